@@ -1,0 +1,22 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { SearchBox } from "@/components/ui/search-box";
+
+export default async function NotFound() {
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "notFound" });
+  return (
+    <div className="mx-auto max-w-xl py-12">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-3 text-slate-700">{t("text")}</p>
+      <div className="mt-6">
+        <SearchBox locale={locale} id="not-found-search" />
+      </div>
+      <p className="mt-6">
+        <Link href="/" className="text-accent underline">
+          {t("home")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { Participation } from "@/lib/data/institutions";
+import { PartialDateText } from "@/components/ui/partial-date";
+import { SourceNote } from "@/components/ui/source-note";
+import { Badge } from "@/components/ui/badge";
+
+/** The table a university used to keep on its own page: organization, founded by, introduction, entrance. */
+export async function ParticipationTable({ rows, locale, caption }: { rows: Participation[]; locale: string; caption: string }) {
+  const t = await getTranslations({ locale, namespace: "institution" });
+  const o = await getTranslations({ locale, namespace: "organization" });
+  const roles = await getTranslations({ locale, namespace: "roles" });
+  const kinds = await getTranslations({ locale, namespace: "kinds" });
+  const statuses = await getTranslations({ locale, namespace: "statuses" });
+  if (!rows.length) return <p className="text-muted">{t("noParticipation")}</p>;
+  return (
+    <div className="overflow-x-auto rounded-md border border-line bg-white">
+      <table className="w-full min-w-[48rem] text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
+          <tr>
+            <th scope="col" className="w-1/4 px-3 py-2">{t("organization")}</th>
+            <th scope="col" className="w-1/5 px-3 py-2">{t("foundedBy")}</th>
+            <th scope="col" className="px-3 py-2">{t("introduction")}</th>
+            <th scope="col" className="w-1/6 px-3 py-2">{t("entrance")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {rows.map((r) => (
+            <tr key={r.organization.slug} className="align-top">
+              <th scope="row" className="px-3 py-3 font-medium">
+                <Link href={`/organizations/${r.organization.slug}`} className="text-accent hover:underline">
+                  {r.organization.name}
+                  {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
+                </Link>
+                {r.organization.originalName ? <span className="block text-xs font-normal text-muted" lang="en">{r.organization.originalName}</span> : null}
+                <span className="mt-1 block font-normal"><Badge>{kinds(r.organization.kind)}</Badge></span>
+              </th>
+              <td className="px-3 py-3">
+                {r.foundedBy.length ? (
+                  <ul className="space-y-1">
+                    {r.foundedBy.map((f) => (
+                      <li key={`${f.slug}-${f.role}`}>
+                        <Link href={`/institutions/${f.slug}`} className="hover:text-accent hover:underline">{f.name}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-muted">{o("unknown")}</span>
+                )}
+              </td>
+              <td className="px-3 py-3 text-slate-700">
+                {r.organization.introduction ? (
+                  <details>
+                    <summary className="cursor-pointer">
+                      {r.organization.introduction.split(/\n{2,}/)[0]!.slice(0, 160)}
+                      {r.organization.introduction.length > 160 ? "…" : ""} <span className="text-accent">{t("readMore")}</span>
+                    </summary>
+                    <div className="mt-2 space-y-2">
+                      {r.organization.introduction.split(/\n{2,}/).map((p, i) => (
+                        <p key={i}>{p}</p>
+                      ))}
+                    </div>
+                  </details>
+                ) : (
+                  <span className="text-muted">—</span>
+                )}
+                {r.notes ? <p className="mt-2 text-xs"><span className="font-semibold">{t("notes")}: </span>{r.notes}</p> : null}
+              </td>
+              <td className="px-3 py-3">
+                <p className="whitespace-nowrap"><PartialDateText date={r.joined} locale={locale} fallback={o("joinedUnknown")} /></p>
+                <p className="font-medium">{roles(r.role)}</p>
+                {r.status !== "ACTIVE" ? <Badge tone="warm">{statuses(r.status)}</Badge> : null}
+                <SourceNote source={r.source} locale={locale} compact />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

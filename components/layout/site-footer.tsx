@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter({ locale }: { locale: string }) {
+  const t = await getTranslations({ locale, namespace: "footer" });
+  return (
+    <footer className="mt-16 border-t border-line bg-white">
+      <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-muted">
+        <p>{t("about")}</p>
+        <p>{t("data")}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,58 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { MemberRow } from "@/lib/data/organizations";
+import { countryName } from "@/lib/countries";
+import { PartialDateText } from "@/components/ui/partial-date";
+import { SourceNote } from "@/components/ui/source-note";
+import { Badge } from "@/components/ui/badge";
+
+export async function MemberTable({ members, locale, caption }: { members: MemberRow[]; locale: string; caption: string }) {
+  const t = await getTranslations({ locale, namespace: "organization" });
+  const roles = await getTranslations({ locale, namespace: "roles" });
+  const statuses = await getTranslations({ locale, namespace: "statuses" });
+  if (!members.length) return <p className="text-muted">{t("noMembers")}</p>;
+  return (
+    <div className="overflow-x-auto rounded-md border border-line bg-white">
+      <table className="w-full min-w-[40rem] text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
+          <tr>
+            <th scope="col" className="px-3 py-2">{t("table.institution")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.country")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.role")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.joined")}</th>
+            <th scope="col" className="px-3 py-2">{t("table.source")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {members.map((m) => (
+            <tr key={m.institution.slug} className="align-top">
+              <th scope="row" className="px-3 py-2 font-medium">
+                <Link href={`/institutions/${m.institution.slug}`} className="text-accent hover:underline">
+                  {m.institution.name}
+                </Link>
+                {m.institution.originalName ? <span className="block text-xs font-normal text-muted">{m.institution.originalName}</span> : null}
+                {m.notes ? <span className="mt-1 block text-xs font-normal text-slate-700">{m.notes}</span> : null}
+              </th>
+              <td className="px-3 py-2">{countryName(m.institution.country, locale)}</td>
+              <td className="px-3 py-2">
+                {roles(m.role)}
+                {m.status !== "ACTIVE" ? (
+                  <span className="ml-1">
+                    <Badge tone="warm">{statuses(m.status)}</Badge>
+                  </span>
+                ) : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                <PartialDateText date={m.joined} locale={locale} fallback={t("joinedUnknown")} />
+              </td>
+              <td className="px-3 py-2">
+                <SourceNote source={m.source} locale={locale} compact />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

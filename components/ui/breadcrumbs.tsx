@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+
+export async function Breadcrumbs({ locale, items }: { locale: string; items: { href?: string; label: string }[] }) {
+  const t = await getTranslations({ locale, namespace: "nav" });
+  return (
+    <nav aria-label={t("breadcrumb")} className="mb-4 text-sm text-muted">
+      <ol className="flex flex-wrap gap-1">
+        <li>
+          <Link href="/" className="hover:text-accent">
+            {t("home")}
+          </Link>
+        </li>
+        {items.map((item) => (
+          <li key={item.label} className="before:mr-1 before:content-['/']">
+            {item.href ? (
+              <Link href={item.href} className="hover:text-accent">
+                {item.label}
+              </Link>
+            ) : (
+              <span aria-current="page">{item.label}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

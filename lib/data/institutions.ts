@@ -1,0 +1,164 @@
+import "server-only";
+import { db } from "../db";
+import { cached, tags } from "../cache";
+import { Prisma } from "../generated/prisma/client";
+import type { FounderRole, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
+import { fromStoredDate, type PartialDate } from "../dates";
+import { pickName } from "../names";
+import type { InstitutionSearch } from "../validation/search";
+import type { Facet, SourceRef } from "./organizations";
+
+export type InstitutionSummary = {
+  slug: string;
+  kind: InstitutionKind;
+  name: string;
+  originalName: string | null;
+  country: string;
+  city: string | null;
+  membershipCount: number;
+};
+
+const nameSelect = { select: { locale: true, name: true, kind: true }, orderBy: { locale: "asc" } } as const;
+const sourceSelect = { select: { key: true, title: true, publisher: true, url: true, seenOn: true } } as const;
+
+function sourceRef(s: { key: string; title: string; publisher: string | null; url: string | null; seenOn: Date } | null, quote: string | null): SourceRef | null {
+  return s ? { key: s.key, title: s.title, publisher: s.publisher, url: s.url, seenOn: s.seenOn.toISOString().slice(0, 10), quote } : null;
+}
+
+function likePattern(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function whereClause(s: InstitutionSearch, except?: "kind" | "country"): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (s.q) {
+    parts.push(Prisma.sql`(to_tsvector('simple', i."searchText") @@ websearch_to_tsquery('simple', ${s.q})
+      OR i."searchText" ILIKE ${likePattern(s.q)} OR ${s.q} <% i."searchText")`);
+  }
+  if (s.kind && except !== "kind") parts.push(Prisma.sql`i.kind = ${s.kind}::"InstitutionKind"`);
+  if (s.country && except !== "country") parts.push(Prisma.sql`i.country = ${s.country}`);
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+async function searchInstitutions(s: InstitutionSearch, locale: string) {
+  const name = Prisma.sql`COALESCE(
+    (SELECT n.name FROM "InstitutionName" n WHERE n."institutionId" = i.id AND n.kind = 'OFFICIAL' AND n.locale = ${locale} LIMIT 1),
+    (SELECT n.name FROM "InstitutionName" n WHERE n."institutionId" = i.id AND n.kind = 'OFFICIAL' ORDER BY (n.locale = 'en') DESC LIMIT 1))`;
+  const memberships = Prisma.sql`(SELECT count(*) FROM "Membership" m WHERE m."institutionId" = i.id)`;
+  const order =
+    s.sort === "memberships" ? Prisma.sql`${memberships} DESC, ${name} ASC`
+    : s.sort === "country" ? Prisma.sql`i.country ASC, ${name} ASC`
+    : Prisma.sql`${name} ASC, i.slug ASC`;
+  const hits = await db().$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT i.id, count(*) OVER () AS total FROM "Institution" i ${whereClause(s)} ORDER BY ${order}
+    LIMIT ${s.pageSize} OFFSET ${(s.page - 1) * s.pageSize}`;
+  const facet = async (key: "kind" | "country") => {
+    const col = key === "kind" ? Prisma.sql`i.kind::text` : Prisma.sql`i.country::text`;
+    const rows = await db().$queryRaw<{ value: string; count: bigint }[]>`
+      SELECT ${col} AS value, count(*) AS count FROM "Institution" i ${whereClause(s, key)} GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
+    return rows.map((r) => ({ value: r.value, count: Number(r.count) })) as Facet;
+  };
+  const [rows, kind, country] = await Promise.all([
+    db().institution.findMany({
+      where: { id: { in: hits.map((h) => h.id) } },
+      select: { id: true, slug: true, kind: true, country: true, city: true, names: nameSelect, _count: { select: { memberships: true } } },
+    }),
+    facet("kind"),
+    facet("country"),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const total = hits.length ? Number(hits[0]!.total) : 0;
+  const items: InstitutionSummary[] = hits.flatMap((h) => {
+    const r = byId.get(h.id);
+    if (!r) return [];
+    const n = pickName(r.names, locale);
+    return [{ slug: r.slug, kind: r.kind, name: n.name, originalName: n.original, country: r.country, city: r.city, membershipCount: r._count.memberships }];
+  });
+  return { items, total, page: s.page, pageCount: Math.max(1, Math.ceil(total / s.pageSize)), facets: { kind, country } };
+}
+
+/** Search and browse institutions, with kind and country facets, paged in the database. */
+export const listInstitutions = cached("listInstitutions", searchInstitutions, () => [tags.institutions]);
+
+export type Participation = {
+  organization: { slug: string; name: string; originalName: string | null; acronym: string | null; kind: OrganizationKind; founded: PartialDate | null; introduction: string | null };
+  foundedBy: { slug: string; name: string; role: FounderRole }[];
+  role: MembershipRole;
+  status: MembershipStatus;
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  notes: string | null;
+  source: SourceRef | null;
+  updatedAt: string;
+};
+
+export type InstitutionProfile = InstitutionSummary & {
+  names: { locale: string; name: string; kind: string }[];
+  website: string | null;
+  rorId: string | null;
+  wikidataId: string | null;
+  source: SourceRef | null;
+  participations: Participation[];
+  founded: { organization: { slug: string; name: string; kind: OrganizationKind }; role: FounderRole; source: SourceRef | null }[];
+  people: { name: string; role: string; organization: { slug: string; name: string } }[];
+  updatedAt: string;
+};
+
+async function loadInstitution(slug: string, locale: string): Promise<InstitutionProfile | null> {
+  const orgName = { select: { locale: true, name: true, kind: true, validUntil: true }, orderBy: { locale: "asc" } } as const;
+  const i = await db().institution.findUnique({
+    where: { slug },
+    select: {
+      slug: true, kind: true, country: true, city: true, website: true, rorId: true, wikidataId: true, updatedAt: true,
+      names: nameSelect, source: sourceSelect,
+      memberships: {
+        select: {
+          role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true,
+          source: sourceSelect,
+          organization: {
+            select: {
+              slug: true, kind: true, acronym: true, foundedOn: true, foundedPrecision: true, introduction: true, names: orgName,
+              founders: { select: { role: true, institution: { select: { slug: true, names: nameSelect } } }, orderBy: { position: "asc" } },
+            },
+          },
+        },
+        orderBy: [{ joinedOn: { sort: "desc", nulls: "last" } }, { organization: { slug: "asc" } }],
+      },
+      founded: { select: { role: true, quote: true, source: sourceSelect, organization: { select: { slug: true, kind: true, names: orgName } } } },
+      people: { select: { name: true, role: true, organization: { select: { slug: true, names: orgName } } } },
+    },
+  });
+  if (!i) return null;
+  const n = pickName(i.names, locale);
+  return {
+    slug: i.slug, kind: i.kind, name: n.name, originalName: n.original, country: i.country, city: i.city,
+    membershipCount: i.memberships.length, names: i.names, website: i.website, rorId: i.rorId, wikidataId: i.wikidataId,
+    source: sourceRef(i.source, null), updatedAt: i.updatedAt.toISOString(),
+    participations: i.memberships.map((m) => {
+      const on = pickName(m.organization.names, locale);
+      return {
+        organization: {
+          slug: m.organization.slug, name: on.name, originalName: on.original, acronym: m.organization.acronym, kind: m.organization.kind,
+          founded: fromStoredDate(m.organization.foundedOn, m.organization.foundedPrecision), introduction: m.organization.introduction,
+        },
+        foundedBy: m.organization.founders.map((f) => ({ slug: f.institution.slug, name: pickName(f.institution.names, locale).name, role: f.role })),
+        role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
+        notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(),
+      };
+    }),
+    founded: i.founded.map((f) => ({
+      organization: { slug: f.organization.slug, kind: f.organization.kind, name: pickName(f.organization.names, locale).name },
+      role: f.role, source: sourceRef(f.source, f.quote),
+    })),
+    people: i.people.map((p) => ({ name: p.name, role: p.role, organization: { slug: p.organization.slug, name: pickName(p.organization.names, locale).name } })),
+  };
+}
+
+/** A university's participation page: what replaces its static "international organizations" page. */
+export const getInstitutionBySlug = cached("getInstitutionBySlug", loadInstitution, (slug) => [tags.institutions, tags.institution(slug)]);
+
+export const listInstitutionSlugs = cached(
+  "listInstitutionSlugs",
+  async () => (await db().institution.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } })).map((i) => ({ slug: i.slug, updatedAt: i.updatedAt.toISOString() })),
+  () => [tags.institutions],
+);

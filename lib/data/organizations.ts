@@ -1,0 +1,242 @@
+import "server-only";
+import { db } from "../db";
+import { cached, tags } from "../cache";
+import { Prisma } from "../generated/prisma/client";
+import type { CountQualifier, CountSubject, Field, FounderRole, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
+import { fromStoredDate, type PartialDate } from "../dates";
+import { pickName } from "../names";
+import type { OrganizationSearch } from "../validation/search";
+
+export type SourceRef = { key: string; title: string; publisher: string | null; url: string | null; seenOn: string; quote: string | null };
+
+export type OrganizationSummary = {
+  slug: string;
+  kind: OrganizationKind;
+  name: string;
+  originalName: string | null;
+  acronym: string | null;
+  founded: PartialDate | null;
+  fields: Field[];
+  countries: string[];
+  memberCount: number;
+  updatedAt: string;
+};
+
+export type Facet<T extends string | number = string> = { value: T; count: number }[];
+
+export type OrganizationList = {
+  items: OrganizationSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  facets: { kind: Facet; country: Facet; field: Facet; year: Facet<number> };
+};
+
+const nameSelect = { select: { locale: true, name: true, kind: true, validUntil: true, acronym: true }, orderBy: { locale: "asc" } } as const;
+const summarySelect = {
+  slug: true, kind: true, acronym: true, foundedOn: true, foundedPrecision: true, fields: true, countries: true,
+  memberCount: true, updatedAt: true, names: nameSelect,
+} satisfies Prisma.OrganizationSelect;
+
+type SummaryRow = Prisma.OrganizationGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(row: SummaryRow, locale: string): OrganizationSummary {
+  const { name, original } = pickName(row.names, locale);
+  return {
+    slug: row.slug, kind: row.kind, name, originalName: original, acronym: row.acronym,
+    founded: fromStoredDate(row.foundedOn, row.foundedPrecision), fields: row.fields, countries: row.countries,
+    memberCount: row.memberCount, updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function sourceRef(source: { key: string; title: string; publisher: string | null; url: string | null; seenOn: Date } | null, quote: string | null): SourceRef | null {
+  if (!source) return null;
+  return { key: source.key, title: source.title, publisher: source.publisher, url: source.url, seenOn: source.seenOn.toISOString().slice(0, 10), quote };
+}
+
+/** Escape LIKE wildcards so a user's "%" or "_" matches itself. */
+function likePattern(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+type FacetKey = "kind" | "country" | "field" | "year";
+
+/** WHERE for a search, leaving out one facet's own filter so that facet can show its alternatives. */
+function whereClause(s: OrganizationSearch, except?: FacetKey): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (s.q) {
+    parts.push(Prisma.sql`(to_tsvector('simple', o."searchText") @@ websearch_to_tsquery('simple', ${s.q})
+      OR o."searchText" ILIKE ${likePattern(s.q)} OR ${s.q} <% o."searchText")`);
+  }
+  if (s.kind && except !== "kind") parts.push(Prisma.sql`o.kind = ${s.kind}::"OrganizationKind"`);
+  if (s.field && except !== "field") parts.push(Prisma.sql`${s.field}::"Field" = ANY(o.fields)`);
+  if (s.country && except !== "country") parts.push(Prisma.sql`${s.country} = ANY(o.countries)`);
+  if (s.year && except !== "year") parts.push(Prisma.sql`date_part('year', o."foundedOn") = ${s.year}`);
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+function displayNameSql(locale: string) {
+  return Prisma.sql`COALESCE(
+    (SELECT n.name FROM "OrganizationName" n WHERE n."organizationId" = o.id AND n.kind = 'OFFICIAL' AND n."validUntil" IS NULL AND n.locale = ${locale} LIMIT 1),
+    (SELECT n.name FROM "OrganizationName" n WHERE n."organizationId" = o.id AND n.kind = 'OFFICIAL' AND n."validUntil" IS NULL ORDER BY (n.locale = 'en') DESC, n.locale LIMIT 1))`;
+}
+
+function orderClause(s: OrganizationSearch, locale: string): Prisma.Sql {
+  const byName = Prisma.sql`${displayNameSql(locale)} ASC, o.slug ASC`;
+  switch (s.sort) {
+    case "name":
+      return byName;
+    case "founded-desc":
+      return Prisma.sql`o."foundedOn" DESC NULLS LAST, ${byName}`;
+    case "founded-asc":
+      return Prisma.sql`o."foundedOn" ASC NULLS LAST, ${byName}`;
+    case "members":
+      return Prisma.sql`o."memberCount" DESC, ${byName}`;
+    case "updated":
+      return Prisma.sql`o."updatedAt" DESC, o.slug ASC`;
+    default:
+      if (!s.q) return byName;
+      return Prisma.sql`(ts_rank(to_tsvector('simple', o."searchText"), websearch_to_tsquery('simple', ${s.q}))
+        + word_similarity(${s.q}, o."searchText") + CASE WHEN lower(o.acronym) = lower(${s.q}) THEN 1 ELSE 0 END) DESC, ${byName}`;
+  }
+}
+
+async function facet(s: OrganizationSearch, key: FacetKey): Promise<Facet<string | number>> {
+  const where = whereClause(s, key);
+  const expr =
+    key === "kind" ? Prisma.sql`o.kind::text`
+    : key === "field" ? Prisma.sql`unnest(o.fields)::text`
+    : key === "country" ? Prisma.sql`unnest(o.countries)`
+    : Prisma.sql`date_part('year', o."foundedOn")::int`;
+  const rows = await db().$queryRaw<{ value: string | number | null; count: bigint }[]>`
+    SELECT value, count(*) AS count FROM (SELECT ${expr} AS value FROM "Organization" o ${where}) AS v
+    WHERE value IS NOT NULL GROUP BY value ORDER BY count DESC, value ASC`;
+  return rows.map((r) => ({ value: r.value as string | number, count: Number(r.count) }));
+}
+
+async function searchOrganizations(s: OrganizationSearch, locale: string): Promise<OrganizationList> {
+  const offset = (s.page - 1) * s.pageSize;
+  const hits = await db().$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT o.id, count(*) OVER () AS total FROM "Organization" o ${whereClause(s)}
+    ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`;
+  const total = hits.length ? Number(hits[0]!.total) : s.page > 1 ? Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Organization" o ${whereClause(s)}`)[0]?.n ?? 0) : 0;
+  const [rows, kind, country, field, year] = await Promise.all([
+    db().organization.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, ...summarySelect } }),
+    facet(s, "kind"), facet(s, "country"), facet(s, "field"), facet(s, "year"),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    items: hits.flatMap((h) => (byId.has(h.id) ? [toSummary(byId.get(h.id)!, locale)] : [])),
+    total,
+    page: s.page,
+    pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
+    facets: { kind: kind as Facet, country: country as Facet, field: field as Facet, year: year as Facet<number> },
+  };
+}
+
+/** Search and browse organizations: full-text + trigram search, facets, sorting, paging in the database. */
+export const listOrganizations = cached("listOrganizations", searchOrganizations, () => [tags.organizations]);
+
+export type MemberRow = {
+  institution: { slug: string; name: string; originalName: string | null; country: string; kind: string };
+  role: MembershipRole;
+  status: MembershipStatus;
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  notes: string | null;
+  source: SourceRef | null;
+  updatedAt: string;
+};
+
+export type OrganizationProfile = OrganizationSummary & {
+  names: { locale: string; name: string; acronym: string | null; kind: string; validFrom: PartialDate | null; validUntil: PartialDate | null; source: SourceRef | null }[];
+  introduction: string | null;
+  introductionLocale: string | null;
+  introductionSource: SourceRef | null;
+  foundedSource: SourceRef | null;
+  website: string | null;
+  parent: { slug: string; name: string } | null;
+  children: { slug: string; name: string; kind: OrganizationKind }[];
+  founders: { institution: { slug: string; name: string; country: string; kind: string }; role: FounderRole; source: SourceRef | null }[];
+  declaredCounts: {
+    subject: CountSubject; qualifier: CountQualifier; value: number; previousValue: number | null; countryCount: number | null;
+    countries: string[]; countriesComplete: boolean; asOf: PartialDate | null; source: SourceRef | null;
+  }[];
+  people: { name: string; role: string; description: string | null; institution: { slug: string; name: string } | null; source: SourceRef | null }[];
+  members: MemberRow[];
+  createdAt: string;
+};
+
+const sourceSelect = { select: { key: true, title: true, publisher: true, url: true, seenOn: true } } as const;
+const institutionNameSelect = { select: { locale: true, name: true, kind: true }, orderBy: { locale: "asc" } } as const;
+const institutionRefSelect = { select: { slug: true, country: true, kind: true, names: institutionNameSelect } } as const;
+
+async function loadOrganization(slug: string, locale: string): Promise<OrganizationProfile | null> {
+  const o = await db().organization.findUnique({
+    where: { slug },
+    select: {
+      ...summarySelect,
+      createdAt: true, introduction: true, introductionLocale: true, website: true, foundedQuote: true,
+      names: { select: { locale: true, name: true, acronym: true, kind: true, validFrom: true, validFromPrecision: true, validUntil: true, validUntilPrecision: true, quote: true, source: sourceSelect }, orderBy: [{ kind: "asc" }, { locale: "asc" }] },
+      introductionSource: sourceSelect,
+      foundedSource: sourceSelect,
+      parent: { select: { slug: true, names: nameSelect } },
+      children: { select: { slug: true, kind: true, names: nameSelect } },
+      founders: { select: { role: true, quote: true, source: sourceSelect, institution: institutionRefSelect }, orderBy: { position: "asc" } },
+      declaredCounts: { select: { subject: true, qualifier: true, value: true, previousValue: true, countryCount: true, countries: true, countriesComplete: true, asOf: true, asOfPrecision: true, quote: true, source: sourceSelect } },
+      people: { select: { name: true, role: true, description: true, quote: true, source: sourceSelect, institution: { select: { slug: true, names: institutionNameSelect } } } },
+      memberships: {
+        select: { role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true, source: sourceSelect, institution: institutionRefSelect },
+        orderBy: [{ joinedOn: { sort: "asc", nulls: "last" } }, { institution: { slug: "asc" } }],
+      },
+    },
+  });
+  if (!o) return null;
+  const named = (names: Parameters<typeof pickName>[0]) => pickName(names, locale);
+  return {
+    ...toSummary(o, locale),
+    createdAt: o.createdAt.toISOString(),
+    names: o.names.map((n) => ({
+      locale: n.locale, name: n.name, acronym: n.acronym, kind: n.kind,
+      validFrom: fromStoredDate(n.validFrom, n.validFromPrecision), validUntil: fromStoredDate(n.validUntil, n.validUntilPrecision),
+      source: sourceRef(n.source, n.quote),
+    })),
+    introduction: o.introduction,
+    introductionLocale: o.introductionLocale,
+    introductionSource: sourceRef(o.introductionSource, null),
+    foundedSource: sourceRef(o.foundedSource, o.foundedQuote),
+    website: o.website,
+    parent: o.parent ? { slug: o.parent.slug, name: named(o.parent.names).name } : null,
+    children: o.children.map((c) => ({ slug: c.slug, kind: c.kind, name: named(c.names).name })),
+    founders: o.founders.map((f) => ({
+      institution: { slug: f.institution.slug, name: named(f.institution.names).name, country: f.institution.country, kind: f.institution.kind },
+      role: f.role, source: sourceRef(f.source, f.quote),
+    })),
+    declaredCounts: o.declaredCounts.map((c) => ({
+      subject: c.subject, qualifier: c.qualifier, value: c.value, previousValue: c.previousValue, countryCount: c.countryCount,
+      countries: c.countries, countriesComplete: c.countriesComplete, asOf: fromStoredDate(c.asOf, c.asOfPrecision), source: sourceRef(c.source, c.quote),
+    })),
+    people: o.people.map((p) => ({
+      name: p.name, role: p.role, description: p.description,
+      institution: p.institution ? { slug: p.institution.slug, name: named(p.institution.names).name } : null, source: sourceRef(p.source, p.quote),
+    })),
+    members: o.memberships.map((m) => {
+      const n = named(m.institution.names);
+      return {
+        institution: { slug: m.institution.slug, name: n.name, originalName: n.original, country: m.institution.country, kind: m.institution.kind },
+        role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
+        notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(),
+      };
+    }),
+  };
+}
+
+/** One organization's public profile, with its founders, declared counts, people and members. */
+export const getOrganizationBySlug = cached("getOrganizationBySlug", loadOrganization, (slug) => [tags.organizations, tags.organization(slug)]);
+
+/** Every organization slug with its last change, for the sitemap. */
+export const listOrganizationSlugs = cached(
+  "listOrganizationSlugs",
+  async () => (await db().organization.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } })).map((o) => ({ slug: o.slug, updatedAt: o.updatedAt.toISOString() })),
+  () => [tags.organizations],
+);

@@ -1,0 +1,90 @@
+/**
+ * Dates as sources give them: "Nov 11, 2019" (a day), "May 2018" (a month), "2016" (a year). Stored as
+ * the first day of the period plus its precision, and never shown more precisely than the source gave.
+ */
+export type DatePrecision = "YEAR" | "MONTH" | "DAY";
+
+/** A date at its precision, serializable: `iso` is "2019", "2019-11" or "2019-11-11". */
+export type PartialDate = { iso: string; precision: DatePrecision };
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+function monthIndex(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, "");
+  if (w.length < 3) return null;
+  const i = MONTHS.findIndex((m) => w.startsWith(m) && (w === m || "january february march april may june july august september october november december".split(" ").some((full) => full.startsWith(w))));
+  return i === -1 ? null : i + 1;
+}
+
+function pad(n: number) {
+  return String(n).padStart(2, "0");
+}
+
+function build(year: number, month?: number, day?: number): PartialDate | null {
+  if (!Number.isInteger(year) || year < 1000 || year > 2999) return null;
+  if (month === undefined) return { iso: String(year), precision: "YEAR" };
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
+  if (day === undefined) return { iso: `${year}-${pad(month)}`, precision: "MONTH" };
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return { iso: `${year}-${pad(month)}-${pad(day)}`, precision: "DAY" };
+}
+
+/**
+ * Parse what a person or a source writes: ISO forms ("2019", "2019-11", "2019-11-11"), English forms
+ * ("Nov 11, 2019", "11 November 2019", "May 2018", "October 2009") and Chinese forms ("2019年11月11日",
+ * "2018年5月", "2016年"). Blank gives null; anything else throws a RangeError saying what was wrong.
+ */
+export function parsePartialDate(input: string | null | undefined): PartialDate | null {
+  const text = (input ?? "").trim().replace(/\s+/g, " ");
+  if (!text) return null;
+  let m: RegExpExecArray | null;
+  let result: PartialDate | null = null;
+  if ((m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(text))) {
+    result = build(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
+  } else if ((m = /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$/.exec(text))) {
+    result = build(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
+  } else if ((m = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text))) {
+    const month = monthIndex(m[1]!);
+    result = month ? build(Number(m[3]), month, Number(m[2])) : null;
+  } else if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?),?\s+(\d{4})$/.exec(text))) {
+    const month = monthIndex(m[2]!);
+    result = month ? build(Number(m[3]), month, Number(m[1])) : null;
+  } else if ((m = /^([A-Za-z]+\.?),?\s+(\d{4})$/.exec(text))) {
+    const month = monthIndex(m[1]!);
+    result = month ? build(Number(m[2]), month) : null;
+  }
+  if (!result) throw new RangeError(`"${text}" is not a date: write a year (2016), a month (May 2018) or a day (Nov 11, 2019).`);
+  return result;
+}
+
+/** The stored form: the first day of the period, as a UTC Date, with the precision. */
+export function toStoredDate(date: PartialDate): { date: Date; precision: DatePrecision } {
+  const [y, mo = "01", d = "01"] = date.iso.split("-");
+  return { date: new Date(`${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}T00:00:00.000Z`), precision: date.precision };
+}
+
+/** Back from the database: the Date cut to its precision. */
+export function fromStoredDate(date: Date | null, precision: DatePrecision | null): PartialDate | null {
+  if (!date || !precision) return null;
+  const iso = date.toISOString().slice(0, 10);
+  return { iso: precision === "YEAR" ? iso.slice(0, 4) : precision === "MONTH" ? iso.slice(0, 7) : iso, precision };
+}
+
+/** "Nov 11, 2019" / "May 2018" / "2016" in English; "2019年11月11日" / "2018年5月" / "2016年" in Chinese. */
+export function formatPartialDate(date: PartialDate | null, locale: string): string | null {
+  if (!date) return null;
+  const { date: d } = toStoredDate(date);
+  const options: Intl.DateTimeFormatOptions =
+    date.precision === "DAY"
+      ? { year: "numeric", month: "short", day: "numeric" }
+      : date.precision === "MONTH"
+        ? { year: "numeric", month: "long" }
+        : { year: "numeric" };
+  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-US", { ...options, timeZone: "UTC" }).format(d);
+}
+
+/** Year of a partial date, for facets and timelines. */
+export function yearOf(date: PartialDate | null): number | null {
+  return date ? Number(date.iso.slice(0, 4)) : null;
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { Field, OrganizationKind, InstitutionKind } from "../generated/prisma/enums";
+
+export const ORGANIZATION_SORTS = ["relevance", "name", "founded-desc", "founded-asc", "members", "updated"] as const;
+export const INSTITUTION_SORTS = ["name", "memberships", "country"] as const;
+export const PAGE_SIZE = 20;
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const text = z.preprocess(first, z.string().trim().max(200, "Search text is limited to 200 characters.").optional());
+const optionalEnum = <T extends Record<string, string>>(e: T) => z.preprocess((v) => first(v) || undefined, z.enum(e).optional());
+const country = z.preprocess((v) => (typeof first(v) === "string" ? String(first(v)).toUpperCase() : undefined), z.string().regex(/^[A-Z]{2}$/, "A country is a two-letter ISO code.").optional());
+const page = z.preprocess((v) => first(v) ?? "1", z.coerce.number().int("Page must be a whole number.").min(1, "Pages start at 1.").max(10_000));
+
+export const organizationSearchSchema = z.object({
+  q: text.transform((v) => v || undefined),
+  kind: optionalEnum(OrganizationKind),
+  field: optionalEnum(Field),
+  country,
+  year: z.preprocess((v) => first(v) || undefined, z.coerce.number().int().min(1000).max(2999).optional()),
+  sort: z.preprocess((v) => first(v) || undefined, z.enum(ORGANIZATION_SORTS).default("relevance")),
+  page,
+});
+
+export type OrganizationSearch = z.infer<typeof organizationSearchSchema> & { pageSize: number };
+
+export const institutionSearchSchema = z.object({
+  q: text.transform((v) => v || undefined),
+  kind: optionalEnum(InstitutionKind),
+  country,
+  sort: z.preprocess((v) => first(v) || undefined, z.enum(INSTITUTION_SORTS).default("name")),
+  page,
+});
+
+export type InstitutionSearch = z.infer<typeof institutionSearchSchema> & { pageSize: number };
+
+type Parsed<T> = { search: T; errors: string[] };
+
+/**
+ * Read search parameters from a URL. Invalid ones are reported (and left out of the search) rather than
+ * failing the page, so a visitor with a mistyped link still gets results and a clear message.
+ */
+function parseLenient<S extends z.ZodObject>(schema: S, params: Record<string, string | string[] | undefined>): { data: z.infer<S>; errors: string[] } {
+  const result = schema.safeParse(params);
+  if (result.success) return { data: result.data, errors: [] };
+  const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
+  const cleaned = Object.fromEntries(Object.entries(params).filter(([k]) => !bad.has(k)));
+  return { data: schema.parse(cleaned), errors: result.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) };
+}
+
+export function parseOrganizationSearch(params: Record<string, string | string[] | undefined>): Parsed<OrganizationSearch> {
+  const { data, errors } = parseLenient(organizationSearchSchema, params);
+  return { search: { ...data, pageSize: PAGE_SIZE }, errors };
+}
+
+export function parseInstitutionSearch(params: Record<string, string | string[] | undefined>): Parsed<InstitutionSearch> {
+  const { data, errors } = parseLenient(institutionSearchSchema, params);
+  return { search: { ...data, pageSize: PAGE_SIZE }, errors };
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, prepare the database (embedded unless DATABASE_URL is set),
+// apply migrations, seed if empty, build if the sources changed, and serve on PORT (default 3000).
+// `npm run dev` does the same but runs `next dev` instead of building.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { root, log, fail, run, bin, hashOf, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
+
+const dev = process.argv.includes("--dev");
+const started = Date.now();
+
+ensureDependencies();
+ensurePrismaClient();
+const { startEmbedded, ensureDatabaseExists, canConnect, withDatabase } = await import("./lib/database.mjs");
+
+loadDotEnv();
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+
+let databaseUrl = process.env.DATABASE_URL;
+let stopDatabase = async () => {};
+if (databaseUrl) {
+  if (!(await canConnect(withDatabase(databaseUrl, "postgres"))) && !(await canConnect(databaseUrl))) {
+    fail(`Cannot reach the PostgreSQL server in DATABASE_URL (${redact(databaseUrl)}).`);
+  }
+  await ensureDatabaseExists(databaseUrl).catch(() => {});
+} else {
+  const embeddedPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  try {
+    const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "pg"), port: embeddedPort });
+    stopDatabase = embedded.stop;
+    databaseUrl = withDatabase(embedded.baseUrl, "alliance_atlas");
+    await ensureDatabaseExists(databaseUrl);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+const env = { ...process.env, DATABASE_URL: databaseUrl };
+
+log("Applying migrations…");
+run(bin("tsx"), ["scripts/migrate.ts", "deploy"], { env });
+run(bin("tsx"), ["prisma/seed.ts", "--if-empty"], { env });
+
+if (!dev) {
+  const buildStamp = path.join(root, ".next", "atlas-build-hash");
+  const hash = hashOf(["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"]);
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(buildStamp) || readFileSync(buildStamp, "utf8") !== hash) {
+    log("Building the portal (next build)…");
+    run(bin("next"), ["build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+    writeFileSync(buildStamp, hash);
+  }
+}
+
+const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port), "-H", process.env.HOST ?? "0.0.0.0"], {
+  cwd: root,
+  stdio: ["inherit", "pipe", "inherit"],
+  env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+let announced = false;
+server.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready|ready|started/.test(String(chunk))) {
+    announced = true;
+    log(`Alliance Atlas is up at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s). Ctrl+C stops it.`);
+  }
+});
+
+let stopping = false;
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await stopDatabase().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+server.on("exit", (code) => shutdown(code ?? 0));
+
+function loadDotEnv() {
+  // A .env file is read for convenience; variables already set win.
+  const file = path.join(root, ".env");
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const m = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (m && process.env[m[1]] === undefined) process.env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, "$2");
+  }
+}
+
+function redact(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "an invalid URL";
+  }
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite. Installs what is missing, creates a fresh PostgreSQL database for this run
+// (TEST_DATABASE_URL's server, else 127.0.0.1:5432 if it answers, else the embedded server; never the
+// database DATABASE_URL names), migrates and seeds it, runs unit and integration tests, builds and starts
+// the portal on it and runs the end-to-end tests in Chromium. A missing database or browser fails the run.
+//   npm test -- --only unit|integration|e2e     run one phase
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
+
+const started = Date.now();
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+const phases = only ? [only] : ["unit", "integration", "e2e"];
+for (const phase of phases) if (!["unit", "integration", "e2e"].includes(phase)) fail(`Unknown phase "${phase}": unit, integration or e2e.`);
+
+ensureDependencies();
+ensurePrismaClient();
+const { startEmbedded, canConnect, withDatabase } = await import("./lib/database.mjs");
+const pg = (await import("pg")).default;
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (phases.includes("e2e") && !existsSync(chromium)) {
+  fail(`No Chromium at ${chromium}: the end-to-end tests need it. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
+// --- the database server ---------------------------------------------------------------------------
+let serverUrl = process.env.TEST_DATABASE_URL;
+let stopEmbedded = async () => {};
+if (serverUrl) {
+  if (!(await canConnect(serverUrl))) fail(`TEST_DATABASE_URL does not answer: ${serverUrl}`);
+} else if (await canConnect("postgresql://postgres@127.0.0.1:5432/postgres")) {
+  serverUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
+  log("Using the PostgreSQL server on 127.0.0.1:5432.");
+} else {
+  log("No PostgreSQL on 127.0.0.1:5432: starting the embedded one for the tests.");
+  try {
+    const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "pg-test"), port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330) });
+    serverUrl = embedded.baseUrl;
+    stopEmbedded = embedded.stop;
+  } catch (error) {
+    fail(`No PostgreSQL for the tests: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+const dbName = `atlas_test_${Date.now().toString(36)}_${process.pid}`;
+const databaseUrl = withDatabase(serverUrl, dbName);
+const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${dbName}"`);
+log(`Created test database ${dbName}.`);
+
+const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "test" };
+let server;
+const results = [];
+
+async function cleanup() {
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (!process.env.KEEP_TEST_DATABASE) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+  await admin.end().catch(() => {});
+  await stopEmbedded().catch(() => {});
+}
+
+try {
+  run(bin("tsx"), ["scripts/migrate.ts", "deploy"], { env });
+  run(bin("tsx"), ["scripts/migrate.ts", "check"], { env });
+  run(bin("tsx"), ["prisma/seed.ts"], { env });
+  mkdirSync(path.join(root, "test-results"), { recursive: true });
+
+  for (const phase of phases.filter((p) => p !== "e2e")) results.push(vitest(phase, env));
+
+  if (phases.includes("e2e")) {
+    // A build of its own (.next-test): pages prerendered here hold this run's data, not the dev database's.
+    log("Building the portal for the end-to-end tests…");
+    run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test" } });
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: root,
+      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let serverLog = "";
+    server.stdout.on("data", (d) => (serverLog += d));
+    server.stderr.on("data", (d) => (serverLog += d));
+    await waitForHttp(`${baseUrl}/en`, 30_000).catch((e) => {
+      console.error(serverLog);
+      throw e;
+    });
+    results.push(vitest("e2e", { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium }));
+    if (results.at(-1).failed) console.error(`--- server output ---\n${serverLog.slice(-4000)}`);
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  results.push({ phase: "setup", passed: 0, failed: 1, skipped: 0 });
+} finally {
+  await cleanup();
+}
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+const skipped = results.reduce((n, r) => n + r.skipped, 0);
+console.log(`\n${results.map((r) => `${r.phase}: ${r.passed} passed, ${r.failed} failed`).join(" · ")} · ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+// A skipped test is a test that did not run: CI must not pass on it.
+process.exit(failed || skipped || passed === 0 ? 1 : 0);
+
+function vitest(phase, phaseEnv) {
+  log(`Running ${phase} tests…`);
+  const outputFile = path.join(root, "test-results", `vitest-${phase}.json`);
+  rmSync(outputFile, { force: true });
+  const result = spawnSync(bin("vitest"), ["run", "--project", phase, "--reporter=default", "--reporter=json", `--outputFile=${outputFile}`], {
+    cwd: root,
+    env: phaseEnv,
+    stdio: "inherit",
+  });
+  if (!existsSync(outputFile)) return { phase, passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(readFileSync(outputFile, "utf8"));
+  const failedSuites = (report.testResults ?? []).filter((s) => s.status === "failed" && !(s.assertionResults ?? []).some((a) => a.status === "failed")).length;
+  return {
+    phase,
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + failedSuites + (result.status !== 0 && !report.numFailedTests && !failedSuites ? 1 : 0),
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The portal did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
