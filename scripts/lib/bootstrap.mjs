@@ -49,15 +49,19 @@ function stampMatches(stampFile, hash) {
   return existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash;
 }
 
-/** `npm ci` when node_modules is missing or was installed from another package-lock.json. */
+/**
+ * `npm install` when node_modules is missing or was installed from another package-lock.json. Not `npm ci`:
+ * the lockfile cannot list every platform's optional binaries when a registry mirror lacks some of them, and
+ * npm ci then refuses the lockfile as out of sync. --no-save keeps package.json and the lockfile untouched.
+ */
 export function ensureDependencies() {
   const [major, minor] = process.versions.node.split(".").map(Number);
   if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: use Node 20.19 or newer.`);
   const stamp = path.join(root, "node_modules", ".atlas-installed");
   const hash = hashOf(["package-lock.json"]);
   if (stampMatches(stamp, hash)) return;
-  log("Installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  log("Installing dependencies (npm install)…");
+  run("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error"]);
   writeFileSync(stamp, hash);
 }
 
