@@ -19,7 +19,8 @@ async function loadOverview(locale: string): Promise<RegistryOverview> {
     db().institution.count(),
     db().membership.count(),
     db().source.count(),
-    db().$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT country) AS n FROM "Institution"`,
+    // Countries and regions the registry knows of: its institutions' and those its sources name.
+    db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT country::text FROM "Institution" UNION SELECT unnest(countries) FROM "Organization") AS c`,
     db().organization.findMany({
       select: { slug: true, kind: true, foundedOn: true, foundedPrecision: true, names },
       where: { foundedOn: { not: null } },
