@@ -38,9 +38,12 @@ if (databaseUrl) {
 }
 const env = { ...process.env, DATABASE_URL: databaseUrl };
 
-log("Applying migrations…");
-run(bin("tsx"), ["scripts/migrate.ts", "deploy"], { env });
-run(bin("tsx"), ["prisma/seed.ts", "--if-empty"], { env });
+const state = await databaseState(databaseUrl);
+if (state.pendingMigrations) {
+  log("Applying migrations…");
+  run(bin("tsx"), ["scripts/migrate.ts", "deploy"], { env });
+}
+if (state.pendingMigrations || !state.seeded) run(bin("tsx"), ["prisma/seed.ts", "--if-empty"], { env });
 
 if (!dev) {
   const buildStamp = path.join(root, ".next", "atlas-build-hash");
@@ -77,6 +80,26 @@ async function shutdown(code) {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 server.on("exit", (code) => shutdown(code ?? 0));
+
+/** A quick look (no engine start-up) at whether migrations are pending and seed data is present. */
+async function databaseState(url) {
+  const { readdirSync } = await import("node:fs");
+  const pg = (await import("pg")).default;
+  const dirs = readdirSync(path.join(root, "prisma", "migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const applied = await client
+      .query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      .then((r) => new Set(r.rows.map((row) => row.migration_name)))
+      .catch(() => new Set());
+    const pendingMigrations = dirs.some((d) => !applied.has(d));
+    const seeded = pendingMigrations ? false : (await client.query(`SELECT EXISTS (SELECT 1 FROM "Organization") AS any`)).rows[0].any;
+    return { pendingMigrations, seeded };
+  } finally {
+    await client.end();
+  }
+}
 
 function loadDotEnv() {
   // A .env file is read for convenience; variables already set win.
