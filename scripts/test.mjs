@@ -115,7 +115,7 @@ function vitest(phase, phaseEnv) {
   rmSync(outputFile, { force: true });
   const result = spawnSync(bin("vitest"), ["run", "--project", phase, "--reporter=default", "--reporter=json", `--outputFile=${outputFile}`], {
     cwd: root,
-    env: phaseEnv,
+    env: { ...phaseEnv, NODE_OPTIONS: `${phaseEnv.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/support/polyfills.mjs")}`.trim() },
     stdio: "inherit",
   });
   if (!existsSync(outputFile)) return { phase, passed: 0, failed: 1, skipped: 0 };

@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { FounderRole, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
+import { substringMatch } from "./search-pattern";
 import type { InstitutionSearch } from "../validation/search";
 import type { Facet, SourceRef } from "./organizations";
 
@@ -25,15 +26,12 @@ function sourceRef(s: { key: string; title: string; publisher: string | null; ur
   return s ? { key: s.key, title: s.title, publisher: s.publisher, url: s.url, seenOn: s.seenOn.toISOString().slice(0, 10), quote } : null;
 }
 
-function likePattern(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function whereClause(s: InstitutionSearch, except?: "kind" | "country"): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (s.q) {
     parts.push(Prisma.sql`(to_tsvector('simple', i."searchText") @@ websearch_to_tsquery('simple', ${s.q})
-      OR i."searchText" ILIKE ${likePattern(s.q)} OR ${s.q} <% i."searchText")`);
+      OR ${substringMatch(Prisma.sql`i."searchText"`, s.q)} OR ${s.q} <% i."searchText")`);
   }
   if (s.kind && except !== "kind") parts.push(Prisma.sql`i.kind = ${s.kind}::"InstitutionKind"`);
   if (s.country && except !== "country") parts.push(Prisma.sql`i.country = ${s.country}`);
@@ -67,7 +65,9 @@ async function searchInstitutions(s: InstitutionSearch, locale: string) {
     facet("country"),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const total = hits.length ? Number(hits[0]!.total) : 0;
+  const total = hits.length
+    ? Number(hits[0]!.total)
+    : s.page > 1 ? Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Institution" i ${whereClause(s)}`)[0]?.n ?? 0) : 0;
   const items: InstitutionSummary[] = hits.flatMap((h) => {
     const r = byId.get(h.id);
     if (!r) return [];
@@ -141,7 +141,10 @@ async function loadInstitution(slug: string, locale: string): Promise<Institutio
           slug: m.organization.slug, name: on.name, originalName: on.original, acronym: m.organization.acronym, kind: m.organization.kind,
           founded: fromStoredDate(m.organization.foundedOn, m.organization.foundedPrecision), introduction: m.organization.introduction,
         },
-        foundedBy: m.organization.founders.map((f) => ({ slug: f.institution.slug, name: pickName(f.institution.names, locale).name, role: f.role })),
+        // An institution can be named in several founding roles (founder and supporter): list it once.
+        foundedBy: m.organization.founders
+          .filter((f, i, all) => all.findIndex((g) => g.institution.slug === f.institution.slug) === i)
+          .map((f) => ({ slug: f.institution.slug, name: pickName(f.institution.names, locale).name, role: f.role })),
         role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
         notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(),
       };

@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { CountQualifier, CountSubject, Field, FounderRole, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
+import { substringMatch } from "./search-pattern";
 import type { OrganizationSearch } from "../validation/search";
 
 export type SourceRef = { key: string; title: string; publisher: string | null; url: string | null; seenOn: string; quote: string | null };
@@ -54,10 +55,6 @@ function sourceRef(source: { key: string; title: string; publisher: string | nul
   return { key: source.key, title: source.title, publisher: source.publisher, url: source.url, seenOn: source.seenOn.toISOString().slice(0, 10), quote };
 }
 
-/** Escape LIKE wildcards so a user's "%" or "_" matches itself. */
-function likePattern(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 type FacetKey = "kind" | "country" | "field" | "year";
 
@@ -66,7 +63,7 @@ function whereClause(s: OrganizationSearch, except?: FacetKey): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (s.q) {
     parts.push(Prisma.sql`(to_tsvector('simple', o."searchText") @@ websearch_to_tsquery('simple', ${s.q})
-      OR o."searchText" ILIKE ${likePattern(s.q)} OR ${s.q} <% o."searchText")`);
+      OR ${substringMatch(Prisma.sql`o."searchText"`, s.q)} OR ${s.q} <% o."searchText")`);
   }
   if (s.kind && except !== "kind") parts.push(Prisma.sql`o.kind = ${s.kind}::"OrganizationKind"`);
   if (s.field && except !== "field") parts.push(Prisma.sql`${s.field}::"Field" = ANY(o.fields)`);

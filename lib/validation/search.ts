@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Field, OrganizationKind, InstitutionKind } from "../generated/prisma/enums";
+import { isCountryCode } from "../countries";
 
 export const ORGANIZATION_SORTS = ["relevance", "name", "founded-desc", "founded-asc", "members", "updated"] as const;
 export const INSTITUTION_SORTS = ["name", "memberships", "country"] as const;
@@ -8,7 +9,10 @@ export const PAGE_SIZE = 20;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const text = z.preprocess(first, z.string().trim().max(200, "Search text is limited to 200 characters.").optional());
 const optionalEnum = <T extends Record<string, string>>(e: T) => z.preprocess((v) => first(v) || undefined, z.enum(e).optional());
-const country = z.preprocess((v) => (typeof first(v) === "string" ? String(first(v)).toUpperCase() : undefined), z.string().regex(/^[A-Z]{2}$/, "A country is a two-letter ISO code.").optional());
+const country = z.preprocess(
+  (v) => (typeof first(v) === "string" && first(v) !== "" ? String(first(v)).toUpperCase() : undefined),
+  z.string().refine((c) => /^[A-Z]{2}$/.test(c) && isCountryCode(c), "A country or region is its two-letter ISO code, such as HK.").optional(),
+);
 const page = z.preprocess((v) => first(v) ?? "1", z.coerce.number().int("Page must be a whole number.").min(1, "Pages start at 1.").max(10_000));
 
 export const organizationSearchSchema = z.object({
