@@ -13,6 +13,7 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { parsePartialDate, toStoredDate } from "../lib/dates";
 import { buildSearchText } from "../lib/search-text";
 import { refreshOrganizationDerived } from "../lib/data/derived";
+import { hashPassword, verifyPassword } from "../lib/passwords";
 
 type SourceRow = { key: string; kind: Enums.SourceKind; title: string; publisher: string | null; url: string | null; language: string; seenOn: string };
 type InstitutionRow = {
@@ -164,6 +165,33 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
   return { sources: sourceIds.size, institutions: institutionIds.size, organizations: organizationIds.size, memberships: data.memberships.length };
 }
 
+type DemoUser = { email: string; name: string; role: "ADMIN" | "STAFF"; institution: string | null; password: string };
+
+export function readDemoUsers(dir = path.join(import.meta.dirname, "seed-data")): DemoUser[] {
+  return JSON.parse(readFileSync(path.join(dir, "demo-users.json"), "utf8")) as DemoUser[];
+}
+
+/** The development accounts listed in the README. Never created when ATLAS_ENV=production. */
+export async function seedDemoUsers(prisma: PrismaClient, users = readDemoUsers()) {
+  for (const u of users) {
+    const institution = u.institution ? await prisma.institution.findUniqueOrThrow({ where: { slug: u.institution }, select: { id: true } }) : null;
+    const existing = await prisma.user.findUnique({ where: { email: u.email }, select: { id: true } });
+    if (existing) continue;
+    await prisma.user.create({ data: { email: u.email, name: u.name, role: u.role, institutionId: institution?.id ?? null, passwordHash: await hashPassword(u.password) } });
+  }
+  return users.length;
+}
+
+/** Demo accounts that still have their published password: a production start refuses to run with any. */
+export async function demoAccountsWithDemoPasswords(prisma: PrismaClient, users = readDemoUsers()) {
+  const found: string[] = [];
+  for (const u of users) {
+    const row = await prisma.user.findUnique({ where: { email: u.email }, select: { passwordHash: true, disabledAt: true } });
+    if (row?.passwordHash && !row.disabledAt && (await verifyPassword(row.passwordHash, u.password))) found.push(u.email);
+  }
+  return found;
+}
+
 function isLocal(url: string) {
   const host = new URL(url).hostname;
   return host === "localhost" || host === "127.0.0.1" || host === "::1" || host === "[::1]";
@@ -176,10 +204,20 @@ async function main() {
     throw new Error("Refusing to seed a database that is not on this machine; pass --allow-remote if you mean it.");
   }
   const prisma = createPrismaClient(url, 2);
+  const production = process.env.ATLAS_ENV === "production";
   try {
+    if (process.argv.includes("--check-demo-passwords")) {
+      const unsafe = await demoAccountsWithDemoPasswords(prisma);
+      if (unsafe.length) {
+        console.error(`Refusing to run in production: these demo accounts still have their published passwords: ${unsafe.join(", ")}. Disable them or change their passwords.`);
+        process.exitCode = 3;
+      }
+      return;
+    }
     if (process.argv.includes("--if-empty") && (await prisma.organization.count()) > 0) return;
     const counts = await seedDatabase(prisma);
     console.log(`Seeded ${counts.organizations} organizations, ${counts.institutions} institutions, ${counts.memberships} memberships, ${counts.sources} sources.`);
+    if (!production) console.log(`Demo accounts: ${await seedDemoUsers(prisma)} (see the README).`);
   } finally {
     await prisma.$disconnect();
   }

@@ -3,7 +3,8 @@
 // apply migrations, seed if empty, build if the sources changed, and serve on PORT (default 3000).
 // `npm run dev` does the same but runs `next dev` instead of building.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { root, log, fail, run, bin, hashOf, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
 
@@ -36,7 +37,8 @@ if (databaseUrl) {
     fail(error instanceof Error ? error.message : String(error));
   }
 }
-const env = { ...process.env, DATABASE_URL: databaseUrl };
+const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
+const env = { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: siteUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl, NEXTAUTH_SECRET: authSecret() };
 
 const state = await databaseState(databaseUrl);
 if (state.pendingMigrations) {
@@ -44,6 +46,10 @@ if (state.pendingMigrations) {
   run(bin("tsx"), ["scripts/migrate.ts", "deploy"], { env });
 }
 if (state.pendingMigrations || !state.seeded) run(bin("tsx"), ["prisma/seed.ts", "--if-empty"], { env });
+if (process.env.ATLAS_ENV === "production") {
+  // Refuse to serve the public with the README's demo passwords still valid.
+  run(bin("tsx"), ["prisma/seed.ts", "--check-demo-passwords"], { env });
+}
 
 if (!dev) {
   const buildStamp = path.join(root, ".next", "atlas-build-hash");
@@ -99,6 +105,18 @@ async function databaseState(url) {
   } finally {
     await client.end();
   }
+}
+
+/** NEXTAUTH_SECRET, or one generated once for this installation and kept in .data/ (one instance only). */
+function authSecret() {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (process.env.ATLAS_ENV === "production") fail("Set NEXTAUTH_SECRET (at least 32 random characters, the same on every instance).");
+  const file = path.join(root, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 function loadDotEnv() {

@@ -51,7 +51,10 @@ await admin.connect();
 await admin.query(`CREATE DATABASE "${dbName}"`);
 log(`Created test database ${dbName}.`);
 
-const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "test" };
+const env = {
+  ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "test",
+  NEXTAUTH_SECRET: "test-secret-for-this-run-only-0123456789abcdef", ATLAS_ENV: "test",
+};
 let server;
 const results = [];
 
@@ -60,7 +63,9 @@ async function cleanup() {
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
   }
-  if (!process.env.KEEP_TEST_DATABASE) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+  if (!process.env.KEEP_TEST_DATABASE) {
+    for (const name of [dbName, `${dbName}_w`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  }
   await admin.end().catch(() => {});
   await stopEmbedded().catch(() => {});
 }
@@ -69,6 +74,10 @@ try {
   run(bin("tsx"), ["scripts/migrate.ts", "deploy"], { env });
   run(bin("tsx"), ["scripts/migrate.ts", "check"], { env });
   run(bin("tsx"), ["prisma/seed.ts"], { env });
+  // Tests that write get a copy of the seeded database, so the seed-fact and search tests always read the
+  // seed as it is, whatever order the files run in.
+  await admin.query(`CREATE DATABASE "${dbName}_w" TEMPLATE "${dbName}"`);
+  env.WRITE_DATABASE_URL = withDatabase(serverUrl, `${dbName}_w`);
   mkdirSync(path.join(root, "test-results"), { recursive: true });
 
   for (const phase of phases.filter((p) => p !== "e2e")) results.push(vitest(phase, env));
@@ -81,7 +90,7 @@ try {
     const baseUrl = `http://127.0.0.1:${port}`;
     server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
-      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl },
+      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let serverLog = "";

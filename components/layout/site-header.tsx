@@ -32,7 +32,12 @@ export async function SiteHeader({ locale }: { locale: string }) {
             </li>
           </ul>
         </nav>
-        <LocaleSwitcher />
+        <div className="flex items-center gap-3">
+          <Link href="/account" className="text-sm text-muted hover:text-accent" prefetch={false}>
+            {t("signIn")}
+          </Link>
+          <LocaleSwitcher />
+        </div>
       </div>
     </header>
   );

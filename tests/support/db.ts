@@ -12,3 +12,13 @@ export function testDatabaseUrl(): string {
 export function testPrisma() {
   return createPrismaClient(testDatabaseUrl(), 4);
 }
+
+/**
+ * For test files that write: switch this file (its Prisma clients and lib/db) to the run's writable copy of
+ * the seeded database. Call at the top of the file, before any query.
+ */
+export function useWriteDatabase() {
+  const url = process.env.WRITE_DATABASE_URL;
+  if (!url || !/atlas_test_\w+_w\b/.test(url)) throw new Error("WRITE_DATABASE_URL is not set: run the tests through `npm test`.");
+  process.env.DATABASE_URL = url;
+}

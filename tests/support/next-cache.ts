@@ -13,3 +13,7 @@ export function revalidateTag(tag: string) {
 export function revalidatePath(path: string) {
   revalidated.push(`path:${path}`);
 }
+
+export function updateTag(tag: string) {
+  revalidated.push(tag);
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { actorOrLogin } from "@/lib/page-auth";
+import { getOwnMembershipForEdit } from "@/lib/data/account";
+import { proposeMembershipUpdateAction } from "@/lib/actions/server";
+import { MembershipForm } from "@/components/account/membership-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function EditMembershipPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await actorOrLogin(locale, `/${locale}/account/memberships/${id}`);
+  const membership = await getOwnMembershipForEdit(actor, id, locale);
+  if (membership.pendingId) redirect(`/${locale}/account/requests/${membership.pendingId}`);
+  const t = await getTranslations({ locale, namespace: "account" });
+  return (
+    <div className="max-w-3xl">
+      <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: membership.organization.name }]} />
+      <h1 className="text-2xl font-semibold">{t("editTitle", { name: membership.organization.name })}</h1>
+      <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
+      <MembershipForm action={proposeMembershipUpdateAction} locale={locale} values={membership.values} hidden={{ membershipId: membership.id, baseVersion: String(membership.version) }} />
+    </div>
+  );
+}

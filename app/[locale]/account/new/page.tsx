@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { actorOrLogin } from "@/lib/page-auth";
+import { listJoinableOrganizations } from "@/lib/data/account";
+import { proposeMembershipCreateAction } from "@/lib/actions/server";
+import { MembershipForm } from "@/components/account/membership-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function NewMembershipPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await actorOrLogin(locale, `/${locale}/account/new`);
+  const organizations = await listJoinableOrganizations(actor, locale);
+  const t = await getTranslations({ locale, namespace: "account" });
+  return (
+    <div className="max-w-3xl">
+      <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: t("addMembership") }]} />
+      <h1 className="text-2xl font-semibold">{t("addMembership")}</h1>
+      <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
+      <MembershipForm action={proposeMembershipCreateAction} locale={locale} values={null} hidden={{}} organizations={organizations} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { createContext, useActionState, useContext, type ReactNode } from "react";
+import { initialActionState, type ActionState } from "@/lib/actions/define";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+const StateContext = createContext<ActionState>(initialActionState);
+
+/** The state of the enclosing ActionForm, for its fields. */
+export function useFormState() {
+  return useContext(StateContext);
+}
+
+/** A small form bound to a server action, showing its message and each field's errors in a live region. */
+export function ActionForm({ action, hidden, children, submitLabel, tone = "primary", locale }: {
+  action: Action;
+  hidden: Record<string, string>;
+  children?: ReactNode;
+  submitLabel: string;
+  tone?: "primary" | "danger" | "plain";
+  locale: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const tones = {
+    primary: "bg-accent text-white hover:bg-accent-strong",
+    danger: "bg-red-800 text-white hover:bg-red-900",
+    plain: "border border-slate-300 bg-white hover:border-accent",
+  };
+  return (
+    <StateContext.Provider value={state}>
+      <form action={formAction} className="space-y-3">
+        <input type="hidden" name="locale" value={locale} />
+        {Object.entries(hidden).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        {children}
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}>{submitLabel}</button>
+          <p aria-live="polite" role="status" className={`text-sm ${state.ok ? "text-green-800" : "text-red-800"}`}>{state.message}</p>
+        </div>
+      </form>
+    </StateContext.Provider>
+  );
+}
+
+/** The errors of one field of the enclosing form, announced as they appear. */
+export function FieldError({ name }: { name: string }) {
+  const errors = useFormState().fieldErrors[name];
+  return (
+    <p id={`${name}-error`} aria-live="polite" className="text-sm text-red-800">
+      {errors?.join(" ")}
+    </p>
+  );
+}

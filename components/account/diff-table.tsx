@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import type { FieldDiff } from "@/lib/data/change-requests";
+import { formatPartialDate, type PartialDate } from "@/lib/dates";
+
+function show(value: unknown, field: string, locale: string, labels: { role: (k: string) => string; status: (k: string) => string }): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (field === "joined" || field === "ended") return formatPartialDate(value as PartialDate, locale) ?? "—";
+  if (field === "role") return labels.role(String(value));
+  if (field === "status") return labels.status(String(value));
+  return String(value);
+}
+
+/** Before / after, field by field; changed fields are marked in words, not only by colour. */
+export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; locale: string; isNew: boolean }) {
+  const t = await getTranslations({ locale, namespace: "account" });
+  const roles = await getTranslations({ locale, namespace: "roles" });
+  const statuses = await getTranslations({ locale, namespace: "statuses" });
+  const labels = { role: (k: string) => roles(k as never), status: (k: string) => statuses(k as never) };
+  return (
+    <div className="overflow-x-auto rounded-md border border-line bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t("diff")}</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
+          <tr>
+            <th scope="col" className="px-3 py-2">{t("field")}</th>
+            <th scope="col" className="px-3 py-2">{t("before")}</th>
+            <th scope="col" className="px-3 py-2">{t("after")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {diff.map((d) => (
+            <tr key={d.field} className={d.changed ? "bg-amber-50" : undefined}>
+              <th scope="row" className="px-3 py-2 font-medium">
+                {t(`fields.${d.field}`)}
+                {d.changed ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">{t("changed")}</span> : null}
+              </th>
+              <td className={`px-3 py-2 ${d.changed ? "text-slate-700 line-through decoration-red-700" : "text-slate-700"}`}>{isNew ? "—" : show(d.before, d.field, locale, labels)}</td>
+              <td className={`px-3 py-2 ${d.changed ? "font-semibold" : ""}`}>{show(d.after, d.field, locale, labels)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

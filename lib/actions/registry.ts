@@ -1,0 +1,72 @@
+import { defineAction } from "./define";
+import {
+  commentSchema, decisionSchema, proposeMembershipCreateSchema, proposeMembershipUpdateSchema, rejectionSchema, withdrawSchema,
+} from "../validation/membership";
+import {
+  approveChangeRequest, commentOnChangeRequest, proposeMembershipCreate, proposeMembershipUpdate, rejectChangeRequest, withdrawChangeRequest,
+} from "../data/change-requests";
+import { markNotificationsRead } from "../data/users";
+import { z } from "zod";
+
+// Every server action of the portal. Each "use server" file under lib/actions wraps one of these, and the
+// authorization matrix test (tests/integration/authorization-matrix.test.ts) has a row for each.
+export const actions = {
+  proposeMembershipUpdate: defineAction({
+    name: "proposeMembershipUpdate",
+    schema: proposeMembershipUpdateSchema,
+    async run(actor, input, locale) {
+      const r = await proposeMembershipUpdate(actor, input);
+      return { message: "Your change was sent for review.", redirectTo: `/${locale}/account/requests/${r.id}` };
+    },
+  }),
+  proposeMembershipCreate: defineAction({
+    name: "proposeMembershipCreate",
+    schema: proposeMembershipCreateSchema,
+    async run(actor, input, locale) {
+      const r = await proposeMembershipCreate(actor, input);
+      return { message: "Your new membership was sent for review.", redirectTo: `/${locale}/account/requests/${r.id}` };
+    },
+  }),
+  withdrawChangeRequest: defineAction({
+    name: "withdrawChangeRequest",
+    schema: withdrawSchema,
+    async run(actor, input) {
+      await withdrawChangeRequest(actor, input.changeRequestId);
+      return { message: "The request was withdrawn." };
+    },
+  }),
+  commentOnChangeRequest: defineAction({
+    name: "commentOnChangeRequest",
+    schema: commentSchema,
+    async run(actor, input) {
+      await commentOnChangeRequest(actor, input.changeRequestId, input.body);
+      return { message: "Comment added." };
+    },
+  }),
+  approveChangeRequest: defineAction({
+    name: "approveChangeRequest",
+    schema: decisionSchema,
+    async run(actor, input, locale) {
+      const r = await approveChangeRequest(actor, input.changeRequestId, input.comment);
+      return { message: "Approved: the change is public.", tags: r.tags, redirectTo: `/${locale}/account/requests/${input.changeRequestId}` };
+    },
+  }),
+  rejectChangeRequest: defineAction({
+    name: "rejectChangeRequest",
+    schema: rejectionSchema,
+    async run(actor, input, locale) {
+      await rejectChangeRequest(actor, input.changeRequestId, input.comment);
+      return { message: "Rejected; the proposer has been told why.", redirectTo: `/${locale}/account/requests/${input.changeRequestId}` };
+    },
+  }),
+  markNotificationsRead: defineAction({
+    name: "markNotificationsRead",
+    schema: z.object({}),
+    async run(actor) {
+      await markNotificationsRead(actor);
+      return { message: "Marked as read." };
+    },
+  }),
+} as const;
+
+export type ActionName = keyof typeof actions;

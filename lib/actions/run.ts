@@ -1,0 +1,29 @@
+import "server-only";
+import { AppError, ValidationError } from "../errors";
+import type { Actor } from "../auth-types";
+import type { ActionDefinition, ActionResult, ActionState } from "./define";
+
+/**
+ * Validate input and run an action for an actor, mapping typed errors to a form state in one place.
+ * Unknown errors are logged and answered with a generic message (no internals leak to the client).
+ */
+export async function runAction(definition: ActionDefinition, actor: Actor | null, raw: unknown, locale: string): Promise<{ state: ActionState; result?: ActionResult }> {
+  const parsed = definition.schema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join(".") || "_form";
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+    return { state: { ok: false, message: "Please correct the fields marked below.", fieldErrors } };
+  }
+  try {
+    const result = await definition.run(actor, parsed.data, locale);
+    return { state: { ok: true, message: result.message, fieldErrors: {} }, result };
+  } catch (error) {
+    if (error instanceof ValidationError) return { state: { ok: false, message: error.message, fieldErrors: error.fieldErrors } };
+    if (error instanceof AppError) return { state: { ok: false, message: error.message, fieldErrors: {} } };
+    console.error(`[action ${definition.name}]`, error);
+    return { state: { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again.", fieldErrors: {} } };
+  }
+}

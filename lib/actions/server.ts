@@ -1,0 +1,42 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { updateTag } from "next/cache";
+import { getCurrentUser } from "../auth";
+import { actions, type ActionName } from "./registry";
+import { formToObject, type ActionState } from "./define";
+import { runAction } from "./run";
+
+// The one wrapper every server action goes through: session → zod → data layer → revalidate → redirect.
+async function handle(name: ActionName, formData: FormData): Promise<ActionState> {
+  const actor = await getCurrentUser();
+  const raw = formToObject(formData);
+  const locale = raw.locale === "zh" ? "zh" : "en";
+  const { state, result } = await runAction(actions[name], actor, raw, locale);
+  // Approved changes are public at once: expire the cached pages they touch.
+  for (const tag of result?.tags ?? []) updateTag(tag);
+  if (result?.redirectTo) redirect(result.redirectTo);
+  return state;
+}
+
+export async function proposeMembershipUpdateAction(_: ActionState, formData: FormData) {
+  return handle("proposeMembershipUpdate", formData);
+}
+export async function proposeMembershipCreateAction(_: ActionState, formData: FormData) {
+  return handle("proposeMembershipCreate", formData);
+}
+export async function withdrawChangeRequestAction(_: ActionState, formData: FormData) {
+  return handle("withdrawChangeRequest", formData);
+}
+export async function commentOnChangeRequestAction(_: ActionState, formData: FormData) {
+  return handle("commentOnChangeRequest", formData);
+}
+export async function approveChangeRequestAction(_: ActionState, formData: FormData) {
+  return handle("approveChangeRequest", formData);
+}
+export async function rejectChangeRequestAction(_: ActionState, formData: FormData) {
+  return handle("rejectChangeRequest", formData);
+}
+export async function markNotificationsReadAction(_: ActionState, formData: FormData) {
+  return handle("markNotificationsRead", formData);
+}

@@ -1,0 +1,8 @@
+/** The signed-in person a data function acts for; null is an anonymous visitor. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: "ADMIN" | "STAFF";
+  institutionId: string | null;
+};

@@ -1,0 +1,82 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "./env";
+import type { Actor } from "./auth-types";
+import { authenticate, endSessions, loadSessionUser } from "./data/users";
+import { ForbiddenError, UnauthorizedError } from "./errors";
+
+/** The client address for throttling: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+export function clientAddressFrom(h: Headers | Record<string, string | string[] | undefined> | undefined): string {
+  const get = (name: string) => (h instanceof Headers ? h.get(name) : ([h?.[name]].flat()[0] ?? null));
+  if (env().TRUST_PROXY === "1") {
+    const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return get("x-real-ip") ?? get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Cookies are HttpOnly and SameSite=Lax by default; Secure (and the __Secure- prefix) behind https.
+  useSecureCookies: env().SITE_URL.startsWith("https://"),
+  pages: { signIn: "/en/login", error: "/en/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const email = String(credentials?.email ?? "").slice(0, 254);
+        const password = String(credentials?.password ?? "").slice(0, 128);
+        if (!email || !password) return null;
+        const user = await authenticate(email, password, clientAddressFrom(req?.headers));
+        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+  events: {
+    // Logging out ends the session for real: its version number is retired.
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") await endSessions(token.uid);
+    },
+  },
+};
+
+/**
+ * The signed-in user for this request, or null. The session cookie only names the user and a session
+ * version; the account is read from the database each request, so logout, disabling, a role change or a
+ * password change ends the session on its very next request.
+ */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  await headers();
+  const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;
+  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
+  return loadSessionUser(session.uid, session.sv);
+});
+
+export async function requireUser(): Promise<Actor> {
+  const user = await getCurrentUser();
+  if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+export async function requireAdmin(): Promise<Actor> {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") throw new ForbiddenError();
+  return user;
+}

@@ -1,0 +1,299 @@
+import "server-only";
+import { db } from "../db";
+import { tags } from "../cache";
+import type { Actor } from "../auth-types";
+import { Prisma } from "../generated/prisma/client";
+import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus } from "../generated/prisma/enums";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
+import { fromStoredDate, toStoredDate, type PartialDate } from "../dates";
+import { pickName } from "../names";
+import type { MembershipValues } from "../validation/membership";
+import { refreshOrganizationDerived } from "./derived";
+
+/** A membership's editable values as stored in a change request (JSON-safe). */
+export type MembershipSnapshot = {
+  role: MembershipRole;
+  status: MembershipStatus;
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  notes: string | null;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  sourceQuote: string | null;
+};
+
+export const DIFF_FIELDS = ["role", "status", "joined", "ended", "notes", "sourceUrl", "sourceTitle", "sourceQuote"] as const;
+export type DiffField = (typeof DIFF_FIELDS)[number];
+export type FieldDiff = { field: DiffField; before: unknown; after: unknown; changed: boolean };
+
+function requireStaff(actor: Actor | null): Actor & { institutionId: string } {
+  if (!actor) throw new UnauthorizedError();
+  if (actor.role !== "STAFF" || !actor.institutionId) throw new ForbiddenError("Only a university's staff propose changes to its entries.");
+  return actor as Actor & { institutionId: string };
+}
+
+function requireAdmin(actor: Actor | null): Actor {
+  if (!actor) throw new UnauthorizedError();
+  if (actor.role !== "ADMIN") throw new ForbiddenError("Only admins review changes.");
+  return actor;
+}
+
+const membershipSnapshotSelect = {
+  id: true, version: true, institutionId: true, organizationId: true, role: true, status: true, notes: true, quote: true,
+  joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, source: { select: { url: true, title: true } },
+} satisfies Prisma.MembershipSelect;
+
+function snapshotOf(m: Prisma.MembershipGetPayload<{ select: typeof membershipSnapshotSelect }>): MembershipSnapshot {
+  return {
+    role: m.role, status: m.status, notes: m.notes,
+    joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
+    sourceUrl: m.source.url, sourceTitle: m.source.title, sourceQuote: m.quote,
+  };
+}
+
+function snapshotFromValues(v: MembershipValues): MembershipSnapshot {
+  return { role: v.role, status: v.status, joined: v.joined, ended: v.ended, notes: v.notes, sourceUrl: v.sourceUrl, sourceTitle: v.sourceTitle, sourceQuote: v.sourceQuote };
+}
+
+/** Field by field, what a change request would change. */
+export function diffSnapshots(before: MembershipSnapshot | null, after: MembershipSnapshot): FieldDiff[] {
+  return DIFF_FIELDS.map((field) => {
+    const b = before ? before[field] : null;
+    const a = after[field];
+    return { field, before: b, after: a, changed: JSON.stringify(b) !== JSON.stringify(a) };
+  });
+}
+
+async function assertNoPending(where: Prisma.ChangeRequestWhereInput) {
+  const pending = await db().changeRequest.findFirst({ where: { ...where, status: "PENDING" }, select: { id: true } });
+  if (pending) throw new ConflictError("A change to this entry is already waiting for review: withdraw it or wait for the decision.");
+}
+
+/** Staff: propose new values for one of their own institution's memberships. */
+export async function proposeMembershipUpdate(actor: Actor | null, input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues }) {
+  const staff = requireStaff(actor);
+  // Scoped by the actor's institution: another university's membership is simply not found.
+  const membership = await db().membership.findFirst({ where: { id: input.membershipId, institutionId: staff.institutionId }, select: membershipSnapshotSelect });
+  if (!membership) throw new NotFoundError("No such membership of your institution.");
+  if (membership.version !== input.baseVersion) throw new ConflictError("This entry changed since you opened it. Reload the page to see the current values, then propose again.");
+  const before = snapshotOf(membership);
+  const after = snapshotFromValues(input.values);
+  if (!diffSnapshots(before, after).some((d) => d.changed)) throw new ValidationError("Nothing changed: edit at least one field.");
+  await assertNoPending({ membershipId: membership.id });
+  const kind: ChangeKind = after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
+  return db().changeRequest.create({
+    data: {
+      kind, institutionId: staff.institutionId, organizationId: membership.organizationId, membershipId: membership.id,
+      baseVersion: membership.version, before, proposed: after, reason: input.reason, proposedById: staff.id,
+    },
+    select: { id: true, kind: true, status: true },
+  });
+}
+
+/** Staff: propose that their institution is a member of an organization it is not listed in yet. */
+export async function proposeMembershipCreate(actor: Actor | null, input: { organizationSlug: string; reason: string | null; values: MembershipValues }) {
+  const staff = requireStaff(actor);
+  const organization = await db().organization.findUnique({ where: { slug: input.organizationSlug }, select: { id: true } });
+  if (!organization) throw new ValidationError("Choose an organization from the list.", { organizationSlug: ["Unknown organization."] });
+  const existing = await db().membership.findUnique({ where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } }, select: { id: true } });
+  if (existing) throw new ConflictError("Your institution is already listed in this organization: edit that entry instead.");
+  await assertNoPending({ institutionId: staff.institutionId, organizationId: organization.id, kind: "MEMBERSHIP_CREATE" });
+  return db().changeRequest.create({
+    data: {
+      kind: "MEMBERSHIP_CREATE", institutionId: staff.institutionId, organizationId: organization.id,
+      proposed: snapshotFromValues(input.values), reason: input.reason, proposedById: staff.id,
+    },
+    select: { id: true, kind: true, status: true },
+  });
+}
+
+/** Staff: take back a pending request of their institution. */
+export async function withdrawChangeRequest(actor: Actor | null, changeRequestId: string) {
+  const staff = requireStaff(actor);
+  const { count } = await db().changeRequest.updateMany({
+    where: { id: changeRequestId, institutionId: staff.institutionId, status: "PENDING" },
+    data: { status: "WITHDRAWN", decidedAt: new Date() },
+  });
+  if (count === 0) throw new NotFoundError("No pending request of your institution with that id.");
+}
+
+/** Comment on a request: admins on any, staff on their institution's. */
+export async function commentOnChangeRequest(actor: Actor | null, changeRequestId: string, body: string) {
+  if (!actor) throw new UnauthorizedError();
+  const request = await db().changeRequest.findFirst({ where: { id: changeRequestId, ...scopeFor(actor) }, select: { id: true, proposedById: true } });
+  if (!request) throw new NotFoundError("No such request.");
+  await db().changeComment.create({ data: { changeRequestId, authorId: actor.id, body } });
+  return request;
+}
+
+function scopeFor(actor: Actor): Prisma.ChangeRequestWhereInput {
+  if (actor.role === "ADMIN") return {};
+  if (!actor.institutionId) return { id: "__none__" };
+  return { institutionId: actor.institutionId };
+}
+
+export type ReviewFilters = { institution?: string; organization?: string; kind?: ChangeKind; status?: ChangeStatus; olderThanDays?: number };
+
+const listSelect = {
+  id: true, kind: true, status: true, createdAt: true, decidedAt: true, conflict: true,
+  institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
+  organization: { select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } } },
+  proposedBy: { select: { name: true } },
+} satisfies Prisma.ChangeRequestSelect;
+
+function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: string) {
+  return {
+    id: r.id, kind: r.kind, status: r.status, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, conflict: r.conflict,
+    institution: { slug: r.institution.slug, name: pickName(r.institution.names, locale).name },
+    organization: { slug: r.organization.slug, name: pickName(r.organization.names, locale).name },
+    proposedBy: r.proposedBy.name,
+  };
+}
+
+/** Admins: the review queue, oldest first, with filters. */
+export async function listReviewQueue(actor: Actor | null, filters: ReviewFilters, locale: string) {
+  requireAdmin(actor);
+  const rows = await db().changeRequest.findMany({
+    where: {
+      status: filters.status ?? "PENDING",
+      ...(filters.kind ? { kind: filters.kind } : {}),
+      ...(filters.institution ? { institution: { slug: filters.institution } } : {}),
+      ...(filters.organization ? { organization: { slug: filters.organization } } : {}),
+      ...(filters.olderThanDays ? { createdAt: { lt: new Date(Date.now() - filters.olderThanDays * 86_400_000) } } : {}),
+    },
+    select: listSelect,
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+  return rows.map((r) => listRow(r, locale));
+}
+
+export async function countPendingReviews(actor: Actor | null) {
+  if (actor?.role !== "ADMIN") return 0;
+  return db().changeRequest.count({ where: { status: "PENDING" } });
+}
+
+/** Staff: their institution's requests, newest first. */
+export async function listMyInstitutionRequests(actor: Actor | null, locale: string) {
+  const staff = requireStaff(actor);
+  const rows = await db().changeRequest.findMany({
+    where: { institutionId: staff.institutionId },
+    select: { ...listSelect, decisionComment: true, membershipId: true },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return rows.map((r) => ({ ...listRow(r, locale), decisionComment: r.decisionComment, membershipId: r.membershipId }));
+}
+
+/** One request with its field-level diff and comments: admins see any, staff their institution's. */
+export async function getChangeRequest(actor: Actor | null, changeRequestId: string, locale: string) {
+  if (!actor) throw new UnauthorizedError();
+  const r = await db().changeRequest.findFirst({
+    where: { id: changeRequestId, ...scopeFor(actor) },
+    select: {
+      ...listSelect, proposed: true, before: true, reason: true, baseVersion: true, decisionComment: true, membershipId: true,
+      decidedBy: { select: { name: true } },
+      comments: { select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!r) throw new NotFoundError("No such request.");
+  const before = (r.before as MembershipSnapshot | null) ?? null;
+  const after = r.proposed as MembershipSnapshot;
+  return {
+    ...listRow(r, locale),
+    reason: r.reason, baseVersion: r.baseVersion, decisionComment: r.decisionComment, decidedBy: r.decidedBy?.name ?? null,
+    diff: diffSnapshots(before, after),
+    comments: r.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), author: c.author.name, authorRole: c.author.role })),
+  };
+}
+
+/** Tags of the public pages a decided request touches. */
+async function touchedTags(institutionId: string, organizationId: string) {
+  const [i, o] = await Promise.all([
+    db().institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
+    db().organization.findUnique({ where: { id: organizationId }, select: { slug: true } }),
+  ]);
+  return [tags.registry, tags.organizations, tags.institutions, ...(i ? [tags.institution(i.slug)] : []), ...(o ? [tags.organization(o.slug)] : [])];
+}
+
+/**
+ * Admins: apply a pending request and write its audit row in one transaction, guarded by the version the
+ * request was based on. Returns the cache tags to expire. A record changed since gives a ConflictError and
+ * the request records the conflict; a request decided meanwhile (another admin) gives a ConflictError too.
+ */
+export async function approveChangeRequest(actor: Actor | null, changeRequestId: string, comment: string | null) {
+  const admin = requireAdmin(actor);
+  try {
+    const request = await db().$transaction(async (tx) => {
+      const claimed = await tx.changeRequest.updateMany({
+        where: { id: changeRequestId, status: "PENDING" },
+        data: { status: "APPROVED", decidedById: admin.id, decidedAt: new Date(), decisionComment: comment, conflict: null },
+      });
+      if (claimed.count === 0) {
+        const exists = await tx.changeRequest.findUnique({ where: { id: changeRequestId }, select: { status: true } });
+        if (!exists) throw new NotFoundError("No such request.");
+        throw new ConflictError(`This request was already ${exists.status.toLowerCase()}.`);
+      }
+      const r = await tx.changeRequest.findUniqueOrThrow({
+        where: { id: changeRequestId },
+        select: { id: true, kind: true, institutionId: true, organizationId: true, membershipId: true, baseVersion: true, proposed: true, before: true, proposedById: true, institution: { select: { names: { select: { locale: true, name: true, kind: true } } } } },
+      });
+      const values = r.proposed as MembershipSnapshot;
+      const source = await tx.source.create({
+        data: {
+          key: `change-${r.id}`, kind: values.sourceUrl ? "WEB_PAGE" : "DOCUMENT", title: values.sourceTitle ?? values.sourceUrl ?? "Source cited by the institution",
+          url: values.sourceUrl, publisher: pickName(r.institution.names, "en").name, seenOn: new Date(), language: "en",
+        },
+        select: { id: true },
+      });
+      const joined = values.joined ? toStoredDate(values.joined) : null;
+      const ended = values.ended ? toStoredDate(values.ended) : null;
+      const data = {
+        role: values.role, status: values.status, notes: values.notes, quote: values.sourceQuote, sourceId: source.id,
+        joinedOn: joined?.date ?? null, joinedPrecision: joined?.precision ?? null, endedOn: ended?.date ?? null, endedPrecision: ended?.precision ?? null,
+      };
+      let membershipId = r.membershipId;
+      if (r.kind === "MEMBERSHIP_CREATE") {
+        const exists = await tx.membership.findUnique({ where: { institutionId_organizationId: { institutionId: r.institutionId, organizationId: r.organizationId } }, select: { id: true } });
+        if (exists) throw new ConflictError("The institution is already listed in this organization: the request is out of date.");
+        membershipId = (await tx.membership.create({ data: { ...data, institutionId: r.institutionId, organizationId: r.organizationId }, select: { id: true } })).id;
+        await tx.changeRequest.update({ where: { id: r.id }, data: { membershipId } });
+      } else {
+        const updated = await tx.membership.updateMany({ where: { id: r.membershipId!, version: r.baseVersion! }, data: { ...data, version: { increment: 1 } } });
+        if (updated.count === 0) throw new ConflictError("The membership changed after this request was made: it cannot be applied as it is. Ask for a new request based on the current values.");
+      }
+      await tx.auditEvent.create({
+        data: {
+          action: r.kind === "MEMBERSHIP_CREATE" ? "membership.create" : r.kind === "MEMBERSHIP_END" ? "membership.end" : "membership.update",
+          entityType: "Membership", entityId: membershipId!, actorId: admin.id, proposerId: r.proposedById, changeRequestId: r.id,
+          before: (r.before ?? Prisma.JsonNull) as Prisma.InputJsonValue, after: values as unknown as Prisma.InputJsonValue,
+        },
+      });
+      await refreshOrganizationDerived(tx, [r.organizationId]);
+      await tx.notification.create({ data: { userId: r.proposedById, changeRequestId: r.id, message: `Your change was approved${comment ? `: ${comment}` : "."}` } });
+      return r;
+    });
+    return { tags: await touchedTags(request.institutionId, request.organizationId), proposerId: request.proposedById };
+  } catch (error) {
+    if (error instanceof ConflictError && /membership changed|already listed/.test(error.message)) {
+      await db().changeRequest.updateMany({ where: { id: changeRequestId, status: "PENDING" }, data: { conflict: error.message } });
+    }
+    throw error;
+  }
+}
+
+/** Admins: reject a pending request with a reason. Nothing public changes. */
+export async function rejectChangeRequest(actor: Actor | null, changeRequestId: string, reason: string) {
+  const admin = requireAdmin(actor);
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.changeRequest.updateMany({
+      where: { id: changeRequestId, status: "PENDING" },
+      data: { status: "REJECTED", decidedById: admin.id, decidedAt: new Date(), decisionComment: reason },
+    });
+    if (count === 0) throw new ConflictError("This request is not pending any more.");
+    const r = await tx.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId }, select: { proposedById: true } });
+    await tx.auditEvent.create({ data: { action: "change.reject", entityType: "ChangeRequest", entityId: changeRequestId, actorId: admin.id, proposerId: r.proposedById, changeRequestId, after: { reason } } });
+    await tx.notification.create({ data: { userId: r.proposedById, changeRequestId, message: `Your change was rejected: ${reason}` } });
+    return { proposerId: r.proposedById };
+  });
+}

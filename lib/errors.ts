@@ -1,0 +1,43 @@
+/** Typed failures of the data layer, mapped to form messages and HTTP statuses in one place (toResult). */
+export class AppError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "Please sign in.") {
+    super(message, 401);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "You are not allowed to do that.") {
+    super(message, 403);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = "Not found.") {
+    super(message, 404);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 409);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, readonly fieldErrors: Record<string, string[]> = {}) {
+    super(message, 400);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(message = "Too many attempts. Please wait a few minutes and try again.") {
+    super(message, 429);
+  }
+}

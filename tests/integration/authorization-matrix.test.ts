@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions, type ActionName } from "@/lib/actions/registry";
+import { runAction } from "@/lib/actions/run";
+import type { Actor } from "@/lib/auth-types";
+import { testPrisma, useWriteDatabase } from "../support/db";
+
+useWriteDatabase();
+
+const prisma = testPrisma();
+type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "admin";
+type Target = "nmu" | "cuhk";
+const ACTORS: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "admin"];
+const TARGETS: Target[] = ["nmu", "cuhk"];
+
+let actors: Record<ActorKey, Actor | null>;
+const institutionIds: Record<Target, string> = { nmu: "", cuhk: "" };
+const institutionSlugs: Record<Target, string> = { nmu: "nanjing-medical-university", cuhk: "chinese-university-of-hong-kong" };
+
+const values = (notes: string) => ({
+  role: "MEMBER", status: "ACTIVE", joined: "2016", ended: "", notes, sourceUrl: "https://example.org/source", sourceTitle: "Source", sourceQuote: "",
+});
+
+/** A fresh pending request on one of `target`'s memberships, proposed by that institution's staff. */
+async function pendingRequestFor(target: Target) {
+  const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target] }, orderBy: { id: "asc" } });
+  const proposer = await prisma.user.findFirstOrThrow({ where: { institutionId: institutionIds[target] } });
+  await prisma.changeRequest.updateMany({ where: { membershipId: m.id, status: "PENDING" }, data: { status: "WITHDRAWN" } });
+  return prisma.changeRequest.create({
+    data: {
+      kind: "MEMBERSHIP_UPDATE", institutionId: institutionIds[target], organizationId: m.organizationId, membershipId: m.id, baseVersion: m.version,
+      before: {}, proposed: { role: m.role, status: m.status, joined: null, ended: null, notes: "matrix", sourceUrl: null, sourceTitle: "t", sourceQuote: null },
+      proposedById: proposer.id,
+    },
+  });
+}
+
+/** The raw (form-shaped) input an action gets for an entry of `target`. */
+const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unknown>>> = {
+  async proposeMembershipUpdate(target) {
+    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target], changeRequests: { none: { status: "PENDING" } } }, orderBy: { id: "asc" } });
+    return { membershipId: m.id, baseVersion: String(m.version), reason: "", values: values(`matrix ${Date.now()} ${Math.random()}`) };
+  },
+  async proposeMembershipCreate(target) {
+    const org = await prisma.organization.findFirstOrThrow({
+      where: { memberships: { none: { institutionId: institutionIds[target] } }, changeRequests: { none: { institutionId: institutionIds[target], status: "PENDING" } } },
+      orderBy: { slug: "asc" },
+    });
+    return { organizationSlug: org.slug, reason: "", values: values("new") };
+  },
+  async withdrawChangeRequest(target) {
+    return { changeRequestId: (await pendingRequestFor(target)).id };
+  },
+  async commentOnChangeRequest(target) {
+    return { changeRequestId: (await pendingRequestFor(target)).id, body: "A comment" };
+  },
+  async approveChangeRequest(target) {
+    return { changeRequestId: (await pendingRequestFor(target)).id, comment: "" };
+  },
+  async rejectChangeRequest(target) {
+    return { changeRequestId: (await pendingRequestFor(target)).id, comment: "Not supported by the source" };
+  },
+  async markNotificationsRead() {
+    return {};
+  },
+};
+
+const own = (a: ActorKey, t: Target) => (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
+
+type Outcome = "allowed" | "denied" | "untouched";
+const rule = (ok: boolean): Outcome => (ok ? "allowed" : "denied");
+
+/**
+ * What happens to an entry of `target`: allowed; denied (an error and nothing changes); or untouched — the
+ * action succeeds for the actor's own institution (which comes from the account, never from the input) and
+ * the target's data does not change.
+ */
+const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outcome> = {
+  proposeMembershipUpdate: (a, t) => rule(own(a, t)),
+  proposeMembershipCreate: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
+  withdrawChangeRequest: (a, t) => rule(own(a, t)),
+  commentOnChangeRequest: (a, t) => rule(a === "admin" || own(a, t)),
+  approveChangeRequest: (a) => rule(a === "admin"),
+  rejectChangeRequest: (a) => rule(a === "admin"),
+  markNotificationsRead: (a) => rule(a !== "anonymous"),
+};
+
+/** Everything a write could touch, for "the database is unchanged". */
+async function snapshot(target: Target) {
+  const institutionId = institutionIds[target];
+  const [memberships, requests, comments, audit, notifications, sources] = await Promise.all([
+    prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "asc" } }),
+    prisma.changeRequest.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, status: true, decidedById: true, conflict: true, kind: true } }),
+    prisma.changeComment.count({ where: { changeRequest: { institutionId } } }),
+    prisma.auditEvent.count(),
+    prisma.notification.count(),
+    prisma.source.count(),
+  ]);
+  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources });
+}
+
+beforeAll(async () => {
+  for (const t of TARGETS) institutionIds[t] = (await prisma.institution.findUniqueOrThrow({ where: { slug: institutionSlugs[t] } })).id;
+  const load = async (email: string): Promise<Actor> =>
+    prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+  actors = { anonymous: null, staffNmu: await load("staff@njmu.test"), staffCuhk: await load("staff@cuhk.test"), admin: await load("admin@atlas.test") };
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe("authorization matrix", () => {
+  it("has a row for every server action, and every server action is in the registry", () => {
+    expect(Object.keys(inputs).sort()).toEqual(Object.keys(actions).sort());
+    expect(Object.keys(expectations).sort()).toEqual(Object.keys(actions).sort());
+    const serverFile = readFileSync(path.join(import.meta.dirname, "../../lib/actions/server.ts"), "utf8");
+    const exported = [...serverFile.matchAll(/export async function (\w+)Action\b/g)].map((m) => m[1]);
+    expect(exported.sort()).toEqual(Object.keys(actions).sort());
+  });
+
+  for (const name of Object.keys(actions) as ActionName[]) {
+    for (const actorKey of ACTORS) {
+      for (const target of TARGETS) {
+        const expected = expectations[name](actorKey, target);
+        it(`${name} · ${actorKey} · ${target} entry → ${expected}`, async () => {
+          const raw = await inputs[name](target);
+          const before = await snapshot(target);
+          const { state } = await runAction(actions[name], actors[actorKey], raw, "en");
+          if (expected === "allowed") {
+            expect(state, state.message ?? "").toMatchObject({ ok: true });
+            if (name === "markNotificationsRead") {
+              expect(await prisma.notification.count({ where: { userId: actors[actorKey]!.id, readAt: null } })).toBe(0);
+            } else {
+              expect(await snapshot(target)).not.toBe(before);
+            }
+          } else {
+            if (expected === "denied") {
+              expect(state.ok).toBe(false);
+              expect(state.message).toBeTruthy();
+            }
+            expect(await snapshot(target)).toBe(before);
+          }
+        });
+      }
+    }
+  }
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth-types";
+import {
+  approveChangeRequest, getChangeRequest, proposeMembershipCreate, proposeMembershipUpdate, rejectChangeRequest,
+} from "@/lib/data/change-requests";
+import { getInstitutionBySlug } from "@/lib/data/institutions";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { membershipValuesSchema } from "@/lib/validation/membership";
+import { testPrisma, useWriteDatabase } from "../support/db";
+
+useWriteDatabase();
+
+const prisma = testPrisma();
+let admin: Actor;
+let nmuStaff: Actor;
+let cuhkStaff: Actor;
+
+const actor = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+const values = (over: Record<string, string>) =>
+  membershipValuesSchema.parse({ role: "MEMBER", status: "ACTIVE", joined: "", ended: "", notes: "", sourceUrl: "https://example.org/p", sourceTitle: "NMU page", sourceQuote: "", ...over });
+
+async function nmuMembership(orgSlug: string) {
+  return prisma.membership.findFirstOrThrow({ where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: orgSlug } } });
+}
+
+beforeAll(async () => {
+  [admin, nmuStaff, cuhkStaff] = await Promise.all([actor("admin@atlas.test"), actor("staff@njmu.test"), actor("staff@cuhk.test")]);
+});
+afterAll(() => prisma.$disconnect());
+
+describe("change requests", () => {
+  it("staff propose a corrected entrance date; nothing public changes until an admin approves it, then it does, with an audit row", async () => {
+    const m = await nmuMembership("association-of-sino-russian-medical-universities");
+    const request = await proposeMembershipUpdate(nmuStaff, { membershipId: m.id, baseVersion: m.version, reason: "From our archive", values: values({ joined: "March 2016", sourceQuote: "joined in March 2016" }) });
+    expect((await nmuMembership("association-of-sino-russian-medical-universities")).joinedOn).toBeNull();
+
+    const detail = await getChangeRequest(admin, request.id, "en");
+    const joined = detail.diff.find((d) => d.field === "joined")!;
+    expect(joined).toMatchObject({ before: null, after: { iso: "2016-03", precision: "MONTH" }, changed: true });
+    expect(detail.diff.find((d) => d.field === "role")!.changed).toBe(false);
+
+    const auditBefore = await prisma.auditEvent.count({ where: { changeRequestId: request.id } });
+    const { tags } = await approveChangeRequest(admin, request.id, "Thanks");
+    expect(tags).toContain("institution:nanjing-medical-university");
+    const after = await nmuMembership("association-of-sino-russian-medical-universities");
+    expect(after.joinedOn?.toISOString().slice(0, 10)).toBe("2016-03-01");
+    expect(after.joinedPrecision).toBe("MONTH");
+    expect(after.version).toBe(m.version + 1);
+    expect(await prisma.auditEvent.count({ where: { changeRequestId: request.id } })).toBe(auditBefore + 1);
+    const page = await getInstitutionBySlug("nanjing-medical-university", "en");
+    expect(page!.participations.find((p) => p.organization.slug === "association-of-sino-russian-medical-universities")!.joined).toEqual({ iso: "2016-03", precision: "MONTH" });
+    const note = await prisma.notification.findFirst({ where: { userId: nmuStaff.id, changeRequestId: request.id } });
+    expect(note?.message).toMatch(/approved/);
+  });
+
+  it("approval fails with a clear conflict when the record changed since the request was made, and the request says so", async () => {
+    const m = await nmuMembership("eurasia-pacific-uninet");
+    const request = await proposeMembershipUpdate(nmuStaff, { membershipId: m.id, baseVersion: m.version, reason: null, values: values({ joined: "October 2009", notes: "first" }) });
+    await prisma.membership.update({ where: { id: m.id }, data: { version: { increment: 1 }, notes: "changed meanwhile" } });
+    await expect(approveChangeRequest(admin, request.id, null)).rejects.toBeInstanceOf(ConflictError);
+    const stored = await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(stored.status).toBe("PENDING");
+    expect(stored.conflict).toMatch(/changed after this request/);
+    expect((await nmuMembership("eurasia-pacific-uninet")).notes).toBe("changed meanwhile");
+    expect(await prisma.auditEvent.count({ where: { changeRequestId: request.id } })).toBe(0);
+  });
+
+  it("a stale form (old version) is refused when proposing", async () => {
+    const m = await nmuMembership("m9-collaboration-network");
+    await expect(proposeMembershipUpdate(nmuStaff, { membershipId: m.id, baseVersion: m.version - 1 || 999, reason: null, values: values({ notes: "x" }) })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("staff cannot reach another institution's membership, even by id", async () => {
+    const m = await nmuMembership("m9-collaboration-network");
+    const before = await prisma.changeRequest.count();
+    await expect(proposeMembershipUpdate(cuhkStaff, { membershipId: m.id, baseVersion: m.version, reason: null, values: values({ notes: "hijack" }) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(proposeMembershipUpdate(admin, { membershipId: m.id, baseVersion: m.version, reason: null, values: values({ notes: "x" }) })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await prisma.changeRequest.count()).toBe(before);
+  });
+
+  it("two admins approving the same request at the same moment: exactly one applies, one audit row", async () => {
+    const request = await proposeMembershipCreate(nmuStaff, { organizationSlug: "university-alliance-of-the-silk-road", reason: null, values: values({ joined: "2018" }) });
+    const results = await Promise.allSettled([approveChangeRequest(admin, request.id, null), approveChangeRequest(admin, request.id, null)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(ConflictError);
+    expect(await prisma.auditEvent.count({ where: { changeRequestId: request.id } })).toBe(1);
+    expect(await prisma.membership.count({ where: { institutionId: nmuStaff.institutionId!, organization: { slug: "university-alliance-of-the-silk-road" } } })).toBe(1);
+  });
+
+  it("rejecting keeps the public data and tells the proposer why", async () => {
+    const m = await nmuMembership("belt-and-road-federation-for-health-promotion");
+    const request = await proposeMembershipUpdate(nmuStaff, { membershipId: m.id, baseVersion: m.version, reason: null, values: values({ role: "PRESIDENT", joined: "Nov 11, 2019" }) });
+    await rejectChangeRequest(admin, request.id, "The page names the President, not the university");
+    const after = await nmuMembership("belt-and-road-federation-for-health-promotion");
+    expect(after.role).toBe("FOUNDING_MEMBER");
+    expect(after.version).toBe(m.version);
+    expect((await prisma.notification.findFirstOrThrow({ where: { changeRequestId: request.id } })).message).toMatch(/names the President/);
+    await expect(rejectChangeRequest(admin, request.id, "again")).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("the audit history is append-only: the database refuses UPDATE and DELETE", async () => {
+    const row = await prisma.auditEvent.findFirstOrThrow();
+    await expect(prisma.auditEvent.update({ where: { id: row.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+    expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).action).toBe(row.action);
+  });
+
+  it("invalid proposals get every field's error and change nothing", () => {
+    const result = membershipValuesSchema.safeParse({ role: "KING", status: "ACTIVE", joined: "Feb 30, 2020", ended: "2010", notes: "", sourceUrl: "javascript:alert(1)", sourceTitle: "", sourceQuote: "" });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["role", "joined", "sourceUrl"]));
+  });
+});
