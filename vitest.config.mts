@@ -22,7 +22,12 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], environment: "node", testTimeout: 90_000, hookTimeout: 90_000, fileParallelism: false },
+        test: { name: "e2e", include: ["tests/e2e/*.test.ts"], environment: "node", testTimeout: 90_000, hookTimeout: 90_000, fileParallelism: false },
+      },
+      // Journeys change data (sign in, propose, approve): they run after the read-only e2e tests.
+      {
+        resolve: { alias },
+        test: { name: "journeys", include: ["tests/e2e/journeys/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 90_000, fileParallelism: false },
       },
     ],
   },

@@ -100,8 +100,10 @@ try {
       console.error(serverLog);
       throw e;
     });
-    results.push(vitest("e2e", { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium }));
-    if (results.at(-1).failed) console.error(`--- server output ---\n${serverLog.slice(-4000)}`);
+    for (const project of ["e2e", "journeys"]) {
+      results.push(vitest(project, { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium }));
+      if (results.at(-1).failed) console.error(`--- server output ---\n${serverLog.slice(-4000)}`);
+    }
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

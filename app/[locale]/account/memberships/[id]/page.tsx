@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { NotFoundError } from "@/lib/errors";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/page-auth";
 import { getOwnMembershipForEdit } from "@/lib/data/account";
@@ -13,7 +14,11 @@ export default async function EditMembershipPage({ params }: { params: Promise<{
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/memberships/${id}`);
-  const membership = await getOwnMembershipForEdit(actor, id, locale);
+  // Another institution's membership is simply not found.
+  const membership = await getOwnMembershipForEdit(actor, id, locale).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
   if (membership.pendingId) redirect(`/${locale}/account/requests/${membership.pendingId}`);
   const t = await getTranslations({ locale, namespace: "account" });
   return (

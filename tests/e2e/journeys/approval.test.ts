@@ -1,0 +1,143 @@
+// The approval workflow with three signed-in browsers and a visitor: NMU staff correct an entrance date and
+// propose a new membership; CUHK staff can neither see nor change NMU's entries (through the UI or by
+// posting the server action with NMU's ids); an admin approves the first and rejects the second with a
+// comment; the visitor sees only the approved change; NMU staff see both decisions.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { launchBrowser, newContext, screenshot, url } from "../../support/browser";
+
+const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
+let browser: Browser;
+const SINO_RUSSIAN = "association-of-sino-russian-medical-universities";
+const UASR = "university-alliance-of-the-silk-road";
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await page.goto(url("/en/login"));
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/en\/account$/);
+  return page;
+}
+
+const nmuMembership = () =>
+  prisma.membership.findFirstOrThrow({ where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: SINO_RUSSIAN } } });
+
+let nmu: Page;
+let cuhk: Page;
+let admin: Page;
+let correctionId = "";
+let additionId = "";
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await prisma.$disconnect();
+});
+
+describe("staff propose, an admin decides, the public sees only what was approved", () => {
+  it("NMU staff correct the entrance date of a membership", async () => {
+    nmu = await signIn("staff@njmu.test", "nmu-staff-demo");
+    await nmu.getByRole("heading", { name: /Nanjing Medical University.s international organizations/ }).waitFor();
+    await screenshot(nmu, "journey-01-nmu-dashboard");
+    await nmu.getByRole("link", { name: /Propose a change.*Sino-Russian/ }).click();
+    await nmu.getByLabel("Joined").fill("2017");
+    await nmu.getByLabel("Source title").fill("NMU international office, 2017 annual report");
+    await nmu.getByRole("button", { name: "Send for review" }).click();
+    await nmu.waitForURL(/\/account\/requests\//);
+    correctionId = nmu.url().split("/").at(-1)!;
+    await nmu.getByText("Pending").first().waitFor();
+    await screenshot(nmu, "journey-02-nmu-correction-pending");
+    expect((await nmuMembership()).joinedOn).toBeNull();
+  });
+
+  it("NMU staff propose a new membership", async () => {
+    await nmu.goto(url("/en/account/new"));
+    await nmu.getByLabel("Organization").selectOption(UASR);
+    await nmu.getByLabel("Joined").fill("May 2019");
+    await nmu.getByLabel("Source address (URL)").fill("https://example.org/nmu/uasr");
+    await nmu.getByRole("button", { name: "Send for review" }).click();
+    await nmu.waitForURL(/\/account\/requests\//);
+    additionId = nmu.url().split("/").at(-1)!;
+    await screenshot(nmu, "journey-03-nmu-addition-pending");
+  });
+
+  it("a field error is shown next to its field, and nothing is stored", async () => {
+    const before = await prisma.changeRequest.count();
+    await nmu.goto(url("/en/account/new"));
+    await nmu.getByLabel("Organization").selectOption({ index: 1 });
+    await nmu.getByLabel("Joined").fill("Feb 30, 2020");
+    await nmu.getByRole("button", { name: "Send for review" }).click();
+    await nmu.getByText(/"Feb 30, 2020" is not a date/).waitFor();
+    await nmu.getByText("Cite a source: its address or its title.").waitFor();
+    expect(await prisma.changeRequest.count()).toBe(before);
+    await screenshot(nmu, "journey-04-nmu-field-errors");
+  });
+
+  it("CUHK staff cannot see or change NMU's entries, through the UI or by posting the action", async () => {
+    cuhk = await signIn("staff@cuhk.test", "cuhk-staff-demo");
+    expect(await cuhk.getByText("Sino-Russian").count()).toBe(0);
+    const nmuEntry = await nmuMembership();
+    expect((await cuhk.goto(url(`/en/account/memberships/${nmuEntry.id}`)))!.status()).toBe(404);
+    expect((await cuhk.goto(url(`/en/account/requests/${correctionId}`)))!.status()).toBe(404);
+
+    // Open CUHK's own edit form and post it with NMU's membership id instead.
+    await cuhk.goto(url("/en/account"));
+    await cuhk.getByRole("link", { name: /Propose a change/ }).first().click();
+    await cuhk.waitForURL(/\/account\/memberships\//);
+    const before = await prisma.changeRequest.count({ where: { membershipId: nmuEntry.id } });
+    await cuhk.evaluate((id) => {
+      const input = document.querySelector<HTMLInputElement>("input[name=membershipId]")!;
+      input.value = id;
+    }, nmuEntry.id);
+    await cuhk.getByLabel("Notes").fill("Taken over by CUHK");
+    await cuhk.getByRole("button", { name: "Send for review" }).click();
+    await cuhk.getByText("No such membership of your institution.").waitFor();
+    expect(await prisma.changeRequest.count({ where: { membershipId: nmuEntry.id } })).toBe(before);
+    expect((await nmuMembership()).notes).toBe(nmuEntry.notes);
+    await screenshot(cuhk, "journey-05-cuhk-refused");
+  });
+
+  it("an admin approves the correction and rejects the addition with a comment", async () => {
+    admin = await signIn("admin@atlas.test", "atlas-admin-demo");
+    await admin.getByText(/2 changes waiting/).waitFor();
+    await admin.goto(url("/en/admin/reviews"));
+    await screenshot(admin, "journey-06-admin-queue");
+    await admin.goto(url(`/en/account/requests/${correctionId}`));
+    await admin.getByText("changed").first().waitFor();
+    await screenshot(admin, "journey-07-admin-diff");
+    await admin.getByRole("button", { name: "Approve and publish" }).click();
+    await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
+
+    await admin.goto(url(`/en/account/requests/${additionId}`));
+    await admin.getByRole("button", { name: "Reject" }).click();
+    await admin.getByText("Say why the change is rejected.").waitFor();
+    await admin.getByLabel("Reason for rejecting (required)").fill("The UASR member list does not include NMU; please cite it.");
+    await admin.getByRole("button", { name: "Reject" }).click();
+    await admin.getByText(/Decision by Demo Admin: Rejected/).waitFor();
+    await screenshot(admin, "journey-08-admin-rejected");
+    expect(await prisma.auditEvent.count({ where: { changeRequestId: correctionId } })).toBe(1);
+  });
+
+  it("a visitor sees the approved change on NMU's page, and not the rejected one", async () => {
+    const visitor = await (await newContext(browser)).newPage();
+    await visitor.goto(url("/en/institutions/nanjing-medical-university"));
+    const row = visitor.getByRole("row", { name: /Sino-Russian/ });
+    await row.getByText("2017").waitFor();
+    expect(await visitor.getByRole("row", { name: /University Alliance of the Silk Road/ }).count()).toBe(0);
+    await screenshot(visitor, "journey-09-visitor-sees-approved");
+  });
+
+  it("NMU staff see both decisions", async () => {
+    await nmu.goto(url("/en/account"));
+    await nmu.getByText("Your change was approved.").waitFor();
+    await nmu.getByText(/Your change was rejected: The UASR member list/).waitFor();
+    await nmu.getByText("Approved", { exact: true }).first().waitFor();
+    await nmu.getByText("Rejected", { exact: true }).first().waitFor();
+    await screenshot(nmu, "journey-10-nmu-decisions");
+  });
+});
