@@ -4,7 +4,8 @@ import { env } from "@/lib/env";
 import { listInstitutionSlugs } from "@/lib/data/institutions";
 import { listOrganizationSlugs } from "@/lib/data/organizations";
 
-export const revalidate = 3600;
+// Read at request time (the data is cached by tag in lib/data): SITE_URL is the running server's.
+export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const site = env().SITE_URL;

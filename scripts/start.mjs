@@ -9,6 +9,7 @@ import path from "node:path";
 import { root, log, fail, run, bin, hashOf, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
 
 const dev = process.argv.includes("--dev");
+const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
 const started = Date.now();
 
 ensureDependencies();
@@ -53,11 +54,12 @@ if (process.env.ATLAS_ENV === "production") {
 
 if (!dev) {
   const buildStamp = path.join(root, ".next", "atlas-build-hash");
-  const hash = hashOf(["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"]);
+  const hash = siteUrl + hashOf(BUILD_INPUTS);
   if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(buildStamp) || readFileSync(buildStamp, "utf8") !== hash) {
     log("Building the portal (next build)…");
     run(bin("next"), ["build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
-    writeFileSync(buildStamp, hash);
+    // next build may add its type folders to tsconfig.json: stamp what the sources are now.
+    writeFileSync(buildStamp, siteUrl + hashOf(BUILD_INPUTS));
   }
 }
 

@@ -13,7 +13,8 @@ import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } fro
 const started = Date.now();
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const phases = only ? [only] : ["unit", "integration", "e2e"];
-for (const phase of phases) if (!["unit", "integration", "e2e"].includes(phase)) fail(`Unknown phase "${phase}": unit, integration or e2e.`);
+for (const phase of phases) if (!["unit", "integration", "e2e", "journeys"].includes(phase)) fail(`Unknown phase "${phase}": unit, integration, e2e or journeys.`);
+const browserPhases = phases.includes("e2e") ? ["e2e", "journeys"] : phases.filter((p) => p === "journeys");
 
 ensureDependencies();
 ensurePrismaClient();
@@ -21,7 +22,7 @@ const { startEmbedded, canConnect, withDatabase } = await import("./lib/database
 const pg = (await import("pg")).default;
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (phases.includes("e2e") && !existsSync(chromium)) {
+if (browserPhases.length && !existsSync(chromium)) {
   fail(`No Chromium at ${chromium}: the end-to-end tests need it. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 
@@ -80,14 +81,15 @@ try {
   env.WRITE_DATABASE_URL = withDatabase(serverUrl, `${dbName}_w`);
   mkdirSync(path.join(root, "test-results"), { recursive: true });
 
-  for (const phase of phases.filter((p) => p !== "e2e")) results.push(vitest(phase, env));
+  for (const phase of phases.filter((p) => p === "unit" || p === "integration")) results.push(vitest(phase, env));
 
-  if (phases.includes("e2e")) {
+  if (browserPhases.length) {
     // A build of its own (.next-test): pages prerendered here hold this run's data, not the dev database's.
-    log("Building the portal for the end-to-end tests…");
-    run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test" } });
+    // The port is chosen first: pages prerendered at build time carry the public address (JSON-LD).
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    log("Building the portal for the end-to-end tests…");
+    run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl } });
     server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
       env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl },
@@ -100,7 +102,7 @@ try {
       console.error(serverLog);
       throw e;
     });
-    for (const project of ["e2e", "journeys"]) {
+    for (const project of browserPhases) {
       results.push(vitest(project, { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium }));
       if (results.at(-1).failed) console.error(`--- server output ---\n${serverLog.slice(-4000)}`);
     }

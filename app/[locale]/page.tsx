@@ -49,9 +49,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <h2 id="newest-heading" className="text-xl font-semibold">{t("newest")}</h2>
           <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
             {overview.newest.map((o) => (
-              <li key={o.slug} className="flex items-baseline justify-between gap-3 p-3">
-                <Link href={`/organizations/${o.slug}`} className="font-medium text-accent hover:underline">{o.name}</Link>
-                <span className="shrink-0 text-sm text-muted">{kinds(o.kind)} · {formatPartialDate(o.founded, locale)}</span>
+              <li key={o.slug} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 p-3">
+                <Link href={`/organizations/${o.slug}`} className="min-w-0 font-medium text-accent hover:underline">{o.name}</Link>
+                <span className="text-sm text-muted">{kinds(o.kind)} · {formatPartialDate(o.founded, locale)}</span>
               </li>
             ))}
           </ul>

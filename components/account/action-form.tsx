@@ -45,10 +45,10 @@ export function ActionForm({ action, hidden, children, submitLabel, tone = "prim
 }
 
 /** The errors of one field of the enclosing form, announced as they appear. */
-export function FieldError({ name }: { name: string }) {
+export function FieldError({ name, id = `${name}-error` }: { name: string; id?: string }) {
   const errors = useFormState().fieldErrors[name];
   return (
-    <p id={`${name}-error`} aria-live="polite" className="text-sm text-red-800">
+    <p id={id} aria-live="polite" className="text-sm text-red-800">
       {errors?.join(" ")}
     </p>
   );

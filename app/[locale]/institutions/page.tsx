@@ -52,6 +52,7 @@ export default async function InstitutionsPage({ params, searchParams }: Props) 
       ) : null}
       <div className="mt-8 grid gap-8 md:grid-cols-[15rem_1fr]">
         <aside aria-label={o("filters")} className="space-y-6">
+          <h2 className="sr-only">{o("filters")}</h2>
           <FacetList title={t("kind")} name="kind" pathname="/institutions" query={query} selected={search.kind} anyLabel={o("any")}
             options={result.facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))} />
           <FacetList title={t("country")} name="country" pathname="/institutions" query={query} selected={search.country} anyLabel={o("any")}

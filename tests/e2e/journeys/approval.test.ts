@@ -73,6 +73,9 @@ describe("staff propose, an admin decides, the public sees only what was approve
     await nmu.getByLabel("Joined").fill("Feb 30, 2020");
     await nmu.getByRole("button", { name: "Send for review" }).click();
     await nmu.getByText(/"Feb 30, 2020" is not a date/).waitFor();
+    expect(await nmu.getByLabel("Joined").getAttribute("aria-invalid")).toBe("true");
+    await nmu.getByLabel("Joined").fill("2020");
+    await nmu.getByRole("button", { name: "Send for review" }).click();
     await nmu.getByText("Cite a source: its address or its title.").waitFor();
     expect(await prisma.changeRequest.count()).toBe(before);
     await screenshot(nmu, "journey-04-nmu-field-errors");
@@ -127,7 +130,7 @@ describe("staff propose, an admin decides, the public sees only what was approve
     const visitor = await (await newContext(browser)).newPage();
     await visitor.goto(url("/en/institutions/nanjing-medical-university"));
     const row = visitor.getByRole("row", { name: /Sino-Russian/ });
-    await row.getByText("2017").waitFor();
+    await row.getByText("2017", { exact: true }).waitFor();
     expect(await visitor.getByRole("row", { name: /University Alliance of the Silk Road/ }).count()).toBe(0);
     await screenshot(visitor, "journey-09-visitor-sees-approved");
   });

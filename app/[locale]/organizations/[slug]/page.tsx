@@ -73,8 +73,8 @@ export default async function OrganizationPage(props: Props) {
         {o.originalName ? <p className="mt-1 text-lg text-muted" lang="en">{o.originalName}</p> : null}
       </header>
 
-      <div className="mt-6 grid gap-8 lg:grid-cols-3">
-        <div className="space-y-8 lg:col-span-2">
+      <div className="mt-6 grid grid-cols-1 gap-8 lg:grid-cols-3">
+        <div className="min-w-0 space-y-8 lg:col-span-2">
           <section aria-labelledby="members-count">
             <h2 id="members-count" className="text-xl font-semibold">{t("memberCounts")}</h2>
             <div className="mt-3 grid gap-3 sm:grid-cols-2">
@@ -108,7 +108,7 @@ export default async function OrganizationPage(props: Props) {
           </section>
         </div>
 
-        <aside className="space-y-8">
+        <aside className="min-w-0 space-y-8">
           <section aria-labelledby="overview" className="rounded-md border border-line bg-white p-4">
             <h2 id="overview" className="text-lg font-semibold">{t("overview")}</h2>
             <dl className="mt-3 space-y-3 text-sm">

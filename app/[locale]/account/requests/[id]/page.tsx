@@ -60,14 +60,14 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
             <div>
                 <label htmlFor="approve-comment" className="block text-sm font-medium">{t("approveComment")}</label>
                 <textarea id="approve-comment" name="comment" rows={2} maxLength={2000} className={input} />
-                <FieldError name="comment" />
+                <FieldError name="comment" id="approve-comment-error" />
               </div>
           </ActionForm>
           <ActionForm action={rejectChangeRequestAction} hidden={{ changeRequestId: request.id }} submitLabel={t("reject")} tone="danger" locale={locale}>
             <div>
                 <label htmlFor="reject-comment" className="block text-sm font-medium">{t("rejectReason")}</label>
-                <textarea id="reject-comment" name="comment" rows={2} maxLength={2000} required className={input} aria-describedby="comment-error" />
-                <FieldError name="comment" />
+                <textarea id="reject-comment" name="comment" rows={2} maxLength={2000} aria-required="true" className={input} aria-describedby="reject-comment-error" />
+                <FieldError name="comment" id="reject-comment-error" />
               </div>
           </ActionForm>
         </section>

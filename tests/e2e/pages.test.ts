@@ -1,0 +1,102 @@
+// What particular pages show: dates at the source's precision, real 404s, facets that filter by clicking.
+import { afterAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import organizations from "../../prisma/seed-data/organizations.json";
+import { baseUrl, browserSession, openPage, screenshot } from "../support/browser";
+
+// Tests here are independent: they run two at a time, each in a tab of its own.
+const tabs = browserSession({ tabs: 2 });
+afterAll(() => tabs.close());
+const withPage = (run: (page: Page) => Promise<void>) => tabs.use(run);
+
+describe.concurrent("Nanjing Medical University's participation page", () => {
+  // NMU's own table gives these entrance times: a day, a month, a day, a month and two blanks.
+  // lib/dates.ts formatPartialDate: DAY → "Nov 11, 2019" / "2019年11月11日", MONTH → "May 2018" / "2018年5月".
+  const rows = [
+    { slug: "belt-and-road-federation-for-health-promotion", iso: "2019-11-11", en: "Nov 11, 2019", zh: "2019年11月11日" },
+    { slug: "belt-and-road-international-medical-education-alliance", iso: "2018-05", en: "May 2018", zh: "2018年5月" },
+    { slug: "m9-collaboration-network", iso: "2021-07-09", en: "Jul 9, 2021", zh: "2021年7月9日" },
+    { slug: "eurasia-pacific-uninet", iso: "2009-10", en: "October 2009", zh: "2009年10月" },
+    { slug: "association-of-sino-russian-medical-universities", iso: null, en: "Not stated", zh: "未注明" },
+    { slug: "south-and-southeast-asia-medical-education-and-service-alliance", iso: null, en: "Not stated", zh: "未注明" },
+  ];
+
+  for (const locale of ["en", "zh"] as const) {
+    test(`shows all 6 organizations with entrance dates exactly as precise as the source (${locale})`, () =>
+      withPage(async (page) => {
+        await openPage(page, `/${locale}/institutions/nanjing-medical-university`);
+        await screenshot(page, `nmu-dates-${locale}`);
+        const links = await page.locator("tbody tr th a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+        expect(links.sort()).toEqual(rows.map((r) => `/${locale}/organizations/${r.slug}`).sort());
+        for (const row of rows) {
+          const tr = page.locator("tbody tr").filter({ has: page.locator(`th a[href="/${locale}/organizations/${row.slug}"]`) });
+          const entrance = tr.locator("td").last().locator("p").first();
+          expect((await entrance.innerText()).trim(), row.slug).toBe(row[locale]);
+          const time = entrance.locator("time");
+          if (row.iso) {
+            expect(await time.getAttribute("datetime"), row.slug).toBe(row.iso);
+          } else {
+            expect(await time.count(), `${row.slug} has no date`).toBe(0);
+          }
+        }
+      }));
+  }
+});
+
+describe.concurrent("addresses that do not exist", () => {
+  const cases = [
+    { path: "/en/organizations/does-not-exist", title: "Page not found", home: "Go to the home page", lang: "en" },
+    { path: "/en/some/garbage", title: "Page not found", home: "Go to the home page", lang: "en" },
+    { path: "/zh/institutions/does-not-exist", title: "页面未找到", home: "返回首页", lang: "zh-CN" },
+  ];
+  for (const c of cases) {
+    test(`${c.path} answers 404 with the not-found page`, () =>
+      withPage(async (page) => {
+        await openPage(page, c.path, { status: 404 });
+        await screenshot(page, `not-found-${c.path.replace(/\//g, "-").slice(1)}`);
+        expect(await page.locator("main h1").innerText()).toBe(c.title);
+        expect(await page.locator("html").getAttribute("lang")).toBe(c.lang);
+        const home = page.locator("main").getByRole("link", { name: c.home });
+        expect(await home.getAttribute("href")).toBe(`/${c.lang === "en" ? "en" : "zh"}`);
+      }));
+  }
+
+  test("a plain HTTP client gets the 404 status too", async () => {
+    for (const path of ["/en/organizations/does-not-exist", "/en/some/garbage"]) {
+      const res = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).toContain("Page not found");
+    }
+  });
+});
+
+describe.concurrent("organization facets", () => {
+  test("clicking the Consortium type leaves only PABSC; clearing the filters brings back all 12", () =>
+    withPage(async (page) => {
+      const cards = page.locator('section[aria-labelledby="results-heading"] > ul > li');
+      const cardSlugs = () => cards.locator("h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")?.split("/").pop()));
+      const everySlug = organizations.map((o) => o.slug).sort();
+
+      await openPage(page, "/en/organizations");
+      await page.getByRole("heading", { name: `${organizations.length} organizations`, exact: true }).waitFor();
+      expect((await cardSlugs()).sort()).toEqual(everySlug);
+      await screenshot(page, "facets-1-all");
+
+      const filters = page.getByRole("complementary", { name: "Filters" });
+      const consortium = filters.locator('section[aria-labelledby="facet-kind"]').getByRole("link", { name: /^Consortium\s+1$/ });
+      await consortium.click();
+      await page.waitForURL(`${baseUrl()}/en/organizations?kind=CONSORTIUM`);
+      await page.getByRole("heading", { name: "1 organization", exact: true }).waitFor();
+      expect(await cardSlugs()).toEqual(["pan-asian-biomedical-science-consortium"]);
+      expect((await cards.first().locator("h3").innerText()).trim()).toBe("Pan-Asian Biomedical Science Consortium (PABSC)");
+      expect(await filters.getByRole("link", { name: /^Consortium\s+1$/ }).getAttribute("aria-current")).toBe("true");
+      await screenshot(page, "facets-2-consortium");
+
+      await filters.getByRole("link", { name: "Clear all filters" }).click();
+      await page.waitForURL(`${baseUrl()}/en/organizations`);
+      await page.getByRole("heading", { name: `${organizations.length} organizations`, exact: true }).waitFor();
+      expect((await cardSlugs()).sort()).toEqual(everySlug);
+      expect(await filters.locator('[aria-current="true"]').count()).toBe(0);
+      await screenshot(page, "facets-3-cleared");
+    }));
+});
