@@ -7,7 +7,8 @@ import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import { substringMatch } from "./search-pattern";
 import type { InstitutionSearch } from "../validation/search";
-import type { Facet, SourceRef } from "./organizations";
+import type { Facet } from "./organizations";
+import { institutionNameSelect, sourceRef, sourceSelect, type SourceRef } from "./selects";
 
 export type InstitutionSummary = {
   slug: string;
@@ -19,12 +20,7 @@ export type InstitutionSummary = {
   membershipCount: number;
 };
 
-const nameSelect = { select: { locale: true, name: true, kind: true }, orderBy: { locale: "asc" } } as const;
-const sourceSelect = { select: { key: true, title: true, publisher: true, url: true, seenOn: true } } as const;
 
-function sourceRef(s: { key: string; title: string; publisher: string | null; url: string | null; seenOn: Date } | null, quote: string | null): SourceRef | null {
-  return s ? { key: s.key, title: s.title, publisher: s.publisher, url: s.url, seenOn: s.seenOn.toISOString().slice(0, 10), quote } : null;
-}
 
 
 function whereClause(s: InstitutionSearch, except?: "kind" | "country"): Prisma.Sql {
@@ -59,7 +55,7 @@ async function searchInstitutions(s: InstitutionSearch, locale: string) {
   const [rows, kind, country] = await Promise.all([
     db().institution.findMany({
       where: { id: { in: hits.map((h) => h.id) } },
-      select: { id: true, slug: true, kind: true, country: true, city: true, names: nameSelect, _count: { select: { memberships: true } } },
+      select: { id: true, slug: true, kind: true, country: true, city: true, names: institutionNameSelect, _count: { select: { memberships: true } } },
     }),
     facet("kind"),
     facet("country"),
@@ -110,7 +106,7 @@ async function loadInstitution(slug: string, locale: string): Promise<Institutio
     where: { slug },
     select: {
       slug: true, kind: true, country: true, city: true, website: true, rorId: true, wikidataId: true, updatedAt: true,
-      names: nameSelect, source: sourceSelect,
+      names: institutionNameSelect, source: sourceSelect,
       memberships: {
         select: {
           role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true,
@@ -118,7 +114,7 @@ async function loadInstitution(slug: string, locale: string): Promise<Institutio
           organization: {
             select: {
               slug: true, kind: true, acronym: true, foundedOn: true, foundedPrecision: true, introduction: true, names: orgName,
-              founders: { select: { role: true, institution: { select: { slug: true, names: nameSelect } } }, orderBy: { position: "asc" } },
+              founders: { select: { role: true, institution: { select: { slug: true, names: institutionNameSelect } } }, orderBy: { position: "asc" } },
             },
           },
         },

@@ -6,9 +6,10 @@ import type { CountQualifier, CountSubject, Field, FounderRole, MembershipRole, 
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import { substringMatch } from "./search-pattern";
+import { institutionNameSelect, sourceRef, sourceSelect, type SourceRef } from "./selects";
 import type { OrganizationSearch } from "../validation/search";
 
-export type SourceRef = { key: string; title: string; publisher: string | null; url: string | null; seenOn: string; quote: string | null };
+export type { SourceRef } from "./selects";
 
 export type OrganizationSummary = {
   slug: string;
@@ -50,10 +51,6 @@ function toSummary(row: SummaryRow, locale: string): OrganizationSummary {
   };
 }
 
-function sourceRef(source: { key: string; title: string; publisher: string | null; url: string | null; seenOn: Date } | null, quote: string | null): SourceRef | null {
-  if (!source) return null;
-  return { key: source.key, title: source.title, publisher: source.publisher, url: source.url, seenOn: source.seenOn.toISOString().slice(0, 10), quote };
-}
 
 
 type FacetKey = "kind" | "country" | "field" | "year";
@@ -164,8 +161,6 @@ export type OrganizationProfile = OrganizationSummary & {
   createdAt: string;
 };
 
-const sourceSelect = { select: { key: true, title: true, publisher: true, url: true, seenOn: true } } as const;
-const institutionNameSelect = { select: { locale: true, name: true, kind: true }, orderBy: { locale: "asc" } } as const;
 const institutionRefSelect = { select: { slug: true, country: true, kind: true, names: institutionNameSelect } } as const;
 
 async function loadOrganization(slug: string, locale: string): Promise<OrganizationProfile | null> {

@@ -1,0 +1,20 @@
+// Select shapes and mappers shared by the data modules (no "server-only": types and plain objects only).
+
+/** A fact's source as shown beside it, with the passage quoted from it. */
+export type SourceRef = { key: string; title: string; publisher: string | null; url: string | null; seenOn: string; quote: string | null };
+
+export const sourceSelect = { select: { key: true, title: true, publisher: true, url: true, seenOn: true } } as const;
+
+/** Institution names (they have no period of validity). */
+export const institutionNameSelect = { select: { locale: true, name: true, kind: true }, orderBy: { locale: "asc" } } as const;
+
+/** Organization names with what pickName needs to skip former names. */
+export const organizationNameSelect = { select: { locale: true, name: true, kind: true, validUntil: true }, orderBy: { locale: "asc" } } as const;
+
+export function sourceRef(
+  source: { key: string; title: string; publisher: string | null; url: string | null; seenOn: Date } | null,
+  quote: string | null,
+): SourceRef | null {
+  if (!source) return null;
+  return { key: source.key, title: source.title, publisher: source.publisher, url: source.url, seenOn: source.seenOn.toISOString().slice(0, 10), quote };
+}
