@@ -6,6 +6,8 @@ import {
   approveChangeRequest, commentOnChangeRequest, proposeMembershipCreate, proposeMembershipUpdate, rejectChangeRequest, withdrawChangeRequest,
 } from "../data/change-requests";
 import { markNotificationsRead } from "../data/users";
+import { inviteUser, requestPasswordReset, setPasswordWithToken, updateUserAccess } from "../data/user-admin";
+import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAccessSchema } from "../validation/users";
 import { z } from "zod";
 
 // Every server action of the portal. Each "use server" file under lib/actions wraps one of these, and the
@@ -65,6 +67,38 @@ export const actions = {
     async run(actor) {
       await markNotificationsRead(actor);
       return { message: "Marked as read." };
+    },
+  }),
+  inviteUser: defineAction({
+    name: "inviteUser",
+    schema: inviteUserSchema,
+    async run(actor, input, locale) {
+      await inviteUser(actor, input, locale);
+      return { message: `Invitation sent to ${input.email}.` };
+    },
+  }),
+  updateUserAccess: defineAction({
+    name: "updateUserAccess",
+    schema: updateUserAccessSchema,
+    async run(actor, input) {
+      await updateUserAccess(actor, input);
+      return { message: "Saved; the person's open sessions have ended." };
+    },
+  }),
+  requestPasswordReset: defineAction({
+    name: "requestPasswordReset",
+    schema: requestResetSchema,
+    async run(_actor, input, locale) {
+      await requestPasswordReset(input.email, locale);
+      return { message: "If an account uses this address, a link to reset its password is on its way." };
+    },
+  }),
+  setPassword: defineAction({
+    name: "setPassword",
+    schema: setPasswordSchema,
+    async run(_actor, input, locale) {
+      await setPasswordWithToken(input.token, input.password);
+      return { message: "Your password is set. You can sign in now.", redirectTo: `/${locale}/login?done=1` };
     },
   }),
 } as const;

@@ -40,3 +40,15 @@ export async function rejectChangeRequestAction(_: ActionState, formData: FormDa
 export async function markNotificationsReadAction(_: ActionState, formData: FormData) {
   return handle("markNotificationsRead", formData);
 }
+export async function inviteUserAction(_: ActionState, formData: FormData) {
+  return handle("inviteUser", formData);
+}
+export async function updateUserAccessAction(_: ActionState, formData: FormData) {
+  return handle("updateUserAccess", formData);
+}
+export async function requestPasswordResetAction(_: ActionState, formData: FormData) {
+  return handle("requestPasswordReset", formData);
+}
+export async function setPasswordAction(_: ActionState, formData: FormData) {
+  return handle("setPassword", formData);
+}

@@ -9,6 +9,13 @@ import { fromStoredDate, toStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import type { MembershipValues } from "../validation/membership";
 import { refreshOrganizationDerived } from "./derived";
+import { sendMail } from "../mail";
+
+/** Tell the proposer by mail too (the in-app notification is written with the decision). */
+async function mailProposer(userId: string, subject: string, text: string) {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
+  if (user && !user.disabledAt) await sendMail({ to: user.email, subject, text });
+}
 
 /** A membership's editable values as stored in a change request (JSON-safe). */
 export type MembershipSnapshot = {
@@ -273,6 +280,7 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
       await tx.notification.create({ data: { userId: r.proposedById, changeRequestId: r.id, message: `Your change was approved${comment ? `: ${comment}` : "."}` } });
       return r;
     });
+    await mailProposer(request.proposedById, "Your change was approved", `Your change request ${request.id} was approved${comment ? `: ${comment}` : "."} It is now public.`);
     return { tags: await touchedTags(request.institutionId, request.organizationId), proposerId: request.proposedById };
   } catch (error) {
     if (error instanceof ConflictError && /membership changed|already listed/.test(error.message)) {
@@ -285,7 +293,7 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
 /** Admins: reject a pending request with a reason. Nothing public changes. */
 export async function rejectChangeRequest(actor: Actor | null, changeRequestId: string, reason: string) {
   const admin = requireAdmin(actor);
-  return db().$transaction(async (tx) => {
+  const decided = await db().$transaction(async (tx) => {
     const { count } = await tx.changeRequest.updateMany({
       where: { id: changeRequestId, status: "PENDING" },
       data: { status: "REJECTED", decidedById: admin.id, decidedAt: new Date(), decisionComment: reason },
@@ -296,4 +304,6 @@ export async function rejectChangeRequest(actor: Actor | null, changeRequestId: 
     await tx.notification.create({ data: { userId: r.proposedById, changeRequestId, message: `Your change was rejected: ${reason}` } });
     return { proposerId: r.proposedById };
   });
+  await mailProposer(decided.proposerId, "Your change was rejected", `Your change request ${changeRequestId} was rejected: ${reason}`);
+  return decided;
 }

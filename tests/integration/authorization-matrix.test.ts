@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,7 +65,30 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
   async markNotificationsRead() {
     return {};
   },
+  async inviteUser(target) {
+    return { email: `invited-${target}-${randomBytes(4).toString("hex")}@example.org`, name: "Invited Person", role: "STAFF", institutionSlug: institutionSlugs[target] };
+  },
+  async updateUserAccess(target) {
+    const user = await matrixUser(target);
+    return { userId: user.id, role: "STAFF", institutionSlug: institutionSlugs[target], disabled: user.disabledAt ? "" : "on" };
+  },
+  async requestPasswordReset(target) {
+    // The institution's demo staff account (never disabled by this matrix, unlike matrixUser).
+    return { email: target === "nmu" ? "staff@njmu.test" : "staff@cuhk.test" };
+  },
+  async setPassword(target) {
+    const user = await matrixUser(target);
+    const token = randomBytes(32).toString("base64url");
+    await prisma.userToken.create({ data: { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 600_000) } });
+    return { token, password: "a brand new passphrase", confirm: "a brand new passphrase" };
+  },
 };
+
+/** A staff account of `target` that the matrix may disable and re-enable without locking out the demo users. */
+async function matrixUser(target: Target) {
+  const email = `matrix-${target}@example.org`;
+  return prisma.user.upsert({ where: { email }, create: { email, name: `Matrix ${target}`, role: "STAFF", institutionId: institutionIds[target] }, update: {} });
+}
 
 const own = (a: ActorKey, t: Target) => (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
 
@@ -84,20 +108,28 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   approveChangeRequest: (a) => rule(a === "admin"),
   rejectChangeRequest: (a) => rule(a === "admin"),
   markNotificationsRead: (a) => rule(a !== "anonymous"),
+  inviteUser: (a) => rule(a === "admin"),
+  updateUserAccess: (a) => rule(a === "admin"),
+  // Public forms: the answer is the same for everyone, and a reset link only reaches the account's owner.
+  requestPasswordReset: () => "allowed",
+  // The single-use token in the link is the credential, whoever holds it.
+  setPassword: () => "allowed",
 };
 
 /** Everything a write could touch, for "the database is unchanged". */
 async function snapshot(target: Target) {
   const institutionId = institutionIds[target];
-  const [memberships, requests, comments, audit, notifications, sources] = await Promise.all([
+  const [memberships, requests, comments, audit, notifications, sources, users, tokens] = await Promise.all([
     prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "asc" } }),
     prisma.changeRequest.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, status: true, decidedById: true, conflict: true, kind: true } }),
     prisma.changeComment.count({ where: { changeRequest: { institutionId } } }),
     prisma.auditEvent.count(),
     prisma.notification.count(),
     prisma.source.count(),
+    prisma.user.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, role: true, institutionId: true, disabledAt: true, sessionVersion: true, passwordHash: true } }),
+    prisma.userToken.count({ where: { user: { institutionId } } }),
   ]);
-  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources });
+  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources, users, tokens });
 }
 
 beforeAll(async () => {

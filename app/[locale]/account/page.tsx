@@ -54,6 +54,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <p>
           <Link href="/admin/reviews" className="font-medium text-accent underline">{t("reviewQueue")}</Link> — {t("pendingCount", { count: pending })}
         </p>
+        <p>
+          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link>
+        </p>
         {notificationList}
       </div>
     );

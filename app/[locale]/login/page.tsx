@@ -3,20 +3,25 @@ import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth";
 import { LoginForm } from "@/components/auth/login-form";
+import { Link } from "@/i18n/navigation";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-export default async function LoginPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; done?: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   if (await getCurrentUser()) redirect(`/${locale}/account`);
-  const { next } = await searchParams;
+  const { next, done } = await searchParams;
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-semibold">{t("loginTitle")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("loginLead")}</p>
+      {done ? <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">{t("passwordSet")}</p> : null}
       <LoginForm locale={locale} next={typeof next === "string" ? next : `/${locale}/account`} />
+      <p className="mt-4 text-sm">
+        <Link href="/login/reset" className="text-accent underline">{t("forgot")}</Link>
+      </p>
     </div>
   );
 }

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setPasswordAction } from "@/lib/actions/server";
+import { ActionForm } from "@/components/account/action-form";
+import { TextField } from "@/components/account/text-field";
+
+export const metadata: Metadata = { robots: { index: false }, referrer: "no-referrer" };
+
+/** Set a password from an invitation or reset link. The token is checked (and used up) when submitted. */
+export default async function SetPasswordPage({ params }: { params: Promise<{ locale: string; token: string }> }) {
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "account" });
+  return (
+    <div className="mx-auto max-w-sm py-8">
+      <h1 className="text-2xl font-semibold">{t("setPasswordTitle")}</h1>
+      <p className="mb-6 mt-2 text-sm text-slate-700">{t("passwordPolicy")}</p>
+      <ActionForm action={setPasswordAction} hidden={{ token }} submitLabel={t("setPassword")} locale={locale}>
+        <TextField name="password" label={t("newPassword")} type="password" autoComplete="new-password" maxLength={128} />
+        <TextField name="confirm" label={t("confirmPassword")} type="password" autoComplete="new-password" maxLength={128} />
+      </ActionForm>
+    </div>
+  );
+}

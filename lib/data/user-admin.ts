@@ -1,0 +1,130 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "../db";
+import { env } from "../env";
+import { sendMail } from "../mail";
+import type { Actor } from "../auth-types";
+import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from "../errors";
+import { hashPassword } from "../passwords";
+import { pickName } from "../names";
+import { normalizeEmail } from "./users";
+
+const INVITE_DAYS = 7;
+const RESET_MINUTES = 60;
+
+function requireAdmin(actor: Actor | null): Actor {
+  if (!actor) throw new UnauthorizedError();
+  if (actor.role !== "ADMIN") throw new ForbiddenError("Only admins manage accounts.");
+  return actor;
+}
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A single-use link token: only its hash is stored. */
+async function issueToken(userId: string, purpose: "INVITE" | "PASSWORD_RESET", createdById: string | null) {
+  const token = randomBytes(32).toString("base64url");
+  const ttl = purpose === "INVITE" ? INVITE_DAYS * 86_400_000 : RESET_MINUTES * 60_000;
+  // A new link replaces any earlier unused one.
+  await db().userToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: new Date() } });
+  await db().userToken.create({ data: { userId, purpose, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + ttl), createdById } });
+  return token;
+}
+
+export async function listUsers(actor: Actor | null, locale: string) {
+  requireAdmin(actor);
+  const users = await db().user.findMany({
+    select: {
+      id: true, email: true, name: true, role: true, disabledAt: true, lastLoginAt: true, passwordHash: true,
+      institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
+    },
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+  });
+  return users.map(({ passwordHash, institution, ...u }) => ({
+    ...u,
+    invited: !passwordHash,
+    disabledAt: u.disabledAt?.toISOString() ?? null,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    institution: institution ? { slug: institution.slug, name: pickName(institution.names, locale).name } : null,
+  }));
+}
+
+async function institutionIdFor(role: "ADMIN" | "STAFF", slug: string | null) {
+  if (role === "ADMIN") return null;
+  if (!slug) throw new ValidationError("Staff belong to an institution.", { institutionSlug: ["Choose the institution."] });
+  const institution = await db().institution.findUnique({ where: { slug }, select: { id: true } });
+  if (!institution) throw new ValidationError("Unknown institution.", { institutionSlug: ["Unknown institution."] });
+  return institution.id;
+}
+
+/** Admins: invite a person by email; they set their own password through a single-use, expiring link. */
+export async function inviteUser(actor: Actor | null, input: { email: string; name: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null }, locale: string) {
+  const admin = requireAdmin(actor);
+  const email = normalizeEmail(input.email);
+  if (await db().user.findUnique({ where: { email }, select: { id: true } })) throw new ConflictError("There is already an account with this email.");
+  const institutionId = await institutionIdFor(input.role, input.institutionSlug);
+  const user = await db().user.create({ data: { email, name: input.name, role: input.role, institutionId }, select: { id: true } });
+  const token = await issueToken(user.id, "INVITE", admin.id);
+  await db().auditEvent.create({ data: { action: "user.invite", entityType: "User", entityId: user.id, actorId: admin.id, after: { email, role: input.role, institutionId } } });
+  await sendMail({
+    to: email,
+    subject: "You are invited to Alliance Atlas",
+    text: `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\nSet your password here (the link works once, for ${INVITE_DAYS} days):\n${env().SITE_URL}/${locale}/password/${token}\n`,
+  });
+  return user;
+}
+
+/** Admins: change a person's role, institution or access. Their sessions end at once. */
+export async function updateUserAccess(actor: Actor | null, input: { userId: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null; disabled: boolean }) {
+  const admin = requireAdmin(actor);
+  if (input.userId === admin.id && (input.disabled || input.role !== "ADMIN")) throw new ConflictError("You cannot remove your own admin access.");
+  const before = await db().user.findUnique({ where: { id: input.userId }, select: { role: true, institutionId: true, disabledAt: true } });
+  if (!before) throw new ValidationError("No such user.");
+  const institutionId = await institutionIdFor(input.role, input.institutionSlug);
+  const disabledAt = input.disabled ? (before.disabledAt ?? new Date()) : null;
+  await db().$transaction([
+    db().user.update({ where: { id: input.userId }, data: { role: input.role, institutionId, disabledAt, sessionVersion: { increment: 1 } } }),
+    db().auditEvent.create({
+      data: { action: "user.access", entityType: "User", entityId: input.userId, actorId: admin.id, before: { ...before, disabledAt: before.disabledAt?.toISOString() ?? null }, after: { role: input.role, institutionId, disabled: input.disabled } },
+    }),
+  ]);
+}
+
+/** Anyone: ask for a password reset link. The answer is the same whether or not the account exists. */
+export async function requestPasswordReset(email: string, locale: string) {
+  const user = await db().user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, email: true, disabledAt: true } });
+  if (!user || user.disabledAt) return;
+  const token = await issueToken(user.id, "PASSWORD_RESET", null);
+  await sendMail({
+    to: user.email,
+    subject: "Reset your Alliance Atlas password",
+    text: `Someone asked to reset the password of this account. If it was you, choose a new password here (the link works once, for ${RESET_MINUTES} minutes):\n${env().SITE_URL}/${locale}/password/${token}\n\nIf it was not you, ignore this mail.`,
+  });
+}
+
+/** Set a password with an invitation or reset link. The link is used up; older sessions end. */
+export async function setPasswordWithToken(token: string, password: string) {
+  const hash = await hashPassword(password);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const row = await tx.userToken.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, userId: true, usedAt: true, expiresAt: true } });
+    if (!row || row.usedAt || row.expiresAt < now) throw new ValidationError("This link has expired or was already used. Ask for a new one.");
+    const claimed = await tx.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+    if (claimed.count === 0) throw new ValidationError("This link has expired or was already used. Ask for a new one.");
+    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash: hash, sessionVersion: { increment: 1 } }, select: { email: true } });
+    await tx.auditEvent.create({ data: { action: "user.password", entityType: "User", entityId: row.userId, actorId: row.userId } });
+    return user;
+  });
+}
+
+export async function listOutbox(actor: Actor | null) {
+  requireAdmin(actor);
+  return (await db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: 100 })).map((m) => ({
+    ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null,
+  }));
+}
+
+export async function listInstitutionChoices(actor: Actor | null, locale: string) {
+  requireAdmin(actor);
+  const rows = await db().institution.findMany({ select: { slug: true, names: { select: { locale: true, name: true, kind: true } } }, orderBy: { slug: "asc" } });
+  return rows.map((r) => ({ slug: r.slug, name: pickName(r.names, locale).name })).sort((a, b) => a.name.localeCompare(b.name));
+}

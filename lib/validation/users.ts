@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { passwordSchema } from "../passwords";
+
+const role = z.enum(["ADMIN", "STAFF"], { error: "Choose a role." });
+const institutionSlug = z.string().trim().max(100).transform((v) => v || null);
+
+export const inviteUserSchema = z.object({
+  email: z.email("Enter a valid email address.").max(254),
+  name: z.string().trim().min(1, "Enter the person's name.").max(200),
+  role,
+  institutionSlug,
+});
+
+export const updateUserAccessSchema = z.object({
+  userId: z.string().min(1).max(40),
+  role,
+  institutionSlug,
+  disabled: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});
+
+export const requestResetSchema = z.object({ email: z.email("Enter a valid email address.").max(254) });
+
+export const setPasswordSchema = z
+  .object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string().max(128) })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });

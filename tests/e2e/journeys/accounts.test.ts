@@ -1,0 +1,99 @@
+// Accounts end to end: an admin invites a person, the invitation is read from the outbox (no SMTP here),
+// the person sets a password through the single-use link and signs in as their university's staff; when the
+// admin disables the account, the open session fails on its very next request.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newContext, screenshot, url } from "../../support/browser";
+
+let browser: Browser;
+let admin: Page;
+let invitee: Page;
+let link = "";
+const email = `invitee-${Date.now()}@example.org`;
+
+async function signIn(page: Page, who: string, password: string) {
+  await page.goto(url("/en/login"));
+  await page.getByLabel("Email").fill(who);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/en\/account$/);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("invitations and sessions", () => {
+  it("an admin invites a member of CUHK's staff; the invitation waits in the outbox", async () => {
+    admin = await (await newContext(browser)).newPage();
+    await signIn(admin, "admin@atlas.test", "atlas-admin-demo");
+    await admin.getByRole("link", { name: "Accounts and invitations" }).click();
+    await admin.getByLabel("Email").fill(email);
+    await admin.getByLabel("Name").fill("Invited Colleague");
+    await admin.getByLabel("Institution", { exact: true }).first().selectOption("chinese-university-of-hong-kong");
+    await admin.getByRole("button", { name: "Send invitation" }).click();
+    await admin.getByText(`Invitation sent to ${email}.`).waitFor();
+    await screenshot(admin, "accounts-01-invited");
+
+    await admin.goto(url("/en/admin/outbox"));
+    const mail = admin.getByRole("listitem").filter({ hasText: email }).first();
+    const text = await mail.innerText();
+    link = /https?:\/\/\S+\/en\/password\/[\w-]+/.exec(text)?.[0] ?? "";
+    expect(link).toMatch(/\/en\/password\//);
+    await screenshot(admin, "accounts-02-outbox");
+  });
+
+  it("the person sets a password through the link, which then no longer works, and signs in", async () => {
+    invitee = await (await newContext(browser)).newPage();
+    await invitee.goto(link);
+    await invitee.getByLabel("New password", { exact: true }).fill("password123");
+    await invitee.getByLabel("New password again").fill("password123");
+    await invitee.getByRole("button", { name: "Set password" }).click();
+    await invitee.getByText("This password is too common; choose another.").waitFor();
+    await invitee.getByLabel("New password", { exact: true }).fill("harbour lights at dusk");
+    await invitee.getByLabel("New password again").fill("harbour lights at dusk");
+    await invitee.getByRole("button", { name: "Set password" }).click();
+    await invitee.waitForURL(/\/en\/login\?done=1/);
+
+    const again = await (await newContext(browser)).newPage();
+    await again.goto(link);
+    await again.getByLabel("New password", { exact: true }).fill("another fine passphrase");
+    await again.getByLabel("New password again").fill("another fine passphrase");
+    await again.getByRole("button", { name: "Set password" }).click();
+    await again.getByText("This link has expired or was already used. Ask for a new one.").waitFor();
+
+    await signIn(invitee, email, "harbour lights at dusk");
+    await invitee.getByText("The Chinese University of Hong Kong's international organizations").waitFor();
+    await screenshot(invitee, "accounts-03-invitee-dashboard");
+  });
+
+  it("disabling the account ends its open session on the next request", async () => {
+    await admin.goto(url("/en/admin/users"));
+    const row = admin.getByRole("listitem").filter({ hasText: email });
+    await row.getByLabel("Disabled").check();
+    await row.getByRole("button", { name: "Save" }).click();
+    await row.getByText("Saved; the person's open sessions have ended.").waitFor();
+
+    await invitee.goto(url("/en/account"));
+    await invitee.waitForURL(/\/en\/login/);
+    await invitee.getByRole("heading", { name: "Sign in" }).waitFor();
+    await screenshot(invitee, "accounts-04-session-ended");
+  });
+
+  it("signing out ends the session for real: the old cookie no longer works", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "staff@njmu.test", "nmu-staff-demo");
+    const cookies = await context.cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((u) => !u.pathname.includes("/account"));
+
+    const replay = await (await newContext(browser)).newPage();
+    await replay.context().addCookies(cookies);
+    await replay.goto(url("/en/account"));
+    await replay.waitForURL(/\/en\/login/);
+  });
+});
