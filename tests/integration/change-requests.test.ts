@@ -114,3 +114,23 @@ describe("change requests", () => {
     expect(paths).toEqual(expect.arrayContaining(["role", "joined", "sourceUrl"]));
   });
 });
+
+describe("history", () => {
+  it("admins see who proposed and who approved each change, with its diff; others cannot", async () => {
+    const { getAdminHistory } = await import("@/lib/data/history");
+    const entries = await getAdminHistory(admin, { institution: "nanjing-medical-university" });
+    const applied = entries.find((e) => e.action === "membership.update" && e.diff?.some((d) => d.field === "joined" && d.changed));
+    expect(applied?.proposer).toMatch(/staff@njmu.test/);
+    expect(applied?.actor).toMatch(/admin@atlas.test/);
+    await expect(getAdminHistory(nmuStaff, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getAdminHistory(null, {})).rejects.toThrow(/sign in/i);
+  });
+
+  it("the public history of an institution lists approved changes by date and names no one", async () => {
+    const { getPublicHistory } = await import("@/lib/data/history");
+    const entries = await getPublicHistory({ institution: "nanjing-medical-university" }, "en");
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries[0]).toEqual({ at: expect.any(String), action: expect.stringMatching(/^membership\./), institution: expect.objectContaining({ slug: "nanjing-medical-university" }), organization: expect.objectContaining({ slug: expect.any(String) }) });
+    expect(JSON.stringify(entries)).not.toMatch(/staff@|admin@|Demo/);
+  });
+});

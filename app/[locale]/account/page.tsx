@@ -19,6 +19,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const actor = await actorOrLogin(locale, `/${locale}/account`);
   const t = await getTranslations({ locale, namespace: "account" });
   const roles = await getTranslations({ locale, namespace: "roles" });
+  const h = await getTranslations({ locale, namespace: "history" });
   const notifications = await listNotifications(actor);
   const unread = notifications.filter((n) => !n.readAt);
 
@@ -55,7 +56,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <Link href="/admin/reviews" className="font-medium text-accent underline">{t("reviewQueue")}</Link> — {t("pendingCount", { count: pending })}
         </p>
         <p>
-          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link>
+          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link> · <Link href="/admin/history" className="text-accent underline">{h("adminTitle")}</Link>
         </p>
         {notificationList}
       </div>

@@ -132,6 +132,10 @@ describe("staff propose, an admin decides, the public sees only what was approve
     const row = visitor.getByRole("row", { name: /Sino-Russian/ });
     await row.getByText("2017", { exact: true }).waitFor();
     expect(await visitor.getByRole("row", { name: /University Alliance of the Silk Road/ }).count()).toBe(0);
+    // The page says when the approved change happened (and names no one).
+    await visitor.getByRole("heading", { name: "History of approved changes" }).waitFor();
+    await visitor.getByRole("listitem").filter({ hasText: /Membership updated: The Association of Sino-Russian/ }).waitFor();
+    expect(await visitor.getByText("Demo NMU Staff").count()).toBe(0);
     await screenshot(visitor, "journey-09-visitor-sees-approved");
   });
 

@@ -12,6 +12,8 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { JsonLd } from "@/components/ui/json-ld";
 import { SourceNote } from "@/components/ui/source-note";
 import { ParticipationTable } from "@/components/institutions/participation-table";
+import { HistoryList } from "@/components/ui/history-list";
+import { getPublicHistory } from "@/lib/data/history";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -48,6 +50,7 @@ export default async function InstitutionPage(props: Props) {
   const founderRoles = await getTranslations({ locale, namespace: "founderRoles" });
   const locales = await getTranslations({ locale, namespace: "locales" });
   const otherNames = i.names.filter((n) => n.name !== i.name && n.name !== i.originalName);
+  const history = await getPublicHistory({ institution: i.slug }, locale);
 
   return (
     <article>
@@ -118,6 +121,7 @@ export default async function InstitutionPage(props: Props) {
           <div className="mt-2"><SourceNote source={i.source} locale={locale} /></div>
         </section>
       </div>
+      <HistoryList entries={history} locale={locale} show="organization" />
     </article>
   );
 }

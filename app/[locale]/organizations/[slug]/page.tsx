@@ -15,6 +15,8 @@ import { PartialDateText } from "@/components/ui/partial-date";
 import { SourceNote } from "@/components/ui/source-note";
 import { DeclaredCount } from "@/components/organizations/declared-count";
 import { MemberTable } from "@/components/organizations/member-table";
+import { HistoryList } from "@/components/ui/history-list";
+import { getPublicHistory } from "@/lib/data/history";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -54,6 +56,7 @@ export default async function OrganizationPage(props: Props) {
   const locales = await getTranslations({ locale, namespace: "locales" });
   const otherNames = o.names.filter((n) => n.kind !== "FORMER" && n.name !== o.name && n.name !== o.originalName);
   const formerNames = o.names.filter((n) => n.kind === "FORMER");
+  const history = await getPublicHistory({ organization: o.slug }, locale);
 
   return (
     <article>
@@ -106,6 +109,7 @@ export default async function OrganizationPage(props: Props) {
             <h2 id="members" className="mb-3 text-xl font-semibold">{t("members")}</h2>
             <MemberTable members={o.members} locale={locale} caption={t("members")} />
           </section>
+          <HistoryList entries={history} locale={locale} show="institution" />
         </div>
 
         <aside className="min-w-0 space-y-8">
