@@ -1,9 +1,11 @@
 import { defineAction } from "./define";
 import {
-  commentSchema, decisionSchema, proposeMembershipCreateSchema, proposeMembershipUpdateSchema, rejectionSchema, withdrawSchema,
+  adminUpdateInstitutionSchema, commentSchema, decisionSchema, proposeInstitutionUpdateSchema, proposeMembershipCreateSchema,
+  proposeMembershipUpdateSchema, proposeOrganizationCreateSchema, rejectionSchema, withdrawSchema,
 } from "../validation/membership";
 import {
-  approveChangeRequest, commentOnChangeRequest, proposeMembershipCreate, proposeMembershipUpdate, rejectChangeRequest, withdrawChangeRequest,
+  adminUpdateInstitution, approveChangeRequest, commentOnChangeRequest, proposeInstitutionUpdate, proposeMembershipCreate, proposeMembershipUpdate,
+  proposeOrganizationCreate, rejectChangeRequest, withdrawChangeRequest,
 } from "../data/change-requests";
 import { markNotificationsRead } from "../data/users";
 import { inviteUser, requestPasswordReset, setPasswordWithToken, updateUserAccess } from "../data/user-admin";
@@ -99,6 +101,30 @@ export const actions = {
     async run(_actor, input, locale) {
       await setPasswordWithToken(input.token, input.password);
       return { message: "Your password is set. You can sign in now.", redirectTo: `/${locale}/login?done=1` };
+    },
+  }),
+  proposeInstitutionUpdate: defineAction({
+    name: "proposeInstitutionUpdate",
+    schema: proposeInstitutionUpdateSchema,
+    async run(actor, input, locale) {
+      const r = await proposeInstitutionUpdate(actor, input);
+      return { message: "Your profile change was sent for review.", redirectTo: `/${locale}/account/requests/${r.id}` };
+    },
+  }),
+  proposeOrganizationCreate: defineAction({
+    name: "proposeOrganizationCreate",
+    schema: proposeOrganizationCreateSchema,
+    async run(actor, input, locale) {
+      const r = await proposeOrganizationCreate(actor, input);
+      return { message: "The new organization was sent for review.", redirectTo: `/${locale}/account/requests/${r.id}` };
+    },
+  }),
+  adminUpdateInstitution: defineAction({
+    name: "adminUpdateInstitution",
+    schema: adminUpdateInstitutionSchema,
+    async run(actor, input) {
+      const tags = await adminUpdateInstitution(actor, input);
+      return { message: "Saved and published.", tags };
     },
   }),
 } as const;

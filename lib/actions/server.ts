@@ -52,3 +52,12 @@ export async function requestPasswordResetAction(_: ActionState, formData: FormD
 export async function setPasswordAction(_: ActionState, formData: FormData) {
   return handle("setPassword", formData);
 }
+export async function proposeInstitutionUpdateAction(_: ActionState, formData: FormData) {
+  return handle("proposeInstitutionUpdate", formData);
+}
+export async function proposeOrganizationCreateAction(_: ActionState, formData: FormData) {
+  return handle("proposeOrganizationCreate", formData);
+}
+export async function adminUpdateInstitutionAction(_: ActionState, formData: FormData) {
+  return handle("adminUpdateInstitution", formData);
+}

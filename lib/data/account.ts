@@ -29,7 +29,7 @@ export async function getStaffDashboard(actor: Actor | null, locale: string) {
         },
         orderBy: { organization: { slug: "asc" } },
       },
-      changeRequests: { where: { status: "PENDING", kind: "MEMBERSHIP_CREATE" }, select: { id: true, createdAt: true, organization: { select: { slug: true, names: orgNames } } } },
+      changeRequests: { where: { status: "PENDING", kind: { in: ["MEMBERSHIP_CREATE", "ORGANIZATION_CREATE"] } }, select: { id: true, createdAt: true, proposed: true, organization: { select: { slug: true, names: orgNames } } } },
     },
   });
   return {
@@ -39,7 +39,10 @@ export async function getStaffDashboard(actor: Actor | null, locale: string) {
       organization: { slug: m.organization.slug, acronym: m.organization.acronym, name: pickName(m.organization.names, locale).name },
       pending: m.changeRequests.map((c) => ({ id: c.id, kind: c.kind, createdAt: c.createdAt.toISOString() })),
     })),
-    pendingNew: institution.changeRequests.map((c) => ({ id: c.id, createdAt: c.createdAt.toISOString(), organization: { slug: c.organization.slug, name: pickName(c.organization.names, locale).name } })),
+    pendingNew: institution.changeRequests.map((c) => ({
+      id: c.id, createdAt: c.createdAt.toISOString(),
+      organization: { name: c.organization ? pickName(c.organization.names, locale).name : ((c.proposed as { nameEn?: string }).nameEn ?? "—") },
+    })),
   };
 }
 

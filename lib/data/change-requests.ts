@@ -8,8 +8,9 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, Valida
 import { fromStoredDate, toStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import type { MembershipValues } from "../validation/membership";
-import { refreshOrganizationDerived } from "./derived";
 import { sendMail } from "../mail";
+import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied } from "./change-apply";
+import type { InstitutionProfileValues, OrganizationProposal } from "../validation/membership";
 
 /** Tell the proposer by mail too (the in-app notification is written with the decision). */
 async function mailProposer(userId: string, subject: string, text: string) {
@@ -30,8 +31,16 @@ export type MembershipSnapshot = {
 };
 
 export const DIFF_FIELDS = ["role", "status", "joined", "ended", "notes", "sourceUrl", "sourceTitle", "sourceQuote"] as const;
-export type DiffField = (typeof DIFF_FIELDS)[number];
-export type FieldDiff = { field: DiffField; before: unknown; after: unknown; changed: boolean };
+export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };
+
+/** Field by field over any two value objects (an institution's profile, a proposed organization). */
+export function diffValues(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldDiff[] {
+  return Object.keys(after).map((field) => {
+    const b = before ? (before[field] ?? null) : null;
+    const a = after[field] ?? null;
+    return { field, before: b, after: a, changed: JSON.stringify(b) !== JSON.stringify(a) };
+  });
+}
 
 function requireStaff(actor: Actor | null): Actor & { institutionId: string } {
   if (!actor) throw new UnauthorizedError();
@@ -114,6 +123,62 @@ export async function proposeMembershipCreate(actor: Actor | null, input: { orga
   });
 }
 
+const institutionProfileSelect = {
+  version: true, city: true, website: true, rorId: true, wikidataId: true,
+  names: { where: { kind: "OFFICIAL" }, select: { locale: true, name: true } },
+} satisfies Prisma.InstitutionSelect;
+
+function profileOf(i: Prisma.InstitutionGetPayload<{ select: typeof institutionProfileSelect }>): InstitutionProfileValues {
+  return {
+    nameEn: i.names.find((n) => n.locale === "en")?.name ?? "", nameZh: i.names.find((n) => n.locale === "zh")?.name ?? null,
+    city: i.city, website: i.website, rorId: i.rorId, wikidataId: i.wikidataId,
+  };
+}
+
+/** The current profile of an institution, for its edit form. Staff: their own; admins: any. */
+export async function getInstitutionProfile(actor: Actor | null, slug: string | null) {
+  if (!actor) throw new UnauthorizedError();
+  const where = actor.role === "ADMIN" && slug ? { slug } : actor.institutionId ? { id: actor.institutionId } : null;
+  if (!where) throw new ForbiddenError();
+  const i = await db().institution.findUnique({ where, select: { slug: true, ...institutionProfileSelect, changeRequests: { where: { status: "PENDING", kind: "INSTITUTION_UPDATE" }, select: { id: true } } } });
+  if (!i) throw new NotFoundError("No such institution.");
+  return { slug: i.slug, version: i.version, values: profileOf(i), pendingId: i.changeRequests[0]?.id ?? null };
+}
+
+/** Staff: propose changes to their own institution's profile. */
+export async function proposeInstitutionUpdate(actor: Actor | null, input: { baseVersion: number; reason: string | null; values: InstitutionProfileValues }) {
+  const staff = requireStaff(actor);
+  const current = await db().institution.findUniqueOrThrow({ where: { id: staff.institutionId }, select: institutionProfileSelect });
+  if (current.version !== input.baseVersion) throw new ConflictError("Your institution's profile changed since you opened it. Reload the page, then propose again.");
+  const before = profileOf(current);
+  if (!diffValues(before, input.values).some((d) => d.changed)) throw new ValidationError("Nothing changed: edit at least one field.");
+  await assertNoPending({ institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
+  return db().changeRequest.create({
+    data: { kind: "INSTITUTION_UPDATE", institutionId: staff.institutionId, baseVersion: current.version, before, proposed: input.values, reason: input.reason, proposedById: staff.id },
+    select: { id: true, kind: true, status: true },
+  });
+}
+
+/** Staff: propose an organization the registry does not have yet, with their institution as a member. */
+export async function proposeOrganizationCreate(actor: Actor | null, input: { reason: string | null; values: OrganizationProposal }) {
+  const staff = requireStaff(actor);
+  const clash = await db().organizationName.findFirst({ where: { name: { equals: input.values.nameEn, mode: "insensitive" } }, select: { organization: { select: { slug: true } } } });
+  if (clash) throw new ValidationError("This organization is already in the registry: add a membership to it instead.", { "values.nameEn": [`Already listed as /organizations/${clash.organization.slug}.`] });
+  return db().changeRequest.create({
+    data: { kind: "ORGANIZATION_CREATE", institutionId: staff.institutionId, proposed: input.values, reason: input.reason, proposedById: staff.id },
+    select: { id: true, kind: true, status: true },
+  });
+}
+
+/** Admins: set an institution's profile directly (audited, version-guarded). Returns the tags to expire. */
+export async function adminUpdateInstitution(actor: Actor | null, input: { institutionSlug: string; baseVersion: number; values: InstitutionProfileValues }) {
+  const admin = requireAdmin(actor);
+  const current = await db().institution.findUnique({ where: { slug: input.institutionSlug }, select: { id: true, ...institutionProfileSelect } });
+  if (!current) throw new NotFoundError("No such institution.");
+  await db().$transaction((tx) => applyInstitutionProfile(tx, current.id, input.baseVersion, input.values, { actorId: admin.id, before: profileOf(current) }));
+  return touchedTags(current.id, null);
+}
+
 /** Staff: take back a pending request of their institution. */
 export async function withdrawChangeRequest(actor: Actor | null, changeRequestId: string) {
   const staff = requireStaff(actor);
@@ -146,13 +211,17 @@ const listSelect = {
   institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
   organization: { select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } } },
   proposedBy: { select: { name: true } },
+  proposed: true,
 } satisfies Prisma.ChangeRequestSelect;
 
 function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: string) {
   return {
     id: r.id, kind: r.kind, status: r.status, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, conflict: r.conflict,
     institution: { slug: r.institution.slug, name: pickName(r.institution.names, locale).name },
-    organization: { slug: r.organization.slug, name: pickName(r.organization.names, locale).name },
+    // What the request is about: its organization, the proposed new organization, or the institution itself.
+    organization: r.organization
+      ? { slug: r.organization.slug as string | null, name: pickName(r.organization.names, locale).name }
+      : { slug: null, name: (r.proposed as { nameEn?: string }).nameEn ?? pickName(r.institution.names, locale).name },
     proposedBy: r.proposedBy.name,
   };
 }
@@ -204,21 +273,22 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
     },
   });
   if (!r) throw new NotFoundError("No such request.");
-  const before = (r.before as MembershipSnapshot | null) ?? null;
-  const after = r.proposed as MembershipSnapshot;
+  const isMembership = r.kind.startsWith("MEMBERSHIP");
   return {
     ...listRow(r, locale),
     reason: r.reason, baseVersion: r.baseVersion, decisionComment: r.decisionComment, decidedBy: r.decidedBy?.name ?? null,
-    diff: diffSnapshots(before, after),
+    diff: isMembership
+      ? diffSnapshots((r.before as MembershipSnapshot | null) ?? null, r.proposed as MembershipSnapshot)
+      : diffValues((r.before as Record<string, unknown> | null) ?? null, r.proposed as Record<string, unknown>),
     comments: r.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), author: c.author.name, authorRole: c.author.role })),
   };
 }
 
 /** Tags of the public pages a decided request touches. */
-async function touchedTags(institutionId: string, organizationId: string) {
+async function touchedTags(institutionId: string, organizationId: string | null) {
   const [i, o] = await Promise.all([
     db().institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
-    db().organization.findUnique({ where: { id: organizationId }, select: { slug: true } }),
+    organizationId ? db().organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
   ]);
   return [tags.registry, tags.organizations, tags.institutions, ...(i ? [tags.institution(i.slug)] : []), ...(o ? [tags.organization(o.slug)] : [])];
 }
@@ -245,45 +315,23 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
         where: { id: changeRequestId },
         select: { id: true, kind: true, institutionId: true, organizationId: true, membershipId: true, baseVersion: true, proposed: true, before: true, proposedById: true, institution: { select: { names: { select: { locale: true, name: true, kind: true } } } } },
       });
-      const values = r.proposed as MembershipSnapshot;
-      const source = await tx.source.create({
-        data: {
-          key: `change-${r.id}`, kind: values.sourceUrl ? "WEB_PAGE" : "DOCUMENT", title: values.sourceTitle ?? values.sourceUrl ?? "Source cited by the institution",
-          url: values.sourceUrl, publisher: pickName(r.institution.names, "en").name, seenOn: new Date(), language: "en",
-        },
-        select: { id: true },
-      });
-      const joined = values.joined ? toStoredDate(values.joined) : null;
-      const ended = values.ended ? toStoredDate(values.ended) : null;
-      const data = {
-        role: values.role, status: values.status, notes: values.notes, quote: values.sourceQuote, sourceId: source.id,
-        joinedOn: joined?.date ?? null, joinedPrecision: joined?.precision ?? null, endedOn: ended?.date ?? null, endedPrecision: ended?.precision ?? null,
-      };
-      let membershipId = r.membershipId;
-      if (r.kind === "MEMBERSHIP_CREATE") {
-        const exists = await tx.membership.findUnique({ where: { institutionId_organizationId: { institutionId: r.institutionId, organizationId: r.organizationId } }, select: { id: true } });
-        if (exists) throw new ConflictError("The institution is already listed in this organization: the request is out of date.");
-        membershipId = (await tx.membership.create({ data: { ...data, institutionId: r.institutionId, organizationId: r.organizationId }, select: { id: true } })).id;
-        await tx.changeRequest.update({ where: { id: r.id }, data: { membershipId } });
+      const ctx = { tx, request: r, publisher: pickName(r.institution.names, "en").name, actorId: admin.id };
+      let applied: Applied;
+      if (r.kind === "INSTITUTION_UPDATE") {
+        await applyInstitutionProfile(tx, r.institutionId, r.baseVersion!, r.proposed as InstitutionProfileValues, { actorId: admin.id, proposerId: r.proposedById, changeRequestId: r.id, before: r.before });
+        applied = { organizationId: null };
+      } else if (r.kind === "ORGANIZATION_CREATE") {
+        applied = await applyOrganizationCreate(ctx, r.proposed as OrganizationProposal);
       } else {
-        const updated = await tx.membership.updateMany({ where: { id: r.membershipId!, version: r.baseVersion! }, data: { ...data, version: { increment: 1 } } });
-        if (updated.count === 0) throw new ConflictError("The membership changed after this request was made: it cannot be applied as it is. Ask for a new request based on the current values.");
+        applied = await applyMembership(ctx, r.proposed as MembershipSnapshot);
       }
-      await tx.auditEvent.create({
-        data: {
-          action: r.kind === "MEMBERSHIP_CREATE" ? "membership.create" : r.kind === "MEMBERSHIP_END" ? "membership.end" : "membership.update",
-          entityType: "Membership", entityId: membershipId!, actorId: admin.id, proposerId: r.proposedById, changeRequestId: r.id,
-          before: (r.before ?? Prisma.JsonNull) as Prisma.InputJsonValue, after: values as unknown as Prisma.InputJsonValue,
-        },
-      });
-      await refreshOrganizationDerived(tx, [r.organizationId]);
       await tx.notification.create({ data: { userId: r.proposedById, changeRequestId: r.id, message: `Your change was approved${comment ? `: ${comment}` : "."}` } });
-      return r;
+      return { ...r, organizationId: applied.organizationId };
     });
     await mailProposer(request.proposedById, "Your change was approved", `Your change request ${request.id} was approved${comment ? `: ${comment}` : "."} It is now public.`);
     return { tags: await touchedTags(request.institutionId, request.organizationId), proposerId: request.proposedById };
   } catch (error) {
-    if (error instanceof ConflictError && /membership changed|already listed/.test(error.message)) {
+    if (error instanceof ConflictError && /changed after|already listed|already belongs/.test(error.message)) {
       await db().changeRequest.updateMany({ where: { id: changeRequestId, status: "PENDING" }, data: { conflict: error.message } });
     }
     throw error;

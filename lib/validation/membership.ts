@@ -74,3 +74,64 @@ export const commentSchema = z.object({
 });
 
 export const withdrawSchema = z.object({ changeRequestId: z.string().min(1).max(40) });
+
+const nullableUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((v) => v || null)
+  .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "A web address starts with http:// or https://.");
+
+/** An institution's own profile, as staff may propose it and admins may set it. */
+export const institutionProfileSchema = z.object({
+  nameEn: z.string().trim().min(2, "Give the English name.").max(300),
+  nameZh: optionalText(300, "Chinese name"),
+  city: optionalText(120, "City"),
+  website: nullableUrl,
+  // ROR IDs: 0 + 6 characters of Crockford base32 + a 2-digit checksum (https://ror.org/…).
+  rorId: z.string().trim().toLowerCase().max(60).transform((v) => v.replace(/^https?:\/\/ror\.org\//, "") || null)
+    .refine((v) => v === null || /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(v), "A ROR ID looks like 00f1zfq44."),
+  wikidataId: z.string().trim().toUpperCase().max(80).transform((v) => v.replace(/^HTTPS?:\/\/WWW\.WIKIDATA\.ORG\/WIKI\//, "") || null)
+    .refine((v) => v === null || /^Q[1-9][0-9]{0,9}$/.test(v), "A Wikidata item looks like Q1234."),
+});
+
+export type InstitutionProfileValues = z.infer<typeof institutionProfileSchema>;
+
+export const proposeInstitutionUpdateSchema = z.object({
+  baseVersion: z.coerce.number().int().min(1),
+  reason: optionalText(2000, "Reason"),
+  values: institutionProfileSchema,
+});
+
+export const adminUpdateInstitutionSchema = z.object({
+  institutionSlug: z.string().trim().min(1).max(100),
+  baseVersion: z.coerce.number().int().min(1),
+  values: institutionProfileSchema,
+});
+
+/** A new organization proposed by staff, with the proposing institution's membership in it. */
+export const organizationProposalSchema = z
+  .object({
+    nameEn: z.string().trim().min(3, "Give the organization's English name.").max(300),
+    nameZh: optionalText(300, "Chinese name"),
+    acronym: optionalText(30, "Acronym"),
+    kind: z.enum(["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"], { error: "Choose a type." }),
+    founded: partialDate,
+    website: nullableUrl,
+    introduction: optionalText(5000, "Introduction"),
+    role: z.enum(MembershipRole, { error: "Choose a role." }),
+    joined: partialDate,
+    sourceUrl,
+    sourceTitle: optionalText(300, "Source title"),
+    sourceQuote: optionalText(2000, "Quoted passage"),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.sourceUrl && !v.sourceTitle) ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "Cite a source: its address or its title." });
+  });
+
+export type OrganizationProposal = z.infer<typeof organizationProposalSchema>;
+
+export const proposeOrganizationCreateSchema = z.object({
+  reason: optionalText(2000, "Reason"),
+  values: organizationProposalSchema,
+});

@@ -72,6 +72,18 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
     const user = await matrixUser(target);
     return { userId: user.id, role: "STAFF", institutionSlug: institutionSlugs[target], disabled: user.disabledAt ? "" : "on" };
   },
+  async proposeInstitutionUpdate(target) {
+    await prisma.changeRequest.updateMany({ where: { institutionId: institutionIds[target], kind: "INSTITUTION_UPDATE", status: "PENDING" }, data: { status: "WITHDRAWN" } });
+    const i = await prisma.institution.findUniqueOrThrow({ where: { id: institutionIds[target] } });
+    return { baseVersion: String(i.version), reason: "", values: await profileValues(target, `City ${randomBytes(3).toString("hex")}`) };
+  },
+  async proposeOrganizationCreate() {
+    return { reason: "", values: { nameEn: `Matrix Alliance ${randomBytes(3).toString("hex")}`, nameZh: "", acronym: "", kind: "ALLIANCE", founded: "2020", website: "", introduction: "", role: "MEMBER", joined: "2021", sourceUrl: "https://example.org/a", sourceTitle: "", sourceQuote: "" } };
+  },
+  async adminUpdateInstitution(target) {
+    const i = await prisma.institution.findUniqueOrThrow({ where: { id: institutionIds[target] } });
+    return { institutionSlug: institutionSlugs[target], baseVersion: String(i.version), values: await profileValues(target, `Admin city ${randomBytes(3).toString("hex")}`) };
+  },
   async requestPasswordReset(target) {
     // The institution's demo staff account (never disabled by this matrix, unlike matrixUser).
     return { email: target === "nmu" ? "staff@njmu.test" : "staff@cuhk.test" };
@@ -82,6 +94,11 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
     await prisma.userToken.create({ data: { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 600_000) } });
     return { token, password: "a brand new passphrase", confirm: "a brand new passphrase" };
   },
+};
+
+const profileValues = async (target: Target, city: string) => {
+  const names = await prisma.institutionName.findMany({ where: { institutionId: institutionIds[target], kind: "OFFICIAL" } });
+  return { nameEn: names.find((n) => n.locale === "en")!.name, nameZh: names.find((n) => n.locale === "zh")?.name ?? "", city, website: "", rorId: "", wikidataId: "" };
 };
 
 /** A staff account of `target` that the matrix may disable and re-enable without locking out the demo users. */
@@ -109,6 +126,11 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   rejectChangeRequest: (a) => rule(a === "admin"),
   markNotificationsRead: (a) => rule(a !== "anonymous"),
   inviteUser: (a) => rule(a === "admin"),
+  // The institution comes from the account: the other university's staff can only ever change their own.
+  proposeInstitutionUpdate: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
+  // Proposed for the account's own institution; the other university's staff leave the target untouched.
+  proposeOrganizationCreate: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
+  adminUpdateInstitution: (a) => rule(a === "admin"),
   updateUserAccess: (a) => rule(a === "admin"),
   // Public forms: the answer is the same for everyone, and a reset link only reaches the account's owner.
   requestPasswordReset: () => "allowed",
@@ -129,7 +151,8 @@ async function snapshot(target: Target) {
     prisma.user.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, role: true, institutionId: true, disabledAt: true, sessionVersion: true, passwordHash: true } }),
     prisma.userToken.count({ where: { user: { institutionId } } }),
   ]);
-  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources, users, tokens });
+  const institution = await prisma.institution.findUniqueOrThrow({ where: { id: institutionId }, select: { version: true, city: true, website: true, rorId: true, wikidataId: true } });
+  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources, users, tokens, institution });
 }
 
 beforeAll(async () => {

@@ -134,3 +134,36 @@ describe("history", () => {
     expect(JSON.stringify(entries)).not.toMatch(/staff@|admin@|Demo/);
   });
 });
+
+describe("profiles and new organizations", () => {
+  it("an approved profile change updates the institution (version-guarded) with an audit row", async () => {
+    const { proposeInstitutionUpdate, getInstitutionProfile } = await import("@/lib/data/change-requests");
+    const { institutionProfileSchema } = await import("@/lib/validation/membership");
+    const profile = await getInstitutionProfile(nmuStaff, null);
+    const values = institutionProfileSchema.parse({ ...profile.values, nameZh: profile.values.nameZh ?? "", city: "Nanjing", website: "https://www.njmu.edu.cn", rorId: "https://ror.org/059gcgy73", wikidataId: "q1433545" });
+    expect(values).toMatchObject({ rorId: "059gcgy73", wikidataId: "Q1433545" });
+    const r = await proposeInstitutionUpdate(nmuStaff, { baseVersion: profile.version, reason: null, values });
+    await approveChangeRequest(admin, r.id, null);
+    const i = await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } });
+    expect(i).toMatchObject({ website: "https://www.njmu.edu.cn", rorId: "059gcgy73", wikidataId: "Q1433545", version: profile.version + 1 });
+    expect(await prisma.auditEvent.count({ where: { changeRequestId: r.id, action: "institution.update" } })).toBe(1);
+    expect(institutionProfileSchema.safeParse({ ...profile.values, nameZh: "", city: "", website: "https://x.org", rorId: "not-a-ror", wikidataId: "P31" }).error?.issues.map((x) => x.path[0])).toEqual(["rorId", "wikidataId"]);
+  });
+
+  it("an approved new organization is created with its names and the proposer's membership", async () => {
+    const { proposeOrganizationCreate } = await import("@/lib/data/change-requests");
+    const { organizationProposalSchema } = await import("@/lib/validation/membership");
+    const values = organizationProposalSchema.parse({
+      nameEn: "Yangtze River Delta Medical Universities Alliance", nameZh: "长三角医学教育联盟", acronym: "", kind: "ALLIANCE", founded: "Dec 2019",
+      website: "", introduction: "A regional alliance.", role: "FOUNDING_MEMBER", joined: "Dec 2019", sourceUrl: "", sourceTitle: "NMU news, Dec 2019", sourceQuote: "",
+    });
+    const r = await proposeOrganizationCreate(nmuStaff, { reason: null, values });
+    await approveChangeRequest(admin, r.id, null);
+    const o = await prisma.organization.findUniqueOrThrow({ where: { slug: "yangtze-river-delta-medical-universities-alliance" }, include: { names: true, memberships: true } });
+    expect(o.foundedPrecision).toBe("MONTH");
+    expect(o.names.map((n) => n.name).sort()).toEqual(["Yangtze River Delta Medical Universities Alliance", "长三角医学教育联盟"].sort());
+    expect(o.memberships).toHaveLength(1);
+    expect(o.memberships[0]).toMatchObject({ role: "FOUNDING_MEMBER", institutionId: nmuStaff.institutionId });
+    await expect(proposeOrganizationCreate(nmuStaff, { reason: null, values })).rejects.toThrow(/already in the registry/);
+  });
+});
