@@ -2,11 +2,14 @@ import { getTranslations } from "next-intl/server";
 import type { FieldDiff } from "@/lib/data/change-requests";
 import { formatPartialDate, type PartialDate } from "@/lib/dates";
 
-function show(value: unknown, field: string, locale: string, labels: { role: (k: string) => string; status: (k: string) => string }): string {
+type Labels = { role: (k: string) => string; status: (k: string) => string; kind: (k: string) => string };
+
+function show(value: unknown, field: string, locale: string, labels: Labels): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (field === "joined" || field === "ended") return formatPartialDate(value as PartialDate, locale) ?? "—";
+  if (field === "joined" || field === "ended" || field === "founded") return formatPartialDate(value as PartialDate, locale) ?? "—";
   if (field === "role") return labels.role(String(value));
   if (field === "status") return labels.status(String(value));
+  if (field === "kind") return labels.kind(String(value));
   return String(value);
 }
 
@@ -15,7 +18,8 @@ export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; lo
   const t = await getTranslations({ locale, namespace: "account" });
   const roles = await getTranslations({ locale, namespace: "roles" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
-  const labels = { role: (k: string) => roles(k as never), status: (k: string) => statuses(k as never) };
+  const kinds = await getTranslations({ locale, namespace: "kinds" });
+  const labels: Labels = { role: (k) => roles(k as never), status: (k) => statuses(k as never), kind: (k) => kinds(k as never) };
   return (
     <div className="overflow-x-auto rounded-md border border-line bg-white">
       <table className="w-full text-left text-sm">
@@ -31,7 +35,7 @@ export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; lo
           {diff.map((d) => (
             <tr key={d.field} className={d.changed ? "bg-amber-50" : undefined}>
               <th scope="row" className="px-3 py-2 font-medium">
-                {t(`fields.${d.field}`)}
+                {t.has(`fields.${d.field}`) ? t(`fields.${d.field}` as never) : d.field}
                 {d.changed ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">{t("changed")}</span> : null}
               </th>
               <td className={`px-3 py-2 ${d.changed ? "text-slate-700 line-through decoration-red-700" : "text-slate-700"}`}>{isNew ? "—" : show(d.before, d.field, locale, labels)}</td>

@@ -56,7 +56,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <Link href="/admin/reviews" className="font-medium text-accent underline">{t("reviewQueue")}</Link> — {t("pendingCount", { count: pending })}
         </p>
         <p>
-          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link> · <Link href="/admin/history" className="text-accent underline">{h("adminTitle")}</Link>
+          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link> · <Link href="/admin/history" className="text-accent underline">{h("adminTitle")}</Link> · <Link href="/admin/institutions" className="text-accent underline">{t("institutions")}</Link>
         </p>
         {notificationList}
       </div>
@@ -71,7 +71,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
       <section aria-labelledby="memberships">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="memberships" className="text-xl font-semibold">{t("membershipsOf", { name: dashboard.institution.name })}</h2>
-          <Link href="/account/new" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-strong">{t("addMembership")}</Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/account/new" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-strong">{t("addMembership")}</Link>
+            <Link href="/account/new-organization" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-accent">{t("proposeOrganization")}</Link>
+            <Link href="/account/profile" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-accent">{t("editProfile")}</Link>
+          </div>
         </div>
         <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
           {dashboard.memberships.map((m) => (

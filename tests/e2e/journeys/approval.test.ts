@@ -81,6 +81,20 @@ describe("staff propose, an admin decides, the public sees only what was approve
     await screenshot(nmu, "journey-04-nmu-field-errors");
   });
 
+  it("NMU staff propose a change to their institution's profile, with a validated ROR ID", async () => {
+    await nmu.goto(url("/en/account"));
+    await nmu.getByRole("link", { name: "Edit our profile" }).click();
+    await nmu.getByLabel("ROR ID").fill("not a ror id");
+    await nmu.getByRole("button", { name: "Send for review" }).click();
+    await nmu.getByText("A ROR ID looks like 00f1zfq44.").waitFor();
+    await nmu.getByLabel("ROR ID").fill("059gcgy73");
+    await nmu.getByLabel("Website").fill("https://www.njmu.edu.cn");
+    await nmu.getByRole("button", { name: "Send for review" }).click();
+    await nmu.waitForURL(/\/account\/requests\//);
+    await nmu.getByText("Institution profile").first().waitFor();
+    await screenshot(nmu, "journey-04b-nmu-profile-pending");
+  });
+
   it("CUHK staff cannot see or change NMU's entries, through the UI or by posting the action", async () => {
     cuhk = await signIn("staff@cuhk.test", "cuhk-staff-demo");
     expect(await cuhk.getByText("Sino-Russian").count()).toBe(0);
@@ -103,11 +117,12 @@ describe("staff propose, an admin decides, the public sees only what was approve
     expect(await prisma.changeRequest.count({ where: { membershipId: nmuEntry.id } })).toBe(before);
     expect((await nmuMembership()).notes).toBe(nmuEntry.notes);
     await screenshot(cuhk, "journey-05-cuhk-refused");
+    expect((await cuhk.goto(url("/en/admin/reviews")))!.status()).toBe(404);
   });
 
   it("an admin approves the correction and rejects the addition with a comment", async () => {
     admin = await signIn("admin@atlas.test", "atlas-admin-demo");
-    await admin.getByText(/2 changes waiting/).waitFor();
+    await admin.getByText(/3 changes waiting/).waitFor();
     await admin.goto(url("/en/admin/reviews"));
     await screenshot(admin, "journey-06-admin-queue");
     await admin.goto(url(`/en/account/requests/${correctionId}`));

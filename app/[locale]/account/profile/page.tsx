@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { actorOrLogin } from "@/lib/page-auth";
+import { getInstitutionProfile } from "@/lib/data/change-requests";
+import { proposeInstitutionUpdateAction } from "@/lib/actions/server";
+import { ProfileForm } from "@/components/account/profile-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function ProfilePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await actorOrLogin(locale, `/${locale}/account/profile`);
+  const profile = await getInstitutionProfile(actor, null);
+  if (profile.pendingId) redirect(`/${locale}/account/requests/${profile.pendingId}`);
+  const t = await getTranslations({ locale, namespace: "account" });
+  return (
+    <div className="max-w-3xl">
+      <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: t("profile") }]} />
+      <h1 className="text-2xl font-semibold">{t("profile")}</h1>
+      <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
+      <ProfileForm action={proposeInstitutionUpdateAction} locale={locale} values={profile.values} hidden={{ baseVersion: String(profile.version) }} submitLabel={t("submitForReview")} withReason />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { actorOrLogin } from "@/lib/page-auth";
+import { getInstitutionProfile } from "@/lib/data/change-requests";
+import { NotFoundError } from "@/lib/errors";
+import { isSlug } from "@/lib/slug";
+import { adminUpdateInstitutionAction } from "@/lib/actions/server";
+import { ProfileForm } from "@/components/account/profile-form";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** Admins edit an institution's profile directly; the change is published and audited at once. */
+export default async function AdminInstitutionPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  if (!isSlug(slug)) notFound();
+  const actor = await actorOrLogin(locale, `/${locale}/admin/institutions/${slug}`);
+  const profile = await getInstitutionProfile(actor.role === "ADMIN" ? actor : null, slug).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const t = await getTranslations({ locale, namespace: "account" });
+  return (
+    <div className="max-w-3xl">
+      <h1 className="text-2xl font-semibold">{t("editInstitution", { name: profile.values.nameEn })}</h1>
+      <p className="mb-6 mt-2 text-sm text-slate-700">{t("adminEditLead")}</p>
+      <ProfileForm action={adminUpdateInstitutionAction} locale={locale} values={profile.values} hidden={{ institutionSlug: profile.slug, baseVersion: String(profile.version) }} submitLabel={t("saveAndPublish")} withReason={false} />
+    </div>
+  );
+}

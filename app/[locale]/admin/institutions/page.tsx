@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { actorOrLogin } from "@/lib/page-auth";
+import { notFound } from "next/navigation";
+import { listInstitutions } from "@/lib/data/institutions";
+import { parseInstitutionSearch } from "@/lib/validation/search";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** Admins: find an institution to edit. */
+export default async function AdminInstitutionsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await actorOrLogin(locale, `/${locale}/admin/institutions`);
+  if (actor.role !== "ADMIN") notFound();
+  const { search } = parseInstitutionSearch(await searchParams);
+  const result = await listInstitutions(search, locale);
+  const t = await getTranslations({ locale, namespace: "account" });
+  const s = await getTranslations({ locale, namespace: "search" });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("institutions")}</h1>
+      <form method="get" className="flex max-w-xl gap-2">
+        <label htmlFor="admin-institution-q" className="sr-only">{s("label")}</label>
+        <input id="admin-institution-q" name="q" defaultValue={search.q} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" />
+        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">{s("submit")}</button>
+      </form>
+      <ul className="divide-y divide-line rounded-md border border-line bg-white text-sm">
+        {result.items.map((i) => (
+          <li key={i.slug} className="p-3">
+            <Link href={`/admin/institutions/${i.slug}`} className="text-accent underline">{i.name}</Link> <span className="text-muted">({i.slug})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
