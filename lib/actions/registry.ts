@@ -1,6 +1,6 @@
 import { defineAction } from "./define";
 import {
-  adminUpdateInstitutionSchema, commentSchema, decisionSchema, proposeInstitutionUpdateSchema, proposeMembershipCreateSchema,
+  adminCreateInstitutionSchema, adminUpdateInstitutionSchema, adminUpdateOrganizationSchema, commentSchema, decisionSchema, proposeInstitutionUpdateSchema, proposeMembershipCreateSchema,
   proposeMembershipUpdateSchema, proposeOrganizationCreateSchema, rejectionSchema, withdrawSchema,
 } from "../validation/membership";
 import {
@@ -8,6 +8,7 @@ import {
   proposeOrganizationCreate, rejectChangeRequest, withdrawChangeRequest,
 } from "../data/change-requests";
 import { markNotificationsRead } from "../data/users";
+import { adminCreateInstitution, adminUpdateOrganization } from "../data/admin-records";
 import { inviteUser, requestPasswordReset, setPasswordWithToken, updateUserAccess } from "../data/user-admin";
 import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAccessSchema } from "../validation/users";
 import { z } from "zod";
@@ -124,6 +125,22 @@ export const actions = {
     schema: adminUpdateInstitutionSchema,
     async run(actor, input) {
       const tags = await adminUpdateInstitution(actor, input);
+      return { message: "Saved and published.", tags };
+    },
+  }),
+  adminCreateInstitution: defineAction({
+    name: "adminCreateInstitution",
+    schema: adminCreateInstitutionSchema,
+    async run(actor, input, locale) {
+      const r = await adminCreateInstitution(actor, input);
+      return { message: "Institution added.", tags: r.tags, redirectTo: `/${locale}/admin/institutions/${r.slug}` };
+    },
+  }),
+  adminUpdateOrganization: defineAction({
+    name: "adminUpdateOrganization",
+    schema: adminUpdateOrganizationSchema,
+    async run(actor, input) {
+      const tags = await adminUpdateOrganization(actor, input);
       return { message: "Saved and published.", tags };
     },
   }),

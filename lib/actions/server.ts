@@ -61,3 +61,9 @@ export async function proposeOrganizationCreateAction(_: ActionState, formData: 
 export async function adminUpdateInstitutionAction(_: ActionState, formData: FormData) {
   return handle("adminUpdateInstitution", formData);
 }
+export async function adminCreateInstitutionAction(_: ActionState, formData: FormData) {
+  return handle("adminCreateInstitution", formData);
+}
+export async function adminUpdateOrganizationAction(_: ActionState, formData: FormData) {
+  return handle("adminUpdateOrganization", formData);
+}

@@ -135,3 +135,28 @@ export const proposeOrganizationCreateSchema = z.object({
   reason: optionalText(2000, "Reason"),
   values: organizationProposalSchema,
 });
+
+export const adminCreateInstitutionSchema = z.object({
+  kind: z.enum(["UNIVERSITY", "SCHOOL", "ACADEMY", "MINISTRY", "AGENCY", "HOSPITAL", "RESEARCH_INSTITUTE", "OTHER"], { error: "Choose a type." }),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "A country or region is its two-letter ISO code, such as HK."),
+  values: institutionProfileSchema,
+});
+
+/** An organization's profile as admins set it directly. */
+export const organizationProfileSchema = z.object({
+  nameEn: z.string().trim().min(3, "Give the English name.").max(300),
+  nameZh: optionalText(300, "Chinese name"),
+  acronym: optionalText(30, "Acronym"),
+  kind: z.enum(["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"], { error: "Choose a type." }),
+  founded: partialDate,
+  website: nullableUrl,
+  introduction: optionalText(5000, "Introduction"),
+});
+
+export type OrganizationProfileValues = z.infer<typeof organizationProfileSchema>;
+
+export const adminUpdateOrganizationSchema = z.object({
+  organizationSlug: z.string().trim().min(1).max(100),
+  baseVersion: z.coerce.number().int().min(1),
+  values: organizationProfileSchema,
+});

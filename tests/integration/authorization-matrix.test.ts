@@ -84,6 +84,18 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
     const i = await prisma.institution.findUniqueOrThrow({ where: { id: institutionIds[target] } });
     return { institutionSlug: institutionSlugs[target], baseVersion: String(i.version), values: await profileValues(target, `Admin city ${randomBytes(3).toString("hex")}`) };
   },
+  async adminCreateInstitution(target) {
+    return { kind: "UNIVERSITY", country: target === "nmu" ? "CN" : "HK", values: { nameEn: `Matrix University ${randomBytes(3).toString("hex")}`, nameZh: "", city: "", website: "", rorId: "", wikidataId: "" } };
+  },
+  async adminUpdateOrganization(target) {
+    // An organization the target institution belongs to.
+    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target] }, include: { organization: { include: { names: true } } }, orderBy: { id: "asc" } });
+    const o = m.organization;
+    return {
+      organizationSlug: o.slug, baseVersion: String(o.version),
+      values: { nameEn: o.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL" && !n.validUntil)!.name, nameZh: "", acronym: o.acronym ?? "", kind: o.kind, founded: "", website: `https://example.org/${randomBytes(3).toString("hex")}`, introduction: o.introduction ?? "" },
+    };
+  },
   async requestPasswordReset(target) {
     // The institution's demo staff account (never disabled by this matrix, unlike matrixUser).
     return { email: target === "nmu" ? "staff@njmu.test" : "staff@cuhk.test" };
@@ -131,6 +143,8 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   // Proposed for the account's own institution; the other university's staff leave the target untouched.
   proposeOrganizationCreate: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
   adminUpdateInstitution: (a) => rule(a === "admin"),
+  adminCreateInstitution: (a) => rule(a === "admin"),
+  adminUpdateOrganization: (a) => rule(a === "admin"),
   updateUserAccess: (a) => rule(a === "admin"),
   // Public forms: the answer is the same for everyone, and a reset link only reaches the account's owner.
   requestPasswordReset: () => "allowed",

@@ -56,7 +56,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <Link href="/admin/reviews" className="font-medium text-accent underline">{t("reviewQueue")}</Link> — {t("pendingCount", { count: pending })}
         </p>
         <p>
-          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link> · <Link href="/admin/history" className="text-accent underline">{h("adminTitle")}</Link> · <Link href="/admin/institutions" className="text-accent underline">{t("institutions")}</Link>
+          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link> · <Link href="/admin/history" className="text-accent underline">{h("adminTitle")}</Link> · <Link href="/admin/institutions" className="text-accent underline">{t("institutions")}</Link> · <Link href="/admin/organizations" className="text-accent underline">{t("organizations")}</Link>
         </p>
         {notificationList}
       </div>

@@ -83,6 +83,19 @@ describe("invitations and sessions", () => {
     await screenshot(invitee, "accounts-04-session-ended");
   });
 
+  it("an admin edits an organization directly; the public page shows it at once and its history records it", async () => {
+    await admin.goto(url("/en/admin/organizations/pan-asian-biomedical-science-consortium"));
+    await admin.getByLabel("Website").fill("https://pabsc.example.org");
+    await admin.getByRole("button", { name: "Save and publish" }).click();
+    await admin.getByText("Saved and published.").waitFor();
+    const visitor = await (await newContext(browser)).newPage();
+    await visitor.goto(url("/en/organizations/pan-asian-biomedical-science-consortium"));
+    await visitor.getByRole("link", { name: "https://pabsc.example.org" }).waitFor();
+    await admin.goto(url("/en/admin/history"));
+    await admin.getByText(/organization\.update/).first().waitFor();
+    await screenshot(admin, "accounts-05-admin-history");
+  });
+
   it("signing out ends the session for real: the old cookie no longer works", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

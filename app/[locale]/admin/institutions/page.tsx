@@ -5,6 +5,7 @@ import { actorOrLogin } from "@/lib/page-auth";
 import { notFound } from "next/navigation";
 import { listInstitutions } from "@/lib/data/institutions";
 import { parseInstitutionSearch } from "@/lib/validation/search";
+import { AdminCreateInstitutionForm } from "@/components/account/admin-create-institution-form";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -33,6 +34,10 @@ export default async function AdminInstitutionsPage({ params, searchParams }: { 
           </li>
         ))}
       </ul>
+      <section aria-labelledby="add-institution" className="max-w-2xl rounded-md border border-line bg-white p-4">
+        <h2 id="add-institution" className="mb-3 text-lg font-semibold">{t("addInstitution")}</h2>
+        <AdminCreateInstitutionForm locale={locale} />
+      </section>
     </div>
   );
 }

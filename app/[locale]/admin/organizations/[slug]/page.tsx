@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { actorOrLogin } from "@/lib/page-auth";
+import { getOrganizationProfile } from "@/lib/data/admin-records";
+import { NotFoundError } from "@/lib/errors";
+import { isSlug } from "@/lib/slug";
+import { AdminOrganizationForm } from "@/components/account/admin-organization-form";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** Admins edit an organization's profile directly; published and audited at once. */
+export default async function AdminOrganizationPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  if (!isSlug(slug)) notFound();
+  const actor = await actorOrLogin(locale, `/${locale}/admin/organizations/${slug}`);
+  const profile = await getOrganizationProfile(actor, slug).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const t = await getTranslations({ locale, namespace: "account" });
+  return (
+    <div className="max-w-3xl">
+      <h1 className="text-2xl font-semibold">{t("editInstitution", { name: profile.values.nameEn })}</h1>
+      <p className="mb-6 mt-2 text-sm text-slate-700">
+        {t("adminEditLead")} <Link href={`/organizations/${profile.slug}`} className="text-accent underline">/organizations/{profile.slug}</Link>
+      </p>
+      <AdminOrganizationForm locale={locale} slug={profile.slug} version={profile.version} values={profile.values} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { actorOrLogin } from "@/lib/page-auth";
+import { listOrganizations } from "@/lib/data/organizations";
+import { parseOrganizationSearch } from "@/lib/validation/search";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** Admins: find an organization to edit. */
+export default async function AdminOrganizationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await actorOrLogin(locale, `/${locale}/admin/organizations`);
+  if (actor.role !== "ADMIN") notFound();
+  const { search } = parseOrganizationSearch(await searchParams);
+  const result = await listOrganizations(search, locale);
+  const t = await getTranslations({ locale, namespace: "account" });
+  const s = await getTranslations({ locale, namespace: "search" });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("organizations")}</h1>
+      <form method="get" className="flex max-w-xl gap-2">
+        <label htmlFor="admin-organization-q" className="sr-only">{s("label")}</label>
+        <input id="admin-organization-q" name="q" defaultValue={search.q} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" />
+        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">{s("submit")}</button>
+      </form>
+      <ul className="divide-y divide-line rounded-md border border-line bg-white text-sm">
+        {result.items.map((o) => (
+          <li key={o.slug} className="p-3">
+            <Link href={`/admin/organizations/${o.slug}`} className="text-accent underline">{o.name}</Link> <span className="text-muted">({o.slug})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
