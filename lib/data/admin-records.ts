@@ -2,23 +2,19 @@ import "server-only";
 import { db } from "../db";
 import { tags } from "../cache";
 import type { Actor } from "../auth-types";
+import { requireAdmin } from "./guards";
 import { Prisma } from "../generated/prisma/client";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { fromStoredDate, toStoredDate } from "../dates";
 import { isCountryCode } from "../countries";
 import { slugify } from "../slug";
 import { buildSearchText } from "../search-text";
 import type { InstitutionProfileValues, OrganizationProfileValues } from "../validation/membership";
 
-function requireAdmin(actor: Actor | null): Actor {
-  if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "ADMIN") throw new ForbiddenError("Only admins edit records directly.");
-  return actor;
-}
 
 /** Admins: add an institution (e.g. before inviting its staff). Audited. */
 export async function adminCreateInstitution(actor: Actor | null, input: { kind: Prisma.InstitutionCreateInput["kind"]; country: string; values: InstitutionProfileValues }) {
-  const admin = requireAdmin(actor);
+  const admin = requireAdmin(actor, "Only admins edit records directly.");
   if (!isCountryCode(input.country)) throw new ValidationError("Unknown country or region.", { country: ["Unknown country or region code."] });
   const base = slugify(input.values.nameEn);
   if (!base) throw new ValidationError("The English name needs Latin letters for the address.", { "values.nameEn": ["Use Latin letters."] });
@@ -45,7 +41,7 @@ export async function adminCreateInstitution(actor: Actor | null, input: { kind:
 
 /** The current profile of an organization, for the admins' edit form. */
 export async function getOrganizationProfile(actor: Actor | null, slug: string) {
-  requireAdmin(actor);
+  requireAdmin(actor, "Only admins edit records directly.");
   const o = await db().organization.findUnique({
     where: { slug },
     select: { id: true, slug: true, version: true, kind: true, acronym: true, website: true, introduction: true, foundedOn: true, foundedPrecision: true, names: { where: { kind: "OFFICIAL", validUntil: null }, select: { locale: true, name: true } } },
@@ -60,7 +56,7 @@ export async function getOrganizationProfile(actor: Actor | null, slug: string) 
 
 /** Admins: edit an organization's profile directly, version-guarded and audited. Returns the tags to expire. */
 export async function adminUpdateOrganization(actor: Actor | null, input: { organizationSlug: string; baseVersion: number; values: OrganizationProfileValues }) {
-  const admin = requireAdmin(actor);
+  const admin = requireAdmin(actor, "Only admins edit records directly.");
   const current = await getOrganizationProfile(admin, input.organizationSlug);
   const v = input.values;
   const founded = v.founded ? toStoredDate(v.founded) : null;

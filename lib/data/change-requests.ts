@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { tags } from "../cache";
 import type { Actor } from "../auth-types";
+import { requireAdmin, requireStaff } from "./guards";
 import { Prisma } from "../generated/prisma/client";
 import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus } from "../generated/prisma/enums";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
@@ -42,17 +43,7 @@ export function diffValues(before: Record<string, unknown> | null, after: Record
   });
 }
 
-function requireStaff(actor: Actor | null): Actor & { institutionId: string } {
-  if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "STAFF" || !actor.institutionId) throw new ForbiddenError("Only a university's staff propose changes to its entries.");
-  return actor as Actor & { institutionId: string };
-}
 
-function requireAdmin(actor: Actor | null): Actor {
-  if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "ADMIN") throw new ForbiddenError("Only admins review changes.");
-  return actor;
-}
 
 const membershipSnapshotSelect = {
   id: true, version: true, institutionId: true, organizationId: true, role: true, status: true, notes: true, quote: true,
@@ -172,7 +163,7 @@ export async function proposeOrganizationCreate(actor: Actor | null, input: { re
 
 /** Admins: set an institution's profile directly (audited, version-guarded). Returns the tags to expire. */
 export async function adminUpdateInstitution(actor: Actor | null, input: { institutionSlug: string; baseVersion: number; values: InstitutionProfileValues }) {
-  const admin = requireAdmin(actor);
+  const admin = requireAdmin(actor, "Only admins review changes.");
   const current = await db().institution.findUnique({ where: { slug: input.institutionSlug }, select: { id: true, ...institutionProfileSelect } });
   if (!current) throw new NotFoundError("No such institution.");
   await db().$transaction((tx) => applyInstitutionProfile(tx, current.id, input.baseVersion, input.values, { actorId: admin.id, before: profileOf(current) }));
@@ -228,7 +219,7 @@ function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }
 
 /** Admins: the review queue, oldest first, with filters. */
 export async function listReviewQueue(actor: Actor | null, filters: ReviewFilters, locale: string) {
-  requireAdmin(actor);
+  requireAdmin(actor, "Only admins review changes.");
   const rows = await db().changeRequest.findMany({
     where: {
       status: filters.status ?? "PENDING",
@@ -299,7 +290,7 @@ async function touchedTags(institutionId: string, organizationId: string | null)
  * the request records the conflict; a request decided meanwhile (another admin) gives a ConflictError too.
  */
 export async function approveChangeRequest(actor: Actor | null, changeRequestId: string, comment: string | null) {
-  const admin = requireAdmin(actor);
+  const admin = requireAdmin(actor, "Only admins review changes.");
   try {
     const request = await db().$transaction(async (tx) => {
       const claimed = await tx.changeRequest.updateMany({
@@ -340,7 +331,7 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
 
 /** Admins: reject a pending request with a reason. Nothing public changes. */
 export async function rejectChangeRequest(actor: Actor | null, changeRequestId: string, reason: string) {
-  const admin = requireAdmin(actor);
+  const admin = requireAdmin(actor, "Only admins review changes.");
   const decided = await db().$transaction(async (tx) => {
     const { count } = await tx.changeRequest.updateMany({
       where: { id: changeRequestId, status: "PENDING" },

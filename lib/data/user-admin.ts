@@ -4,7 +4,8 @@ import { db } from "../db";
 import { env } from "../env";
 import { sendMail } from "../mail";
 import type { Actor } from "../auth-types";
-import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from "../errors";
+import { requireAdmin } from "./guards";
+import { ConflictError, ValidationError } from "../errors";
 import { hashPassword } from "../passwords";
 import { pickName } from "../names";
 import { normalizeEmail } from "./users";
@@ -12,11 +13,6 @@ import { normalizeEmail } from "./users";
 const INVITE_DAYS = 7;
 const RESET_MINUTES = 60;
 
-function requireAdmin(actor: Actor | null): Actor {
-  if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "ADMIN") throw new ForbiddenError("Only admins manage accounts.");
-  return actor;
-}
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -31,7 +27,7 @@ async function issueToken(userId: string, purpose: "INVITE" | "PASSWORD_RESET", 
 }
 
 export async function listUsers(actor: Actor | null, locale: string) {
-  requireAdmin(actor);
+  requireAdmin(actor, "Only admins manage accounts.");
   const users = await db().user.findMany({
     select: {
       id: true, email: true, name: true, role: true, disabledAt: true, lastLoginAt: true, passwordHash: true,
@@ -58,7 +54,7 @@ async function institutionIdFor(role: "ADMIN" | "STAFF", slug: string | null) {
 
 /** Admins: invite a person by email; they set their own password through a single-use, expiring link. */
 export async function inviteUser(actor: Actor | null, input: { email: string; name: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null }, locale: string) {
-  const admin = requireAdmin(actor);
+  const admin = requireAdmin(actor, "Only admins manage accounts.");
   const email = normalizeEmail(input.email);
   if (await db().user.findUnique({ where: { email }, select: { id: true } })) throw new ConflictError("There is already an account with this email.");
   const institutionId = await institutionIdFor(input.role, input.institutionSlug);
@@ -75,7 +71,7 @@ export async function inviteUser(actor: Actor | null, input: { email: string; na
 
 /** Admins: change a person's role, institution or access. Their sessions end at once. */
 export async function updateUserAccess(actor: Actor | null, input: { userId: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null; disabled: boolean }) {
-  const admin = requireAdmin(actor);
+  const admin = requireAdmin(actor, "Only admins manage accounts.");
   if (input.userId === admin.id && (input.disabled || input.role !== "ADMIN")) throw new ConflictError("You cannot remove your own admin access.");
   const before = await db().user.findUnique({ where: { id: input.userId }, select: { role: true, institutionId: true, disabledAt: true } });
   if (!before) throw new ValidationError("No such user.");
@@ -117,14 +113,14 @@ export async function setPasswordWithToken(token: string, password: string) {
 }
 
 export async function listOutbox(actor: Actor | null) {
-  requireAdmin(actor);
+  requireAdmin(actor, "Only admins manage accounts.");
   return (await db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: 100 })).map((m) => ({
     ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null,
   }));
 }
 
 export async function listInstitutionChoices(actor: Actor | null, locale: string) {
-  requireAdmin(actor);
+  requireAdmin(actor, "Only admins manage accounts.");
   const rows = await db().institution.findMany({ select: { slug: true, names: { select: { locale: true, name: true, kind: true } } }, orderBy: { slug: "asc" } });
   return rows.map((r) => ({ slug: r.slug, name: pickName(r.names, locale).name })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -109,16 +109,20 @@ export const adminUpdateInstitutionSchema = z.object({
   values: institutionProfileSchema,
 });
 
+/** An organization's profile: as admins set it directly, and as the first part of a staff proposal. */
+export const organizationProfileSchema = z.object({
+  nameEn: z.string().trim().min(3, "Give the English name.").max(300),
+  nameZh: optionalText(300, "Chinese name"),
+  acronym: optionalText(30, "Acronym"),
+  kind: z.enum(["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"], { error: "Choose a type." }),
+  founded: partialDate,
+  website: nullableUrl,
+  introduction: optionalText(5000, "Introduction"),
+});
+
 /** A new organization proposed by staff, with the proposing institution's membership in it. */
-export const organizationProposalSchema = z
-  .object({
-    nameEn: z.string().trim().min(3, "Give the organization's English name.").max(300),
-    nameZh: optionalText(300, "Chinese name"),
-    acronym: optionalText(30, "Acronym"),
-    kind: z.enum(["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"], { error: "Choose a type." }),
-    founded: partialDate,
-    website: nullableUrl,
-    introduction: optionalText(5000, "Introduction"),
+export const organizationProposalSchema = organizationProfileSchema
+  .extend({
     role: z.enum(MembershipRole, { error: "Choose a role." }),
     joined: partialDate,
     sourceUrl,
@@ -140,17 +144,6 @@ export const adminCreateInstitutionSchema = z.object({
   kind: z.enum(["UNIVERSITY", "SCHOOL", "ACADEMY", "MINISTRY", "AGENCY", "HOSPITAL", "RESEARCH_INSTITUTE", "OTHER"], { error: "Choose a type." }),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "A country or region is its two-letter ISO code, such as HK."),
   values: institutionProfileSchema,
-});
-
-/** An organization's profile as admins set it directly. */
-export const organizationProfileSchema = z.object({
-  nameEn: z.string().trim().min(3, "Give the English name.").max(300),
-  nameZh: optionalText(300, "Chinese name"),
-  acronym: optionalText(30, "Acronym"),
-  kind: z.enum(["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"], { error: "Choose a type." }),
-  founded: partialDate,
-  website: nullableUrl,
-  introduction: optionalText(5000, "Introduction"),
 });
 
 export type OrganizationProfileValues = z.infer<typeof organizationProfileSchema>;
