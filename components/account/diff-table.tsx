@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { FieldDiff } from "@/lib/data/change-requests";
 import { formatPartialDate, type PartialDate } from "@/lib/dates";
+import { TableHead } from "@/components/ui/table-head";
 
 type Labels = { role: (k: string) => string; status: (k: string) => string; kind: (k: string) => string };
 
@@ -24,13 +25,7 @@ export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; lo
     <div className="overflow-x-auto rounded-md border border-line bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("diff")}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("field")}</th>
-            <th scope="col" className="px-3 py-2">{t("before")}</th>
-            <th scope="col" className="px-3 py-2">{t("after")}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("field"), t("before"), t("after")]} />
         <tbody className="divide-y divide-line">
           {diff.map((d) => (
             <tr key={d.field} className={d.changed ? "bg-amber-50" : undefined}>

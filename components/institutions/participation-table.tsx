@@ -4,6 +4,7 @@ import type { Participation } from "@/lib/data/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";
+import { TableHead } from "@/components/ui/table-head";
 
 /** The table a university used to keep on its own page: organization, founded by, introduction, entrance. */
 export async function ParticipationTable({ rows, locale, caption }: { rows: Participation[]; locale: string; caption: string }) {
@@ -17,14 +18,7 @@ export async function ParticipationTable({ rows, locale, caption }: { rows: Part
     <div className="overflow-x-auto rounded-md border border-line bg-white">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="w-1/4 px-3 py-2">{t("organization")}</th>
-            <th scope="col" className="w-1/5 px-3 py-2">{t("foundedBy")}</th>
-            <th scope="col" className="px-3 py-2">{t("introduction")}</th>
-            <th scope="col" className="w-1/6 px-3 py-2">{t("entrance")}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: t("organization"), className: "w-1/4" }, { label: t("foundedBy"), className: "w-1/5" }, t("introduction"), { label: t("entrance"), className: "w-1/6" }]} />
         <tbody className="divide-y divide-line">
           {rows.map((r) => (
             <tr key={r.organization.slug} className="align-top">

@@ -5,6 +5,7 @@ import { countryName } from "@/lib/countries";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";
+import { TableHead } from "@/components/ui/table-head";
 
 export async function MemberTable({ members, locale, caption }: { members: MemberRow[]; locale: string; caption: string }) {
   const t = await getTranslations({ locale, namespace: "organization" });
@@ -15,15 +16,7 @@ export async function MemberTable({ members, locale, caption }: { members: Membe
     <div className="overflow-x-auto rounded-md border border-line bg-white">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("table.institution")}</th>
-            <th scope="col" className="px-3 py-2">{t("table.country")}</th>
-            <th scope="col" className="px-3 py-2">{t("table.role")}</th>
-            <th scope="col" className="px-3 py-2">{t("table.joined")}</th>
-            <th scope="col" className="px-3 py-2">{t("table.source")}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("table.institution"), t("table.country"), t("table.role"), t("table.joined"), t("table.source")]} />
         <tbody className="divide-y divide-line">
           {members.map((m) => (
             <tr key={m.institution.slug} className="align-top">

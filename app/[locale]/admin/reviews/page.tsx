@@ -6,6 +6,7 @@ import { actorOrLogin } from "@/lib/page-auth";
 import { listReviewQueue } from "@/lib/data/change-requests";
 import { ChangeKind, ChangeStatus } from "@/lib/generated/prisma/enums";
 import { Badge } from "@/components/ui/badge";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -48,14 +49,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
       {rows.length ? (
         <table className="w-full rounded-md border border-line bg-white text-left text-sm">
           <caption className="sr-only">{t("reviewQueue")}</caption>
-          <thead className="bg-slate-50 text-xs uppercase text-muted">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("change")}</th>
-              <th scope="col" className="px-3 py-2">{t("institution")}</th>
-              <th scope="col" className="px-3 py-2">{t("proposedOn")}</th>
-              <th scope="col" className="px-3 py-2">{t("status")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("change"), t("institution"), t("proposedOn"), t("status")]} />
           <tbody className="divide-y divide-line">
             {rows.map((r) => (
               <tr key={r.id}>

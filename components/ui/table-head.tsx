@@ -1,0 +1,17 @@
+/** The column headings of a data table; a column may carry a width class. */
+export function TableHead({ columns }: { columns: (string | { label: string; className: string })[] }) {
+  return (
+    <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
+      <tr>
+        {columns.map((c) => {
+          const { label, className } = typeof c === "string" ? { label: c, className: "" } : c;
+          return (
+            <th key={label} scope="col" className={`px-3 py-2 ${className}`.trim()}>
+              {label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
