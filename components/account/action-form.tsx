@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { initialActionState, type ActionState } from "@/lib/actions/define";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -22,6 +22,17 @@ export function ActionForm({ action, hidden, children, submitLabel, tone = "prim
   locale: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
+  const form = useRef<HTMLFormElement>(null);
+  // React resets a form after its action runs, which would wipe what the person typed when the server
+  // answers with field errors. Submit through a transition instead, and clear the form only on success.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  }
+  useEffect(() => {
+    if (state.ok) form.current?.reset();
+  }, [state]);
   const tones = {
     primary: "bg-accent text-white hover:bg-accent-strong",
     danger: "bg-red-800 text-white hover:bg-red-900",
@@ -29,7 +40,7 @@ export function ActionForm({ action, hidden, children, submitLabel, tone = "prim
   };
   return (
     <StateContext.Provider value={state}>
-      <form action={formAction} className="space-y-3">
+      <form ref={form} action={formAction} onSubmit={submit} className="space-y-3">
         <input type="hidden" name="locale" value={locale} />
         {Object.entries(hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />

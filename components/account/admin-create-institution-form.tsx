@@ -9,6 +9,7 @@ const KINDS = ["UNIVERSITY", "SCHOOL", "ACADEMY", "MINISTRY", "AGENCY", "HOSPITA
 
 export function AdminCreateInstitutionForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
+  const kinds = useTranslations("institutionKinds");
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <ActionForm action={adminCreateInstitutionAction} hidden={{ "values.website": "", "values.rorId": "", "values.wikidataId": "" }} submitLabel={t("addInstitution")} locale={locale}>
@@ -18,7 +19,7 @@ export function AdminCreateInstitutionForm({ locale }: { locale: string }) {
         <div>
           <label htmlFor="new-kind" className="block text-sm font-medium">{t("kind")}</label>
           <select id="new-kind" name="kind" defaultValue="UNIVERSITY" className={input}>
-            {KINDS.map((k) => <option key={k} value={k}>{k.toLowerCase().replace("_", " ")}</option>)}
+            {KINDS.map((k) => <option key={k} value={k}>{kinds(k)}</option>)}
           </select>
         </div>
         <TextField name="country" label={t("country")} maxLength={2} />

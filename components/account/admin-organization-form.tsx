@@ -1,37 +1,32 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { adminUpdateOrganizationAction } from "@/lib/actions/server";
+import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/server";
 import type { OrganizationProfileValues } from "@/lib/validation/membership";
 import { ActionForm, FieldError } from "./action-form";
-import { TextField } from "./text-field";
+import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
 
-const KINDS = ["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"] as const;
-
+/** Admins edit an organization's profile; published at once. */
 export function AdminOrganizationForm({ locale, slug, version, values }: { locale: string; slug: string; version: number; values: OrganizationProfileValues }) {
   const t = useTranslations("account");
-  const kinds = useTranslations("kinds");
-  const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <ActionForm action={adminUpdateOrganizationAction} hidden={{ organizationSlug: slug, baseVersion: String(version) }} submitLabel={t("saveAndPublish")} locale={locale}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="values.nameEn" label={t("nameEn")} defaultValue={values.nameEn} maxLength={300} />
-        <TextField name="values.nameZh" label={t("nameZh")} defaultValue={values.nameZh ?? ""} maxLength={300} />
-        <TextField name="values.acronym" label={t("acronym")} defaultValue={values.acronym ?? ""} maxLength={30} />
-        <div>
-          <label htmlFor="values.kind" className="block text-sm font-medium">{t("kind")}</label>
-          <select id="values.kind" name="values.kind" defaultValue={values.kind} className={input}>
-            {KINDS.map((k) => <option key={k} value={k}>{kinds(k)}</option>)}
-          </select>
-          <FieldError name="values.kind" />
-        </div>
-        <TextField name="values.founded" label={t("founded")} defaultValue={values.founded?.iso ?? ""} maxLength={40} />
-        <TextField name="values.website" label={t("website")} type="url" defaultValue={values.website ?? ""} maxLength={500} />
-        <div className="sm:col-span-2">
-          <label htmlFor="values.introduction" className="block text-sm font-medium">{t("introduction")}</label>
-          <textarea id="values.introduction" name="values.introduction" rows={6} maxLength={5000} defaultValue={values.introduction ?? ""} className={input} />
-          <FieldError name="values.introduction" />
-        </div>
+        <OrganizationProfileFields values={values} />
+      </div>
+    </ActionForm>
+  );
+}
+
+/** Admins add an organization, citing where its facts come from; its members are proposed by their institutions. */
+export function AdminCreateOrganizationForm({ locale }: { locale: string }) {
+  const t = useTranslations("account");
+  return (
+    <ActionForm action={adminCreateOrganizationAction} hidden={{}} submitLabel={t("addOrganization")} locale={locale}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <OrganizationProfileFields />
+        <SourceFields />
+        <FieldError name="_form" />
       </div>
     </ActionForm>
   );

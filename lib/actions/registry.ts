@@ -1,6 +1,6 @@
 import { defineAction } from "./define";
 import {
-  adminCreateInstitutionSchema, adminUpdateInstitutionSchema, adminUpdateOrganizationSchema, commentSchema, decisionSchema, proposeInstitutionUpdateSchema, proposeMembershipCreateSchema,
+  adminCreateInstitutionSchema, adminCreateOrganizationSchema, adminUpdateInstitutionSchema, adminUpdateOrganizationSchema, commentSchema, decisionSchema, proposeInstitutionUpdateSchema, proposeMembershipCreateSchema,
   proposeMembershipUpdateSchema, proposeOrganizationCreateSchema, rejectionSchema, withdrawSchema,
 } from "../validation/membership";
 import {
@@ -8,7 +8,7 @@ import {
   proposeOrganizationCreate, rejectChangeRequest, withdrawChangeRequest,
 } from "../data/change-requests";
 import { markNotificationsRead } from "../data/users";
-import { adminCreateInstitution, adminUpdateOrganization } from "../data/admin-records";
+import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganization } from "../data/admin-records";
 import { inviteUser, requestPasswordReset, setPasswordWithToken, updateUserAccess } from "../data/user-admin";
 import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAccessSchema } from "../validation/users";
 import { z } from "zod";
@@ -142,6 +142,14 @@ export const actions = {
     async run(actor, input) {
       const tags = await adminUpdateOrganization(actor, input);
       return { message: "Saved and published.", tags };
+    },
+  }),
+  adminCreateOrganization: defineAction({
+    name: "adminCreateOrganization",
+    schema: adminCreateOrganizationSchema,
+    async run(actor, input, locale) {
+      const r = await adminCreateOrganization(actor, input);
+      return { message: "Organization added and published.", tags: r.tags, redirectTo: `/${locale}/admin/organizations/${r.slug}` };
     },
   }),
 } as const;

@@ -67,3 +67,6 @@ export async function adminCreateInstitutionAction(_: ActionState, formData: For
 export async function adminUpdateOrganizationAction(_: ActionState, formData: FormData) {
   return handle("adminUpdateOrganization", formData);
 }
+export async function adminCreateOrganizationAction(_: ActionState, formData: FormData) {
+  return handle("adminCreateOrganization", formData);
+}

@@ -9,7 +9,9 @@ import { fromStoredDate, toStoredDate } from "../dates";
 import { isCountryCode } from "../countries";
 import { slugify } from "../slug";
 import { buildSearchText } from "../search-text";
-import type { InstitutionProfileValues, OrganizationProfileValues } from "../validation/membership";
+import type { CitedOrganizationProfile, InstitutionProfileValues, OrganizationProfileValues } from "../validation/membership";
+import { createCitedSource, createOrganizationRecord } from "./change-apply";
+import { refreshOrganizationDerived } from "./derived";
 
 
 /** Admins: add an institution (e.g. before inviting its staff). Audited. */
@@ -37,6 +39,23 @@ export async function adminCreateInstitution(actor: Actor | null, input: { kind:
     return created;
   });
   return { slug: institution.slug, tags: [tags.institutions, tags.registry] };
+}
+
+/** Admins: add an organization outside any proposal (members are added by their institutions' staff). Audited. */
+export async function adminCreateOrganization(actor: Actor | null, input: { values: CitedOrganizationProfile }) {
+  const admin = requireAdmin(actor, "Only admins edit records directly.");
+  const v = input.values;
+  if (!slugify(v.nameEn)) throw new ValidationError("The English name needs Latin letters for the address.", { "values.nameEn": ["Use Latin letters."] });
+  const organization = await db().$transaction(async (tx) => {
+    const same = await tx.organizationName.findFirst({ where: { name: { equals: v.nameEn, mode: "insensitive" } }, select: { organization: { select: { slug: true } } } });
+    if (same) throw new ConflictError(`An organization with this name is already in the registry: ${same.organization.slug}.`);
+    const source = await createCitedSource(tx, `admin-${crypto.randomUUID()}`, "Alliance Atlas editors", v);
+    const created = await createOrganizationRecord(tx, v, source.id);
+    await tx.auditEvent.create({ data: { action: "organization.create", entityType: "Organization", entityId: created.id, actorId: admin.id, after: v as unknown as Prisma.InputJsonValue } });
+    await refreshOrganizationDerived(tx, [created.id]);
+    return created;
+  });
+  return { slug: organization.slug, tags: [tags.organizations, tags.organization(organization.slug), tags.registry] };
 }
 
 /** The current profile of an organization, for the admins' edit form. */

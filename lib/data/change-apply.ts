@@ -7,7 +7,7 @@ import { toStoredDate } from "../dates";
 import { slugify } from "../slug";
 import { buildSearchText } from "../search-text";
 import type { MembershipSnapshot } from "./change-requests";
-import type { InstitutionProfileValues, OrganizationProposal } from "../validation/membership";
+import type { InstitutionProfileValues, OrganizationProfileValues, OrganizationProposal } from "../validation/membership";
 import { refreshOrganizationDerived } from "./derived";
 
 export type Tx = Prisma.TransactionClient;
@@ -24,15 +24,18 @@ export type Applied = { organizationId: string | null };
 
 const json = (v: unknown) => (v ?? P.JsonNull) as Prisma.InputJsonValue;
 
-async function citedSource(ctx: ApplyContext, v: { sourceUrl: string | null; sourceTitle: string | null }) {
-  return ctx.tx.source.create({
+/** The source a change cites, stored once per change (key) so every fact it touches points at it. */
+export async function createCitedSource(tx: Tx, key: string, publisher: string, v: { sourceUrl: string | null; sourceTitle: string | null }) {
+  return tx.source.create({
     data: {
-      key: `change-${ctx.request.id}`, kind: v.sourceUrl ? "WEB_PAGE" : "DOCUMENT", title: v.sourceTitle ?? v.sourceUrl ?? "Source cited by the institution",
-      url: v.sourceUrl, publisher: ctx.publisher, seenOn: new Date(), language: "en",
+      key, kind: v.sourceUrl ? "WEB_PAGE" : "DOCUMENT", title: v.sourceTitle ?? v.sourceUrl ?? "Source cited by the institution",
+      url: v.sourceUrl, publisher, seenOn: new Date(), language: "en",
     },
     select: { id: true },
   });
 }
+
+const citedSource = (ctx: ApplyContext, v: { sourceUrl: string | null; sourceTitle: string | null }) => createCitedSource(ctx.tx, `change-${ctx.request.id}`, ctx.publisher, v);
 
 function membershipData(v: { role: MembershipSnapshot["role"]; joined: MembershipSnapshot["joined"]; ended?: MembershipSnapshot["ended"]; status?: MembershipSnapshot["status"]; notes?: string | null; sourceQuote: string | null }, sourceId: string) {
   const joined = v.joined ? toStoredDate(v.joined) : null;
@@ -93,24 +96,29 @@ export async function applyInstitutionProfile(tx: Tx, institutionId: string, bas
   });
 }
 
-/** A new organization, its names, and the proposing institution's membership in it. */
-export async function applyOrganizationCreate(ctx: ApplyContext, values: OrganizationProposal): Promise<Applied> {
-  const { tx, request: r } = ctx;
+/** A new organization with its official names, its founding date and introduction citing `sourceId`. */
+export async function createOrganizationRecord(tx: Tx, values: OrganizationProfileValues, sourceId: string) {
   const base = slugify(values.nameEn) || "organization";
   let slug = base;
   for (let n = 2; await tx.organization.findUnique({ where: { slug }, select: { id: true } }); n++) slug = `${base}-${n}`;
-  const source = await citedSource(ctx, values);
   const founded = values.founded ? toStoredDate(values.founded) : null;
-  const organization = await tx.organization.create({
+  return tx.organization.create({
     data: {
       slug, kind: values.kind, acronym: values.acronym, website: values.website, fields: [],
-      foundedOn: founded?.date ?? null, foundedPrecision: founded?.precision ?? null, foundedSourceId: founded ? source.id : null,
-      introduction: values.introduction, introductionLocale: values.introduction ? "en" : null, introductionSourceId: values.introduction ? source.id : null,
+      foundedOn: founded?.date ?? null, foundedPrecision: founded?.precision ?? null, foundedSourceId: founded ? sourceId : null,
+      introduction: values.introduction, introductionLocale: values.introduction ? "en" : null, introductionSourceId: values.introduction ? sourceId : null,
       searchText: buildSearchText([values.nameEn, values.nameZh, values.acronym, values.introduction]),
-      names: { create: [{ locale: "en", name: values.nameEn, acronym: values.acronym, sourceId: source.id }, ...(values.nameZh ? [{ locale: "zh", name: values.nameZh, sourceId: source.id }] : [])] },
+      names: { create: [{ locale: "en", name: values.nameEn, acronym: values.acronym, sourceId }, ...(values.nameZh ? [{ locale: "zh", name: values.nameZh, sourceId }] : [])] },
     },
-    select: { id: true },
+    select: { id: true, slug: true },
   });
+}
+
+/** A new organization, its names, and the proposing institution's membership in it. */
+export async function applyOrganizationCreate(ctx: ApplyContext, values: OrganizationProposal): Promise<Applied> {
+  const { tx, request: r } = ctx;
+  const source = await citedSource(ctx, values);
+  const organization = await createOrganizationRecord(tx, values, source.id);
   const membership = await tx.membership.create({ data: { ...membershipData(values, source.id), institutionId: r.institutionId, organizationId: organization.id }, select: { id: true } });
   await tx.changeRequest.update({ where: { id: r.id }, data: { organizationId: organization.id, membershipId: membership.id } });
   await tx.auditEvent.create({ data: { action: "organization.create", entityType: "Organization", entityId: organization.id, actorId: ctx.actorId, proposerId: r.proposedById, changeRequestId: r.id, after: json(values) } });

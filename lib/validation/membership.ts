@@ -25,6 +25,17 @@ const sourceUrl = z
   .transform((v) => v || null)
   .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "A source address starts with http:// or https://.");
 
+/** Where a fact comes from: every proposal and every direct addition cites one. */
+const citation = {
+  sourceUrl,
+  sourceTitle: optionalText(300, "Source title"),
+  sourceQuote: optionalText(2000, "Quoted passage"),
+};
+
+function requireSource(v: { sourceUrl: string | null; sourceTitle: string | null }, ctx: z.RefinementCtx) {
+  if (!v.sourceUrl && !v.sourceTitle) ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "Cite a source: its address or its title." });
+}
+
 /** The values a staff member may propose for one of their institution's memberships. */
 export const membershipValuesSchema = z
   .object({
@@ -33,14 +44,12 @@ export const membershipValuesSchema = z
     joined: partialDate,
     ended: partialDate,
     notes: optionalText(2000, "Notes"),
-    sourceUrl,
-    sourceTitle: optionalText(300, "Source title"),
-    sourceQuote: optionalText(2000, "Quoted passage"),
+    ...citation,
   })
   .superRefine((v, ctx) => {
     if (v.joined && v.ended && v.ended.iso < v.joined.iso) ctx.addIssue({ code: "custom", path: ["ended"], message: "The end date is before the joined date." });
     if (v.status === "WITHDRAWN" && !v.ended) ctx.addIssue({ code: "custom", path: ["ended"], message: "Give the date the membership ended (a year is enough)." });
-    if (!v.sourceUrl && !v.sourceTitle) ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "Cite a source: its address or its title." });
+    requireSource(v, ctx);
   });
 
 export type MembershipValues = z.infer<typeof membershipValuesSchema>;
@@ -125,13 +134,9 @@ export const organizationProposalSchema = organizationProfileSchema
   .extend({
     role: z.enum(MembershipRole, { error: "Choose a role." }),
     joined: partialDate,
-    sourceUrl,
-    sourceTitle: optionalText(300, "Source title"),
-    sourceQuote: optionalText(2000, "Quoted passage"),
+    ...citation,
   })
-  .superRefine((v, ctx) => {
-    if (!v.sourceUrl && !v.sourceTitle) ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "Cite a source: its address or its title." });
-  });
+  .superRefine(requireSource);
 
 export type OrganizationProposal = z.infer<typeof organizationProposalSchema>;
 
@@ -153,3 +158,10 @@ export const adminUpdateOrganizationSchema = z.object({
   baseVersion: z.coerce.number().int().min(1),
   values: organizationProfileSchema,
 });
+
+/** A new organization added by an admin directly: its profile and the source its facts come from. */
+export const adminCreateOrganizationSchema = z.object({
+  values: organizationProfileSchema.extend(citation).superRefine(requireSource),
+});
+
+export type CitedOrganizationProfile = z.infer<typeof adminCreateOrganizationSchema>["values"];

@@ -96,6 +96,9 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
       values: { nameEn: o.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL" && !n.validUntil)!.name, nameZh: "", acronym: o.acronym ?? "", kind: o.kind, founded: "", website: `https://example.org/${randomBytes(3).toString("hex")}`, introduction: o.introduction ?? "" },
     };
   },
+  async adminCreateOrganization(target) {
+    return { values: { nameEn: `Matrix Network ${target} ${randomBytes(3).toString("hex")}`, nameZh: "", acronym: "", kind: "NETWORK", founded: "2019-05", website: "", introduction: "", sourceUrl: "https://example.org/network", sourceTitle: "", sourceQuote: "" } };
+  },
   async requestPasswordReset(target) {
     // The institution's demo staff account (never disabled by this matrix, unlike matrixUser).
     return { email: target === "nmu" ? "staff@njmu.test" : "staff@cuhk.test" };
@@ -145,6 +148,7 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   adminUpdateInstitution: (a) => rule(a === "admin"),
   adminCreateInstitution: (a) => rule(a === "admin"),
   adminUpdateOrganization: (a) => rule(a === "admin"),
+  adminCreateOrganization: (a) => rule(a === "admin"),
   updateUserAccess: (a) => rule(a === "admin"),
   // Public forms: the answer is the same for everyone, and a reset link only reaches the account's owner.
   requestPasswordReset: () => "allowed",
@@ -155,7 +159,7 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
 /** Everything a write could touch, for "the database is unchanged". */
 async function snapshot(target: Target) {
   const institutionId = institutionIds[target];
-  const [memberships, requests, comments, audit, notifications, sources, users, tokens] = await Promise.all([
+  const [memberships, requests, comments, audit, notifications, sources, users, tokens, organizations] = await Promise.all([
     prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "asc" } }),
     prisma.changeRequest.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, status: true, decidedById: true, conflict: true, kind: true } }),
     prisma.changeComment.count({ where: { changeRequest: { institutionId } } }),
@@ -164,9 +168,10 @@ async function snapshot(target: Target) {
     prisma.source.count(),
     prisma.user.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, role: true, institutionId: true, disabledAt: true, sessionVersion: true, passwordHash: true } }),
     prisma.userToken.count({ where: { user: { institutionId } } }),
+    prisma.organization.count(),
   ]);
   const institution = await prisma.institution.findUniqueOrThrow({ where: { id: institutionId }, select: { version: true, city: true, website: true, rorId: true, wikidataId: true } });
-  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources, users, tokens, institution });
+  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources, users, tokens, organizations, institution });
 }
 
 beforeAll(async () => {

@@ -166,4 +166,28 @@ describe("profiles and new organizations", () => {
     expect(o.memberships[0]).toMatchObject({ role: "FOUNDING_MEMBER", institutionId: nmuStaff.institutionId });
     await expect(proposeOrganizationCreate(nmuStaff, { reason: null, values })).rejects.toThrow(/already in the registry/);
   });
+
+  it("admins add an organization directly: published with its cited source and an audit row; a name already listed is refused and changes nothing", async () => {
+    const { adminCreateOrganization } = await import("@/lib/data/admin-records");
+    const { adminCreateOrganizationSchema } = await import("@/lib/validation/membership");
+    const { values } = adminCreateOrganizationSchema.parse({ values: {
+      nameEn: "Silk Road Universities Network", nameZh: "丝绸之路大学联盟", acronym: "SUN", kind: "NETWORK", founded: "2015", website: "https://example.org/sun",
+      introduction: "A network of universities along the Silk Road.", sourceUrl: "https://example.org/sun/about", sourceTitle: "", sourceQuote: "founded in 2015",
+    } });
+    const audits = await prisma.auditEvent.count();
+    const r = await adminCreateOrganization(admin, { values });
+    expect(r.tags).toContain(`organization:${r.slug}`);
+    const o = await prisma.organization.findUniqueOrThrow({ where: { slug: r.slug }, include: { names: true, foundedSource: true } });
+    expect(o).toMatchObject({ kind: "NETWORK", acronym: "SUN", foundedPrecision: "YEAR", memberCount: 0 });
+    expect(o.foundedSource).toMatchObject({ url: "https://example.org/sun/about", publisher: "Alliance Atlas editors" });
+    expect(o.names.map((n) => n.name).sort()).toEqual(["Silk Road Universities Network", "丝绸之路大学联盟"].sort());
+    expect(await prisma.auditEvent.count({ where: { entityId: o.id, action: "organization.create", actorId: admin.id } })).toBe(1);
+
+    const organizations = await prisma.organization.count();
+    await expect(adminCreateOrganization(admin, { values: { ...values, nameEn: "silk road universities network" } })).rejects.toThrow(ConflictError);
+    await expect(adminCreateOrganization(nmuStaff, { values: { ...values, nameEn: "Another Network" } })).rejects.toThrow(ForbiddenError);
+    expect(await prisma.organization.count()).toBe(organizations);
+    expect(await prisma.auditEvent.count()).toBe(audits + 1);
+    expect(adminCreateOrganizationSchema.safeParse({ values: { ...values, founded: "", website: "", sourceUrl: "", sourceTitle: "", sourceQuote: "" } }).error?.issues.map((x) => x.path.join("."))).toEqual(["values.sourceUrl"]);
+  });
 });

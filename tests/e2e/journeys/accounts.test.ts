@@ -96,6 +96,29 @@ describe("invitations and sessions", () => {
     await screenshot(admin, "accounts-05-admin-history");
   });
 
+  it("an admin adds an organization (in Chinese); it is public at once and searchable", async () => {
+    await admin.goto(url("/zh/admin/organizations"));
+    await admin.getByRole("heading", { name: "新增组织" }).waitFor();
+    const form = admin.locator("section", { has: admin.getByRole("heading", { name: "新增组织" }) });
+    await form.locator('[name="values.nameEn"]').fill("Danube Rectors' Medical Network");
+    await form.locator('[name="values.kind"]').selectOption("NETWORK");
+    await form.locator('[name="values.founded"]').fill("May 2021");
+    await form.getByRole("button", { name: "新增组织" }).click();
+    // Without a source nothing is stored; the error stands next to the field and what was typed stays.
+    await form.getByText("Cite a source: its address or its title.").waitFor();
+    expect(await form.locator('[name="values.nameEn"]').inputValue()).toBe("Danube Rectors' Medical Network");
+    expect(await form.locator('[name="values.kind"]').inputValue()).toBe("NETWORK");
+    await form.locator('[name="values.sourceUrl"]').fill("https://example.org/danube");
+    await form.getByRole("button", { name: "新增组织" }).click();
+    await admin.waitForURL(/\/zh\/admin\/organizations\/danube-rectors-medical-network$/);
+    await screenshot(admin, "accounts-06-admin-added-organization");
+    const visitor = await (await newContext(browser)).newPage();
+    await visitor.goto(url("/en/organizations?q=Danube"));
+    await visitor.getByRole("link", { name: /Danube Rectors' Medical Network/ }).click();
+    await visitor.getByRole("heading", { level: 1, name: /Danube Rectors' Medical Network/ }).waitFor();
+    await visitor.getByText("May 2021").first().waitFor();
+  });
+
   it("signing out ends the session for real: the old cookie no longer works", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

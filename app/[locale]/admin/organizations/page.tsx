@@ -5,10 +5,11 @@ import { Link } from "@/i18n/navigation";
 import { actorOrLogin } from "@/lib/page-auth";
 import { listOrganizations } from "@/lib/data/organizations";
 import { parseOrganizationSearch } from "@/lib/validation/search";
+import { AdminCreateOrganizationForm } from "@/components/account/admin-organization-form";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-/** Admins: find an organization to edit. */
+/** Admins: find an organization to edit, or add one. */
 export default async function AdminOrganizationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -33,6 +34,10 @@ export default async function AdminOrganizationsPage({ params, searchParams }: {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="add-organization" className="max-w-3xl rounded-md border border-line bg-white p-4">
+        <h2 id="add-organization" className="mb-3 text-lg font-semibold">{t("addOrganization")}</h2>
+        <AdminCreateOrganizationForm locale={locale} />
+      </section>
     </div>
   );
 }
