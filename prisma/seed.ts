@@ -15,7 +15,8 @@ import { buildSearchText } from "../lib/search-text";
 import { refreshOrganizationDerived } from "../lib/data/derived";
 import { hashPassword, verifyPassword } from "../lib/passwords";
 
-type SourceRow = { key: string; kind: Enums.SourceKind; title: string; publisher: string | null; url: string | null; language: string; seenOn: string };
+/** `institution`: the slug of the institution whose own page this is (its claims about itself). */
+type SourceRow = { key: string; kind: Enums.SourceKind; title: string; publisher: string | null; url: string | null; language: string; seenOn: string; institution?: string };
 type InstitutionRow = {
   slug: string; kind: Enums.InstitutionKind; country: string; city: string | null; website: string | null;
   rorId: string | null; wikidataId: string | null; names: Record<string, string>;
@@ -86,6 +87,9 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
     institutionIds.set(i.slug, row.id);
   }
   const institution = (slug: string) => lookup(institutionIds, slug, "institution");
+  for (const s of data.sources) {
+    await prisma.source.update({ where: { key: s.key }, data: { institutionId: s.institution ? institution(s.institution) : null } });
+  }
 
   const organizationIds = new Map<string, string>();
   for (const o of data.organizations) {
@@ -150,8 +154,11 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
     const ended = stored(m.ended);
     const institutionId = institution(m.institution);
     const organizationId = organization(m.organization);
+    const cited = data.sources.find((s) => s.key === m.source);
     const fields = {
       role: m.role, status: m.status, notes: m.notes, sourceId: source(m.source), quote: m.quote,
+      // The institution's own page stating the entry counts as its confirmation, as of the day it was read.
+      confirmedAt: cited?.institution === m.institution ? new Date(`${cited.seenOn}T00:00:00Z`) : null,
       joinedOn: joined?.date ?? null, joinedPrecision: joined?.precision ?? null,
       endedOn: ended?.date ?? null, endedPrecision: ended?.precision ?? null,
     };

@@ -12,6 +12,10 @@ import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganizatio
 import { inviteUser, requestPasswordReset, setPasswordWithToken, updateUserAccess } from "../data/user-admin";
 import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAccessSchema } from "../validation/users";
 import { z } from "zod";
+import { confirmMembership, recordOrganizationConfirmation } from "../data/confirmations";
+import { confirmMembershipSchema, organizationConfirmationSchema } from "../validation/confirmations";
+import { previewImport, submitImport } from "../data/import";
+import { previewImportSchema, submitImportSchema } from "../validation/import";
 
 // Every server action of the portal. Each "use server" file under lib/actions wraps one of these, and the
 // authorization matrix test (tests/integration/authorization-matrix.test.ts) has a row for each.
@@ -150,6 +154,38 @@ export const actions = {
     async run(actor, input, locale) {
       const r = await adminCreateOrganization(actor, input);
       return { message: "Organization added and published.", tags: r.tags, redirectTo: `/${locale}/admin/organizations/${r.slug}` };
+    },
+  }),
+  confirmMembership: defineAction({
+    name: "confirmMembership",
+    schema: confirmMembershipSchema,
+    async run(actor, input) {
+      const r = await confirmMembership(actor, input.membershipId);
+      return { message: "Thank you: the entry is confirmed as accurate.", tags: r.tags };
+    },
+  }),
+  recordOrganizationConfirmation: defineAction({
+    name: "recordOrganizationConfirmation",
+    schema: organizationConfirmationSchema,
+    async run(actor, input) {
+      const r = await recordOrganizationConfirmation(actor, input);
+      return { message: "The organization's confirmation is recorded.", tags: r.tags };
+    },
+  }),
+  previewImport: defineAction({
+    name: "previewImport",
+    schema: previewImportSchema,
+    async run(actor, input, locale) {
+      const r = await previewImport(actor, input);
+      return { message: `${r.rows} entries found: review them below.`, redirectTo: `/${locale}/account/import/${r.id}` };
+    },
+  }),
+  submitImport: defineAction({
+    name: "submitImport",
+    schema: submitImportSchema,
+    async run(actor, input, locale) {
+      const r = await submitImport(actor, input);
+      return { message: `${r.requests} changes were sent for review.`, redirectTo: `/${locale}/account?imported=${r.requests}` };
     },
   }),
 } as const;

@@ -70,3 +70,15 @@ export async function adminUpdateOrganizationAction(_: ActionState, formData: Fo
 export async function adminCreateOrganizationAction(_: ActionState, formData: FormData) {
   return handle("adminCreateOrganization", formData);
 }
+export async function confirmMembershipAction(_: ActionState, formData: FormData) {
+  return handle("confirmMembership", formData);
+}
+export async function recordOrganizationConfirmationAction(_: ActionState, formData: FormData) {
+  return handle("recordOrganizationConfirmation", formData);
+}
+export async function previewImportAction(_: ActionState, formData: FormData) {
+  return handle("previewImport", formData);
+}
+export async function submitImportAction(_: ActionState, formData: FormData) {
+  return handle("submitImport", formData);
+}

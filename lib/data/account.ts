@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from "../errors";
 import { fromStoredDate } from "../dates";
 import { pickName } from "../names";
 import type { MembershipSnapshot } from "./change-requests";
+import { needsConfirmation } from "../confirmation";
 
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
 
@@ -23,7 +24,7 @@ export async function getStaffDashboard(actor: Actor | null, locale: string) {
       slug: true, names: { select: { locale: true, name: true, kind: true } },
       memberships: {
         select: {
-          id: true, version: true, role: true, status: true, joinedOn: true, joinedPrecision: true, updatedAt: true,
+          id: true, version: true, role: true, status: true, joinedOn: true, joinedPrecision: true, updatedAt: true, confirmedAt: true,
           organization: { select: { slug: true, acronym: true, names: orgNames } },
           changeRequests: { where: { status: "PENDING" }, select: { id: true, kind: true, createdAt: true } },
         },
@@ -36,6 +37,7 @@ export async function getStaffDashboard(actor: Actor | null, locale: string) {
     institution: { slug: institution.slug, name: pickName(institution.names, locale).name },
     memberships: institution.memberships.map((m) => ({
       id: m.id, version: m.version, role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), updatedAt: m.updatedAt.toISOString(),
+      confirmedOn: m.confirmedAt?.toISOString().slice(0, 10) ?? null, needsConfirmation: needsConfirmation(m.confirmedAt),
       organization: { slug: m.organization.slug, acronym: m.organization.acronym, name: pickName(m.organization.names, locale).name },
       pending: m.changeRequests.map((c) => ({ id: c.id, kind: c.kind, createdAt: c.createdAt.toISOString() })),
     })),

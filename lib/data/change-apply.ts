@@ -25,23 +25,30 @@ export type Applied = { organizationId: string | null };
 const json = (v: unknown) => (v ?? P.JsonNull) as Prisma.InputJsonValue;
 
 /** The source a change cites, stored once per change (key) so every fact it touches points at it. */
-export async function createCitedSource(tx: Tx, key: string, publisher: string, v: { sourceUrl: string | null; sourceTitle: string | null }) {
+export async function createCitedSource(
+  tx: Tx, key: string, publisher: string, v: { sourceUrl: string | null; sourceTitle: string | null },
+  owner: { institutionId?: string; organizationId?: string } = {},
+) {
   return tx.source.create({
     data: {
       key, kind: v.sourceUrl ? "WEB_PAGE" : "DOCUMENT", title: v.sourceTitle ?? v.sourceUrl ?? "Source cited by the institution",
-      url: v.sourceUrl, publisher, seenOn: new Date(), language: "en",
+      url: v.sourceUrl, publisher, seenOn: new Date(), language: "en", ...owner,
     },
     select: { id: true },
   });
 }
 
-const citedSource = (ctx: ApplyContext, v: { sourceUrl: string | null; sourceTitle: string | null }) => createCitedSource(ctx.tx, `change-${ctx.request.id}`, ctx.publisher, v);
+// What an institution's staff cite is the institution's own statement about itself.
+const citedSource = (ctx: ApplyContext, v: { sourceUrl: string | null; sourceTitle: string | null }) =>
+  createCitedSource(ctx.tx, `change-${ctx.request.id}`, ctx.publisher, v, { institutionId: ctx.request.institutionId });
 
-function membershipData(v: { role: MembershipSnapshot["role"]; joined: MembershipSnapshot["joined"]; ended?: MembershipSnapshot["ended"]; status?: MembershipSnapshot["status"]; notes?: string | null; sourceQuote: string | null }, sourceId: string) {
+function membershipData(v: { role: MembershipSnapshot["role"]; joined: MembershipSnapshot["joined"]; ended?: MembershipSnapshot["ended"]; status?: MembershipSnapshot["status"]; notes?: string | null; sourceQuote: string | null }, sourceId: string, proposerId: string) {
   const joined = v.joined ? toStoredDate(v.joined) : null;
   const ended = v.ended ? toStoredDate(v.ended) : null;
   return {
     role: v.role, status: v.status ?? "ACTIVE", notes: v.notes ?? null, quote: v.sourceQuote, sourceId,
+    // An approved change from the institution's staff is the institution confirming the entry.
+    confirmedAt: new Date(), confirmedById: proposerId,
     joinedOn: joined?.date ?? null, joinedPrecision: joined?.precision ?? null, endedOn: ended?.date ?? null, endedPrecision: ended?.precision ?? null,
   };
 }
@@ -49,7 +56,7 @@ function membershipData(v: { role: MembershipSnapshot["role"]; joined: Membershi
 export async function applyMembership(ctx: ApplyContext, values: MembershipSnapshot): Promise<Applied> {
   const { tx, request: r } = ctx;
   const source = await citedSource(ctx, values);
-  const data = membershipData(values, source.id);
+  const data = membershipData(values, source.id, r.proposedById);
   let membershipId = r.membershipId;
   if (r.kind === "MEMBERSHIP_CREATE") {
     const exists = await tx.membership.findUnique({ where: { institutionId_organizationId: { institutionId: r.institutionId, organizationId: r.organizationId! } }, select: { id: true } });
@@ -119,7 +126,7 @@ export async function applyOrganizationCreate(ctx: ApplyContext, values: Organiz
   const { tx, request: r } = ctx;
   const source = await citedSource(ctx, values);
   const organization = await createOrganizationRecord(tx, values, source.id);
-  const membership = await tx.membership.create({ data: { ...membershipData(values, source.id), institutionId: r.institutionId, organizationId: organization.id }, select: { id: true } });
+  const membership = await tx.membership.create({ data: { ...membershipData(values, source.id, r.proposedById), institutionId: r.institutionId, organizationId: organization.id }, select: { id: true } });
   await tx.changeRequest.update({ where: { id: r.id }, data: { organizationId: organization.id, membershipId: membership.id } });
   await tx.auditEvent.create({ data: { action: "organization.create", entityType: "Organization", entityId: organization.id, actorId: ctx.actorId, proposerId: r.proposedById, changeRequestId: r.id, after: json(values) } });
   await tx.auditEvent.create({ data: { action: "membership.create", entityType: "Membership", entityId: membership.id, actorId: ctx.actorId, proposerId: r.proposedById, changeRequestId: r.id, after: json(values) } });

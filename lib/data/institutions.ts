@@ -8,7 +8,7 @@ import { pickName } from "../names";
 import { substringMatch } from "./search-pattern";
 import type { InstitutionSearch } from "../validation/search";
 import type { Facet } from "./organizations";
-import { institutionNameSelect, sourceRef, sourceSelect, type SourceRef } from "./selects";
+import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type Confirmation, type SourceRef } from "./selects";
 
 export type InstitutionSummary = {
   slug: string;
@@ -86,6 +86,7 @@ export type Participation = {
   notes: string | null;
   source: SourceRef | null;
   updatedAt: string;
+  confirmation: Confirmation;
 };
 
 export type InstitutionProfile = InstitutionSummary & {
@@ -110,7 +111,7 @@ async function loadInstitution(slug: string, locale: string): Promise<Institutio
       memberships: {
         select: {
           role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true,
-          source: sourceSelect,
+          source: sourceSelect, ...confirmationSelect,
           organization: {
             select: {
               slug: true, kind: true, acronym: true, foundedOn: true, foundedPrecision: true, introduction: true, names: orgName,
@@ -142,7 +143,7 @@ async function loadInstitution(slug: string, locale: string): Promise<Institutio
           .filter((f, i, all) => all.findIndex((g) => g.institution.slug === f.institution.slug) === i)
           .map((f) => ({ slug: f.institution.slug, name: pickName(f.institution.names, locale).name, role: f.role })),
         role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
-        notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(),
+        notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(), confirmation: confirmationOf(m),
       };
     }),
     founded: i.founded.map((f) => ({

@@ -6,7 +6,7 @@ import type { CountQualifier, CountSubject, Field, FounderRole, MembershipRole, 
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import { substringMatch } from "./search-pattern";
-import { institutionNameSelect, sourceRef, sourceSelect, type SourceRef } from "./selects";
+import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type Confirmation, type SourceRef } from "./selects";
 import type { OrganizationSearch } from "../validation/search";
 
 export type { SourceRef } from "./selects";
@@ -140,6 +140,7 @@ export type MemberRow = {
   notes: string | null;
   source: SourceRef | null;
   updatedAt: string;
+  confirmation: Confirmation;
 };
 
 export type OrganizationProfile = OrganizationSummary & {
@@ -178,7 +179,7 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
       declaredCounts: { select: { subject: true, qualifier: true, value: true, previousValue: true, countryCount: true, countries: true, countriesComplete: true, asOf: true, asOfPrecision: true, quote: true, source: sourceSelect } },
       people: { select: { name: true, role: true, description: true, quote: true, source: sourceSelect, institution: { select: { slug: true, names: institutionNameSelect } } } },
       memberships: {
-        select: { role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true, source: sourceSelect, institution: institutionRefSelect },
+        select: { role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true, source: sourceSelect, institution: institutionRefSelect, ...confirmationSelect },
         orderBy: [{ joinedOn: { sort: "asc", nulls: "last" } }, { institution: { slug: "asc" } }],
       },
     },
@@ -217,7 +218,7 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
       return {
         institution: { slug: m.institution.slug, name: n.name, originalName: n.original, country: m.institution.country, kind: m.institution.kind },
         role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
-        notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(),
+        notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(), confirmation: confirmationOf(m),
       };
     }),
   };

@@ -18,3 +18,19 @@ export function sourceRef(
   if (!source) return null;
   return { key: source.key, title: source.title, publisher: source.publisher, url: source.url, seenOn: source.seenOn.toISOString().slice(0, 10), quote };
 }
+
+/** Who has said a membership is accurate: the institution (its page, its staff) and the organization's own source. */
+export type Confirmation = { institutionConfirmedOn: string | null; organizationSource: SourceRef | null; corroborated: boolean };
+
+export const confirmationSelect = {
+  confirmedAt: true, organizationConfirmedAt: true, organizationQuote: true, organizationSource: sourceSelect,
+} as const;
+
+export function confirmationOf(m: {
+  confirmedAt: Date | null; organizationConfirmedAt: Date | null; organizationQuote: string | null;
+  organizationSource: { key: string; title: string; publisher: string | null; url: string | null; seenOn: Date } | null;
+}): Confirmation {
+  const institutionConfirmedOn = m.confirmedAt ? m.confirmedAt.toISOString().slice(0, 10) : null;
+  const organizationSource = m.organizationConfirmedAt ? sourceRef(m.organizationSource, m.organizationQuote) : null;
+  return { institutionConfirmedOn, organizationSource, corroborated: Boolean(institutionConfirmedOn && organizationSource) };
+}

@@ -26,13 +26,13 @@ const sourceUrl = z
   .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "A source address starts with http:// or https://.");
 
 /** Where a fact comes from: every proposal and every direct addition cites one. */
-const citation = {
+export const citation = {
   sourceUrl,
   sourceTitle: optionalText(300, "Source title"),
   sourceQuote: optionalText(2000, "Quoted passage"),
 };
 
-function requireSource(v: { sourceUrl: string | null; sourceTitle: string | null }, ctx: z.RefinementCtx) {
+export function requireSource(v: { sourceUrl: string | null; sourceTitle: string | null }, ctx: z.RefinementCtx) {
   if (!v.sourceUrl && !v.sourceTitle) ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "Cite a source: its address or its title." });
 }
 

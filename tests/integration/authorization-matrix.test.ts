@@ -6,6 +6,7 @@ import { actions, type ActionName } from "@/lib/actions/registry";
 import { runAction } from "@/lib/actions/run";
 import type { Actor } from "@/lib/auth-types";
 import { testPrisma, useWriteDatabase } from "../support/db";
+import { seedPages } from "../support/seed-pages";
 
 useWriteDatabase();
 
@@ -99,6 +100,28 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
   async adminCreateOrganization(target) {
     return { values: { nameEn: `Matrix Network ${target} ${randomBytes(3).toString("hex")}`, nameZh: "", acronym: "", kind: "NETWORK", founded: "2019-05", website: "", introduction: "", sourceUrl: "https://example.org/network", sourceTitle: "", sourceQuote: "" } };
   },
+  async confirmMembership(target) {
+    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target] }, orderBy: { id: "asc" } });
+    return { membershipId: m.id };
+  },
+  async recordOrganizationConfirmation(target) {
+    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target] }, orderBy: { id: "asc" } });
+    return { membershipId: m.id, sourceUrl: `https://example.org/members/${randomBytes(3).toString("hex")}`, sourceTitle: "", sourceQuote: "" };
+  },
+  async previewImport(target) {
+    return { text: seedPages[target === "nmu" ? "nmu-international-organizations" : "cuhk-belt-and-road"], sourceUrl: "https://example.org/our-page", sourceTitle: "" };
+  },
+  async submitImport(target) {
+    // A draft of the target institution proposing an organization it is not in and has nothing pending for.
+    const institutionId = institutionIds[target];
+    const org = await prisma.organization.findFirstOrThrow({
+      where: { memberships: { none: { institutionId } }, changeRequests: { none: { institutionId, status: "PENDING" } } }, orderBy: { slug: "asc" },
+    });
+    const staff = await prisma.user.findFirstOrThrow({ where: { institutionId } });
+    const row = { heading: org.slug, match: { slug: org.slug, name: org.slug, score: 1 }, joined: { iso: "2020", precision: "YEAR" }, role: "MEMBER", passage: "Joined in 2020", action: "CREATE", current: null };
+    const draft = await prisma.importDraft.create({ data: { institutionId, createdById: staff.id, sourceUrl: "https://example.org/our-page", rows: [row] } });
+    return { draftId: draft.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2020" } } };
+  },
   async requestPasswordReset(target) {
     // The institution's demo staff account (never disabled by this matrix, unlike matrixUser).
     return { email: target === "nmu" ? "staff@njmu.test" : "staff@cuhk.test" };
@@ -149,6 +172,11 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   adminCreateInstitution: (a) => rule(a === "admin"),
   adminUpdateOrganization: (a) => rule(a === "admin"),
   adminCreateOrganization: (a) => rule(a === "admin"),
+  confirmMembership: (a, t) => rule(own(a, t)),
+  recordOrganizationConfirmation: (a) => rule(a === "admin"),
+  // The draft is made for the account's own institution, whatever page is pasted.
+  previewImport: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
+  submitImport: (a, t) => rule(own(a, t)),
   updateUserAccess: (a) => rule(a === "admin"),
   // Public forms: the answer is the same for everyone, and a reset link only reaches the account's owner.
   requestPasswordReset: () => "allowed",
@@ -159,7 +187,7 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
 /** Everything a write could touch, for "the database is unchanged". */
 async function snapshot(target: Target) {
   const institutionId = institutionIds[target];
-  const [memberships, requests, comments, audit, notifications, sources, users, tokens, organizations] = await Promise.all([
+  const [memberships, requests, comments, audit, notifications, sources, users, tokens, organizations, drafts] = await Promise.all([
     prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "asc" } }),
     prisma.changeRequest.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, status: true, decidedById: true, conflict: true, kind: true } }),
     prisma.changeComment.count({ where: { changeRequest: { institutionId } } }),
@@ -169,9 +197,10 @@ async function snapshot(target: Target) {
     prisma.user.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, role: true, institutionId: true, disabledAt: true, sessionVersion: true, passwordHash: true } }),
     prisma.userToken.count({ where: { user: { institutionId } } }),
     prisma.organization.count(),
+    prisma.importDraft.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, submittedAt: true } }),
   ]);
   const institution = await prisma.institution.findUniqueOrThrow({ where: { id: institutionId }, select: { version: true, city: true, website: true, rorId: true, wikidataId: true } });
-  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources, users, tokens, organizations, institution });
+  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources, users, tokens, organizations, drafts, institution });
 }
 
 beforeAll(async () => {

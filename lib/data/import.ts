@@ -1,0 +1,152 @@
+import "server-only";
+import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import type { Actor } from "../auth-types";
+import { NotFoundError, ValidationError } from "../errors";
+import { parsePartialDate, fromStoredDate, type PartialDate } from "../dates";
+import { pickName } from "../names";
+import { requireStaff } from "./guards";
+import { nameCandidates, readPage, type ImportedRow, type OrganizationMatch } from "../import/read-page";
+import { proposeMembershipCreate, proposeMembershipUpdate } from "./change-requests";
+import { membershipValuesSchema } from "../validation/membership";
+import type { SubmitImportInput } from "../validation/import";
+
+/** A proposed row with what sending it would do for the staff member's institution. */
+export type DraftRow = ImportedRow & {
+  action: "CREATE" | "UPDATE" | "UNCHANGED" | "NEW_ORGANIZATION";
+  current: { joined: PartialDate | null; role: string } | null;
+};
+
+/** Each candidate text's best match among every name (current and former) and acronym, by trigram similarity. */
+async function matchNames(candidates: string[]): Promise<Map<string, OrganizationMatch>> {
+  const best = new Map<string, OrganizationMatch>();
+  if (!candidates.length) return best;
+  const rows = await db().$queryRaw<{ t: string; slug: string; name: string; sim: number }[]>`
+    SELECT c.t, b.slug, b.name, b.sim FROM unnest(${candidates}::text[]) AS c(t)
+    CROSS JOIN LATERAL (
+      SELECT o.slug, n.name, similarity(n.name, c.t) AS sim
+      FROM "OrganizationName" n JOIN "Organization" o ON o.id = n."organizationId"
+      WHERE n.name % c.t ORDER BY sim DESC, o.slug LIMIT 1
+    ) b
+    UNION ALL
+    SELECT c.t, o.slug, o.acronym AS name, 1.0::real AS sim FROM unnest(${candidates}::text[]) AS c(t)
+    JOIN "Organization" o ON o.acronym = c.t`;
+  for (const r of rows) {
+    const sim = Number(r.sim);
+    if ((best.get(r.t)?.score ?? -1) < sim) best.set(r.t, { slug: r.slug, name: r.name, score: Math.round(sim * 100) / 100 });
+  }
+  return best;
+}
+
+/** The best of the whole text and its bracketed part: "Pan-Asian … Consortium (PABSC)". */
+function matcher(found: Map<string, OrganizationMatch>) {
+  return (text: string) => {
+    const options = [text, ...[...text.matchAll(/\(([^()]{2,80})\)/g)].map((m) => m[1]!.trim())].map((t) => found.get(t)).filter((m): m is OrganizationMatch => Boolean(m));
+    return options.sort((a, b) => b.score - a.score)[0] ?? null;
+  };
+}
+
+const sameDate = (a: PartialDate | null, b: PartialDate | null) => (a?.iso ?? null) === (b?.iso ?? null);
+
+/** Reads a pasted page into a draft of proposed rows for the staff member to review. Nothing is proposed yet. */
+export async function previewImport(actor: Actor | null, input: { text: string; sourceUrl: string | null; sourceTitle: string | null }) {
+  const staff = requireStaff(actor);
+  const institution = await db().institution.findUniqueOrThrow({
+    where: { id: staff.institutionId },
+    select: { names: { select: { name: true } }, memberships: { select: { role: true, joinedOn: true, joinedPrecision: true, organization: { select: { slug: true } } } } },
+  });
+  const found = await matchNames(nameCandidates(input.text).slice(0, 2000));
+  const rows = readPage(input.text, matcher(found), institution.names.map((n) => n.name));
+  if (!rows.length) throw new ValidationError("No organizations were recognized in this text.", { text: ["Paste the part of your page that lists the organizations, with their names as headings."] });
+  const current = new Map(institution.memberships.map((m) => [m.organization.slug, { joined: fromStoredDate(m.joinedOn, m.joinedPrecision), role: m.role }]));
+  const draftRows: DraftRow[] = rows.map((r) => {
+    const now = r.match ? current.get(r.match.slug) ?? null : null;
+    const action = !r.match ? "NEW_ORGANIZATION" : !now ? "CREATE" : sameDate(now.joined, r.joined) && (r.role === null || r.role === now.role) ? "UNCHANGED" : "UPDATE";
+    return { ...r, action, current: now };
+  });
+  const draft = await db().importDraft.create({
+    data: { institutionId: staff.institutionId, createdById: staff.id, sourceUrl: input.sourceUrl, sourceTitle: input.sourceTitle, rows: draftRows as unknown as Prisma.InputJsonValue },
+    select: { id: true },
+  });
+  return { id: draft.id, rows: draftRows.length };
+}
+
+/** A draft of the staff member's own institution, with organization names in the reader's language. */
+export async function getImportDraft(actor: Actor | null, draftId: string, locale: string) {
+  const staff = requireStaff(actor);
+  const draft = await db().importDraft.findFirst({ where: { id: draftId, institutionId: staff.institutionId }, select: { id: true, sourceUrl: true, sourceTitle: true, rows: true, submittedAt: true, createdAt: true } });
+  if (!draft) throw new NotFoundError("No such import of your institution.");
+  const rows = draft.rows as unknown as DraftRow[];
+  const slugs = rows.flatMap((r) => (r.match ? [r.match.slug] : []));
+  const orgs = await db().organization.findMany({ where: { slug: { in: slugs } }, select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } } });
+  const names = new Map(orgs.map((o) => [o.slug, pickName(o.names, locale).name]));
+  return { ...draft, rows: rows.map((r) => ({ ...r, organizationName: r.match ? names.get(r.match.slug) ?? r.match.name : null })) };
+}
+
+/**
+ * Sends the rows the staff member kept as change requests (new memberships and corrections of existing ones),
+ * all validated before any is created. Rows naming an organization the registry lacks are left to the "propose a
+ * new organization" form, where its profile is given.
+ */
+export async function submitImport(actor: Actor | null, input: SubmitImportInput) {
+  const staff = requireStaff(actor);
+  const draft = await db().importDraft.findFirst({ where: { id: input.draftId, institutionId: staff.institutionId }, select: { id: true, rows: true, sourceUrl: true, sourceTitle: true, submittedAt: true } });
+  if (!draft) throw new NotFoundError("No such import of your institution.");
+  if (draft.submittedAt) throw new ValidationError("This import was already sent for review.");
+  const rows = draft.rows as unknown as DraftRow[];
+  const fieldErrors: Record<string, string[]> = {};
+  const planned: { index: string; slug: string; values: ReturnType<typeof membershipValuesSchema.parse> }[] = [];
+  for (const [index, reviewed] of Object.entries(input.rows)) {
+    if (!reviewed.include) continue;
+    const row = rows[Number(index)];
+    if (!row) throw new ValidationError("The form does not match this import: reload the page.");
+    if (!row.match) {
+      (fieldErrors[`rows.${index}.include`] ??= []).push("Not in the registry yet: propose it with the new-organization form.");
+      continue;
+    }
+    try {
+      parsePartialDate(reviewed.joined);
+    } catch (e) {
+      (fieldErrors[`rows.${index}.joined`] ??= []).push(e instanceof Error ? e.message : "Not a date.");
+      continue;
+    }
+    const values = membershipValuesSchema.safeParse({
+      role: reviewed.role, status: "ACTIVE", joined: reviewed.joined, ended: "", notes: "",
+      sourceUrl: draft.sourceUrl ?? "", sourceTitle: draft.sourceTitle ?? "", sourceQuote: (row.passage ?? "").slice(0, 2000),
+    });
+    if (!values.success) {
+      for (const issue of values.error.issues) (fieldErrors[`rows.${index}.${String(issue.path[0])}`] ??= []).push(issue.message);
+      continue;
+    }
+    planned.push({ index, slug: row.match.slug, values: values.data });
+  }
+  // A row whose entry already has a request waiting would stop the batch half-way: refuse it up front.
+  const pending = await db().changeRequest.findMany({
+    where: { institutionId: staff.institutionId, status: "PENDING", organization: { slug: { in: planned.map((p) => p.slug) } } },
+    select: { organization: { select: { slug: true } } },
+  });
+  for (const p of planned) {
+    if (pending.some((r) => r.organization?.slug === p.slug)) (fieldErrors[`rows.${p.index}.include`] ??= []).push("A change to this entry is already waiting for review.");
+  }
+  if (Object.keys(fieldErrors).length) throw new ValidationError("Some rows need attention; nothing was sent.", fieldErrors);
+  if (!planned.length) throw new ValidationError("Tick at least one row to send.");
+  const memberships = await db().membership.findMany({
+    where: { institutionId: staff.institutionId, organization: { slug: { in: planned.map((p) => p.slug) } } },
+    select: { id: true, version: true, status: true, endedOn: true, endedPrecision: true, notes: true, organization: { select: { slug: true } } },
+  });
+  const reason = `Imported from ${draft.sourceUrl ?? draft.sourceTitle}`;
+  const created: string[] = [];
+  for (const p of planned) {
+    const existing = memberships.find((m) => m.organization.slug === p.slug);
+    const request = existing
+      ? await proposeMembershipUpdate(staff, {
+          membershipId: existing.id, baseVersion: existing.version, reason,
+          // An import states when and how: what the page does not say (status, end, notes) stays as it is.
+          values: { ...p.values, status: existing.status, ended: fromStoredDate(existing.endedOn, existing.endedPrecision), notes: existing.notes },
+        })
+      : await proposeMembershipCreate(staff, { organizationSlug: p.slug, reason, values: p.values });
+    created.push(request.id);
+  }
+  await db().importDraft.update({ where: { id: draft.id }, data: { submittedAt: new Date() } });
+  return { requests: created.length };
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { citation, requireSource } from "./membership";
+
+const membershipId = z.string().trim().min(1, "Choose a membership.").max(40);
+
+export const confirmMembershipSchema = z.object({ membershipId });
+
+/** The organization's own statement that the institution is a member: where it says so. */
+export const organizationConfirmationSchema = z.object({ membershipId, ...citation }).superRefine(requireSource);
+
+export type OrganizationConfirmationValues = z.infer<typeof organizationConfirmationSchema>;

@@ -1,0 +1,167 @@
+// Staff and admin tools: importing an existing page, yearly re-confirmation, the organization's own
+// confirmation (corroboration), and the discrepancy report.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth-types";
+import { getImportDraft, previewImport, submitImport } from "@/lib/data/import";
+import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/confirmations";
+import { getDiscrepancyReport } from "@/lib/data/discrepancies";
+import { getStaffDashboard } from "@/lib/data/account";
+import { getInstitutionBySlug } from "@/lib/data/institutions";
+import { getOrganizationBySlug } from "@/lib/data/organizations";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { testPrisma, useWriteDatabase } from "../support/db";
+import { seedPages } from "../support/seed-pages";
+
+useWriteDatabase();
+
+const prisma = testPrisma();
+let admin: Actor;
+let nmuStaff: Actor;
+let cuhkStaff: Actor;
+const actor = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+
+beforeAll(async () => {
+  [admin, nmuStaff, cuhkStaff] = await Promise.all([actor("admin@atlas.test"), actor("staff@njmu.test"), actor("staff@cuhk.test")]);
+});
+afterAll(() => prisma.$disconnect());
+
+describe("import from an existing page", () => {
+  // What the seed pages state, as the seed stores it (prisma/seed-data/memberships.json).
+  const expected = {
+    nmu: [
+      ["belt-and-road-federation-for-health-promotion", "2019-11-11", "FOUNDING_MEMBER"],
+      ["association-of-sino-russian-medical-universities", null, null],
+      ["belt-and-road-international-medical-education-alliance", "2018-05", "FOUNDING_MEMBER"],
+      ["m9-collaboration-network", "2021-07-09", "FOUNDING_MEMBER"],
+      ["eurasia-pacific-uninet", "2009-10", "MEMBER"],
+      ["south-and-southeast-asia-medical-education-and-service-alliance", null, null],
+    ],
+    cuhk: [
+      ["alliance-of-international-science-organizations", "2018-11", "FOUNDING_MEMBER"],
+      ["mou-cuhk-ningxia-medical-university", "2019-08", "SIGNATORY"],
+      ["belt-and-road-greater-bay-area-chinese-medicine-training-programme", "2019", "ORGANIZER"],
+      ["pan-asian-biomedical-science-consortium", "2012", "MEMBER"],
+      ["university-alliance-of-belt-and-road", "2016", "MEMBER"],
+      ["university-alliance-of-the-silk-road", "2016", "MEMBER"],
+    ],
+  };
+
+  it("NMU's page: recovers its six organizations, dates at their precision and roles; all already listed", async () => {
+    const r = await previewImport(nmuStaff, { text: seedPages["nmu-international-organizations"]!, sourceUrl: "https://www.njmu.edu.cn/io", sourceTitle: null });
+    const draft = await getImportDraft(nmuStaff, r.id, "en");
+    expect(draft.rows.map((x) => [x.match?.slug ?? null, x.joined?.iso ?? null, x.role])).toEqual(expected.nmu);
+    // Already listed (other tests running beside this one may have changed a date since the seed).
+    expect(draft.rows.every((x) => x.action === "UNCHANGED" || x.action === "UPDATE")).toBe(true);
+  });
+
+  it("CUHK's page: recovers its six organizations (one named only inside another's text), dates and roles", async () => {
+    const r = await previewImport(cuhkStaff, { text: seedPages["cuhk-belt-and-road"]!, sourceUrl: null, sourceTitle: "CUHK Belt and Road page" });
+    const draft = await getImportDraft(cuhkStaff, r.id, "en");
+    expect(draft.rows.map((x) => [x.match?.slug ?? null, x.joined?.iso ?? null, x.role])).toEqual(expected.cuhk);
+    expect(draft.rows.find((x) => x.match?.slug === "pan-asian-biomedical-science-consortium")!.passage).toBe("CUHK joined the ASIA-International Biomedical Science Consortium (the Consortium) in 2012.");
+  });
+
+  it("fuzzy: a page with different spellings and a former name still finds the organizations, and proposes what differs", async () => {
+    // Harbin Medical University: no other test writes its entries. It is listed in EPU since 2009.
+    const harbin = await prisma.institution.findUniqueOrThrow({ where: { slug: "harbin-medical-university" } });
+    const staff = await prisma.user.create({ data: { email: "staff@hrbmu.test", name: "Harbin staff", role: "STAFF", institutionId: harbin.id }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+    const epu = await prisma.organization.findUniqueOrThrow({ where: { slug: "eurasia-pacific-uninet" } });
+    await prisma.membership.create({ data: { institutionId: harbin.id, organizationId: epu.id, role: "MEMBER", joinedOn: new Date("2009-01-01T00:00:00Z"), joinedPrecision: "YEAR", sourceId: (await prisma.source.findFirstOrThrow()).id } });
+    const page = [
+      "Our memberships", "",
+      "Eurasia Pacific UniNet (EPU)", "", "Austrian ministry", "", "An academic exchange system. ".repeat(10), "", "2010, Member", "",
+      "ASIA-International Biomedical Science Consortium", "", "Several institutes", "", "A consortium of biomedical science institutes. ".repeat(6), "", "Harbin Medical University joined in March 2015.", "",
+      "Danube Medical Schools Network", "", "Founders", "", "A network of medical schools along the Danube. ".repeat(6), "", "June 2020, Member",
+    ].join("\n");
+    const r = await previewImport(staff, { text: page, sourceUrl: "https://example.org/hrbmu", sourceTitle: null });
+    const draft = await getImportDraft(staff, r.id, "en");
+    expect(draft.rows.map((x) => [x.match?.slug ?? null, x.action, x.joined?.iso ?? null, x.role])).toEqual([
+      ["eurasia-pacific-uninet", "UPDATE", "2010", "MEMBER"],
+      ["pan-asian-biomedical-science-consortium", "CREATE", "2015-03", "MEMBER"],
+      [null, "NEW_ORGANIZATION", "2020-06", "MEMBER"],
+    ]);
+
+    // Sending: the reviewed rows become change requests; a new organization is left to its own form.
+    const before = await prisma.changeRequest.count({ where: { institutionId: harbin.id } });
+    await expect(submitImport(staff, { draftId: r.id, rows: { "2": { include: "on", role: "MEMBER", joined: "June 2020" } } })).rejects.toThrow(ValidationError);
+    await expect(submitImport(staff, { draftId: r.id, rows: { "0": { include: "on", role: "MEMBER", joined: "Feb 30, 2010" } } })).rejects.toThrow(ValidationError);
+    await expect(submitImport(cuhkStaff, { draftId: r.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2010" } } })).rejects.toThrow(NotFoundError);
+    expect(await prisma.changeRequest.count({ where: { institutionId: harbin.id } })).toBe(before);
+    const sent = await submitImport(staff, { draftId: r.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2010" }, "1": { include: "on", role: "MEMBER", joined: "March 2015" }, "2": { role: "MEMBER", joined: "" } } });
+    expect(sent.requests).toBe(2);
+    const requests = await prisma.changeRequest.findMany({ where: { institutionId: harbin.id }, select: { kind: true, proposed: true, reason: true } });
+    expect(requests.map((q) => q.kind).sort()).toEqual(["MEMBERSHIP_CREATE", "MEMBERSHIP_UPDATE"]);
+    expect(requests.every((q) => q.reason === "Imported from https://example.org/hrbmu")).toBe(true);
+    expect(requests.find((q) => q.kind === "MEMBERSHIP_CREATE")!.proposed).toMatchObject({ joined: { iso: "2015-03", precision: "MONTH" }, sourceQuote: "Harbin Medical University joined in March 2015." });
+    await expect(submitImport(staff, { draftId: r.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2010" } } })).rejects.toThrow(/already sent/);
+  });
+
+  it("refuses admins and text with no organization in it", async () => {
+    await expect(previewImport(admin, { text: seedPages["cuhk-belt-and-road"]!, sourceUrl: "https://example.org", sourceTitle: null })).rejects.toThrow(ForbiddenError);
+    await expect(previewImport(cuhkStaff, { text: "Welcome to our website.\n\nNews and events.", sourceUrl: "https://example.org", sourceTitle: null })).rejects.toThrow(/No organizations/);
+  });
+});
+
+describe("re-confirmation and corroboration", () => {
+  it("entries not confirmed for a year are flagged; 'still accurate' confirms without a change request, audited and public", async () => {
+    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: cuhkStaff.institutionId!, organization: { slug: "university-alliance-of-belt-and-road" } }, include: { organization: true } });
+    await prisma.membership.update({ where: { id: m.id }, data: { confirmedAt: new Date("2025-01-10T00:00:00Z") } });
+    let dashboard = await getStaffDashboard(cuhkStaff, "en");
+    expect(dashboard.memberships.find((x) => x.id === m.id)).toMatchObject({ needsConfirmation: true, confirmedOn: "2025-01-10" });
+    expect(dashboard.memberships.filter((x) => x.needsConfirmation)).toHaveLength(1);
+
+    await expect(confirmMembership(nmuStaff, m.id)).rejects.toThrow(NotFoundError);
+    await expect(confirmMembership(admin, m.id)).rejects.toThrow(ForbiddenError);
+    expect((await prisma.membership.findUniqueOrThrow({ where: { id: m.id } })).confirmedAt!.toISOString()).toBe("2025-01-10T00:00:00.000Z");
+
+    const r = await confirmMembership(cuhkStaff, m.id);
+    expect(r.tags).toContain("organization:university-alliance-of-belt-and-road");
+    const after = await prisma.membership.findUniqueOrThrow({ where: { id: m.id } });
+    expect(after.version).toBe(m.version);
+    expect(after.confirmedById).toBe(cuhkStaff.id);
+    expect(await prisma.auditEvent.count({ where: { entityId: m.id, action: "membership.confirm" } })).toBe(1);
+    dashboard = await getStaffDashboard(cuhkStaff, "en");
+    expect(dashboard.memberships.find((x) => x.id === m.id)!.needsConfirmation).toBe(false);
+  });
+
+  it("the organization's own confirmation makes the membership corroborated on both public pages", async () => {
+    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: cuhkStaff.institutionId!, organization: { slug: "university-alliance-of-the-silk-road" } } });
+    await expect(recordOrganizationConfirmation(cuhkStaff, { membershipId: m.id, sourceUrl: "https://uasr.example.org/members", sourceTitle: null, sourceQuote: null })).rejects.toThrow(ForbiddenError);
+    await recordOrganizationConfirmation(admin, { membershipId: m.id, sourceUrl: "https://uasr.example.org/members", sourceTitle: "UASR members", sourceQuote: "The Chinese University of Hong Kong" });
+    const o = await getOrganizationBySlug("university-alliance-of-the-silk-road", "en");
+    const row = o!.members.find((x) => x.institution.slug === "chinese-university-of-hong-kong")!;
+    expect(row.confirmation).toMatchObject({ corroborated: true, institutionConfirmedOn: "2026-11-23", organizationSource: { url: "https://uasr.example.org/members", publisher: "University Alliance of the Silk Road" } });
+    const i = await getInstitutionBySlug("chinese-university-of-hong-kong", "en");
+    const corroborated = i!.participations.filter((p) => p.confirmation.corroborated).map((p) => p.organization.slug);
+    expect(corroborated).toContain("university-alliance-of-the-silk-road");
+    const source = await prisma.source.findFirstOrThrow({ where: { url: "https://uasr.example.org/members" } });
+    expect(source.organizationId).toBe(m.organizationId);
+    await expect(recordOrganizationConfirmation(admin, { membershipId: "nope", sourceUrl: "https://x.org", sourceTitle: null, sourceQuote: null })).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("discrepancy report", () => {
+  it("finds declared counts above the members listed, joins before founding, one-sided claims and look-alike records", async () => {
+    // A membership dated before its organization's founding (UABR was founded in October 2015) and a look-alike institution.
+    const uabr = await prisma.organization.findUniqueOrThrow({ where: { slug: "university-alliance-of-belt-and-road" } });
+    const ningxia = await prisma.institution.findUniqueOrThrow({ where: { slug: "ningxia-medical-university" } });
+    const source = await prisma.source.findFirstOrThrow();
+    await prisma.membership.create({ data: { institutionId: ningxia.id, organizationId: uabr.id, role: "MEMBER", joinedOn: new Date("2014-01-01T00:00:00Z"), joinedPrecision: "YEAR", sourceId: source.id } });
+    await prisma.institution.create({ data: { slug: "the-nanjing-medical-university", kind: "UNIVERSITY", country: "CN", names: { create: [{ locale: "en", name: "The Nanjing Medical University" }] } } });
+
+    const report = await getDiscrepancyReport(admin);
+    expect(report.counts.rows.map((r) => r.organization.slug)).toContain("university-alliance-of-belt-and-road");
+    const uabrCount = report.counts.rows.find((r) => r.organization.slug === "university-alliance-of-belt-and-road")!;
+    expect(uabrCount).toMatchObject({ declared: 126, qualifier: "EXACTLY" });
+    expect(report.joinedBeforeFounded.rows).toEqual(expect.arrayContaining([
+      expect.objectContaining({ organization: expect.objectContaining({ slug: "university-alliance-of-belt-and-road" }), institution: expect.objectContaining({ slug: "ningxia-medical-university" }), joined: { iso: "2014", precision: "YEAR" } }),
+    ]));
+    // The seed's memberships come from the universities' own pages; none from an organization's.
+    expect(report.onlyInstitution.total).toBeGreaterThanOrEqual(10);
+    expect(report.onlyOrganization.rows).toContainEqual(expect.objectContaining({ reason: "FOUNDER_NOT_MEMBER", organization: expect.objectContaining({ slug: "m9-collaboration-network" }), institution: expect.objectContaining({ slug: "harbin-medical-university" }) }));
+    expect(report.duplicateInstitutions.rows.map((r) => [r.a.slug, r.b.slug].sort())).toContainEqual(["nanjing-medical-university", "the-nanjing-medical-university"]);
+    // "X Medical University" and "Y Medical University" are different universities.
+    expect(report.duplicateInstitutions.rows.some((r) => [r.a.slug, r.b.slug].includes("tianjin-medical-university"))).toBe(false);
+    await expect(getDiscrepancyReport(nmuStaff)).rejects.toThrow(ForbiddenError);
+  });
+});
