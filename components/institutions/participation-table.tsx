@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Participation } from "@/lib/data/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
+import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
@@ -66,6 +67,7 @@ export async function ParticipationTable({ rows, locale, caption }: { rows: Part
                 <p className="font-medium">{roles(r.role)}</p>
                 {r.status !== "ACTIVE" ? <Badge tone="warm">{statuses(r.status)}</Badge> : null}
                 <SourceNote source={r.source} locale={locale} compact />
+                <ConfirmationNote confirmation={r.confirmation} locale={locale} />
               </td>
             </tr>
           ))}

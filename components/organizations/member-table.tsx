@@ -6,6 +6,7 @@ import { PartialDateText } from "@/components/ui/partial-date";
 import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
+import { ConfirmationNote } from "@/components/ui/confirmation-note";
 
 export async function MemberTable({ members, locale, caption }: { members: MemberRow[]; locale: string; caption: string }) {
   const t = await getTranslations({ locale, namespace: "organization" });
@@ -41,6 +42,7 @@ export async function MemberTable({ members, locale, caption }: { members: Membe
               </td>
               <td className="px-3 py-2">
                 <SourceNote source={m.source} locale={locale} compact />
+                <ConfirmationNote confirmation={m.confirmation} locale={locale} />
               </td>
             </tr>
           ))}

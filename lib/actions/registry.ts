@@ -159,9 +159,9 @@ export const actions = {
   confirmMembership: defineAction({
     name: "confirmMembership",
     schema: confirmMembershipSchema,
-    async run(actor, input) {
+    async run(actor, input, locale) {
       const r = await confirmMembership(actor, input.membershipId);
-      return { message: "Thank you: the entry is confirmed as accurate.", tags: r.tags };
+      return { message: "Thank you: the entry is confirmed as accurate.", tags: r.tags, redirectTo: `/${locale}/account` };
     },
   }),
   recordOrganizationConfirmation: defineAction({

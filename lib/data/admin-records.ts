@@ -12,6 +12,7 @@ import { buildSearchText } from "../search-text";
 import type { CitedOrganizationProfile, InstitutionProfileValues, OrganizationProfileValues } from "../validation/membership";
 import { createCitedSource, createOrganizationRecord } from "./change-apply";
 import { refreshOrganizationDerived } from "./derived";
+import { pickName } from "../names";
 
 
 /** Admins: add an institution (e.g. before inviting its staff). Audited. */
@@ -71,6 +72,19 @@ export async function getOrganizationProfile(actor: Actor | null, slug: string) 
     kind: o.kind, founded: fromStoredDate(o.foundedOn, o.foundedPrecision), website: o.website, introduction: o.introduction,
   };
   return { id: o.id, slug: o.slug, version: o.version, values };
+}
+
+/** An organization's members for the admins' "record the organization's confirmation" form. */
+export async function listOrganizationMembersForAdmin(actor: Actor | null, slug: string) {
+  requireAdmin(actor, "Only admins record an organization's confirmation.");
+  const rows = await db().membership.findMany({
+    where: { organization: { slug } },
+    select: { id: true, organizationConfirmedAt: true, institution: { select: { names: { select: { locale: true, name: true, kind: true } } } } },
+    take: 5000,
+  });
+  return rows
+    .map((m) => ({ id: m.id, name: pickName(m.institution.names, "en").name, confirmedByOrganization: Boolean(m.organizationConfirmedAt) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Admins: edit an organization's profile directly, version-guarded and audited. Returns the tags to expire. */

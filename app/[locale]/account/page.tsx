@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { ActionForm } from "@/components/account/action-form";
 import { markNotificationsReadAction } from "@/lib/actions/server";
+import { ConfirmButton } from "@/components/account/confirm-button";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -20,6 +21,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const t = await getTranslations({ locale, namespace: "account" });
   const roles = await getTranslations({ locale, namespace: "roles" });
   const h = await getTranslations({ locale, namespace: "history" });
+  const tools = await getTranslations({ locale, namespace: "tools" });
   const notifications = await listNotifications(actor);
   const unread = notifications.filter((n) => !n.readAt);
 
@@ -56,7 +58,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <Link href="/admin/reviews" className="font-medium text-accent underline">{t("reviewQueue")}</Link> — {t("pendingCount", { count: pending })}
         </p>
         <p>
-          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link> · <Link href="/admin/history" className="text-accent underline">{h("adminTitle")}</Link> · <Link href="/admin/institutions" className="text-accent underline">{t("institutions")}</Link> · <Link href="/admin/organizations" className="text-accent underline">{t("organizations")}</Link>
+          <Link href="/admin/users" className="text-accent underline">{t("manageUsers")}</Link> · <Link href="/admin/outbox" className="text-accent underline">{t("outbox")}</Link> · <Link href="/admin/history" className="text-accent underline">{h("adminTitle")}</Link> · <Link href="/admin/institutions" className="text-accent underline">{t("institutions")}</Link> · <Link href="/admin/organizations" className="text-accent underline">{t("organizations")}</Link> · <Link href="/admin/discrepancies" className="text-accent underline">{tools("discrepancies")}</Link>
         </p>
         {notificationList}
       </div>
@@ -75,16 +77,23 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
             <Link href="/account/new" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-strong">{t("addMembership")}</Link>
             <Link href="/account/new-organization" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-accent">{t("proposeOrganization")}</Link>
             <Link href="/account/profile" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-accent">{t("editProfile")}</Link>
+            <Link href="/account/import" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-accent">{tools("importPage")}</Link>
           </div>
         </div>
+        <p className="mt-2 text-sm text-slate-700">{tools("needsConfirmationCount", { count: dashboard.memberships.filter((m) => m.needsConfirmation).length })}</p>
         <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
           {dashboard.memberships.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
               <div>
                 <Link href={`/organizations/${m.organization.slug}`} className="font-medium hover:underline">{m.organization.name}</Link>
                 <span className="block text-sm text-muted">{roles(m.role)} · {formatPartialDate(m.joined, locale) ?? t("joinedUnknown")}</span>
+                <span className={`block text-xs ${m.needsConfirmation ? "font-medium text-amber-900" : "text-muted"}`}>
+                  {m.needsConfirmation ? `${tools("needsConfirmation")} · ` : ""}
+                  {m.confirmedOn ? tools("confirmedOn", { date: formatPartialDate({ iso: m.confirmedOn, precision: "DAY" }, locale)! }) : tools("neverConfirmed")}
+                </span>
               </div>
               <div className="flex items-center gap-3">
+                {m.pending.length ? null : <ConfirmButton locale={locale} membershipId={m.id} />}
                 {m.pending.length ? (
                   <Link href={`/account/requests/${m.pending[0]!.id}`}><Badge tone="warm">{t("pendingReview")}</Badge></Link>
                 ) : (

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { actorOrLogin } from "@/lib/page-auth";
-import { getOrganizationProfile } from "@/lib/data/admin-records";
+import { getOrganizationProfile, listOrganizationMembersForAdmin } from "@/lib/data/admin-records";
+import { OrganizationConfirmationForm } from "@/components/account/organization-confirmation-form";
 import { NotFoundError } from "@/lib/errors";
 import { isSlug } from "@/lib/slug";
 import { AdminOrganizationForm } from "@/components/account/admin-organization-form";
@@ -21,6 +22,8 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "account" });
+  const tools = await getTranslations({ locale, namespace: "tools" });
+  const members = await listOrganizationMembersForAdmin(actor, profile.slug);
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("editInstitution", { name: profile.values.nameEn })}</h1>
@@ -28,6 +31,13 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
         {t("adminEditLead")} <Link href={`/organizations/${profile.slug}`} className="text-accent underline">/organizations/{profile.slug}</Link>
       </p>
       <AdminOrganizationForm locale={locale} slug={profile.slug} version={profile.version} values={profile.values} />
+      {members.length ? (
+        <section aria-labelledby="organization-confirmation" className="mt-8 rounded-md border border-line bg-white p-4">
+          <h2 id="organization-confirmation" className="text-lg font-semibold">{tools("recordConfirmation")}</h2>
+          <p className="mb-3 mt-1 text-sm text-slate-700">{tools("recordConfirmationLead")}</p>
+          <OrganizationConfirmationForm locale={locale} members={members.map((m) => ({ id: m.id, name: m.confirmedByOrganization ? `${m.name} ✓` : m.name }))} />
+        </section>
+      ) : null}
     </div>
   );
 }
