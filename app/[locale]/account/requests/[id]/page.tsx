@@ -10,6 +10,7 @@ import {
 } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { DiffTable } from "@/components/account/diff-table";
+import { Markdown } from "@/components/ui/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
@@ -83,7 +84,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           {request.comments.map((c) => (
             <li key={c.id} className="rounded-md border border-line bg-white p-3 text-sm">
               <p className="text-xs text-muted">{c.author} · {c.authorRole === "ADMIN" ? t("admin") : t("staff")} · {c.createdAt.slice(0, 16).replace("T", " ")}</p>
-              <p className="mt-1 whitespace-pre-line">{c.body}</p>
+              <Markdown source={c.body} className="mt-1" />
             </li>
           ))}
         </ul>
