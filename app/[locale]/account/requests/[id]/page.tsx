@@ -13,12 +13,14 @@ import { DiffTable } from "@/components/account/diff-table";
 import { Markdown } from "@/components/ui/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isRecordId } from "@/lib/validation/input";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function ChangeRequestPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
+  if (!isRecordId(id)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/account/requests/${id}`);
   const request = await getChangeRequest(actor, id, locale).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
