@@ -1,5 +1,5 @@
 // The XSS corpus (tests/support/xss-corpus.ts) stored through the real forms — an admin's organization
-// introductions, NMU staff's membership notes (approved by the admin) and review comments — then rendered in
+// introductions, CUHK staff's membership notes (approved by the admin) and review comments — then rendered in
 // Chromium on the public pages and the request page: no dialog opens, no payload runs (window.__xss stays
 // unset) and no element carries an event handler or a script URL. Then the Origin check: the same server
 // action posted from another site, or with Origin "null", is refused and changes nothing.
@@ -12,10 +12,11 @@ import { batches, xssPayloads } from "../../support/xss-corpus";
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
 let browser: Browser;
 let admin: Page;
-let nmu: Page;
+let staff: Page;
 const dialogs: string[] = [];
-const ORGANIZATIONS = ["m9-collaboration-network", "eurasia-pacific-uninet"];
-const NMU = "nanjing-medical-university";
+// CUHK's entries: the approval journey works on NMU's and counts NMU staff's notifications.
+const ORGANIZATIONS = ["alliance-of-international-science-organizations", "pan-asian-biomedical-science-consortium"];
+const CUHK = "chinese-university-of-hong-kong";
 const introBatches = batches(60, 4900);
 const noteBatches = batches(40, 1900);
 const requestIds: string[] = [];
@@ -83,23 +84,23 @@ describe(`${xssPayloads.length} XSS payloads stored through the real forms and r
     }
   });
 
-  it("NMU staff store them in membership notes and comments; the admin approves", async () => {
-    nmu = await signIn("staff@njmu.test", "nmu-staff-demo");
-    const memberships = await prisma.membership.findMany({ where: { institution: { slug: NMU }, organization: { slug: { in: ORGANIZATIONS } } }, orderBy: { id: "asc" } });
+  it("CUHK staff store them in membership notes and comments; the admin approves", async () => {
+    staff = await signIn("staff@cuhk.test", "cuhk-staff-demo");
+    const memberships = await prisma.membership.findMany({ where: { institution: { slug: CUHK }, organization: { slug: { in: ORGANIZATIONS } } }, orderBy: { id: "asc" } });
     expect(memberships.length).toBe(ORGANIZATIONS.length);
     for (const [i, batch] of noteBatches.entries()) {
       const membership = memberships[i % memberships.length]!;
-      await nmu.goto(url(`/en/account/memberships/${membership.id}`));
-      await nmu.getByLabel("Notes", { exact: true }).fill(batch);
-      await nmu.getByLabel("Source title", { exact: true }).fill("XSS corpus");
-      await nmu.getByRole("button", { name: "Send for review" }).click();
-      await nmu.waitForURL(/\/account\/requests\//);
-      const id = nmu.url().split("/").at(-1)!;
+      await staff.goto(url(`/en/account/memberships/${membership.id}`));
+      await staff.getByLabel("Notes", { exact: true }).fill(batch);
+      await staff.getByLabel("Source title", { exact: true }).fill("XSS corpus");
+      await staff.getByRole("button", { name: "Send for review" }).click();
+      await staff.waitForURL(/\/account\/requests\//);
+      const id = staff.url().split("/").at(-1)!;
       requestIds.push(id);
       // The same batch as a review comment on the request.
-      await nmu.getByLabel("Comment", { exact: true }).fill(batch);
-      await nmu.getByRole("button", { name: "Add comment" }).click();
-      await nmu.getByText("Comment added.").waitFor();
+      await staff.getByLabel("Comment", { exact: true }).fill(batch);
+      await staff.getByRole("button", { name: "Add comment" }).click();
+      await staff.getByText("Comment added.").waitFor();
       // The request page shows the comment (markdown) and the proposed notes (diff): nothing runs.
       expect(await inspect(admin, `/en/account/requests/${id}`)).toEqual([]);
       await admin.getByRole("button", { name: "Approve and publish" }).click();
@@ -119,8 +120,8 @@ describe(`${xssPayloads.length} XSS payloads stored through the real forms and r
     await visitor.waitForFunction(() => (window as unknown as { __xss?: number }).__xss === 1);
     const found: string[] = [];
     for (const slug of ORGANIZATIONS) found.push(...(await inspect(visitor, `/en/organizations/${slug}`)));
-    for (const locale of ["en", "zh"]) found.push(...(await inspect(visitor, `/${locale}/institutions/${NMU}`)));
-    await screenshot(visitor, "xss-nmu-participation");
+    for (const locale of ["en", "zh"]) found.push(...(await inspect(visitor, `/${locale}/institutions/${CUHK}`)));
+    await screenshot(visitor, "xss-cuhk-participation");
     await visitor.goto(url(`/en/organizations/${ORGANIZATIONS[0]}`));
     // The payloads are visible as text, so they were rendered, not dropped.
     await visitor.getByText("onerror", { exact: false }).first().waitFor();
@@ -133,10 +134,10 @@ describe(`${xssPayloads.length} XSS payloads stored through the real forms and r
 describe("server actions refuse another site's Origin and a null one", () => {
   it("a comment posted with a foreign or null Origin is refused with 403 and stores nothing", async () => {
     const id = requestIds[0]!;
-    await nmu.goto(url(`/en/account/requests/${id}`));
+    await staff.goto(url(`/en/account/requests/${id}`));
     // Capture the real submission of the comment form, then replay it with other Origins.
     let captured: { headers: Record<string, string>; body: Buffer } | undefined;
-    await nmu.route("**/*", async (route) => {
+    await staff.route("**/*", async (route) => {
       const r = route.request();
       if (r.method() === "POST" && r.headers()["next-action"] && !captured) {
         const h = r.headers();
@@ -145,21 +146,21 @@ describe("server actions refuse another site's Origin and a null one", () => {
       }
       await route.continue();
     });
-    await nmu.getByLabel("Comment", { exact: true }).fill("A genuine comment");
-    await nmu.getByRole("button", { name: "Add comment" }).click();
-    await nmu.getByText("Comment added.").waitFor();
-    await nmu.unroute("**/*");
+    await staff.getByLabel("Comment", { exact: true }).fill("A genuine comment");
+    await staff.getByRole("button", { name: "Add comment" }).click();
+    await staff.getByText("Comment added.").waitFor();
+    await staff.unroute("**/*");
     if (!captured) throw new Error("The comment form posted no server action.");
     const count = () => prisma.changeComment.count({ where: { changeRequestId: id } });
     const before = await count();
 
     for (const origin of ["https://evil.example", "null"]) {
-      const res = await nmu.request.post(url(`/en/account/requests/${id}`), { headers: { ...captured.headers, origin }, data: captured.body, maxRedirects: 0 });
+      const res = await staff.request.post(url(`/en/account/requests/${id}`), { headers: { ...captured.headers, origin }, data: captured.body, maxRedirects: 0 });
       expect(res.status(), origin).toBe(403);
       expect(await res.text()).toMatch(/did not come from a page of this site/);
     }
     // The same request with the page's own Origin goes through, so the refusals above were about the Origin.
-    const ok = await nmu.request.post(url(`/en/account/requests/${id}`), { headers: { ...captured.headers, origin: new URL(url("/")).origin }, data: captured.body, maxRedirects: 0 });
+    const ok = await staff.request.post(url(`/en/account/requests/${id}`), { headers: { ...captured.headers, origin: new URL(url("/")).origin }, data: captured.body, maxRedirects: 0 });
     expect(ok.status()).toBe(200);
     expect(await count()).toBe(before + 1);
     // And next-auth's sign-in refuses them too.
