@@ -84,29 +84,27 @@ describe(`${xssPayloads.length} XSS payloads stored through the real forms and r
     }
   });
 
-  it("CUHK staff store them in membership notes and comments; the admin approves", async () => {
+  it("CUHK staff store them in a membership note and a review comment; the admin approves", async () => {
+    // The introductions hold the whole corpus; a note and a comment (2,000 characters each) take two more
+    // batches through their own forms and their own places on the pages.
+    const [note, comment] = noteBatches;
     staff = await signIn("staff@cuhk.test", "cuhk-staff-demo");
-    const memberships = await prisma.membership.findMany({ where: { institution: { slug: CUHK }, organization: { slug: { in: ORGANIZATIONS } } }, orderBy: { id: "asc" } });
-    expect(memberships.length).toBe(ORGANIZATIONS.length);
-    for (const [i, batch] of noteBatches.entries()) {
-      const membership = memberships[i % memberships.length]!;
-      await staff.goto(url(`/en/account/memberships/${membership.id}`));
-      await staff.getByLabel("Notes", { exact: true }).fill(batch);
-      await staff.getByLabel("Source title", { exact: true }).fill("XSS corpus");
-      await staff.getByRole("button", { name: "Send for review" }).click();
-      await staff.waitForURL(/\/account\/requests\//);
-      const id = staff.url().split("/").at(-1)!;
-      requestIds.push(id);
-      // The same batch as a review comment on the request.
-      await staff.getByLabel("Comment", { exact: true }).fill(batch);
-      await staff.getByRole("button", { name: "Add comment" }).click();
-      await staff.getByText("Comment added.").waitFor();
-      // The request page shows the comment (markdown) and the proposed notes (diff): nothing runs.
-      expect(await inspect(admin, `/en/account/requests/${id}`)).toEqual([]);
-      await admin.getByRole("button", { name: "Approve and publish" }).click();
-      await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
-    }
-    expect(await prisma.changeRequest.count({ where: { id: { in: requestIds }, status: "APPROVED" } })).toBe(noteBatches.length);
+    const membership = await prisma.membership.findFirstOrThrow({ where: { institution: { slug: CUHK }, organization: { slug: ORGANIZATIONS[0] } } });
+    await staff.goto(url(`/en/account/memberships/${membership.id}`));
+    await staff.getByLabel("Notes", { exact: true }).fill(note!);
+    await staff.getByLabel("Source title", { exact: true }).fill("XSS corpus");
+    await staff.getByRole("button", { name: "Send for review" }).click();
+    await staff.waitForURL(/\/account\/requests\//);
+    const id = staff.url().split("/").at(-1)!;
+    requestIds.push(id);
+    await staff.getByLabel("Comment", { exact: true }).fill(comment!);
+    await staff.getByRole("button", { name: "Add comment" }).click();
+    await staff.getByText("Comment added.").waitFor();
+    // The request page shows the comment (markdown) and the proposed note (diff): nothing runs.
+    expect(await inspect(admin, `/en/account/requests/${id}`)).toEqual([]);
+    await admin.getByRole("button", { name: "Approve and publish" }).click();
+    await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
+    expect((await prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })).notes).toBe(note!.trim());
   });
 
   it("the public pages render every payload as text: no dialog, no execution, no handler, no script URL", async () => {
