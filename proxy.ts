@@ -1,8 +1,27 @@
+import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
+import { checkOriginAgainstSite } from "./lib/origin";
+import { isMalformedPath, malformedActionBody, MALFORMED_ADDRESS } from "./lib/request-guards";
 
-// Only picks the locale and redirects to it; nothing here guards data (that lives in lib/data).
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+const refuse = (message: string, status: number) => new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+// Picks the locale and redirects to it; nothing here guards data (that lives in lib/data). It also turns away
+// what would otherwise end in a 500 or reach an action from elsewhere: undecodable addresses (400); POSTs
+// from another site, or with no or a "null" Origin (403 — Next's own check would answer a foreign Origin with
+// a 500; handle() in lib/actions/server.ts checks again); server-action bodies React cannot decode (400).
+export default async function proxy(request: NextRequest) {
+  if (isMalformedPath(request.nextUrl.pathname)) return refuse(MALFORMED_ADDRESS, 400);
+  if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS") {
+    const origin = checkOriginAgainstSite(request.headers);
+    if (!origin.ok) return refuse(origin.message, 403);
+    const malformed = await malformedActionBody(request);
+    if (malformed) return refuse(malformed, 400);
+  }
+  return intl(request);
+}
 
 export const config = {
   matcher: ["/((?!api|_next|_vercel|sitemap.xml|robots.txt|favicon.ico|.*\\..*).*)"],

@@ -7,6 +7,7 @@ import { env } from "./env";
 import type { Actor } from "./auth-types";
 import { authenticate, endSessions, loadSessionUser } from "./data/users";
 import { ForbiddenError, UnauthorizedError } from "./errors";
+import { CONTROL_CHARACTER } from "./validation/input";
 
 /** The client address for throttling: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
 export function clientAddressFrom(h: Headers | Record<string, string | string[] | undefined> | undefined): string {
@@ -31,7 +32,8 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const email = String(credentials?.email ?? "").slice(0, 254);
         const password = String(credentials?.password ?? "").slice(0, 128);
-        if (!email || !password) return null;
+        // PostgreSQL cannot even compare text holding NUL: such input is a failed sign-in, not a server error.
+        if (!email || !password || CONTROL_CHARACTER.test(email)) return null;
         const user = await authenticate(email, password, clientAddressFrom(req?.headers));
         return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
       },

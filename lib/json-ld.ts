@@ -1,3 +1,4 @@
+import { markdownToPlainText } from "./markdown";
 import type { OrganizationProfile } from "./data/organizations";
 import type { InstitutionProfile } from "./data/institutions";
 
@@ -12,7 +13,7 @@ export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, loca
     name: o.name,
     alternateName: o.names.filter((n) => n.name !== o.name).map((n) => n.name).concat(o.acronym ? [o.acronym] : []),
     ...(o.founded ? { foundingDate: o.founded.iso } : {}),
-    ...(o.introduction ? { description: o.introduction.slice(0, 500) } : {}),
+    ...(o.introduction ? { description: markdownToPlainText(o.introduction).slice(0, 500) } : {}),
     ...(o.website ? { sameAs: [o.website] } : {}),
     founder: o.founders.map((f) => ({ "@type": "Organization", name: f.institution.name, url: `${siteUrl}/${locale}/institutions/${f.institution.slug}` })),
     member: o.members.map((m) => ({

@@ -65,7 +65,7 @@ async function cleanup() {
     await new Promise((r) => setTimeout(r, 300));
   }
   if (!process.env.KEEP_TEST_DATABASE) {
-    for (const name of [dbName, `${dbName}_w`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   await admin.end().catch(() => {});
   await stopEmbedded().catch(() => {});
@@ -79,6 +79,9 @@ try {
   // seed as it is, whatever order the files run in.
   await admin.query(`CREATE DATABASE "${dbName}_w" TEMPLATE "${dbName}"`);
   env.WRITE_DATABASE_URL = withDatabase(serverUrl, `${dbName}_w`);
+  // The fuzz test's own copy: admins' junk that happens to be valid may change any account or record.
+  await admin.query(`CREATE DATABASE "${dbName}_fuzz" TEMPLATE "${dbName}"`);
+  env.FUZZ_DATABASE_URL = withDatabase(serverUrl, `${dbName}_fuzz`);
   mkdirSync(path.join(root, "test-results"), { recursive: true });
 
   for (const phase of phases.filter((p) => p === "unit" || p === "integration")) results.push(vitest(phase, env));

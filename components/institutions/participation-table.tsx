@@ -6,6 +6,14 @@ import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
+import { Markdown } from "@/components/ui/markdown";
+import { markdownToPlainText } from "@/lib/markdown";
+
+/** The first paragraph of an introduction as plain text, cut at 160 characters. */
+function summary(introduction: string): string {
+  const first = markdownToPlainText(introduction).split(/\n{2,}/)[0] ?? "";
+  return first.length > 160 ? `${first.slice(0, 160)}…` : first;
+}
 
 /** The table a university used to keep on its own page: organization, founded by, introduction, entrance. */
 export async function ParticipationTable({ rows, locale, caption }: { rows: Participation[]; locale: string; caption: string }) {
@@ -48,19 +56,19 @@ export async function ParticipationTable({ rows, locale, caption }: { rows: Part
                 {r.organization.introduction ? (
                   <details>
                     <summary className="cursor-pointer">
-                      {r.organization.introduction.split(/\n{2,}/)[0]!.slice(0, 160)}
-                      {r.organization.introduction.length > 160 ? "…" : ""} <span className="text-accent">{t("readMore")}</span>
+                      {summary(r.organization.introduction)} <span className="text-accent">{t("readMore")}</span>
                     </summary>
-                    <div className="mt-2 space-y-2">
-                      {r.organization.introduction.split(/\n{2,}/).map((p, i) => (
-                        <p key={i}>{p}</p>
-                      ))}
-                    </div>
+                    <Markdown source={r.organization.introduction} className="mt-2" />
                   </details>
                 ) : (
                   <span className="text-muted">—</span>
                 )}
-                {r.notes ? <p className="mt-2 text-xs"><span className="font-semibold">{t("notes")}: </span>{r.notes}</p> : null}
+                {r.notes ? (
+                  <div className="mt-2 text-xs">
+                    <p className="font-semibold">{t("notes")}:</p>
+                    <Markdown source={r.notes} />
+                  </div>
+                ) : null}
               </td>
               <td className="px-3 py-3">
                 <p className="whitespace-nowrap"><PartialDateText date={r.joined} locale={locale} fallback={o("joinedUnknown")} /></p>

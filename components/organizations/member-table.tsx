@@ -7,6 +7,7 @@ import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
+import { Markdown } from "@/components/ui/markdown";
 
 export async function MemberTable({ members, locale, caption }: { members: MemberRow[]; locale: string; caption: string }) {
   const t = await getTranslations({ locale, namespace: "organization" });
@@ -26,7 +27,7 @@ export async function MemberTable({ members, locale, caption }: { members: Membe
                   {m.institution.name}
                 </Link>
                 {m.institution.originalName ? <span className="block text-xs font-normal text-muted">{m.institution.originalName}</span> : null}
-                {m.notes ? <span className="mt-1 block text-xs font-normal text-slate-700">{m.notes}</span> : null}
+                {m.notes ? <Markdown source={m.notes} className="mt-1 text-xs font-normal text-slate-700" /> : null}
               </th>
               <td className="px-3 py-2">{countryName(m.institution.country, locale)}</td>
               <td className="px-3 py-2">

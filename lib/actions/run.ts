@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, ValidationError } from "../errors";
+import { controlCharacterErrors } from "../validation/input";
 import type { Actor } from "../auth-types";
 import type { ActionDefinition, ActionResult, ActionState } from "./define";
 
@@ -9,9 +10,10 @@ import type { ActionDefinition, ActionResult, ActionState } from "./define";
  */
 export async function runAction(definition: ActionDefinition, actor: Actor | null, raw: unknown, locale: string): Promise<{ state: ActionState; result?: ActionResult }> {
   const parsed = definition.schema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
+  const controlErrors = controlCharacterErrors(raw);
+  if (!parsed.success || Object.keys(controlErrors).length) {
+    const fieldErrors: Record<string, string[]> = { ...controlErrors };
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
       const key = issue.path.join(".") || "_form";
       (fieldErrors[key] ??= []).push(issue.message);
     }

@@ -2,13 +2,21 @@
 
 import { redirect } from "next/navigation";
 import { updateTag } from "next/cache";
+import { headers } from "next/headers";
 import { getCurrentUser } from "../auth";
 import { actions, type ActionName } from "./registry";
 import { formToObject, type ActionState } from "./define";
 import { runAction } from "./run";
+import { checkOriginAgainstSite } from "../origin";
 
-// The one wrapper every server action goes through: session → zod → data layer → revalidate → redirect.
-async function handle(name: ActionName, formData: FormData): Promise<ActionState> {
+// The one wrapper every server action goes through: origin → session → zod → data layer → revalidate → redirect.
+async function handle(name: ActionName, formData: unknown): Promise<ActionState> {
+  // The arguments come from the request body as the client encoded them: anything but a form is junk.
+  if (!(formData instanceof FormData)) return { ok: false, message: "This form was not sent in a form we understand; nothing was changed. Reload the page and try again.", fieldErrors: {} };
+  // Next compares Origin with Host itself; this also refuses a missing or "null" Origin and keeps the rule
+  // in our hands (proxy.ts answers such requests with 403 before they get here).
+  const origin = checkOriginAgainstSite(await headers());
+  if (!origin.ok) return { ok: false, message: origin.message, fieldErrors: {} };
   const actor = await getCurrentUser();
   const raw = formToObject(formData);
   const locale = raw.locale === "zh" ? "zh" : "en";

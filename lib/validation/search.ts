@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { Field, OrganizationKind, InstitutionKind } from "../generated/prisma/enums";
 import { isCountryCode } from "../countries";
+import { CONTROL_CHARACTER } from "./input";
 
 export const ORGANIZATION_SORTS = ["relevance", "name", "founded-desc", "founded-asc", "members", "updated"] as const;
 export const INSTITUTION_SORTS = ["name", "memberships", "country"] as const;
 export const PAGE_SIZE = 20;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const text = z.preprocess(first, z.string().trim().max(200, "Search text is limited to 200 characters.").optional());
+const text = z.preprocess(
+  first,
+  z.string().trim().max(200, "Search text is limited to 200 characters.").refine((v) => !CONTROL_CHARACTER.test(v), "Search text cannot contain control characters.").optional(),
+);
 const optionalEnum = <T extends Record<string, string>>(e: T) => z.preprocess((v) => first(v) || undefined, z.enum(e).optional());
 const country = z.preprocess(
   (v) => (typeof first(v) === "string" && first(v) !== "" ? String(first(v)).toUpperCase() : undefined),

@@ -22,3 +22,10 @@ export function useWriteDatabase() {
   if (!url || !/atlas_test_\w+_w\b/.test(url)) throw new Error("WRITE_DATABASE_URL is not set: run the tests through `npm test`.");
   process.env.DATABASE_URL = url;
 }
+
+/** Like useWriteDatabase, for the fuzz test: a copy of its own, since valid junk may change any record. */
+export function useFuzzDatabase() {
+  const url = process.env.FUZZ_DATABASE_URL;
+  if (!url || !/atlas_test_\w+_fuzz\b/.test(url)) throw new Error("FUZZ_DATABASE_URL is not set: run the tests through `npm test`.");
+  process.env.DATABASE_URL = url;
+}

@@ -10,6 +10,8 @@ import { formatPartialDate } from "@/lib/dates";
 import { countryName } from "@/lib/countries";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Markdown } from "@/components/ui/markdown";
+import { markdownToPlainText } from "@/lib/markdown";
 import { JsonLd } from "@/components/ui/json-ld";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { SourceNote } from "@/components/ui/source-note";
@@ -39,7 +41,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   return {
     title: o.acronym ? `${o.name} (${o.acronym})` : o.name,
-    description: o.introduction?.slice(0, 200) ?? `${kinds(o.kind)} · ${o.name}`,
+    description: o.introduction ? markdownToPlainText(o.introduction).slice(0, 200) : `${kinds(o.kind)} · ${o.name}`,
     alternates: { canonical: `/${locale}/organizations/${o.slug}`, languages: { en: `/en/organizations/${o.slug}`, zh: `/zh/organizations/${o.slug}` } },
   };
 }
@@ -94,11 +96,7 @@ export default async function OrganizationPage(props: Props) {
           {o.introduction ? (
             <section aria-labelledby="introduction">
               <h2 id="introduction" className="text-xl font-semibold">{t("introduction")}</h2>
-              <div className="mt-3 space-y-3 leading-relaxed text-slate-800" lang={o.introductionLocale ?? undefined}>
-                {o.introduction.split(/\n{2,}/).map((p, i) => (
-                  <p key={i}>{p}</p>
-                ))}
-              </div>
+              <Markdown source={o.introduction} className="mt-3 leading-relaxed text-slate-800" lang={o.introductionLocale ?? undefined} />
               <div className="mt-2">
                 <SourceNote source={o.introductionSource} locale={locale} />
               </div>

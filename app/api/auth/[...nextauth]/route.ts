@@ -1,6 +1,17 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth";
+import { checkOriginAgainstSite } from "@/lib/origin";
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+// Sign-in, sign-out and the rest of next-auth's POSTs change state: refuse them from another site, or with
+// no or a "null" Origin, before next-auth sees them (its CSRF token is a second line, not the only one).
+async function POST(request: Request, context: Context) {
+  const origin = checkOriginAgainstSite(request.headers);
+  if (!origin.ok) return Response.json({ error: origin.message }, { status: 403 });
+  return handler(request, context);
+}
+
+export { handler as GET, POST };

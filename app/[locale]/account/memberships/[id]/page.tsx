@@ -7,12 +7,14 @@ import { getOwnMembershipForEdit } from "@/lib/data/account";
 import { proposeMembershipUpdateAction } from "@/lib/actions/server";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isRecordId } from "@/lib/validation/input";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function EditMembershipPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
+  if (!isRecordId(id)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/account/memberships/${id}`);
   // Another institution's membership is simply not found.
   const membership = await getOwnMembershipForEdit(actor, id, locale).catch((e: unknown) => {

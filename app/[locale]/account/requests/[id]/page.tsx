@@ -10,14 +10,17 @@ import {
 } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { DiffTable } from "@/components/account/diff-table";
+import { Markdown } from "@/components/ui/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isRecordId } from "@/lib/validation/input";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function ChangeRequestPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
+  if (!isRecordId(id)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/account/requests/${id}`);
   const request = await getChangeRequest(actor, id, locale).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
@@ -83,7 +86,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           {request.comments.map((c) => (
             <li key={c.id} className="rounded-md border border-line bg-white p-3 text-sm">
               <p className="text-xs text-muted">{c.author} · {c.authorRole === "ADMIN" ? t("admin") : t("staff")} · {c.createdAt.slice(0, 16).replace("T", " ")}</p>
-              <p className="mt-1 whitespace-pre-line">{c.body}</p>
+              <Markdown source={c.body} className="mt-1" />
             </li>
           ))}
         </ul>

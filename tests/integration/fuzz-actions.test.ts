@@ -1,0 +1,187 @@
+// Every server action in the registry, fuzzed: generated submissions from every kind of actor with wrong
+// types, huge strings, control characters, invalid dates, unknown ids, other institutions' ids, SQL and XSS
+// payloads — mixed into otherwise plausible input so they reach deep into the data layer. Properties:
+//   - nothing escapes runAction, and no submission ends in the generic "went wrong on our side" answer
+//     (an untyped exception: over HTTP, a 5xx);
+//   - a refused submission has a message (and, when the schema refused it, a message per field) and leaves
+//     the whole database as it was (a checksum of every row of every table);
+//   - staff never change the other institution's rows, whatever ids they send.
+import { createHash, randomBytes } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { actions, type ActionName } from "@/lib/actions/registry";
+import { formToObject } from "@/lib/actions/define";
+import { runAction } from "@/lib/actions/run";
+import type { Actor } from "@/lib/auth-types";
+import { testPrisma, useFuzzDatabase } from "../support/db";
+import { fieldsOf, junk, type Pools, plausible, tainted } from "../support/fuzz";
+
+useFuzzDatabase();
+
+const RUNS = 1000;
+const SEED = 20261123;
+const prisma = testPrisma();
+const names = Object.keys(actions) as ActionName[];
+type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "admin";
+const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "admin"];
+let actors: Record<ActorKey, Actor | null>;
+let pools: Pools;
+let tables: string[] = [];
+const institution = { nmu: "", cuhk: "" };
+
+const digest = (from: string) => `count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${from}`;
+
+/**
+ * One query: a checksum per table over every row (so "nothing changed" covers the whole database), and one
+ * per university over the rows only its own staff or an admin may change (keys "nmu", "cuhk").
+ */
+async function fingerprint(): Promise<Record<string, string>> {
+  const parts = tables.map((t) => `SELECT '${t}' AS t, ${digest(`"${t}" x`)}`);
+  for (const [key, id] of Object.entries(institution)) {
+    const own = `'${id}'`;
+    parts.push(
+      `SELECT '${key}' AS t, ${digest(`(
+        SELECT i::text FROM "Institution" i WHERE i.id = ${own}
+        UNION ALL SELECT n::text FROM "InstitutionName" n WHERE n."institutionId" = ${own}
+        UNION ALL SELECT m::text FROM "Membership" m WHERE m."institutionId" = ${own}
+        UNION ALL SELECT r::text FROM "ChangeRequest" r WHERE r."institutionId" = ${own}
+        UNION ALL SELECT c::text FROM "ChangeComment" c JOIN "ChangeRequest" r ON r.id = c."changeRequestId" WHERE r."institutionId" = ${own}
+        UNION ALL SELECT u::text FROM "User" u WHERE u."institutionId" = ${own}
+      ) x`)}`,
+    );
+  }
+  const rows = await prisma.$queryRawUnsafe<{ t: string; h: string }[]>(parts.join(" UNION ALL "));
+  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
+}
+
+const changedTables = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((t) => a[t] !== b[t]);
+
+beforeAll(async () => {
+  tables = (
+    await prisma.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )
+  ).map((r) => r.table_name);
+  institution.nmu = (await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } })).id;
+  institution.cuhk = (await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" } })).id;
+  const load = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+  actors = { anonymous: null, staffNmu: await load("staff@njmu.test"), staffCuhk: await load("staff@cuhk.test"), admin: await load("admin@atlas.test") };
+
+  // Pending requests of both universities, so approve/reject/withdraw/comment meet real targets.
+  for (const institutionId of Object.values(institution)) {
+    const proposer = await prisma.user.findFirstOrThrow({ where: { institutionId } });
+    for (const m of await prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "asc" }, take: 3 })) {
+      await prisma.changeRequest.create({
+        data: {
+          kind: "MEMBERSHIP_UPDATE", institutionId, organizationId: m.organizationId, membershipId: m.id, baseVersion: m.version, before: {},
+          proposed: { role: m.role, status: m.status, joined: null, ended: null, notes: "fuzz", sourceUrl: null, sourceTitle: "t", sourceQuote: null }, proposedById: proposer.id,
+        },
+      });
+    }
+  }
+  const token = randomBytes(32).toString("base64url");
+  await prisma.userToken.create({
+    data: { userId: actors.staffNmu!.id, purpose: "PASSWORD_RESET", tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  const [memberships, requests, users, organizations, institutions] = await Promise.all([
+    prisma.membership.findMany({ select: { id: true, version: true }, take: 40, orderBy: { id: "asc" } }),
+    prisma.changeRequest.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
+    prisma.user.findMany({ select: { id: true, email: true } }),
+    prisma.organization.findMany({ select: { slug: true }, take: 30, orderBy: { slug: "asc" } }),
+    prisma.institution.findMany({ select: { slug: true }, take: 30, orderBy: { slug: "asc" } }),
+  ]);
+  pools = {
+    ids: { membershipId: memberships.map((m) => m.id), changeRequestId: requests.map((r) => r.id), userId: users.map((u) => u.id) },
+    otherIds: [...memberships.map((m) => m.id), ...requests.map((r) => r.id), ...users.map((u) => u.id), institution.nmu, institution.cuhk],
+    slugs: [...organizations.map((o) => o.slug), ...institutions.map((i) => i.slug)],
+    emails: users.map((u) => u.email),
+    versions: [...new Set(memberships.map((m) => String(m.version)))],
+    tokens: [token],
+  };
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe("fuzzing every server action", () => {
+  it(`${RUNS} generated submissions across all ${names.length} actions and ${actorKeys.length} actors: no 5xx, clear refusals, refused input changes nothing`, async () => {
+    const stats = { total: 0, accepted: 0, refused: 0, byAction: Object.fromEntries(names.map((n) => [n, 0])) as Record<ActionName, number> };
+    const consoleErrors: string[] = [];
+    let last: Record<string, string> | undefined;
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void consoleErrors.push(args.map(String).join(" ").slice(0, 500)));
+    // Mail goes to the console when no SMTP server is configured: keep the output readable.
+    const quiet = vi.spyOn(console, "log").mockImplementation(() => {});
+
+    const submission = fc
+      .record({ name: fc.constantFrom(...names), actor: fc.constantFrom(...actorKeys), viaForm: fc.boolean(), seed: fc.integer() })
+      .chain(({ name, actor, viaForm }) =>
+        fc.record({
+          name: fc.constant(name),
+          actor: fc.constant(actor),
+          viaForm: fc.constant(viaForm),
+          // Each field: plausible (often a real id of either university) or junk; a few extra unknown fields.
+          fields: fc.tuple(...fieldsOf(actions[name].schema).map((field) => fc.tuple(fc.constant(field.path), fc.oneof({ weight: 6, arbitrary: plausible(field, pools) }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: tainted(field, pools) })))),
+          extra: fc.array(fc.tuple(fc.constantFrom("__proto__.polluted", "constructor.prototype.x", "values.__proto__", "$ACTION_ID_x", "a.b.c.d.e.f", "id", "institutionId", "role"), junk), { maxLength: 2 }),
+        }),
+      );
+
+    await fc.assert(
+      fc.asyncProperty(submission, async ({ name, actor, viaForm, fields, extra }) => {
+        let raw: unknown;
+        if (viaForm) {
+          // As a browser sends it: every value a string, keys flattened with dots (lib/actions/server.ts).
+          const form = new FormData();
+          for (const [path, value] of [...fields, ...extra]) form.append(path, typeof value === "string" ? value : JSON.stringify(value) ?? "");
+          raw = formToObject(form);
+        } else {
+          raw = {};
+          for (const [path, value] of fields) setPath(raw as Record<string, unknown>, path, value);
+        }
+        const staff = actor === "staffNmu" || actor === "staffCuhk";
+        const other = actor === "staffNmu" ? "cuhk" : "nmu";
+        // Nothing else writes to this database: the previous run's "after" is this run's "before".
+        const before = (last ??= await fingerprint());
+        const errorsBefore = consoleErrors.length;
+        const schemaOk = actions[name].schema.safeParse(raw).success;
+
+        const { state } = await runAction(actions[name], actors[actor], raw, "en");
+
+        stats.total += 1;
+        stats.byAction[name] += 1;
+        const label = `${name} as ${actor} with ${JSON.stringify(raw).slice(0, 300)}`;
+        expect(consoleErrors.slice(errorsBefore), `untyped exception (a 5xx over HTTP): ${label}`).toEqual([]);
+        expect(state.message, label).toBeTruthy();
+        expect(state.message, label).not.toMatch(/went wrong on our side/);
+        if (!schemaOk) {
+          expect(state.ok, label).toBe(false);
+          expect(Object.keys(state.fieldErrors).length, label).toBeGreaterThan(0);
+          for (const messages of Object.values(state.fieldErrors)) for (const m of messages) expect(m.trim().length, label).toBeGreaterThan(0);
+        }
+        const after = (last = await fingerprint());
+        if (state.ok) {
+          stats.accepted += 1;
+        } else {
+          stats.refused += 1;
+          expect(changedTables(before, after), `a refused submission changed rows: ${label}`).toEqual([]);
+        }
+        if (staff) expect(after[other], `staff changed the other institution: ${label}`).toBe(before[other]);
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+    spy.mockRestore();
+    quiet.mockRestore();
+
+    console.log(`fuzz: ${stats.total} submissions (${stats.accepted} accepted, ${stats.refused} refused) over ${names.length} actions: ${JSON.stringify(stats.byAction)}`);
+    expect(stats.total).toBeGreaterThanOrEqual(1000);
+    for (const name of names) expect(stats.byAction[name], name).toBeGreaterThanOrEqual(25);
+    expect(stats.refused).toBeGreaterThan(stats.total / 3);
+  }, 600_000);
+});
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const parts = path.split(".");
+  let node = target;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[parts.at(-1)!] = value;
+}
