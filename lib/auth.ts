@@ -9,14 +9,16 @@ import { authenticate, endSessions, loadSessionUser } from "./data/users";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 import { CONTROL_CHARACTER } from "./validation/input";
 
-/** The client address for throttling: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * The client address for per-address throttling. Next sets X-Forwarded-For to the socket's address when the
+ * request has none; a trusted proxy (TRUST_PROXY=1) appends the address it saw, so the last hop is the one
+ * that proxy vouches for (earlier hops are the client's own claims). X-Real-IP is never trusted: any client
+ * can send it. Without a proxy a client can still send its own X-Forwarded-For; the per-account limit holds
+ * either way, and the README asks for a proxy in front of the portal.
+ */
 export function clientAddressFrom(h: Headers | Record<string, string | string[] | undefined> | undefined): string {
   const get = (name: string) => (h instanceof Headers ? h.get(name) : ([h?.[name]].flat()[0] ?? null));
-  if (env().TRUST_PROXY === "1") {
-    const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return get("x-real-ip") ?? get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? "unknown";
+  return get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
 }
 
 export const authOptions: NextAuthOptions = {
