@@ -5,5 +5,5 @@ import { routing } from "./i18n/routing";
 export default createMiddleware(routing);
 
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|sitemap.xml|robots.txt|favicon.ico|.*\\..*).*)"],
+  matcher: ["/((?!api|embed|_next|_vercel|sitemap.xml|robots.txt|favicon.ico|.*\\..*).*)"],
 };

@@ -57,6 +57,12 @@ type FacetKey = "kind" | "country" | "field" | "year";
 
 /** WHERE for a search, leaving out one facet's own filter so that facet can show its alternatives. */
 function whereClause(s: OrganizationSearch, except?: FacetKey): Prisma.Sql {
+  const parts = organizationSearchConditions(s, except);
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+/** The search's conditions on `o` ("Organization"): shared by the site's search and the read API. */
+export function organizationSearchConditions(s: Pick<OrganizationSearch, "q" | "kind" | "field" | "country" | "year">, except?: FacetKey): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (s.q) {
     parts.push(Prisma.sql`(to_tsvector('simple', o."searchText") @@ websearch_to_tsquery('simple', ${s.q})
@@ -66,7 +72,7 @@ function whereClause(s: OrganizationSearch, except?: FacetKey): Prisma.Sql {
   if (s.field && except !== "field") parts.push(Prisma.sql`${s.field}::"Field" = ANY(o.fields)`);
   if (s.country && except !== "country") parts.push(Prisma.sql`${s.country} = ANY(o.countries)`);
   if (s.year && except !== "year") parts.push(Prisma.sql`date_part('year', o."foundedOn") = ${s.year}`);
-  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+  return parts;
 }
 
 function displayNameSql(locale: string) {
