@@ -165,6 +165,7 @@ export type OrganizationProfile = OrganizationSummary & {
   people: { name: string; role: string; description: string | null; institution: { slug: string; name: string } | null; source: SourceRef | null }[];
   members: MemberRow[];
   createdAt: string;
+  wikidataId: string | null;
 };
 
 const institutionRefSelect = { select: { slug: true, country: true, kind: true, names: institutionNameSelect } } as const;
@@ -174,7 +175,7 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
     where: { slug },
     select: {
       ...summarySelect,
-      createdAt: true, introduction: true, introductionLocale: true, website: true, foundedQuote: true,
+      createdAt: true, introduction: true, introductionLocale: true, website: true, foundedQuote: true, wikidataId: true,
       names: { select: { locale: true, name: true, acronym: true, kind: true, validFrom: true, validFromPrecision: true, validUntil: true, validUntilPrecision: true, quote: true, source: sourceSelect }, orderBy: [{ kind: "asc" }, { locale: "asc" }] },
       introductionSource: sourceSelect,
       foundedSource: sourceSelect,
@@ -194,6 +195,7 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
   return {
     ...toSummary(o, locale),
     createdAt: o.createdAt.toISOString(),
+    wikidataId: o.wikidataId,
     names: o.names.map((n) => ({
       locale: n.locale, name: n.name, acronym: n.acronym, kind: n.kind,
       validFrom: fromStoredDate(n.validFrom, n.validFromPrecision), validUntil: fromStoredDate(n.validUntil, n.validUntilPrecision),

@@ -29,11 +29,11 @@ export async function datasetDownload(file: string): Promise<ApiBody> {
 }
 
 /** /api/v1/export/{organizations|institutions}/{slug}.{format}: one record's slice. */
-export async function sliceDownload(scopeName: string, file: string): Promise<ApiBody> {
+export async function sliceDownload(scopeName: "organizations" | "institutions", file: string): Promise<ApiBody> {
   const siteUrl = env().SITE_URL.replace(/\/$/, "");
   const parsed = parseExportFile(file);
-  const kind = scopeName === "organizations" ? "organization" : scopeName === "institutions" ? "institution" : null;
-  if (!parsed || !kind || !isSlug(parsed.name)) throw unknownFile(`/api/v1/export/${scopeName}/${file}`);
+  const kind = scopeName === "organizations" ? "organization" : "institution";
+  if (!parsed || !isSlug(parsed.name)) throw unknownFile(`/api/v1/export/${scopeName}/${file}`);
   const scope: DatasetScope = { kind, slug: parsed.name };
   const text = renderExport(await getOpenDataset(scope), "dataset", parsed.format, siteUrl)!;
   return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${kind}-${file}`);

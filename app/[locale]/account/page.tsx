@@ -10,6 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { ActionForm } from "@/components/account/action-form";
 import { markNotificationsReadAction } from "@/lib/actions/server";
+import { EmbedSnippet } from "@/components/account/embed-snippet";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -119,6 +121,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <p className="mt-2 text-sm text-muted">{t("noRequests")}</p>
         )}
       </section>
+      <EmbedSnippet slug={dashboard.institution.slug} siteUrl={env().SITE_URL} locale={locale} />
     </div>
   );
 }

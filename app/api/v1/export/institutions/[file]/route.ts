@@ -2,10 +2,9 @@ import { sliceDownload } from "@/lib/open-data/downloads";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
 import { emptyQuerySchema } from "@/lib/validation/api";
 
-export const GET = apiGet(async (request, { params }: { params: Promise<{ scope: string; file: string }> }) => {
+export const GET = apiGet(async (request, { params }: { params: Promise<{ file: string }> }) => {
   parseQuery(emptyQuerySchema, request.url);
-  const { scope, file } = await params;
-  return sliceDownload(scope, file);
+  return sliceDownload("institutions", (await params).file);
 });
 export const OPTIONS = OPTIONS_HANDLER;
 export const POST = readOnly.POST;
