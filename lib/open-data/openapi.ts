@@ -17,10 +17,16 @@ const notModified = { description: "Not modified: the If-None-Match header named
 const common = { "304": notModified, "400": errorResponse("A parameter is invalid, unknown or repeated: `details` names each."), "405": errorResponse("Any method but GET, HEAD and OPTIONS.") };
 const etagHeader = { ETag: { description: "Strong validator of the body; send it back in If-None-Match.", schema: str } };
 const ok = (description: string, schemaName: string) => ({ description, headers: etagHeader, content: json(ref(schemaName)) });
-const download = (description: string, types: string[]) => ({
+const FILE_SCHEMAS: Record<string, unknown> = {
+  "text/csv": { type: "string", description: "RFC 4180, UTF-8, with a header row." },
+  "text/plain": { type: "string", description: "QuickStatements v1, one command per line." },
+  "application/json": ref("DatasetDocument"),
+  "application/ld+json": { type: "object", required: ["@context", "@graph"], description: "schema.org Dataset (with its license) and the records." },
+};
+const download = (description: string, types: string[], json: unknown = FILE_SCHEMAS["application/json"]) => ({
   description,
   headers: { ...etagHeader, "Content-Disposition": { schema: str }, Link: { description: `<${LICENSE.url}>; rel="license"`, schema: str } },
-  content: Object.fromEntries(types.map((t) => [t, { schema: str }])),
+  content: Object.fromEntries(types.map((t) => [t, { schema: t === "application/json" ? json : FILE_SCHEMAS[t] }])),
 });
 
 const p = {
@@ -132,7 +138,10 @@ export const openApiDocument = {
       get: {
         tags: ["downloads"], operationId: "downloadRelease", summary: "A file of a release (manifest.json lists them).",
         parameters: [{ name: "date", in: "path", required: true, schema: { type: "string", format: "date" } }, { name: "file", in: "path", required: true, schema: str }],
-        responses: { "200": download("The file.", ["text/csv", "application/json", "application/ld+json", "text/plain"]), ...common, "404": errorResponse("No such release or file.") },
+        responses: {
+          "200": download("The file.", ["text/csv", "application/json", "application/ld+json", "text/plain"], { anyOf: [ref("DatasetDocument"), ref("ReleaseManifest")] }),
+          ...common, "404": errorResponse("No such release or file."),
+        },
       },
     },
     "/openapi.json": {
@@ -184,14 +193,18 @@ export const openApiDocument = {
           }),
         },
       })),
-      ReleaseList: item({
-        type: "array",
-        items: obj({
-          date: { type: "string", format: "date" }, createdAt: { type: "string", format: "date-time" },
-          license: obj({ id: str, name: str, url: str }),
-          counts: obj({ organizations: { type: "integer" }, institutions: { type: "integer" }, memberships: { type: "integer" } }),
-          files: { type: "array", items: obj({ name: str, bytes: { type: "integer" }, sha256: { type: "string", pattern: "^[0-9a-f]{64}$" }, mediaType: str }) },
-        }),
+      Counts: obj({ organizations: { type: "integer" }, institutions: { type: "integer" }, memberships: { type: "integer" } }),
+      License: obj({ id: { type: "string", const: LICENSE.id }, name: str, url: { type: "string", const: LICENSE.url } }),
+      ReleaseManifest: obj({
+        date: { type: "string", format: "date" }, createdAt: { type: "string", format: "date-time" }, license: ref("License"), counts: ref("Counts"),
+        files: { type: "array", items: obj({ name: str, bytes: { type: "integer" }, sha256: { type: "string", pattern: "^[0-9a-f]{64}$" }, mediaType: str }) },
+      }),
+      ReleaseList: item({ type: "array", items: ref("ReleaseManifest") }),
+      DatasetDocument: obj({
+        title: str, license: ref("License"), source: str,
+        scope: { anyOf: [obj({ kind: { const: "all" } }), obj({ kind: { type: "string", enum: ["organization", "institution"] }, slug: str, name: str })] },
+        modifiedAt: { type: "string", format: "date-time" }, counts: ref("Counts"),
+        organizations: { type: "array", items: ref("Organization") }, institutions: { type: "array", items: ref("Institution") }, memberships: { type: "array", items: ref("Membership") },
       }),
       Error: obj({
         error: obj(

@@ -30,7 +30,6 @@ export default async function DataPage({ params }: Props) {
     { href: "/api/v1/export/dataset.json", label: t("json") },
     { href: "/api/v1/export/dataset.jsonld", label: t("jsonld") },
   ];
-  const licenseLink = <a href={LICENSE.url} className="text-accent underline" rel="license">{LICENSE.name}</a>;
   return (
     <article className="space-y-8">
       <Breadcrumbs locale={locale} items={[{ label: t("title") }]} />
@@ -41,7 +40,7 @@ export default async function DataPage({ params }: Props) {
       </header>
       <section aria-labelledby="license" className="rounded-md border border-line bg-white p-4">
         <h2 id="license" className="text-lg font-semibold">{t("license")}: CC0</h2>
-        <p className="mt-1 text-sm">{t.rich("licenseText", { license: licenseLink })}</p>
+        <p className="mt-1 text-sm">{t.rich("licenseText", { license: (chunks) => <a href={LICENSE.url} className="text-accent underline" rel="license">{chunks}</a> })}</p>
       </section>
       <section aria-labelledby="downloads">
         <h2 id="downloads" className="text-xl font-semibold">{t("downloads")}</h2>
@@ -55,12 +54,11 @@ export default async function DataPage({ params }: Props) {
           </li>
         </ul>
         <h3 className="mt-4 font-semibold">{t("slices")}</h3>
-        <p className="text-sm text-slate-700">
-          {t.rich("slicesText", {
-            orgPattern: <code>/api/v1/export/organizations/{"{slug}"}.csv|json|jsonld</code>,
-            instPattern: <code>/api/v1/export/institutions/{"{slug}"}.csv|json|jsonld</code>,
-          })}
-        </p>
+        <p className="text-sm text-slate-700">{t("slicesText")}</p>
+        <ul className="mt-1 space-y-1 text-sm">
+          <li><code>/api/v1/export/organizations/{"{slug}"}.csv | .json | .jsonld</code></li>
+          <li><code>/api/v1/export/institutions/{"{slug}"}.csv | .json | .jsonld</code></li>
+        </ul>
       </section>
       <section aria-labelledby="api">
         <h2 id="api" className="text-xl font-semibold">{t("api")}</h2>
