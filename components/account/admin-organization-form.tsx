@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { adminUpdateOrganizationAction } from "@/lib/actions/server";
-import type { OrganizationProfileValues } from "@/lib/validation/membership";
+import type { AdminOrganizationValues } from "@/lib/validation/membership";
 import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";
 
 const KINDS = ["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"] as const;
 
-export function AdminOrganizationForm({ locale, slug, version, values }: { locale: string; slug: string; version: number; values: OrganizationProfileValues }) {
+export function AdminOrganizationForm({ locale, slug, version, values }: { locale: string; slug: string; version: number; values: AdminOrganizationValues }) {
   const t = useTranslations("account");
   const kinds = useTranslations("kinds");
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
@@ -27,6 +27,7 @@ export function AdminOrganizationForm({ locale, slug, version, values }: { local
         </div>
         <TextField name="values.founded" label={t("founded")} defaultValue={values.founded?.iso ?? ""} maxLength={40} />
         <TextField name="values.website" label={t("website")} type="url" defaultValue={values.website ?? ""} maxLength={500} />
+        <TextField name="values.wikidataId" label={t("wikidataId")} defaultValue={values.wikidataId ?? ""} maxLength={80} />
         <div className="sm:col-span-2">
           <label htmlFor="values.introduction" className="block text-sm font-medium">{t("introduction")}</label>
           <textarea id="values.introduction" name="values.introduction" rows={6} maxLength={5000} defaultValue={values.introduction ?? ""} className={input} />
