@@ -55,7 +55,7 @@ export async function MembershipWidget({ institution: i, options, siteUrl }: { i
                     </td>
                   ) : null}
                   <td className="px-2 py-1.5">
-                    <span className="block whitespace-nowrap"><PartialDateText date={p.joined} locale={lang} fallback={o("joinedUnknown")} /></span>
+                    <span className="block whitespace-nowrap">{p.joined ? <PartialDateText date={p.joined} locale={lang} /> : <span className={c.muted}>{o("joinedUnknown")}</span>}</span>
                     <span className="block font-medium">{roles(p.role)}{p.status !== "ACTIVE" ? ` · ${statuses(p.status)}` : ""}</span>
                   </td>
                 </tr>

@@ -69,7 +69,7 @@ describe("the widget in another site's iframe", () => {
       const enText = await en.locator("main").innerText();
       expect(enText).toContain("Nanjing Medical University");
       for (const o of nmuOrgs) expect(enText, o.slug).toContain(officialName(o, "en"));
-      expect(enText).toContain("Founding Member");
+      expect(enText).toContain("Jul 9, 2021\nFounding member");
       await en.getByRole("columnheader", { name: "Founded by" }).waitFor();
       // Links leave the frame: they open the registry in a new tab.
       expect(await en.locator("main a").evaluateAll((as) => as.every((a) => a.getAttribute("target") === "_blank"))).toBe(true);
