@@ -45,10 +45,10 @@ function frame(page: Page, name: string): Frame {
   return f;
 }
 
-/** Lightness of a computed colour, 0 (black) to 1 (white), for rgb() and Tailwind 4's oklch(). */
+/** Lightness of a computed colour, 0 (black) to 1 (white): rgb(), lab()/lch() (0–100) or oklab()/oklch() (0–1). */
 function lightness(color: string): number {
-  const oklch = /^oklch\(([\d.]+)(%?)/.exec(color);
-  if (oklch) return Number(oklch[1]) / (oklch[2] ? 100 : 1);
+  const lab = /^(ok)?(?:lab|lch)\(([\d.]+)(%?)/.exec(color);
+  if (lab) return Number(lab[2]) / (lab[3] || !lab[1] ? 100 : 1);
   const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
   if (rgb) return (Number(rgb[1]) + Number(rgb[2]) + Number(rgb[3])) / 765;
   throw new Error(`Unexpected colour ${color}`);
