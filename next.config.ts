@@ -4,6 +4,14 @@ import { securityHeaderRules } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+// Only the widget (/embed/*) may be shown in other sites' frames (its CSP says frame-ancestors *, see
+// lib/security-headers.ts); every other response also says X-Frame-Options: DENY for browsers without CSP.
+// The negative lookahead keeps the rules disjoint, so /embed/* never gets X-Frame-Options.
+const frameDenial = [
+  { source: "/", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+  { source: "/:path((?!embed(?:/|$)).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+];
+
 const nextConfig: NextConfig = {
   // npm test builds into its own folder so its prerendered pages never mix with npm start's.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -14,7 +22,7 @@ const nextConfig: NextConfig = {
   // CSP, nosniff, Referrer-Policy and HSTS on every response (pages, 404s, API routes, static files).
   // SITE_URL is read here because next.config runs before lib/env exists; it decides HSTS at build time.
   async headers() {
-    return securityHeaderRules({ siteUrl: process.env.SITE_URL || "http://localhost:3000", dev: process.env.NODE_ENV === "development" });
+    return [...securityHeaderRules({ siteUrl: process.env.SITE_URL || "http://localhost:3000", dev: process.env.NODE_ENV === "development" }), ...frameDenial];
   },
 };
 

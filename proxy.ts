@@ -24,5 +24,5 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|sitemap.xml|robots.txt|favicon.ico|.*\\..*).*)"],
+  matcher: ["/((?!api|embed|_next|_vercel|sitemap.xml|robots.txt|favicon.ico|.*\\..*).*)"],
 };

@@ -18,6 +18,8 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Behind a proxy that sets X-Forwarded-For: trust it for the client address. */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Where `npm run data:release` writes dated open-data releases and /data lists them from. */
+  RELEASES_DIR: z.string().min(1).default(".data/releases"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,7 +14,7 @@ export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, loca
     alternateName: o.names.filter((n) => n.name !== o.name).map((n) => n.name).concat(o.acronym ? [o.acronym] : []),
     ...(o.founded ? { foundingDate: o.founded.iso } : {}),
     ...(o.introduction ? { description: markdownToPlainText(o.introduction).slice(0, 500) } : {}),
-    ...(o.website ? { sameAs: [o.website] } : {}),
+    ...(o.website || o.wikidataId ? { sameAs: [o.website, o.wikidataId ? `https://www.wikidata.org/wiki/${o.wikidataId}` : null].filter(Boolean) } : {}),
     founder: o.founders.map((f) => ({ "@type": "Organization", name: f.institution.name, url: `${siteUrl}/${locale}/institutions/${f.institution.slug}` })),
     member: o.members.map((m) => ({
       "@type": "OrganizationRole",

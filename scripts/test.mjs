@@ -52,9 +52,12 @@ await admin.connect();
 await admin.query(`CREATE DATABASE "${dbName}"`);
 log(`Created test database ${dbName}.`);
 
+// Open-data releases the tests make go to a folder of this run, never to npm start's .data/releases.
+const releasesDir = path.join(root, "test-results", "releases");
+rmSync(releasesDir, { recursive: true, force: true });
 const env = {
   ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "test",
-  NEXTAUTH_SECRET: "test-secret-for-this-run-only-0123456789abcdef", ATLAS_ENV: "test",
+  NEXTAUTH_SECRET: "test-secret-for-this-run-only-0123456789abcdef", ATLAS_ENV: "test", RELEASES_DIR: releasesDir,
 };
 let server;
 const results = [];

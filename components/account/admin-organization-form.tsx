@@ -2,17 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/server";
-import type { OrganizationProfileValues } from "@/lib/validation/membership";
+import type { AdminOrganizationValues } from "@/lib/validation/membership";
 import { ActionForm, FieldError } from "./action-form";
+import { TextField } from "./text-field";
 import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
 
-/** Admins edit an organization's profile; published at once. */
-export function AdminOrganizationForm({ locale, slug, version, values }: { locale: string; slug: string; version: number; values: OrganizationProfileValues }) {
+/** Admins edit an organization's profile (and its Wikidata item); published at once. */
+export function AdminOrganizationForm({ locale, slug, version, values }: { locale: string; slug: string; version: number; values: AdminOrganizationValues }) {
   const t = useTranslations("account");
   return (
     <ActionForm action={adminUpdateOrganizationAction} hidden={{ organizationSlug: slug, baseVersion: String(version) }} submitLabel={t("saveAndPublish")} locale={locale}>
       <div className="grid gap-4 sm:grid-cols-2">
         <OrganizationProfileFields values={values} />
+        <TextField name="values.wikidataId" label={t("wikidataId")} defaultValue={values.wikidataId ?? ""} maxLength={80} />
       </div>
     </ActionForm>
   );

@@ -9,7 +9,7 @@ import { fromStoredDate, toStoredDate } from "../dates";
 import { isCountryCode } from "../countries";
 import { slugify } from "../slug";
 import { buildSearchText } from "../search-text";
-import type { CitedOrganizationProfile, InstitutionProfileValues, OrganizationProfileValues } from "../validation/membership";
+import type { AdminOrganizationValues, CitedOrganizationProfile, InstitutionProfileValues } from "../validation/membership";
 import { createCitedSource, createOrganizationRecord } from "./change-apply";
 import { refreshOrganizationDerived } from "./derived";
 import { pickName } from "../names";
@@ -64,12 +64,12 @@ export async function getOrganizationProfile(actor: Actor | null, slug: string) 
   requireAdmin(actor, "Only admins edit records directly.");
   const o = await db().organization.findUnique({
     where: { slug },
-    select: { id: true, slug: true, version: true, kind: true, acronym: true, website: true, introduction: true, foundedOn: true, foundedPrecision: true, names: { where: { kind: "OFFICIAL", validUntil: null }, select: { locale: true, name: true } } },
+    select: { id: true, slug: true, version: true, kind: true, acronym: true, website: true, wikidataId: true, introduction: true, foundedOn: true, foundedPrecision: true, names: { where: { kind: "OFFICIAL", validUntil: null }, select: { locale: true, name: true } } },
   });
   if (!o) throw new NotFoundError("No such organization.");
-  const values: OrganizationProfileValues = {
+  const values: AdminOrganizationValues = {
     nameEn: o.names.find((n) => n.locale === "en")?.name ?? "", nameZh: o.names.find((n) => n.locale === "zh")?.name ?? null, acronym: o.acronym,
-    kind: o.kind, founded: fromStoredDate(o.foundedOn, o.foundedPrecision), website: o.website, introduction: o.introduction,
+    kind: o.kind, founded: fromStoredDate(o.foundedOn, o.foundedPrecision), website: o.website, introduction: o.introduction, wikidataId: o.wikidataId,
   };
   return { id: o.id, slug: o.slug, version: o.version, values };
 }
@@ -88,10 +88,14 @@ export async function listOrganizationMembersForAdmin(actor: Actor | null, slug:
 }
 
 /** Admins: edit an organization's profile directly, version-guarded and audited. Returns the tags to expire. */
-export async function adminUpdateOrganization(actor: Actor | null, input: { organizationSlug: string; baseVersion: number; values: OrganizationProfileValues }) {
+export async function adminUpdateOrganization(actor: Actor | null, input: { organizationSlug: string; baseVersion: number; values: AdminOrganizationValues }) {
   const admin = requireAdmin(actor, "Only admins edit records directly.");
   const current = await getOrganizationProfile(admin, input.organizationSlug);
   const v = input.values;
+  if (v.wikidataId) {
+    const taken = await db().organization.findFirst({ where: { wikidataId: v.wikidataId, id: { not: current.id } }, select: { slug: true } });
+    if (taken) throw new ConflictError(`That Wikidata item already belongs to ${taken.slug}.`);
+  }
   const founded = v.founded ? toStoredDate(v.founded) : null;
   await db().$transaction(async (tx) => {
     const others = await tx.organizationName.findMany({ where: { organizationId: current.id, NOT: { kind: "OFFICIAL", validUntil: null } }, select: { name: true } });
@@ -99,6 +103,7 @@ export async function adminUpdateOrganization(actor: Actor | null, input: { orga
       where: { id: current.id, version: input.baseVersion },
       data: {
         kind: v.kind, acronym: v.acronym, website: v.website, introduction: v.introduction, introductionLocale: v.introduction ? "en" : null,
+        ...(v.wikidataId !== undefined ? { wikidataId: v.wikidataId } : {}),
         foundedOn: founded?.date ?? null, foundedPrecision: founded?.precision ?? null, version: { increment: 1 },
         searchText: buildSearchText([v.nameEn, v.nameZh, v.acronym, ...others.map((n) => n.name), v.introduction]),
       },

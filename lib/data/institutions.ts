@@ -20,10 +20,13 @@ export type InstitutionSummary = {
   membershipCount: number;
 };
 
-
-
-
 function whereClause(s: InstitutionSearch, except?: "kind" | "country"): Prisma.Sql {
+  const parts = institutionSearchConditions(s, except);
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+/** The search's conditions on `i` ("Institution"): shared by the site's search and the read API. */
+export function institutionSearchConditions(s: Pick<InstitutionSearch, "q" | "kind" | "country">, except?: "kind" | "country"): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (s.q) {
     parts.push(Prisma.sql`(to_tsvector('simple', i."searchText") @@ websearch_to_tsquery('simple', ${s.q})
@@ -31,7 +34,7 @@ function whereClause(s: InstitutionSearch, except?: "kind" | "country"): Prisma.
   }
   if (s.kind && except !== "kind") parts.push(Prisma.sql`i.kind = ${s.kind}::"InstitutionKind"`);
   if (s.country && except !== "country") parts.push(Prisma.sql`i.country = ${s.country}`);
-  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+  return parts;
 }
 
 async function searchInstitutions(s: InstitutionSearch, locale: string) {

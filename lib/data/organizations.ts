@@ -57,6 +57,12 @@ type FacetKey = "kind" | "country" | "field" | "year";
 
 /** WHERE for a search, leaving out one facet's own filter so that facet can show its alternatives. */
 function whereClause(s: OrganizationSearch, except?: FacetKey): Prisma.Sql {
+  const parts = organizationSearchConditions(s, except);
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+/** The search's conditions on `o` ("Organization"): shared by the site's search and the read API. */
+export function organizationSearchConditions(s: Pick<OrganizationSearch, "q" | "kind" | "field" | "country" | "year">, except?: FacetKey): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (s.q) {
     parts.push(Prisma.sql`(to_tsvector('simple', o."searchText") @@ websearch_to_tsquery('simple', ${s.q})
@@ -66,7 +72,7 @@ function whereClause(s: OrganizationSearch, except?: FacetKey): Prisma.Sql {
   if (s.field && except !== "field") parts.push(Prisma.sql`${s.field}::"Field" = ANY(o.fields)`);
   if (s.country && except !== "country") parts.push(Prisma.sql`${s.country} = ANY(o.countries)`);
   if (s.year && except !== "year") parts.push(Prisma.sql`date_part('year', o."foundedOn") = ${s.year}`);
-  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+  return parts;
 }
 
 function displayNameSql(locale: string) {
@@ -160,6 +166,7 @@ export type OrganizationProfile = OrganizationSummary & {
   people: { name: string; role: string; description: string | null; institution: { slug: string; name: string } | null; source: SourceRef | null }[];
   members: MemberRow[];
   createdAt: string;
+  wikidataId: string | null;
 };
 
 const institutionRefSelect = { select: { slug: true, country: true, kind: true, names: institutionNameSelect } } as const;
@@ -169,7 +176,7 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
     where: { slug },
     select: {
       ...summarySelect,
-      createdAt: true, introduction: true, introductionLocale: true, website: true, foundedQuote: true,
+      createdAt: true, introduction: true, introductionLocale: true, website: true, foundedQuote: true, wikidataId: true,
       names: { select: { locale: true, name: true, acronym: true, kind: true, validFrom: true, validFromPrecision: true, validUntil: true, validUntilPrecision: true, quote: true, source: sourceSelect }, orderBy: [{ kind: "asc" }, { locale: "asc" }] },
       introductionSource: sourceSelect,
       foundedSource: sourceSelect,
@@ -189,6 +196,7 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
   return {
     ...toSummary(o, locale),
     createdAt: o.createdAt.toISOString(),
+    wikidataId: o.wikidataId,
     names: o.names.map((n) => ({
       locale: n.locale, name: n.name, acronym: n.acronym, kind: n.kind,
       validFrom: fromStoredDate(n.validFrom, n.validFromPrecision), validUntil: fromStoredDate(n.validUntil, n.validUntilPrecision),

@@ -91,6 +91,12 @@ const nullableUrl = z
   .transform((v) => v || null)
   .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "A web address starts with http:// or https://.");
 
+/** A Wikidata item: Q1234, or its wikidata.org address; blank is none. */
+function wikidataIdField() {
+  return z.string().trim().toUpperCase().max(80).transform((v) => v.replace(/^HTTPS?:\/\/WWW\.WIKIDATA\.ORG\/WIKI\//, "") || null)
+    .refine((v) => v === null || /^Q[1-9][0-9]{0,9}$/.test(v), "A Wikidata item looks like Q1234.");
+}
+
 /** An institution's own profile, as staff may propose it and admins may set it. */
 export const institutionProfileSchema = z.object({
   nameEn: z.string().trim().min(2, "Give the English name.").max(300),
@@ -100,8 +106,7 @@ export const institutionProfileSchema = z.object({
   // ROR IDs: 0 + 6 characters of Crockford base32 + a 2-digit checksum (https://ror.org/…).
   rorId: z.string().trim().toLowerCase().max(60).transform((v) => v.replace(/^https?:\/\/ror\.org\//, "") || null)
     .refine((v) => v === null || /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(v), "A ROR ID looks like 00f1zfq44."),
-  wikidataId: z.string().trim().toUpperCase().max(80).transform((v) => v.replace(/^HTTPS?:\/\/WWW\.WIKIDATA\.ORG\/WIKI\//, "") || null)
-    .refine((v) => v === null || /^Q[1-9][0-9]{0,9}$/.test(v), "A Wikidata item looks like Q1234."),
+  wikidataId: wikidataIdField(),
 });
 
 export type InstitutionProfileValues = z.infer<typeof institutionProfileSchema>;
@@ -153,10 +158,15 @@ export const adminCreateInstitutionSchema = z.object({
 
 export type OrganizationProfileValues = z.infer<typeof organizationProfileSchema>;
 
+/** What admins set directly: the profile plus the organization's Wikidata item (left unchanged when not sent). */
+export const adminOrganizationValuesSchema = organizationProfileSchema.extend({ wikidataId: wikidataIdField().optional() });
+
+export type AdminOrganizationValues = z.infer<typeof adminOrganizationValuesSchema>;
+
 export const adminUpdateOrganizationSchema = z.object({
   organizationSlug: z.string().trim().min(1).max(100),
   baseVersion: z.coerce.number().int().min(1),
-  values: organizationProfileSchema,
+  values: adminOrganizationValuesSchema,
 });
 
 /** A new organization added by an admin directly: its profile and the source its facts come from. */

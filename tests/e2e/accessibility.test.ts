@@ -11,6 +11,8 @@ const pages: { name: string; path: string; status?: number }[] = [
   { name: "organization-uasr", path: "/organizations/university-alliance-of-the-silk-road" },
   { name: "institutions", path: "/institutions" },
   { name: "institution-nmu", path: "/institutions/nanjing-medical-university" },
+  { name: "open-data", path: "/data" },
+  { name: "api-reference", path: "/data/api" },
   { name: "not-found", path: "/some/garbage", status: 404 },
 ];
 

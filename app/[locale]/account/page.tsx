@@ -11,6 +11,8 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { ActionForm } from "@/components/account/action-form";
 import { markNotificationsReadAction } from "@/lib/actions/server";
 import { ConfirmButton } from "@/components/account/confirm-button";
+import { EmbedSnippet } from "@/components/account/embed-snippet";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -128,6 +130,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <p className="mt-2 text-sm text-muted">{t("noRequests")}</p>
         )}
       </section>
+      <EmbedSnippet slug={dashboard.institution.slug} siteUrl={env().SITE_URL} locale={locale} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { JsonLd } from "@/components/ui/json-ld";
 import { SourceNote } from "@/components/ui/source-note";
 import { ParticipationTable } from "@/components/institutions/participation-table";
 import { HistoryList } from "@/components/ui/history-list";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { getPublicHistory } from "@/lib/data/history";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -122,6 +123,7 @@ export default async function InstitutionPage(props: Props) {
         </section>
       </div>
       <HistoryList entries={history} locale={locale} show="organization" />
+      <DownloadLinks scope="institutions" slug={i.slug} locale={locale} />
     </article>
   );
 }

@@ -18,6 +18,7 @@ import { SourceNote } from "@/components/ui/source-note";
 import { DeclaredCount } from "@/components/organizations/declared-count";
 import { MemberTable } from "@/components/organizations/member-table";
 import { HistoryList } from "@/components/ui/history-list";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { getPublicHistory } from "@/lib/data/history";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -139,6 +140,12 @@ export default async function OrganizationPage(props: Props) {
                   </dd>
                 </div>
               ) : null}
+              {o.wikidataId ? (
+                <div>
+                  <dt className="text-muted">Wikidata</dt>
+                  <dd><a href={`https://www.wikidata.org/wiki/${o.wikidataId}`} className="text-accent underline" rel="noopener noreferrer">{o.wikidataId}</a></dd>
+                </div>
+              ) : null}
               {o.parent ? (
                 <div>
                   <dt className="text-muted">{t("partOf")}</dt>
@@ -230,6 +237,7 @@ export default async function OrganizationPage(props: Props) {
           <p className="text-xs text-muted">{t("lastUpdated", { date: formatPartialDate({ iso: o.updatedAt.slice(0, 10), precision: "DAY" }, locale) ?? "" })}</p>
         </aside>
       </div>
+      <DownloadLinks scope="organizations" slug={o.slug} locale={locale} />
     </article>
   );
 }

@@ -1,0 +1,13 @@
+import { datasetDownload } from "@/lib/open-data/downloads";
+import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
+import { emptyQuerySchema } from "@/lib/validation/api";
+
+export const GET = apiGet(async (request, { params }: { params: Promise<{ file: string }> }) => {
+  parseQuery(emptyQuerySchema, request.url);
+  return datasetDownload((await params).file);
+});
+export const OPTIONS = OPTIONS_HANDLER;
+export const POST = readOnly.POST;
+export const PUT = readOnly.PUT;
+export const PATCH = readOnly.PATCH;
+export const DELETE = readOnly.DELETE;

@@ -1,0 +1,18 @@
+import { NotFoundError } from "@/lib/errors";
+import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
+import { LICENSE_LINK_HEADER } from "@/lib/open-data/license";
+import { readReleaseFile } from "@/lib/open-data/releases";
+import { emptyQuerySchema } from "@/lib/validation/api";
+
+export const GET = apiGet(async (request, { params }: { params: Promise<{ date: string; file: string }> }) => {
+  parseQuery(emptyQuerySchema, request.url);
+  const { date, file } = await params;
+  const found = readReleaseFile(date, file);
+  if (!found) throw new NotFoundError(`There is no file ${file} in a release of ${date}: see /api/v1/releases.`);
+  return { text: found.text, contentType: found.mediaType, headers: { "Content-Disposition": `attachment; filename="alliance-atlas-${date}-${file}"`, Link: LICENSE_LINK_HEADER } };
+});
+export const OPTIONS = OPTIONS_HANDLER;
+export const POST = readOnly.POST;
+export const PUT = readOnly.PUT;
+export const PATCH = readOnly.PATCH;
+export const DELETE = readOnly.DELETE;

@@ -1,0 +1,14 @@
+import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
+import { itemEnvelope } from "@/lib/open-data/envelope";
+import { listReleases } from "@/lib/open-data/releases";
+import { emptyQuerySchema } from "@/lib/validation/api";
+
+export const GET = apiGet(async (request) => {
+  parseQuery(emptyQuerySchema, request.url);
+  return { json: itemEnvelope(listReleases()) };
+});
+export const OPTIONS = OPTIONS_HANDLER;
+export const POST = readOnly.POST;
+export const PUT = readOnly.PUT;
+export const PATCH = readOnly.PATCH;
+export const DELETE = readOnly.DELETE;

@@ -1,0 +1,40 @@
+import { getOpenDataset, type DatasetScope } from "../data/open-data";
+import { env } from "../env";
+import { NotFoundError } from "../errors";
+import { isSlug } from "../slug";
+import { EXPORT_TABLES, parseExportFile, type ExportTable } from "../validation/api";
+import { MEDIA_TYPES, renderExport, renderQuickStatements } from "./formats";
+import type { ApiBody } from "./http";
+import { LICENSE_LINK_HEADER } from "./license";
+
+// The download endpoints (/api/v1/export/…): which file a name means, and its headers.
+
+function download(text: string, contentType: string, filename: string): ApiBody {
+  return { text, contentType, headers: { "Content-Disposition": `attachment; filename="${filename}"`, Link: LICENSE_LINK_HEADER } };
+}
+
+const unknownFile = (path: string) =>
+  new NotFoundError(`There is no download at ${path}: use dataset.csv, dataset.json, dataset.jsonld, organizations.csv, institutions.csv, wikidata.qs, or organizations/{slug}.{csv|json|jsonld} and institutions/{slug}.{csv|json|jsonld}.`);
+
+/** /api/v1/export/{file}: the whole dataset. */
+export async function datasetDownload(file: string): Promise<ApiBody> {
+  const siteUrl = env().SITE_URL.replace(/\/$/, "");
+  if (file === "wikidata.qs") return download(renderQuickStatements(await getOpenDataset({ kind: "all" })), MEDIA_TYPES.qs, "alliance-atlas-wikidata.qs.txt");
+  const parsed = parseExportFile(file);
+  const table = parsed && (EXPORT_TABLES as readonly string[]).includes(parsed.name) ? (parsed.name as ExportTable) : null;
+  if (!parsed || !table) throw unknownFile(`/api/v1/export/${file}`);
+  const text = renderExport(await getOpenDataset({ kind: "all" }), table, parsed.format, siteUrl);
+  if (text === null) throw unknownFile(`/api/v1/export/${file}`);
+  return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${file}`);
+}
+
+/** /api/v1/export/{organizations|institutions}/{slug}.{format}: one record's slice. */
+export async function sliceDownload(scopeName: "organizations" | "institutions", file: string): Promise<ApiBody> {
+  const siteUrl = env().SITE_URL.replace(/\/$/, "");
+  const parsed = parseExportFile(file);
+  const kind = scopeName === "organizations" ? "organization" : "institution";
+  if (!parsed || !isSlug(parsed.name)) throw unknownFile(`/api/v1/export/${scopeName}/${file}`);
+  const scope: DatasetScope = { kind, slug: parsed.name };
+  const text = renderExport(await getOpenDataset(scope), "dataset", parsed.format, siteUrl)!;
+  return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${kind}-${file}`);
+}

@@ -1,0 +1,23 @@
+import type { ApiPage } from "../data/api";
+import { LICENSE } from "./license";
+
+/** A list response: the items, the page, and the link to the next page (same filters, next cursor). */
+export function listEnvelope<T>(page: ApiPage<T>, requestUrl: string) {
+  const self = new URL(requestUrl);
+  let next: string | null = null;
+  if (page.nextCursor) {
+    const u = new URL(self);
+    u.searchParams.set("cursor", page.nextCursor);
+    next = `${u.pathname}${u.search}`;
+  }
+  return {
+    data: page.data,
+    page: { limit: page.limit, total: page.total, nextCursor: page.nextCursor },
+    links: { self: `${self.pathname}${self.search}`, next },
+    license: LICENSE.url,
+  };
+}
+
+export function itemEnvelope<T>(data: T) {
+  return { data, license: LICENSE.url };
+}

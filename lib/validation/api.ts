@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
+import { isCountryCode } from "../countries";
+import { decodeCursor, type CursorKey } from "../open-data/cursor";
+import { isSlug } from "../slug";
+
+// Query parameters of the read API (/api/v1). Unlike the site's lenient search, a bad parameter is a 400
+// with every problem listed: an API client should learn of its mistake, not get different results.
+
+export const API_MAX_LIMIT = 100;
+export const API_DEFAULT_LIMIT = 20;
+
+const text = z.string().trim().max(200, "q is limited to 200 characters.").transform((v) => v || undefined).optional();
+const limit = z.coerce
+  .number({ error: "limit must be a number." })
+  .int("limit must be a whole number.")
+  .min(1, "limit must be at least 1.")
+  .max(API_MAX_LIMIT, `limit must be at most ${API_MAX_LIMIT}.`)
+  .default(API_DEFAULT_LIMIT);
+const cursor = z
+  .string()
+  .optional()
+  .transform((v, ctx): CursorKey | undefined => {
+    if (v === undefined) return undefined;
+    const key = decodeCursor(v);
+    if (!key) {
+      ctx.addIssue({ code: "custom", message: "cursor is not one this API issued: pass the nextCursor of the previous page unchanged." });
+      return z.NEVER;
+    }
+    return key;
+  });
+const country = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((c) => /^[A-Z]{2}$/.test(c) && isCountryCode(c), "country is a two-letter ISO 3166 code, such as HK.")
+  .optional();
+const slug = (name: string) => z.string().refine(isSlug, `${name} is a slug such as nanjing-medical-university.`).optional();
+const enumOf = <T extends Record<string, string>>(e: T, name: string) =>
+  z.enum(e, { error: `${name} must be one of ${Object.values(e).join(", ")}.` }).optional();
+
+export const apiOrganizationQuerySchema = z.strictObject({
+  q: text,
+  kind: enumOf(OrganizationKind, "kind"),
+  field: enumOf(Field, "field"),
+  country,
+  limit,
+  cursor,
+});
+
+export const apiInstitutionQuerySchema = z.strictObject({
+  q: text,
+  kind: enumOf(InstitutionKind, "kind"),
+  country,
+  limit,
+  cursor,
+});
+
+export const apiMembershipQuerySchema = z.strictObject({
+  organization: slug("organization"),
+  institution: slug("institution"),
+  role: enumOf(MembershipRole, "role"),
+  status: enumOf(MembershipStatus, "status"),
+  limit,
+  cursor,
+});
+
+export const embedLangSchema = z.enum(["en", "zh"], { error: "lang must be en or zh." }).default("en");
+
+export const apiInstitutionMembershipsQuerySchema = z.strictObject({ lang: embedLangSchema });
+
+/** The widget's options (/embed/institutions/[slug]). */
+export const embedOptionsSchema = z.object({
+  lang: embedLangSchema,
+  mode: z.enum(["compact", "full"], { error: "mode must be compact or full." }).default("compact"),
+  theme: z.enum(["light", "dark"], { error: "theme must be light or dark." }).default("light"),
+});
+
+export type ApiOrganizationQuery = z.infer<typeof apiOrganizationQuerySchema>;
+export type ApiInstitutionQuery = z.infer<typeof apiInstitutionQuerySchema>;
+export type ApiMembershipQuery = z.infer<typeof apiMembershipQuerySchema>;
+export type EmbedOptions = z.infer<typeof embedOptionsSchema>;
+
+/** URLSearchParams as an object; a repeated parameter is an error rather than silently one of its values. */
+export function searchParamsObject(params: URLSearchParams): { values: Record<string, string>; repeated: string[] } {
+  const values: Record<string, string> = {};
+  const repeated: string[] = [];
+  for (const [key, value] of params) {
+    if (key in values) repeated.push(key);
+    values[key] = value;
+  }
+  return { values, repeated: [...new Set(repeated)] };
+}
+
+/**
+ * Export file names: `dataset.{csv|json|jsonld}` (the CSV is the memberships table with both sides named),
+ * `organizations.csv`, `institutions.csv`, and a slice's `{slug}.{format}`.
+ */
+export const EXPORT_TABLES = ["dataset", "organizations", "institutions"] as const;
+export const EXPORT_FORMATS = ["csv", "json", "jsonld"] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function parseExportFile(file: string): { name: string; format: ExportFormat } | null {
+  const m = /^([a-z0-9-]{2,100})\.(csv|json|jsonld)$/.exec(file);
+  if (!m) return null;
+  return { name: m[1]!, format: m[2] as ExportFormat };
+}
+
+/** Endpoints without parameters still reject unknown ones (a typo should not pass silently). */
+export const emptyQuerySchema = z.strictObject({});

@@ -1,0 +1,38 @@
+// `npm run data:release [-- --date YYYY-MM-DD]`: write a dated snapshot of the approved open data (CSV,
+// JSON, JSON-LD, QuickStatements and a manifest with counts and SHA-256 sums) into RELEASES_DIR
+// (default .data/releases), where the /data page lists it. Uses DATABASE_URL, else npm start's embedded
+// PostgreSQL (started here if it is not running).
+import path from "node:path";
+
+const args = process.argv.slice(2);
+const dateArg = args.includes("--date") ? args[args.indexOf("--date") + 1] : undefined;
+const date = dateArg ?? new Date().toISOString().slice(0, 10);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+  console.error(`--date must be a day as YYYY-MM-DD, not "${date}".`);
+  process.exit(1);
+}
+
+let stop = async () => {};
+if (!process.env.DATABASE_URL) {
+  const { startEmbedded, withDatabase } = await import("./lib/database.mjs");
+  const root = path.resolve(import.meta.dirname, "..");
+  const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "pg"), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+  stop = embedded.stop;
+  process.env.DATABASE_URL = withDatabase(embedded.baseUrl, "alliance_atlas");
+}
+
+try {
+  const { loadOpenDataset } = await import("../lib/data/open-data");
+  const { writeRelease, releasesDir } = await import("../lib/open-data/releases");
+  const { env } = await import("../lib/env");
+  const { db } = await import("../lib/db");
+  const manifest = writeRelease(await loadOpenDataset({ kind: "all" }), env().SITE_URL.replace(/\/$/, ""), date);
+  await db().$disconnect();
+  const c = manifest.counts;
+  console.log(`Release ${date}: ${c.organizations} organizations, ${c.institutions} institutions, ${c.memberships} memberships → ${path.join(releasesDir(), date)}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await stop();
+}

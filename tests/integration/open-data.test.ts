@@ -1,0 +1,196 @@
+// The open data against the seeded database: keyset pages of the read API, the dataset and its slices in
+// every format, QuickStatements for records with Wikidata items, and dated releases from the script.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testPrisma, useWriteDatabase } from "../support/db";
+
+useWriteDatabase();
+const releasesDir = mkdtempSync(path.join(os.tmpdir(), "atlas-releases-"));
+process.env.RELEASES_DIR = releasesDir;
+
+const { listApiInstitutions, listApiMemberships, listApiOrganizations } = await import("@/lib/data/api");
+const { loadOpenDataset } = await import("@/lib/data/open-data");
+const { renderExport, renderQuickStatements } = await import("@/lib/open-data/formats");
+const { listReleases, readReleaseFile, writeRelease } = await import("@/lib/open-data/releases");
+const { NotFoundError } = await import("@/lib/errors");
+const { apiMembershipQuerySchema, apiOrganizationQuerySchema, apiInstitutionQuerySchema } = await import("@/lib/validation/api");
+const { db } = await import("@/lib/db");
+
+const prisma = testPrisma();
+const NMU = "nanjing-medical-university";
+const BRIMEA = "belt-and-road-international-medical-education-alliance";
+const site = "http://atlas.test";
+
+afterAll(async () => {
+  rmSync(releasesDir, { recursive: true, force: true });
+  await prisma.$disconnect();
+  await db().$disconnect();
+});
+
+async function walk<T>(list: (cursor?: [string, string]) => Promise<{ data: T[]; nextCursor: string | null; total: number }>, decode: (c: string) => [string, string]) {
+  const items: T[] = [];
+  let cursor: [string, string] | undefined;
+  let pages = 0;
+  let total = -1;
+  for (;;) {
+    const page = await list(cursor);
+    items.push(...page.data);
+    total = page.total;
+    pages += 1;
+    if (!page.nextCursor) break;
+    cursor = decode(page.nextCursor);
+    if (pages > 100) throw new Error("pagination does not end");
+  }
+  return { items, pages, total };
+}
+
+describe("read API lists (keyset pagination)", () => {
+  const decode = (c: string) => apiOrganizationQuerySchema.parse({ cursor: c }).cursor!;
+
+  it("organizations: every page of 5 in slug order, each organization exactly once", async () => {
+    const { items, pages, total } = await walk((cursor) => listApiOrganizations({ ...apiOrganizationQuerySchema.parse({ limit: "5" }), cursor }), decode);
+    const slugs = items.map((o) => o.slug);
+    const all = (await prisma.organization.findMany({ select: { slug: true } })).map((o) => o.slug).sort();
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect([...slugs].sort()).toEqual(all);
+    expect(total).toBe(all.length);
+    expect(pages).toBe(Math.ceil(all.length / 5));
+  });
+
+  it("institutions with a filter: pages of 2 cover exactly the matching ones", async () => {
+    const { items, total } = await walk((cursor) => listApiInstitutions({ ...apiInstitutionQuerySchema.parse({ country: "CN", limit: "2" }), cursor }), decode);
+    const expected = await prisma.institution.count({ where: { country: "CN" } });
+    expect(items.length).toBe(expected);
+    expect(total).toBe(expected);
+    expect(new Set(items.map((i) => i.slug)).size).toBe(expected);
+    expect(items.every((i) => i.country === "CN")).toBe(true);
+  });
+
+  it("memberships by institution: all of NMU's, pages of 4", async () => {
+    const { items, pages } = await walk((cursor) => listApiMemberships({ ...apiMembershipQuerySchema.parse({ institution: NMU, limit: "4" }), cursor }), decode);
+    expect(pages).toBe(2);
+    expect(items.map((m) => m.institution.slug)).toEqual(Array(items.length).fill(NMU));
+    expect(items.length).toBe(await prisma.membership.count({ where: { institution: { slug: NMU } } }));
+    expect(items.find((m) => m.organization.slug === BRIMEA)).toMatchObject({ role: "FOUNDING_MEMBER", joined: { iso: "2018-05", precision: "MONTH" } });
+  });
+
+  it("search reuses the site's search: q=silk finds the Silk Road alliance", async () => {
+    const page = await listApiOrganizations({ ...apiOrganizationQuerySchema.parse({ q: "silk" }) });
+    expect(page.data.map((o) => o.slug)).toContain("university-alliance-of-the-silk-road");
+  });
+});
+
+describe("the dataset and its slices", () => {
+  it("the whole dataset holds every record; its CSV has one row per membership", async () => {
+    const d = await loadOpenDataset({ kind: "all" });
+    expect(d.memberships.length).toBe(await prisma.membership.count());
+    expect(d.organizations.length).toBe(await prisma.organization.count());
+    expect(d.institutions.length).toBe(await prisma.institution.count());
+    const csv = renderExport(d, "dataset", "csv", site)!;
+    expect(csv.split("\r\n").filter(Boolean)).toHaveLength(d.memberships.length + 1);
+    const json = JSON.parse(renderExport(d, "dataset", "json", site)!);
+    expect(json.license).toMatchObject({ id: "CC0-1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/" });
+    const ld = JSON.parse(renderExport(d, "dataset", "jsonld", site)!);
+    expect(ld["@graph"][0]).toMatchObject({ "@type": "Dataset", license: "https://creativecommons.org/publicdomain/zero/1.0/" });
+    expect(renderExport(d, "organizations", "json", site)).toBeNull();
+  });
+
+  it("an institution's slice: its memberships and the organizations in them only", async () => {
+    const d = await loadOpenDataset({ kind: "institution", slug: NMU });
+    expect(d.scope).toEqual({ kind: "institution", slug: NMU, name: "Nanjing Medical University" });
+    expect(d.institutions.map((i) => i.slug)).toEqual([NMU]);
+    expect(d.memberships.every((m) => m.institution.slug === NMU)).toBe(true);
+    expect(d.organizations.map((o) => o.slug).sort()).toEqual([...new Set(d.memberships.map((m) => m.organization.slug))].sort());
+  });
+
+  it("an organization's slice, and an unknown slug is NotFound", async () => {
+    const d = await loadOpenDataset({ kind: "organization", slug: BRIMEA });
+    expect(d.organizations.map((o) => o.slug)).toEqual([BRIMEA]);
+    expect(d.memberships.map((m) => m.institution.slug)).toContain(NMU);
+    await expect(loadOpenDataset({ kind: "organization", slug: "no-such-thing" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("Wikidata QuickStatements", () => {
+  beforeAll(async () => {
+    await prisma.institution.update({ where: { slug: NMU }, data: { wikidataId: "Q1000001" } });
+    await prisma.organization.update({ where: { slug: BRIMEA }, data: { wikidataId: "Q1000002" } });
+    await prisma.organization.update({ where: { slug: "m9-collaboration-network" }, data: { wikidataId: "Q1000003" } });
+  });
+  afterAll(async () => {
+    await prisma.institution.update({ where: { slug: NMU }, data: { wikidataId: null } });
+    await prisma.organization.updateMany({ where: { slug: { in: [BRIMEA, "m9-collaboration-network"] } }, data: { wikidataId: null } });
+  });
+
+  it("one P463 line per membership with items on both sides, dated at the stored precision", async () => {
+    const qs = renderQuickStatements(await loadOpenDataset({ kind: "all" }));
+    expect(qs.trim().split("\n").sort()).toEqual([
+      "Q1000001|P463|Q1000002|P580|+2018-05-00T00:00:00Z/10",
+      "Q1000001|P463|Q1000003|P580|+2021-07-09T00:00:00Z/11",
+    ]);
+  });
+});
+
+describe("Wikidata items of organizations (admins set them directly, validated)", () => {
+  it("a valid item or wikidata.org address is stored; a malformed one is refused; a taken one is a conflict", async () => {
+    const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin-records");
+    const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
+    const { ConflictError } = await import("@/lib/errors");
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+    const form = async (slug: string, wikidataId: string) => {
+      const p = await getOrganizationProfile(admin, slug);
+      const v = p.values;
+      return adminUpdateOrganizationSchema.safeParse({
+        organizationSlug: slug, baseVersion: String(p.version),
+        values: { nameEn: v.nameEn, nameZh: v.nameZh ?? "", acronym: v.acronym ?? "", kind: v.kind, founded: v.founded?.iso ?? "", website: v.website ?? "", introduction: v.introduction ?? "", wikidataId },
+      });
+    };
+    const bad = await form("eurasia-pacific-uninet", "P31");
+    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["values.wikidataId"]);
+    const good = await form("eurasia-pacific-uninet", "https://www.wikidata.org/wiki/q2000001");
+    expect(good.data?.values.wikidataId).toBe("Q2000001");
+    await adminUpdateOrganization(admin, good.data!);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { slug: "eurasia-pacific-uninet" } })).wikidataId).toBe("Q2000001");
+    const taken = await form("university-alliance-of-the-silk-road", "Q2000001");
+    await expect(adminUpdateOrganization(admin, taken.data!)).rejects.toBeInstanceOf(ConflictError);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { slug: "university-alliance-of-the-silk-road" } })).wikidataId).toBeNull();
+    await prisma.organization.update({ where: { slug: "eurasia-pacific-uninet" }, data: { wikidataId: null } });
+  });
+});
+
+describe("releases", () => {
+  it("writeRelease writes the files and a manifest whose counts and SHA-256 sums match", async () => {
+    const d = await loadOpenDataset({ kind: "all" });
+    const manifest = writeRelease(d, site, "2000-01-02");
+    expect(manifest.counts).toEqual({ organizations: d.organizations.length, institutions: d.institutions.length, memberships: d.memberships.length });
+    for (const f of manifest.files) {
+      const text = readFileSync(path.join(releasesDir, "2000-01-02", f.name), "utf8");
+      expect(createHash("sha256").update(text).digest("hex"), f.name).toBe(f.sha256);
+    }
+    expect(listReleases().map((r) => r.date)).toContain("2000-01-02");
+    expect(readReleaseFile("2000-01-02", "dataset.csv")?.text).toMatch(/^id,institution_slug/);
+    expect(readReleaseFile("2000-01-02", "../../etc/passwd")).toBeNull();
+    expect(readReleaseFile("../2000", "dataset.csv")).toBeNull();
+    expect(() => writeRelease(d, site, "yesterday")).toThrow(/YYYY-MM-DD/);
+  });
+
+  // The script writing a release is exercised end to end by tests/e2e/api-contract.test.ts (served and listed on /data).
+  it("npm run data:release refuses a bad --date and writes nothing", () => {
+    // The package.json script itself, run the way npm runs it (without npm's own start-up time).
+    const root = path.resolve(import.meta.dirname, "..", "..");
+    const script = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts["data:release"] as string;
+    const run = (...args: string[]) =>
+      spawnSync("sh", ["-c", `${script} "$@"`, "sh", ...args], {
+        cwd: root, encoding: "utf8", timeout: 60_000,
+        env: { ...process.env, RELEASES_DIR: releasesDir, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` },
+      });
+    const bad = run("--date", "2001-13-45");
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--date must be a day/);
+    expect(existsSync(path.join(releasesDir, "2001-13-45"))).toBe(false);
+  });
+});
