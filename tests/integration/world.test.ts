@@ -1,0 +1,152 @@
+// The synthetic world generator (npm run data:world) at a thousandth of its size, in a database of its own.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateWorld, parseArgs } from "../../scripts/world";
+import { institutionRows, organizationRows, planWorld, type OrganizationExtras, type Row } from "../../scripts/world/generate";
+import { refreshOrganizationDerived } from "@/lib/data/derived";
+import { buildSearchText } from "@/lib/search-text";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { testDatabaseUrl } from "../support/db";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const seeded = testDatabaseUrl();
+const name = `${new URL(seeded).pathname.slice(1)}_world`;
+const url = (() => {
+  const u = new URL(seeded);
+  u.pathname = `/${name}`;
+  return u.toString();
+})();
+const admin = new pg.Client({ connectionString: (() => { const u = new URL(seeded); u.pathname = "/postgres"; return u.toString(); })() });
+const client = new pg.Client({ connectionString: url });
+const quiet = () => {};
+let loaded: Awaited<ReturnType<typeof generateWorld>>;
+
+beforeAll(async () => {
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const migrate = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/migrate.ts", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  if (migrate.status !== 0) throw new Error(`Migrating the world database failed: ${migrate.stderr}`);
+  loaded = await generateWorld(url, { scale: 0.001, seed: 7, force: false }, quiet);
+  await client.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await client.end().catch(() => {});
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  await admin.end();
+});
+
+const one = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0] as T;
+
+describe("npm run data:world at scale 0.001", () => {
+  it("loads the counts the scale asks for", async () => {
+    const counts = await one<Record<string, number>>(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations,
+      (SELECT count(*)::int FROM "Institution") AS institutions, (SELECT count(*)::int FROM "Membership") AS memberships`);
+    expect(counts).toEqual({ organizations: 75, institutions: 110, memberships: 1000 });
+    expect(loaded.counts.Membership).toBe(1000);
+  });
+
+  it("is skewed: one big organization, most small", async () => {
+    const s = await one<{ max: number; median: number; small: number }>(`SELECT max("memberCount") AS max,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY "memberCount") AS median, count(*) FILTER (WHERE "memberCount" <= 10)::int AS small FROM "Organization"`);
+    expect(s.max).toBeGreaterThanOrEqual(50); // of 110 institutions
+    expect(s.max).toBeGreaterThanOrEqual(5 * s.median);
+    expect(s.small).toBeGreaterThan(75 / 2);
+  });
+
+  it("gives dates at every precision, stored with the parts below the precision at 1", async () => {
+    const founded = await client.query<{ p: string | null }>(`SELECT DISTINCT "foundedPrecision"::text AS p FROM "Organization"`);
+    expect(founded.rows.map((r) => r.p).sort()).toEqual(["DAY", "MONTH", "YEAR", null]);
+    const joined = await client.query<{ p: string | null }>(`SELECT DISTINCT "joinedPrecision"::text AS p FROM "Membership"`);
+    expect(joined.rows.map((r) => r.p).sort()).toEqual(["DAY", "MONTH", "YEAR", null]);
+    const bad = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "Membership" WHERE
+      ("joinedPrecision" = 'YEAR' AND to_char("joinedOn", 'MM-DD') <> '01-01') OR ("joinedPrecision" = 'MONTH' AND to_char("joinedOn", 'DD') <> '01')
+      OR ("joinedOn" IS NULL) <> ("joinedPrecision" IS NULL) OR ("endedOn" IS NULL) <> ("endedPrecision" IS NULL) OR "endedOn" < "joinedOn"`);
+    expect(bad.n).toBe(0);
+  });
+
+  it("names things in several languages and scripts, with former names and their periods", async () => {
+    const locales = await client.query<{ locale: string }>(`SELECT DISTINCT locale FROM "OrganizationName" UNION SELECT DISTINCT locale FROM "InstitutionName"`);
+    expect(locales.rows.length).toBeGreaterThanOrEqual(4);
+    const scripts = await one<{ han: number; latin: number; other: number }>(`SELECT count(*) FILTER (WHERE name ~ '[一-龥]')::int AS han,
+      count(*) FILTER (WHERE name ~ '^[A-Za-z]')::int AS latin, count(*) FILTER (WHERE name ~ '[Ѐ-ӿ가-힣぀-ヿ؀-ۿ]')::int AS other FROM "InstitutionName"`);
+    expect(scripts.han).toBeGreaterThan(0);
+    expect(scripts.latin).toBeGreaterThan(0);
+    expect(scripts.other).toBeGreaterThan(0);
+    const former = await one<{ n: number; bad: number }>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE "validUntil" IS NULL OR "validUntilPrecision" IS NULL)::int AS bad
+      FROM "OrganizationName" WHERE kind = 'FORMER'`);
+    expect(former.n).toBeGreaterThan(0);
+    expect(former.bad).toBe(0);
+  });
+
+  it("keeps the derived columns as the data layer computes them", async () => {
+    const before = (await client.query(`SELECT id, countries, "memberCount" FROM "Organization" ORDER BY id`)).rows;
+    const prisma = createPrismaClient(url, 2);
+    try {
+      await refreshOrganizationDerived(prisma);
+    } finally {
+      await prisma.$disconnect();
+    }
+    const after = (await client.query(`SELECT id, countries, "memberCount" FROM "Organization" ORDER BY id`)).rows;
+    expect(after).toEqual(before);
+    expect(before.some((r: { countries: string[] }) => r.countries.length > 1)).toBe(true);
+  });
+
+  it("builds searchText from every name, acronym and introduction, like the seed", async () => {
+    const orgs = (await client.query<{ id: string; acronym: string | null; introduction: string | null; searchText: string }>(
+      `SELECT id, acronym, introduction, "searchText" FROM "Organization"`)).rows;
+    const names = (await client.query<{ organizationId: string; name: string; acronym: string | null }>(
+      `SELECT "organizationId", name, acronym FROM "OrganizationName" ORDER BY id`)).rows;
+    for (const o of orgs) {
+      const own = names.filter((n) => n.organizationId === o.id);
+      expect(o.searchText).toBe(buildSearchText([...own.flatMap((n) => [n.name, n.acronym]), o.acronym, o.introduction]));
+    }
+    const institutions = (await client.query<{ searchText: string; city: string; names: string[] }>(
+      `SELECT i."searchText", i.city, array_agg(n.name ORDER BY n.id) AS names FROM "Institution" i JOIN "InstitutionName" n ON n."institutionId" = i.id GROUP BY i.id`)).rows;
+    expect(institutions).toHaveLength(110);
+    for (const i of institutions) expect(i.searchText).toBe(buildSearchText([...i.names, i.city]));
+  });
+
+  it("rebuilds every index and foreign key it dropped for the load", async () => {
+    const reference = new pg.Client({ connectionString: seeded });
+    await reference.connect();
+    const shape = `SELECT (SELECT array_agg(indexname::text ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public') AS indexes,
+      (SELECT array_agg(conname::text ORDER BY conname) FROM pg_constraint WHERE contype = 'f') AS fks`;
+    const expected = (await reference.query(shape)).rows[0];
+    await reference.end();
+    expect((await client.query(shape)).rows[0]).toEqual(expected);
+    expect(expected.indexes).toContain("Organization_search_fts_idx");
+  });
+
+  it("is deterministic: the same seed gives the same rows, another seed others", () => {
+    const rows = (scale: number, seed: number) => {
+      const world = planWorld(scale, seed);
+      const extra: OrganizationExtras = { names: [], founders: [], counts: [], people: [], foundedYears: new Map() };
+      const all: Row[] = [...institutionRows(world, []), ...organizationRows(world, extra), ...extra.names];
+      return JSON.stringify(all);
+    };
+    expect(rows(0.001, 3)).toBe(rows(0.001, 3));
+    expect(rows(0.001, 3)).not.toBe(rows(0.001, 4));
+  });
+
+  it("refuses a database holding the demo seed, changing nothing", async () => {
+    const reference = new pg.Client({ connectionString: seeded });
+    await reference.connect();
+    const count = async () => (await reference.query(`SELECT count(*)::int AS n FROM "Organization"`)).rows[0].n as number;
+    const before = await count();
+    await expect(generateWorld(seeded, { scale: 0.001, seed: 1, force: false }, quiet)).rejects.toThrow(/demo seed.*--force/);
+    expect(await count()).toBe(before);
+    await reference.end();
+  });
+
+  it("rejects bad options with a clear message", () => {
+    expect(() => parseArgs(["--scale", "0"])).toThrow(/--scale/);
+    expect(() => parseArgs(["--scale", "abc"])).toThrow(/--scale/);
+    expect(() => parseArgs(["--database", "x; drop"])).toThrow(/--database/);
+    expect(() => parseArgs(["--bogus"])).toThrow(/Unknown option/);
+    expect(parseArgs(["--scale", "0.01", "--seed", "3"])).toMatchObject({ scale: 0.01, seed: 3, database: "atlas_world", force: false });
+  });
+});
