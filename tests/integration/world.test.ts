@@ -31,6 +31,8 @@ beforeAll(async () => {
   if (migrate.status !== 0) throw new Error(`Migrating the world database failed: ${migrate.stderr}`);
   loaded = await generateWorld(url, { scale: 0.001, seed: 7, force: false }, quiet);
   await client.connect();
+  // lib/data reads DATABASE_URL once, on first use: point it at the world for this file.
+  process.env.DATABASE_URL = url;
 }, 120_000);
 
 afterAll(async () => {
@@ -38,6 +40,23 @@ afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   await admin.end();
 });
+
+// Every statement, Prisma's included, goes through pg.Client#query: count the calls there.
+let counted: number | null = null;
+const originalQuery = pg.Client.prototype.query;
+(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+  if (counted !== null) counted++;
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+};
+async function countQueries(render: () => Promise<unknown>) {
+  counted = 0;
+  try {
+    await render();
+    return counted;
+  } finally {
+    counted = null;
+  }
+}
 
 const one = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0] as T;
 
@@ -140,6 +159,60 @@ describe("npm run data:world at scale 0.001", () => {
     await expect(generateWorld(seeded, { scale: 0.001, seed: 1, force: false }, quiet)).rejects.toThrow(/demo seed.*--force/);
     expect(await count()).toBe(before);
     await reference.end();
+  });
+
+  it("pages a big organization's members by keyset, in order, each member once", async () => {
+    const big = await one<{ id: string; slug: string; memberCount: number }>(`SELECT id, slug, "memberCount" FROM "Organization" ORDER BY "memberCount" DESC LIMIT 1`);
+    const expected = (await client.query<{ slug: string }>(`SELECT i.slug FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
+      WHERE m."organizationId" = $1 ORDER BY m."joinedOn" ASC NULLS LAST, i.slug ASC`, [big.id])).rows.map((r) => r.slug);
+    const { listOrganizationMembers } = await import("@/lib/data/members");
+    const seen: string[] = [];
+    let after = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await listOrganizationMembers(big.slug, "en", after, 7);
+      expect(page).not.toBeNull();
+      seen.push(...page!.members.map((m) => m.institution.slug));
+      if (!page!.next) break;
+      after = page!.next;
+    }
+    expect(seen).toEqual(expected);
+    expect(seen).toHaveLength(big.memberCount);
+    expect(await listOrganizationMembers("no-such-organization", "en", null)).toBeNull();
+  });
+
+  it("renders profiles with a fixed number of queries, however many members (no N+1)", async () => {
+    const { getOrganizationBySlug } = await import("@/lib/data/organizations");
+    const { getInstitutionBySlug } = await import("@/lib/data/institutions");
+    const { getPublicHistory } = await import("@/lib/data/history");
+    const { listOrganizationMembers } = await import("@/lib/data/members");
+    const orgs = (await client.query<{ slug: string; n: number }>(`SELECT slug, "memberCount" AS n FROM "Organization" ORDER BY "memberCount" DESC, slug`)).rows;
+    const institutions = (await client.query<{ slug: string; n: number }>(`SELECT i.slug, count(*)::int AS n FROM "Institution" i JOIN "Membership" m ON m."institutionId" = i.id
+      GROUP BY i.slug ORDER BY n DESC, i.slug`)).rows;
+    const biggest = orgs[0]!;
+    const smallest = orgs.at(-1)!;
+    const most = institutions[0]!;
+    const fewest = institutions.at(-1)!;
+    expect(biggest.n).toBeGreaterThan(5 * smallest.n);
+    expect(most.n).toBeGreaterThan(3 * fewest.n);
+    const organizationPage = (slug: string) => countQueries(() => Promise.all([getOrganizationBySlug(slug, "en"), getPublicHistory({ organization: slug }, "en")]));
+    const institutionPage = (slug: string) => countQueries(() => Promise.all([getInstitutionBySlug(slug, "en"), getPublicHistory({ institution: slug }, "en")]));
+    // Prisma skips the nested queries of an empty relation, so small pages may send fewer; never more.
+    const bigOrg = await organizationPage(biggest.slug);
+    expect(bigOrg).toBeGreaterThan(0);
+    // One query per relation level (Prisma's query strategy), ~30 in all; members add none.
+    expect(bigOrg).toBeLessThanOrEqual(32);
+    expect(bigOrg).toBeLessThan(biggest.n);
+    expect(await organizationPage(smallest.slug)).toBeLessThanOrEqual(bigOrg);
+    const busy = await institutionPage(most.slug);
+    expect(busy).toBeLessThanOrEqual(32);
+    expect(busy).toBeLessThan(most.n + 20);
+    expect(await institutionPage(fewest.slug)).toBeLessThanOrEqual(busy);
+    const pageOf = (size: number) => countQueries(() => listOrganizationMembers(biggest.slug, "en", null, size));
+    expect(await pageOf(5)).toBe(await pageOf(40));
+    expect(await pageOf(40)).toBeLessThanOrEqual(7);
+    const profile = await getOrganizationBySlug(biggest.slug, "en");
+    expect(profile!.members).toHaveLength(Math.min(50, biggest.n));
+    expect(profile!.memberCount).toBe(biggest.n);
   });
 
   it("rejects bad options with a clear message", () => {
