@@ -64,11 +64,11 @@ async function resolveTarget(options: WorldOptions, db: DatabaseModule) {
   return { url: db.withDatabase(embedded.baseUrl, options.database), stop: embedded.stop };
 }
 
-/** Refuse a database holding the demo seed or accounts: it is somebody's portal, not a bench. */
+/** Refuse a database holding the demo seed or accounts (other than the bench's own): it is somebody's portal. */
 async function checkTarget(client: pg.Client, force: boolean) {
   const seedSlugs = (JSON.parse(readFileSync(path.join(root, "prisma", "seed-data", "organizations.json"), "utf8")) as { slug: string }[]).map((o) => o.slug);
   const { rows } = await client.query<{ users: number; seeded: number }>(
-    `SELECT (SELECT count(*)::int FROM "User") AS users, (SELECT count(*)::int FROM "Organization" WHERE slug = ANY($1)) AS seeded`,
+    `SELECT (SELECT count(*)::int FROM "User" WHERE email NOT LIKE '%@bench.invalid') AS users, (SELECT count(*)::int FROM "Organization" WHERE slug = ANY($1)) AS seeded`,
     [seedSlugs],
   );
   const { users, seeded } = rows[0]!;
