@@ -32,7 +32,7 @@ export async function ParticipationTable({ rows, locale, caption }: { rows: Part
           {rows.map((r) => (
             <tr key={r.organization.slug} className="align-top">
               <th scope="row" className="px-3 py-3 font-medium">
-                <Link href={`/organizations/${r.organization.slug}`} className="text-accent hover:underline">
+                <Link href={`/organizations/${r.organization.slug}`} className="text-accent underline underline-offset-2">
                   {r.organization.name}
                   {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
                 </Link>

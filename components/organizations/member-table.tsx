@@ -23,7 +23,7 @@ export async function MemberTable({ members, locale, caption }: { members: Membe
           {members.map((m) => (
             <tr key={m.institution.slug} className="align-top">
               <th scope="row" className="px-3 py-2 font-medium">
-                <Link href={`/institutions/${m.institution.slug}`} className="text-accent hover:underline">
+                <Link href={`/institutions/${m.institution.slug}`} className="text-accent underline underline-offset-2">
                   {m.institution.name}
                 </Link>
                 {m.institution.originalName ? <span className="block text-xs font-normal text-muted">{m.institution.originalName}</span> : null}

@@ -23,7 +23,7 @@ export async function SourceNote({ source, locale, compact = false }: { source: 
   }
   return (
     <details className="text-xs text-muted">
-      <summary className="cursor-pointer select-none">
+      <summary className="cursor-pointer select-none py-1">
         {compact ? null : <span className="sr-only">{t("label")}: </span>}
         {title} · {seen}
       </summary>

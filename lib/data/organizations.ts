@@ -6,10 +6,12 @@ import type { CountQualifier, CountSubject, Field, FounderRole, MembershipRole, 
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import { substringMatch } from "./search-pattern";
-import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type Confirmation, type SourceRef } from "./selects";
+import { institutionNameSelect, sourceRef, sourceSelect, type SourceRef } from "./selects";
 import type { OrganizationSearch } from "../validation/search";
+import { MEMBERS_ON_PROFILE, institutionRefSelect, memberOrder, memberSelect, toMemberRow, type MemberRow } from "./members";
 
 export type { SourceRef } from "./selects";
+export type { MemberRow } from "./members";
 
 export type OrganizationSummary = {
   slug: string;
@@ -55,19 +57,25 @@ function toSummary(row: SummaryRow, locale: string): OrganizationSummary {
 
 type FacetKey = "kind" | "country" | "field" | "year";
 
-/** WHERE for a search, leaving out one facet's own filter so that facet can show its alternatives. */
-function whereClause(s: OrganizationSearch, except?: FacetKey): Prisma.Sql {
-  const parts = organizationSearchConditions(s, except);
-  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+/** The text match: full text, substring (see substringMatch) or word similarity (typos). */
+function textMatch(q: string): Prisma.Sql {
+  return Prisma.sql`(to_tsvector('simple', o."searchText") @@ websearch_to_tsquery('simple', ${q})
+      OR ${substringMatch(Prisma.sql`o."searchText"`, q)} OR ${q} <% o."searchText")`;
+}
+
+/** The facet filters, leaving out one facet's own so that facet can show its alternatives. */
+function filterClause(s: OrganizationSearch, lead: "WHERE" | "AND", except?: FacetKey): Prisma.Sql {
+  const parts = filterConditions(s, except);
+  return parts.length ? Prisma.sql`${Prisma.raw(lead)} ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
 /** The search's conditions on `o` ("Organization"): shared by the site's search and the read API. */
 export function organizationSearchConditions(s: Pick<OrganizationSearch, "q" | "kind" | "field" | "country" | "year">, except?: FacetKey): Prisma.Sql[] {
+  return [...(s.q ? [textMatch(s.q)] : []), ...filterConditions(s, except)];
+}
+
+function filterConditions(s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">, except?: FacetKey): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
-  if (s.q) {
-    parts.push(Prisma.sql`(to_tsvector('simple', o."searchText") @@ websearch_to_tsquery('simple', ${s.q})
-      OR ${substringMatch(Prisma.sql`o."searchText"`, s.q)} OR ${s.q} <% o."searchText")`);
-  }
   if (s.kind && except !== "kind") parts.push(Prisma.sql`o.kind = ${s.kind}::"OrganizationKind"`);
   if (s.field && except !== "field") parts.push(Prisma.sql`${s.field}::"Field" = ANY(o.fields)`);
   if (s.country && except !== "country") parts.push(Prisma.sql`${s.country} = ANY(o.countries)`);
@@ -95,59 +103,58 @@ function orderClause(s: OrganizationSearch, locale: string): Prisma.Sql {
     case "updated":
       return Prisma.sql`o."updatedAt" DESC, o.slug ASC`;
     default:
-      if (!s.q) return byName;
-      return Prisma.sql`(ts_rank(to_tsvector('simple', o."searchText"), websearch_to_tsquery('simple', ${s.q}))
-        + word_similarity(${s.q}, o."searchText") + CASE WHEN lower(o.acronym) = lower(${s.q}) THEN 1 ELSE 0 END) DESC, ${byName}`;
+      return s.q ? Prisma.sql`o.rank DESC, ${byName}` : byName;
   }
 }
 
-async function facet(s: OrganizationSearch, key: FacetKey): Promise<Facet<string | number>> {
-  const where = whereClause(s, key);
-  const expr =
-    key === "kind" ? Prisma.sql`o.kind::text`
-    : key === "field" ? Prisma.sql`unnest(o.fields)::text`
-    : key === "country" ? Prisma.sql`unnest(o.countries)`
-    : Prisma.sql`date_part('year', o."foundedOn")::int`;
-  const rows = await db().$queryRaw<{ value: string | number | null; count: bigint }[]>`
-    SELECT value, count(*) AS count FROM (SELECT ${expr} AS value FROM "Organization" o ${where}) AS v
-    WHERE value IS NOT NULL GROUP BY value ORDER BY count DESC, value ASC`;
-  return rows.map((r) => ({ value: r.value as string | number, count: Number(r.count) }));
-}
+type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint };
 
+/**
+ * A page of hits, and in a second statement run alongside it the total and the four facets. That one
+ * computes the text match (full text, substring and similarity: the expensive part) once and shares it
+ * across the total and the facets; without a text query each part reads the table through its own index.
+ */
 async function searchOrganizations(s: OrganizationSearch, locale: string): Promise<OrganizationList> {
   const offset = (s.page - 1) * s.pageSize;
-  const hits = await db().$queryRaw<{ id: string; total: bigint }[]>`
-    SELECT o.id, count(*) OVER () AS total FROM "Organization" o ${whereClause(s)}
-    ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`;
-  const total = hits.length ? Number(hits[0]!.total) : s.page > 1 ? Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Organization" o ${whereClause(s)}`)[0]?.n ?? 0) : 0;
-  const [rows, kind, country, field, year] = await Promise.all([
-    db().organization.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, ...summarySelect } }),
-    facet(s, "kind"), facet(s, "country"), facet(s, "field"), facet(s, "year"),
+  const rank = s.q
+    ? Prisma.sql`(ts_rank(to_tsvector('simple', o."searchText"), websearch_to_tsquery('simple', ${s.q}))
+        + word_similarity(${s.q}, o."searchText") + CASE WHEN lower(o.acronym) = lower(${s.q}) THEN 1 ELSE 0 END)`
+    : Prisma.sql`0`;
+  const match = s.q ? textMatch(s.q) : Prisma.sql`true`;
+  const matched = s.q
+    ? Prisma.sql`matched AS MATERIALIZED (SELECT o.id, o.kind, o.fields, o.countries, o."foundedOn" FROM "Organization" o WHERE ${match})`
+    : Prisma.sql`matched AS NOT MATERIALIZED (SELECT o.id, o.kind, o.fields, o.countries, o."foundedOn" FROM "Organization" o)`;
+  const [hits, rows] = await Promise.all([
+    db().$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM (SELECT o.*, ${rank}::float8 AS rank FROM "Organization" o WHERE ${match}) o ${filterClause(s, "WHERE")}
+      ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`,
+    db().$queryRaw<SearchRow[]>`
+      WITH ${matched}
+      SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched o ${filterClause(s, "WHERE")}
+      UNION ALL SELECT 'kind', o.kind::text, count(*) FROM matched o ${filterClause(s, "WHERE", "kind")} GROUP BY 2
+      UNION ALL SELECT 'field', f::text, count(*) FROM matched o CROSS JOIN LATERAL unnest(o.fields) AS f ${filterClause(s, "WHERE", "field")} GROUP BY 2
+      UNION ALL SELECT 'country', c, count(*) FROM matched o CROSS JOIN LATERAL unnest(o.countries) AS c ${filterClause(s, "WHERE", "country")} GROUP BY 2
+      UNION ALL SELECT 'year', date_part('year', o."foundedOn")::int::text, count(*) FROM matched o WHERE o."foundedOn" IS NOT NULL ${filterClause(s, "AND", "year")} GROUP BY 2`,
   ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const total = Number(rows.find((r) => r.section === "total")?.n ?? 0);
+  const facet = <T extends string | number>(key: FacetKey, parse: (v: string) => T): Facet<T> =>
+    rows
+      .filter((r) => r.section === key && r.value !== null)
+      .map((r) => ({ value: parse(r.value!), count: Number(r.n) }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const found = await db().organization.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, ...summarySelect } });
+  const byId = new Map(found.map((r) => [r.id, r]));
   return {
     items: hits.flatMap((h) => (byId.has(h.id) ? [toSummary(byId.get(h.id)!, locale)] : [])),
     total,
     page: s.page,
     pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
-    facets: { kind: kind as Facet, country: country as Facet, field: field as Facet, year: year as Facet<number> },
+    facets: { kind: facet("kind", String), country: facet("country", String), field: facet("field", String), year: facet("year", Number) },
   };
 }
 
 /** Search and browse organizations: full-text + trigram search, facets, sorting, paging in the database. */
 export const listOrganizations = cached("listOrganizations", searchOrganizations, () => [tags.organizations]);
-
-export type MemberRow = {
-  institution: { slug: string; name: string; originalName: string | null; country: string; kind: string };
-  role: MembershipRole;
-  status: MembershipStatus;
-  joined: PartialDate | null;
-  ended: PartialDate | null;
-  notes: string | null;
-  source: SourceRef | null;
-  updatedAt: string;
-  confirmation: Confirmation;
-};
 
 export type OrganizationProfile = OrganizationSummary & {
   names: { locale: string; name: string; acronym: string | null; kind: string; validFrom: PartialDate | null; validUntil: PartialDate | null; source: SourceRef | null }[];
@@ -169,7 +176,6 @@ export type OrganizationProfile = OrganizationSummary & {
   wikidataId: string | null;
 };
 
-const institutionRefSelect = { select: { slug: true, country: true, kind: true, names: institutionNameSelect } } as const;
 
 async function loadOrganization(slug: string, locale: string): Promise<OrganizationProfile | null> {
   const o = await db().organization.findUnique({
@@ -185,10 +191,8 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
       founders: { select: { role: true, quote: true, source: sourceSelect, institution: institutionRefSelect }, orderBy: { position: "asc" } },
       declaredCounts: { select: { subject: true, qualifier: true, value: true, previousValue: true, countryCount: true, countries: true, countriesComplete: true, asOf: true, asOfPrecision: true, quote: true, source: sourceSelect } },
       people: { select: { name: true, role: true, description: true, quote: true, source: sourceSelect, institution: { select: { slug: true, names: institutionNameSelect } } } },
-      memberships: {
-        select: { role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true, source: sourceSelect, institution: institutionRefSelect, ...confirmationSelect },
-        orderBy: [{ joinedOn: { sort: "asc", nulls: "last" } }, { institution: { slug: "asc" } }],
-      },
+      // Only the first page of members: an organization with thousands pages the rest in the database.
+      memberships: { select: memberSelect, orderBy: memberOrder, take: MEMBERS_ON_PROFILE },
     },
   });
   if (!o) return null;
@@ -221,14 +225,7 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
       name: p.name, role: p.role, description: p.description,
       institution: p.institution ? { slug: p.institution.slug, name: named(p.institution.names).name } : null, source: sourceRef(p.source, p.quote),
     })),
-    members: o.memberships.map((m) => {
-      const n = named(m.institution.names);
-      return {
-        institution: { slug: m.institution.slug, name: n.name, originalName: n.original, country: m.institution.country, kind: m.institution.kind },
-        role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
-        notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(), confirmation: confirmationOf(m),
-      };
-    }),
+    members: o.memberships.map((m) => toMemberRow(m, locale)),
   };
 }
 

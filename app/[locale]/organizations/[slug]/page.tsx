@@ -107,6 +107,12 @@ export default async function OrganizationPage(props: Props) {
           <section aria-labelledby="members">
             <h2 id="members" className="mb-3 text-xl font-semibold">{t("members")}</h2>
             <MemberTable members={o.members} locale={locale} caption={t("members")} />
+            {o.memberCount > o.members.length ? (
+              <p className="mt-3 text-sm">
+                <span className="text-muted">{t("membersShown", { shown: o.members.length, count: o.memberCount })} </span>
+                <Link href={`/organizations/${o.slug}/members`} className="font-medium text-accent underline">{t("allMembers", { count: o.memberCount })}</Link>
+              </p>
+            ) : null}
           </section>
           <HistoryList entries={history} locale={locale} show="institution" />
         </div>

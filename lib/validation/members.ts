@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Where a page of members starts: after the member who joined on `joinedOn` (null: date unknown) at `slug`. */
+export type MemberCursor = { joinedOn: string | null; slug: string };
+
+// In URLs: "2019-05-01~nanjing-medical-university", or "unknown~…" for members whose date is not known.
+const cursorPattern = /^(\d{4}-\d{2}-\d{2}|unknown)~([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+export const memberCursorSchema = z
+  .string()
+  .max(140, "That page link is too long.")
+  .regex(cursorPattern, "That page link is not valid.")
+  .refine((v) => {
+    if (v.startsWith("unknown")) return true;
+    const d = new Date(`${v.slice(0, 10)}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v.slice(0, 10);
+  }, "That page link names an impossible date.")
+  .transform((v): MemberCursor => {
+    const [, date, slug] = cursorPattern.exec(v)!;
+    return { joinedOn: date === "unknown" ? null : date!, slug: slug! };
+  });
+
+export function formatMemberCursor(c: MemberCursor): string {
+  return `${c.joinedOn ?? "unknown"}~${c.slug}`;
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// `npm run bench`: build the portal, start it against the world-scale database (npm run data:world) and
+// measure in one run: HTTP throughput and latency per page at a fixed concurrency (autocannon), each as a
+// ratio of a static file's; the server's memory under load; the search and facet SQL at the database
+// (p50/p99 and the indexes EXPLAIN shows); Lighthouse desktop scores and compressed JS per public page.
+// Prints a table and writes bench/results.json and bench/results.md.
+//
+//   npm run bench                                  atlas_world on DATABASE_URL's server (else 127.0.0.1:5432)
+//   npm run bench -- --url URL                     another world database
+//   npm run bench -- --duration 10 --connections 10 --port 3100 --skip-build --skip-lighthouse
+import { spawn, spawnSync } from "node:child_process";
+import { cpus, loadavg, totalmem } from "node:os";
+import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
+import { withDatabase } from "./lib/database.mjs";
+import { measure, treeRss } from "./bench/http.mjs";
+import { lighthouseScores } from "./bench/lighthouse.mjs";
+import { formatResults } from "./bench/report.mjs";
+import { measureApproval } from "./bench/approval.mjs";
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const port = Number(option("--port", process.env.PORT ?? 3100));
+const duration = Number(option("--duration", 10));
+const connections = Number(option("--connections", 10));
+const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const distDir = ".next-bench";
+const databaseUrl = option("--url", withDatabase(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", "atlas_world"));
+const baseUrl = `http://127.0.0.1:${port}`;
+
+ensureDependencies();
+ensurePrismaClient();
+
+// --- the world database and the pages to measure -----------------------------------------------------
+const client = new pg.Client({ connectionString: databaseUrl });
+await client.connect().catch((e) => fail(`Cannot reach the world database ${databaseUrl} (${e.message}). Create it with: npm run data:world`));
+const one = async (sql, params = []) => (await client.query(sql, params)).rows[0];
+const world = await one(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations, (SELECT count(*)::int FROM "Institution") AS institutions,
+  (SELECT count(*)::int FROM "Membership") AS memberships, version() AS postgres`).catch(() => null);
+if (!world || world.organizations < 1000) fail(`${databaseUrl} holds no world-scale data. Load it first: npm run data:world`);
+const big = await one(`SELECT slug, "memberCount" FROM "Organization" ORDER BY "memberCount" DESC, slug LIMIT 1`);
+const small = await one(`SELECT slug, "memberCount" FROM "Organization" WHERE "memberCount" BETWEEN 3 AND 8 ORDER BY slug LIMIT 1`);
+// A typical institution: a university in several organizations (the median member of big lists).
+const institution = await one(`SELECT i.slug, count(*)::int AS n FROM "Institution" i JOIN "Membership" m ON m."institutionId" = i.id
+  WHERE i.kind = 'UNIVERSITY' GROUP BY i.id HAVING count(*) BETWEEN 10 AND 20 ORDER BY i.slug LIMIT 1`);
+await client.end();
+log(`World: ${world.organizations} organizations, ${world.institutions} institutions, ${world.memberships} memberships.`);
+
+const targets = [
+  { name: "static file (baseline)", url: `${baseUrl}/ping.txt` },
+  { name: "home", url: `${baseUrl}/en` },
+  { name: "organizations: query + facets", url: `${baseUrl}/en/organizations?q=medical&country=CN` },
+  { name: `organization, small (${small.memberCount} members)`, url: `${baseUrl}/en/organizations/${small.slug}` },
+  { name: `organization, big (${big.memberCount} members)`, url: `${baseUrl}/en/organizations/${big.slug}` },
+  { name: `institution (${institution.n} memberships)`, url: `${baseUrl}/en/institutions/${institution.slug}` },
+  { name: "search API", url: `${baseUrl}/api/search?q=medical` },
+];
+
+// --- build and start -------------------------------------------------------------------------------
+const env = {
+  ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir,
+  SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+};
+if (!flag("--skip-build") || !existsSync(path.join(root, distDir, "BUILD_ID"))) {
+  log("Building the portal (next build) against the world database…");
+  const started = Date.now();
+  run(bin("next"), ["build"], { env });
+  spawnSync("git", ["checkout", "--", "tsconfig.json"], { cwd: root }); // next build adds its type folders
+  log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+spawnSync("fuser", ["-k", `${port}/tcp`], { stdio: "ignore" });
+const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+let serverLog = "";
+server.stdout.on("data", (d) => (serverLog = (serverLog + d).slice(-8000)));
+server.stderr.on("data", (d) => (serverLog = (serverLog + d).slice(-8000)));
+const stop = () => server.exitCode === null && server.kill("SIGTERM");
+process.on("exit", stop);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => (stop(), process.exit(130)));
+
+const loadBefore = loadavg()[0];
+try {
+  await waitFor(`${baseUrl}/ping.txt`, 60_000);
+  const idleMB = Math.round(treeRss(server.pid) / 1048576);
+  const http = [];
+  for (const target of targets) {
+    log(`Measuring ${target.name} for ${duration} s at ${connections} connections…`);
+    try {
+      http.push(await measure(target, { connections, duration, serverPid: server.pid }));
+    } catch (error) {
+      http.push({ name: target.name, path: new URL(target.url).pathname, missing: String(error instanceof Error ? error.message : error) });
+    }
+  }
+  const baseline = http[0]?.reqPerSec;
+  for (const h of http) if (h.reqPerSec !== undefined && baseline) h.ratio = Math.round((h.reqPerSec / baseline) * 100) / 100;
+
+  log("Measuring the search and facet SQL at the database…");
+  const dbRun = spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/bench/register.mjs", "scripts/bench/db.ts"], {
+    cwd: root, env: { ...env, NODE_ENV: "test" }, encoding: "utf8", maxBuffer: 1 << 24,
+  });
+  const database = dbRun.status === 0 ? JSON.parse(dbRun.stdout.trim().split("\n").at(-1)) : { missing: dbRun.stderr.slice(-2000) };
+
+  log("Approving a change and polling its public page…");
+  const approval = existsSync(chromePath)
+    ? await measureApproval({ root, baseUrl, env, organizationSlug: small.slug, chromePath }).catch((e) => ({ missing: String(e instanceof Error ? e.message : e) }))
+    : { missing: `no Chromium at ${chromePath}` };
+
+  let lighthouse;
+  if (flag("--skip-lighthouse")) lighthouse = { missing: "skipped (--skip-lighthouse)" };
+  else if (!existsSync(chromePath)) lighthouse = { missing: `no Chromium at ${chromePath} (set CHROMIUM_PATH)` };
+  else {
+    log("Lighthouse (desktop, median of 3) on three public pages…");
+    lighthouse = await lighthouseScores(
+      [{ name: "home", url: `${baseUrl}/en` }, { name: "organization", url: targets[3].url }, { name: "institution", url: targets[5].url }],
+      { chromePath, runs: 3 },
+    ).catch((e) => ({ missing: `Lighthouse failed: ${e instanceof Error ? e.message : e}` }));
+  }
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1073741824), node: process.version, postgres: world.postgres.split(" ").slice(0, 2).join(" "),
+      // Other work on the machine skews every figure: the 1-minute load average before and after the run.
+      loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 } },
+    settings: { connections, duration, distDir },
+    world: { organizations: world.organizations, institutions: world.institutions, memberships: world.memberships },
+    http, memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) }, database, approval, lighthouse,
+  };
+  mkdirSync(path.join(root, "bench"), { recursive: true });
+  writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  const table = formatResults(results);
+  writeFileSync(path.join(root, "bench", "results.md"), table);
+  console.log(`\n${table}`);
+  log("Wrote bench/results.json and bench/results.md.");
+} catch (error) {
+  console.error(serverLog);
+  fail(error instanceof Error ? error.message : String(error));
+} finally {
+  stop();
+}
+process.exit(0);
+
+async function waitFor(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The portal did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}

@@ -1,0 +1,63 @@
+// HTTP throughput with autocannon at a fixed concurrency, and the server's memory while it runs.
+import { readFileSync, readdirSync } from "node:fs";
+import autocannon from "autocannon";
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function treeRss(pid) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const visit = (p) => {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      return;
+    }
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return total;
+}
+
+const headers = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/json,*/*" };
+
+/** Load the URL a few times first: the first request renders and caches, we measure the steady state. */
+async function warm(url) {
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status >= 400) throw new Error(`${url} answered ${res.status}`);
+  }
+}
+
+export async function measure(target, { connections, duration, serverPid }) {
+  await warm(target.url);
+  const samples = [];
+  const timer = setInterval(() => samples.push(treeRss(serverPid)), 250);
+  try {
+    const r = await autocannon({ url: target.url, connections, duration, headers });
+    return {
+      name: target.name,
+      path: new URL(target.url).pathname + new URL(target.url).search,
+      reqPerSec: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.timeouts + r.non2xx,
+      requests: r.requests.total,
+      rssPeakMB: Math.round(Math.max(...samples, 0) / 1048576),
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,32 @@
+// The bench's results as Markdown tables (printed, written to bench/results.md and shown in the README).
+const fmt = (v, unit = "") => (v === null || v === undefined ? "—" : `${v}${unit}`);
+
+export function formatResults(r) {
+  const lines = [];
+  const m = r.machine;
+  lines.push(`Measured ${r.measuredAt.slice(0, 16).replace("T", " ")} UTC on ${m.cpus} × ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.postgres}; load average ${m.loadAverage?.before ?? "?"} before, ${m.loadAverage?.after ?? "?"} after;`);
+  lines.push(`world: ${r.world.organizations.toLocaleString("en")} organizations, ${r.world.institutions.toLocaleString("en")} institutions, ${r.world.memberships.toLocaleString("en")} memberships;`);
+  lines.push(`autocannon ${r.settings.connections} connections × ${r.settings.duration} s per page.`, "");
+  lines.push("| page | req/s | × baseline | p50 ms | p99 ms | errors | RSS peak MB |", "|---|---:|---:|---:|---:|---:|---:|");
+  for (const h of r.http) {
+    if (h.missing) lines.push(`| ${h.name} | missing: ${h.missing} | | | | | |`);
+    else lines.push(`| ${h.name} \`${h.path}\` | ${h.reqPerSec} | ${fmt(h.ratio)} | ${h.p50} | ${h.p99} | ${h.errors} | ${h.rssPeakMB} |`);
+  }
+  lines.push("", `Server memory: ${r.memory.idleMB} MB idle, ${r.memory.peakMB} MB peak under load.`, "");
+  if (Array.isArray(r.database)) {
+    lines.push("| database: data-layer call | call p50/p99 ms | page SQL p50/p99 ms | total + facets SQL p50/p99 ms | indexes EXPLAIN uses | seq scans |", "|---|---:|---:|---:|---|---|");
+    for (const d of r.database) {
+      const q = (k) => (d.queries[k] ? `${d.queries[k].p50} / ${d.queries[k].p99}` : "—");
+      const idx = [...new Set(Object.values(d.explain).flatMap((e) => e.indexes))].join(", ") || "none";
+      const seq = [...new Set(Object.values(d.explain).flatMap((e) => e.seqScans))].join(", ") || "none";
+      lines.push(`| ${d.name} | ${d.wall.p50} / ${d.wall.p99} | ${q("search")} | ${q("facet")} | ${idx} | ${seq} |`);
+    }
+  } else lines.push(`Database measurements missing: ${r.database.missing}`);
+  lines.push("");
+  if (Array.isArray(r.lighthouse)) {
+    lines.push("| Lighthouse (desktop, median of 3) | performance | accessibility | best practices | SEO | JS KB (compressed) |", "|---|---:|---:|---:|---:|---:|");
+    for (const l of r.lighthouse) lines.push(`| ${l.name} \`${l.path}\` | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.jsKB} |`);
+  } else lines.push(`Lighthouse missing: ${r.lighthouse.missing}`);
+  if (r.approval) lines.push("", r.approval.missing ? `Approved change → public page: missing (${r.approval.missing})` : `Approved change visible on the public page after ${r.approval.ms} ms (${r.approval.how}).`);
+  return lines.join("\n") + "\n";
+}
