@@ -14,6 +14,8 @@ import { SourceNote } from "@/components/ui/source-note";
 import { ParticipationTable } from "@/components/institutions/participation-table";
 import { HistoryList } from "@/components/ui/history-list";
 import { getPublicHistory } from "@/lib/data/history";
+import { getInstitutionNetwork } from "@/lib/data/charts";
+import { NetworkGraph } from "@/components/charts/network-graph";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -51,6 +53,8 @@ export default async function InstitutionPage(props: Props) {
   const locales = await getTranslations({ locale, namespace: "locales" });
   const otherNames = i.names.filter((n) => n.name !== i.name && n.name !== i.originalName);
   const history = await getPublicHistory({ institution: i.slug }, locale);
+  const network = await getInstitutionNetwork(i.slug, locale);
+  const chartText = await getTranslations({ locale, namespace: "charts" });
 
   return (
     <article>
@@ -70,6 +74,14 @@ export default async function InstitutionPage(props: Props) {
         <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
         <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
       </section>
+
+      {network ? (
+        <section aria-labelledby="network" className="mt-10">
+          <h2 id="network" className="text-xl font-semibold">{chartText("networkTitle")}</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-700">{chartText("networkLead")}</p>
+          <NetworkGraph network={network} locale={locale} />
+        </section>
+      ) : null}
 
       <div className="mt-10 grid gap-8 md:grid-cols-3">
         {i.founded.length ? (
