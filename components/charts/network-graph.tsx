@@ -42,12 +42,13 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
             return (
               <g key={p.id} data-node="center">
                 <circle cx={p.x} cy={p.y} r={p.r} fill="#b45309" stroke="#ffffff" strokeWidth={2} />
-                <text x={p.x} y={p.y + p.r + 13} textAnchor="middle" className="text-[12px] font-semibold" fill="#1c2430" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+                <text x={labelled.get(p.id)?.x ?? p.x} y={labelled.get(p.id)?.y ?? p.y + p.r + 13} textAnchor={labelled.get(p.id)?.anchor ?? "middle"} className="text-[12px] font-semibold" fill="#1c2430" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
                   {shortName(network.center.name)}
                 </text>
               </g>
             );
           }
+          const place = labelled.get(p.id);
           const title = t("networkNode", { name: n.name, country: countryName(n.country, locale), count: n.shared.length });
           return (
             <a key={p.id} href={`/${locale}/institutions/${n.slug}`} aria-label={title} className="group outline-none" data-node={n.slug}>
@@ -55,8 +56,8 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
               <circle cx={p.x} cy={p.y} r={p.r + 5} fill="none" stroke="#0f5e74" strokeWidth={3} className="invisible group-hover:visible group-focus-visible:visible" />
               <circle cx={p.x} cy={p.y} r={p.r} fill="#1d7890" stroke="#ffffff" strokeWidth={1.5} />
               <text
-                x={p.x} y={p.y + p.r + 12} textAnchor="middle" fill="#1c2430" stroke="#ffffff" strokeWidth={3} paintOrder="stroke"
-                className={`text-[11px] ${labelled.has(n.slug) ? "" : "invisible group-hover:visible group-focus-visible:visible"}`}
+                x={place?.x ?? p.x} y={place?.y ?? p.y + p.r + 14} textAnchor={place?.anchor ?? "middle"} fill="#1c2430" stroke="#ffffff" strokeWidth={3} paintOrder="stroke"
+                className={`text-[11px] ${place ? "" : "invisible group-hover:visible group-focus-visible:visible"}`}
               >
                 {shortName(n.name)}
               </text>

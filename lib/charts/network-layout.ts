@@ -73,23 +73,34 @@ export function labelWidth(text: string, size = 11): number {
   return w;
 }
 
+export type PlacedLabel = { x: number; y: number; anchor: "start" | "middle" | "end" };
+
 /**
- * Which nodes get a written label: in priority order, a label (centred under its node) is kept only when it
- * stays inside the picture and overlaps neither a kept label nor another node.
+ * Where nodes get a written label: in priority order, each label tries below, above, right and left of its
+ * node and is kept at the first place that stays inside the picture and overlaps neither a kept label nor
+ * another node. Labels that fit nowhere are left out (the node still names itself on hover and focus).
  */
-export function chooseLabels(layout: NetworkLayout, labels: { id: string; width: number }[], lineHeight = 14): Set<string> {
+export function chooseLabels(layout: NetworkLayout, labels: { id: string; width: number }[], lineHeight = 14): Map<string, PlacedLabel> {
   const nodeBoxes = layout.nodes.map((n) => ({ id: n.id, box: { x0: n.x - n.r, y0: n.y - n.r, x1: n.x + n.r, y1: n.y + n.r } }));
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const kept: Box[] = [];
-  const shown = new Set<string>();
+  const shown = new Map<string, PlacedLabel>();
   for (const { id, width } of labels) {
     const n = byId.get(id);
     if (!n) continue;
-    const box = { x0: n.x - width / 2, y0: n.y + n.r + 2, x1: n.x + width / 2, y1: n.y + n.r + 2 + lineHeight };
-    if (box.x0 < 0 || box.x1 > layout.width || box.y1 > layout.height) continue;
-    if (kept.some((k) => overlaps(k, box)) || nodeBoxes.some((o) => o.id !== id && overlaps(o.box, box))) continue;
-    kept.push(box);
-    shown.add(id);
+    const gap = n.r + 3;
+    const candidates: { box: Box; label: PlacedLabel }[] = [
+      { box: { x0: n.x - width / 2, y0: n.y + gap, x1: n.x + width / 2, y1: n.y + gap + lineHeight }, label: { x: n.x, y: n.y + gap + lineHeight - 3, anchor: "middle" } },
+      { box: { x0: n.x - width / 2, y0: n.y - gap - lineHeight, x1: n.x + width / 2, y1: n.y - gap }, label: { x: n.x, y: n.y - gap - 3, anchor: "middle" } },
+      { box: { x0: n.x + gap, y0: n.y - lineHeight / 2, x1: n.x + gap + width, y1: n.y + lineHeight / 2 }, label: { x: n.x + gap, y: n.y + 4, anchor: "start" } },
+      { box: { x0: n.x - gap - width, y0: n.y - lineHeight / 2, x1: n.x - gap, y1: n.y + lineHeight / 2 }, label: { x: n.x - gap, y: n.y + 4, anchor: "end" } },
+    ];
+    const fit = candidates.find(({ box }) =>
+      box.x0 >= 0 && box.y0 >= 0 && box.x1 <= layout.width && box.y1 <= layout.height &&
+      !kept.some((k) => overlaps(k, box)) && !nodeBoxes.some((o) => o.id !== id && overlaps(o.box, box)));
+    if (!fit) continue;
+    kept.push(fit.box);
+    shown.set(id, fit.label);
   }
   return shown;
 }
