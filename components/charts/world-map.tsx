@@ -18,6 +18,39 @@ export function shadeFor(count: number): string {
 }
 
 /**
+ * The map itself: one path per country of the base map (never per member), filled by its member count;
+ * highlighted regions too small for the map as dots. `describe` gives each shape's tooltip.
+ */
+export function WorldMapSvg({ members, namedOnly, label, describe }: { members: CountryCount[]; namedOnly: string[]; label: string; describe: (code: string) => string | null }) {
+  const map = baseMap();
+  const counts = new Map(members.map((m) => [m.code, m.count]));
+  const named = new Set(namedOnly);
+  const fillOf = (code: string) => (counts.has(code) ? shadeFor(counts.get(code)!) : named.has(code) ? NAMED_FILL : LAND_FILL);
+  const dots = map.dots.filter((d) => counts.has(d.code) || named.has(d.code));
+  return (
+    <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} className="h-auto w-full rounded-md border border-line bg-[#f3f7f9]">
+      <g stroke="#ffffff" strokeWidth={0.5}>
+        {map.shapes.map((s, i) => {
+          const title = describe(s.code);
+          return (
+            <path key={s.code || `x${i}`} d={s.path} fill={fillOf(s.code)} data-country={s.code || undefined} data-count={counts.get(s.code)}>
+              {title ? <title>{title}</title> : null}
+            </path>
+          );
+        })}
+      </g>
+      <g stroke="#1c2430" strokeWidth={1}>
+        {dots.map((d) => (
+          <circle key={d.code} cx={d.x} cy={d.y} r={5} fill={fillOf(d.code)} data-country={d.code} data-count={counts.get(d.code)}>
+            <title>{describe(d.code)}</title>
+          </circle>
+        ))}
+      </g>
+    </svg>
+  );
+}
+
+/**
  * Member countries on a world map, drawn on the server: one path per country (never per member), coloured
  * by how many members it has; regions too small for the map (Hong Kong, Singapore) as dots. The list under
  * the map says the same in words.
@@ -25,7 +58,6 @@ export function shadeFor(count: number): string {
 export async function WorldMap({ members, namedOnly, locale }: { members: CountryCount[]; namedOnly: string[]; locale: string }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   if (!members.length && !namedOnly.length) return <p className="text-sm text-muted">{t("noMapData")}</p>;
-  const map = baseMap();
   const counts = new Map(members.map((m) => [m.code, m.count]));
   const named = new Set(namedOnly);
   const sep = locale === "zh" ? "、" : ", ";
@@ -37,30 +69,10 @@ export async function WorldMap({ members, namedOnly, locale }: { members: Countr
     if (named.has(code)) return t("mapNamed", { country: countryName(code, locale) });
     return code ? countryName(code, locale) : null;
   };
-  const fillOf = (code: string) => (counts.has(code) ? shadeFor(counts.get(code)!) : named.has(code) ? NAMED_FILL : LAND_FILL);
-  const dots = map.dots.filter((d) => counts.has(d.code) || named.has(d.code));
   return (
-    <figure className="space-y-3" data-chart="world-map">
-      <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} className="h-auto w-full rounded-md border border-line bg-[#f3f7f9]">
-        <g stroke="#ffffff" strokeWidth={0.5}>
-          {map.shapes.map((s, i) => {
-            const title = describe(s.code);
-            return (
-              <path key={s.code || `x${i}`} d={s.path} fill={fillOf(s.code)} data-country={s.code || undefined} data-count={counts.get(s.code)}>
-                {title ? <title>{title}</title> : null}
-              </path>
-            );
-          })}
-        </g>
-        <g stroke="#1c2430" strokeWidth={1}>
-          {dots.map((d) => (
-            <circle key={d.code} cx={d.x} cy={d.y} r={5} fill={fillOf(d.code)} data-country={d.code} data-count={counts.get(d.code)}>
-              <title>{describe(d.code)}</title>
-            </circle>
-          ))}
-        </g>
-      </svg>
-      <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
+    <div className="space-y-3" data-chart="world-map">
+      <WorldMapSvg members={members} namedOnly={namedOnly} label={label} describe={describe} />
+      <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
         <span>{t("legendMembers")}:</span>
         {SHADES.map((s, i) => (
           <span key={s.from} className="inline-flex items-center gap-1">
@@ -74,7 +86,7 @@ export async function WorldMap({ members, namedOnly, locale }: { members: Countr
             {t("legendNamed")}
           </span>
         ) : null}
-      </figcaption>
+      </p>
       {members.length ? (
         <div>
           <h3 className="text-sm font-semibold">{t("countriesList")}</h3>
@@ -93,6 +105,6 @@ export async function WorldMap({ members, namedOnly, locale }: { members: Countr
           <span className="font-semibold">{t("namedList")}:</span> {namedOnly.map((c) => countryName(c, locale)).join(sep)}
         </p>
       ) : null}
-    </figure>
+    </div>
   );
 }

@@ -58,14 +58,15 @@ export function yearSeries(rows: { year: number; count: number }[]): { year: num
   return out;
 }
 
-/** A round upper bound for an axis (1, 2, 5 × 10^n) and its ticks. */
+/** A round upper bound for an axis of counts (steps of 1, 2, 5 × 10^n) and its ticks. */
 export function niceScale(max: number, tickCount = 4): { max: number; ticks: number[] } {
   if (max <= 0) return { max: 1, ticks: [0, 1] };
   const rough = max / tickCount;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  // Counts are whole numbers: never a step below 1.
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power);
   const top = Math.max(step, Math.ceil(max / step) * step);
   const ticks: number[] = [];
-  for (let v = 0; v <= top + step / 2; v += step) ticks.push(Math.round(v));
+  for (let v = 0; v <= top; v += step) ticks.push(v);
   return { max: top, ticks };
 }
