@@ -70,33 +70,37 @@ export type InstitutionNetwork = {
 export const NETWORK_LIMIT = 30;
 
 // Taking part in an organization: a listed membership or a founding role (the sources name founders that
-// are not listed as members, e.g. the co-sponsors of the M9 network).
-const participation = Prisma.sql`(
-  SELECT "organizationId" AS org, "institutionId" AS inst FROM "Membership"
-  UNION SELECT "organizationId", "institutionId" FROM "OrganizationFounder")`;
+// are not listed as members, e.g. the co-sponsors of the M9 network). The filter goes inside both halves so
+// the indexes on Membership serve it: a union cannot be filtered through a join.
+function participation(filter: Prisma.Sql) {
+  return Prisma.sql`(
+    SELECT "organizationId" AS org, "institutionId" AS inst FROM "Membership" WHERE ${filter}
+    UNION SELECT "organizationId", "institutionId" FROM "OrganizationFounder" WHERE ${filter})`;
+}
 
 async function loadInstitutionNetwork(slug: string, locale: string): Promise<InstitutionNetwork | null> {
   const center = await db().institution.findUnique({ where: { slug }, select: { id: true, slug: true, country: true, names: institutionNameSelect } });
   if (!center) return null;
-  const top = await db().$queryRaw<{ id: string; slug: string; country: string; shared: bigint; total: bigint }[]>`
-    SELECT q.inst AS id, i.slug, i.country::text AS country, count(DISTINCT q.org) AS shared, count(*) OVER () AS total
-    FROM ${participation} me JOIN ${participation} q ON q.org = me.org AND q.inst <> me.inst
-    JOIN "Institution" i ON i.id = q.inst
-    WHERE me.inst = ${center.id}
-    GROUP BY q.inst, i.slug, i.country ORDER BY shared DESC, i.slug ASC LIMIT ${NETWORK_LIMIT}`;
+  const mine = (await db().$queryRaw<{ org: string }[]>`SELECT org FROM ${participation(Prisma.sql`"institutionId" = ${center.id}`)} AS p`).map((r) => r.org);
+  const inMine = participation(Prisma.sql`"organizationId" = ANY(${mine})`);
+  const top = mine.length
+    ? await db().$queryRaw<{ id: string; slug: string; country: string; shared: bigint; total: bigint }[]>`
+        SELECT q.inst AS id, i.slug, i.country::text AS country, count(*) AS shared, count(*) OVER () AS total
+        FROM ${inMine} q JOIN "Institution" i ON i.id = q.inst
+        WHERE q.inst <> ${center.id}
+        GROUP BY q.inst, i.slug, i.country ORDER BY shared DESC, i.slug ASC LIMIT ${NETWORK_LIMIT}`
+    : [];
   const ids = top.map((t) => t.id);
   const all = [center.id, ...ids];
+  const among = participation(Prisma.sql`"institutionId" = ANY(${all})`);
   const [pairs, links, names] = await Promise.all([
     ids.length
-      ? db().$queryRaw<{ inst: string; org: string }[]>`
-          SELECT DISTINCT q.inst, q.org FROM ${participation} me JOIN ${participation} q ON q.org = me.org
-          WHERE me.inst = ${center.id} AND q.inst = ANY(${ids})`
+      ? db().$queryRaw<{ inst: string; org: string }[]>`SELECT inst, org FROM ${inMine} AS q WHERE q.inst = ANY(${ids})`
       : Promise.resolve([]),
     ids.length
       ? db().$queryRaw<{ source: string; target: string; weight: bigint }[]>`
-          SELECT a.inst AS source, b.inst AS target, count(DISTINCT a.org) AS weight
-          FROM ${participation} a JOIN ${participation} b ON b.org = a.org AND a.inst < b.inst
-          WHERE a.inst = ANY(${all}) AND b.inst = ANY(${all}) GROUP BY 1, 2`
+          SELECT a.inst AS source, b.inst AS target, count(*) AS weight
+          FROM ${among} a JOIN ${among} b ON b.org = a.org AND a.inst < b.inst GROUP BY 1, 2`
       : Promise.resolve([]),
     db().institution.findMany({ where: { id: { in: ids } }, select: { id: true, names: institutionNameSelect } }),
   ]);
