@@ -51,7 +51,8 @@ export function ColumnChart({ columns, label, showRunning = false, width: W = 64
       <line x1={PAD.left} x2={PAD.left + plotW} y1={PAD.top + plotH} y2={PAD.top + plotH} stroke="#94a3b8" />
       <g className="text-[10px]" fill="#4b5563">
         {columns.map((c, i) =>
-          i % every === 0 || i === columns.length - 1 ? (
+          // Counted back from the latest period, which is always labelled.
+          (columns.length - 1 - i) % every === 0 ? (
             <text key={c.key} x={r1(xOf(i) + step / 2)} y={H - 10} textAnchor="middle">{c.label}</text>
           ) : null,
         )}

@@ -30,7 +30,7 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
   ]);
   return (
     <div className="space-y-4" data-chart="network">
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} aria-label={t("networkLabel", { name: network.center.name, count: network.total })} className="h-auto w-full rounded-md border border-line bg-white">
+      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t("networkLabel", { name: network.center.name, count: network.total })} className="h-auto w-full rounded-md border border-line bg-white">
         <g stroke="#94a3b8" strokeOpacity={0.7} aria-hidden="true">
           {layout.links.map((l) => (
             <line key={`${l.source}|${l.target}`} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} strokeWidth={Math.min(6, l.weight)} />
@@ -78,7 +78,7 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
                 {n.shared.map((o, i) => (
                   <span key={o.slug}>
                     {i ? (locale === "zh" ? "、" : ", ") : null}
-                    <Link href={`/organizations/${o.slug}`} className="text-accent hover:underline">{o.name}</Link>
+                    <Link href={`/organizations/${o.slug}`} className="text-accent underline">{o.name}</Link>
                   </span>
                 ))}
               </span>
