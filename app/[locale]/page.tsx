@@ -1,6 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getRegistryOverview } from "@/lib/data/registry";
+import { getRegistryCharts } from "@/lib/data/charts";
+import { RegistryOverviewCharts } from "@/components/charts/registry-overview";
 import { formatPartialDate } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { JsonLd } from "@/components/ui/json-ld";
@@ -15,6 +17,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const meta = await getTranslations({ locale, namespace: "meta" });
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   const overview = await getRegistryOverview(locale);
+  const charts = await getRegistryCharts();
   const counts = Object.entries(overview.counts) as [keyof typeof overview.counts, number][];
   const siteUrl = env().SITE_URL;
 
@@ -43,6 +46,8 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           ))}
         </dl>
       </section>
+
+      <RegistryOverviewCharts charts={charts} locale={locale} />
 
       <div className="grid gap-8 md:grid-cols-2">
         <section aria-labelledby="newest-heading">

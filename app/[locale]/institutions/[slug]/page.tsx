@@ -15,6 +15,8 @@ import { ParticipationTable } from "@/components/institutions/participation-tabl
 import { HistoryList } from "@/components/ui/history-list";
 import { DownloadLinks } from "@/components/ui/download-links";
 import { getPublicHistory } from "@/lib/data/history";
+import { getInstitutionNetwork } from "@/lib/data/charts";
+import { NetworkGraph } from "@/components/charts/network-graph";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -52,6 +54,8 @@ export default async function InstitutionPage(props: Props) {
   const locales = await getTranslations({ locale, namespace: "locales" });
   const otherNames = i.names.filter((n) => n.name !== i.name && n.name !== i.originalName);
   const history = await getPublicHistory({ institution: i.slug }, locale);
+  const network = await getInstitutionNetwork(i.slug, locale);
+  const chartText = await getTranslations({ locale, namespace: "charts" });
 
   return (
     <article>
@@ -71,6 +75,14 @@ export default async function InstitutionPage(props: Props) {
         <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
         <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
       </section>
+
+      {network ? (
+        <section aria-labelledby="network" className="mt-10">
+          <h2 id="network" className="text-xl font-semibold">{chartText("networkTitle")}</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-700">{chartText("networkLead")}</p>
+          <NetworkGraph network={network} locale={locale} />
+        </section>
+      ) : null}
 
       <div className="mt-10 grid gap-8 md:grid-cols-3">
         {i.founded.length ? (

@@ -20,6 +20,9 @@ import { MemberTable } from "@/components/organizations/member-table";
 import { HistoryList } from "@/components/ui/history-list";
 import { DownloadLinks } from "@/components/ui/download-links";
 import { getPublicHistory } from "@/lib/data/history";
+import { getOrganizationCharts } from "@/lib/data/charts";
+import { WorldMap } from "@/components/charts/world-map";
+import { JoinTimeline } from "@/components/charts/join-timeline";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -60,6 +63,8 @@ export default async function OrganizationPage(props: Props) {
   const otherNames = o.names.filter((n) => n.kind !== "FORMER" && n.name !== o.name && n.name !== o.originalName);
   const formerNames = o.names.filter((n) => n.kind === "FORMER");
   const history = await getPublicHistory({ organization: o.slug }, locale);
+  const charts = await getOrganizationCharts(o.slug);
+  const chartText = await getTranslations({ locale, namespace: "charts" });
 
   return (
     <article>
@@ -102,6 +107,21 @@ export default async function OrganizationPage(props: Props) {
                 <SourceNote source={o.introductionSource} locale={locale} />
               </div>
             </section>
+          ) : null}
+
+          {charts ? (
+            <>
+              <section aria-labelledby="member-map">
+                <h2 id="member-map" className="text-xl font-semibold">{chartText("mapTitle")}</h2>
+                <p className="mb-3 mt-1 text-sm text-slate-700">{chartText("mapLead")}</p>
+                <WorldMap members={charts.memberCountries} namedOnly={charts.namedOnly} locale={locale} />
+              </section>
+              <section aria-labelledby="join-timeline">
+                <h2 id="join-timeline" className="text-xl font-semibold">{chartText("timelineTitle")}</h2>
+                <p className="mb-3 mt-1 text-sm text-slate-700">{chartText("timelineLead")}</p>
+                <JoinTimeline timeline={charts.timeline} locale={locale} />
+              </section>
+            </>
           ) : null}
 
           <section aria-labelledby="members">

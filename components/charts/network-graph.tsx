@@ -1,0 +1,91 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { chooseLabels, labelWidth, layoutNetwork } from "@/lib/charts/network-layout";
+import { countryName } from "@/lib/countries";
+import type { InstitutionNetwork } from "@/lib/data/charts";
+
+function shortName(name: string) {
+  return name.length > 28 ? `${name.slice(0, 27)}…` : name;
+}
+
+/**
+ * The institutions sharing organizations with this one, laid out on the server (d3-force, deterministic).
+ * Each node is a link, reachable by keyboard with a visible focus ring; the list below is the same network
+ * in words.
+ */
+export async function NetworkGraph({ network, locale }: { network: InstitutionNetwork; locale: string }) {
+  const t = await getTranslations({ locale, namespace: "charts" });
+  if (!network.nodes.length) return <p className="text-sm text-muted">{t("noNetwork")}</p>;
+  const layout = layoutNetwork({
+    center: network.center.slug,
+    nodes: network.nodes.map((n) => ({ id: n.slug, weight: n.shared.length })),
+    links: network.links,
+  });
+  const bySlug = new Map(network.nodes.map((n) => [n.slug, n]));
+  // Names are written where they fit without overlapping (closest institutions first); the others show
+  // theirs on hover and on keyboard focus.
+  const labelled = chooseLabels(layout, [
+    { id: network.center.slug, width: labelWidth(shortName(network.center.name), 12) },
+    ...network.nodes.map((n) => ({ id: n.slug, width: labelWidth(shortName(n.name)) })),
+  ]);
+  return (
+    <div className="space-y-4" data-chart="network">
+      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t("networkLabel", { name: network.center.name, count: network.total })} className="h-auto w-full rounded-md border border-line bg-white">
+        <g stroke="#94a3b8" strokeOpacity={0.7} aria-hidden="true">
+          {layout.links.map((l) => (
+            <line key={`${l.source}|${l.target}`} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} strokeWidth={Math.min(6, l.weight)} />
+          ))}
+        </g>
+        {layout.nodes.map((p) => {
+          const n = bySlug.get(p.id);
+          if (!n) {
+            return (
+              <g key={p.id} data-node="center">
+                <circle cx={p.x} cy={p.y} r={p.r} fill="#b45309" stroke="#ffffff" strokeWidth={2} />
+                <text x={labelled.get(p.id)?.x ?? p.x} y={labelled.get(p.id)?.y ?? p.y + p.r + 13} textAnchor={labelled.get(p.id)?.anchor ?? "middle"} className="text-[12px] font-semibold" fill="#1c2430" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+                  {shortName(network.center.name)}
+                </text>
+              </g>
+            );
+          }
+          const place = labelled.get(p.id);
+          const title = t("networkNode", { name: n.name, country: countryName(n.country, locale), count: n.shared.length });
+          return (
+            <a key={p.id} href={`/${locale}/institutions/${n.slug}`} aria-label={title} className="group outline-none" data-node={n.slug}>
+              <title>{title}</title>
+              <circle cx={p.x} cy={p.y} r={p.r + 5} fill="none" stroke="#0f5e74" strokeWidth={3} className="invisible group-hover:visible group-focus-visible:visible" />
+              <circle cx={p.x} cy={p.y} r={p.r} fill="#1d7890" stroke="#ffffff" strokeWidth={1.5} />
+              <text
+                x={place?.x ?? p.x} y={place?.y ?? p.y + p.r + 14} textAnchor={place?.anchor ?? "middle"} fill="#1c2430" stroke="#ffffff" strokeWidth={3} paintOrder="stroke"
+                className={`text-[11px] ${place ? "" : "invisible group-hover:visible group-focus-visible:visible"}`}
+              >
+                {shortName(n.name)}
+              </text>
+            </a>
+          );
+        })}
+      </svg>
+      {network.total > network.nodes.length ? <p className="text-sm text-muted">{t("networkShown", { shown: network.nodes.length, total: network.total })}</p> : null}
+      <div>
+        <h3 className="text-sm font-semibold">{t("networkList")}</h3>
+        <ol className="mt-2 space-y-2 text-sm" data-testid="network-list">
+          {network.nodes.map((n) => (
+            <li key={n.slug}>
+              <Link href={`/institutions/${n.slug}`} className="font-medium text-accent hover:underline">{n.name}</Link>
+              <span className="text-muted"> · {countryName(n.country, locale)}</span>
+              <span className="block text-slate-700">
+                {t("networkShares", { count: n.shared.length })}{" "}
+                {n.shared.map((o, i) => (
+                  <span key={o.slug}>
+                    {i ? (locale === "zh" ? "、" : ", ") : null}
+                    <Link href={`/organizations/${o.slug}`} className="text-accent underline">{o.name}</Link>
+                  </span>
+                ))}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
