@@ -65,6 +65,8 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
     const staff = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
     const membership = await prisma.membership.findFirstOrThrow({ where: { institution: { slug: INSTITUTION }, organization: { slug: ORG } } });
     const values = membershipValuesSchema.parse({ role: membership.role, status: membership.status, joined: "", ended: "", notes: marker, sourceUrl: "https://example.org/multi", sourceTitle: "Multi-instance check", sourceQuote: "" });
+    // Earlier tests may have left a request on this entry in the shared write database.
+    await prisma.changeRequest.updateMany({ where: { membershipId: membership.id, status: "PENDING" }, data: { status: "WITHDRAWN" } });
     const request = await proposeMembershipUpdate(staff, { membershipId: membership.id, baseVersion: membership.version, reason: null, values });
 
     // Instance 1 holds the page in the shared cache, without the change. Both instances have rendered an
