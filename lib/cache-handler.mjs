@@ -35,6 +35,12 @@ function redis() {
   return client;
 }
 
+/** Close this process's Redis connection (tests; Next keeps it for the life of the server). */
+export function disconnectCache() {
+  client?.disconnect();
+  client = undefined;
+}
+
 function warn(what, error) {
   // One line per problem rather than one per request while Redis is away.
   if (warned++ % 100 === 0) console.error(`[cache] Redis ${what} failed (${error?.message ?? error}); serving without the shared cache.`);
