@@ -64,7 +64,7 @@ wapiti -u "$BASE/en/" --scope folder "${START[@]}" -H "Cookie: $SESSION" \
 [ -s "$OUT/wapiti.json" ] || { echo "wapiti wrote no report; see $OUT/wapiti.log" >&2; exit 1; }
 
 # sqlmap: the search and filter parameters of the public lists, and the sign-in form (with a valid CSRF
-# pair, so each attempt reaches the password check).
+# pair, so each attempt reaches the password check; a refused sign-in answers 401, which is not an error here).
 echo "[scan] sqlmap…"
 # The database is known (PostgreSQL), which spares sqlmap the payloads of every other one.
 SQLMAP=(sqlmap --batch --level 2 --risk 1 --dbms=PostgreSQL --flush-session --disable-coloring --output-dir "$OUT/sqlmap")
@@ -72,7 +72,7 @@ SQLMAP=(sqlmap --batch --level 2 --risk 1 --dbms=PostgreSQL --flush-session --di
 "${SQLMAP[@]}" -H "Cookie: $SESSION" -u "$BASE/en/organizations?q=silk&kind=ALLIANCE&page=1" -p "q,kind,page" >> "$OUT/sqlmap.log" 2>&1 || true
 "${SQLMAP[@]}" -H "Cookie: $SESSION" -u "$BASE/en/institutions?q=nanjing&country=CN&page=1" -p "q,country,page" >> "$OUT/sqlmap.log" 2>&1 || true
 "${SQLMAP[@]}" -u "$BASE/api/auth/callback/credentials" --method POST --cookie "$CSRF_COOKIE" \
-  --data "csrfToken=$CSRF&email=admin%40atlas.test&password=guess&json=true" -p "email,password" >> "$OUT/sqlmap.log" 2>&1 || true
+  --data "csrfToken=$CSRF&email=admin%40atlas.test&password=guess&json=true" -p "email,password" --ignore-code=401 >> "$OUT/sqlmap.log" 2>&1 || true
 
 STILL=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $SESSION" "$BASE/en/admin/reviews")
 echo "[scan] the admin session at the end: /en/admin/reviews answered $STILL (200: the scan stayed signed in)"
