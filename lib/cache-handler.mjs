@@ -24,9 +24,9 @@ function redis() {
   const url = process.env.REDIS_URL;
   if (!url || !/^rediss?:\/\//.test(url)) throw new Error("REDIS_URL must be a redis:// or rediss:// URL for the shared cache handler.");
   client = new Redis(url, {
-    // A slow or absent Redis must not hold pages up: a command fails after a second and the page is
+    // A slow or absent Redis must not hold pages up: a command fails after two seconds and the page is
     // rendered as if the cache were empty.
-    commandTimeout: 1_000,
+    commandTimeout: 2_000,
     connectTimeout: 2_000,
     maxRetriesPerRequest: 1,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),

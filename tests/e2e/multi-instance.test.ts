@@ -149,10 +149,12 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
     }
   });
 
-  it("neither instance crashed or logged a cache error", () => {
+  it("neither instance crashed, and every invalidation reached Redis", () => {
     for (const instance of instances) {
       expect(instance.alive()).toBe(true);
-      expect(instance.log()).not.toMatch(/\[cache\]/);
+      // A slow read is only a cache miss (logged as "[cache] Redis read failed"); a lost invalidation would
+      // leave the other instance serving an old page, so that one must never happen.
+      expect(instance.log()).not.toMatch(/could not record the invalidation/);
     }
   });
 });
