@@ -29,7 +29,6 @@ const nextConfig: NextConfig = {
   async headers() {
     return [...securityHeaderRules({ siteUrl: process.env.SITE_URL || "http://localhost:3000", dev: process.env.NODE_ENV === "development" }), ...frameDenial];
   },
-
   ...(sharedCache ? { cacheHandler: path.resolve(process.cwd(), "lib/cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
 };
 
