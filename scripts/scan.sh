@@ -39,7 +39,7 @@ fi
 # Sign in as the demo admin through next-auth's credentials endpoint; keep the session cookie.
 JAR=$(mktemp)
 CSRF=$(curl -s -c "$JAR" "$BASE/api/auth/csrf" | sed -E 's/.*"csrfToken":"([^"]+)".*/\1/')
-curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST "$BASE/api/auth/callback/credentials" \
+curl -s -b "$JAR" -c "$JAR" -o /dev/null -X POST "$BASE/api/auth/callback/credentials" -H "Origin: $BASE" \
   --data-urlencode "csrfToken=$CSRF" --data-urlencode "email=admin@atlas.test" --data-urlencode "password=atlas-admin-demo" \
   --data-urlencode "callbackUrl=$BASE/en/account" --data-urlencode "json=true"
 SESSION=$(awk '$6 ~ /next-auth.session-token$/ {print $6"="$7}' "$JAR")
@@ -71,7 +71,7 @@ SQLMAP=(sqlmap --batch --level 2 --risk 1 --dbms=PostgreSQL --flush-session --di
 : > "$OUT/sqlmap.log"
 "${SQLMAP[@]}" -H "Cookie: $SESSION" -u "$BASE/en/organizations?q=silk&kind=ALLIANCE&page=1" -p "q,kind,page" >> "$OUT/sqlmap.log" 2>&1 || true
 "${SQLMAP[@]}" -H "Cookie: $SESSION" -u "$BASE/en/institutions?q=nanjing&country=CN&page=1" -p "q,country,page" >> "$OUT/sqlmap.log" 2>&1 || true
-"${SQLMAP[@]}" -u "$BASE/api/auth/callback/credentials" --method POST --cookie "$CSRF_COOKIE" \
+"${SQLMAP[@]}" -u "$BASE/api/auth/callback/credentials" --method POST --cookie "$CSRF_COOKIE" -H "Origin: $BASE" \
   --data "csrfToken=$CSRF&email=admin%40atlas.test&password=guess&json=true" -p "email,password" --ignore-code=401 >> "$OUT/sqlmap.log" 2>&1 || true
 
 STILL=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $SESSION" "$BASE/en/admin/reviews")

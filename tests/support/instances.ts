@@ -91,7 +91,8 @@ export async function signInHttp(base: string, headers: Record<string, string>, 
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+    // A browser sends its page's Origin with the form; the portal refuses a sign-in POST without one.
+    headers: { ...headers, cookie, origin: new URL(base).origin, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/en/account`, json: "true" }),
   });
   const session = res.headers.getSetCookie().find((c) => /^(__Secure-)?next-auth\.session-token=/.test(c))?.split(";")[0] ?? null;
