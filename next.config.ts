@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { securityHeaderRules } from "./lib/security-headers";
@@ -12,6 +13,10 @@ const frameDenial = [
   { source: "/:path((?!embed(?:/|$)).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
 ];
 
+// Several instances share one cache in Redis when REDIS_URL is set (read when `next start` loads this
+// file, so one build serves both ways); without it each instance keeps its own cache in .next/cache.
+const sharedCache = Boolean(process.env.REDIS_URL);
+
 const nextConfig: NextConfig = {
   // npm test builds into its own folder so its prerendered pages never mix with npm start's.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -24,6 +29,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [...securityHeaderRules({ siteUrl: process.env.SITE_URL || "http://localhost:3000", dev: process.env.NODE_ENV === "development" }), ...frameDenial];
   },
+  ...(sharedCache ? { cacheHandler: path.resolve(process.cwd(), "lib/cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
 };
 
 export default withNextIntl(nextConfig);

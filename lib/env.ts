@@ -20,6 +20,10 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Where `npm run data:release` writes dated open-data releases and /data lists them from. */
   RELEASES_DIR: z.string().min(1).default(".data/releases"),
+  /** Several instances: Next's page and data cache in this Redis (lib/cache-handler.mjs, which reads it itself). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
+  /** Key prefix in that Redis, so deployments (or test runs) sharing one Redis never see each other's entries. */
+  CACHE_PREFIX: z.string().regex(/^[\w:.-]{1,100}$/, "CACHE_PREFIX may only contain letters, digits, _ : . -").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

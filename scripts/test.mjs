@@ -68,7 +68,7 @@ async function cleanup() {
     await new Promise((r) => setTimeout(r, 300));
   }
   if (!process.env.KEEP_TEST_DATABASE) {
-    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_r`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   await admin.end().catch(() => {});
   await stopEmbedded().catch(() => {});

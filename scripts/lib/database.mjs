@@ -98,5 +98,6 @@ export async function startEmbedded({ dataDir, port }) {
     );
   }
   log(`Embedded PostgreSQL running on 127.0.0.1:${port}.`);
-  return { baseUrl, stop: () => server.stop() };
+  // server: the EmbeddedPostgres itself, for tests that stop and start it again (persistent data).
+  return { baseUrl, stop: () => server.stop(), server };
 }

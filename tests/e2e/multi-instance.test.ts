@@ -1,0 +1,160 @@
+// Two instances of the portal on one PostgreSQL, sharing Next's cache in Redis, behind a small proxy
+// (scripts/proxy.mjs; the header x-atlas-instance picks the instance). An approval made through instance
+// 0 is on the public page through instance 1 within a second; sign-in throttling counts failures on both;
+// a session started on one works on the other.
+import type Redis from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { startProxy } from "../../scripts/proxy.mjs";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/passwords";
+import { proposeMembershipUpdate } from "@/lib/data/change-requests";
+import { membershipValuesSchema } from "@/lib/validation/membership";
+import { launchBrowser, newContext } from "../support/browser";
+import { useWriteDatabase } from "../support/db";
+import { connectRedis, deleteKeys, freePort, signInHttp, startInstance, type Instance } from "../support/instances";
+
+useWriteDatabase();
+const databaseUrl = process.env.DATABASE_URL!;
+const prisma = createPrismaClient(databaseUrl, 2);
+const prefix = `atlas-test:${process.pid}-${Date.now().toString(36)}:`;
+const INSTITUTION = "nanjing-medical-university";
+const ORG = "belt-and-road-international-medical-education-alliance";
+let redis: Redis;
+let instances: Instance[] = [];
+let proxy: Awaited<ReturnType<typeof startProxy>>;
+let browser: Browser | undefined;
+const on = (i: number, address: string) => ({ "x-atlas-instance": String(i), "x-forwarded-for": address });
+
+beforeAll(async () => {
+  const connected = await connectRedis();
+  redis = connected.client;
+  const ports = [await freePort(), await freePort()];
+  proxy = await startProxy({ upstreams: ports.map((p) => `http://127.0.0.1:${p}`) });
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: connected.url, CACHE_PREFIX: prefix, TRUST_PROXY: "1", SITE_URL: proxy.url, NEXTAUTH_URL: proxy.url };
+  instances = await Promise.all(ports.map((p) => startInstance(p, env)));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(instances.map((i) => i.stop()));
+  await proxy?.close();
+  if (redis) {
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+  }
+  await prisma.$disconnect();
+});
+
+describe("two instances behind a proxy, one database, one Redis cache", () => {
+  it("the proxy spreads requests over both instances, and a page rendered by one is served from the shared cache by the other", async () => {
+    const path = `/en/institutions/${INSTITUTION}`;
+    const first = await fetch(`${proxy.url}${path}`, { headers: on(0, "10.0.0.1") });
+    expect(first.status).toBe(200);
+    const second = await fetch(`${proxy.url}${path}`, { headers: on(1, "10.0.0.1") });
+    expect(second.status).toBe(200);
+    expect(second.headers.get("x-atlas-served-by")).toBe("1");
+    expect(second.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(await redis.exists(...(await redis.keys(`${prefix}entry:*`)).slice(0, 1))).toBe(1);
+    for (let i = 0; i < 4; i++) await fetch(`${proxy.url}/api/health`);
+    expect(proxy.served.every((n) => n >= 3)).toBe(true);
+  });
+
+  it("an approval made through instance 0 is visible on the public page through instance 1 within 1 s", async () => {
+    const marker = `Checked across instances ${Date.now()}`;
+    const staff = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+    const membership = await prisma.membership.findFirstOrThrow({ where: { institution: { slug: INSTITUTION }, organization: { slug: ORG } } });
+    const values = membershipValuesSchema.parse({ role: membership.role, status: membership.status, joined: "", ended: "", notes: marker, sourceUrl: "https://example.org/multi", sourceTitle: "Multi-instance check", sourceQuote: "" });
+    // Earlier tests may have left a request on this entry in the shared write database.
+    await prisma.changeRequest.updateMany({ where: { membershipId: membership.id, status: "PENDING" }, data: { status: "WITHDRAWN" } });
+    const request = await proposeMembershipUpdate(staff, { membershipId: membership.id, baseVersion: membership.version, reason: null, values });
+
+    // Instance 1 holds the page in the shared cache, without the change. Both instances have rendered an
+    // institution page once (module loading of a cold process is not what this measures).
+    for (const i of [0, 1]) await fetch(`${proxy.url}/en/institutions/chinese-university-of-hong-kong?warm=${i}`, { headers: on(i, "10.0.0.2") });
+    const page = `${proxy.url}/en/institutions/${INSTITUTION}`;
+    await fetch(page, { headers: on(0, "10.0.0.2") });
+    const before = await fetch(page, { headers: on(1, "10.0.0.2") });
+    expect(before.headers.get("x-nextjs-cache")).toMatch(/HIT|STALE/);
+    expect(await before.text()).not.toContain(marker);
+
+    // The admin signs in and approves through instance 0, in Chromium.
+    const { session } = await signInHttp(proxy.url, on(0, "10.0.0.2"), "admin@atlas.test", "atlas-admin-demo");
+    expect(session, "the admin could not sign in through instance 0").toBeTruthy();
+    browser = await launchBrowser();
+    const context = await newContext(browser);
+    await context.setExtraHTTPHeaders(on(0, "10.0.0.2"));
+    const [name, value] = session!.split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: proxy.url, httpOnly: true, sameSite: "Lax" }]);
+    const admin = await context.newPage();
+    await admin.goto(`${proxy.url}/en/account/requests/${request.id}`);
+    await admin.getByRole("button", { name: "Approve and publish" }).click();
+    await admin.getByText(/Decision by .*: Approved/).waitFor();
+    const approvedAt = Date.now();
+
+    // Propagation, not rendering speed, is what must be within 1 s: the first request to instance 1 sent
+    // after the approval must already get the new content (however long this busy machine takes to
+    // render it, which is reported).
+    let issuedAt = Infinity;
+    let answeredAt = Infinity;
+    while (Date.now() - approvedAt < 10_000) {
+      const sent = Date.now() - approvedAt;
+      const res = await fetch(page, { headers: on(1, "10.0.0.2") });
+      expect(res.headers.get("x-atlas-served-by")).toBe("1");
+      if ((await res.text()).includes(marker)) {
+        issuedAt = sent;
+        answeredAt = Date.now() - approvedAt;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    console.log(`[multi-instance] approval through instance 0: a request to instance 1 sent ${issuedAt} ms later got the new content (answered after ${answeredAt} ms)`);
+    expect(issuedAt, "instance 1 still served the old page more than 1 s after the approval").toBeLessThanOrEqual(1_000);
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("APPROVED");
+  });
+
+  it("a session started on one instance works on the other, and signing in is refused on both without it", async () => {
+    const email = `session-${Date.now()}@atlas.test`;
+    const cuhk = await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" }, select: { id: true } });
+    await prisma.user.create({ data: { email, name: "Session check", role: "STAFF", institutionId: cuhk.id, passwordHash: await hashPassword("session-password-123") } });
+    const { session } = await signInHttp(proxy.url, on(0, "10.0.0.3"), email, "session-password-123");
+    expect(session).toBeTruthy();
+    for (const i of [0, 1]) {
+      const res = await fetch(`${proxy.url}/en/account`, { redirect: "manual", headers: { ...on(i, "10.0.0.3"), cookie: session! } });
+      expect(res.status, `instance ${i}`).toBe(200);
+      expect(res.headers.get("x-atlas-served-by")).toBe(String(i));
+      expect(await res.text()).toContain("The Chinese University of Hong Kong");
+      const anonymous = await fetch(`${proxy.url}/en/account`, { redirect: "manual", headers: on(i, "10.0.0.3") });
+      expect(anonymous.status).toBe(307);
+      expect(anonymous.headers.get("location")).toMatch(/\/en\/login/);
+    }
+  });
+
+  it("sign-in throttling counts failures made on both instances: 3 + 2 failures lock the account", async () => {
+    const email = `throttle-${Date.now()}@atlas.test`;
+    await prisma.user.create({ data: { email, name: "Throttle check", role: "STAFF", passwordHash: await hashPassword("right-password-123") } });
+    // Each failure from its own address, so only the account's counter can add up to the limit.
+    for (let n = 0; n < 5; n++) {
+      const attempt = await signInHttp(proxy.url, on(n % 2, `10.1.0.${n + 1}`), email, "wrong-password");
+      expect(attempt.session).toBeNull();
+      expect(attempt.url).toMatch(/error=CredentialsSignin/);
+    }
+    const row = await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } });
+    expect(row.failures).toBe(5);
+    expect(row.lockedUntil).not.toBeNull();
+    for (const i of [0, 1]) {
+      const locked = await signInHttp(proxy.url, on(i, `10.1.1.${i + 1}`), email, "right-password-123");
+      expect(locked.session, `instance ${i} let a locked account in`).toBeNull();
+      expect(decodeURIComponent(locked.url)).toMatch(/Too many attempts/);
+    }
+  });
+
+  it("neither instance crashed, and every invalidation reached Redis", () => {
+    for (const instance of instances) {
+      expect(instance.alive()).toBe(true);
+      // A slow read is only a cache miss (logged as "[cache] Redis read failed"); a lost invalidation would
+      // leave the other instance serving an old page, so that one must never happen.
+      expect(instance.log()).not.toMatch(/could not record the invalidation/);
+    }
+  });
+});
