@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, type ActionName } from "@/lib/actions/registry";
 import { runAction } from "@/lib/actions/run";
 import type { Actor } from "@/lib/auth-types";
-import { testPrisma, useWriteDatabase } from "../support/db";
+import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";
 
 useWriteDatabase();
@@ -205,8 +205,7 @@ async function snapshot(target: Target) {
 
 beforeAll(async () => {
   for (const t of TARGETS) institutionIds[t] = (await prisma.institution.findUniqueOrThrow({ where: { slug: institutionSlugs[t] } })).id;
-  const load = async (email: string): Promise<Actor> =>
-    prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+  const load = (email: string) => loadActor(prisma, email);
   actors = { anonymous: null, staffNmu: await load("staff@njmu.test"), staffCuhk: await load("staff@cuhk.test"), admin: await load("admin@atlas.test") };
 });
 

@@ -6,7 +6,7 @@ import {
 import { getInstitutionBySlug } from "@/lib/data/institutions";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
-import { testPrisma, useWriteDatabase } from "../support/db";
+import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
 
@@ -15,7 +15,7 @@ let admin: Actor;
 let nmuStaff: Actor;
 let cuhkStaff: Actor;
 
-const actor = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+const actor = (email: string) => loadActor(prisma, email);
 const values = (over: Record<string, string>) =>
   membershipValuesSchema.parse({ role: "MEMBER", status: "ACTIVE", joined: "", ended: "", notes: "", sourceUrl: "https://example.org/p", sourceTitle: "NMU page", sourceQuote: "", ...over });
 

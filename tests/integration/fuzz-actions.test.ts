@@ -13,7 +13,7 @@ import { actions, type ActionName } from "@/lib/actions/registry";
 import { formToObject } from "@/lib/actions/define";
 import { runAction } from "@/lib/actions/run";
 import type { Actor } from "@/lib/auth-types";
-import { testPrisma, useFuzzDatabase } from "../support/db";
+import { loadActor, testPrisma, useFuzzDatabase } from "../support/db";
 import { fieldsOf, junk, type Pools, plausible, tainted } from "../support/fuzz";
 
 useFuzzDatabase();
@@ -64,7 +64,7 @@ beforeAll(async () => {
   ).map((r) => r.table_name);
   institution.nmu = (await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } })).id;
   institution.cuhk = (await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" } })).id;
-  const load = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+  const load = (email: string) => loadActor(prisma, email);
   actors = { anonymous: null, staffNmu: await load("staff@njmu.test"), staffCuhk: await load("staff@cuhk.test"), admin: await load("admin@atlas.test") };
 
   // Pending requests of both universities, so approve/reject/withdraw/comment meet real targets.

@@ -9,7 +9,7 @@ import { getStaffDashboard } from "@/lib/data/account";
 import { getInstitutionBySlug } from "@/lib/data/institutions";
 import { getOrganizationBySlug } from "@/lib/data/organizations";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { testPrisma, useWriteDatabase } from "../support/db";
+import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";
 
 useWriteDatabase();
@@ -18,7 +18,7 @@ const prisma = testPrisma();
 let admin: Actor;
 let nmuStaff: Actor;
 let cuhkStaff: Actor;
-const actor = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+const actor = (email: string) => loadActor(prisma, email);
 
 beforeAll(async () => {
   [admin, nmuStaff, cuhkStaff] = await Promise.all([actor("admin@atlas.test"), actor("staff@njmu.test"), actor("staff@cuhk.test")]);

@@ -147,3 +147,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Signs in through the login form on `page`; resolves once the account page shows. */
+export async function signInOn(page: Page, email: string, password: string): Promise<Page> {
+  await page.goto(url("/en/login"));
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/en\/account$/);
+  return page;
+}
+
+/** A page in a fresh browser context (its own cookies), signed in as `email`. */
+export async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
+  return signInOn(await (await newContext(browser)).newPage(), email, password);
+}

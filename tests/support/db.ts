@@ -1,4 +1,5 @@
 import { createPrismaClient } from "@/lib/prisma-client";
+import type { Actor } from "@/lib/auth-types";
 
 /** The test database that scripts/test.mjs created, migrated and seeded for this run. */
 export function testDatabaseUrl(): string {
@@ -28,4 +29,11 @@ export function useFuzzDatabase() {
   const url = process.env.FUZZ_DATABASE_URL;
   if (!url || !/atlas_test_\w+_fuzz\b/.test(url)) throw new Error("FUZZ_DATABASE_URL is not set: run the tests through `npm test`.");
   process.env.DATABASE_URL = url;
+}
+
+type TestPrisma = ReturnType<typeof testPrisma>;
+
+/** The acting user as the data layer takes it (the session's shape), loaded by email. */
+export function loadActor(prisma: TestPrisma, email: string): Promise<Actor> {
+  return prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
 }

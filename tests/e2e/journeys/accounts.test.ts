@@ -3,21 +3,13 @@
 // admin disables the account, the open session fails on its very next request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newContext, screenshot, url } from "../../support/browser";
+import { launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
 
 let browser: Browser;
 let admin: Page;
 let invitee: Page;
 let link = "";
 const email = `invitee-${Date.now()}@example.org`;
-
-async function signIn(page: Page, who: string, password: string) {
-  await page.goto(url("/en/login"));
-  await page.getByLabel("Email").fill(who);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/en\/account$/);
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -29,7 +21,7 @@ afterAll(async () => {
 describe("invitations and sessions", () => {
   it("an admin invites a member of CUHK's staff; the invitation waits in the outbox", async () => {
     admin = await (await newContext(browser)).newPage();
-    await signIn(admin, "admin@atlas.test", "atlas-admin-demo");
+    await signInOn(admin, "admin@atlas.test", "atlas-admin-demo");
     await admin.getByRole("link", { name: "Accounts and invitations" }).click();
     await admin.getByLabel("Email").fill(email);
     await admin.getByLabel("Name").fill("Invited Colleague");
@@ -65,7 +57,7 @@ describe("invitations and sessions", () => {
     await again.getByRole("button", { name: "Set password" }).click();
     await again.getByText("This link has expired or was already used. Ask for a new one.").waitFor();
 
-    await signIn(invitee, email, "harbour lights at dusk");
+    await signInOn(invitee, email, "harbour lights at dusk");
     await invitee.getByText("The Chinese University of Hong Kong's international organizations").waitFor();
     await screenshot(invitee, "accounts-03-invitee-dashboard");
   });
@@ -122,7 +114,7 @@ describe("invitations and sessions", () => {
   it("signing out ends the session for real: the old cookie no longer works", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signIn(page, "staff@njmu.test", "nmu-staff-demo");
+    await signInOn(page, "staff@njmu.test", "nmu-staff-demo");
     const cookies = await context.cookies();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((u) => !u.pathname.includes("/account"));

@@ -5,22 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { launchBrowser, newContext, screenshot, url } from "../../support/browser";
+import { launchBrowser, newContext, screenshot, signIn, url } from "../../support/browser";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
 let browser: Browser;
 const SINO_RUSSIAN = "association-of-sino-russian-medical-universities";
 const UASR = "university-alliance-of-the-silk-road";
-
-async function signIn(email: string, password: string): Promise<Page> {
-  const page = await (await newContext(browser)).newPage();
-  await page.goto(url("/en/login"));
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/en\/account$/);
-  return page;
-}
 
 const nmuMembership = () =>
   prisma.membership.findFirstOrThrow({ where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: SINO_RUSSIAN } } });
@@ -41,7 +31,7 @@ afterAll(async () => {
 
 describe("staff propose, an admin decides, the public sees only what was approved", () => {
   it("NMU staff correct the entrance date of a membership", async () => {
-    nmu = await signIn("staff@njmu.test", "nmu-staff-demo");
+    nmu = await signIn(browser, "staff@njmu.test", "nmu-staff-demo");
     await nmu.getByRole("heading", { name: /Nanjing Medical University.s international organizations/ }).waitFor();
     await screenshot(nmu, "journey-01-nmu-dashboard");
     await nmu.getByRole("link", { name: /Propose a change.*Sino-Russian/ }).click();
@@ -96,7 +86,7 @@ describe("staff propose, an admin decides, the public sees only what was approve
   });
 
   it("CUHK staff cannot see or change NMU's entries, through the UI or by posting the action", async () => {
-    cuhk = await signIn("staff@cuhk.test", "cuhk-staff-demo");
+    cuhk = await signIn(browser, "staff@cuhk.test", "cuhk-staff-demo");
     expect(await cuhk.getByText("Sino-Russian").count()).toBe(0);
     const nmuEntry = await nmuMembership();
     expect((await cuhk.goto(url(`/en/account/memberships/${nmuEntry.id}`)))!.status()).toBe(404);
@@ -121,7 +111,7 @@ describe("staff propose, an admin decides, the public sees only what was approve
   });
 
   it("an admin approves the correction and rejects the addition with a comment", async () => {
-    admin = await signIn("admin@atlas.test", "atlas-admin-demo");
+    admin = await signIn(browser, "admin@atlas.test", "atlas-admin-demo");
     // NMU's three requests, and whatever other journeys (run in any order) left waiting.
     const pending = await prisma.changeRequest.count({ where: { status: "PENDING" } });
     expect(pending).toBeGreaterThanOrEqual(3);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { launchBrowser, newContext, screenshot, url } from "../../support/browser";
+import { launchBrowser, newContext, screenshot, signIn, url } from "../../support/browser";
 import { seedPages } from "../../support/seed-pages";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
@@ -14,24 +14,14 @@ let cuhk: Page;
 let admin: Page;
 const CUHK = "chinese-university-of-hong-kong";
 
-async function signIn(email: string, password: string): Promise<Page> {
-  const page = await (await newContext(browser)).newPage();
-  await page.goto(url("/en/login"));
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/en\/account$/);
-  return page;
-}
-
 const membership = (organization: string) => prisma.membership.findFirstOrThrow({ where: { institution: { slug: CUHK }, organization: { slug: organization } } });
 
 beforeAll(async () => {
   browser = await launchBrowser();
   // An entry last confirmed long ago.
   await prisma.membership.update({ where: { id: (await membership("pan-asian-biomedical-science-consortium")).id }, data: { confirmedAt: new Date("2025-03-01T00:00:00Z") } });
-  cuhk = await signIn("staff@cuhk.test", "cuhk-staff-demo");
-  admin = await signIn("admin@atlas.test", "atlas-admin-demo");
+  cuhk = await signIn(browser, "staff@cuhk.test", "cuhk-staff-demo");
+  admin = await signIn(browser, "admin@atlas.test", "atlas-admin-demo");
 });
 afterAll(async () => {
   await browser?.close();

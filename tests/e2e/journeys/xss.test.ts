@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { launchBrowser, newContext, screenshot, url } from "../../support/browser";
+import { launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
 import { batches, xssPayloads } from "../../support/xss-corpus";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
@@ -27,12 +27,7 @@ async function signIn(email: string, password: string): Promise<Page> {
     dialogs.push(`${page.url()}: ${d.type()} ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(url("/en/login"));
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/en\/account$/);
-  return page;
+  return signInOn(page, email, password);
 }
 
 /** Open a page and report any payload that ran or any dangerous markup that reached the DOM. */
