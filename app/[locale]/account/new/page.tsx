@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/page-auth";
@@ -12,6 +13,8 @@ export default async function NewMembershipPage({ params }: { params: Promise<{ 
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/new`);
+  // Staff pages: an admin (who has no institution) is sent to their own dashboard.
+  if (actor.role !== "STAFF") redirect(`/${locale}/account`);
   const organizations = await listJoinableOrganizations(actor, locale);
   const t = await getTranslations({ locale, namespace: "account" });
   return (

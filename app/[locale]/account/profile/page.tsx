@@ -13,6 +13,8 @@ export default async function ProfilePage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/profile`);
+  // Staff pages: an admin (who has no institution) is sent to their own dashboard.
+  if (actor.role !== "STAFF") redirect(`/${locale}/account`);
   const profile = await getInstitutionProfile(actor, null);
   if (profile.pendingId) redirect(`/${locale}/account/requests/${profile.pendingId}`);
   const t = await getTranslations({ locale, namespace: "account" });

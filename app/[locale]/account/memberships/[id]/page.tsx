@@ -16,6 +16,8 @@ export default async function EditMembershipPage({ params }: { params: Promise<{
   setRequestLocale(locale);
   if (!isRecordId(id)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/account/memberships/${id}`);
+  // Staff pages: an admin (who has no institution) is sent to their own dashboard.
+  if (actor.role !== "STAFF") redirect(`/${locale}/account`);
   // Another institution's membership is simply not found.
   const membership = await getOwnMembershipForEdit(actor, id, locale).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
