@@ -8,7 +8,7 @@ import { pickName } from "../names";
 import { substringMatch } from "./search-pattern";
 import type { InstitutionSearch } from "../validation/search";
 import type { Facet } from "./organizations";
-import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type Confirmation, type SourceRef } from "./selects";
+import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type MembershipFacts, type SourceRef } from "./selects";
 
 export type InstitutionSummary = {
   slug: string;
@@ -79,17 +79,9 @@ async function searchInstitutions(s: InstitutionSearch, locale: string) {
 /** Search and browse institutions, with kind and country facets, paged in the database. */
 export const listInstitutions = cached("listInstitutions", searchInstitutions, () => [tags.institutions]);
 
-export type Participation = {
+export type Participation = MembershipFacts & {
   organization: { slug: string; name: string; originalName: string | null; acronym: string | null; kind: OrganizationKind; founded: PartialDate | null; introduction: string | null };
   foundedBy: { slug: string; name: string; role: FounderRole }[];
-  role: MembershipRole;
-  status: MembershipStatus;
-  joined: PartialDate | null;
-  ended: PartialDate | null;
-  notes: string | null;
-  source: SourceRef | null;
-  updatedAt: string;
-  confirmation: Confirmation;
 };
 
 export type InstitutionProfile = InstitutionSummary & {

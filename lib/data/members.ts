@@ -5,19 +5,11 @@ import { Prisma } from "../generated/prisma/client";
 import type { MembershipRole, MembershipStatus } from "../generated/prisma/enums";
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
-import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type Confirmation, type SourceRef } from "./selects";
+import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type MembershipFacts } from "./selects";
 import type { MemberCursor } from "../validation/members";
 
-export type MemberRow = {
+export type MemberRow = MembershipFacts & {
   institution: { slug: string; name: string; originalName: string | null; country: string; kind: string };
-  role: MembershipRole;
-  status: MembershipStatus;
-  joined: PartialDate | null;
-  ended: PartialDate | null;
-  notes: string | null;
-  source: SourceRef | null;
-  updatedAt: string;
-  confirmation: Confirmation;
 };
 
 /** Members shown on the profile itself; the rest are on the organization's members pages. */

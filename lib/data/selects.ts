@@ -1,5 +1,8 @@
 // Select shapes and mappers shared by the data modules (no "server-only": types and plain objects only).
 
+import type { MembershipRole, MembershipStatus } from "../generated/prisma/enums";
+import type { PartialDate } from "../dates";
+
 /** A fact's source as shown beside it, with the passage quoted from it. */
 export type SourceRef = { key: string; title: string; publisher: string | null; url: string | null; seenOn: string; quote: string | null };
 
@@ -34,3 +37,15 @@ export function confirmationOf(m: {
   const organizationSource = m.organizationConfirmedAt ? sourceRef(m.organizationSource, m.organizationQuote) : null;
   return { institutionConfirmedOn, organizationSource, corroborated: Boolean(institutionConfirmedOn && organizationSource) };
 }
+
+/** What a member row and a participation row both show about one membership. */
+export type MembershipFacts = {
+  role: MembershipRole;
+  status: MembershipStatus;
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  notes: string | null;
+  source: SourceRef | null;
+  updatedAt: string;
+  confirmation: Confirmation;
+};
