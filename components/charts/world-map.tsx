@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { baseMap } from "@/lib/charts/world-map";
+import { baseMap, LAND_FILL, SEA_FILL } from "@/lib/charts/world-map";
 import { countryName } from "@/lib/countries";
 import type { CountryCount } from "@/lib/data/charts";
 
@@ -11,49 +11,60 @@ const SHADES = [
   { from: 100, fill: "#0a4253" },
 ] as const;
 const NAMED_FILL = "#f0c987";
-const LAND_FILL = "#dde3ea";
+const MIN_RADIUS = 3.5;
+const MAX_RADIUS = 22;
 
 export function shadeFor(count: number): string {
   return [...SHADES].reverse().find((s) => count >= s.from)?.fill ?? LAND_FILL;
 }
 
+/** A circle's radius: its area grows with the member count, the largest country at MAX_RADIUS. */
+export function radiusFor(count: number, largest: number): number {
+  return Math.round((MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(count / Math.max(1, largest))) * 10) / 10;
+}
+
 /**
- * The map itself: one path per country of the base map (never per member), filled by its member count;
- * highlighted regions too small for the map as dots. `describe` gives each shape's tooltip.
+ * The map itself: the land as one cached picture (/maps/world.svg) and over it one circle per member
+ * country (never per member), sized and shaded by its member count, the largest drawn first so none hides
+ * a smaller one; countries only a source names are small rings. `describe` gives each circle's tooltip.
  */
 export function WorldMapSvg({ members, namedOnly, label, describe }: { members: CountryCount[]; namedOnly: string[]; label: string; describe: (code: string) => string | null }) {
   const map = baseMap();
-  const counts = new Map(members.map((m) => [m.code, m.count]));
-  const named = new Set(namedOnly);
-  const fillOf = (code: string) => (counts.has(code) ? shadeFor(counts.get(code)!) : named.has(code) ? NAMED_FILL : LAND_FILL);
-  const dots = map.dots.filter((d) => counts.has(d.code) || named.has(d.code));
+  const largest = Math.max(1, ...members.map((m) => m.count));
+  const placed = [...members].filter((m) => map.anchors.has(m.code)).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+  const listed = new Set(members.map((m) => m.code));
+  const named = namedOnly.filter((code) => !listed.has(code) && map.anchors.has(code));
   return (
-    <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} className="h-auto w-full rounded-md border border-line bg-[#f3f7f9]">
-      <g stroke="#ffffff" strokeWidth={0.5}>
-        {map.shapes.map((s, i) => {
-          const title = describe(s.code);
+    <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} className="h-auto w-full rounded-md border border-line" style={{ background: SEA_FILL }}>
+      <image href="/maps/world.svg" width={map.width} height={map.height} />
+      <g stroke="#1c2430" strokeWidth={1}>
+        {named.map((code) => {
+          const at = map.anchors.get(code)!;
           return (
-            <path key={s.code || `x${i}`} d={s.path} fill={fillOf(s.code)} data-country={s.code || undefined} data-count={counts.get(s.code)}>
-              {title ? <title>{title}</title> : null}
-            </path>
+            <circle key={code} cx={at.x} cy={at.y} r={MIN_RADIUS} fill={NAMED_FILL} data-country={code}>
+              <title>{describe(code)}</title>
+            </circle>
           );
         })}
       </g>
-      <g stroke="#1c2430" strokeWidth={1}>
-        {dots.map((d) => (
-          <circle key={d.code} cx={d.x} cy={d.y} r={5} fill={fillOf(d.code)} data-country={d.code} data-count={counts.get(d.code)}>
-            <title>{describe(d.code)}</title>
-          </circle>
-        ))}
+      <g stroke="#ffffff" strokeWidth={1} fillOpacity={0.9}>
+        {placed.map((m) => {
+          const at = map.anchors.get(m.code)!;
+          return (
+            <circle key={m.code} cx={at.x} cy={at.y} r={radiusFor(m.count, largest)} fill={shadeFor(m.count)} data-country={m.code} data-count={m.count}>
+              <title>{describe(m.code)}</title>
+            </circle>
+          );
+        })}
       </g>
     </svg>
   );
 }
 
 /**
- * Member countries on a world map, drawn on the server: one path per country (never per member), coloured
- * by how many members it has; regions too small for the map (Hong Kong, Singapore) as dots. The list under
- * the map says the same in words.
+ * Member countries on a world map, drawn on the server: a circle per country (never per member) whose
+ * size and shade say how many members it has; regions too small for the map (Hong Kong, Singapore) get
+ * theirs where their dot would be. The list under the map says the same in words.
  */
 export async function WorldMap({ members, namedOnly, locale }: { members: CountryCount[]; namedOnly: string[]; locale: string }) {
   const t = await getTranslations({ locale, namespace: "charts" });
@@ -76,13 +87,13 @@ export async function WorldMap({ members, namedOnly, locale }: { members: Countr
         <span>{t("legendMembers")}:</span>
         {SHADES.map((s, i) => (
           <span key={s.from} className="inline-flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-3 w-4 rounded-sm border border-slate-400" style={{ background: s.fill }} />
+            <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full border border-slate-400" style={{ background: s.fill }} />
             {SHADES[i + 1] ? (s.from === SHADES[i + 1]!.from - 1 ? s.from : `${s.from}–${SHADES[i + 1]!.from - 1}`) : `${s.from}+`}
           </span>
         ))}
         {namedOnly.length ? (
           <span className="inline-flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-3 w-4 rounded-sm border border-slate-400" style={{ background: NAMED_FILL }} />
+            <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full border border-slate-400" style={{ background: NAMED_FILL }} />
             {t("legendNamed")}
           </span>
         ) : null}

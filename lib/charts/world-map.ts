@@ -1,6 +1,9 @@
 // The base world map, built once per process from world-atlas (Natural Earth 1:110m, shipped in the npm
-// package: nothing is fetched at run time). Per organization only the fill of each shape changes.
-import { geoEqualEarth, geoPath } from "d3-geo";
+// package: nothing is fetched at run time). The land is one static picture (baseMapSvg, served as
+// /maps/world.svg and cached by browsers); an organization's page draws only a circle per member country
+// over it, at that country's anchor, so its markup stays small however many countries it spans.
+import { geoEqualEarth, geoPath, type GeoPath } from "d3-geo";
+import type { Geometry, Polygon } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries from "i18n-iso-countries";
@@ -12,7 +15,14 @@ export const MAP_WIDTH = 960;
 /** One country or region of the base map: an SVG path, or a dot for regions too small for 1:110m. */
 export type MapShape = { code: string; path: string };
 export type MapDot = { code: string; x: number; y: number };
-export type BaseMap = { width: number; height: number; shapes: MapShape[]; dots: MapDot[] };
+export type BaseMap = {
+  width: number; height: number; shapes: MapShape[]; dots: MapDot[];
+  /** Where each country's circle goes: the centre of its largest landmass (France's is in Europe, not between it and Guiana), or its dot. */
+  anchors: Map<string, { x: number; y: number }>;
+};
+
+export const LAND_FILL = "#dde3ea";
+export const SEA_FILL = "#f3f7f9";
 
 // Antarctica has no universities in any alliance and takes a sixth of the picture.
 const LEFT_OUT = new Set(["AQ"]);
@@ -43,24 +53,49 @@ export function baseMap(): BaseMap {
   projection.translate([projection.translate()[0] + 4, projection.translate()[1] - top + 4]);
   // Whole pixels: at this size a finer grid adds a third to the markup and nothing to the picture.
   const path = geoPath(projection).digits(0);
+  const exact = geoPath(projection);
   const shapes: MapShape[] = [];
-  const drawn = new Set<string>();
+  const anchors = new Map<string, { x: number; y: number }>();
   for (const f of kept) {
     const code = alpha2FromNumeric(f.id);
     const d = path(f);
     // Shapes without an ISO code (N. Cyprus, Somaliland, Kosovo) are drawn as land that no one can highlight.
     if (!d) continue;
     shapes.push({ code: code ?? "", path: d });
-    if (code) drawn.add(code);
+    if (code) anchors.set(code, anchorOf(f.geometry, exact));
   }
   const dots: MapDot[] = [];
   for (const [code, lon, lat] of smallRegions) {
-    if (drawn.has(code)) continue;
+    if (anchors.has(code)) continue;
     const p = projection([lon, lat]);
-    if (p) dots.push({ code, x: Math.round(p[0]), y: Math.round(p[1]) });
+    if (!p) continue;
+    const dot = { code, x: Math.round(p[0]), y: Math.round(p[1]) };
+    dots.push(dot);
+    anchors.set(code, { x: dot.x, y: dot.y });
   }
-  memo = { width: MAP_WIDTH, height, shapes, dots };
+  memo = { width: MAP_WIDTH, height, shapes, dots, anchors };
   return memo;
+}
+
+/** The projected centroid of a country's largest polygon, in whole pixels. */
+function anchorOf(geometry: Geometry, path: GeoPath): { x: number; y: number } {
+  const polygons: Polygon[] =
+    geometry.type === "MultiPolygon" ? geometry.coordinates.map((coordinates) => ({ type: "Polygon", coordinates })) : geometry.type === "Polygon" ? [geometry] : [];
+  const largest = polygons.reduce<Polygon | null>((best, p) => (!best || path.area(p) > path.area(best) ? p : best), null);
+  const [x, y] = path.centroid(largest ?? geometry);
+  return { x: Math.round(x), y: Math.round(y) };
+}
+
+let svgMemo: string | undefined;
+
+/** The land as one standalone SVG document: the picture every organization's map draws its circles on. */
+export function baseMapSvg(): string {
+  if (svgMemo) return svgMemo;
+  const map = baseMap();
+  const paths = map.shapes.map((s) => `<path d="${s.path}"/>`).join("");
+  svgMemo = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}">`
+    + `<rect width="100%" height="100%" fill="${SEA_FILL}"/><g fill="${LAND_FILL}" stroke="#ffffff" stroke-width="0.5">${paths}</g></svg>`;
+  return svgMemo;
 }
 
 /** Whether a country or region can be shown on the map (as a shape or a dot). */

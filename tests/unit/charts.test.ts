@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { geoCentroid } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { alpha2FromNumeric, baseMap, isOnMap, numericFromAlpha2 } from "@/lib/charts/world-map";
+import { alpha2FromNumeric, baseMap, baseMapSvg, isOnMap, numericFromAlpha2 } from "@/lib/charts/world-map";
 import { smallRegions } from "@/lib/charts/small-regions";
 import { bucketJoins, niceScale, yearSeries } from "@/lib/charts/timeline";
 import { chooseLabels, labelWidth, layoutNetwork, type NetworkInput } from "@/lib/charts/network-layout";
@@ -32,6 +32,33 @@ describe("world map country codes", () => {
     expect(codes).not.toContain("AQ");
     expect(map.shapes.length).toBeGreaterThan(170);
     for (const s of map.shapes) expect(s.path).toMatch(/^M[\d.,\-LZM]+$/);
+  });
+
+  it("anchors each country's circle on its largest landmass, inside the picture", () => {
+    const map = baseMap();
+    for (const s of map.shapes.filter((x) => x.code)) {
+      const at = map.anchors.get(s.code)!;
+      expect(at.x, s.code).toBeGreaterThanOrEqual(0);
+      expect(at.x, s.code).toBeLessThanOrEqual(map.width);
+      expect(at.y, s.code).toBeGreaterThanOrEqual(0);
+      expect(at.y, s.code).toBeLessThanOrEqual(map.height);
+    }
+    // France's circle sits in Europe, next to Germany, not out in the Atlantic between Paris and Guiana.
+    const fr = map.anchors.get("FR")!;
+    const de = map.anchors.get("DE")!;
+    expect(Math.hypot(fr.x - de.x, fr.y - de.y)).toBeLessThan(40);
+    // The United States' is on the mainland, not pulled north by Alaska.
+    expect(map.anchors.get("US")!.y).toBeGreaterThan(map.anchors.get("CA")!.y);
+    // A dot region's anchor is its dot.
+    const hk = map.dots.find((d) => d.code === "HK")!;
+    expect(map.anchors.get("HK")).toEqual({ x: hk.x, y: hk.y });
+  });
+
+  it("serves the land as one standalone SVG with every shape", () => {
+    const svg = baseMapSvg();
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.split("<path").length - 1).toBe(baseMap().shapes.length);
+    expect(baseMapSvg()).toBe(svg);
   });
 
   it("draws regions too small for 1:110m as dots inside the picture", () => {
