@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { chooseLabels, labelWidth, layoutNetwork } from "@/lib/charts/network-layout";
+import { chooseLabels, labelWidth, layoutNetwork, linkPaths } from "@/lib/charts/network-layout";
 import { countryName } from "@/lib/countries";
 import type { InstitutionNetwork } from "@/lib/data/charts";
 
@@ -31,9 +31,9 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
   return (
     <div className="space-y-4" data-chart="network">
       <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={t("networkLabel", { name: network.center.name, count: network.total })} className="h-auto w-full rounded-md border border-line bg-white">
-        <g stroke="#94a3b8" strokeOpacity={0.7} aria-hidden="true">
-          {layout.links.map((l) => (
-            <line key={`${l.source}|${l.target}`} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} strokeWidth={Math.min(6, l.weight)} />
+        <g stroke="#94a3b8" strokeOpacity={0.7} fill="none" aria-hidden="true">
+          {linkPaths(layout.links).map(({ width, d }) => (
+            <path key={width} d={d} strokeWidth={width} />
           ))}
         </g>
         {layout.nodes.map((p) => {

@@ -1,6 +1,6 @@
 // "Fast with 5,000 members": an organization with 5,000 members in the write copy of the database. The
 // aggregates come back as a row per country and per year with the right totals, and the rendered pictures
-// stay bounded: one path per country of the map, one bar per period, never an element per member.
+// stay bounded: one circle per country on the map, one bar per period, never an element per member.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
@@ -10,6 +10,7 @@ import { refreshOrganizationDerived } from "@/lib/data/derived";
 import { baseMap } from "@/lib/charts/world-map";
 import { WorldMapSvg } from "@/components/charts/world-map";
 import { ColumnChart } from "@/components/charts/bar-chart";
+import { layoutNetwork, linkPaths } from "@/lib/charts/network-layout";
 import { useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
@@ -85,15 +86,20 @@ describe("an organization with 5,000 members", () => {
     }
   });
 
-  it("renders a map with one path per country, not per member, and a bar per year", async () => {
+  it("renders a map with one circle per country, not per member, over the shared land picture, and a bar per year", async () => {
     const charts = (await getOrganizationCharts(SLUG))!;
     const svg = renderToStaticMarkup(createElement(WorldMapSvg, { members: charts.memberCountries, namedOnly: charts.namedOnly, label: "map", describe: (code: string) => code }));
-    const paths = svg.match(/<path /g) ?? [];
-    expect(paths.length).toBe(baseMap().shapes.length);
-    // Hong Kong, Singapore and Macao are dots; the other 17 are highlighted shapes.
-    expect(svg.match(/<circle /g)).toHaveLength(3);
+    // The land is the one cached picture, never inlined: no path at all in the page's markup.
+    expect(svg).not.toContain("<path");
+    expect(svg).toContain('href="/maps/world.svg"');
+    // Shapes (China, Brazil) and dots (Hong Kong, Singapore, Macao) alike get one circle, at the same size.
+    expect(svg.match(/<circle /g)).toHaveLength(COUNTRIES.length);
     expect(svg.match(/data-count="250"/g)).toHaveLength(COUNTRIES.length);
-    expect(svg.length).toBeLessThan(150_000);
+    for (const code of COUNTRIES) {
+      const at = baseMap().anchors.get(code)!;
+      expect(svg, code).toContain(`cx="${at.x}" cy="${at.y}" r="22"`);
+    }
+    expect(svg.length).toBeLessThan(6_000);
 
     const columns = charts.timeline.buckets.map((b) => ({ key: b.iso, label: b.iso, value: b.joined, running: b.cumulative, title: b.iso }));
     const chart = renderToStaticMarkup(createElement(ColumnChart, { columns, label: "timeline", showRunning: true }));
@@ -108,5 +114,11 @@ describe("an organization with 5,000 members", () => {
     for (const n of network.nodes) expect(n.shared).toEqual([{ slug: SLUG, name: "Scale Test Alliance" }]);
     // Every pair of shown institutions shares the alliance: a complete graph of 31 nodes.
     expect(network.links).toHaveLength(((NETWORK_LIMIT + 1) * NETWORK_LIMIT) / 2);
+    // Drawn as one path per stroke width: every link shares one alliance, so 465 links are one path.
+    const layout = layoutNetwork({ center: network.center.slug, nodes: network.nodes.map((n) => ({ id: n.slug, weight: n.shared.length })), links: network.links });
+    const paths = linkPaths(layout.links);
+    expect(paths.map((p) => p.width)).toEqual([1]);
+    expect(paths[0]!.d.match(/M/g)).toHaveLength(network.links.length);
+    expect(paths[0]!.d.length).toBeLessThan(network.links.length * 20);
   });
 });
