@@ -1,12 +1,18 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 
 type Query = Record<string, string | number | undefined>;
 
+/** How many values a facet shows as links; the rest (a country facet has about 200) are one menu. */
+export const FACET_LINKS = 10;
+
 /**
  * One facet as a list of links: choosing a value adds it to the current query (and resets paging);
- * choosing the selected value again removes it. Plain links, so it works without JavaScript.
+ * choosing the selected value again removes it. The most frequent values (and the selected one) are
+ * links; the others are options of a small form that submits the same query, so a long facet costs a
+ * line of markup per value instead of a link. Links and form alike work without JavaScript.
  */
-export function FacetList({ title, name, options, selected, pathname, query, anyLabel }: {
+export async function FacetList({ title, name, options, selected, pathname, query, anyLabel }: {
   title: string;
   name: string;
   options: { value: string | number; label: string; count: number }[];
@@ -16,6 +22,9 @@ export function FacetList({ title, name, options, selected, pathname, query, any
   anyLabel: string;
 }) {
   if (!options.length) return null;
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("organizations")]);
+  const linked = options.filter((o, i) => i < FACET_LINKS || String(o.value) === String(selected));
+  const rest = options.filter((o, i) => i >= FACET_LINKS && String(o.value) !== String(selected));
   const hrefFor = (value: string | number | undefined) => {
     const next = Object.fromEntries(
       Object.entries({ ...query, [name]: value, page: undefined }).filter(([, v]) => v !== undefined && v !== ""),
@@ -34,7 +43,7 @@ export function FacetList({ title, name, options, selected, pathname, query, any
             </Link>
           </li>
         ) : null}
-        {options.map((o) => {
+        {linked.map((o) => {
           const active = String(o.value) === String(selected);
           return (
             <li key={o.value}>
@@ -50,6 +59,20 @@ export function FacetList({ title, name, options, selected, pathname, query, any
           );
         })}
       </ul>
+      {rest.length ? (
+        <form action={`/${locale}${pathname}`} method="get" className="mt-2 flex gap-1 text-sm">
+          {Object.entries(query).map(([key, value]) =>
+            key !== name && key !== "page" && value !== undefined && value !== "" ? <input key={key} type="hidden" name={key} value={String(value)} /> : null,
+          )}
+          <select name={name} aria-label={`${title}: ${t("moreOptions", { count: rest.length })}`} defaultValue="" className="min-w-0 flex-1 rounded border border-line bg-white px-1 py-0.5">
+            <option value="" disabled>{t("moreOptions", { count: rest.length })}</option>
+            {rest.map((o) => (
+              <option key={o.value} value={o.value}>{`${o.label} (${o.count})`}</option>
+            ))}
+          </select>
+          <button type="submit" className="rounded border border-line px-2 hover:bg-slate-100">{t("apply")}</button>
+        </form>
+      ) : null}
     </section>
   );
 }
