@@ -27,12 +27,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  // Client components only need these namespaces (unavailable: the error boundary); the rest stay on the server.
-  const { nav, locales, unavailable } = await getMessages({ locale });
+  // Only the error boundary reads messages on the client; everything else is translated on the server
+  // (pages that need more, such as the account forms, add their own provider).
+  const { unavailable } = await getMessages({ locale });
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
-        <NextIntlClientProvider messages={{ nav, locales, unavailable }}>
+        <NextIntlClientProvider messages={{ unavailable }}>
           <SiteHeader locale={locale} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}

@@ -1,20 +1,19 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { Link, usePathname } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 
-function Links() {
-  const t = useTranslations("locales");
-  const nav = useTranslations("nav");
-  const locale = useLocale();
+type Props = { locale: string; label: string; names: Record<string, string> };
+
+// The labels come translated from the server (SiteHeader): public pages then load no message formatter.
+function Links({ locale, label, names }: Props) {
   const pathname = usePathname();
   const search = useSearchParams();
   const query = Object.fromEntries(search.entries());
   return (
-    <nav aria-label={nav("language")}>
+    <nav aria-label={label}>
       <ul className="flex gap-1 text-sm">
         {routing.locales.map((l) => (
           <li key={l}>
@@ -26,7 +25,7 @@ function Links() {
               aria-current={l === locale ? "true" : undefined}
               className={`rounded px-2 py-1 ${l === locale ? "bg-accent-soft font-semibold text-accent-strong" : "text-muted hover:text-accent"}`}
             >
-              {t(l)}
+              {names[l]}
             </Link>
           </li>
         ))}
@@ -36,10 +35,10 @@ function Links() {
 }
 
 /** Switch language, keeping the page and its filters. */
-export function LocaleSwitcher() {
+export function LocaleSwitcher(props: Props) {
   return (
     <Suspense fallback={null}>
-      <Links />
+      <Links {...props} />
     </Suspense>
   );
 }

@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { routing } from "@/i18n/routing";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const meta = await getTranslations({ locale, namespace: "meta" });
+  const locales = await getTranslations({ locale, namespace: "locales" });
   return (
     <header className="border-b border-line bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -36,7 +38,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
           <Link href="/account" className="text-sm text-muted hover:text-accent" prefetch={false}>
             {t("signIn")}
           </Link>
-          <LocaleSwitcher />
+          <LocaleSwitcher locale={locale} label={t("language")} names={Object.fromEntries(routing.locales.map((l) => [l, locales(l)]))} />
         </div>
       </div>
     </header>
