@@ -25,16 +25,23 @@ function sitemapLocs(xml: string) {
 }
 
 describe.concurrent("robots.txt and sitemap.xml", () => {
-  test("the sitemap lists every organization and institution page", async () => {
-    const { type, text } = await get("/sitemap.xml");
-    expect(type).toMatch(/xml/);
-    const paths = sitemapLocs(text).map((u) => u.pathname);
+  test("the sitemap index leads to every organization and institution page", async () => {
+    const index = await get("/sitemap.xml");
+    expect(index.type).toMatch(/xml/);
+    expect(index.text).toContain("<sitemapindex");
+    const files = sitemapLocs(index.text);
+    // The fixed pages, then a file each for the seed's organizations and institutions.
+    expect(files.map((u) => u.pathname)).toEqual(["/sitemaps/0.xml", "/sitemaps/1.xml", "/sitemaps/2.xml"]);
+    expect(files.every((u) => u.origin === publicOrigin())).toBe(true);
+    const texts = await Promise.all(files.map(async (u) => (await get(u.pathname)).text));
+    const paths = texts.flatMap((t) => sitemapLocs(t).map((u) => u.pathname));
     for (const o of organizations) expect(paths, o.slug).toContain(`/en/organizations/${o.slug}`);
     for (const i of institutions) expect(paths, i.slug).toContain(`/en/institutions/${i.slug}`);
     expect(paths).toEqual(expect.arrayContaining(["/en", "/en/organizations", "/en/institutions"]));
+    expect(new Set(paths).size).toBe(paths.length);
     // Each entry names its Chinese alternate.
-    expect(text).toContain('hreflang="zh"');
-    expect(text).toMatch(/href="[^"]*\/zh\/organizations\/university-alliance-of-the-silk-road"/);
+    expect(texts.join("")).toMatch(/hreflang="zh" href="[^"]*\/zh\/organizations\/university-alliance-of-the-silk-road"/);
+    for (const missing of ["/sitemaps/3.xml", "/sitemaps/01.xml", "/sitemaps/x.xml"]) expect((await fetch(url(missing))).status, missing).toBe(404);
   });
 
   test("robots.txt references the sitemap", async () => {
