@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
-import { routing } from "@/i18n/routing";
+import { isLocale, routing } from "@/i18n/routing";
 import { env } from "@/lib/env";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { UnavailableTextsProvider, type UnavailableTexts } from "@/components/layout/unavailable-notice";
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -25,21 +25,21 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  // Only the error boundary reads messages on the client; everything else is translated on the server
-  // (pages that need more, such as the account forms, add their own provider).
-  const { unavailable } = await getMessages({ locale });
+  // Public pages are translated on the server and load no translation runtime; only the error boundary
+  // needs texts in the browser. Pages with forms (account, admin, sign-in) add next-intl's provider.
+  const { unavailable } = (await getMessages({ locale })) as unknown as { unavailable: UnavailableTexts };
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
-        <NextIntlClientProvider messages={{ unavailable }}>
+        <UnavailableTextsProvider texts={unavailable}>
           <SiteHeader locale={locale} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}
           </main>
           <SiteFooter locale={locale} />
-        </NextIntlClientProvider>
+        </UnavailableTextsProvider>
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getRegistryOverview } from "@/lib/data/registry";
 import { getRegistryCharts } from "@/lib/data/charts";
 import { RegistryOverviewCharts } from "@/components/charts/registry-overview";

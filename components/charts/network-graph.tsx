@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { chooseLabels, labelWidth, layoutNetwork, linkPaths } from "@/lib/charts/network-layout";
 import { countryName } from "@/lib/countries";
 import type { InstitutionNetwork } from "@/lib/data/charts";

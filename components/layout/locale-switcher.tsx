@@ -1,32 +1,37 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
+import NextLink from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
-import { Link, usePathname } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
+import { addressIn, routing } from "@/i18n/routing";
 
 type Props = { locale: string; label: string; names: Record<string, string> };
 
-// The labels come translated from the server (SiteHeader): public pages then load no message formatter.
+// Remembered for the next visit to "/", which the proxy sends to this language (next-intl's cookie).
+function remember(locale: string) {
+  document.cookie = `NEXT_LOCALE=${locale}; path=/; max-age=31536000; samesite=lax`;
+}
+
+// The labels come translated from the server (SiteHeader): public pages load no translation runtime.
 function Links({ locale, label, names }: Props) {
   const pathname = usePathname();
-  const search = useSearchParams();
-  const query = Object.fromEntries(search.entries());
+  const search = useSearchParams().toString();
   return (
     <nav aria-label={label}>
       <ul className="flex gap-1 text-sm">
         {routing.locales.map((l) => (
           <li key={l}>
-            <Link
-              href={{ pathname, query }}
-              locale={l}
+            <NextLink
+              href={addressIn(l, pathname, search)}
               lang={l}
               hrefLang={l}
+              prefetch={false}
+              onClick={() => remember(l)}
               aria-current={l === locale ? "true" : undefined}
               className={`rounded px-2 py-1 ${l === locale ? "bg-accent-soft font-semibold text-accent-strong" : "text-muted hover:text-accent"}`}
             >
               {names[l]}
-            </Link>
+            </NextLink>
           </li>
         ))}
       </ul>

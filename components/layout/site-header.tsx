@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { routing } from "@/i18n/routing";
 import { LocaleSwitcher } from "./locale-switcher";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { createContext, useContext, useEffect, type ReactNode } from "react";
 
 export type UnavailableTexts = { title: string; text: string; retry: string; home: string };
 
@@ -28,4 +28,17 @@ export function UnavailableNotice({ texts, lang, homeHref, error, retry }: { tex
       {digest ? <p className="mt-6 text-xs text-slate-500">Ref. {digest}</p> : null}
     </div>
   );
+}
+
+const UnavailableTextsContext = createContext<UnavailableTexts | null>(null);
+
+/** The notice's texts in the page's language, for the error boundary (which gets no props from the server). */
+export function UnavailableTextsProvider({ texts, children }: { texts: UnavailableTexts; children: ReactNode }) {
+  return <UnavailableTextsContext value={texts}>{children}</UnavailableTextsContext>;
+}
+
+export function useUnavailableTexts(): UnavailableTexts {
+  const texts = useContext(UnavailableTextsContext);
+  if (!texts) throw new Error("UnavailableTextsProvider is missing from the layout.");
+  return texts;
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import type { MemberRow } from "@/lib/data/organizations";
 import { countryName } from "@/lib/countries";
 import { PartialDateText } from "@/components/ui/partial-date";

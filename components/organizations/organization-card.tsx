@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import type { OrganizationSummary } from "@/lib/data/organizations";
 import { formatPartialDate } from "@/lib/dates";
 import { Badge } from "@/components/ui/badge";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 
 export async function Breadcrumbs({ locale, items }: { locale: string; items: { href?: string; label: string }[] }) {
   const t = await getTranslations({ locale, namespace: "nav" });

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import type { PublicHistoryEntry } from "@/lib/data/history";
 import { formatPartialDate } from "@/lib/dates";
 

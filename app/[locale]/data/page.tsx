@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getOpenDataCounts } from "@/lib/data/open-data";
 import { LICENSE } from "@/lib/open-data/license";
 import { listReleases } from "@/lib/open-data/releases";

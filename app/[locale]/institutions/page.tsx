@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listInstitutions } from "@/lib/data/institutions";
 import { parseInstitutionSearch, INSTITUTION_SORTS } from "@/lib/validation/search";
 import { countryName } from "@/lib/countries";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { FacetList } from "@/components/ui/facet-list";

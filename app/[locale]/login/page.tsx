@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth";
 import { LoginForm } from "@/components/auth/login-form";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 
 export const metadata: Metadata = { robots: { index: false } };
 

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listOrganizations } from "@/lib/data/organizations";
 import { parseOrganizationSearch, ORGANIZATION_SORTS } from "@/lib/validation/search";
 import { countryName } from "@/lib/countries";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { FacetList } from "@/components/ui/facet-list";
 import { Pagination } from "@/components/ui/pagination";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/page-auth";
 import { getDiscrepancyReport } from "@/lib/data/discrepancies";
 import { formatPartialDate } from "@/lib/dates";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/page-auth";
 import { notFound } from "next/navigation";
 import { listInstitutions } from "@/lib/data/institutions";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/page-auth";
 import { listReviewQueue } from "@/lib/data/change-requests";
 import { ChangeKind, ChangeStatus } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getInstitutionBySlug } from "@/lib/data/institutions";
 import { isSlug } from "@/lib/slug";
 import { env } from "@/lib/env";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/page-auth";
 import { getOrganizationProfile, listOrganizationMembersForAdmin } from "@/lib/data/admin-records";
 import { OrganizationConfirmationForm } from "@/components/account/organization-confirmation-form";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { listOrganizationMembers, MEMBERS_PER_PAGE } from "@/lib/data/members";
 import { formatMemberCursor, memberCursorSchema } from "@/lib/validation/members";
 import { isSlug } from "@/lib/slug";
