@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { CountQualifier, CountSubject, Field, FounderRole, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
-import { textMatchedRows, type SearchColumns } from "./search-pattern";
+import { substringPattern, textMatchedRows, type SearchColumns } from "./search-pattern";
 import { institutionNameSelect, sourceRef, sourceSelect, type SourceRef } from "./selects";
 import type { OrganizationSearch } from "../validation/search";
 import { MEMBERS_ON_PROFILE, institutionRefSelect, memberOrder, memberSelect, toMemberRow, type MemberRow } from "./members";
@@ -61,7 +61,7 @@ const ORGANIZATION = Prisma.sql`"Organization" o`;
 const COLUMNS: SearchColumns = { vector: Prisma.sql`o."searchVector"`, names: Prisma.sql`o."searchNames"`, text: Prisma.sql`o."searchText"` };
 
 /** Organizations matching `q` (see textMatchedRows) with the `select`ed columns, narrowed by `where`. */
-function matchedOrganizations(q: string, select: Prisma.Sql, where: Prisma.Sql[], s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">) {
+function matchedOrganizations(q: string, select: Prisma.Sql | ((typo: boolean) => Prisma.Sql), where: Prisma.Sql[], s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">) {
   return textMatchedRows({ from: ORGANIZATION, columns: COLUMNS, select, q, where, gateWhere: filterConditions(s) });
 }
 
@@ -117,6 +117,19 @@ function orderClause(s: OrganizationSearch, locale: string): Prisma.Sql {
   }
 }
 
+/**
+ * Relevance: an exact acronym first, then the query as a substring of the names, then full-text rank.
+ * Typo hits (never exact) rank below the exact ones, among themselves by how similar their names are:
+ * similarity is computed for those few rows only, as it costs far more than the rest.
+ */
+function rankSql(q: string, typo: boolean): Prisma.Sql {
+  const pattern = substringPattern(q);
+  const names = pattern === null ? Prisma.sql`0` : Prisma.sql`CASE WHEN o."searchNames" ILIKE ${pattern} THEN 0.5 ELSE 0 END`;
+  const similar = typo ? Prisma.sql`word_similarity(${q}, o."searchNames") - 1` : Prisma.sql`0`;
+  return Prisma.sql`(ts_rank(o."searchVector", websearch_to_tsquery('simple', ${q})) + ${names} + ${similar}
+    + CASE WHEN lower(o.acronym) = lower(${q}) THEN 2 ELSE 0 END)::float8`;
+}
+
 type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint };
 
 /**
@@ -128,9 +141,7 @@ type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint 
 async function searchOrganizations(s: OrganizationSearch, locale: string): Promise<OrganizationList> {
   const offset = (s.page - 1) * s.pageSize;
   const sortColumns = Prisma.sql`o.id, o.slug, ${sortName(locale)}, o."foundedOn", o."memberCount", o."updatedAt"`;
-  const page = s.q
-    ? Prisma.sql`SELECT o.id FROM (${matchedOrganizations(s.q, Prisma.sql`${sortColumns}, (ts_rank(o."searchVector", websearch_to_tsquery('simple', ${s.q}))
-        + word_similarity(${s.q}, o."searchNames") + CASE WHEN lower(o.acronym) = lower(${s.q}) THEN 1 ELSE 0 END)::float8 AS rank`, filterConditions(s), s)}) o`
+  const page = s.q ? Prisma.sql`SELECT o.id FROM (${matchedOrganizations(s.q, (typo) => Prisma.sql`${sortColumns}, ${rankSql(s.q!, typo)} AS rank`, filterConditions(s), s)}) o`
     : Prisma.sql`SELECT o.id FROM "Organization" o ${filterClause(s, "WHERE")}`;
   const facetColumns = Prisma.sql`o.id, o.kind, o.fields, o.countries, o."foundedOn"`;
   const matched = s.q

@@ -65,11 +65,13 @@ const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ")
  * Rows of `from` matching the text query, with `select`ed columns: the exact matches, and typo matches
  * only when the exact ones (under `gateWhere`, the search's full filters) are fewer than a page. The typo
  * half is behind a condition without row references, which PostgreSQL checks once before scanning, so a
- * query with enough exact hits never pays for the similarity scan. `where` narrows both halves.
+ * query with enough exact hits never pays for the similarity scan. `where` narrows both halves; `select`
+ * may differ between the exact half and the typo half (`typo`), e.g. to rank typo hits by similarity.
  */
-export function textMatchedRows(o: { from: Prisma.Sql; columns: SearchColumns; select: Prisma.Sql; q: string; where: Prisma.Sql[]; gateWhere: Prisma.Sql[] }): Prisma.Sql {
+export function textMatchedRows(o: { from: Prisma.Sql; columns: SearchColumns; select: Prisma.Sql | ((typo: boolean) => Prisma.Sql); q: string; where: Prisma.Sql[]; gateWhere: Prisma.Sql[] }): Prisma.Sql {
+  const select = (typo: boolean) => (typeof o.select === "function" ? o.select(typo) : o.select);
   const exact = exactTextMatch(o.columns, o.q);
   const few = Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${o.from} WHERE ${exact} AND ${and(o.gateWhere)} LIMIT ${TYPO_FALLBACK_BELOW}) few) < ${TYPO_FALLBACK_BELOW}`;
-  return Prisma.sql`SELECT ${o.select} FROM ${o.from} WHERE ${exact} AND ${and(o.where)}
-    UNION ALL SELECT ${o.select} FROM ${o.from} WHERE ${few} AND ${typoMatch(o.columns, o.q)} AND ${exact} IS NOT TRUE AND ${and(o.where)}`;
+  return Prisma.sql`SELECT ${select(false)} FROM ${o.from} WHERE ${exact} AND ${and(o.where)}
+    UNION ALL SELECT ${select(true)} FROM ${o.from} WHERE ${few} AND ${typoMatch(o.columns, o.q)} AND ${exact} IS NOT TRUE AND ${and(o.where)}`;
 }
