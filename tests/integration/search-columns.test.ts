@@ -6,13 +6,11 @@ import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 useWriteDatabase();
 const { db } = await import("@/lib/db");
 const { listOrganizations } = await import("@/lib/data/organizations");
-const { listInstitutions } = await import("@/lib/data/institutions");
 const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin-records");
 const { cjkBigramQuery } = await import("@/lib/data/search-pattern");
 const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
 
 const prisma = testPrisma();
-const EPU = "eurasia-pacific-uninet";
 const search = (q: string, locale = "en") => listOrganizations({ q, sort: "relevance", page: 1, pageSize: 20 } as Parameters<typeof listOrganizations>[0], locale);
 const columns = (slug: string) =>
   prisma.$queryRaw<{ searchNames: string; sortNameEn: string; sortNameZh: string }[]>`
@@ -29,38 +27,54 @@ describe("derived search columns", () => {
     const [i] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Institution" WHERE "sortNameEn" = '' OR "sortNameZh" = ''`;
     expect(o!.n).toBe(0);
     expect(i!.n).toBe(0);
-    const epu = await columns(EPU);
+    const epu = await columns("eurasia-pacific-uninet");
     expect(epu.searchNames.split("\n")).toContain("EPU");
     expect(epu.sortNameEn).toBe("Eurasia-Pacific Uninet");
   });
 
+  // Fresh records, deleted afterwards: other files read the seeded ones from this database at the same time.
   it("renaming an organization updates its search names and sort names, so search finds the new name only", async () => {
     const admin = await loadActor(prisma, "admin@atlas.test");
-    const p = await getOrganizationProfile(admin, EPU);
-    const v = p.values;
-    const form = adminUpdateOrganizationSchema.parse({
-      organizationSlug: EPU, baseVersion: String(p.version),
-      values: { nameEn: "Quokka Polytechnic Circle", nameZh: "袋鼠理工圈", acronym: "QPC", kind: v.kind, founded: v.founded?.iso ?? "", website: v.website ?? "", introduction: v.introduction ?? "" },
+    const slug = "temporary-wombat-network";
+    await prisma.organization.create({
+      data: { slug, kind: "NETWORK", acronym: "TWN", searchText: "Temporary Wombat Network TWN", names: { create: [{ locale: "en", name: "Temporary Wombat Network", acronym: "TWN" }] } },
     });
-    await adminUpdateOrganization(admin, form);
-    const after = await columns(EPU);
-    expect(after.sortNameEn).toBe("Quokka Polytechnic Circle");
-    expect(after.sortNameZh).toBe("袋鼠理工圈");
-    expect(after.searchNames).toContain("QPC");
-    expect(after.searchNames).not.toContain("EPU");
-    expect((await search("Quokka Poly")).items.map((i) => i.slug)).toEqual([EPU]);
-    expect((await search("QPC")).items[0]?.slug).toBe(EPU);
-    expect((await search("理工")).items.map((i) => i.slug)).toEqual([EPU]);
+    try {
+      const before = await columns(slug);
+      expect(before).toEqual({ searchNames: "TWN\nTemporary Wombat Network", sortNameEn: "Temporary Wombat Network", sortNameZh: "Temporary Wombat Network" });
+      const p = await getOrganizationProfile(admin, slug);
+      const form = adminUpdateOrganizationSchema.parse({
+        organizationSlug: slug, baseVersion: String(p.version),
+        values: { nameEn: "Quokka Polytechnic Circle", nameZh: "袋鼠理工圈", acronym: "QPC", kind: "NETWORK", founded: "", website: "", introduction: "" },
+      });
+      await adminUpdateOrganization(admin, form);
+      const after = await columns(slug);
+      expect(after.sortNameEn).toBe("Quokka Polytechnic Circle");
+      expect(after.sortNameZh).toBe("袋鼠理工圈");
+      expect(after.searchNames.split("\n").sort()).toEqual(["QPC", "Quokka Polytechnic Circle", "袋鼠理工圈"]);
+      expect((await search("Quokka Poly")).items.map((i) => i.slug)).toEqual([slug]);
+      expect((await search("QPC")).items[0]?.slug).toBe(slug);
+      expect((await search("袋鼠")).items.map((i) => i.slug)).toEqual([slug]);
+      expect((await search("Wombat")).items.map((i) => i.slug)).toEqual([]);
+    } finally {
+      await prisma.organization.deleteMany({ where: { slug } });
+    }
   });
 
   it("an institution renamed through its names keeps its sort names current", async () => {
-    const i = await prisma.institution.findFirstOrThrow({ select: { id: true, slug: true } });
-    await prisma.institutionName.deleteMany({ where: { institutionId: i.id, kind: "OFFICIAL", locale: "en" } });
-    await prisma.institutionName.create({ data: { institutionId: i.id, locale: "en", name: "Aardvark Institute of Testing", kind: "OFFICIAL" } });
-    const [row] = await prisma.$queryRaw<{ sortNameEn: string }[]>`SELECT "sortNameEn" FROM "Institution" WHERE id = ${i.id}`;
-    expect(row!.sortNameEn).toBe("Aardvark Institute of Testing");
-    const list = await listInstitutions({ q: undefined, sort: "name", page: 1, pageSize: 20 }, "en");
-    expect(list.items[0]?.slug).toBe(i.slug);
+    const i = await prisma.institution.create({
+      data: { slug: "temporary-aardvark-institute", kind: "UNIVERSITY", country: "AU", names: { create: [{ locale: "en", name: "Temporary Aardvark Institute", kind: "OFFICIAL" }] } },
+      select: { id: true },
+    });
+    const sortNames = async () => (await prisma.$queryRaw<{ en: string; zh: string }[]>`SELECT "sortNameEn" AS en, "sortNameZh" AS zh FROM "Institution" WHERE id = ${i.id}`)[0];
+    try {
+      expect(await sortNames()).toEqual({ en: "Temporary Aardvark Institute", zh: "Temporary Aardvark Institute" });
+      await prisma.institutionName.create({ data: { institutionId: i.id, locale: "zh", name: "临时土豚学院", kind: "OFFICIAL" } });
+      await prisma.institutionName.updateMany({ where: { institutionId: i.id, locale: "en" }, data: { name: "Renamed Aardvark Institute" } });
+      expect(await sortNames()).toEqual({ en: "Renamed Aardvark Institute", zh: "临时土豚学院" });
+    } finally {
+      await prisma.institution.delete({ where: { id: i.id } });
+    }
   });
 });
 
