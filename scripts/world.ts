@@ -126,7 +126,11 @@ export async function generateWorld(url: string, options: Pick<WorldOptions, "sc
     log(`Indexes and foreign keys rebuilt in ${seconds(indexStart)}.`);
     await client.query("COMMIT");
     const analyze = Date.now();
-    await client.query(`VACUUM (ANALYZE) ${TABLES.map((t) => `"${t}"`).join(", ")}`);
+    // The name triggers (search-columns migration) rewrote every organization and institution row once
+    // during the load: compact those two tables so searches read half the pages.
+    const rewritten = ["Organization", "Institution"];
+    await client.query(`VACUUM (FULL, ANALYZE) ${rewritten.map((t) => `"${t}"`).join(", ")}`);
+    await client.query(`VACUUM (ANALYZE) ${TABLES.filter((t) => !rewritten.includes(t)).map((t) => `"${t}"`).join(", ")}`);
     log(`Vacuumed and analysed in ${seconds(analyze)}.`);
     log(`World loaded in ${seconds(started)}.`);
     return { counts, seconds: (Date.now() - started) / 1000 };

@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { CountQualifier, CountSubject, Field, FounderRole, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
-import { substringMatch } from "./search-pattern";
+import { substringPattern, textMatchedRows, type SearchColumns } from "./search-pattern";
 import { institutionNameSelect, sourceRef, sourceSelect, type SourceRef } from "./selects";
 import type { OrganizationSearch } from "../validation/search";
 import { MEMBERS_ON_PROFILE, institutionRefSelect, memberOrder, memberSelect, toMemberRow, type MemberRow } from "./members";
@@ -57,10 +57,12 @@ function toSummary(row: SummaryRow, locale: string): OrganizationSummary {
 
 type FacetKey = "kind" | "country" | "field" | "year";
 
-/** The text match: full text, substring (see substringMatch) or word similarity (typos). */
-function textMatch(q: string): Prisma.Sql {
-  return Prisma.sql`(to_tsvector('simple', o."searchText") @@ websearch_to_tsquery('simple', ${q})
-      OR ${substringMatch(Prisma.sql`o."searchText"`, q)} OR ${q} <% o."searchText")`;
+const ORGANIZATION = Prisma.sql`"Organization" o`;
+const COLUMNS: SearchColumns = { vector: Prisma.sql`o."searchVector"`, names: Prisma.sql`o."searchNames"`, text: Prisma.sql`o."searchText"` };
+
+/** Organizations matching `q` (see textMatchedRows) with the `select`ed columns, narrowed by `where`. */
+function matchedOrganizations(q: string, select: Prisma.Sql | ((typo: boolean) => Prisma.Sql), where: Prisma.Sql[], s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">) {
+  return textMatchedRows({ from: ORGANIZATION, columns: COLUMNS, select, q, where, gateWhere: filterConditions(s) });
 }
 
 /** The facet filters, leaving out one facet's own so that facet can show its alternatives. */
@@ -69,9 +71,20 @@ function filterClause(s: OrganizationSearch, lead: "WHERE" | "AND", except?: Fac
   return parts.length ? Prisma.sql`${Prisma.raw(lead)} ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
+/**
+ * Rows failing at most one of the filters: all the facets need (each facet leaves out its own filter).
+ * Written as "every pair has one that holds" so PostgreSQL can answer it through the filters' indexes.
+ */
+function atMostOneFails(filters: Prisma.Sql[]): Prisma.Sql[] {
+  return filters.flatMap((a, i) => filters.slice(i + 1).map((b) => Prisma.sql`(${a} OR ${b})`));
+}
+
+const whereOf = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
+
 /** The search's conditions on `o` ("Organization"): shared by the site's search and the read API. */
 export function organizationSearchConditions(s: Pick<OrganizationSearch, "q" | "kind" | "field" | "country" | "year">, except?: FacetKey): Prisma.Sql[] {
-  return [...(s.q ? [textMatch(s.q)] : []), ...filterConditions(s, except)];
+  const text = s.q ? [Prisma.sql`o.id IN (SELECT id FROM (${matchedOrganizations(s.q, Prisma.sql`o.id`, [], s)}) matched_ids)`] : [];
+  return [...text, ...filterConditions(s, except)];
 }
 
 function filterConditions(s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">, except?: FacetKey): Prisma.Sql[] {
@@ -83,14 +96,11 @@ function filterConditions(s: Pick<OrganizationSearch, "kind" | "field" | "countr
   return parts;
 }
 
-function displayNameSql(locale: string) {
-  return Prisma.sql`COALESCE(
-    (SELECT n.name FROM "OrganizationName" n WHERE n."organizationId" = o.id AND n.kind = 'OFFICIAL' AND n."validUntil" IS NULL AND n.locale = ${locale} LIMIT 1),
-    (SELECT n.name FROM "OrganizationName" n WHERE n."organizationId" = o.id AND n.kind = 'OFFICIAL' AND n."validUntil" IS NULL ORDER BY (n.locale = 'en') DESC, n.locale LIMIT 1))`;
-}
+/** The stored name shown in `locale` (kept by database triggers; see the search-columns migration). */
+const sortName = (locale: string) => Prisma.raw(locale === "zh" ? `o."sortNameZh"` : `o."sortNameEn"`);
 
 function orderClause(s: OrganizationSearch, locale: string): Prisma.Sql {
-  const byName = Prisma.sql`${displayNameSql(locale)} ASC, o.slug ASC`;
+  const byName = Prisma.sql`${sortName(locale)} ASC, o.slug ASC`;
   switch (s.sort) {
     case "name":
       return byName;
@@ -107,27 +117,38 @@ function orderClause(s: OrganizationSearch, locale: string): Prisma.Sql {
   }
 }
 
+/**
+ * Relevance: an exact acronym first, then the query as a substring of the names, then full-text rank.
+ * Typo hits (never exact) rank below the exact ones, among themselves by how similar their names are:
+ * similarity is computed for those few rows only, as it costs far more than the rest.
+ */
+function rankSql(q: string, typo: boolean): Prisma.Sql {
+  const pattern = substringPattern(q);
+  const names = pattern === null ? Prisma.sql`0` : Prisma.sql`CASE WHEN o."searchNames" ILIKE ${pattern} THEN 0.5 ELSE 0 END`;
+  const similar = typo ? Prisma.sql`word_similarity(${q}, o."searchNames") - 1` : Prisma.sql`0`;
+  return Prisma.sql`(ts_rank(o."searchVector", websearch_to_tsquery('simple', ${q})) + ${names} + ${similar}
+    + CASE WHEN lower(o.acronym) = lower(${q}) THEN 2 ELSE 0 END)::float8`;
+}
+
 type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint };
 
 /**
  * A page of hits, and in a second statement run alongside it the total and the four facets. That one
- * computes the text match (full text, substring and similarity: the expensive part) once and shares it
- * across the total and the facets; without a text query each part reads the table through its own index.
+ * computes the text match once and shares it across the total and the facets; without a text query each
+ * part reads the table through its own index. Ranking (full-text rank, similarity of the names, an exact
+ * acronym first) is worked out for the matched rows only.
  */
 async function searchOrganizations(s: OrganizationSearch, locale: string): Promise<OrganizationList> {
   const offset = (s.page - 1) * s.pageSize;
-  const rank = s.q
-    ? Prisma.sql`(ts_rank(to_tsvector('simple', o."searchText"), websearch_to_tsquery('simple', ${s.q}))
-        + word_similarity(${s.q}, o."searchText") + CASE WHEN lower(o.acronym) = lower(${s.q}) THEN 1 ELSE 0 END)`
-    : Prisma.sql`0`;
-  const match = s.q ? textMatch(s.q) : Prisma.sql`true`;
+  const sortColumns = Prisma.sql`o.id, o.slug, ${sortName(locale)}, o."foundedOn", o."memberCount", o."updatedAt"`;
+  const page = s.q ? Prisma.sql`SELECT o.id FROM (${matchedOrganizations(s.q, (typo) => Prisma.sql`${sortColumns}, ${rankSql(s.q!, typo)} AS rank`, filterConditions(s), s)}) o`
+    : Prisma.sql`SELECT o.id FROM "Organization" o ${filterClause(s, "WHERE")}`;
+  const facetColumns = Prisma.sql`o.id, o.kind, o.fields, o.countries, o."foundedOn"`;
   const matched = s.q
-    ? Prisma.sql`matched AS MATERIALIZED (SELECT o.id, o.kind, o.fields, o.countries, o."foundedOn" FROM "Organization" o WHERE ${match})`
-    : Prisma.sql`matched AS NOT MATERIALIZED (SELECT o.id, o.kind, o.fields, o.countries, o."foundedOn" FROM "Organization" o)`;
+    ? Prisma.sql`matched AS MATERIALIZED (${matchedOrganizations(s.q, facetColumns, [], s)})`
+    : Prisma.sql`matched AS MATERIALIZED (SELECT ${facetColumns} FROM "Organization" o ${whereOf(atMostOneFails(filterConditions(s)))})`;
   const [hits, rows] = await Promise.all([
-    db().$queryRaw<{ id: string }[]>`
-      SELECT o.id FROM (SELECT o.*, ${rank}::float8 AS rank FROM "Organization" o WHERE ${match}) o ${filterClause(s, "WHERE")}
-      ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`,
+    db().$queryRaw<{ id: string }[]>`${page} ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`,
     db().$queryRaw<SearchRow[]>`
       WITH ${matched}
       SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched o ${filterClause(s, "WHERE")}

@@ -137,7 +137,7 @@ describe("npm run data:world at scale 0.001", () => {
     const expected = (await reference.query(shape)).rows[0];
     await reference.end();
     expect((await client.query(shape)).rows[0]).toEqual(expected);
-    expect(expected.indexes).toContain("Organization_search_fts_idx");
+    expect(expected.indexes).toContain("Organization_searchVector_idx");
   });
 
   it("is deterministic: the same seed gives the same rows, another seed others", () => {
