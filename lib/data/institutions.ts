@@ -166,9 +166,3 @@ async function loadInstitution(slug: string, locale: string): Promise<Institutio
 
 /** A university's participation page: what replaces its static "international organizations" page. */
 export const getInstitutionBySlug = cached("getInstitutionBySlug", loadInstitution, (slug) => [tags.institutions, tags.institution(slug)]);
-
-export const listInstitutionSlugs = cached(
-  "listInstitutionSlugs",
-  async () => (await db().institution.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } })).map((i) => ({ slug: i.slug, updatedAt: i.updatedAt.toISOString() })),
-  () => [tags.institutions],
-);

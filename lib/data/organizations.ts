@@ -252,10 +252,3 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
 
 /** One organization's public profile, with its founders, declared counts, people and members. */
 export const getOrganizationBySlug = cached("getOrganizationBySlug", loadOrganization, (slug) => [tags.organizations, tags.organization(slug)]);
-
-/** Every organization slug with its last change, for the sitemap. */
-export const listOrganizationSlugs = cached(
-  "listOrganizationSlugs",
-  async () => (await db().organization.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } })).map((o) => ({ slug: o.slug, updatedAt: o.updatedAt.toISOString() })),
-  () => [tags.organizations],
-);
