@@ -5,7 +5,8 @@ import { env } from "./env";
 
 /**
  * Cache tags. Public reads are cached under these and revalidated when an approved change touches them
- * (revalidateTag in the write path).
+ * (lib/actions/server.ts). "organizations" and "institutions" are the lists, searches, counts and sitemap;
+ * "organization:<slug>" and "institution:<slug>" one record's page and downloads.
  */
 export const tags = {
   organizations: "organizations",
@@ -13,6 +14,13 @@ export const tags = {
   institutions: "institutions",
   institution: (slug: string) => `institution:${slug}`,
   registry: "registry",
+  /**
+   * Every organization and institution page. Pages name other records (members, founders, networks), so any
+   * approval may change a little of any page: this tag is revalidated in the background (stale while a
+   * fresh copy renders on the next visit), never expired, while the pages an approval is about expire at
+   * once (see lib/actions/server.ts). One approval never turns the world's cached pages into blocking renders.
+   */
+  pages: "pages",
 } as const;
 
 // Cache entries outlive a process (.next/cache); key them by database so two databases never share them.

@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { updateTag } from "next/cache";
+import { revalidateTag, updateTag } from "next/cache";
+import { tags } from "../cache";
 import { headers } from "next/headers";
 import { getCurrentUser } from "../auth";
 import { actions, type ActionName } from "./registry";
@@ -21,8 +22,12 @@ async function handle(name: ActionName, formData: unknown): Promise<ActionState>
   const raw = formToObject(formData);
   const locale = raw.locale === "zh" ? "zh" : "en";
   const { state, result } = await runAction(actions[name], actor, raw, locale);
-  // Approved changes are public at once: expire the cached pages they touch.
-  for (const tag of result?.tags ?? []) updateTag(tag);
+  // Approved changes are public at once: the pages and lists they touch expire now; every other page is
+  // refreshed in the background on its next visit (tags.pages).
+  for (const tag of result?.tags ?? []) {
+    if (tag === tags.pages) revalidateTag(tag, "max");
+    else updateTag(tag);
+  }
   if (result?.redirectTo) redirect(result.redirectTo);
   return state;
 }

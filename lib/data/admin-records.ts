@@ -56,7 +56,7 @@ export async function adminCreateOrganization(actor: Actor | null, input: { valu
     await refreshOrganizationDerived(tx, [created.id]);
     return created;
   });
-  return { slug: organization.slug, tags: [tags.organizations, tags.organization(organization.slug), tags.registry] };
+  return { slug: organization.slug, tags: [tags.organizations, tags.organization(organization.slug), tags.registry, tags.pages] };
 }
 
 /** The current profile of an organization, for the admins' edit form. */
@@ -117,5 +117,5 @@ export async function adminUpdateOrganization(actor: Actor | null, input: { orga
       data: { action: "organization.update", entityType: "Organization", entityId: current.id, actorId: admin.id, before: current.values as unknown as Prisma.InputJsonValue, after: v as unknown as Prisma.InputJsonValue },
     });
   });
-  return [tags.organizations, tags.organization(current.slug), tags.registry, tags.institutions];
+  return [tags.organizations, tags.organization(current.slug), tags.registry, tags.institutions, tags.pages];
 }

@@ -281,7 +281,7 @@ async function touchedTags(institutionId: string, organizationId: string | null)
     db().institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
     organizationId ? db().organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
   ]);
-  return [tags.registry, tags.organizations, tags.institutions, ...(i ? [tags.institution(i.slug)] : []), ...(o ? [tags.organization(o.slug)] : [])];
+  return [tags.registry, tags.organizations, tags.institutions, tags.pages, ...(i ? [tags.institution(i.slug)] : []), ...(o ? [tags.organization(o.slug)] : [])];
 }
 
 /**

@@ -48,7 +48,7 @@ async function loadOrganizationCharts(slug: string): Promise<OrganizationCharts 
 
 /** An organization's map of member countries and its timeline of joins. */
 export const getOrganizationCharts = cached("getOrganizationCharts", loadOrganizationCharts, (slug) => [
-  tags.organizations, tags.organization(slug), tags.institutions,
+  tags.pages, tags.organization(slug),
 ]);
 
 export type NetworkNode = {
@@ -122,7 +122,7 @@ async function loadInstitutionNetwork(slug: string, locale: string): Promise<Ins
 
 /** The universities that share organizations with an institution (as member or founder), for its graph. */
 export const getInstitutionNetwork = cached("getInstitutionNetwork", loadInstitutionNetwork, (slug) => [
-  tags.institutions, tags.institution(slug), tags.organizations,
+  tags.pages, tags.institution(slug),
 ]);
 
 export type RegistryCharts = {

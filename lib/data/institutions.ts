@@ -165,4 +165,4 @@ async function loadInstitution(slug: string, locale: string): Promise<Institutio
 }
 
 /** A university's participation page: what replaces its static "international organizations" page. */
-export const getInstitutionBySlug = cached("getInstitutionBySlug", loadInstitution, (slug) => [tags.institutions, tags.institution(slug)]);
+export const getInstitutionBySlug = cached("getInstitutionBySlug", loadInstitution, (slug) => [tags.pages, tags.institution(slug)]);

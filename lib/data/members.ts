@@ -67,4 +67,4 @@ async function loadMemberPage(slug: string, locale: string, after: MemberCursor 
 }
 
 /** One page of an organization's members, after the given member (keyset), for organizations with many. */
-export const listOrganizationMembers = cached("listOrganizationMembers", loadMemberPage, (slug) => [tags.organizations, tags.organization(slug)]);
+export const listOrganizationMembers = cached("listOrganizationMembers", loadMemberPage, (slug) => [tags.pages, tags.organization(slug)]);

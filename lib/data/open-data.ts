@@ -63,8 +63,8 @@ export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset>
 /** The dataset for downloads, cached under the public pages' tags (an approval expires it). */
 export const getOpenDataset = cached("getOpenDataset", loadOpenDataset, (scope) =>
   scope.kind === "all" ? [tags.organizations, tags.institutions, tags.registry]
-  : scope.kind === "organization" ? [tags.organizations, tags.organization(scope.slug)]
-  : [tags.institutions, tags.institution(scope.slug)],
+  : scope.kind === "organization" ? [tags.pages, tags.organization(scope.slug)]
+  : [tags.pages, tags.institution(scope.slug)],
 );
 
 /** Counts for the /data page. */

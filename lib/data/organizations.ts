@@ -251,4 +251,4 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
 }
 
 /** One organization's public profile, with its founders, declared counts, people and members. */
-export const getOrganizationBySlug = cached("getOrganizationBySlug", loadOrganization, (slug) => [tags.organizations, tags.organization(slug)]);
+export const getOrganizationBySlug = cached("getOrganizationBySlug", loadOrganization, (slug) => [tags.pages, tags.organization(slug)]);
