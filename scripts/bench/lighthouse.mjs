@@ -20,12 +20,20 @@ export async function lighthouseScores(pages, { chromePath, runs }) {
     for (const page of pages) {
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
       const jsBytes = [];
+      const failing = new Map();
       for (let i = 0; i < runs; i++) {
         const result = await lighthouse(page.url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES }, desktopConfig);
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse returned no report for ${page.url}`);
         if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
         for (const c of CATEGORIES) scores[c].push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
+        // What costs points (weighted audits below full marks), so a score under target says why.
+        for (const c of CATEGORIES) {
+          for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+            const audit = lhr.audits[ref.id];
+            if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9) failing.set(`${c}:${ref.id}`, { category: c, id: ref.id, title: audit.title, displayValue: audit.displayValue });
+          }
+        }
         const requests = lhr.audits["network-requests"]?.details?.items ?? [];
         jsBytes.push(requests.filter((r) => r.resourceType === "Script").reduce((n, r) => n + (r.transferSize ?? 0), 0));
       }
@@ -37,6 +45,7 @@ export async function lighthouseScores(pages, { chromePath, runs }) {
         bestPractices: median(scores["best-practices"]),
         seo: median(scores.seo),
         jsKB: Math.round(median(jsBytes) / 102.4) / 10,
+        failing: [...failing.values()],
         runs,
       });
     }

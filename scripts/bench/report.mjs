@@ -26,6 +26,8 @@ export function formatResults(r) {
   if (Array.isArray(r.lighthouse)) {
     lines.push("| Lighthouse (desktop, median of 3) | performance | accessibility | best practices | SEO | JS KB (compressed) |", "|---|---:|---:|---:|---:|---:|");
     for (const l of r.lighthouse) lines.push(`| ${l.name} \`${l.path}\` | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.jsKB} |`);
+    const failing = r.lighthouse.flatMap((l) => (l.failing ?? []).map((f) => `${l.name}: ${f.category} — ${f.title}${f.displayValue ? ` (${f.displayValue})` : ""}`));
+    if (failing.length) lines.push("", "Audits below 0.9 in any run:", ...failing.map((f) => `- ${f}`));
   } else lines.push(`Lighthouse missing: ${r.lighthouse.missing}`);
   if (r.approval) lines.push("", r.approval.missing ? `Approved change → public page: missing (${r.approval.missing})` : `Approved change visible on the public page after ${r.approval.ms} ms (${r.approval.how}).`);
   return lines.join("\n") + "\n";
