@@ -71,7 +71,7 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
         <ol className="mt-2 space-y-2 text-sm" data-testid="network-list">
           {network.nodes.map((n) => (
             <li key={n.slug}>
-              <Link href={`/institutions/${n.slug}`} className="font-medium text-accent hover:underline">{n.name}</Link>
+              <Link href={`/institutions/${n.slug}`} className="font-medium text-accent underline hover:decoration-2">{n.name}</Link>
               <span className="text-muted"> · {countryName(n.country, locale)}</span>
               <span className="block text-slate-700">
                 {t("networkShares", { count: n.shared.length })}{" "}

@@ -44,7 +44,7 @@ export async function ParticipationTable({ rows, locale, caption }: { rows: Part
                   <ul className="space-y-1">
                     {r.foundedBy.map((f) => (
                       <li key={`${f.slug}-${f.role}`}>
-                        <Link href={`/institutions/${f.slug}`} className="hover:text-accent hover:underline">{f.name}</Link>
+                        <Link href={`/institutions/${f.slug}`} className="underline hover:text-accent">{f.name}</Link>
                       </li>
                     ))}
                   </ul>

@@ -18,7 +18,7 @@ export async function HistoryList({ entries, locale, show }: { entries: PublicHi
               <time dateTime={e.at}>{formatPartialDate({ iso: e.at.slice(0, 10), precision: "DAY" }, locale)}</time>
               {" — "}
               {t(e.action.replace(".", "_") as "membership_update")}:{" "}
-              <Link href={`/${show === "organization" ? "organizations" : "institutions"}/${other.slug}`} className="text-accent hover:underline">{other.name}</Link>
+              <Link href={`/${show === "organization" ? "organizations" : "institutions"}/${other.slug}`} className="text-accent underline hover:decoration-2">{other.name}</Link>
             </li>
           );
         })}

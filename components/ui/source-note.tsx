@@ -21,15 +21,17 @@ export async function SourceNote({ source, locale, compact = false }: { source: 
       </span>
     );
   }
+  // The summary is the toggle and nothing else (a link inside it would be a second target on the same
+  // spot, too small to tap); the source's link is inside, under the quote.
   return (
     <details className="text-xs text-muted">
-      <summary className="cursor-pointer select-none py-1">
+      <summary className="cursor-pointer select-none py-1.5">
         {compact ? null : <span className="sr-only">{t("label")}: </span>}
-        {title} · {seen}
+        {source.publisher ?? source.title} · {seen}
       </summary>
       <blockquote className="mt-1 border-l-2 border-line pl-2 italic text-slate-700" cite={source.url ?? undefined}>
         <span className="sr-only">{t("quote")}: </span>“{source.quote}”
-        <span className="not-italic text-muted"> — {source.title}</span>
+        <span className="not-italic text-muted"> — {source.url ? <a href={source.url} className="underline decoration-slate-300 hover:decoration-accent" rel="noopener noreferrer">{source.title}</a> : source.title}</span>
       </blockquote>
     </details>
   );

@@ -91,7 +91,7 @@ export default async function InstitutionPage(props: Props) {
             <ul className="mt-3 space-y-3 text-sm">
               {i.founded.map((f) => (
                 <li key={`${f.organization.slug}-${f.role}`}>
-                  <Link href={`/organizations/${f.organization.slug}`} className="font-medium text-accent hover:underline">{f.organization.name}</Link>
+                  <Link href={`/organizations/${f.organization.slug}`} className="font-medium text-accent underline hover:decoration-2">{f.organization.name}</Link>
                   <span className="text-muted"> · {founderRoles(f.role)} · {orgKinds(f.organization.kind)}</span>
                   <SourceNote source={f.source} locale={locale} />
                 </li>
@@ -106,7 +106,7 @@ export default async function InstitutionPage(props: Props) {
               {i.people.map((p) => (
                 <li key={`${p.name}-${p.organization.slug}`}>
                   <span className="font-medium">{p.name}</span> · {p.role},{" "}
-                  <Link href={`/organizations/${p.organization.slug}`} className="text-accent hover:underline">{p.organization.name}</Link>
+                  <Link href={`/organizations/${p.organization.slug}`} className="text-accent underline hover:decoration-2">{p.organization.name}</Link>
                 </li>
               ))}
             </ul>

@@ -205,7 +205,7 @@ export default async function OrganizationPage(props: Props) {
               <ul className="mt-3 space-y-3 text-sm">
                 {o.founders.map((f) => (
                   <li key={`${f.institution.slug}-${f.role}`}>
-                    <Link href={`/institutions/${f.institution.slug}`} className="font-medium text-accent hover:underline">{f.institution.name}</Link>
+                    <Link href={`/institutions/${f.institution.slug}`} className="font-medium text-accent underline hover:decoration-2">{f.institution.name}</Link>
                     <span className="text-muted"> · {founderRoles(f.role)} · {countryName(f.institution.country, locale)}</span>
                     <SourceNote source={f.source} locale={locale} />
                   </li>
@@ -225,7 +225,7 @@ export default async function OrganizationPage(props: Props) {
                     <span className="font-medium">{p.name}</span> <span className="text-muted">· {p.role}</span>
                     {p.description ? <span className="block text-slate-700">{p.description}</span> : null}
                     {p.institution ? (
-                      <Link href={`/institutions/${p.institution.slug}`} className="block text-accent hover:underline">{p.institution.name}</Link>
+                      <Link href={`/institutions/${p.institution.slug}`} className="block text-accent underline hover:decoration-2">{p.institution.name}</Link>
                     ) : null}
                     <SourceNote source={p.source} locale={locale} />
                   </li>
