@@ -1,4 +1,6 @@
 import { createNavigation } from "next-intl/navigation";
 import { routing } from "./routing";
 
-export const { Link, redirect, usePathname, useRouter, getPathname } = createNavigation(routing);
+// Client components only (the account forms): server components use components/ui/link.tsx, which keeps
+// next-intl's client runtime out of public pages.
+export const { Link } = createNavigation(routing);

@@ -98,8 +98,7 @@ export function baseMapSvg(): string {
   return svgMemo;
 }
 
-/** Whether a country or region can be shown on the map (as a shape or a dot). */
+/** Whether a country or region can be shown on the map (it has a circle's place: a shape or a dot). */
 export function isOnMap(code: string): boolean {
-  const map = baseMap();
-  return map.shapes.some((s) => s.code === code) || map.dots.some((d) => d.code === code);
+  return baseMap().anchors.has(code);
 }

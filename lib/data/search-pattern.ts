@@ -11,12 +11,6 @@ export function substringPattern(q: string): string | null {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** `column ILIKE pattern`, or false when the query is too short for a substring match. */
-export function substringMatch(column: Prisma.Sql, q: string): Prisma.Sql {
-  const pattern = substringPattern(q);
-  return pattern === null ? Prisma.sql`false` : Prisma.sql`${column} ILIKE ${pattern}`;
-}
-
 // Chinese, Japanese and Korean characters: the ranges atlas_cjk_bigrams (the search migration) indexes.
 const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,}/g;
 
