@@ -134,9 +134,10 @@ type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint 
 
 /**
  * A page of hits, and in a second statement run alongside it the total and the four facets. That one
- * computes the text match once and shares it across the total and the facets; without a text query each
- * part reads the table through its own index. Ranking (full-text rank, similarity of the names, an exact
- * acronym first) is worked out for the matched rows only.
+ * computes the text match once and shares it across the total and the facets; without a text query it
+ * reads only the rows that fail at most one filter, and without any filter it reads the counters the
+ * database keeps (OrganizationFacetCount). Ranking (full-text rank, an exact acronym first, similarity for
+ * typo hits) is worked out for the matched rows only.
  */
 async function searchOrganizations(s: OrganizationSearch, locale: string): Promise<OrganizationList> {
   const offset = (s.page - 1) * s.pageSize;
@@ -147,8 +148,11 @@ async function searchOrganizations(s: OrganizationSearch, locale: string): Promi
   const matched = s.q
     ? Prisma.sql`matched AS MATERIALIZED (${matchedOrganizations(s.q, facetColumns, [], s)})`
     : Prisma.sql`matched AS MATERIALIZED (SELECT ${facetColumns} FROM "Organization" o ${whereOf(atMostOneFails(filterConditions(s)))})`;
+  const unfiltered = !s.q && !filterConditions(s).length;
   const [hits, rows] = await Promise.all([
     db().$queryRaw<{ id: string }[]>`${page} ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`,
+    // The whole registry's facets are kept counted by triggers (the facet-counts migration).
+    unfiltered ? db().$queryRaw<SearchRow[]>`SELECT facet AS section, NULLIF(value, '') AS value, count::bigint AS n FROM "OrganizationFacetCount"` :
     db().$queryRaw<SearchRow[]>`
       WITH ${matched}
       SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched o ${filterClause(s, "WHERE")}

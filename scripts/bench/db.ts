@@ -39,7 +39,7 @@ const percentile = (xs: number[], p: number) => {
 // Organizations: the page ("search") and one statement for the total and all facets ("facet"; see
 // lib/data/organizations.ts). Institutions: the page, then each facet.
 const kindOf = (text: string) =>
-  /WITH matched|GROUP BY value/.test(text) ? "facet" : /ORDER BY/.test(text) && /LIMIT/.test(text) && !/"public"\./.test(text) ? "search" : "rows";
+  /WITH matched|GROUP BY value|"OrganizationFacetCount"/.test(text) ? "facet" : /ORDER BY/.test(text) && /LIMIT/.test(text) && !/"public"\./.test(text) ? "search" : "rows";
 
 type Plan = { "Node Type": string; "Index Name"?: string; "Relation Name"?: string; Plans?: Plan[] };
 function planIndexes(plan: Plan, out = { indexes: new Set<string>(), seqScans: new Set<string>() }) {
