@@ -10,11 +10,10 @@ import { ForbiddenError, UnauthorizedError } from "./errors";
 import { CONTROL_CHARACTER } from "./validation/input";
 
 /**
- * The client address for per-address throttling. Next sets X-Forwarded-For to the socket's address when the
- * request has none; a trusted proxy (TRUST_PROXY=1) appends the address it saw, so the last hop is the one
- * that proxy vouches for (earlier hops are the client's own claims). X-Real-IP is never trusted: any client
- * can send it. Without a proxy a client can still send its own X-Forwarded-For; the per-account limit holds
- * either way, and the README asks for a proxy in front of the portal.
+ * The client address for per-address throttling. The portal's server (scripts/serve.mjs) overwrites
+ * X-Forwarded-For with the socket's address unless a trusted proxy stands in front (TRUST_PROXY=1); that proxy
+ * appends the address it saw, so the last hop is the one it vouches for (earlier hops are the client's own
+ * claims). So this is the one client address, and a client cannot choose it.
  */
 export function clientAddressFrom(h: Headers | Record<string, string | string[] | undefined> | undefined): string {
   const get = (name: string) => (h instanceof Headers ? h.get(name) : ([h?.[name]].flat()[0] ?? null));

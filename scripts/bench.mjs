@@ -73,7 +73,7 @@ if (!flag("--skip-build") || !existsSync(path.join(root, distDir, "BUILD_ID"))) 
   log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 spawnSync("fuser", ["-k", `${port}/tcp`], { stdio: "ignore" });
-const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] });
 let serverLog = "";
 server.stdout.on("data", (d) => (serverLog = (serverLog + d).slice(-8000)));
 server.stderr.on("data", (d) => (serverLog = (serverLog + d).slice(-8000)));

@@ -63,10 +63,12 @@ if (!dev) {
   }
 }
 
-const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port), "-H", process.env.HOST ?? "0.0.0.0"], {
+// Loopback unless told otherwise: a laptop's portal (with its demo accounts) is not served to the network.
+const host = process.env.HOST || "127.0.0.1";
+const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
-  env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...env, PORT: String(port), HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
 });
 let announced = false;
 server.stdout.on("data", (chunk) => {

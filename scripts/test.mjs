@@ -96,9 +96,9 @@ try {
     const baseUrl = `http://127.0.0.1:${port}`;
     log("Building the portal for the end-to-end tests…");
     run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl } });
-    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(process.execPath, ["scripts/serve.mjs"], {
       cwd: root,
-      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl },
+      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl, PORT: String(port), HOST: "127.0.0.1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let serverLog = "";

@@ -1,4 +1,4 @@
-// Extra portal instances for the multi-instance and database-fault tests: `next start` of the build that
+// Extra portal instances for the multi-instance and database-fault tests: the portal's server (scripts/serve.mjs) on the build that
 // scripts/test.mjs made (.next-test), each with its own port and environment.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -23,9 +23,9 @@ export type Instance = { url: string; process: ChildProcess; log: () => string; 
 /** Start `next start` on the test build with these variables; resolves once /api/health answers 200. */
 export async function startInstance(port: number, env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<Instance> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1", SITE_URL: url, NEXTAUTH_URL: url, ...env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1", SITE_URL: url, NEXTAUTH_URL: url, PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

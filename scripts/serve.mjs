@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// The portal's HTTP server: Next.js's own request handler (the one `next start` uses) behind a thin front that
+// makes what the app reads of a request trustworthy first (scripts/lib/request-front.mjs): the client's
+// address and scheme come from the socket unless TRUST_PROXY=1, and an oversized body is refused with a 413
+// before any parser reads it. `npm start`, the tests and the bench all serve through it.
+//   node scripts/serve.mjs [--dev]        (PORT, default 3000; HOST, default 127.0.0.1)
+import http from "node:http";
+import path from "node:path";
+import { applyForwardingHeaders, refusalFor } from "./lib/request-front.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST || "127.0.0.1";
+// The app reads where it listens (lib/env.ts): some things are only done for a portal no one else can reach.
+process.env.HOST = host;
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`[atlas] PORT must be a port number, not "${process.env.PORT}".`);
+  process.exit(1);
+}
+// As `next start` and `next dev` do; Next reads it when its modules load, so before the import below.
+process.env.NODE_ENV ??= dev ? "development" : "production";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+process.title = "alliance-atlas";
+
+const { default: next } = await import("next");
+
+/** Answer a refused request and close its connection. */
+function refuse(res, { status, message }) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+  res.end(`${message}\n`);
+}
+
+/**
+ * Read and drop a refused request's body before answering: a client still sending would otherwise meet a
+ * reset connection instead of the 413 that says why. Past DRAIN_LIMIT bytes (or 10 s) it is cut off.
+ */
+function drainThenRefuse(req, res, refusal) {
+  let seen = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, 10_000);
+  req.on("data", (chunk) => {
+    seen += chunk.length;
+    if (seen > DRAIN_LIMIT) cut();
+  });
+  req.on("end", () => {
+    clearTimeout(timer);
+    refuse(res, refusal);
+  });
+  req.on("error", () => clearTimeout(timer));
+}
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+const server = http.createServer((req, res) => {
+  const refusal = refusalFor(req);
+  if (refusal) return drainThenRefuse(req, res, refusal);
+  applyForwardingHeaders(req, { trustProxy });
+  handle(req, res).catch((error) => {
+    console.error(`[atlas] request ${req.method} ${req.url} failed:`, error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Internal Server Error\n");
+  });
+});
+// A client that asks before sending its body (Expect: 100-continue) is refused without sending it.
+server.on("checkContinue", (req, res) => {
+  const refusal = refusalFor(req);
+  if (refusal) return refuse(res, refusal);
+  res.writeContinue();
+  server.emit("request", req, res);
+});
+// Like `next start`: keep-alive connections outlive a load balancer's idle timeout rather than the reverse.
+server.keepAliveTimeout = 65_000;
+
+const app = next({ dev, dir: root, hostname: host, port, httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+server.on("error", (error) => {
+  const reason = error.code === "EADDRINUSE" ? `port ${port} on ${host} is already in use (set PORT to another one)` : error.message;
+  console.error(`[atlas] The server could not start: ${reason}.`);
+  process.exit(1);
+});
+server.listen(port, host, () => {
+  const address = server.address();
+  const shown = host.includes(":") ? `[${host}]` : host;
+  console.log(`Ready on http://${shown}:${typeof address === "object" && address ? address.port : port}${dev ? " (development)" : ""}`);
+});
+
+let closing = false;
+async function shutdown(signal) {
+  if (closing) return;
+  closing = true;
+  // Finish what is in flight (an approval's after-commit work included), then let Next clean up.
+  // Idle keep-alive connections would hold close() open for their whole timeout; busy ones get 10 s.
+  const closed = new Promise((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const forced = setTimeout(() => server.closeAllConnections(), 10_000);
+  await closed;
+  clearTimeout(forced);
+  await app.close().catch((error) => console.error(error));
+  process.exit(signal === "SIGINT" ? 130 : 143);
+}
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
