@@ -12,6 +12,11 @@ export type OriginInput = {
   host: string | null;
   /** X-Forwarded-Host, used only when the proxy in front is trusted. */
   forwardedHost?: string | null;
+  /**
+   * The scheme the request arrived by (X-Forwarded-Proto, which scripts/serve.mjs sets from the socket unless a
+   * trusted proxy set it): an https page's Origin is not the same site as a plain-http request to the same host.
+   */
+  proto?: string | null;
   /** SITE_URL: the public address is always allowed. */
   siteUrl: string;
   trustProxy?: boolean;
@@ -19,7 +24,7 @@ export type OriginInput = {
 
 const REFUSED = "This request did not come from a page of this site, so it was refused and nothing was changed. Reload the page and try again.";
 
-export function checkOrigin({ origin, host, forwardedHost, siteUrl, trustProxy = false }: OriginInput): OriginCheck {
+export function checkOrigin({ origin, host, forwardedHost, proto, siteUrl, trustProxy = false }: OriginInput): OriginCheck {
   if (!origin || origin === "null") return { ok: false, message: REFUSED };
   let parsed: URL;
   try {
@@ -32,7 +37,8 @@ export function checkOrigin({ origin, host, forwardedHost, siteUrl, trustProxy =
     return { ok: false, message: REFUSED };
   }
   const requestHost = (trustProxy && forwardedHost ? forwardedHost.split(",")[0]!.trim() : host)?.toLowerCase();
-  if (requestHost && parsed.host === requestHost) return { ok: true };
+  const scheme = proto?.split(",")[0]!.trim().toLowerCase() === "https" ? "https" : "http";
+  if (requestHost && parsed.origin === originOf(`${scheme}://${requestHost}`)) return { ok: true };
   let site: string | null = null;
   try {
     site = new URL(siteUrl).origin;
@@ -43,9 +49,21 @@ export function checkOrigin({ origin, host, forwardedHost, siteUrl, trustProxy =
   return { ok: false, message: REFUSED };
 }
 
+/** scheme://host[:port] with the scheme's default port dropped, as browsers write Origin; null when malformed. */
+function originOf(address: string): string | null {
+  try {
+    return new URL(address).origin;
+  } catch {
+    return null;
+  }
+}
+
 /** The check for a request's headers (route handlers, proxy.ts, server actions). */
 export function checkRequestOrigin(headers: Pick<Headers, "get">, siteUrl: string, trustProxy: boolean): OriginCheck {
-  return checkOrigin({ origin: headers.get("origin"), host: headers.get("host"), forwardedHost: headers.get("x-forwarded-host"), siteUrl, trustProxy });
+  return checkOrigin({
+    origin: headers.get("origin"), host: headers.get("host"), forwardedHost: headers.get("x-forwarded-host"), proto: headers.get("x-forwarded-proto"),
+    siteUrl, trustProxy,
+  });
 }
 
 /** checkRequestOrigin with this installation's SITE_URL and TRUST_PROXY. */

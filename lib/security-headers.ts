@@ -45,8 +45,8 @@ export function securityHeaderRules({ siteUrl, dev = false }: { siteUrl: string;
     { source: "/:path*", headers: [...common, { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https }) }, ...(https ? [hsts] : [])] },
   ];
   if (!https) rules.push({ source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [hsts] });
-  for (const source of ["/embed/:path*", "/:locale/embed/:path*"]) {
-    rules.push({ source, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https, frameAncestors: "*" }) }] });
-  }
+  // The widget lives at /embed/* only: a pattern with a leading segment (/:locale/embed/*) let any page under
+  // /<anything>/embed/ be framed by any site.
+  rules.push({ source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https, frameAncestors: "*" }) }] });
   return rules;
 }

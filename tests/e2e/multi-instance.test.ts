@@ -149,6 +149,14 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
     }
   });
 
+  it("behind a trusted proxy (TRUST_PROXY=1) its X-Forwarded-Proto is believed: https gets HSTS", async () => {
+    const https = await fetch(`${instances[0]!.url}/en`, { headers: { "x-forwarded-proto": "https" } });
+    expect(https.headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
+    const plain = await fetch(`${instances[0]!.url}/en`);
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    await Promise.all([https.arrayBuffer(), plain.arrayBuffer()]);
+  });
+
   it("neither instance crashed, and every invalidation reached Redis", () => {
     for (const instance of instances) {
       expect(instance.alive()).toBe(true);
