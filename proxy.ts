@@ -14,6 +14,8 @@ const refuse = (message: string, status: number) => new NextResponse(message, { 
 // a 500; handle() in lib/actions/server.ts checks again); server-action bodies React cannot decode (400).
 export default async function proxy(request: NextRequest) {
   if (isMalformedPath(request.nextUrl.pathname)) return refuse(MALFORMED_ADDRESS, 400);
+  // /api and /embed come here only for the decoding check (see the matcher): no locale, their own Origin rules.
+  if (/^\/(?:api|embed)(?:\/|$)/.test(request.nextUrl.pathname)) return NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS") {
     const origin = checkOriginAgainstSite(request.headers);
     if (!origin.ok) return refuse(origin.message, 403);
@@ -26,13 +28,15 @@ export default async function proxy(request: NextRequest) {
 // A page read (GET of /en/… or /zh/…) skips the proxy: it has nothing to do there, and running it cost a
 // cached page about 40% of its throughput (autocannon against a build with it and one without). It still
 // runs for addresses without a locale (the redirect), for anything that carries a body or a server action
-// (the Origin and body checks) and for any address with a percent sign (the decoding check). Next reads
-// these literally: no constants.
+// (the Origin and body checks) and for any address with a percent sign (the decoding check), /api and /embed
+// included. Next reads these literally: no constants.
 export const config = {
   matcher: [
     "/((?!en(?:/|$)|zh(?:/|$)|api|embed|_next|_vercel|sitemap.xml|robots.txt|favicon.ico|.*\\..*).*)",
     { source: "/:locale(en|zh)/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/:locale(en|zh)/:path*", has: [{ type: "header", key: "content-type" }] },
     { source: "/:locale(en|zh)/:path(.*%.*)" },
+    // /api and /embed otherwise skip it, so an undecodable address there ended in a 500.
+    { source: "/:area(api|embed)/:path(.*%.*)" },
   ],
 };

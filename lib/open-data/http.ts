@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError, ValidationError } from "../errors";
 import { searchParamsObject } from "../validation/api";
+import { CONTROL_CHARACTER } from "../validation/input";
 
 // The read API's HTTP conventions in one place: JSON errors `{ error: { code, message, details? } }`, a
 // strong ETag on every 200 with 304 for a matching If-None-Match, and CORS for GET, HEAD and OPTIONS only.
@@ -25,6 +26,8 @@ export function parseQuery<S extends z.ZodType>(schema: S, url: URL | string): z
   const { values, repeated } = searchParamsObject(new URL(url).searchParams);
   const details: Record<string, string[]> = {};
   for (const key of repeated) details[key] = [`${key} is given more than once.`];
+  // PostgreSQL cannot even compare text holding NUL, and no one types the other control characters.
+  for (const [key, value] of Object.entries(values)) if (CONTROL_CHARACTER.test(value)) (details[key] ??= []).push(`${key} contains a control character (such as %00).`);
   const result = schema.safeParse(values);
   if (!result.success) {
     for (const issue of result.error.issues) {
