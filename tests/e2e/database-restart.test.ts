@@ -181,6 +181,10 @@ describe(`PostgreSQL stopped and started ${CYCLES} times under load`, () => {
       await expect(approveOne(`while down ${cycle}`)).rejects.toThrow();
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(instance.alive(), "the portal process died while the database was down").toBe(true);
+      // The load meets the database down, however quickly the checks above went (a count of requests over
+      // the whole test depended on how fast the machine was).
+      const sentBefore = load.requests + load.failures.length;
+      await waitFor("three requests of the load while the database is down", 15_000, async () => (load.requests + load.failures.length >= sentBefore + 3 ? true : undefined));
 
       await pg.server!.start();
       const up = await waitFor("/api/health recovering after the database came back", 30_000, async () => ((await health()).status === 200 ? true : undefined));
@@ -207,7 +211,7 @@ describe(`PostgreSQL stopped and started ${CYCLES} times under load`, () => {
     const statuses = Object.fromEntries(load.byStatus);
     console.log(`[restart] ${CYCLES} restarts survived; ${approved.length} approvals made just before a stop, 0 lost; load: ${load.requests} requests ${JSON.stringify(statuses)}, ${load.failures.length} failed connections`);
     expect(load.failures, "requests that got no HTTP answer at all").toEqual([]);
-    expect(load.requests).toBeGreaterThan(20);
+    expect(load.requests).toBeGreaterThanOrEqual(CYCLES * 3);
     expect(instance.alive()).toBe(true);
   });
 });
