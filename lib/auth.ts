@@ -20,6 +20,12 @@ export function clientAddressFrom(h: Headers | Record<string, string | string[] 
   return get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
 }
 
+/** The session's account, read once per request however many times it is asked for. */
+const sessionUser = cache(loadSessionUser);
+
+/** Thrown while reading a session the database has ended; next-auth then answers as for no session. */
+class SessionEnded extends Error {}
+
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -41,11 +47,15 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        return token;
       }
+      // Every read of a session (/api/auth/session, getServerSession) asks the database: a session ended by
+      // logout, a new password, a new role or a disabled account gives no name or email to anyone.
+      if (typeof token.uid !== "string" || typeof token.sv !== "number" || !(await sessionUser(token.uid, token.sv))) throw new SessionEnded();
       return token;
     },
     session({ session, token }) {
@@ -56,6 +66,13 @@ export const authOptions: NextAuthOptions = {
     // Logging out ends the session for real: its version number is retired.
     async signOut({ token }) {
       if (typeof token?.uid === "string") await endSessions(token.uid);
+    },
+  },
+  logger: {
+    // An ended session is an answer (next-auth clears its cookie and returns no session), not an error.
+    error(code, metadata) {
+      if (metadata instanceof SessionEnded) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };
@@ -69,7 +86,7 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   await headers();
   const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
-  return loadSessionUser(session.uid, session.sv);
+  return sessionUser(session.uid, session.sv);
 });
 
 export async function requireUser(): Promise<Actor> {
