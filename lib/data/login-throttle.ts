@@ -5,13 +5,15 @@ import { afterFailure, type ThrottleState } from "../sign-in-backoff";
 
 /**
  * Sign-in failures counted in PostgreSQL, so every instance sees the same counts (lib/sign-in-backoff.ts has
- * the rules). Keys: `account:<email>` for one account, `address:<ip>` for one client address across accounts.
+ * the rules). Keys: `account:<email>` for the clients that hold no device cookie for the account,
+ * `address:<ip>` for one client address across accounts, `device:<nonce>` for one device cookie.
  *
  * Times are compared in the database (`now()`, in UTC like the timestamps Prisma writes), so instances whose
  * clocks disagree still agree on who is locked.
  */
 export const accountKey = (email: string) => `account:${email}`;
 export const addressKey = (address: string) => `address:${address}`;
+export const deviceKey = (nonce: string) => `device:${nonce}`;
 
 /** Which of these keys are locked now. */
 export async function lockedKeys(keys: string[]): Promise<Set<string>> {

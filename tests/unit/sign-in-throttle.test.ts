@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { afterFailure, BACKOFF_MEMORY_MS, LONGEST_LOCK_MS, lockDuration, type ThrottleState } from "@/lib/sign-in-backoff";
+import { deviceCookieName, issueDeviceCookie, verifyDeviceCookie } from "@/lib/device-cookie";
 
 const rules = { maxFailures: 5, windowMs: 15 * 60_000 };
 const minutes = (n: number) => n * 60_000;
@@ -60,5 +61,45 @@ describe("sign-in backoff", () => {
     expect(after.expiresAt).toEqual(locked.expiresAt);
     const muchLater = afterFailure(after, at(locked.expiresAt, 1000), rules);
     expect(muchLater).toMatchObject({ failures: 1, lockedUntil: null, lockouts: 0 });
+  });
+});
+
+describe("device cookies", () => {
+  const secret = "a-test-secret-of-at-least-32-characters";
+  const email = "owner@example.org";
+
+  it("verify for their account until they expire, and give their nonce", () => {
+    const now = new Date("2026-11-29T10:00:00Z");
+    const cookie = issueDeviceCookie(secret, email, { days: 30, secure: false, now });
+    const nonce = verifyDeviceCookie(secret, email, cookie.value, now);
+    expect(nonce).toMatch(/^[\w-]{22}$/);
+    expect(cookie.value).toContain(nonce);
+    expect(verifyDeviceCookie(secret, email, cookie.value, at(now, 29 * 86_400_000))).toBe(nonce);
+    expect(verifyDeviceCookie(secret, email, cookie.value, at(now, 30 * 86_400_000 + 1000))).toBeNull();
+    expect(cookie.options).toEqual({ httpOnly: true, secure: false, sameSite: "strict", path: "/api/auth", maxAge: 30 * 86_400 });
+  });
+
+  it("give nothing for another account, another secret, or any altered part", () => {
+    const cookie = issueDeviceCookie(secret, email, { days: 30, secure: false });
+    const [format, expires, nonce, signature] = cookie.value.split(".") as [string, string, string, string];
+    expect(verifyDeviceCookie(secret, "other@example.org", cookie.value)).toBeNull();
+    expect(verifyDeviceCookie(`${secret}x`, email, cookie.value)).toBeNull();
+    for (const altered of [
+      [format, (parseInt(expires, 36) + 1).toString(36), nonce, signature],
+      [format, `0${expires}`, nonce, signature],
+      [format, expires, `${nonce.slice(0, -1)}${nonce.endsWith("A") ? "B" : "A"}`, signature],
+      [format, expires, nonce, `${signature.slice(0, -1)}${signature.endsWith("A") ? "B" : "A"}`],
+      ["v2", expires, nonce, signature],
+      [format, expires, nonce, signature, "extra"],
+    ]) expect(verifyDeviceCookie(secret, email, altered.join("."))).toBeNull();
+    for (const junk of [null, undefined, "", "v1", "v1...", "x".repeat(500)]) expect(verifyDeviceCookie(secret, email, junk)).toBeNull();
+  });
+
+  it("are named per account without showing the email, with the __Secure- prefix over https", () => {
+    const name = deviceCookieName(secret, email, false);
+    expect(name).toMatch(/^atlas-device\.[\w-]{16}$/);
+    expect(name).not.toContain("owner");
+    expect(deviceCookieName(secret, "other@example.org", false)).not.toBe(name);
+    expect(deviceCookieName(secret, email, true)).toBe(`__Secure-${name}`);
   });
 });
