@@ -13,9 +13,14 @@ const schema = z.object({
   /** SMTP for outgoing mail (smtp://user:pass@host:587); unset: mail stays in the admins' outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("Alliance Atlas <no-reply@localhost>"),
-  /** Login throttling: failures allowed per account and per client address within the window. */
+  /**
+   * Sign-in throttling: failures allowed within the window per account (from clients without its device
+   * cookie), per client address and per device cookie; each lock lasts a window, the next twice as long.
+   */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** How long a browser's device cookie (proof that it signed in to an account before) stays valid. */
+  LOGIN_DEVICE_DAYS: z.coerce.number().int().min(1).max(400).default(180),
   /** Behind a proxy that sets X-Forwarded-For: trust it for the client address. */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Where `npm run data:release` writes dated open-data releases and /data lists them from. */

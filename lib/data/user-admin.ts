@@ -9,6 +9,7 @@ import { ConflictError, ValidationError } from "../errors";
 import { hashPassword } from "../passwords";
 import { pickName } from "../names";
 import { normalizeEmail } from "./users";
+import { accountKey } from "./login-throttle";
 
 const INVITE_DAYS = 7;
 const RESET_MINUTES = 60;
@@ -107,6 +108,8 @@ export async function setPasswordWithToken(token: string, password: string) {
     const claimed = await tx.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count === 0) throw new ValidationError("This link has expired or was already used. Ask for a new one.");
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash: hash, sessionVersion: { increment: 1 } }, select: { email: true } });
+    // The owner proved it through their mailbox: an attacker's failures no longer lock the account.
+    await tx.loginThrottle.deleteMany({ where: { key: accountKey(user.email) } });
     await tx.auditEvent.create({ data: { action: "user.password", entityType: "User", entityId: row.userId, actorId: row.userId } });
     return user;
   });

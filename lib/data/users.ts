@@ -4,51 +4,49 @@ import { env } from "../env";
 import type { Actor } from "../auth-types";
 import { TooManyRequestsError, UnauthorizedError } from "../errors";
 import { dummyHash, verifyPassword } from "../passwords";
+import { verifyDeviceCookie } from "../device-cookie";
+import { accountKey, addressKey, deviceKey, forgiveFailures, lockedKeys, recordFailures } from "./login-throttle";
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-/** Is this key (an account or a client address) locked out? Counted in PostgreSQL, so it holds across instances. */
-async function isLocked(key: string) {
-  const row = await db().loginThrottle.findUnique({ where: { key } });
-  return Boolean(row?.lockedUntil && row.lockedUntil > new Date());
-}
-
-async function recordFailure(key: string) {
-  const { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES } = env();
-  const windowMs = LOGIN_WINDOW_MINUTES * 60_000;
-  // One statement: concurrent failures on two instances both count.
-  await db().$executeRaw`
-    INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, now())
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowMs / 1000}) THEN 1 ELSE "LoginThrottle".failures + 1 END,
-      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowMs / 1000}) THEN now() ELSE "LoginThrottle"."windowStart" END,
-      "lockedUntil" = CASE WHEN "LoginThrottle"."windowStart" >= now() - make_interval(secs => ${windowMs / 1000})
-        AND "LoginThrottle".failures + 1 >= ${LOGIN_MAX_FAILURES} THEN now() + make_interval(secs => ${windowMs / 1000}) ELSE NULL END`;
-}
+/** Refused while the keys a sign-in is judged on are locked; the owner's own browser is not (see authenticate). */
+const SIGN_IN_LOCKED_MESSAGE = "Too many attempts. Please try again later, or set a new password with “Forgot your password?”.";
 
 /**
  * Check an email and password. Unknown accounts, disabled accounts and wrong passwords all give null after
- * the same amount of work; too many failures for the account or the client address give TooManyRequestsError.
+ * the same amount of work; a sign-in judged on a locked key gives TooManyRequestsError.
+ *
+ * `deviceCookie` is the device cookie the browser holds for this account (lib/device-cookie.ts). A valid one
+ * means this browser signed in to the account before: the sign-in is judged on that cookie's own failures
+ * only, never on the account's lock or the address's, so an attacker who keeps failing cannot keep the owner
+ * out. Every other client is judged on the account's failures from clients without a device cookie and on
+ * its address's failures across accounts. A device cookie that fails too often is locked itself, and then
+ * counts as no device cookie.
  */
-export async function authenticate(email: string, password: string, clientAddress: string) {
+export async function authenticate(email: string, password: string, clientAddress: string, deviceCookie: string | null = null) {
   const normalized = normalizeEmail(email);
-  const keys = [`account:${normalized}`, `address:${clientAddress}`];
-  for (const key of keys) if (await isLocked(key)) throw new TooManyRequestsError();
+  const { NEXTAUTH_SECRET } = env();
+  const nonce = NEXTAUTH_SECRET ? verifyDeviceCookie(NEXTAUTH_SECRET, normalized, deviceCookie) : null;
+  const device = nonce ? deviceKey(nonce) : null;
+  const account = accountKey(normalized);
+  const untrusted = [account, addressKey(clientAddress)];
+  const locked = await lockedKeys(device ? [device, ...untrusted] : untrusted);
+  const trusted = device !== null && !locked.has(device);
+  const keys = trusted ? [device] : untrusted;
+  if (keys.some((key) => locked.has(key))) throw new TooManyRequestsError(SIGN_IN_LOCKED_MESSAGE);
   const user = await db().user.findUnique({
     where: { email: normalized },
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!user || !user.passwordHash || user.disabledAt || !ok) {
-    for (const key of keys) await recordFailure(key);
+    await recordFailures(keys);
     return null;
   }
-  await db().$transaction([
-    db().loginThrottle.deleteMany({ where: { key: keys[0] } }),
-    db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
-  ]);
+  await forgiveFailures(trusted ? device : account);
+  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 

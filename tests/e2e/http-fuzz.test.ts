@@ -10,7 +10,7 @@ import { junk } from "../support/fuzz";
 const SEED = 20261124;
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
 const tabs = browserSession({ tabs: 1 });
-let throttleBefore: { key: string; failures: number; windowStart: Date; lockedUntil: Date | null }[] = [];
+let throttleBefore: Awaited<ReturnType<typeof prisma.loginThrottle.findMany>> = [];
 const figures = { get: 0, action: 0, signIn: 0 };
 
 beforeAll(async () => {
@@ -21,7 +21,8 @@ afterAll(async () => {
   // The sign-in fuzz fails on purpose and locks out this client address: put the throttle back as it was,
   // so later tests can sign in.
   await prisma.loginThrottle.deleteMany({ where: { key: { notIn: throttleBefore.map((r) => r.key) } } });
-  for (const row of throttleBefore) await prisma.loginThrottle.update({ where: { key: row.key }, data: row });
+  // Upsert: a row that expired meanwhile was purged by the next failure.
+  for (const row of throttleBefore) await prisma.loginThrottle.upsert({ where: { key: row.key }, create: row, update: row });
   await prisma.$disconnect();
   await tabs.close();
   console.log(`http fuzz: ${figures.get} GETs, ${figures.action} server-action posts, ${figures.signIn} sign-in posts`);

@@ -1,7 +1,7 @@
 // Two instances of the portal on one PostgreSQL, sharing Next's cache in Redis, behind a small proxy
 // (scripts/proxy.mjs; the header x-atlas-instance picks the instance). An approval made through instance
-// 0 is on the public page through instance 1 within a second; sign-in throttling counts failures on both;
-// a session started on one works on the other.
+// 0 is on the public page through instance 1 within a second; sign-in throttling counts failures on both,
+// and a device cookie from one passes the lock on the other; a session started on one works on the other.
 import type Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -147,6 +147,24 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
       expect(locked.session, `instance ${i} let a locked account in`).toBeNull();
       expect(decodeURIComponent(locked.url)).toMatch(/Too many attempts/);
     }
+  });
+
+  it("a device cookie given by one instance lets its browser through the account's lock on the other", async () => {
+    const email = `device-${Date.now()}@atlas.test`;
+    await prisma.user.create({ data: { email, name: "Device check", role: "STAFF", passwordHash: await hashPassword("right-password-123") } });
+    // The trusted proxy vouches for the address it saw, this test's own (127.0.0.1): the test above locked it.
+    const proxyAddress = { key: "address:127.0.0.1" };
+    await prisma.loginThrottle.deleteMany({ where: proxyAddress });
+    const first = await signInHttp(proxy.url, on(0, "10.1.2.1"), email, "right-password-123");
+    const device = first.setCookies.find((c) => c.startsWith("atlas-device."))?.split(";")[0];
+    expect(device, "instance 0 gave no device cookie").toBeTruthy();
+    for (let n = 0; n < 6; n++) await signInHttp(proxy.url, on(n % 2, `10.1.2.${n + 10}`), email, "wrong-password");
+    expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).lockedUntil).not.toBeNull();
+    const owner = await signInHttp(proxy.url, { ...on(1, "10.1.2.1"), cookie: device! }, email, "right-password-123");
+    expect(owner.session, `instance 1 refused the owner's browser: ${owner.url}`).toBeTruthy();
+    const stranger = await signInHttp(proxy.url, on(1, "10.1.2.2"), email, "right-password-123");
+    expect(decodeURIComponent(stranger.url)).toMatch(/Too many attempts/);
+    await prisma.loginThrottle.deleteMany({ where: proxyAddress });
   });
 
   it("behind a trusted proxy (TRUST_PROXY=1) its X-Forwarded-Proto is believed: https gets HSTS", async () => {

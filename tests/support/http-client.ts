@@ -34,13 +34,14 @@ export function httpRequest(
 
 /**
  * Sign in through next-auth's credentials endpoint from the loopback address `from`, with any extra headers
- * (a forged X-Forwarded-For, say). Resolves to the session cookie, if one was set, and where next-auth sent
- * the browser (an error such as "Too many attempts" travels in that address).
+ * (a forged X-Forwarded-For, say; a `cookie` header is sent along with the CSRF cookie, as a browser sends the
+ * cookies it holds). Resolves to the session cookie, if one was set, every cookie the answer set, and where
+ * next-auth sent the browser (an error such as "Too many attempts" travels in that address).
  */
 export async function signInFrom(base: string, from: string, email: string, password: string, headers: Record<string, string> = {}) {
   const csrf = await httpRequest(`${base}/api/auth/csrf`, { from, headers });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const cookie = csrf.setCookies.map((c) => c.split(";")[0]).join("; ");
+  const cookie = [headers.cookie, ...csrf.setCookies.map((c) => c.split(";")[0])].filter(Boolean).join("; ");
   const res = await httpRequest(`${base}/api/auth/callback/credentials`, {
     method: "POST", from,
     headers: { ...headers, cookie, origin: new URL(base).origin, "content-type": "application/x-www-form-urlencoded" },
@@ -54,5 +55,43 @@ export async function signInFrom(base: string, from: string, email: string, pass
       return String(res.headers.location ?? "");
     }
   })();
-  return { session, url: decodeURIComponent(location), status: res.status };
+  return { session, url: decodeURIComponent(location), status: res.status, setCookies: res.setCookies };
+}
+
+/** The cookies one client holds, as a browser keeps them: later Set-Cookie headers replace or delete earlier ones. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  keep(setCookies: string[]) {
+    for (const line of setCookies) {
+      const [pair = "", ...attributes] = line.split(";").map((p) => p.trim());
+      const name = pair.slice(0, pair.indexOf("="));
+      const gone = attributes.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) <= Date.now()));
+      if (gone) this.cookies.delete(name);
+      else this.cookies.set(name, pair);
+    }
+    return this;
+  }
+
+  has(pattern: RegExp) {
+    return [...this.cookies.keys()].some((name) => pattern.test(name));
+  }
+
+  header() {
+    return [...this.cookies.values()].join("; ");
+  }
+}
+
+/** Sign out through next-auth's endpoint, as the "Sign out" button does, with the cookies of `jar`. */
+export async function signOutFrom(base: string, from: string, jar: CookieJar) {
+  const csrf = await httpRequest(`${base}/api/auth/csrf`, { from, headers: { cookie: jar.header() } });
+  jar.keep(csrf.setCookies);
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const res = await httpRequest(`${base}/api/auth/signout`, {
+    method: "POST", from,
+    headers: { cookie: jar.header(), origin: new URL(base).origin, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl: `${base}/en`, json: "true" }).toString(),
+  });
+  jar.keep(res.setCookies);
+  return res;
 }

@@ -87,7 +87,8 @@ export async function deleteKeys(client: Redis, prefix: string): Promise<void> {
 export async function signInHttp(base: string, headers: Record<string, string>, email: string, password: string) {
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  // A browser sends the cookies it holds (a device cookie, say) with the CSRF cookie.
+  const cookie = [headers.cookie, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])].filter(Boolean).join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -95,7 +96,8 @@ export async function signInHttp(base: string, headers: Record<string, string>, 
     headers: { ...headers, cookie, origin: new URL(base).origin, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/en/account`, json: "true" }),
   });
-  const session = res.headers.getSetCookie().find((c) => /^(__Secure-)?next-auth\.session-token=/.test(c))?.split(";")[0] ?? null;
+  const setCookies = res.headers.getSetCookie();
+  const session = setCookies.find((c) => /^(__Secure-)?next-auth\.session-token=/.test(c))?.split(";")[0] ?? null;
   const body = (await res.json().catch(() => ({}))) as { url?: string };
-  return { session, url: body.url ?? res.headers.get("location") ?? "" };
+  return { session, url: body.url ?? res.headers.get("location") ?? "", setCookies };
 }

@@ -3,7 +3,10 @@
 // admin disables the account, the open session fails on its very next request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/passwords";
+import { baseUrl, launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
+import { signInFrom } from "../../support/http-client";
 
 let browser: Browser;
 let admin: Page;
@@ -14,8 +17,16 @@ const email = `invitee-${Date.now()}@example.org`;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
+const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
+const targeted = `targeted-${Date.now()}@accounts-journey.test`;
+// The attacker's own loopback address: the browser signs in from 127.0.0.1, which must never get locked.
+const ATTACKER = "127.0.0.49";
+
 afterAll(async () => {
   await browser?.close();
+  await prisma.loginThrottle.deleteMany({ where: { key: { in: [`account:${targeted}`, `address:${ATTACKER}`] } } });
+  await prisma.user.deleteMany({ where: { email: targeted } });
+  await prisma.$disconnect();
 });
 
 describe("invitations and sessions", () => {
@@ -123,5 +134,31 @@ describe("invitations and sessions", () => {
     await replay.context().addCookies(cookies);
     await replay.goto(url("/en/account"));
     await replay.waitForURL(/\/en\/login/);
+  });
+
+  it("while an attacker keeps the account locked, the owner's browser still signs in; a new browser is told to wait", async () => {
+    const cuhk = await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" }, select: { id: true } });
+    await prisma.user.create({ data: { email: targeted, name: "Targeted Colleague", role: "STAFF", institutionId: cuhk.id, passwordHash: await hashPassword("a long walk by the river") } });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInOn(page, targeted, "a long walk by the river");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((u) => !u.pathname.includes("/account"));
+
+    for (let n = 0; n < 6; n++) await signInFrom(baseUrl(), ATTACKER, targeted, `guess number ${n}`);
+    const attacker = await signInFrom(baseUrl(), ATTACKER, targeted, "a long walk by the river");
+    expect(attacker.url).toMatch(/Too many attempts/);
+
+    await signInOn(page, targeted, "a long walk by the river");
+    await page.getByText("Signed in as Targeted Colleague").first().waitFor();
+
+    const stranger = await (await newContext(browser)).newPage();
+    await stranger.goto(url("/en/login"));
+    await stranger.getByLabel("Email").fill(targeted);
+    await stranger.getByLabel("Password").fill("a long walk by the river");
+    await stranger.getByRole("button", { name: "Sign in" }).click();
+    await stranger.getByText(/Too many attempts/).waitFor();
+    expect(new URL(stranger.url()).pathname).toBe("/en/login");
+    await screenshot(stranger, "accounts-07-sign-in-locked");
   });
 });
