@@ -11,6 +11,7 @@ import { getOrganizationBySlug } from "@/lib/data/organizations";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";
+import { unclosedParagraphs } from "../support/adversarial-pages";
 
 useWriteDatabase();
 
@@ -94,6 +95,21 @@ describe("import from an existing page", () => {
     expect(requests.every((q) => q.reason === "Imported from https://example.org/hrbmu")).toBe(true);
     expect(requests.find((q) => q.kind === "MEMBERSHIP_CREATE")!.proposed).toMatchObject({ joined: { iso: "2015-03", precision: "MONTH" }, sourceQuote: "Harbin Medical University joined in March 2015." });
     await expect(submitImport(staff, { draftId: r.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2010" } } })).rejects.toThrow(/already sent/);
+  });
+
+  it("the 200 KB page of unclosed <p of the issue is read at once: no organization in it, nothing written", async () => {
+    const drafts = await prisma.importDraft.count();
+    await expect(previewImport(cuhkStaff, { text: unclosedParagraphs, sourceUrl: "https://example.org", sourceTitle: null })).rejects.toThrow(/No organizations/);
+    expect(await prisma.importDraft.count()).toBe(drafts);
+  });
+
+  it("NMU's page as HTML, followed by 190 KB of markup never closed, still gives its six rows", async () => {
+    const html = `<table>${seedPages["nmu-international-organizations"]!.split(/\n\s*\n/).map((cell) => `<tr><td>${cell.replace(/&/g, "&amp;")}</td></tr>`).join("\n")}</table>`;
+    const text = html + "<a <script <!-- <p ".repeat(Math.floor((199_000 - html.length) / 19));
+    expect(text.length).toBeGreaterThan(195_000);
+    const r = await previewImport(nmuStaff, { text, sourceUrl: "https://www.njmu.edu.cn/io", sourceTitle: null });
+    const draft = await getImportDraft(nmuStaff, r.id, "en");
+    expect(draft.rows.map((x) => [x.match?.slug ?? null, x.joined?.iso ?? null, x.role])).toEqual(expected.nmu);
   });
 
   it("refuses admins and text with no organization in it", async () => {
