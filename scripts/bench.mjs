@@ -2,12 +2,13 @@
 // `npm run bench`: build the portal, start it against the world-scale database (npm run data:world) and
 // measure in one run: HTTP throughput and latency per page at a fixed concurrency (autocannon), each as a
 // ratio of a static file's; the server's memory under load; the search and facet SQL at the database
-// (p50/p99 and the indexes EXPLAIN shows); Lighthouse desktop scores and compressed JS per public page.
+// (p50/p99 and the indexes EXPLAIN shows); 200 KB adversarial pages through the importer (scripts/bench/import.ts,
+// also alone: npm run bench:import); Lighthouse desktop scores and compressed JS per public page.
 // Prints a table and writes bench/results.json and bench/results.md.
 //
 //   npm run bench                                  atlas_world on DATABASE_URL's server (else 127.0.0.1:5432)
 //   npm run bench -- --url URL                     another world database
-//   npm run bench -- --duration 10 --connections 10 --port 3100 --skip-build --skip-lighthouse
+//   npm run bench -- --duration 10 --connections 10 --port 3100 --skip-build --skip-lighthouse --skip-importer
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
@@ -103,6 +104,16 @@ try {
   });
   const database = dbRun.status === 0 ? JSON.parse(dbRun.stdout.trim().split("\n").at(-1)) : { missing: dbRun.stderr.slice(-2000) };
 
+  let importer;
+  if (flag("--skip-importer")) importer = { missing: "skipped (--skip-importer)" };
+  else {
+    log("Previewing 200 KB adversarial pages through the importer…");
+    const importRun = spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/bench/register.mjs", "scripts/bench/import.ts", "--json"], {
+      cwd: root, env: { ...env, NODE_ENV: "test" }, encoding: "utf8", maxBuffer: 1 << 24,
+    });
+    importer = importRun.status === 0 ? JSON.parse(importRun.stdout.trim().split("\n").at(-1)) : { missing: importRun.stderr.slice(-2000) };
+  }
+
   log("Approving a change and polling its public page…");
   const approval = existsSync(chromePath)
     ? await measureApproval({ root, baseUrl, env, organizationSlug: small.slug, chromePath }).catch((e) => ({ missing: String(e instanceof Error ? e.message : e) }))
@@ -126,7 +137,7 @@ try {
       loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 } },
     settings: { connections, duration, distDir },
     world: { organizations: world.organizations, institutions: world.institutions, memberships: world.memberships },
-    http, memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) }, database, approval, lighthouse,
+    http, memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) }, database, importer, approval, lighthouse,
   };
   mkdirSync(path.join(root, "bench"), { recursive: true });
   writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

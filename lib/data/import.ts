@@ -6,7 +6,8 @@ import { NotFoundError, ValidationError } from "../errors";
 import { parsePartialDate, fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import { requireStaff } from "./guards";
-import { nameCandidates, readPage, type ImportedRow, type OrganizationMatch } from "../import/read-page";
+import { bracketed, pageRows, preparePage, readingLimit, type ImportedRow, type OrganizationMatch } from "../import/read-page";
+import { WorkMeter, runStepsYielding } from "../import/work-meter";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "./change-requests";
 import { membershipValuesSchema } from "../validation/membership";
 import type { SubmitImportInput } from "../validation/import";
@@ -41,7 +42,7 @@ async function matchNames(candidates: string[]): Promise<Map<string, Organizatio
 /** The best of the whole text and its bracketed part: "Pan-Asian … Consortium (PABSC)". */
 function matcher(found: Map<string, OrganizationMatch>) {
   return (text: string) => {
-    const options = [text, ...[...text.matchAll(/\(([^()]{2,80})\)/g)].map((m) => m[1]!.trim())].map((t) => found.get(t)).filter((m): m is OrganizationMatch => Boolean(m));
+    const options = [text, ...bracketed(text)].map((t) => found.get(t)).filter((m): m is OrganizationMatch => Boolean(m));
     return options.sort((a, b) => b.score - a.score)[0] ?? null;
   };
 }
@@ -55,8 +56,12 @@ export async function previewImport(actor: Actor | null, input: { text: string; 
     where: { id: staff.institutionId },
     select: { names: { select: { name: true } }, memberships: { select: { role: true, joinedOn: true, joinedPrecision: true, organization: { select: { slug: true } } } } },
   });
-  const found = await matchNames(nameCandidates(input.text).slice(0, 2000));
-  const rows = readPage(input.text, matcher(found), institution.names.map((n) => n.name));
+  // Read in steps that let the event loop serve other requests in between, within a bound on the work: no page
+  // of any shape holds the server (lib/import/work-meter.ts).
+  const meter = new WorkMeter({ limit: readingLimit(input.text.length) });
+  const page = await runStepsYielding(preparePage(input.text, meter));
+  const found = await matchNames(page.candidates.slice(0, 2000));
+  const rows = await runStepsYielding(pageRows(page, matcher(found), institution.names.map((n) => n.name), meter));
   if (!rows.length) throw new ValidationError("No organizations were recognized in this text.", { text: ["Paste the part of your page that lists the organizations, with their names as headings."] });
   const current = new Map(institution.memberships.map((m) => [m.organization.slug, { joined: fromStoredDate(m.joinedOn, m.joinedPrecision), role: m.role }]));
   const draftRows: DraftRow[] = rows.map((r) => {
@@ -125,8 +130,9 @@ export async function submitImport(actor: Actor | null, input: SubmitImportInput
     where: { institutionId: staff.institutionId, status: "PENDING", organization: { slug: { in: planned.map((p) => p.slug) } } },
     select: { organization: { select: { slug: true } } },
   });
+  const waiting = new Set(pending.map((r) => r.organization?.slug));
   for (const p of planned) {
-    if (pending.some((r) => r.organization?.slug === p.slug)) (fieldErrors[`rows.${p.index}.include`] ??= []).push("A change to this entry is already waiting for review.");
+    if (waiting.has(p.slug)) (fieldErrors[`rows.${p.index}.include`] ??= []).push("A change to this entry is already waiting for review.");
   }
   if (Object.keys(fieldErrors).length) throw new ValidationError("Some rows need attention; nothing was sent.", fieldErrors);
   if (!planned.length) throw new ValidationError("Tick at least one row to send.");
@@ -136,8 +142,9 @@ export async function submitImport(actor: Actor | null, input: SubmitImportInput
   });
   const reason = `Imported from ${draft.sourceUrl ?? draft.sourceTitle}`;
   const created: string[] = [];
+  const existingBySlug = new Map(memberships.map((m) => [m.organization.slug, m]));
   for (const p of planned) {
-    const existing = memberships.find((m) => m.organization.slug === p.slug);
+    const existing = existingBySlug.get(p.slug);
     const request = existing
       ? await proposeMembershipUpdate(staff, {
           membershipId: existing.id, baseVersion: existing.version, reason,

@@ -1,8 +1,16 @@
 // Reading a university's own "international organizations" page (text, HTML or CSV) into proposed rows: which
 // organization, since when (at the precision the page gives) and in which role, with the passage it comes from.
 // Pure: matching names against the registry is the caller's (lib/data/import.ts), passed in as `match`.
-import { parsePartialDate, type PartialDate } from "../dates";
+// Every step does work in proportion to what it reads (counted on a WorkMeter) and can pause between steps:
+// the markup goes through a real tokenizer (html-text.ts), the text is cut into pieces in single passes
+// (text-pieces.ts), and the patterns (patterns.ts) have bounded quantifiers only and run on those pieces.
+import type { PartialDate } from "../dates";
 import type { MembershipRole } from "../generated/prisma/enums";
+import { plainTextSteps } from "./html-text";
+import { DATE_IN_TEXT, DATE_ROLE_LINE, ORG_WORDS, exec, parseDate, roleIn, test } from "./patterns";
+import { csvRows, csvSteps, looksLikeCsv, type CsvTable } from "./read-csv";
+import { BRACKETS, PROSE_QUOTES, QUOTES, enclosedSteps, paragraphSteps, sentenceSteps } from "./text-pieces";
+import { WorkMeter, runSteps, type Steps } from "./work-meter";
 
 export type OrganizationMatch = { slug: string; name: string; score: number };
 
@@ -22,68 +30,62 @@ export type Matcher = (text: string) => OrganizationMatch | null;
 export const HEADING_MATCH = 0.6;
 const QUOTED_MATCH = 0.6;
 
-const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
-const DATE = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?)?|\\d{4}-\\d{2}(?:-\\d{2})?|(?<![\\d-])(?:19|20)\\d{2}(?![\\d-]))`;
-const ROLE_WORDS: [RegExp, MembershipRole][] = [
-  [/founding member|创始成员|发起成员/i, "FOUNDING_MEMBER"],
-  [/co-?sponsor/i, "CO_SPONSOR"],
-  [/\binitiat(?:or|ed)\b|发起/i, "INITIATOR"],
-  [/\bpresident\b|主席单位/i, "PRESIDENT"],
-  [/\bsign(?:ed|atory)\b|签署/i, "SIGNATORY"],
-  [/\borgani[sz](?:ed|er|es)\b|承办|主办/i, "ORGANIZER"],
-  [/\bpartner\b/i, "PARTNER"],
-  [/\bjoin(?:ed|s)?\b|\bmember\b|加入|成员/i, "MEMBER"],
-];
-const ORG_WORDS = /\b(alliance|association|network|consortium|federation|union|uninet|league|council|society|partnership|programme|program|agreement|memorandum|mou|organi[sz]ation|forum|platform)\b|联盟|协会|联合会|网络|组织/i;
-// A line of the NMU kind of table: "Nov 11, 2019, Founding Member".
-const DATE_ROLE_LINE = new RegExp(`^(${DATE})\\s*[,，;；]\\s*([A-Za-z][A-Za-z -]{1,40}|[\\u4e00-\\u9fff]{2,8})$`);
+/** Longest paragraph that can be an organization's heading. */
+const HEADING_MAX = 200;
 
-/** HTML to text with a blank line between blocks; anything else is left as it is. */
-export function toPlainText(input: string): string {
-  if (!/<\/?[a-z][a-z0-9]*[\s>/]/i.test(input)) return input.replace(/\r\n?/g, "\n");
-  return input
-    .replace(/<(script|style|template|noscript)[\s\S]*?<\/\1\s*>/gi, " ")
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/?(p|div|tr|td|th|li|ul|ol|table|tbody|thead|h[1-6]|section|article|header|footer|blockquote)\b[^>]*>/gi, "\n\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&(amp|lt|gt|quot|apos|rsquo|lsquo|rdquo|ldquo);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“" })[e]!);
+
+/**
+ * The most work a page of `length` characters may take: far above what any page needs (the reader's work
+ * grows in proportion to its text), so reaching it means a shape of text the reader was never meant for.
+ */
+export function readingLimit(length: number): number {
+  return 5_000 * length + 10_000_000;
 }
 
-export function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+/** HTML to text with a blank line between blocks; anything else is left as it is. */
+export function toPlainText(input: string, meter = new WorkMeter()): string {
+  return runSteps(plainTextSteps(input, meter));
+}
+
+export function paragraphs(text: string, meter = new WorkMeter()): string[] {
+  return runSteps(paragraphSteps(text, meter));
+}
+
+/** A pasted page read once: its paragraphs, its table if it is a CSV, and the texts to look up in the registry. */
+export type PreparedPage = { paragraphs: string[]; csv: CsvTable | null; candidates: string[] };
+
+export function* preparePage(input: string, meter: WorkMeter): Steps<PreparedPage> {
+  const text = yield* plainTextSteps(input, meter);
+  yield* meter.pause();
+  const csv = looksLikeCsv(text, meter) ? yield* csvSteps(text, meter) : null;
+  yield* meter.pause();
+  const ps = yield* paragraphSteps(text, meter);
+  yield* meter.pause();
+  const found = new Set<string>();
+  const add = (candidate: string) => {
+    meter.add(candidate.length + 1);
+    found.add(candidate);
+  };
+  for (const row of csv?.cells ?? []) {
+    const name = row[csv!.name]?.trim();
+    if (!name || name.length > HEADING_MAX) continue;
+    add(name);
+    for (const b of yield* enclosedSteps(name, BRACKETS, 2, 80, meter)) add(b.inner.trim());
+  }
+  for (const p of ps) {
+    if (p.length <= HEADING_MAX) {
+      add(p);
+      for (const b of yield* enclosedSteps(p, BRACKETS, 2, 80, meter)) add(b.inner.trim());
+    }
+    for (const q of yield* enclosedSteps(p, QUOTES, 6, 160, meter)) add(q.inner.trim());
+    if (meter.due) yield* meter.pause();
+  }
+  return { paragraphs: ps, csv, candidates: [...found] };
 }
 
 /** Short texts the caller should look up in the registry: headings, quoted names, bracketed acronyms. */
-export function nameCandidates(text: string): string[] {
-  const found = new Set<string>();
-  for (const p of paragraphs(toPlainText(text))) {
-    if (p.length <= 200) {
-      found.add(p);
-      for (const m of p.matchAll(/\(([^()]{2,80})\)/g)) found.add(m[1]!.trim());
-    }
-    for (const m of p.matchAll(/[“"«]([^”"»]{6,160})[”"»]/g)) found.add(m[1]!.trim());
-  }
-  return [...found];
-}
-
-function sentences(p: string): string[] {
-  return p.split(/(?<=[.!?。！？])\s+(?=[A-Z“"(\u4e00-\u9fff])/).map((s) => s.trim()).filter(Boolean);
-}
-
-function parseDate(text: string): PartialDate | null {
-  try {
-    return parsePartialDate(text.replace(/\.(?=\s)/, ""));
-  } catch {
-    return null;
-  }
-}
-
-function roleIn(text: string): MembershipRole | null {
-  return ROLE_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
+export function nameCandidates(text: string, meter = new WorkMeter()): string[] {
+  return runSteps(preparePage(text, meter)).candidates;
 }
 
 /** The names the page may use for its own university, e.g. "CUHK", "NMU", "The University". */
@@ -97,18 +99,20 @@ export function selfReferences(names: string[]): RegExp {
 }
 
 /** What a passage says about the university's own entry: its date and role. */
-function statedIn(body: string[], self: RegExp): Pick<ImportedRow, "joined" | "role" | "passage"> | null {
+function* statedIn(body: string[], bodySentences: string[][], self: RegExp, meter: WorkMeter): Steps<Pick<ImportedRow, "joined" | "role" | "passage"> | null> {
   for (const p of body) {
-    const line = DATE_ROLE_LINE.exec(p);
-    if (line) return { joined: parseDate(line[1]!), role: roleIn(line[2]!) ?? "MEMBER", passage: p };
+    const line = exec(DATE_ROLE_LINE, p, meter);
+    if (line) return { joined: parseDate(line[1]!, meter), role: roleIn(line[2]!, meter) ?? "MEMBER", passage: p };
+    if (meter.due) yield* meter.pause();
   }
-  for (const p of body) {
-    for (const s of sentences(p)) {
-      if (!self.test(s)) continue;
-      const role = roleIn(s);
+  for (const sentences of bodySentences) {
+    for (const s of sentences) {
+      if (meter.due) yield* meter.pause();
+      if (!test(self, s, meter)) continue;
+      const role = roleIn(s, meter);
       if (!role) continue;
-      const date = new RegExp(DATE, "i").exec(s);
-      return { joined: date ? parseDate(date[0]) : null, role, passage: s };
+      const date = exec(DATE_IN_TEXT, s, meter);
+      return { joined: date ? parseDate(date[0], meter) : null, role, passage: s };
     }
   }
   return null;
@@ -119,80 +123,70 @@ function statedIn(body: string[], self: RegExp): Pick<ImportedRow, "joined" | "r
  * when it reads like an organization's name and an introduction follows it (a new organization). Its body runs
  * to the next heading; a known organization named in quotes inside a body gets a row of its own.
  */
-export function readPage(input: string, match: Matcher, selfNames: string[]): ImportedRow[] {
-  const text = toPlainText(input);
-  if (looksLikeCsv(text)) return readCsv(text, match);
-  const ps = paragraphs(text);
+export function readPage(input: string, match: Matcher, selfNames: string[], meter = new WorkMeter()): ImportedRow[] {
+  return runSteps(pageRows(runSteps(preparePage(input, meter)), match, selfNames, meter));
+}
+
+/** The bracketed parts of a text, "(PABSC)" in "Pan-Asian … Consortium (PABSC)": one pass, for matchers. */
+export function bracketed(text: string): string[] {
+  return runSteps(enclosedSteps(text, BRACKETS, 2, 80, new WorkMeter())).map((b) => b.inner.trim());
+}
+
+export function* pageRows(page: PreparedPage, match: Matcher, selfNames: string[], meter: WorkMeter): Steps<ImportedRow[]> {
+  // The caller's matcher is a lookup of the text and of its bracketed parts (lib/data/import.ts).
+  const known: Matcher = (text) => {
+    meter.add(3 * text.length + 1);
+    return match(text);
+  };
+  if (page.csv) return yield* csvRows(page.csv, known, meter);
+  const ps = page.paragraphs;
   const self = selfReferences(selfNames);
   const headings: { index: number; match: OrganizationMatch | null }[] = [];
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i]!;
-    if (p.length > 200 || DATE_ROLE_LINE.test(p)) continue;
+    meter.add(1);
+    if (p.length > HEADING_MAX || test(DATE_ROLE_LINE, p, meter)) continue;
     const previous = headings.at(-1);
     if (previous && previous.index === i - 1) continue; // the "founded by" cell right after a heading
-    const m = match(p);
+    const m = known(p);
     if (m && m.score >= HEADING_MATCH) headings.push({ index: i, match: m });
-    else if (ORG_WORDS.test(p) && !/[.。]$/.test(p) && ps.slice(i + 1, i + 3).some((q) => q.length >= 200)) headings.push({ index: i, match: null });
+    else if (test(ORG_WORDS, p, meter) && !p.endsWith(".") && !p.endsWith("。") && ps.slice(i + 1, i + 3).some((q) => q.length >= 200)) headings.push({ index: i, match: null });
+    if (meter.due) yield* meter.pause();
   }
   const rows: ImportedRow[] = [];
-  headings.forEach((h, k) => {
+  const listed = new Set<string>();
+  for (const [k, h] of headings.entries()) {
     const body = ps.slice(h.index + 1, headings[k + 1]?.index ?? ps.length);
-    const stated = statedIn(body, self);
+    const bodySentences: string[][] = [];
+    for (const p of body) bodySentences.push(yield* sentenceSteps(p, meter));
+    const stated = yield* statedIn(body, bodySentences, self, meter);
     rows.push({ heading: ps[h.index]!, match: h.match, joined: stated?.joined ?? null, role: stated?.role ?? null, passage: stated?.passage ?? null });
-    for (const p of body) {
-      for (const s of sentences(p)) {
-        for (const q of s.matchAll(/[“"]([^”"]{6,160})[”"]/g)) {
-          const inner = match(q[1]!);
-          if (!inner || inner.score < QUOTED_MATCH || inner.slug === h.match?.slug || rows.some((r) => r.match?.slug === inner.slug)) continue;
-          if (!self.test(s)) continue;
-          const date = new RegExp(DATE, "i").exec(s);
-          rows.push({ heading: q[1]!, match: inner, joined: date ? parseDate(date[0]) : null, role: roleIn(s.replace(q[0], "")), passage: s });
-        }
+    if (h.match) listed.add(h.match.slug);
+    for (const sentences of bodySentences) {
+      for (const s of sentences) {
+        yield* quotedRows(s, h.match, { known, self, listed, rows }, meter);
+        if (meter.due) yield* meter.pause();
       }
     }
-  });
+  }
   return rows;
 }
 
-function looksLikeCsv(text: string): boolean {
-  const first = text.trimStart().split("\n", 1)[0] ?? "";
-  return /[,\t;]/.test(first) && /organi[sz]ation|^name|名称|组织/i.test(first) && text.trim().split("\n").length >= 2;
-}
-
-function splitCsvLine(line: string, sep: string): string[] {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) cells.push(cell.trim()), (cell = "");
-    else cell += c;
+/** Rows for known organizations a sentence naming the university quotes: “…” or "…". */
+function* quotedRows(s: string, heading: OrganizationMatch | null, page: { known: Matcher; self: RegExp; listed: Set<string>; rows: ImportedRow[] }, meter: WorkMeter): Steps<void> {
+  let namesSelf: boolean | undefined;
+  let date: RegExpExecArray | null | undefined;
+  for (const q of yield* enclosedSteps(s, PROSE_QUOTES, 6, 160, meter)) {
+    const inner = page.known(q.inner);
+    if (!inner || inner.score < QUOTED_MATCH || inner.slug === heading?.slug || page.listed.has(inner.slug)) continue;
+    namesSelf ??= test(page.self, s, meter);
+    if (!namesSelf) continue;
+    if (date === undefined) date = exec(DATE_IN_TEXT, s, meter);
+    // Sentences are at most MAX_SENTENCE long, so each quoted row costs a bounded amount.
+    const rest = s.slice(0, q.start) + s.slice(q.end);
+    meter.add(s.length);
+    page.rows.push({ heading: q.inner, match: inner, joined: date ? parseDate(date[0], meter) : null, role: roleIn(rest, meter), passage: s });
+    page.listed.add(inner.slug);
+    yield* meter.pause();
   }
-  cells.push(cell.trim());
-  return cells;
-}
-
-/** A CSV with a header naming at least the organization column; date and role columns are optional. */
-function readCsv(text: string, match: Matcher): ImportedRow[] {
-  const lines = text.trim().split("\n").filter((l) => l.trim());
-  const header = lines[0]!;
-  const sep = header.includes("\t") ? "\t" : header.includes(";") && !header.includes(",") ? ";" : ",";
-  const cols = splitCsvLine(header, sep).map((c) => c.toLowerCase());
-  const col = (re: RegExp) => cols.findIndex((c) => re.test(c));
-  const name = col(/organi[sz]ation|name|名称|组织/);
-  const date = col(/join|entr|since|date|time|加入|时间/);
-  const role = col(/role|角色/);
-  return lines.slice(1).flatMap((line) => {
-    const cells = splitCsvLine(line, sep);
-    const heading = cells[name] ?? "";
-    if (!heading) return [];
-    const when = date >= 0 ? cells[date] ?? "" : "";
-    const as = role >= 0 ? cells[role] ?? "" : "";
-    return [{ heading, match: match(heading), joined: when ? parseDate(when) : null, role: as ? roleIn(as) ?? "MEMBER" : null, passage: line.trim() }];
-  });
 }

@@ -30,5 +30,17 @@ export function formatResults(r) {
     if (failing.length) lines.push("", "Audits below 0.9 in any run:", ...failing.map((f) => `- ${f}`));
   } else lines.push(`Lighthouse missing: ${r.lighthouse.missing}`);
   if (r.approval) lines.push("", r.approval.missing ? `Approved change → public page: missing (${r.approval.missing})` : `Approved change visible on the public page after ${r.approval.ms} ms (${r.approval.how}).`);
+  if (r.importer) lines.push("", r.importer.missing ? `Importer: missing (${r.importer.missing})` : formatImporter(r.importer).trimEnd());
+  return lines.join("\n") + "\n";
+}
+
+/** The importer's 200 KB adversarial pages (scripts/bench/import.ts). */
+export function formatImporter(r) {
+  const lines = [`Reading a ${r.length.toLocaleString("en")}-character adversarial page as a preview does (${r.readingRounds} rounds; every name "known"):`, ""];
+  lines.push("| 200 KB page | read p50 / p99 / max ms | longest step ms | work per character | steps |", "|---|---:|---:|---:|---:|");
+  for (const x of r.reading) lines.push(`| ${x.name} | ${x.p50} / ${x.p99} / ${x.max} | ${x.longestStepMs} | ${x.workPerChar} | ${x.steps} |`);
+  lines.push("", `Whole previews through lib/data (reading, matching names in PostgreSQL, the draft; ${r.previewRounds} rounds):`, "");
+  lines.push("| 200 KB page | preview p50 / p99 / max ms | outcome |", "|---|---:|---|");
+  for (const x of r.previews) lines.push(`| ${x.name} | ${x.p50} / ${x.p99} / ${x.max} | ${x.outcome} |`);
   return lines.join("\n") + "\n";
 }

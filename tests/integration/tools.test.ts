@@ -11,6 +11,7 @@ import { getOrganizationBySlug } from "@/lib/data/organizations";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";
+import { unclosedParagraphs } from "../support/adversarial-pages";
 
 useWriteDatabase();
 
@@ -96,6 +97,21 @@ describe("import from an existing page", () => {
     await expect(submitImport(staff, { draftId: r.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2010" } } })).rejects.toThrow(/already sent/);
   });
 
+  it("the 200 KB page of unclosed <p of the issue is read at once: no organization in it, nothing written", async () => {
+    const drafts = await prisma.importDraft.count();
+    await expect(previewImport(cuhkStaff, { text: unclosedParagraphs, sourceUrl: "https://example.org", sourceTitle: null })).rejects.toThrow(/No organizations/);
+    expect(await prisma.importDraft.count()).toBe(drafts);
+  });
+
+  it("NMU's page as HTML, followed by 190 KB of markup never closed, still gives its six rows", async () => {
+    const html = `<table>${seedPages["nmu-international-organizations"]!.split(/\n\s*\n/).map((cell) => `<tr><td>${cell.replace(/&/g, "&amp;")}</td></tr>`).join("\n")}</table>`;
+    const text = html + "<a <script <!-- <p ".repeat(Math.floor((199_000 - html.length) / 19));
+    expect(text.length).toBeGreaterThan(195_000);
+    const r = await previewImport(nmuStaff, { text, sourceUrl: "https://www.njmu.edu.cn/io", sourceTitle: null });
+    const draft = await getImportDraft(nmuStaff, r.id, "en");
+    expect(draft.rows.map((x) => [x.match?.slug ?? null, x.joined?.iso ?? null, x.role])).toEqual(expected.nmu);
+  });
+
   it("refuses admins and text with no organization in it", async () => {
     await expect(previewImport(admin, { text: seedPages["cuhk-belt-and-road"]!, sourceUrl: "https://example.org", sourceTitle: null })).rejects.toThrow(ForbiddenError);
     await expect(previewImport(cuhkStaff, { text: "Welcome to our website.\n\nNews and events.", sourceUrl: "https://example.org", sourceTitle: null })).rejects.toThrow(/No organizations/);
@@ -156,8 +172,11 @@ describe("discrepancy report", () => {
     expect(report.joinedBeforeFounded.rows).toEqual(expect.arrayContaining([
       expect.objectContaining({ organization: expect.objectContaining({ slug: "university-alliance-of-belt-and-road" }), institution: expect.objectContaining({ slug: "ningxia-medical-university" }), joined: { iso: "2014", precision: "YEAR" } }),
     ]));
-    // The seed's memberships come from the universities' own pages; none from an organization's.
-    expect(report.onlyInstitution.total).toBeGreaterThanOrEqual(10);
+    // The seed's memberships come from the universities' own pages; none from an organization's. Other files
+    // sharing this database (the authorization matrix) may have recorded organizations' confirmations first.
+    const oneSided = await prisma.membership.count({ where: { confirmedAt: { not: null }, organizationConfirmedAt: null } });
+    expect(oneSided).toBeGreaterThanOrEqual(8);
+    expect(report.onlyInstitution.total).toBe(oneSided);
     expect(report.onlyOrganization.rows).toContainEqual(expect.objectContaining({ reason: "FOUNDER_NOT_MEMBER", organization: expect.objectContaining({ slug: "m9-collaboration-network" }), institution: expect.objectContaining({ slug: "harbin-medical-university" }) }));
     expect(report.duplicateInstitutions.rows.map((r) => [r.a.slug, r.b.slug].sort())).toContainEqual(["nanjing-medical-university", "the-nanjing-medical-university"]);
     // "X Medical University" and "Y Medical University" are different universities.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameCandidates, readPage, selfReferences, toPlainText, type Matcher } from "@/lib/import/read-page";
+import { nameCandidates, paragraphs, readPage, selfReferences, toPlainText, type Matcher } from "@/lib/import/read-page";
 import { seedPages } from "../support/seed-pages";
 
 const NMU = ["Nanjing Medical University", "南京医科大学"];
@@ -57,6 +57,25 @@ describe("other formats", () => {
     expect(rows[0]).toMatchObject({ heading: "Eurasia-Pacific Uninet", joined: { iso: "2009-10" }, role: "MEMBER" });
   });
 
+  it("HTML as a browser reads it: unclosed markup, hidden elements, entities, line breaks", () => {
+    const text = (html: string) => paragraphs(toPlainText(html));
+    // A tag cut off by the end of the text is no tag; an unclosed comment or script hides the rest.
+    expect(text("<p>Eurasia-Pacific Uninet</p>" + "<p ".repeat(1000))).toEqual(["Eurasia-Pacific Uninet"]);
+    expect(text("<p>Uninet</p></p </p foo")).toEqual(["Uninet"]);
+    expect(text("<p>Uninet<scr")).toEqual(["Uninet"]);
+    expect(text("<p>Uninet</p><!-- <p>hidden</p>")).toEqual(["Uninet"]);
+    expect(text("<p>Uninet</p><script>var p = '<p>hidden</p>';")).toEqual(["Uninet"]);
+    expect(text("<div>Uninet<template><p>t</p><template>u</template>v</template><noscript><p>n</p></noscript></div>")).toEqual(["Uninet"]);
+    expect(text("<style>p{}</style><p>a</p><iframe><p>fallback</p></iframe>")).toEqual(["a"]);
+    // Every named entity, numeric ones, a no-break space as a space; <br> a line break, blocks apart.
+    expect(toPlainText("<p>R&amp;D &eacute;t&eacute;&nbsp;&#8220;x&#x201D; &notit;</p>")).toBe("\n\nR&D été “x” ¬it;\n\n");
+    expect(text("<li>One<br>line</li><li>Two</li><h2>Three</h2>four<hr>five")).toEqual(["One line", "Two", "Three", "four", "five"]);
+    expect(toPlainText("a<br>b")).toBe("a\nb");
+    // Inline elements run on, as in a browser; text without tags is left as it is.
+    expect(text("<p><b>Eurasia</b>-<i>Pacific</i> Uninet</p>")).toEqual(["Eurasia-Pacific Uninet"]);
+    expect(toPlainText("R&amp;D x < y\r\nz")).toBe("R&amp;D x < y\nz");
+  });
+
   it("CSV with a header: organization, date and role columns, quoted cells", () => {
     const csv = 'Organization,Joined,Role\n"Eurasia-Pacific Uninet",October 2009,Member\n"University Alliance of the Silk Road (UASR)",2016,founding member\nSome Network,,\n';
     const rows = readPage(csv, knownAs({ "Eurasia-Pacific Uninet": "epu" }), CUHK);
@@ -84,5 +103,10 @@ describe("helpers", () => {
   it("candidates for matching include headings, bracketed acronyms and quoted names", () => {
     const c = nameCandidates(seedPages["cuhk-belt-and-road"]!);
     expect(c).toEqual(expect.arrayContaining(["PABSC", "Pan-Asian Biomedical Science Consortium (PABSC)", "Belt and Road & Greater Bay Area Chinese Medicine Training Programme"]));
+  });
+
+  it("a CSV's organization cells are candidates, quoted or not, with their bracketed acronyms", () => {
+    const csv = "Organization,Joined\nSome Network,2016\nUniversity Alliance of the Silk Road (UASR),2016\n" + "Filler Network,2010\n".repeat(20);
+    expect(nameCandidates(csv)).toEqual(expect.arrayContaining(["Some Network", "University Alliance of the Silk Road (UASR)", "UASR", "Filler Network"]));
   });
 });
