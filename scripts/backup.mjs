@@ -2,7 +2,7 @@
 // Backups with PostgreSQL's own tools.
 //   npm run db:backup [-- --out file.dump]        dump DATABASE_URL (custom format) into backups/
 //   npm run db:restore -- file.dump [--force]     restore into DATABASE_URL, which must be empty (--force: replace)
-// Without DATABASE_URL, the embedded database that `npm start` runs (EMBEDDED_PG_PORT, default 54329).
+// Without DATABASE_URL, the embedded database that `npm start` runs (on whatever port its cluster uses).
 // pg_dump/pg_restore must have the server's major version: a newer pg_dump writes archives an older
 // pg_restore cannot read and SET commands an older server refuses, so the script picks a matching one
 // (PATH, /usr/lib/postgresql/*/bin, PG_BIN_DIR) and stops with a clear message when there is none.
@@ -11,17 +11,26 @@ import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { root, log, fail } from "./lib/bootstrap.mjs";
+import { PORTAL_CLUSTER, runningEmbedded, withDatabase } from "./lib/database.mjs";
 
 const args = process.argv.slice(2);
 const command = args[0];
 const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const databaseUrl = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/alliance_atlas`;
 const redact = (url) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+let databaseUrl;
 
+if (command !== "backup" && command !== "restore") fail("Usage: node scripts/backup.mjs backup [--out file.dump] | restore file.dump [--force]");
+databaseUrl = process.env.DATABASE_URL ?? (await embeddedDatabase());
 if (command === "backup") await backup();
-else if (command === "restore") await restore(args[1]);
-else fail("Usage: node scripts/backup.mjs backup [--out file.dump] | restore file.dump [--force]");
+else await restore(args[1]);
+
+/** npm start's embedded database, found by its cluster's lock file (its port may not be the default). */
+async function embeddedDatabase() {
+  const server = await runningEmbedded(PORTAL_CLUSTER.dataDir);
+  if (!server) fail("The embedded PostgreSQL of npm start is not running: start it (npm start), or set DATABASE_URL to the database to back up or restore.");
+  return withDatabase(server, "alliance_atlas");
+}
 
 async function serverMajor(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });

@@ -14,9 +14,11 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:
 
 let stop = async () => {};
 if (!process.env.DATABASE_URL) {
-  const { startEmbedded, withDatabase } = await import("./lib/database.mjs");
-  const root = path.resolve(import.meta.dirname, "..");
-  const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "pg"), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+  const { startEmbedded, withDatabase, PORTAL_CLUSTER } = await import("./lib/database.mjs");
+  const embedded = await startEmbedded(PORTAL_CLUSTER).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
   stop = embedded.stop;
   process.env.DATABASE_URL = withDatabase(embedded.baseUrl, "alliance_atlas");
 }

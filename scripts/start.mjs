@@ -14,7 +14,7 @@ const started = Date.now();
 
 ensureDependencies();
 ensurePrismaClient();
-const { startEmbedded, ensureDatabaseExists, canConnect, withDatabase } = await import("./lib/database.mjs");
+const { startEmbedded, ensureDatabaseExists, canConnect, withDatabase, PORTAL_CLUSTER } = await import("./lib/database.mjs");
 
 loadDotEnv();
 const port = Number(process.env.PORT ?? 3000);
@@ -28,9 +28,8 @@ if (databaseUrl) {
   }
   await ensureDatabaseExists(databaseUrl).catch(() => {});
 } else {
-  const embeddedPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   try {
-    const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "pg"), port: embeddedPort });
+    const embedded = await startEmbedded(PORTAL_CLUSTER);
     stopDatabase = embedded.stop;
     databaseUrl = withDatabase(embedded.baseUrl, "alliance_atlas");
     await ensureDatabaseExists(databaseUrl);

@@ -37,7 +37,7 @@ if (serverUrl) {
 } else {
   log("No PostgreSQL on 127.0.0.1:5432: starting the embedded one for the tests.");
   try {
-    const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "pg-test"), port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330) });
+    const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "pg-test"), defaultPort: 54330, portVariable: "EMBEDDED_TEST_PG_PORT" });
     serverUrl = embedded.baseUrl;
     stopEmbedded = embedded.stop;
   } catch (error) {

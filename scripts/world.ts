@@ -27,7 +27,8 @@ type DatabaseModule = {
   canConnect(url: string, timeoutMs?: number): Promise<boolean>;
   ensureDatabaseExists(url: string): Promise<void>;
   withDatabase(url: string, database: string): string;
-  startEmbedded(o: { dataDir: string; port: number }): Promise<{ baseUrl: string; stop: () => Promise<void> }>;
+  startEmbedded(o: { dataDir: string; defaultPort: number; portVariable?: string }): Promise<{ baseUrl: string; stop: () => Promise<void> }>;
+  PORTAL_CLUSTER: { dataDir: string; defaultPort: number; portVariable: string };
 };
 
 export type WorldOptions = { scale: number; seed: number; url?: string; database: string; force: boolean };
@@ -60,7 +61,7 @@ async function resolveTarget(options: WorldOptions, db: DatabaseModule) {
   if (server) return { url: db.withDatabase(server, options.database), stop: async () => {} };
   const local = "postgresql://postgres@127.0.0.1:5432/postgres";
   if (await db.canConnect(local)) return { url: db.withDatabase(local, options.database), stop: async () => {} };
-  const embedded = await db.startEmbedded({ dataDir: path.join(root, ".data", "pg"), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+  const embedded = await db.startEmbedded(db.PORTAL_CLUSTER);
   return { url: db.withDatabase(embedded.baseUrl, options.database), stop: embedded.stop };
 }
 

@@ -6,7 +6,6 @@
 // prefix of its own, so nothing is written to the build folder the other tests' server reads).
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type Redis from "ioredis";
@@ -33,18 +32,6 @@ let staff: Actor;
 const approved: string[] = [];
 const originalDatabaseUrl = process.env.DATABASE_URL;
 const load = { running: true, requests: 0, byStatus: new Map<number, number>(), failures: [] as string[] };
-
-/** A free port in this test's range (54340-54349), so it never meets another helper's embedded server. */
-async function embeddedPort(): Promise<number> {
-  for (let port = 54340; port <= 54349; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const srv = net.createServer().once("error", () => resolve(false));
-      srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error("No free port in 54340-54349 for the embedded PostgreSQL of the restart test.");
-}
 
 function prepare(env: NodeJS.ProcessEnv) {
   for (const args of [["scripts/migrate.ts", "deploy"], ["prisma/seed.ts"]]) {
@@ -102,10 +89,12 @@ async function approveOne(label: string) {
 let loadDone: Promise<void> | undefined;
 
 beforeAll(async () => {
+  // The test's own folder, opened so that as root the server's account keeps the data here (nothing left elsewhere).
   chmodSync(dir, 0o755);
   const connected = await connectRedis();
   redis = connected.client;
-  pg = await startEmbedded({ dataDir: path.join(dir, "pg"), port: await embeddedPort() });
+  // From 54340 up, the first free port: never another embedded server's (npm start's or another test run's).
+  pg = await startEmbedded({ dataDir: path.join(dir, "pg"), defaultPort: 54340 });
   if (!pg.server) throw new Error("The embedded PostgreSQL was already running: the restart test needs one it owns.");
   const server = new (await import("pg")).default.Client({ connectionString: pg.baseUrl });
   await server.connect();
