@@ -6,10 +6,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { root, log, fail, run, bin, hashOf, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
+import { root, log, fail, run, bin, hashOf, ensureDependencies, ensurePrismaClient, BUILD_INPUTS } from "./lib/bootstrap.mjs";
 
 const dev = process.argv.includes("--dev");
-const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
 const started = Date.now();
 
 ensureDependencies();

@@ -7,6 +7,9 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 
+/** What `npm start` builds the portal from: a change to any of them rebuilds it. */
+export const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+
 export function log(message) {
   console.log(`\x1b[36m[atlas]\x1b[0m ${message}`);
 }
