@@ -18,10 +18,9 @@ const command = args[0];
 const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const redact = (url) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
-let databaseUrl;
 
 if (command !== "backup" && command !== "restore") fail("Usage: node scripts/backup.mjs backup [--out file.dump] | restore file.dump [--force]");
-databaseUrl = process.env.DATABASE_URL ?? (await embeddedDatabase());
+const databaseUrl = process.env.DATABASE_URL ?? (await embeddedDatabase());
 if (command === "backup") await backup();
 else await restore(args[1]);
 
