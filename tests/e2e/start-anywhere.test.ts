@@ -118,6 +118,12 @@ let second: Run | undefined;
 beforeAll(() => {
   expect(statSync(parent).mode & 0o777).toBe(0o700);
   a = makeClone("atlas");
+  // start.mjs reinstalls when node_modules was installed from another package-lock.json, and through hard
+  // links that would write into this checkout's node_modules: refuse instead.
+  const wanted = sh(process.execPath, ["--input-type=module", "-e", 'const b = await import("./scripts/lib/bootstrap.mjs"); process.stdout.write(b.hashOf(["package-lock.json"]));'], a.dir);
+  if (readFileSync(path.join(root, "node_modules", ".atlas-installed"), "utf8") !== wanted) {
+    throw new Error("This checkout's node_modules was not installed from HEAD's package-lock.json: run npm install (and commit the lockfile) first.");
+  }
   b = makeClone("atlas-b");
 }, 60_000);
 
