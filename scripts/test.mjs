@@ -73,7 +73,7 @@ async function cleanup() {
   }
   await sink?.close().catch(() => {});
   if (!process.env.KEEP_TEST_DATABASE) {
-    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_r`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_r`, `${dbName}_safe`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   await admin.end().catch(() => {});
   await stopEmbedded().catch(() => {});

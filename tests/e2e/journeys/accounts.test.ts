@@ -1,9 +1,13 @@
-// Accounts end to end: an admin invites a person, the invitation is read from the outbox (no SMTP here),
-// the person sets a password through the single-use link and signs in as their university's staff; when the
-// admin disables the account, the open session fails on its very next request.
+// Accounts end to end: an admin invites a person, the invitation arrives in the person's inbox (the local SMTP
+// sink npm test runs), the person sets a password through the single-use link and signs in as their
+// university's staff, later resets it from a mailed link; an operator creates an admin from the shell; when
+// the admin disables an account, its open session fails on its very next request.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
+import { baseUrl, launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
+import { passwordLinkIn, waitForMail } from "../../support/mailbox";
 
 let browser: Browser;
 let admin: Page;
@@ -19,7 +23,7 @@ afterAll(async () => {
 });
 
 describe("invitations and sessions", () => {
-  it("an admin invites a member of CUHK's staff; the invitation waits in the outbox", async () => {
+  it("an admin invites a member of CUHK's staff; the invitation reaches the person's inbox, and only there", async () => {
     admin = await (await newContext(browser)).newPage();
     await signInOn(admin, "admin@atlas.test", "atlas-admin-demo");
     await admin.getByRole("link", { name: "Accounts and invitations" }).click();
@@ -30,11 +34,14 @@ describe("invitations and sessions", () => {
     await admin.getByText(`Invitation sent to ${email}.`).waitFor();
     await screenshot(admin, "accounts-01-invited");
 
+    link = passwordLinkIn((await waitForMail(email, { subject: /invited/ })).text);
+    expect(link.startsWith(`${baseUrl()}/en/password/`)).toBe(true);
+
+    // The admins' outbox shows that it went out, never the link.
     await admin.goto(url("/en/admin/outbox"));
     const mail = admin.getByRole("listitem").filter({ hasText: email }).first();
-    const text = await mail.innerText();
-    link = /https?:\/\/\S+\/en\/password\/[\w-]+/.exec(text)?.[0] ?? "";
-    expect(link).toMatch(/\/en\/password\//);
+    await mail.getByText("[link withheld: only its recipient gets it]").waitFor();
+    expect(await mail.innerText()).not.toContain(link.split("/password/")[1]);
     await screenshot(admin, "accounts-02-outbox");
   });
 
@@ -60,6 +67,44 @@ describe("invitations and sessions", () => {
     await signInOn(invitee, email, "harbour lights at dusk");
     await invitee.getByText("The Chinese University of Hong Kong's international organizations").waitFor();
     await screenshot(invitee, "accounts-03-invitee-dashboard");
+  });
+
+  it("the person forgets the password: the reset link arrives by mail and sets a new one", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(url("/en/login"));
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send the link" }).click();
+    await page.getByText("If an account uses this address, a link to reset its password is on its way.").waitFor();
+    await screenshot(page, "accounts-03b-reset-requested");
+
+    const reset = passwordLinkIn((await waitForMail(email, { subject: /Reset your Alliance Atlas password/ })).text);
+    await page.goto(reset);
+    await page.getByLabel("New password", { exact: true }).fill("lanterns over the harbour");
+    await page.getByLabel("New password again").fill("lanterns over the harbour");
+    await page.getByRole("button", { name: "Set password" }).click();
+    await page.waitForURL(/\/en\/login\?done=1/);
+    await signInOn(page, email, "lanterns over the harbour");
+    await page.getByText("The Chinese University of Hong Kong's international organizations").waitFor();
+  });
+
+  it("an operator creates an admin from the shell: the printed link sets the password, and the admin signs in", async () => {
+    const opsEmail = `ops-${Date.now()}@example.org`;
+    const root = path.resolve(import.meta.dirname, "..", "..", "..");
+    const created = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/admin.ts", "create", "--email", opsEmail, "--name", "Ops Person"], {
+      cwd: root, env: { ...process.env, SITE_URL: baseUrl() }, encoding: "utf8",
+    });
+    expect(created.status, created.stderr).toBe(0);
+    const printed = passwordLinkIn(created.stdout);
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(printed);
+    await page.getByLabel("New password", { exact: true }).fill("quiet servers hum at night");
+    await page.getByLabel("New password again").fill("quiet servers hum at night");
+    await page.getByRole("button", { name: "Set password" }).click();
+    await page.waitForURL(/\/en\/login\?done=1/);
+    await signInOn(page, opsEmail, "quiet servers hum at night");
+    await page.getByRole("link", { name: "Accounts and invitations" }).click();
+    await page.getByRole("heading", { name: "Accounts", exact: true }).waitFor();
   });
 
   it("disabling the account ends its open session on the next request", async () => {
