@@ -105,8 +105,8 @@ try {
     // instances the end-to-end tests start inherit SMTP_URL and mail there too.
     const mailDir = path.join(root, "test-results", "mail");
     rmSync(mailDir, { recursive: true, force: true });
-    const { startSmtpSink } = await import("./lib/smtp-sink.mjs");
-    sink = await startSmtpSink({ dir: mailDir });
+    const { spawnSmtpSink } = await import("./lib/smtp-sink.mjs");
+    sink = await spawnSmtpSink({ dir: mailDir });
     env.SMTP_URL = sink.url;
     env.MAIL_SINK_DIR = mailDir;
     server = spawn(process.execPath, ["scripts/serve.mjs"], {

@@ -2,6 +2,7 @@
 // audit, any table), never logged except on the console of a portal that listens on loopback only, an
 // invitation that cannot be mailed shown to the admin who sent it and to nobody else.
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth-types";
@@ -100,6 +101,7 @@ describe("invitations", () => {
       await app.userAdmin.setPasswordWithToken(token, "a mailed invitation passphrase");
     } finally {
       await sink.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -155,6 +157,7 @@ describe("password reset links", () => {
       expect(await tablesHolding(token)).toEqual([]);
     } finally {
       await sink.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

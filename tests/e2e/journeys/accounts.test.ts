@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
 import { passwordLinkIn, waitForMail } from "../../support/mailbox";
+import { freePort, startInstance } from "../../support/instances";
 
 let browser: Browser;
 let admin: Page;
 let invitee: Page;
 let link = "";
 const email = `invitee-${Date.now()}@example.org`;
+const opsEmail = `ops-${Date.now()}@example.org`;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -89,7 +91,6 @@ describe("invitations and sessions", () => {
   });
 
   it("an operator creates an admin from the shell: the printed link sets the password, and the admin signs in", async () => {
-    const opsEmail = `ops-${Date.now()}@example.org`;
     const root = path.resolve(import.meta.dirname, "..", "..", "..");
     const created = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/admin.ts", "create", "--email", opsEmail, "--name", "Ops Person"], {
       cwd: root, env: { ...process.env, SITE_URL: baseUrl() }, encoding: "utf8",
@@ -105,6 +106,45 @@ describe("invitations and sessions", () => {
     await signInOn(page, opsEmail, "quiet servers hum at night");
     await page.getByRole("link", { name: "Accounts and invitations" }).click();
     await page.getByRole("heading", { name: "Accounts", exact: true }).waitFor();
+  });
+
+  it("when the mail server refuses an invitation, the inviting admin alone sees its link; another admin's outbox does not", async () => {
+    // A second instance of the portal whose mail server refuses every message.
+    const instance = await startInstance(await freePort(), { SMTP_URL: "smtp://127.0.0.1:1" });
+    try {
+      const inviter = await (await newContext(browser)).newPage();
+      await inviter.goto(`${instance.url}/en/login`);
+      await inviter.getByLabel("Email").fill(opsEmail);
+      await inviter.getByLabel("Password").fill("quiet servers hum at night");
+      await inviter.getByRole("button", { name: "Sign in" }).click();
+      await inviter.waitForURL(/\/en\/account$/);
+      await inviter.goto(`${instance.url}/en/admin/users`);
+      const handedEmail = `handed-${Date.now()}@example.org`;
+      await inviter.getByLabel("Email").fill(handedEmail);
+      await inviter.getByLabel("Name").fill("Handed Over");
+      await inviter.getByLabel("Institution", { exact: true }).first().selectOption("nanjing-medical-university");
+      await inviter.getByRole("button", { name: "Send invitation" }).click();
+      await inviter.getByText(/is invited, but the invitation was not mailed \(the mail server refused it/).waitFor();
+      const handed = await inviter.getByLabel("Invitation link, to give to the person yourself (shown only now)").inputValue();
+      expect(handed.startsWith(`${instance.url}/en/password/`)).toBe(true);
+      await screenshot(inviter, "accounts-03c-invitation-handed-over");
+
+      // The other admin sees that the mail was not sent, never the link.
+      await admin.goto(url("/en/admin/outbox"));
+      const mail = admin.getByRole("listitem").filter({ hasText: handedEmail }).first();
+      await mail.getByText("[link withheld: only its recipient gets it]").waitFor();
+      await mail.getByText(/shown once to the admin who sent it/).waitFor();
+      expect(await admin.content()).not.toContain(handed.split("/password/")[1]);
+
+      const person = await (await newContext(browser)).newPage();
+      await person.goto(handed);
+      await person.getByLabel("New password", { exact: true }).fill("handed over by hand");
+      await person.getByLabel("New password again").fill("handed over by hand");
+      await person.getByRole("button", { name: "Set password" }).click();
+      await person.waitForURL(/\/en\/login\?done=1/);
+    } finally {
+      await instance.stop();
+    }
   });
 
   it("disabling the account ends its open session on the next request", async () => {
