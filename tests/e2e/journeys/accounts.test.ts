@@ -75,6 +75,8 @@ describe("invitations and sessions", () => {
     const page = await (await newContext(browser)).newPage();
     await page.goto(url("/en/login"));
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The link navigates in the page: the sign-in form's own Email field is there until the new page is.
+    await page.getByRole("heading", { name: "Reset your password" }).waitFor();
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send the link" }).click();
     await page.getByText("If an account uses this address, a link to reset its password is on its way.").waitFor();
