@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHost } from "./loopback.mjs";
 
 // Every environment variable the app reads, parsed once. Nothing else reads process.env.
 const schema = z.object({
@@ -10,7 +11,15 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Signs session cookies; npm start generates one per installation when unset. */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
-  /** SMTP for outgoing mail (smtp://user:pass@host:587); unset: mail stays in the admins' outbox. */
+  /**
+   * Where the server listens; scripts/serve.mjs (every start) sets it to what it binds, 127.0.0.1 unless told.
+   * Unset means the app was started some other way (`next start` listens on every interface), so not loopback.
+   */
+  HOST: z.string().trim().min(1).optional(),
+  /**
+   * SMTP for outgoing mail (smtp://user:pass@host:587). Unset: mail is kept in the outbox and printed by the
+   * server, and links that set a password never go there (lib/mail.ts).
+   */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("Alliance Atlas <no-reply@localhost>"),
   /**
@@ -42,4 +51,10 @@ export function env(): Env {
     parsed = result.data;
   }
   return parsed;
+}
+
+/** Does the portal listen on this machine's loopback only, so that nobody else can reach it or read its console? */
+export function listensOnLoopbackOnly(): boolean {
+  const { HOST } = env();
+  return HOST !== undefined && isLoopbackHost(HOST);
 }

@@ -4,6 +4,9 @@
  *
  *   tsx prisma/seed.ts              seed (refuses a non-local database unless --allow-remote)
  *   tsx prisma/seed.ts --if-empty   seed only when there are no organizations yet (npm start)
+ *
+ * The demo accounts, whose passwords the README publishes, are created only for a portal that listens on
+ * loopback alone (HOST, default 127.0.0.1, as npm start passes it) and never with ATLAS_ENV=production.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +16,8 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { parsePartialDate, toStoredDate } from "../lib/dates";
 import { buildSearchText } from "../lib/search-text";
 import { refreshOrganizationDerived } from "../lib/data/derived";
-import { hashPassword, verifyPassword } from "../lib/passwords";
+import { hashPassword } from "../lib/passwords";
+import { isLoopbackHost } from "../lib/loopback.mjs";
 
 /** `institution`: the slug of the institution whose own page this is (its claims about itself). */
 type SourceRow = { key: string; kind: Enums.SourceKind; title: string; publisher: string | null; url: string | null; language: string; seenOn: string; institution?: string };
@@ -178,7 +182,16 @@ export function readDemoUsers(dir = path.join(import.meta.dirname, "seed-data"))
   return JSON.parse(readFileSync(path.join(dir, "demo-users.json"), "utf8")) as DemoUser[];
 }
 
-/** The development accounts listed in the README. Never created when ATLAS_ENV=production. */
+/**
+ * May the demo accounts exist? Only where nobody else can use their published passwords: a portal that
+ * listens on loopback alone, outside production. (A start beyond loopback refuses to run while they still
+ * have those passwords: scripts/lib/demo-accounts.mjs.)
+ */
+export function demoAccountsAllowed(environment: Record<string, string | undefined>) {
+  return environment.ATLAS_ENV !== "production" && isLoopbackHost(environment.HOST || "127.0.0.1");
+}
+
+/** The development accounts listed in the README (see demoAccountsAllowed). */
 export async function seedDemoUsers(prisma: PrismaClient, users = readDemoUsers()) {
   for (const u of users) {
     const institution = u.institution ? await prisma.institution.findUniqueOrThrow({ where: { slug: u.institution }, select: { id: true } }) : null;
@@ -187,16 +200,6 @@ export async function seedDemoUsers(prisma: PrismaClient, users = readDemoUsers(
     await prisma.user.create({ data: { email: u.email, name: u.name, role: u.role, institutionId: institution?.id ?? null, passwordHash: await hashPassword(u.password) } });
   }
   return users.length;
-}
-
-/** Demo accounts that still have their published password: a production start refuses to run with any. */
-export async function demoAccountsWithDemoPasswords(prisma: PrismaClient, users = readDemoUsers()) {
-  const found: string[] = [];
-  for (const u of users) {
-    const row = await prisma.user.findUnique({ where: { email: u.email }, select: { passwordHash: true, disabledAt: true } });
-    if (row?.passwordHash && !row.disabledAt && (await verifyPassword(row.passwordHash, u.password))) found.push(u.email);
-  }
-  return found;
 }
 
 function isLocal(url: string) {
@@ -211,20 +214,12 @@ async function main() {
     throw new Error("Refusing to seed a database that is not on this machine; pass --allow-remote if you mean it.");
   }
   const prisma = createPrismaClient(url, 2);
-  const production = process.env.ATLAS_ENV === "production";
   try {
-    if (process.argv.includes("--check-demo-passwords")) {
-      const unsafe = await demoAccountsWithDemoPasswords(prisma);
-      if (unsafe.length) {
-        console.error(`Refusing to run in production: these demo accounts still have their published passwords: ${unsafe.join(", ")}. Disable them or change their passwords.`);
-        process.exitCode = 3;
-      }
-      return;
-    }
     if (process.argv.includes("--if-empty") && (await prisma.organization.count()) > 0) return;
     const counts = await seedDatabase(prisma);
     console.log(`Seeded ${counts.organizations} organizations, ${counts.institutions} institutions, ${counts.memberships} memberships, ${counts.sources} sources.`);
-    if (!production) console.log(`Demo accounts: ${await seedDemoUsers(prisma)} (see the README).`);
+    if (demoAccountsAllowed(process.env)) console.log(`Demo accounts: ${await seedDemoUsers(prisma)} (see the README).`);
+    else console.log("No demo accounts: the portal is for production or listens beyond this machine. Create your admin with `npm run admin:create -- --email you@example.org`.");
   } finally {
     await prisma.$disconnect();
   }

@@ -4,6 +4,8 @@
 // address and scheme come from the socket unless TRUST_PROXY=1, and an oversized body is refused with a 413
 // before any parser reads it. `npm start`, the tests and the bench all serve through it.
 //   node scripts/serve.mjs [--dev]        (PORT, default 3000; HOST, default 127.0.0.1)
+// Beyond loopback (or with ATLAS_ENV=production) it refuses to start while a demo account still has the
+// password the README publishes (scripts/lib/demo-accounts.mjs).
 import http from "node:http";
 import path from "node:path";
 import { applyForwardingHeaders, refusalFor } from "./lib/request-front.mjs";
@@ -20,6 +22,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`[atlas] PORT must be a port number, not "${process.env.PORT}".`);
   process.exit(1);
 }
+// Nothing is served to other machines (or in production) while a demo account keeps its published password.
+const { demoPasswordRefusal } = await import("./lib/demo-accounts.mjs");
+const refusal = await demoPasswordRefusal({ databaseUrl: process.env.DATABASE_URL, host, production: process.env.ATLAS_ENV === "production" });
+if (refusal) {
+  console.error(`[atlas] ${refusal}`);
+  process.exit(1);
+}
+
 // As `next start` and `next dev` do; Next reads it when its modules load, so before the import below.
 process.env.NODE_ENV ??= dev ? "development" : "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { root, log, fail, run, bin, hashOf, ensureDependencies, ensurePrismaClient, BUILD_INPUTS } from "./lib/bootstrap.mjs";
+import { root, log, fail, run, bin, hashOf, ensureDependencies, ensurePrismaClient, loadDotEnv, BUILD_INPUTS } from "./lib/bootstrap.mjs";
 
 const dev = process.argv.includes("--dev");
 const started = Date.now();
@@ -37,7 +37,10 @@ if (databaseUrl) {
   }
 }
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
-const env = { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: siteUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl, NEXTAUTH_SECRET: authSecret() };
+// Loopback unless told otherwise: a laptop's portal (with its demo accounts) is not served to the network.
+// The seed reads it too: demo accounts are created only for a portal that listens on loopback alone.
+const host = process.env.HOST || "127.0.0.1";
+const env = { ...process.env, HOST: host, DATABASE_URL: databaseUrl, SITE_URL: siteUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl, NEXTAUTH_SECRET: authSecret() };
 
 const state = await databaseState(databaseUrl);
 if (state.pendingMigrations) {
@@ -45,9 +48,13 @@ if (state.pendingMigrations) {
   run(bin("tsx"), ["scripts/migrate.ts", "deploy"], { env });
 }
 if (state.pendingMigrations || !state.seeded) run(bin("tsx"), ["prisma/seed.ts", "--if-empty"], { env });
-if (process.env.ATLAS_ENV === "production") {
-  // Refuse to serve the public with the README's demo passwords still valid.
-  run(bin("tsx"), ["prisma/seed.ts", "--check-demo-passwords"], { env });
+// Refuse, before building, to serve others (or production) while a demo account keeps its published password;
+// scripts/serve.mjs checks again, for whoever runs it directly.
+const { demoPasswordRefusal } = await import("./lib/demo-accounts.mjs");
+const refusal = await demoPasswordRefusal({ databaseUrl, host, production: process.env.ATLAS_ENV === "production" });
+if (refusal) {
+  await stopDatabase().catch(() => {});
+  fail(refusal);
 }
 
 if (!dev) {
@@ -61,8 +68,6 @@ if (!dev) {
   }
 }
 
-// Loopback unless told otherwise: a laptop's portal (with its demo accounts) is not served to the network.
-const host = process.env.HOST || "127.0.0.1";
 const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
@@ -119,16 +124,6 @@ function authSecret() {
     writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
-}
-
-function loadDotEnv() {
-  // A .env file is read for convenience; variables already set win.
-  const file = path.join(root, ".env");
-  if (!existsSync(file)) return;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const m = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
-    if (m && process.env[m[1]] === undefined) process.env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, "$2");
-  }
 }
 
 function redact(url) {

@@ -55,11 +55,15 @@ log(`Created test database ${dbName}.`);
 // Open-data releases the tests make go to a folder of this run, never to npm start's .data/releases.
 const releasesDir = path.join(root, "test-results", "releases");
 rmSync(releasesDir, { recursive: true, force: true });
+// HOST as npm start has it on a laptop: the app believes it listens on loopback only (lib/env.ts). A test run
+// never mails the real world: without the sink below, no SMTP_URL at all.
 const env = {
   ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "test",
-  NEXTAUTH_SECRET: "test-secret-for-this-run-only-0123456789abcdef", ATLAS_ENV: "test", RELEASES_DIR: releasesDir,
+  NEXTAUTH_SECRET: "test-secret-for-this-run-only-0123456789abcdef", ATLAS_ENV: "test", RELEASES_DIR: releasesDir, HOST: "127.0.0.1",
 };
+delete env.SMTP_URL;
 let server;
+let sink;
 const results = [];
 
 async function cleanup() {
@@ -67,8 +71,9 @@ async function cleanup() {
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
   }
+  await sink?.close().catch(() => {});
   if (!process.env.KEEP_TEST_DATABASE) {
-    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_r`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_r`, `${dbName}_safe`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   await admin.end().catch(() => {});
   await stopEmbedded().catch(() => {});
@@ -96,6 +101,14 @@ try {
     const baseUrl = `http://127.0.0.1:${port}`;
     log("Building the portal for the end-to-end tests…");
     run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl } });
+    // The portal mails through a local SMTP sink, whose folder the tests read as a real inbox; the other
+    // instances the end-to-end tests start inherit SMTP_URL and mail there too.
+    const mailDir = path.join(root, "test-results", "mail");
+    rmSync(mailDir, { recursive: true, force: true });
+    const { spawnSmtpSink } = await import("./lib/smtp-sink.mjs");
+    sink = await spawnSmtpSink({ dir: mailDir });
+    env.SMTP_URL = sink.url;
+    env.MAIL_SINK_DIR = mailDir;
     server = spawn(process.execPath, ["scripts/serve.mjs"], {
       cwd: root,
       env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl, PORT: String(port), HOST: "127.0.0.1" },

@@ -1,12 +1,19 @@
 import type { z } from "zod";
 import type { Actor } from "../auth-types";
 
-/** What every action returns to its form: every field's errors, each shown next to its field. */
-export type ActionState = { ok: boolean; message: string | null; fieldErrors: Record<string, string[]> };
+/**
+ * What every action returns to its form: every field's errors, each shown next to its field. `handOver` is a
+ * link for the person who submitted the form to pass on (an invitation that could not be mailed): it lives
+ * only in this answer to that person's request, and nowhere else.
+ */
+export type ActionState = { ok: boolean; message: string | null; fieldErrors: Record<string, string[]>; handOver?: string };
 
 export const initialActionState: ActionState = { ok: false, message: null, fieldErrors: {} };
 
-export type ActionResult = { message: string; tags?: string[]; redirectTo?: string };
+export type ActionResult = { message: string; tags?: string[]; redirectTo?: string; handOver?: string };
+
+/** Where an action runs: the client's address (lib/auth.ts clientAddressFrom) and work to do after the answer. */
+export type ActionContext = { clientAddress: string; later: (task: () => Promise<void>) => void | Promise<void> };
 
 /**
  * A server action's definition: its input schema and what it does for an actor. Every action is listed in
@@ -15,7 +22,7 @@ export type ActionResult = { message: string; tags?: string[]; redirectTo?: stri
 export type ActionDefinition<S extends z.ZodType = z.ZodType> = {
   name: string;
   schema: S;
-  run: (actor: Actor | null, input: z.infer<S>, locale: string) => Promise<ActionResult>;
+  run: (actor: Actor | null, input: z.infer<S>, locale: string, context: ActionContext) => Promise<ActionResult>;
 };
 
 export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {

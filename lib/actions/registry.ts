@@ -9,7 +9,8 @@ import {
 } from "../data/change-requests";
 import { markNotificationsRead } from "../data/users";
 import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganization } from "../data/admin-records";
-import { inviteUser, requestPasswordReset, setPasswordWithToken, updateUserAccess } from "../data/user-admin";
+import { inviteUser, setPasswordWithToken, updateUserAccess } from "../data/user-admin";
+import { requestPasswordReset } from "../data/password-reset";
 import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAccessSchema } from "../validation/users";
 import { z } from "zod";
 import { confirmMembership, recordOrganizationConfirmation } from "../data/confirmations";
@@ -80,8 +81,12 @@ export const actions = {
     name: "inviteUser",
     schema: inviteUserSchema,
     async run(actor, input, locale) {
-      await inviteUser(actor, input, locale);
-      return { message: `Invitation sent to ${input.email}.` };
+      const r = await inviteUser(actor, input, locale);
+      if (!r.handOver) return { message: `Invitation sent to ${input.email}.` };
+      return {
+        message: `${input.email} is invited, but the invitation was not mailed (${r.reason}). Give them this link yourself: it works once, for 7 days, and is shown only now.`,
+        handOver: r.handOver,
+      };
     },
   }),
   updateUserAccess: defineAction({
@@ -95,8 +100,8 @@ export const actions = {
   requestPasswordReset: defineAction({
     name: "requestPasswordReset",
     schema: requestResetSchema,
-    async run(_actor, input, locale) {
-      await requestPasswordReset(input.email, locale);
+    async run(_actor, input, locale, context) {
+      await requestPasswordReset({ email: input.email, locale, clientAddress: context.clientAddress }, context.later);
       return { message: "If an account uses this address, a link to reset its password is on its way." };
     },
   }),

@@ -2,13 +2,16 @@ import "server-only";
 import { AppError, ValidationError } from "../errors";
 import { controlCharacterErrors } from "../validation/input";
 import type { Actor } from "../auth-types";
-import type { ActionDefinition, ActionResult, ActionState } from "./define";
+import type { ActionContext, ActionDefinition, ActionResult, ActionState } from "./define";
+
+/** Outside a request (tests, scripts): no client address, and work meant for after the answer runs first. */
+const inline: ActionContext = { clientAddress: "unknown", later: (task) => task() };
 
 /**
  * Validate input and run an action for an actor, mapping typed errors to a form state in one place.
  * Unknown errors are logged and answered with a generic message (no internals leak to the client).
  */
-export async function runAction(definition: ActionDefinition, actor: Actor | null, raw: unknown, locale: string): Promise<{ state: ActionState; result?: ActionResult }> {
+export async function runAction(definition: ActionDefinition, actor: Actor | null, raw: unknown, locale: string, context: ActionContext = inline): Promise<{ state: ActionState; result?: ActionResult }> {
   const parsed = definition.schema.safeParse(raw);
   const controlErrors = controlCharacterErrors(raw);
   if (!parsed.success || Object.keys(controlErrors).length) {
@@ -20,8 +23,8 @@ export async function runAction(definition: ActionDefinition, actor: Actor | nul
     return { state: { ok: false, message: "Please correct the fields marked below.", fieldErrors } };
   }
   try {
-    const result = await definition.run(actor, parsed.data, locale);
-    return { state: { ok: true, message: result.message, fieldErrors: {} }, result };
+    const result = await definition.run(actor, parsed.data, locale, context);
+    return { state: { ok: true, message: result.message, fieldErrors: {}, ...(result.handOver ? { handOver: result.handOver } : {}) }, result };
   } catch (error) {
     if (error instanceof ValidationError) return { state: { ok: false, message: error.message, fieldErrors: error.fieldErrors } };
     if (error instanceof AppError) return { state: { ok: false, message: error.message, fieldErrors: {} } };

@@ -4,11 +4,25 @@ import { redirect } from "next/navigation";
 import { revalidateTag, updateTag } from "next/cache";
 import { tags } from "../cache";
 import { headers } from "next/headers";
-import { getCurrentUser } from "../auth";
+import { after } from "next/server";
+import { randomInt } from "node:crypto";
+import { clientAddressFrom, getCurrentUser } from "../auth";
 import { actions, type ActionName } from "./registry";
 import { formToObject, type ActionState } from "./define";
 import { runAction } from "./run";
 import { checkOriginAgainstSite } from "../origin";
+
+/**
+ * Work for after the answer (a reset link's lookup and mail), begun at a random moment within the next second:
+ * started at once, its load would slow the client's next request only when there was work to do (an account
+ * to mail), which tells a quick follow-up request what the answer did not.
+ */
+function afterAtRandom(task: () => Promise<void>) {
+  after(async () => {
+    await new Promise((resolve) => setTimeout(resolve, randomInt(1000)));
+    await task();
+  });
+}
 
 // The one wrapper every server action goes through: origin → session → zod → data layer → revalidate → redirect.
 async function handle(name: ActionName, formData: unknown): Promise<ActionState> {
@@ -16,12 +30,14 @@ async function handle(name: ActionName, formData: unknown): Promise<ActionState>
   if (!(formData instanceof FormData)) return { ok: false, message: "This form was not sent in a form we understand; nothing was changed. Reload the page and try again.", fieldErrors: {} };
   // Next compares Origin with Host itself; this also refuses a missing or "null" Origin and keeps the rule
   // in our hands (proxy.ts answers such requests with 403 before they get here).
-  const origin = checkOriginAgainstSite(await headers());
+  const requestHeaders = await headers();
+  const origin = checkOriginAgainstSite(requestHeaders);
   if (!origin.ok) return { ok: false, message: origin.message, fieldErrors: {} };
   const actor = await getCurrentUser();
   const raw = formToObject(formData);
   const locale = raw.locale === "zh" ? "zh" : "en";
-  const { state, result } = await runAction(actions[name], actor, raw, locale);
+  const context = { clientAddress: clientAddressFrom(requestHeaders), later: afterAtRandom };
+  const { state, result } = await runAction(actions[name], actor, raw, locale, context);
   // Approved changes are public at once: the pages and lists they touch expire now; every other page is
   // refreshed in the background on its next visit (tags.pages).
   for (const tag of result?.tags ?? []) {

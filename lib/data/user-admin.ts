@@ -1,31 +1,14 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
-import { env } from "../env";
-import { sendMail } from "../mail";
+import { sendLinkMail } from "../mail";
 import type { Actor } from "../auth-types";
 import { requireAdmin } from "./guards";
 import { ConflictError, ValidationError } from "../errors";
 import { hashPassword } from "../passwords";
 import { pickName } from "../names";
 import { normalizeEmail } from "./users";
+import { INVITE_DAYS, issueLinkToken, linkTokenHash, passwordLink } from "./link-tokens";
 import { accountKey } from "./login-throttle";
-
-const INVITE_DAYS = 7;
-const RESET_MINUTES = 60;
-
-
-const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/** A single-use link token: only its hash is stored. */
-async function issueToken(userId: string, purpose: "INVITE" | "PASSWORD_RESET", createdById: string | null) {
-  const token = randomBytes(32).toString("base64url");
-  const ttl = purpose === "INVITE" ? INVITE_DAYS * 86_400_000 : RESET_MINUTES * 60_000;
-  // A new link replaces any earlier unused one.
-  await db().userToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: new Date() } });
-  await db().userToken.create({ data: { userId, purpose, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + ttl), createdById } });
-  return token;
-}
 
 export async function listUsers(actor: Actor | null, locale: string) {
   requireAdmin(actor, "Only admins manage accounts.");
@@ -53,21 +36,26 @@ async function institutionIdFor(role: "ADMIN" | "STAFF", slug: string | null) {
   return institution.id;
 }
 
-/** Admins: invite a person by email; they set their own password through a single-use, expiring link. */
+/**
+ * Admins: invite a person by email; they set their own password through a single-use, expiring link. The
+ * link is mailed to the person only; when it cannot be mailed (no SMTP, or the mail server refused it), it
+ * is returned as `handOver` for the inviting admin's form, shown once to that admin and kept nowhere.
+ */
 export async function inviteUser(actor: Actor | null, input: { email: string; name: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null }, locale: string) {
   const admin = requireAdmin(actor, "Only admins manage accounts.");
   const email = normalizeEmail(input.email);
   if (await db().user.findUnique({ where: { email }, select: { id: true } })) throw new ConflictError("There is already an account with this email.");
   const institutionId = await institutionIdFor(input.role, input.institutionSlug);
   const user = await db().user.create({ data: { email, name: input.name, role: input.role, institutionId }, select: { id: true } });
-  const token = await issueToken(user.id, "INVITE", admin.id);
+  const link = passwordLink(locale, await issueLinkToken(user.id, "INVITE", admin.id));
   await db().auditEvent.create({ data: { action: "user.invite", entityType: "User", entityId: user.id, actorId: admin.id, after: { email, role: input.role, institutionId } } });
-  await sendMail({
+  const delivery = await sendLinkMail({
     to: email,
     subject: "You are invited to Alliance Atlas",
-    text: `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\nSet your password here (the link works once, for ${INVITE_DAYS} days):\n${env().SITE_URL}/${locale}/password/${token}\n`,
-  });
-  return user;
+    link,
+    text: (l) => `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\nSet your password here (the link works once, for ${INVITE_DAYS} days):\n${l}\n`,
+  }, "hand-over");
+  return delivery.outcome === "mailed" ? { id: user.id } : { id: user.id, handOver: link, reason: delivery.reason };
 }
 
 /** Admins: change a person's role, institution or access. Their sessions end at once. */
@@ -86,27 +74,17 @@ export async function updateUserAccess(actor: Actor | null, input: { userId: str
   ]);
 }
 
-/** Anyone: ask for a password reset link. The answer is the same whether or not the account exists. */
-export async function requestPasswordReset(email: string, locale: string) {
-  const user = await db().user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, email: true, disabledAt: true } });
-  if (!user || user.disabledAt) return;
-  const token = await issueToken(user.id, "PASSWORD_RESET", null);
-  await sendMail({
-    to: user.email,
-    subject: "Reset your Alliance Atlas password",
-    text: `Someone asked to reset the password of this account. If it was you, choose a new password here (the link works once, for ${RESET_MINUTES} minutes):\n${env().SITE_URL}/${locale}/password/${token}\n\nIf it was not you, ignore this mail.`,
-  });
-}
-
 /** Set a password with an invitation or reset link. The link is used up; older sessions end. */
 export async function setPasswordWithToken(token: string, password: string) {
   const hash = await hashPassword(password);
   const now = new Date();
   return db().$transaction(async (tx) => {
-    const row = await tx.userToken.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, userId: true, usedAt: true, expiresAt: true } });
+    const row = await tx.userToken.findUnique({ where: { tokenHash: linkTokenHash(token) }, select: { id: true, userId: true, usedAt: true, expiresAt: true } });
     if (!row || row.usedAt || row.expiresAt < now) throw new ValidationError("This link has expired or was already used. Ask for a new one.");
     const claimed = await tx.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count === 0) throw new ValidationError("This link has expired or was already used. Ask for a new one.");
+    // The password is chosen: every other link still out for this account (earlier resets) stops working.
+    await tx.userToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash: hash, sessionVersion: { increment: 1 } }, select: { email: true } });
     // The owner proved it through their mailbox: an attacker's failures no longer lock the account.
     await tx.loginThrottle.deleteMany({ where: { key: accountKey(user.email) } });
@@ -115,9 +93,15 @@ export async function setPasswordWithToken(token: string, password: string) {
   });
 }
 
+/** Admins: the mail the portal sent, with its delivery status. Links that set a password are not in it (lib/mail.ts). */
 export async function listOutbox(actor: Actor | null) {
   requireAdmin(actor, "Only admins manage accounts.");
-  return (await db().outboxMail.findMany({ orderBy: { createdAt: "desc" }, take: 100 })).map((m) => ({
+  const rows = await db().outboxMail.findMany({
+    select: { id: true, to: true, subject: true, text: true, sentAt: true, error: true, note: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return rows.map((m) => ({
     ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null,
   }));
 }

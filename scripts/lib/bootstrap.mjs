@@ -81,3 +81,13 @@ export function ensurePrismaClient() {
   });
   writeFileSync(stamp, hash);
 }
+
+/** Read .env into process.env, for convenience; variables already set win. */
+export function loadDotEnv() {
+  const file = path.join(root, ".env");
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const m = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (m && process.env[m[1]] === undefined) process.env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, "$2");
+  }
+}

@@ -52,8 +52,5 @@ export function refusalFor(req, { maxBodyBytes = MAX_BODY_BYTES } = {}) {
   return null;
 }
 
-/** Is this host (HOST, as the server binds it) reachable only from this machine? */
-export function isLoopbackHost(host) {
-  const h = String(host ?? "").trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
-  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
-}
+// The loopback rule lives in lib/ so that the app applies the same one (lib/env.ts).
+export { isLoopbackHost } from "../../lib/loopback.mjs";

@@ -56,11 +56,12 @@ describe("accounts", () => {
 
 describe("demo accounts", () => {
   it("are found while they keep their published passwords, so a production start can refuse to run", async () => {
-    const { demoAccountsWithDemoPasswords } = await import("../../prisma/seed");
-    expect(await demoAccountsWithDemoPasswords(prisma)).toEqual(expect.arrayContaining(["admin@atlas.test", "staff@cuhk.test"]));
+    const { demoAccountsWithPublishedPasswords } = await import("../../scripts/lib/demo-accounts.mjs");
+    const demoAccountsWithDemoPasswords = () => demoAccountsWithPublishedPasswords(process.env.DATABASE_URL!);
+    expect(await demoAccountsWithDemoPasswords()).toEqual(expect.arrayContaining(["admin@atlas.test", "staff@cuhk.test"]));
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" } });
     await prisma.user.update({ where: { id: admin.id }, data: { passwordHash: await hashPassword("a private admin passphrase") } });
-    expect(await demoAccountsWithDemoPasswords(prisma)).not.toContain("admin@atlas.test");
+    expect(await demoAccountsWithDemoPasswords()).not.toContain("admin@atlas.test");
     await prisma.user.update({ where: { id: admin.id }, data: { passwordHash: admin.passwordHash } });
   });
 });

@@ -123,8 +123,10 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
     return { draftId: draft.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2020" } } };
   },
   async requestPasswordReset(target) {
-    // The institution's demo staff account (never disabled by this matrix, unlike matrixUser).
-    return { email: target === "nmu" ? "staff@njmu.test" : "staff@cuhk.test" };
+    // A fresh account of the institution each time: a few requests an hour are allowed per account.
+    const email = `reset-${target}-${randomBytes(4).toString("hex")}@example.org`;
+    await prisma.user.create({ data: { email, name: `Reset ${target}`, role: "STAFF", institutionId: institutionIds[target] } });
+    return { email };
   },
   async setPassword(target) {
     const user = await matrixUser(target);

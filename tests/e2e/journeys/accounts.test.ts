@@ -1,18 +1,24 @@
-// Accounts end to end: an admin invites a person, the invitation is read from the outbox (no SMTP here),
-// the person sets a password through the single-use link and signs in as their university's staff; when the
-// admin disables the account, the open session fails on its very next request.
+// Accounts end to end: an admin invites a person, the invitation arrives in the person's inbox (the local SMTP
+// sink npm test runs), the person sets a password through the single-use link and signs in as their
+// university's staff, later resets it from a mailed link; an operator creates an admin from the shell; when
+// the admin disables an account, its open session fails on its very next request.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { hashPassword } from "@/lib/passwords";
 import { baseUrl, launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
 import { signInFrom } from "../../support/http-client";
+import { passwordLinkIn, waitForMail } from "../../support/mailbox";
+import { freePort, startInstance } from "../../support/instances";
 
 let browser: Browser;
 let admin: Page;
 let invitee: Page;
 let link = "";
 const email = `invitee-${Date.now()}@example.org`;
+const opsEmail = `ops-${Date.now()}@example.org`;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -30,7 +36,7 @@ afterAll(async () => {
 });
 
 describe("invitations and sessions", () => {
-  it("an admin invites a member of CUHK's staff; the invitation waits in the outbox", async () => {
+  it("an admin invites a member of CUHK's staff; the invitation reaches the person's inbox, and only there", async () => {
     admin = await (await newContext(browser)).newPage();
     await signInOn(admin, "admin@atlas.test", "atlas-admin-demo");
     await admin.getByRole("link", { name: "Accounts and invitations" }).click();
@@ -41,11 +47,14 @@ describe("invitations and sessions", () => {
     await admin.getByText(`Invitation sent to ${email}.`).waitFor();
     await screenshot(admin, "accounts-01-invited");
 
+    link = passwordLinkIn((await waitForMail(email, { subject: /invited/ })).text);
+    expect(link.startsWith(`${baseUrl()}/en/password/`)).toBe(true);
+
+    // The admins' outbox shows that it went out, never the link.
     await admin.goto(url("/en/admin/outbox"));
     const mail = admin.getByRole("listitem").filter({ hasText: email }).first();
-    const text = await mail.innerText();
-    link = /https?:\/\/\S+\/en\/password\/[\w-]+/.exec(text)?.[0] ?? "";
-    expect(link).toMatch(/\/en\/password\//);
+    await mail.getByText("[link withheld: only its recipient gets it]").waitFor();
+    expect(await mail.innerText()).not.toContain(link.split("/password/")[1]);
     await screenshot(admin, "accounts-02-outbox");
   });
 
@@ -71,6 +80,84 @@ describe("invitations and sessions", () => {
     await signInOn(invitee, email, "harbour lights at dusk");
     await invitee.getByText("The Chinese University of Hong Kong's international organizations").waitFor();
     await screenshot(invitee, "accounts-03-invitee-dashboard");
+  });
+
+  it("the person forgets the password: the reset link arrives by mail and sets a new one", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(url("/en/login"));
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The link navigates in the page: the sign-in form's own Email field is there until the new page is.
+    await page.getByRole("heading", { name: "Reset your password" }).waitFor();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send the link" }).click();
+    await page.getByText("If an account uses this address, a link to reset its password is on its way.").waitFor();
+    await screenshot(page, "accounts-03b-reset-requested");
+
+    const reset = passwordLinkIn((await waitForMail(email, { subject: /Reset your Alliance Atlas password/ })).text);
+    await page.goto(reset);
+    await page.getByLabel("New password", { exact: true }).fill("lanterns over the harbour");
+    await page.getByLabel("New password again").fill("lanterns over the harbour");
+    await page.getByRole("button", { name: "Set password" }).click();
+    await page.waitForURL(/\/en\/login\?done=1/);
+    await signInOn(page, email, "lanterns over the harbour");
+    await page.getByText("The Chinese University of Hong Kong's international organizations").waitFor();
+  });
+
+  it("an operator creates an admin from the shell: the printed link sets the password, and the admin signs in", async () => {
+    const root = path.resolve(import.meta.dirname, "..", "..", "..");
+    const created = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/admin.ts", "create", "--email", opsEmail, "--name", "Ops Person"], {
+      cwd: root, env: { ...process.env, SITE_URL: baseUrl() }, encoding: "utf8",
+    });
+    expect(created.status, created.stderr).toBe(0);
+    const printed = passwordLinkIn(created.stdout);
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(printed);
+    await page.getByLabel("New password", { exact: true }).fill("quiet servers hum at night");
+    await page.getByLabel("New password again").fill("quiet servers hum at night");
+    await page.getByRole("button", { name: "Set password" }).click();
+    await page.waitForURL(/\/en\/login\?done=1/);
+    await signInOn(page, opsEmail, "quiet servers hum at night");
+    await page.getByRole("link", { name: "Accounts and invitations" }).click();
+    await page.getByRole("heading", { name: "Accounts", exact: true }).waitFor();
+  });
+
+  it("when the mail server refuses an invitation, the inviting admin alone sees its link; another admin's outbox does not", async () => {
+    // A second instance of the portal whose mail server refuses every message.
+    const instance = await startInstance(await freePort(), { SMTP_URL: "smtp://127.0.0.1:1" });
+    try {
+      const inviter = await (await newContext(browser)).newPage();
+      await inviter.goto(`${instance.url}/en/login`);
+      await inviter.getByLabel("Email").fill(opsEmail);
+      await inviter.getByLabel("Password").fill("quiet servers hum at night");
+      await inviter.getByRole("button", { name: "Sign in" }).click();
+      await inviter.waitForURL(/\/en\/account$/);
+      await inviter.goto(`${instance.url}/en/admin/users`);
+      const handedEmail = `handed-${Date.now()}@example.org`;
+      await inviter.getByLabel("Email").fill(handedEmail);
+      await inviter.getByLabel("Name").fill("Handed Over");
+      await inviter.getByLabel("Institution", { exact: true }).first().selectOption("nanjing-medical-university");
+      await inviter.getByRole("button", { name: "Send invitation" }).click();
+      await inviter.getByText(/is invited, but the invitation was not mailed \(the mail server refused it/).waitFor();
+      const handed = await inviter.getByLabel("Invitation link, to give to the person yourself (shown only now)").inputValue();
+      expect(handed.startsWith(`${instance.url}/en/password/`)).toBe(true);
+      await screenshot(inviter, "accounts-03c-invitation-handed-over");
+
+      // The other admin sees that the mail was not sent, never the link.
+      await admin.goto(url("/en/admin/outbox"));
+      const mail = admin.getByRole("listitem").filter({ hasText: handedEmail }).first();
+      await mail.getByText("[link withheld: only its recipient gets it]").waitFor();
+      await mail.getByText(/shown once to the admin who sent it/).waitFor();
+      expect(await admin.content()).not.toContain(handed.split("/password/")[1]);
+
+      const person = await (await newContext(browser)).newPage();
+      await person.goto(handed);
+      await person.getByLabel("New password", { exact: true }).fill("handed over by hand");
+      await person.getByLabel("New password again").fill("handed over by hand");
+      await person.getByRole("button", { name: "Set password" }).click();
+      await person.waitForURL(/\/en\/login\?done=1/);
+    } finally {
+      await instance.stop();
+    }
   });
 
   it("disabling the account ends its open session on the next request", async () => {

@@ -5,7 +5,7 @@ import { listOutbox } from "@/lib/data/user-admin";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-/** Every mail the portal sent or would send: with no SMTP configured, invitations are read here. */
+/** Every mail the portal sent or tried to send, with its status; links that set a password are withheld. */
 export default async function OutboxPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -22,6 +22,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ locale:
             <li key={m.id} className="rounded-md border border-line bg-white p-3 text-sm">
               <p className="font-medium">{m.subject}</p>
               <p className="text-xs text-muted">→ {m.to} · {m.createdAt.slice(0, 16).replace("T", " ")} · {m.sentAt ? t("sent") : m.error ? `${t("failed")}: ${m.error}` : t("notSent")}</p>
+              {m.note ? <p className="text-xs text-muted">{m.note}</p> : null}
               <pre className="mt-2 whitespace-pre-wrap break-all font-sans">{m.text}</pre>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { inviteUserAction } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
 import { UserAccessForm } from "@/components/account/user-access-form";
+import { HandOverLink } from "@/components/account/hand-over-link";
 import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -42,6 +43,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
               <FieldError name="institutionSlug" />
             </div>
           </div>
+          <HandOverLink />
         </ActionForm>
       </section>
       <section aria-labelledby="accounts">
