@@ -9,14 +9,17 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, Valida
 import { fromStoredDate, toStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import type { MembershipValues } from "../validation/membership";
-import { sendMail } from "../mail";
-import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied } from "./change-apply";
+import { deliverQueuedMail, queueMail } from "../mail";
+import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied, type Tx } from "./change-apply";
 import type { InstitutionProfileValues, OrganizationProposal } from "../validation/membership";
 
-/** Tell the proposer by mail too (the in-app notification is written with the decision). */
-async function mailProposer(userId: string, subject: string, text: string) {
-  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
-  if (user && !user.disabledAt) await sendMail({ to: user.email, subject, text });
+/**
+ * Tell the proposer by mail too (the in-app notification is written with the decision). Queued in the
+ * decision's transaction, so a mail that cannot be queued undoes the decision; delivered after the commit.
+ */
+async function queueProposerMail(tx: Tx, userId: string, subject: string, text: string): Promise<string | null> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
+  return user && !user.disabledAt ? queueMail(tx, { to: user.email, subject, text }) : null;
 }
 
 /** A membership's editable values as stored in a change request (JSON-safe). */
@@ -166,8 +169,10 @@ export async function adminUpdateInstitution(actor: Actor | null, input: { insti
   const admin = requireAdmin(actor, "Only admins review changes.");
   const current = await db().institution.findUnique({ where: { slug: input.institutionSlug }, select: { id: true, ...institutionProfileSelect } });
   if (!current) throw new NotFoundError("No such institution.");
-  await db().$transaction((tx) => applyInstitutionProfile(tx, current.id, input.baseVersion, input.values, { actorId: admin.id, before: profileOf(current) }));
-  return touchedTags(current.id, null);
+  return db().$transaction(async (tx) => {
+    await applyInstitutionProfile(tx, current.id, input.baseVersion, input.values, { actorId: admin.id, before: profileOf(current) });
+    return touchedTags(tx, current.id, null);
+  });
 }
 
 /** Staff: take back a pending request of their institution. */
@@ -275,11 +280,11 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
   };
 }
 
-/** Tags of the public pages a decided request touches. */
-async function touchedTags(institutionId: string, organizationId: string | null) {
+/** Tags of the public pages a change touches, read in its transaction (nothing is left to read after the commit). */
+async function touchedTags(tx: Tx, institutionId: string, organizationId: string | null) {
   const [i, o] = await Promise.all([
-    db().institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
-    organizationId ? db().organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
+    tx.institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
+    organizationId ? tx.organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
   ]);
   return [tags.registry, tags.organizations, tags.institutions, tags.pages, ...(i ? [tags.institution(i.slug)] : []), ...(o ? [tags.organization(o.slug)] : [])];
 }
@@ -291,8 +296,9 @@ async function touchedTags(institutionId: string, organizationId: string | null)
  */
 export async function approveChangeRequest(actor: Actor | null, changeRequestId: string, comment: string | null) {
   const admin = requireAdmin(actor, "Only admins review changes.");
+  let decided: { tags: string[]; proposerId: string; mailId: string | null };
   try {
-    const request = await db().$transaction(async (tx) => {
+    decided = await db().$transaction(async (tx) => {
       const claimed = await tx.changeRequest.updateMany({
         where: { id: changeRequestId, status: "PENDING" },
         data: { status: "APPROVED", decidedById: admin.id, decidedAt: new Date(), decisionComment: comment, conflict: null },
@@ -317,16 +323,18 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
         applied = await applyMembership(ctx, r.proposed as MembershipSnapshot);
       }
       await tx.notification.create({ data: { userId: r.proposedById, changeRequestId: r.id, message: `Your change was approved${comment ? `: ${comment}` : "."}` } });
-      return { ...r, organizationId: applied.organizationId };
+      const mailId = await queueProposerMail(tx, r.proposedById, "Your change was approved", `Your change request ${r.id} was approved${comment ? `: ${comment}` : "."} It is now public.`);
+      return { tags: await touchedTags(tx, r.institutionId, applied.organizationId), proposerId: r.proposedById, mailId };
     });
-    await mailProposer(request.proposedById, "Your change was approved", `Your change request ${request.id} was approved${comment ? `: ${comment}` : "."} It is now public.`);
-    return { tags: await touchedTags(request.institutionId, request.organizationId), proposerId: request.proposedById };
   } catch (error) {
     if (error instanceof ConflictError && /changed after|already listed|already belongs/.test(error.message)) {
       await db().changeRequest.updateMany({ where: { id: changeRequestId, status: "PENDING" }, data: { conflict: error.message } });
     }
     throw error;
   }
+  // Committed: nothing below may turn into an error, or the admin would be told nothing changed.
+  if (decided.mailId) await deliverQueuedMail(decided.mailId);
+  return { tags: decided.tags, proposerId: decided.proposerId };
 }
 
 /** Admins: reject a pending request with a reason. Nothing public changes. */
@@ -341,8 +349,10 @@ export async function rejectChangeRequest(actor: Actor | null, changeRequestId: 
     const r = await tx.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId }, select: { proposedById: true } });
     await tx.auditEvent.create({ data: { action: "change.reject", entityType: "ChangeRequest", entityId: changeRequestId, actorId: admin.id, proposerId: r.proposedById, changeRequestId, after: { reason } } });
     await tx.notification.create({ data: { userId: r.proposedById, changeRequestId, message: `Your change was rejected: ${reason}` } });
-    return { proposerId: r.proposedById };
+    const mailId = await queueProposerMail(tx, r.proposedById, "Your change was rejected", `Your change request ${changeRequestId} was rejected: ${reason}`);
+    return { proposerId: r.proposedById, mailId };
   });
-  await mailProposer(decided.proposerId, "Your change was rejected", `Your change request ${changeRequestId} was rejected: ${reason}`);
-  return decided;
+  // Committed: as for an approval, the mail's outcome is kept on its outbox row, never thrown.
+  if (decided.mailId) await deliverQueuedMail(decided.mailId);
+  return { proposerId: decided.proposerId };
 }
