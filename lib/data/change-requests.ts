@@ -74,24 +74,27 @@ export function diffSnapshots(before: MembershipSnapshot | null, after: Membersh
   });
 }
 
-async function assertNoPending(where: Prisma.ChangeRequestWhereInput) {
-  const pending = await db().changeRequest.findFirst({ where: { ...where, status: "PENDING" }, select: { id: true } });
+async function assertNoPending(client: Tx, where: Prisma.ChangeRequestWhereInput) {
+  const pending = await client.changeRequest.findFirst({ where: { ...where, status: "PENDING" }, select: { id: true } });
   if (pending) throw new ConflictError("A change to this entry is already waiting for review: withdraw it or wait for the decision.");
 }
 
-/** Staff: propose new values for one of their own institution's memberships. */
-export async function proposeMembershipUpdate(actor: Actor | null, input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues }) {
+/**
+ * Staff: propose new values for one of their own institution's memberships. `client` is a transaction's when
+ * the request is one of several sent together (an import).
+ */
+export async function proposeMembershipUpdate(actor: Actor | null, input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues }, client: Tx = db()) {
   const staff = requireStaff(actor);
   // Scoped by the actor's institution: another university's membership is simply not found.
-  const membership = await db().membership.findFirst({ where: { id: input.membershipId, institutionId: staff.institutionId }, select: membershipSnapshotSelect });
+  const membership = await client.membership.findFirst({ where: { id: input.membershipId, institutionId: staff.institutionId }, select: membershipSnapshotSelect });
   if (!membership) throw new NotFoundError("No such membership of your institution.");
   if (membership.version !== input.baseVersion) throw new ConflictError("This entry changed since you opened it. Reload the page to see the current values, then propose again.");
   const before = snapshotOf(membership);
   const after = snapshotFromValues(input.values);
   if (!diffSnapshots(before, after).some((d) => d.changed)) throw new ValidationError("Nothing changed: edit at least one field.");
-  await assertNoPending({ membershipId: membership.id });
+  await assertNoPending(client, { membershipId: membership.id });
   const kind: ChangeKind = after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
-  return db().changeRequest.create({
+  return client.changeRequest.create({
     data: {
       kind, institutionId: staff.institutionId, organizationId: membership.organizationId, membershipId: membership.id,
       baseVersion: membership.version, before, proposed: after, reason: input.reason, proposedById: staff.id,
@@ -100,15 +103,15 @@ export async function proposeMembershipUpdate(actor: Actor | null, input: { memb
   });
 }
 
-/** Staff: propose that their institution is a member of an organization it is not listed in yet. */
-export async function proposeMembershipCreate(actor: Actor | null, input: { organizationSlug: string; reason: string | null; values: MembershipValues }) {
+/** Staff: propose that their institution is a member of an organization it is not listed in yet (`client`: as above). */
+export async function proposeMembershipCreate(actor: Actor | null, input: { organizationSlug: string; reason: string | null; values: MembershipValues }, client: Tx = db()) {
   const staff = requireStaff(actor);
-  const organization = await db().organization.findUnique({ where: { slug: input.organizationSlug }, select: { id: true } });
+  const organization = await client.organization.findUnique({ where: { slug: input.organizationSlug }, select: { id: true } });
   if (!organization) throw new ValidationError("Choose an organization from the list.", { organizationSlug: ["Unknown organization."] });
-  const existing = await db().membership.findUnique({ where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } }, select: { id: true } });
+  const existing = await client.membership.findUnique({ where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } }, select: { id: true } });
   if (existing) throw new ConflictError("Your institution is already listed in this organization: edit that entry instead.");
-  await assertNoPending({ institutionId: staff.institutionId, organizationId: organization.id, kind: "MEMBERSHIP_CREATE" });
-  return db().changeRequest.create({
+  await assertNoPending(client, { institutionId: staff.institutionId, organizationId: organization.id, kind: "MEMBERSHIP_CREATE" });
+  return client.changeRequest.create({
     data: {
       kind: "MEMBERSHIP_CREATE", institutionId: staff.institutionId, organizationId: organization.id,
       proposed: snapshotFromValues(input.values), reason: input.reason, proposedById: staff.id,
@@ -146,7 +149,7 @@ export async function proposeInstitutionUpdate(actor: Actor | null, input: { bas
   if (current.version !== input.baseVersion) throw new ConflictError("Your institution's profile changed since you opened it. Reload the page, then propose again.");
   const before = profileOf(current);
   if (!diffValues(before, input.values).some((d) => d.changed)) throw new ValidationError("Nothing changed: edit at least one field.");
-  await assertNoPending({ institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
+  await assertNoPending(db(), { institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
   return db().changeRequest.create({
     data: { kind: "INSTITUTION_UPDATE", institutionId: staff.institutionId, baseVersion: current.version, before, proposed: input.values, reason: input.reason, proposedById: staff.id },
     select: { id: true, kind: true, status: true },

@@ -1,12 +1,14 @@
 // Failures around a write's commit. Before it, the write is undone whole and the user is told nothing changed;
 // after it, nothing may turn into an error (the change is public, and the user must be told so), and the
-// cache tags still come back to be expired.
+// cache tags still come back to be expired. An import is sent whole or not at all.
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth-types";
 import { actions } from "@/lib/actions/registry";
 import { runAction } from "@/lib/actions/run";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests";
+import { submitImport, type DraftRow } from "@/lib/data/import";
+import { ValidationError } from "@/lib/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
@@ -171,5 +173,45 @@ describe("after the commit, nothing is reported as a failure and the tags come b
     expect(await membership(organization)).not.toBeNull();
     const mail = await prisma.outboxMail.findFirstOrThrow({ where: { text: { contains: created.id } } });
     expect(mail).toMatchObject({ sentAt: null, error: expect.stringMatching(/ECONNREFUSED|connect/i) });
+  });
+});
+
+describe("an import is sent whole or not at all", () => {
+  const row = (slug: string, name: string): DraftRow => ({
+    heading: name, match: { slug, name, score: 1 }, joined: { iso: "2019", precision: "YEAR" }, role: "MEMBER", passage: `${name}: joined in 2019`, action: "CREATE", current: null,
+  });
+  const draft = (rows: DraftRow[]) =>
+    prisma.importDraft.create({ data: { institutionId, createdById: staff.id, sourceUrl: "https://example.org/our-page", sourceTitle: null, rows }, select: { id: true } });
+  const ticked = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), { include: "on" as const, role: "MEMBER" as const, joined: "2019" }]));
+  const requestsOfImport = () => prisma.changeRequest.count({ where: { institutionId, reason: "Imported from https://example.org/our-page" } });
+
+  it("the third of three rows fails: the two before it are undone and the draft stays unsent", async () => {
+    const [a, b, c] = await prisma.organization.findMany({
+      where: { slug: { in: ["university-alliance-of-the-silk-road", "belt-and-road-federation-for-health-promotion", "mou-cuhk-ningxia-medical-university"] } },
+      select: { id: true, slug: true }, orderBy: { slug: "asc" },
+    });
+    const { id } = await draft([row(a!.slug, "A"), row(b!.slug, "B"), row(c!.slug, "C")]);
+    await refuse("ChangeRequest", `NEW."organizationId" = '${c!.id}'`);
+    await expect(submitImport(staff, { draftId: id, rows: ticked(3) })).rejects.toThrow(/refused by the test/);
+    expect(await requestsOfImport()).toBe(0);
+    expect((await prisma.importDraft.findUniqueOrThrow({ where: { id } })).submittedAt).toBeNull();
+  });
+
+  it("two ticked rows about one organization are refused before anything is sent", async () => {
+    const slug = "university-alliance-of-the-silk-road";
+    const { id } = await draft([row(slug, "University Alliance of the Silk Road"), row(slug, "UASR")]);
+    const error = await submitImport(staff, { draftId: id, rows: ticked(2) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors["rows.1.include"]).toEqual([expect.stringMatching(/same organization/)]);
+    expect(await requestsOfImport()).toBe(0);
+  });
+
+  it("one draft sent twice at the same moment: one sends it, the other is told it was already sent", async () => {
+    const { id } = await draft([row("belt-and-road-federation-for-health-promotion", "BRFHP")]);
+    const outcomes = await Promise.allSettled([submitImport(staff, { draftId: id, rows: ticked(1) }), submitImport(staff, { draftId: id, rows: ticked(1) })]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(ValidationError);
+    expect(await requestsOfImport()).toBe(1);
   });
 });
