@@ -235,14 +235,16 @@ class LocalStore {
     const horizon = Date.now() - MAX_TTL_SECONDS * 1000;
     for (const [tag, s] of this.tags) if (Math.max(s.stale ?? 0, s.expired ?? 0) < horizon) this.tags.delete(tag);
     const snapshot = JSON.stringify(Object.fromEntries(this.tags));
-    // One write at a time, each of the whole map: the last one holds every state.
-    this.tagsWritten = this.tagsWritten.then(async () => {
+    // One write at a time, each of the whole map: the last one holds every state (and one that failed does
+    // not stop the next; memory already has the states either way).
+    const written = this.tagsWritten.catch(() => {}).then(async () => {
       const partial = `${this.tagsFile}.${process.pid}`;
       await mkdir(path.dirname(this.tagsFile), { recursive: true });
       await writeFile(partial, snapshot);
       await rename(partial, this.tagsFile);
     });
-    await this.tagsWritten;
+    this.tagsWritten = written;
+    await written;
   }
 }
 
