@@ -89,14 +89,21 @@ function tagsOf(entry, ctx) {
   return [...new Set(tags.filter(Boolean))];
 }
 
+const buildIds = new Map();
+
 /** This build's id: entries hold HTML that names its scripts, so each build has entries of its own. */
 function buildId(serverDistDir) {
-  try {
-    if (serverDistDir) return readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
-  } catch {
-    // no BUILD_ID (development): one namespace
+  if (!buildIds.has(serverDistDir)) {
+    let id = "dev"; // no BUILD_ID (development): one namespace
+    try {
+      if (serverDistDir) id = readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
+    } catch {
+      // as above
+    }
+    // Read once per process (a handler is made per request); a new build is a new process.
+    buildIds.set(serverDistDir, id);
   }
-  return "dev";
+  return buildIds.get(serverDistDir);
 }
 
 /** Entries and tag states in Redis, shared by every instance (tag states outlive builds: a rolling deploy sees them). */
