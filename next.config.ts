@@ -13,8 +13,10 @@ const frameDenial = [
   { source: "/:path((?!embed(?:/|$)).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
 ];
 
-// Several instances share one cache in Redis when REDIS_URL is set (read when `next start` loads this
-// file, so one build serves both ways); without it each instance keeps its own cache in .next/cache.
+// Next's server cache goes through lib/cache-handler.mjs, which dates entries by when their request began (so
+// a render that read before a change, and finished after it was published, is never served as fresh). With
+// REDIS_URL (read when `next start` loads this file, so one build serves both ways) several instances share it
+// in Redis, and nothing is kept in each process's memory; without it, one instance keeps it in memory and on disk.
 const sharedCache = Boolean(process.env.REDIS_URL);
 
 const nextConfig: NextConfig = {
@@ -29,7 +31,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [...securityHeaderRules({ siteUrl: process.env.SITE_URL || "http://localhost:3000", dev: process.env.NODE_ENV === "development" }), ...frameDenial];
   },
-  ...(sharedCache ? { cacheHandler: path.resolve(process.cwd(), "lib/cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
+  cacheHandler: path.resolve(process.cwd(), "lib/cache-handler.mjs"),
+  ...(sharedCache ? { cacheMaxMemorySize: 0 } : {}),
 };
 
 export default withNextIntl(nextConfig);

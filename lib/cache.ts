@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { unstable_cache } from "next/cache";
+import { revalidateTag, unstable_cache, updateTag } from "next/cache";
 import { env } from "./env";
 
 /**
@@ -34,4 +34,16 @@ function databaseNamespace() {
 export function cached<Args extends unknown[], R>(name: string, fn: (...args: Args) => Promise<R>, tagsFor: (...args: Args) => string[]) {
   return (...args: Args): Promise<R> =>
     unstable_cache(() => fn(...args), [name, databaseNamespace(), JSON.stringify(args)], { tags: tagsFor(...args), revalidate: 3600 })();
+}
+
+/**
+ * Expire what a committed change touched (server actions only: updateTag needs one). The pages and lists it is
+ * about expire now, so the next visitor waits for a fresh render; every other page (tags.pages) is refreshed
+ * in the background on its next visit.
+ */
+export function expireTags(list: readonly string[]) {
+  for (const tag of list) {
+    if (tag === tags.pages) revalidateTag(tag, "max");
+    else updateTag(tag);
+  }
 }

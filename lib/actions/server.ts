@@ -1,8 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { revalidateTag, updateTag } from "next/cache";
-import { tags } from "../cache";
+import { expireTags } from "../cache";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { randomInt } from "node:crypto";
@@ -38,12 +37,8 @@ async function handle(name: ActionName, formData: unknown): Promise<ActionState>
   const locale = raw.locale === "zh" ? "zh" : "en";
   const context = { clientAddress: clientAddressFrom(requestHeaders), later: afterAtRandom };
   const { state, result } = await runAction(actions[name], actor, raw, locale, context);
-  // Approved changes are public at once: the pages and lists they touch expire now; every other page is
-  // refreshed in the background on its next visit (tags.pages).
-  for (const tag of result?.tags ?? []) {
-    if (tag === tags.pages) revalidateTag(tag, "max");
-    else updateTag(tag);
-  }
+  // Approved changes are public at once (lib/cache.ts: expireTags).
+  expireTags(result?.tags ?? []);
   if (result?.redirectTo) redirect(result.redirectTo);
   return state;
 }

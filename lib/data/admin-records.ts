@@ -39,7 +39,8 @@ export async function adminCreateInstitution(actor: Actor | null, input: { kind:
     await tx.auditEvent.create({ data: { action: "institution.create", entityType: "Institution", entityId: created.id, actorId: admin.id, after: { ...v, kind: input.kind, country: input.country } } });
     return created;
   });
-  return { slug: institution.slug, tags: [tags.institutions, tags.registry] };
+  // Its address may have been asked for before it existed: that "not found" is cached under its tag.
+  return { slug: institution.slug, tags: [tags.institutions, tags.institution(institution.slug), tags.registry] };
 }
 
 /** Admins: add an organization outside any proposal (members are added by their institutions' staff). Audited. */

@@ -9,14 +9,17 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, Valida
 import { fromStoredDate, toStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import type { MembershipValues } from "../validation/membership";
-import { sendMail } from "../mail";
-import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied } from "./change-apply";
+import { deliverQueuedMail, queueMail } from "../mail";
+import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied, type Tx } from "./change-apply";
 import type { InstitutionProfileValues, OrganizationProposal } from "../validation/membership";
 
-/** Tell the proposer by mail too (the in-app notification is written with the decision). */
-async function mailProposer(userId: string, subject: string, text: string) {
-  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
-  if (user && !user.disabledAt) await sendMail({ to: user.email, subject, text });
+/**
+ * Tell the proposer by mail too (the in-app notification is written with the decision). Queued in the
+ * decision's transaction, so a mail that cannot be queued undoes the decision; delivered after the commit.
+ */
+async function queueProposerMail(tx: Tx, userId: string, subject: string, text: string): Promise<string | null> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
+  return user && !user.disabledAt ? queueMail(tx, { to: user.email, subject, text }) : null;
 }
 
 /** A membership's editable values as stored in a change request (JSON-safe). */
@@ -71,24 +74,27 @@ export function diffSnapshots(before: MembershipSnapshot | null, after: Membersh
   });
 }
 
-async function assertNoPending(where: Prisma.ChangeRequestWhereInput) {
-  const pending = await db().changeRequest.findFirst({ where: { ...where, status: "PENDING" }, select: { id: true } });
+async function assertNoPending(client: Tx, where: Prisma.ChangeRequestWhereInput) {
+  const pending = await client.changeRequest.findFirst({ where: { ...where, status: "PENDING" }, select: { id: true } });
   if (pending) throw new ConflictError("A change to this entry is already waiting for review: withdraw it or wait for the decision.");
 }
 
-/** Staff: propose new values for one of their own institution's memberships. */
-export async function proposeMembershipUpdate(actor: Actor | null, input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues }) {
+/**
+ * Staff: propose new values for one of their own institution's memberships. `client` is a transaction's when
+ * the request is one of several sent together (an import).
+ */
+export async function proposeMembershipUpdate(actor: Actor | null, input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues }, client: Tx = db()) {
   const staff = requireStaff(actor);
   // Scoped by the actor's institution: another university's membership is simply not found.
-  const membership = await db().membership.findFirst({ where: { id: input.membershipId, institutionId: staff.institutionId }, select: membershipSnapshotSelect });
+  const membership = await client.membership.findFirst({ where: { id: input.membershipId, institutionId: staff.institutionId }, select: membershipSnapshotSelect });
   if (!membership) throw new NotFoundError("No such membership of your institution.");
   if (membership.version !== input.baseVersion) throw new ConflictError("This entry changed since you opened it. Reload the page to see the current values, then propose again.");
   const before = snapshotOf(membership);
   const after = snapshotFromValues(input.values);
   if (!diffSnapshots(before, after).some((d) => d.changed)) throw new ValidationError("Nothing changed: edit at least one field.");
-  await assertNoPending({ membershipId: membership.id });
+  await assertNoPending(client, { membershipId: membership.id });
   const kind: ChangeKind = after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
-  return db().changeRequest.create({
+  return client.changeRequest.create({
     data: {
       kind, institutionId: staff.institutionId, organizationId: membership.organizationId, membershipId: membership.id,
       baseVersion: membership.version, before, proposed: after, reason: input.reason, proposedById: staff.id,
@@ -97,15 +103,15 @@ export async function proposeMembershipUpdate(actor: Actor | null, input: { memb
   });
 }
 
-/** Staff: propose that their institution is a member of an organization it is not listed in yet. */
-export async function proposeMembershipCreate(actor: Actor | null, input: { organizationSlug: string; reason: string | null; values: MembershipValues }) {
+/** Staff: propose that their institution is a member of an organization it is not listed in yet (`client`: as above). */
+export async function proposeMembershipCreate(actor: Actor | null, input: { organizationSlug: string; reason: string | null; values: MembershipValues }, client: Tx = db()) {
   const staff = requireStaff(actor);
-  const organization = await db().organization.findUnique({ where: { slug: input.organizationSlug }, select: { id: true } });
+  const organization = await client.organization.findUnique({ where: { slug: input.organizationSlug }, select: { id: true } });
   if (!organization) throw new ValidationError("Choose an organization from the list.", { organizationSlug: ["Unknown organization."] });
-  const existing = await db().membership.findUnique({ where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } }, select: { id: true } });
+  const existing = await client.membership.findUnique({ where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } }, select: { id: true } });
   if (existing) throw new ConflictError("Your institution is already listed in this organization: edit that entry instead.");
-  await assertNoPending({ institutionId: staff.institutionId, organizationId: organization.id, kind: "MEMBERSHIP_CREATE" });
-  return db().changeRequest.create({
+  await assertNoPending(client, { institutionId: staff.institutionId, organizationId: organization.id, kind: "MEMBERSHIP_CREATE" });
+  return client.changeRequest.create({
     data: {
       kind: "MEMBERSHIP_CREATE", institutionId: staff.institutionId, organizationId: organization.id,
       proposed: snapshotFromValues(input.values), reason: input.reason, proposedById: staff.id,
@@ -143,7 +149,7 @@ export async function proposeInstitutionUpdate(actor: Actor | null, input: { bas
   if (current.version !== input.baseVersion) throw new ConflictError("Your institution's profile changed since you opened it. Reload the page, then propose again.");
   const before = profileOf(current);
   if (!diffValues(before, input.values).some((d) => d.changed)) throw new ValidationError("Nothing changed: edit at least one field.");
-  await assertNoPending({ institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
+  await assertNoPending(db(), { institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
   return db().changeRequest.create({
     data: { kind: "INSTITUTION_UPDATE", institutionId: staff.institutionId, baseVersion: current.version, before, proposed: input.values, reason: input.reason, proposedById: staff.id },
     select: { id: true, kind: true, status: true },
@@ -166,8 +172,10 @@ export async function adminUpdateInstitution(actor: Actor | null, input: { insti
   const admin = requireAdmin(actor, "Only admins review changes.");
   const current = await db().institution.findUnique({ where: { slug: input.institutionSlug }, select: { id: true, ...institutionProfileSelect } });
   if (!current) throw new NotFoundError("No such institution.");
-  await db().$transaction((tx) => applyInstitutionProfile(tx, current.id, input.baseVersion, input.values, { actorId: admin.id, before: profileOf(current) }));
-  return touchedTags(current.id, null);
+  return db().$transaction(async (tx) => {
+    await applyInstitutionProfile(tx, current.id, input.baseVersion, input.values, { actorId: admin.id, before: profileOf(current) });
+    return touchedTags(tx, current.id, null);
+  });
 }
 
 /** Staff: take back a pending request of their institution. */
@@ -275,11 +283,11 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
   };
 }
 
-/** Tags of the public pages a decided request touches. */
-async function touchedTags(institutionId: string, organizationId: string | null) {
+/** Tags of the public pages a change touches, read in its transaction (nothing is left to read after the commit). */
+async function touchedTags(tx: Tx, institutionId: string, organizationId: string | null) {
   const [i, o] = await Promise.all([
-    db().institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
-    organizationId ? db().organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
+    tx.institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
+    organizationId ? tx.organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
   ]);
   return [tags.registry, tags.organizations, tags.institutions, tags.pages, ...(i ? [tags.institution(i.slug)] : []), ...(o ? [tags.organization(o.slug)] : [])];
 }
@@ -291,8 +299,9 @@ async function touchedTags(institutionId: string, organizationId: string | null)
  */
 export async function approveChangeRequest(actor: Actor | null, changeRequestId: string, comment: string | null) {
   const admin = requireAdmin(actor, "Only admins review changes.");
+  let decided: { tags: string[]; proposerId: string; mailId: string | null };
   try {
-    const request = await db().$transaction(async (tx) => {
+    decided = await db().$transaction(async (tx) => {
       const claimed = await tx.changeRequest.updateMany({
         where: { id: changeRequestId, status: "PENDING" },
         data: { status: "APPROVED", decidedById: admin.id, decidedAt: new Date(), decisionComment: comment, conflict: null },
@@ -317,16 +326,18 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
         applied = await applyMembership(ctx, r.proposed as MembershipSnapshot);
       }
       await tx.notification.create({ data: { userId: r.proposedById, changeRequestId: r.id, message: `Your change was approved${comment ? `: ${comment}` : "."}` } });
-      return { ...r, organizationId: applied.organizationId };
+      const mailId = await queueProposerMail(tx, r.proposedById, "Your change was approved", `Your change request ${r.id} was approved${comment ? `: ${comment}` : "."} It is now public.`);
+      return { tags: await touchedTags(tx, r.institutionId, applied.organizationId), proposerId: r.proposedById, mailId };
     });
-    await mailProposer(request.proposedById, "Your change was approved", `Your change request ${request.id} was approved${comment ? `: ${comment}` : "."} It is now public.`);
-    return { tags: await touchedTags(request.institutionId, request.organizationId), proposerId: request.proposedById };
   } catch (error) {
     if (error instanceof ConflictError && /changed after|already listed|already belongs/.test(error.message)) {
       await db().changeRequest.updateMany({ where: { id: changeRequestId, status: "PENDING" }, data: { conflict: error.message } });
     }
     throw error;
   }
+  // Committed: nothing below may turn into an error, or the admin would be told nothing changed.
+  if (decided.mailId) await deliverQueuedMail(decided.mailId);
+  return { tags: decided.tags, proposerId: decided.proposerId };
 }
 
 /** Admins: reject a pending request with a reason. Nothing public changes. */
@@ -341,8 +352,10 @@ export async function rejectChangeRequest(actor: Actor | null, changeRequestId: 
     const r = await tx.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId }, select: { proposedById: true } });
     await tx.auditEvent.create({ data: { action: "change.reject", entityType: "ChangeRequest", entityId: changeRequestId, actorId: admin.id, proposerId: r.proposedById, changeRequestId, after: { reason } } });
     await tx.notification.create({ data: { userId: r.proposedById, changeRequestId, message: `Your change was rejected: ${reason}` } });
-    return { proposerId: r.proposedById };
+    const mailId = await queueProposerMail(tx, r.proposedById, "Your change was rejected", `Your change request ${changeRequestId} was rejected: ${reason}`);
+    return { proposerId: r.proposedById, mailId };
   });
-  await mailProposer(decided.proposerId, "Your change was rejected", `Your change request ${changeRequestId} was rejected: ${reason}`);
-  return decided;
+  // Committed: as for an approval, the mail's outcome is kept on its outbox row, never thrown.
+  if (decided.mailId) await deliverQueuedMail(decided.mailId);
+  return { proposerId: decided.proposerId };
 }

@@ -35,8 +35,10 @@ async function loadPublicHistory(scope: { institution?: string; organization?: s
   });
 }
 
+// Entries name the other side of each membership: a renamed organization or institution reaches them through
+// tags.pages, like every other page that names another record.
 export const getPublicHistory = cached("getPublicHistory", loadPublicHistory, (scope) =>
-  scope.institution ? [tags.institution(scope.institution)] : [tags.organization(scope.organization ?? "")],
+  scope.institution ? [tags.pages, tags.institution(scope.institution)] : [tags.pages, tags.organization(scope.organization ?? "")],
 );
 
 export type AdminHistoryEntry = {

@@ -131,29 +131,40 @@ export async function submitImport(actor: Actor | null, input: SubmitImportInput
     select: { organization: { select: { slug: true } } },
   });
   const waiting = new Set(pending.map((r) => r.organization?.slug));
+  const seen = new Set<string>();
   for (const p of planned) {
     if (waiting.has(p.slug)) (fieldErrors[`rows.${p.index}.include`] ??= []).push("A change to this entry is already waiting for review.");
+    // Two rows about one entry would make two requests for it, and the second is refused.
+    if (seen.has(p.slug)) (fieldErrors[`rows.${p.index}.include`] ??= []).push("Another ticked row is about the same organization: keep one of them.");
+    seen.add(p.slug);
   }
   if (Object.keys(fieldErrors).length) throw new ValidationError("Some rows need attention; nothing was sent.", fieldErrors);
   if (!planned.length) throw new ValidationError("Tick at least one row to send.");
-  const memberships = await db().membership.findMany({
-    where: { institutionId: staff.institutionId, organization: { slug: { in: planned.map((p) => p.slug) } } },
-    select: { id: true, version: true, status: true, endedOn: true, endedPrecision: true, notes: true, organization: { select: { slug: true } } },
-  });
   const reason = `Imported from ${draft.sourceUrl ?? draft.sourceTitle}`;
-  const created: string[] = [];
-  const existingBySlug = new Map(memberships.map((m) => [m.organization.slug, m]));
-  for (const p of planned) {
-    const existing = existingBySlug.get(p.slug);
-    const request = existing
-      ? await proposeMembershipUpdate(staff, {
-          membershipId: existing.id, baseVersion: existing.version, reason,
-          // An import states when and how: what the page does not say (status, end, notes) stays as it is.
-          values: { ...p.values, status: existing.status, ended: fromStoredDate(existing.endedOn, existing.endedPrecision), notes: existing.notes },
-        })
-      : await proposeMembershipCreate(staff, { organizationSlug: p.slug, reason, values: p.values });
-    created.push(request.id);
-  }
-  await db().importDraft.update({ where: { id: draft.id }, data: { submittedAt: new Date() } });
+  // All or nothing: a row that fails half-way (a request sent meanwhile, a record changed) undoes the rows
+  // before it, and the draft stays unsent, so sending again starts from a clean slate.
+  const created = await db().$transaction(async (tx) => {
+    // Claimed first: of two submissions of one draft at the same moment, the second waits here, then stops.
+    const claimed = await tx.importDraft.updateMany({ where: { id: draft.id, submittedAt: null }, data: { submittedAt: new Date() } });
+    if (claimed.count === 0) throw new ValidationError("This import was already sent for review.");
+    const memberships = await tx.membership.findMany({
+      where: { institutionId: staff.institutionId, organization: { slug: { in: planned.map((p) => p.slug) } } },
+      select: { id: true, version: true, status: true, endedOn: true, endedPrecision: true, notes: true, organization: { select: { slug: true } } },
+    });
+    const existingBySlug = new Map(memberships.map((m) => [m.organization.slug, m]));
+    const ids: string[] = [];
+    for (const p of planned) {
+      const existing = existingBySlug.get(p.slug);
+      const request = existing
+        ? await proposeMembershipUpdate(staff, {
+            membershipId: existing.id, baseVersion: existing.version, reason,
+            // An import states when and how: what the page does not say (status, end, notes) stays as it is.
+            values: { ...p.values, status: existing.status, ended: fromStoredDate(existing.endedOn, existing.endedPrecision), notes: existing.notes },
+          }, tx)
+        : await proposeMembershipCreate(staff, { organizationSlug: p.slug, reason, values: p.values }, tx);
+      ids.push(request.id);
+    }
+    return ids;
+  }, { timeout: 30_000 });
   return { requests: created.length };
 }

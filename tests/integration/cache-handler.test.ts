@@ -1,89 +1,182 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type Redis from "ioredis";
 import { connectRedis, deleteKeys } from "../support/instances";
 
-// lib/cache-handler.mjs against the real Redis, under a prefix of this run's own. Two handler objects
-// stand for two instances: they share nothing but Redis.
+// lib/cache-handler.mjs with both of its stores: Redis under a prefix of this run's own (two handler objects
+// stand for two instances: they share nothing but Redis), and the local store of one instance (memory and a
+// directory of this run's own). Next makes a handler per request, so a handler object is also one request.
 type Handler = {
   get: (key: string, ctx: Record<string, unknown>) => Promise<{ value: unknown; lastModified: number } | null>;
   set: (key: string, data: unknown, ctx: Record<string, unknown>) => Promise<void>;
   revalidateTag: (tags: string | string[], durations?: { expire?: number }) => Promise<void>;
 };
+type HandlerClass = new (options: Record<string, unknown>) => Handler;
 const prefix = `atlas-test-cache:${process.pid}-${Date.now().toString(36)}:`;
+const cacheRoot = mkdtempSync(path.join(tmpdir(), "atlas-cache-"));
+// The local store sits beside the build's server folder, as in .next/server and .next/cache.
+const serverDistDir = path.join(cacheRoot, "server");
 let redis: Redis;
 let redisUrl = "";
-let HandlerClass: new (options: Record<string, unknown>) => Handler;
+let HandlerModule: { default: HandlerClass; disconnectCache: () => void };
 
 beforeAll(async () => {
   const connected = await connectRedis();
   redis = connected.client;
   redisUrl = connected.url;
-  process.env.REDIS_URL = connected.url;
   process.env.CACHE_PREFIX = prefix;
-  HandlerClass = (await import("@/lib/cache-handler.mjs")).default as typeof HandlerClass;
+  HandlerModule = (await import("@/lib/cache-handler.mjs")) as unknown as typeof HandlerModule;
 });
 afterAll(async () => {
-  (await import("@/lib/cache-handler.mjs")).disconnectCache();
+  HandlerModule.disconnectCache();
   await deleteKeys(redis, prefix);
   redis.disconnect();
   delete process.env.REDIS_URL;
   delete process.env.CACHE_PREFIX;
+  rmSync(cacheRoot, { recursive: true, force: true });
 });
 
 const page = (html: string, tags: string) => ({
   kind: "APP_PAGE", html, rscData: Buffer.from(`rsc:${html}`), segmentData: new Map([["/_tree", Buffer.from("tree")]]),
   headers: { "x-next-cache-tags": tags }, status: 200, postponed: undefined,
 });
+const tick = () => new Promise((r) => setTimeout(r, 5));
 
-describe("the Redis cache handler", () => {
-  it("an entry written by one instance is read by another, Buffers and Maps intact", async () => {
-    const a = new HandlerClass({});
-    const b = new HandlerClass({});
-    await a.set("/en/institutions/x", page("<p>x</p>", "institution:x,_N_T_/en/institutions/x"), { cacheControl: { revalidate: 3600, expire: undefined } });
-    const got = await b.get("/en/institutions/x", { kind: "APP_PAGE" });
+const stores = [
+  { name: "Redis (several instances)", env: () => (process.env.REDIS_URL = redisUrl), options: {} },
+  { name: "local (one instance)", env: () => delete process.env.REDIS_URL, options: { serverDistDir } },
+] as const;
+
+describe.each(stores)("the cache handler, $name", ({ env, options }) => {
+  // A handler for one request (on one instance), made with this store chosen.
+  const request = (): Handler => {
+    env();
+    return new HandlerModule.default(options);
+  };
+  const key = (name: string) => `/en/${name}-${Date.now().toString(36)}`;
+
+  it("an entry written by one request is read by another, Buffers and Maps intact", async () => {
+    const k = key("institutions/x");
+    await request().set(k, page("<p>x</p>", "institution:x,_N_T_/en/institutions/x"), { cacheControl: { revalidate: 3600, expire: undefined } });
+    const got = await request().get(k, { kind: "APP_PAGE" });
     expect(got).not.toBeNull();
     const value = got!.value as ReturnType<typeof page>;
     expect(value.html).toBe("<p>x</p>");
     expect(Buffer.isBuffer(value.rscData) && value.rscData.toString()).toBe("rsc:<p>x</p>");
     expect(value.segmentData).toBeInstanceOf(Map);
     expect(value.segmentData.get("/_tree")!.toString()).toBe("tree");
-    expect(await b.get("/en/nothing-here", { kind: "APP_PAGE" })).toBeNull();
+    expect(await request().get(key("nothing-here"), { kind: "APP_PAGE" })).toBeNull();
   });
 
-  it("updateTag on one instance (expire now) makes the entry a miss on the other; other tags are untouched", async () => {
-    const a = new HandlerClass({});
-    const b = new HandlerClass({});
-    await b.set("/en/institutions/y", page("<p>y</p>", "institution:y"), { cacheControl: { revalidate: 3600 } });
-    await b.set("data-key", { kind: "FETCH", data: { body: "{}", headers: {}, status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags: ["institution:y", "registry"] });
-    await b.set("other-key", { kind: "FETCH", data: { body: "{}", headers: {}, status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags: ["institution:z"] });
-    await new Promise((r) => setTimeout(r, 5));
-    await a.revalidateTag(["institution:y"]);
-    expect(await b.get("/en/institutions/y", { kind: "APP_PAGE" })).toBeNull();
-    expect(await b.get("data-key", { kind: "FETCH", tags: ["institution:y", "registry"], softTags: [] })).toBeNull();
-    expect(await b.get("other-key", { kind: "FETCH", tags: ["institution:z"], softTags: [] })).not.toBeNull();
-    // A fresh entry written after the invalidation is a hit again.
-    await new Promise((r) => setTimeout(r, 5));
-    await b.set("/en/institutions/y", page("<p>y2</p>", "institution:y"), { cacheControl: { revalidate: 3600 } });
-    expect(((await a.get("/en/institutions/y", { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe("<p>y2</p>");
+  it("updateTag in one request (expire now) makes the entry a miss in the next; other tags are untouched", async () => {
+    const [p, data, other] = [key("institutions/y"), key("data"), key("other")];
+    const writer = request();
+    await writer.set(p, page("<p>y</p>", "institution:y"), { cacheControl: { revalidate: 3600 } });
+    await writer.set(data, { kind: "FETCH", data: { body: "{}", headers: {}, status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags: ["institution:y", "registry"] });
+    await writer.set(other, { kind: "FETCH", data: { body: "{}", headers: {}, status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags: ["institution:z"] });
+    await tick();
+    await request().revalidateTag(["institution:y"]);
+    const reader = request();
+    expect(await reader.get(p, { kind: "APP_PAGE" })).toBeNull();
+    expect(await reader.get(data, { kind: "FETCH", tags: ["institution:y", "registry"], softTags: [] })).toBeNull();
+    expect(await reader.get(other, { kind: "FETCH", tags: ["institution:z"], softTags: [] })).not.toBeNull();
+    // A fresh entry, written by a request that began after the invalidation, is a hit again.
+    await tick();
+    await request().set(p, page("<p>y2</p>", "institution:y"), { cacheControl: { revalidate: 3600 } });
+    expect(((await request().get(p, { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe("<p>y2</p>");
   });
 
   it("revalidateTag with a profile marks entries stale (served while refreshed), not gone", async () => {
-    const a = new HandlerClass({});
-    await a.set("/en/stale", page("<p>s</p>", "institutions"), { cacheControl: { revalidate: 3600 } });
-    await new Promise((r) => setTimeout(r, 5));
-    await a.revalidateTag("institutions", { expire: 3600 });
-    const got = await a.get("/en/stale", { kind: "APP_PAGE" });
+    const k = key("stale");
+    await request().set(k, page("<p>s</p>", "institutions"), { cacheControl: { revalidate: 3600 } });
+    await tick();
+    await request().revalidateTag("institutions", { expire: 3600 });
+    const got = await request().get(k, { kind: "APP_PAGE" });
     expect(got).not.toBeNull();
     expect(got!.lastModified).toBe(1);
   });
 
-  it("without Redis it behaves as an empty cache: misses, writes dropped, no exception", async () => {
+  it("a render whose request began before a tag was expired, and wrote after it, is a miss: it may hold what the change replaced", async () => {
+    const [p, data] = [key("organizations/race"), key("race-data")];
+    // The visitor's request begins; its render reads the organization as it was…
+    const render = request();
+    await tick();
+    // …an admin's change commits and its action expires the organization's pages…
+    await request().revalidateTag(["organization:race"]);
+    await tick();
+    // …and only then does the render finish and store what it read.
+    await render.set(data, { kind: "FETCH", data: { body: "{\"confirmed\":false}", headers: {}, status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags: ["pages", "organization:race"] });
+    await render.set(p, page("<p>not confirmed</p>", "pages,organization:race"), { cacheControl: { revalidate: 3600 } });
+    const next = request();
+    expect(await next.get(p, { kind: "APP_PAGE" })).toBeNull();
+    expect(await next.get(data, { kind: "FETCH", tags: ["pages", "organization:race"], softTags: [] })).toBeNull();
+  });
+
+  it("a background refresh whose request began before a revalidateTag, and wrote after it, is stale again, never fresh", async () => {
+    const k = key("organizations/swr");
+    const refresh = request();
+    await tick();
+    await request().revalidateTag("pages", { expire: 3600 });
+    await tick();
+    await refresh.set(k, page("<p>old</p>", "pages,organization:swr"), { cacheControl: { revalidate: 3600 } });
+    expect((await request().get(k, { kind: "APP_PAGE" }))!.lastModified).toBe(1);
+  });
+});
+
+describe("the local store across a restart, within its memory, and during a build", () => {
+  const local = async (opts: Record<string, unknown> = {}) => {
+    delete process.env.REDIS_URL;
+    // A new module instance is a new server process: nothing in memory, only what is on disk.
+    vi.resetModules();
+    const mod = (await import("@/lib/cache-handler.mjs")) as unknown as typeof HandlerModule;
+    return () => new mod.default({ serverDistDir, ...opts });
+  };
+
+  it("a restarted server serves what the last one stored, and still knows what was invalidated before it stopped", async () => {
+    const first = await local();
+    await first().set("/en/kept", page("<p>kept</p>", "organization:kept"), { cacheControl: { revalidate: 3600 } });
+    await first().set("/en/dropped", page("<p>dropped</p>", "organization:dropped"), { cacheControl: { revalidate: 3600 } });
+    await tick();
+    await first().revalidateTag(["organization:dropped"]);
+    const restarted = await local();
+    expect(((await restarted().get("/en/kept", { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe("<p>kept</p>");
+    expect(await restarted().get("/en/dropped", { kind: "APP_PAGE" })).toBeNull();
+  });
+
+  it("memory holds at most its budget, the most recently used; what it let go is read back from disk", async () => {
+    const small = await local({ maxMemoryCacheSize: 4_000 });
+    const html = "x".repeat(1_000);
+    for (const n of [1, 2, 3, 4, 5]) await small().set(`/en/many-${n}`, page(html, "organizations"), { cacheControl: { revalidate: 3600 } });
+    for (const n of [1, 2, 3, 4, 5]) expect(((await small().get(`/en/many-${n}`, { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe(html);
+    // Without the files, only what memory kept is left: the last ones read, not the first.
+    rmSync(path.join(cacheRoot, "cache"), { recursive: true, force: true });
+    expect(await small().get("/en/many-5", { kind: "APP_PAGE" })).not.toBeNull();
+    expect(await small().get("/en/many-1", { kind: "APP_PAGE" })).toBeNull();
+  });
+
+  it("while `next build` prerenders, nothing is stored or read", async () => {
+    const building = await local();
+    process.env.NEXT_PHASE = "phase-production-build";
+    try {
+      const before = readdirSync(cacheRoot, { recursive: true }).length;
+      await building().set("/en/at-build", page("<p>b</p>", "organizations"), { cacheControl: { revalidate: 3600 } });
+      expect(await building().get("/en/kept", { kind: "APP_PAGE" })).toBeNull();
+      expect(readdirSync(cacheRoot, { recursive: true }).length).toBe(before);
+    } finally {
+      delete process.env.NEXT_PHASE;
+    }
+  });
+});
+
+describe("without Redis answering", () => {
+  it("the Redis store behaves as an empty cache: misses, writes dropped, no exception", async () => {
     vi.resetModules();
     process.env.REDIS_URL = "redis://127.0.0.1:1";
-    const offline = await import("@/lib/cache-handler.mjs");
-    const Offline = offline.default as typeof HandlerClass;
+    const offline = (await import("@/lib/cache-handler.mjs")) as unknown as typeof HandlerModule;
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const h = new Offline({});
+    const h = new offline.default({});
     const started = Date.now();
     expect(await h.get("/en", { kind: "APP_PAGE" })).toBeNull();
     await expect(h.set("/en", page("x", "t"), {})).resolves.toBeUndefined();
