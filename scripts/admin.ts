@@ -33,16 +33,7 @@ let exitCode = 0;
 try {
   if (command !== "create" && command !== "disable-demo") throw new Error(USAGE);
   const given = options(command === "create" ? ["email", "name"] : []);
-  if (!process.env.DATABASE_URL) {
-    const { startEmbedded, withDatabase, PORTAL_CLUSTER } = await import("./lib/database.mjs");
-    const embedded = await startEmbedded(PORTAL_CLUSTER).catch((error: unknown) => {
-      // One sentence (database.mjs says why and what to do), never a stack trace.
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
-    stop = embedded.stop;
-    process.env.DATABASE_URL = withDatabase(embedded.baseUrl, "alliance_atlas");
-  }
+  ({ stop } = await (await import("./lib/database.mjs")).usePortalDatabase());
   const { db } = await import("../lib/db");
   try {
     if (command === "create") {

@@ -12,16 +12,7 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:
   process.exit(1);
 }
 
-let stop = async () => {};
-if (!process.env.DATABASE_URL) {
-  const { startEmbedded, withDatabase, PORTAL_CLUSTER } = await import("./lib/database.mjs");
-  const embedded = await startEmbedded(PORTAL_CLUSTER).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-  stop = embedded.stop;
-  process.env.DATABASE_URL = withDatabase(embedded.baseUrl, "alliance_atlas");
-}
+const { stop } = await (await import("./lib/database.mjs")).usePortalDatabase();
 
 try {
   const { loadOpenDataset } = await import("../lib/data/open-data");

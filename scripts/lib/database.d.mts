@@ -24,3 +24,5 @@ export function startEmbedded(options: ClusterOptions): Promise<{
   /** The server this process started (absent when another process runs it), for tests that stop and start it again. */
   server?: { start: () => Promise<void>; stop: () => Promise<void> };
 }>;
+/** DATABASE_URL, else npm start's embedded PostgreSQL (started if need be, DATABASE_URL set to it); exits with a sentence when neither can be had. */
+export function usePortalDatabase(): Promise<{ stop: () => Promise<void> }>;

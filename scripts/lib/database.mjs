@@ -234,6 +234,23 @@ function createServer({ dataDir, binaries, ids }, port) {
 }
 
 /**
+ * For scripts run beside `npm start` (admin accounts, releases): DATABASE_URL when set, else npm start's
+ * embedded PostgreSQL, started here when it is not running, with `process.env.DATABASE_URL` pointed at its
+ * database. A database that cannot be had ends the process with the one sentence that says why.
+ */
+export async function usePortalDatabase() {
+  if (process.env.DATABASE_URL) return { stop: async () => {} };
+  try {
+    const embedded = await startEmbedded(PORTAL_CLUSTER);
+    process.env.DATABASE_URL = withDatabase(embedded.baseUrl, "alliance_atlas");
+    return { stop: embedded.stop };
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+/**
  * Start (or reuse) the embedded PostgreSQL whose data is `dataDir`, on the port in `portVariable` when set (a
  * stop when taken), else on the one it ran on last, `defaultPort`, or a free one, remembered with the cluster.
  * Returns its base URL and a stop function (a no-op when another process runs the server). Foreseeable

@@ -12,6 +12,7 @@ import { demoPasswordRefusal } from "../../scripts/lib/demo-accounts.mjs";
 import { withDatabase } from "../../scripts/lib/database.mjs";
 import { demoAccountsAllowed } from "../../prisma/seed";
 import { useWriteDatabase } from "../support/db";
+import { freePort } from "../support/instances";
 
 useWriteDatabase();
 
@@ -20,17 +21,6 @@ const seededUrl = process.env.DATABASE_URL!;
 const freshUrl = withDatabase(seededUrl, `${new URL(seededUrl).pathname.slice(1).replace(/_w$/, "")}_safe`);
 const admin = new pg.Client({ connectionString: withDatabase(seededUrl, "postgres") });
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
