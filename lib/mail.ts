@@ -65,28 +65,10 @@ export async function sendLinkMail(mail: LinkMail, otherwise: "console" | "hand-
 }
 
 /**
- * Send a mail that carries no secret (a decision on a change request). Every mail is kept in the outbox
- * (admins read it in the UI); with SMTP_URL set it is also sent and the outbox records the outcome, without
- * it the server prints it. Mails with a link that sets a password go through sendLinkMail instead.
- */
-export async function sendMail(mail: { to: string; subject: string; text: string }) {
-  const row = await db().outboxMail.create({ data: mail, select: { id: true } });
-  const t = smtp();
-  if (!t) {
-    console.log(`[mail → ${mail.to}] ${mail.subject}\n${mail.text}\n`);
-    return;
-  }
-  try {
-    await t.sendMail({ from: env().MAIL_FROM, ...mail });
-    await db().outboxMail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
-  } catch (error) {
-    await db().outboxMail.update({ where: { id: row.id }, data: { error: error instanceof Error ? error.message : String(error) } });
-  }
-}
-
-/**
- * Queue a mail in the caller's transaction: it exists only if that transaction commits, so a decision and
- * its mail are made or undone together. Deliver it with deliverQueuedMail once the transaction committed.
+ * Queue a mail that carries no secret (a decision on a change request) in the caller's transaction: it exists
+ * only if that transaction commits, so a decision and its mail are made or undone together. Deliver it with
+ * deliverQueuedMail once the transaction committed. Mails with a link that sets a password go through
+ * sendLinkMail instead.
  */
 export async function queueMail(tx: Prisma.TransactionClient, mail: { to: string; subject: string; text: string }): Promise<string> {
   return (await tx.outboxMail.create({ data: mail, select: { id: true } })).id;
