@@ -13,6 +13,7 @@ import { membershipValuesSchema } from "@/lib/validation/membership";
 import { launchBrowser, newContext } from "../support/browser";
 import { useWriteDatabase } from "../support/db";
 import { connectRedis, deleteKeys, freePort, signInHttp, startInstance, type Instance } from "../support/instances";
+import { signInFrom } from "../support/http-client";
 
 useWriteDatabase();
 const databaseUrl = process.env.DATABASE_URL!;
@@ -24,7 +25,13 @@ let redis: Redis;
 let instances: Instance[] = [];
 let proxy: Awaited<ReturnType<typeof startProxy>>;
 let browser: Browser | undefined;
-const on = (i: number, address: string) => ({ "x-atlas-instance": String(i), "x-forwarded-for": address });
+/** Pins a request to instance i (scripts/proxy.mjs reads this header). */
+const on = (i: number) => ({ "x-atlas-instance": String(i) });
+/**
+ * A client of its own: the proxy appends the address it sees on its socket, and the instances (TRUST_PROXY=1)
+ * take that one, so a test that needs several clients connects from several loopback addresses.
+ */
+const client = (n: number) => `127.0.0.${60 + n}`;
 
 beforeAll(async () => {
   const connected = await connectRedis();
@@ -43,15 +50,16 @@ afterAll(async () => {
     await deleteKeys(redis, prefix);
     redis.disconnect();
   }
+  await prisma.loginThrottle.deleteMany({ where: { OR: [{ key: { startsWith: "address:127.0.0.6" } }, { key: { startsWith: "address:127.0.0.7" } }] } });
   await prisma.$disconnect();
 });
 
 describe("two instances behind a proxy, one database, one Redis cache", () => {
   it("the proxy spreads requests over both instances, and a page rendered by one is served from the shared cache by the other", async () => {
     const path = `/en/institutions/${INSTITUTION}`;
-    const first = await fetch(`${proxy.url}${path}`, { headers: on(0, "10.0.0.1") });
+    const first = await fetch(`${proxy.url}${path}`, { headers: on(0) });
     expect(first.status).toBe(200);
-    const second = await fetch(`${proxy.url}${path}`, { headers: on(1, "10.0.0.1") });
+    const second = await fetch(`${proxy.url}${path}`, { headers: on(1) });
     expect(second.status).toBe(200);
     expect(second.headers.get("x-atlas-served-by")).toBe("1");
     expect(second.headers.get("x-nextjs-cache")).toBe("HIT");
@@ -71,19 +79,19 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
 
     // Instance 1 holds the page in the shared cache, without the change. Both instances have rendered an
     // institution page once (module loading of a cold process is not what this measures).
-    for (const i of [0, 1]) await fetch(`${proxy.url}/en/institutions/chinese-university-of-hong-kong?warm=${i}`, { headers: on(i, "10.0.0.2") });
+    for (const i of [0, 1]) await fetch(`${proxy.url}/en/institutions/chinese-university-of-hong-kong?warm=${i}`, { headers: on(i) });
     const page = `${proxy.url}/en/institutions/${INSTITUTION}`;
-    await fetch(page, { headers: on(0, "10.0.0.2") });
-    const before = await fetch(page, { headers: on(1, "10.0.0.2") });
+    await fetch(page, { headers: on(0) });
+    const before = await fetch(page, { headers: on(1) });
     expect(before.headers.get("x-nextjs-cache")).toMatch(/HIT|STALE/);
     expect(await before.text()).not.toContain(marker);
 
     // The admin signs in and approves through instance 0, in Chromium.
-    const { session } = await signInHttp(proxy.url, on(0, "10.0.0.2"), "admin@atlas.test", "atlas-admin-demo");
+    const { session } = await signInHttp(proxy.url, on(0), "admin@atlas.test", "atlas-admin-demo");
     expect(session, "the admin could not sign in through instance 0").toBeTruthy();
     browser = await launchBrowser();
     const context = await newContext(browser);
-    await context.setExtraHTTPHeaders(on(0, "10.0.0.2"));
+    await context.setExtraHTTPHeaders(on(0));
     const [name, value] = session!.split(/=(.*)/s) as [string, string];
     await context.addCookies([{ name, value, url: proxy.url, httpOnly: true, sameSite: "Lax" }]);
     const admin = await context.newPage();
@@ -99,7 +107,7 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
     let answeredAt = Infinity;
     while (Date.now() - approvedAt < 10_000) {
       const sent = Date.now() - approvedAt;
-      const res = await fetch(page, { headers: on(1, "10.0.0.2") });
+      const res = await fetch(page, { headers: on(1) });
       expect(res.headers.get("x-atlas-served-by")).toBe("1");
       if ((await res.text()).includes(marker)) {
         issuedAt = sent;
@@ -117,14 +125,14 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
     const email = `session-${Date.now()}@atlas.test`;
     const cuhk = await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" }, select: { id: true } });
     await prisma.user.create({ data: { email, name: "Session check", role: "STAFF", institutionId: cuhk.id, passwordHash: await hashPassword("session-password-123") } });
-    const { session } = await signInHttp(proxy.url, on(0, "10.0.0.3"), email, "session-password-123");
+    const { session } = await signInHttp(proxy.url, on(0), email, "session-password-123");
     expect(session).toBeTruthy();
     for (const i of [0, 1]) {
-      const res = await fetch(`${proxy.url}/en/account`, { redirect: "manual", headers: { ...on(i, "10.0.0.3"), cookie: session! } });
+      const res = await fetch(`${proxy.url}/en/account`, { redirect: "manual", headers: { ...on(i), cookie: session! } });
       expect(res.status, `instance ${i}`).toBe(200);
       expect(res.headers.get("x-atlas-served-by")).toBe(String(i));
       expect(await res.text()).toContain("The Chinese University of Hong Kong");
-      const anonymous = await fetch(`${proxy.url}/en/account`, { redirect: "manual", headers: on(i, "10.0.0.3") });
+      const anonymous = await fetch(`${proxy.url}/en/account`, { redirect: "manual", headers: on(i) });
       expect(anonymous.status).toBe(307);
       expect(anonymous.headers.get("location")).toMatch(/\/en\/login/);
     }
@@ -135,15 +143,16 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
     await prisma.user.create({ data: { email, name: "Throttle check", role: "STAFF", passwordHash: await hashPassword("right-password-123") } });
     // Each failure from its own address, so only the account's counter can add up to the limit.
     for (let n = 0; n < 5; n++) {
-      const attempt = await signInHttp(proxy.url, on(n % 2, `10.1.0.${n + 1}`), email, "wrong-password");
+      const attempt = await signInFrom(proxy.url, client(n + 1), email, "wrong-password", on(n % 2));
       expect(attempt.session).toBeNull();
       expect(attempt.url).toMatch(/error=CredentialsSignin/);
     }
+    for (let n = 0; n < 5; n++) expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `address:${client(n + 1)}` } })).failures).toBe(1);
     const row = await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } });
     expect(row.failures).toBe(5);
     expect(row.lockedUntil).not.toBeNull();
     for (const i of [0, 1]) {
-      const locked = await signInHttp(proxy.url, on(i, `10.1.1.${i + 1}`), email, "right-password-123");
+      const locked = await signInFrom(proxy.url, client(6 + i), email, "right-password-123", on(i));
       expect(locked.session, `instance ${i} let a locked account in`).toBeNull();
       expect(decodeURIComponent(locked.url)).toMatch(/Too many attempts/);
     }
@@ -152,19 +161,15 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
   it("a device cookie given by one instance lets its browser through the account's lock on the other", async () => {
     const email = `device-${Date.now()}@atlas.test`;
     await prisma.user.create({ data: { email, name: "Device check", role: "STAFF", passwordHash: await hashPassword("right-password-123") } });
-    // The trusted proxy vouches for the address it saw, this test's own (127.0.0.1): the test above locked it.
-    const proxyAddress = { key: "address:127.0.0.1" };
-    await prisma.loginThrottle.deleteMany({ where: proxyAddress });
-    const first = await signInHttp(proxy.url, on(0, "10.1.2.1"), email, "right-password-123");
+    const first = await signInFrom(proxy.url, client(10), email, "right-password-123", on(0));
     const device = first.setCookies.find((c) => c.startsWith("atlas-device."))?.split(";")[0];
     expect(device, "instance 0 gave no device cookie").toBeTruthy();
-    for (let n = 0; n < 6; n++) await signInHttp(proxy.url, on(n % 2, `10.1.2.${n + 10}`), email, "wrong-password");
+    for (let n = 0; n < 6; n++) await signInFrom(proxy.url, client(11 + n), email, "wrong-password", on(n % 2));
     expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).lockedUntil).not.toBeNull();
-    const owner = await signInHttp(proxy.url, { ...on(1, "10.1.2.1"), cookie: device! }, email, "right-password-123");
+    const owner = await signInFrom(proxy.url, client(10), email, "right-password-123", { ...on(1), cookie: device! });
     expect(owner.session, `instance 1 refused the owner's browser: ${owner.url}`).toBeTruthy();
-    const stranger = await signInHttp(proxy.url, on(1, "10.1.2.2"), email, "right-password-123");
-    expect(decodeURIComponent(stranger.url)).toMatch(/Too many attempts/);
-    await prisma.loginThrottle.deleteMany({ where: proxyAddress });
+    const stranger = await signInFrom(proxy.url, client(17), email, "right-password-123", on(1));
+    expect(stranger.url).toMatch(/Too many attempts/);
   });
 
   it("behind a trusted proxy (TRUST_PROXY=1) its X-Forwarded-Proto is believed: https gets HSTS", async () => {
