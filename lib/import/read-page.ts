@@ -29,6 +29,8 @@ export type Matcher = (text: string) => OrganizationMatch | null;
 /** A heading must match a known organization at least this well; a quoted name inside prose, better. */
 export const HEADING_MATCH = 0.6;
 const QUOTED_MATCH = 0.6;
+/** The weakest match any row can use: lib/data/import.ts looks for no weaker ones. */
+export const MATCH_THRESHOLD = Math.min(HEADING_MATCH, QUOTED_MATCH);
 
 /** Longest paragraph that can be an organization's heading. */
 const HEADING_MAX = 200;

@@ -2,7 +2,7 @@
 // confirmation (corroboration), and the discrepancy report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth-types";
-import { getImportDraft, previewImport, submitImport } from "@/lib/data/import";
+import { getImportDraft, matchNames, previewImport, submitImport } from "@/lib/data/import";
 import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/confirmations";
 import { getDiscrepancyReport } from "@/lib/data/discrepancies";
 import { getStaffDashboard } from "@/lib/data/account";
@@ -110,6 +110,26 @@ describe("import from an existing page", () => {
     const r = await previewImport(nmuStaff, { text, sourceUrl: "https://www.njmu.edu.cn/io", sourceTitle: null });
     const draft = await getImportDraft(nmuStaff, r.id, "en");
     expect(draft.rows.map((x) => [x.match?.slug ?? null, x.joined?.iso ?? null, x.role])).toEqual(expected.nmu);
+  });
+
+  it("looks names up at the reader's own threshold: a weak likeness is no match, a close one is", async () => {
+    // similarity() 0.57 and 0.58 to "Eurasia-Pacific Uninet": below the 0.6 a row needs. pg_trgm's default
+    // (0.3) returned them, and a CSV row took such a weak likeness for the organization.
+    const found = await matchNames(["Eurasia Pacific Network", "Uninet of Eurasia", "Eurasia-Pacific Uninet alumni", "EPU"]);
+    expect(found.has("Eurasia Pacific Network")).toBe(false);
+    expect(found.has("Uninet of Eurasia")).toBe(false);
+    expect(found.get("Eurasia-Pacific Uninet alumni")).toMatchObject({ slug: "eurasia-pacific-uninet" });
+    expect(found.get("Eurasia-Pacific Uninet alumni")!.score).toBeGreaterThanOrEqual(0.6);
+    expect(found.get("EPU")).toMatchObject({ slug: "eurasia-pacific-uninet", score: 1 });
+  });
+
+  it("a lookup that would hold the database too long stops with a message, not a stuck request", async () => {
+    const names = Array.from({ length: 2000 }, (_, i) => `Network number ${i} of universities`);
+    const refused = await matchNames(names, 1).then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).message).toMatch(/more organizations than can be looked up at once/);
+    // The connection it used is fine afterwards: the next lookup, with the normal bound, answers.
+    expect((await matchNames(["EPU"])).get("EPU")?.slug).toBe("eurasia-pacific-uninet");
   });
 
   it("refuses admins and text with no organization in it", async () => {
