@@ -29,7 +29,13 @@ const nextConfig: NextConfig = {
   // CSP, nosniff, Referrer-Policy and HSTS on every response (pages, 404s, API routes, static files).
   // SITE_URL is read here because next.config runs before lib/env exists; it decides HSTS at build time.
   async headers() {
-    return [...securityHeaderRules({ siteUrl: process.env.SITE_URL || "http://localhost:3000", dev: process.env.NODE_ENV === "development" }), ...frameDenial];
+    return [
+      ...securityHeaderRules({
+        siteUrl: process.env.SITE_URL || "http://localhost:3000",
+        dev: process.env.NODE_ENV === "development",
+      }),
+      ...frameDenial,
+    ];
   },
   cacheHandler: path.resolve(process.cwd(), "lib/cache-handler.mjs"),
   ...(sharedCache ? { cacheMaxMemorySize: 0 } : {}),

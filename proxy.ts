@@ -6,7 +6,8 @@ import { isMalformedPath, malformedActionBody, MALFORMED_ADDRESS } from "./lib/r
 
 const intl = createMiddleware(routing);
 
-const refuse = (message: string, status: number) => new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+const refuse = (message: string, status: number) =>
+  new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 // Picks the locale and redirects to it; nothing here guards data (that lives in lib/data). It also turns away
 // what would otherwise end in a 500 or reach an action from elsewhere: undecodable addresses (400); POSTs

@@ -18,16 +18,37 @@ export default defineConfig({
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
         resolve: { alias },
-        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 60_000, fileParallelism: false },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
       },
       {
         resolve: { alias },
-        test: { name: "e2e", include: ["tests/e2e/*.test.ts"], environment: "node", testTimeout: 90_000, hookTimeout: 90_000, fileParallelism: false },
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/*.test.ts"],
+          environment: "node",
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
       },
       // Journeys change data (sign in, propose, approve): they run after the read-only e2e tests.
       {
         resolve: { alias },
-        test: { name: "journeys", include: ["tests/e2e/journeys/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 90_000, fileParallelism: false },
+        test: {
+          name: "journeys",
+          include: ["tests/e2e/journeys/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

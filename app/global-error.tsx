@@ -4,8 +4,18 @@ import "./globals.css";
 import { UnavailableNotice } from "@/components/layout/unavailable-notice";
 
 // The root layout itself failed, so there is no locale or message catalogue to rely on: both languages.
-const en = { title: "The registry is temporarily unavailable", text: "We cannot reach the registry's database just now. Nothing you saved is lost. Please try again in a minute.", retry: "Try again", home: "Alliance Atlas (English)" };
-const zh = { title: "登记库暂时无法访问", text: "目前无法连接登记库的数据库。您已保存的内容不会丢失。请稍后再试。", retry: "重试", home: "Alliance Atlas（中文）" };
+const en = {
+  title: "The registry is temporarily unavailable",
+  text: "We cannot reach the registry's database just now. Nothing you saved is lost. Please try again in a minute.",
+  retry: "Try again",
+  home: "Alliance Atlas (English)",
+};
+const zh = {
+  title: "登记库暂时无法访问",
+  text: "目前无法连接登记库的数据库。您已保存的内容不会丢失。请稍后再试。",
+  retry: "重试",
+  home: "Alliance Atlas（中文）",
+};
 
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   return (

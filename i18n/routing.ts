@@ -29,7 +29,8 @@ export function localizedHref(href: Href, locale: string): string {
   const { pathname, query } = typeof href === "string" ? { pathname: href, query: undefined } : href;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null) params.append(key, String(v));
+    for (const v of Array.isArray(value) ? value : [value])
+      if (v !== undefined && v !== null) params.append(key, String(v));
   }
   const search = params.toString();
   return `/${locale}${pathname === "/" ? "" : pathname}${search ? `?${search}` : ""}`;

@@ -60,7 +60,12 @@ export const authOptions: NextAuthOptions = {
         const password = String(credentials?.password ?? "").slice(0, 128);
         // PostgreSQL cannot even compare text holding NUL: such input is a failed sign-in, not a server error.
         if (!email || !password || CONTROL_CHARACTER.test(email)) return null;
-        const user = await authenticate(email, password, clientAddressFrom(req?.headers), await presentedDeviceCookie(email));
+        const user = await authenticate(
+          email,
+          password,
+          clientAddressFrom(req?.headers),
+          await presentedDeviceCookie(email),
+        );
         if (!user) return null;
         await giveDeviceCookie(user.email);
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
@@ -76,7 +81,8 @@ export const authOptions: NextAuthOptions = {
       }
       // Every read of a session (/api/auth/session, getServerSession) asks the database: a session ended by
       // logout, a new password, a new role or a disabled account gives no name or email to anyone.
-      if (typeof token.uid !== "string" || typeof token.sv !== "number" || !(await sessionUser(token.uid, token.sv))) throw new SessionEnded();
+      if (typeof token.uid !== "string" || typeof token.sv !== "number" || !(await sessionUser(token.uid, token.sv)))
+        throw new SessionEnded();
       return token;
     },
     session({ session, token }) {

@@ -31,7 +31,8 @@ let warned = 0;
 function redis() {
   if (client) return client;
   const url = process.env.REDIS_URL;
-  if (!url || !/^rediss?:\/\//.test(url)) throw new Error("REDIS_URL must be a redis:// or rediss:// URL for the shared cache handler.");
+  if (!url || !/^rediss?:\/\//.test(url))
+    throw new Error("REDIS_URL must be a redis:// or rediss:// URL for the shared cache handler.");
   client = new Redis(url, {
     // A slow or absent Redis must not hold pages up: a command fails after two seconds and the page is
     // rendered as if the cache were empty.
@@ -52,12 +53,14 @@ export function disconnectCache() {
 
 function warn(what, error) {
   // One line per problem rather than one per request while the store is away.
-  if (warned++ % 100 === 0) console.error(`[cache] ${what} failed (${error?.message ?? error}); serving without the cache.`);
+  if (warned++ % 100 === 0)
+    console.error(`[cache] ${what} failed (${error?.message ?? error}); serving without the cache.`);
 }
 
 function prefix() {
   const p = process.env.CACHE_PREFIX ?? "atlas:";
-  if (!/^[\w:.-]{1,100}$/.test(p)) throw new Error("CACHE_PREFIX may only contain letters, digits, _ : . - (at most 100).");
+  if (!/^[\w:.-]{1,100}$/.test(p))
+    throw new Error("CACHE_PREFIX may only contain letters, digits, _ : . - (at most 100).");
   return p;
 }
 
@@ -67,7 +70,8 @@ function encode(value) {
   if (value instanceof Uint8Array) return { __atlasBuffer: Buffer.from(value).toString("base64") };
   if (value instanceof Map) return { __atlasMap: [...value].map(([k, v]) => [k, encode(v)]) };
   if (Array.isArray(value)) return value.map(encode);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
   return value;
 }
 
@@ -106,7 +110,8 @@ function buildId(serverDistDir) {
   return buildIds.get(serverDistDir);
 }
 
-/** Entries and tag states in Redis, shared by every instance (tag states outlive builds: a rolling deploy sees them). */
+/** Entries and tag states in Redis, shared by every instance (tag states outlive builds: a rolling deploy sees them).
+ * */
 class RedisStore {
   constructor(build) {
     const p = prefix();
@@ -152,14 +157,16 @@ class LocalStore {
     this.tagsWritten = Promise.resolve();
     if (!dir) return;
     try {
-      for (const [tag, state] of Object.entries(JSON.parse(readFileSync(this.tagsFile, "utf8")))) this.tags.set(tag, state);
+      for (const [tag, state] of Object.entries(JSON.parse(readFileSync(this.tagsFile, "utf8"))))
+        this.tags.set(tag, state);
     } catch {
       // first start, or an unreadable file: no invalidation recorded yet
     }
     try {
       mkdirSync(this.entriesDir, { recursive: true });
       // Earlier builds' entries can never be read again.
-      for (const old of readdirSync(path.join(dir, "entries"))) if (old !== build) rm(path.join(dir, "entries", old), { recursive: true, force: true }).catch(() => {});
+      for (const old of readdirSync(path.join(dir, "entries")))
+        if (old !== build) rm(path.join(dir, "entries", old), { recursive: true, force: true }).catch(() => {});
     } catch (error) {
       warn("preparing the cache directory", error);
     }
@@ -244,12 +251,14 @@ class LocalStore {
     const snapshot = JSON.stringify(Object.fromEntries(this.tags));
     // One write at a time, each of the whole map: the last one holds every state (and one that failed does
     // not stop the next; memory already has the states either way).
-    const written = this.tagsWritten.catch(() => {}).then(async () => {
-      const partial = `${this.tagsFile}.${process.pid}`;
-      await mkdir(path.dirname(this.tagsFile), { recursive: true });
-      await writeFile(partial, snapshot);
-      await rename(partial, this.tagsFile);
-    });
+    const written = this.tagsWritten
+      .catch(() => {})
+      .then(async () => {
+        const partial = `${this.tagsFile}.${process.pid}`;
+        await mkdir(path.dirname(this.tagsFile), { recursive: true });
+        await writeFile(partial, snapshot);
+        await rename(partial, this.tagsFile);
+      });
     this.tagsWritten = written;
     await written;
   }
@@ -261,7 +270,8 @@ const localStores = new Map();
 function localStore(options, build) {
   const dir = options.serverDistDir ? path.join(options.serverDistDir, "..", "cache", "atlas") : null;
   const key = `${dir}\0${build}`;
-  if (!localStores.has(key)) localStores.set(key, new LocalStore(dir, build, Number(options.maxMemoryCacheSize ?? 50 * 1024 * 1024)));
+  if (!localStores.has(key))
+    localStores.set(key, new LocalStore(dir, build, Number(options.maxMemoryCacheSize ?? 50 * 1024 * 1024)));
   return localStores.get(key);
 }
 
@@ -289,7 +299,8 @@ export default class AtlasCacheHandler {
         for (const state of states) {
           if (!state) continue;
           // Invalidated since the entry's request began (the same millisecond included): a miss, rendered afresh.
-          if (typeof state.expired === "number" && state.expired <= now && state.expired >= entry.lastModified) return null;
+          if (typeof state.expired === "number" && state.expired <= now && state.expired >= entry.lastModified)
+            return null;
           if (typeof state.stale === "number" && state.stale >= entry.lastModified) stale = true;
         }
         // revalidateTag(tag, profile): serve this one while a fresh copy is made in the background
@@ -314,7 +325,7 @@ export default class AtlasCacheHandler {
         value: data,
         lastModified: this.startedAt,
         cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl,
-        tags: ctx?.fetchCache ? ctx.tags ?? [] : [],
+        tags: ctx?.fetchCache ? (ctx.tags ?? []) : [],
       };
       const ttl = Math.min(Math.max(ENTRY_TTL_SECONDS, Number(ctx?.cacheControl?.expire) || 0), MAX_TTL_SECONDS);
       await this.store.write(key, entry, ttl);
@@ -325,18 +336,22 @@ export default class AtlasCacheHandler {
 
   async revalidateTag(tags, durations) {
     if (this.building) return;
-    const list = (typeof tags === "string" ? [tags] : tags ?? []).filter(Boolean);
+    const list = (typeof tags === "string" ? [tags] : (tags ?? [])).filter(Boolean);
     if (!list.length) return;
     const now = Date.now();
     // Same meaning as Next's own tag manifest: no durations = expired now (updateTag); durations = stale
     // now, expired after durations.expire seconds (revalidateTag with a profile).
-    const state = durations ? { stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) } : { expired: now };
+    const state = durations
+      ? { stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) }
+      : { expired: now };
     try {
       await this.store.setTagStates(list, state);
     } catch (error) {
       // The change itself is committed, so the action must not fail; but say so loudly: pages keep the old
       // value until they revalidate (at most an hour) if this write was lost.
-      console.error(`[cache] could not record the invalidation of ${list.join(", ")} in ${this.storeName}: ${error?.message ?? error}`);
+      console.error(
+        `[cache] could not record the invalidation of ${list.join(", ")} in ${this.storeName}: ${error?.message ?? error}`,
+      );
     }
   }
 

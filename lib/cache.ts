@@ -31,9 +31,16 @@ function databaseNamespace() {
 }
 
 /** A public read served from Next's data cache, tagged for revalidation on approval. */
-export function cached<Args extends unknown[], R>(name: string, fn: (...args: Args) => Promise<R>, tagsFor: (...args: Args) => string[]) {
+export function cached<Args extends unknown[], R>(
+  name: string,
+  fn: (...args: Args) => Promise<R>,
+  tagsFor: (...args: Args) => string[],
+) {
   return (...args: Args): Promise<R> =>
-    unstable_cache(() => fn(...args), [name, databaseNamespace(), JSON.stringify(args)], { tags: tagsFor(...args), revalidate: 3600 })();
+    unstable_cache(() => fn(...args), [name, databaseNamespace(), JSON.stringify(args)], {
+      tags: tagsFor(...args),
+      revalidate: 3600,
+    })();
 }
 
 /**

@@ -12,7 +12,14 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 function monthIndex(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, "");
   if (w.length < 3) return null;
-  const i = MONTHS.findIndex((m) => w.startsWith(m) && (w === m || "january february march april may june july august september october november december".split(" ").some((full) => full.startsWith(w))));
+  const i = MONTHS.findIndex(
+    (m) =>
+      w.startsWith(m) &&
+      (w === m ||
+        "january february march april may june july august september october november december"
+          .split(" ")
+          .some((full) => full.startsWith(w))),
+  );
   return i === -1 ? null : i + 1;
 }
 
@@ -30,6 +37,36 @@ function build(year: number, month?: number, day?: number): PartialDate | null {
   return { iso: `${year}-${pad(month)}-${pad(day)}`, precision: "DAY" };
 }
 
+const numbers = (m: RegExpExecArray) =>
+  build(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
+
+/** The forms a source writes a date in, tried in order: each pattern with how its match becomes a date. */
+const DATE_FORMS: [RegExp, (m: RegExpExecArray) => PartialDate | null][] = [
+  [/^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/, numbers],
+  [/^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$/, numbers],
+  [
+    /^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/,
+    (m) => {
+      const month = monthIndex(m[1]!);
+      return month ? build(Number(m[3]), month, Number(m[2])) : null;
+    },
+  ],
+  [
+    /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?),?\s+(\d{4})$/,
+    (m) => {
+      const month = monthIndex(m[2]!);
+      return month ? build(Number(m[3]), month, Number(m[1])) : null;
+    },
+  ],
+  [
+    /^([A-Za-z]+\.?),?\s+(\d{4})$/,
+    (m) => {
+      const month = monthIndex(m[1]!);
+      return month ? build(Number(m[2]), month) : null;
+    },
+  ],
+];
+
 /**
  * Parse what a person or a source writes: ISO forms ("2019", "2019-11", "2019-11-11"), English forms
  * ("Nov 11, 2019", "11 November 2019", "May 2018", "October 2009") and Chinese forms ("2019年11月11日",
@@ -38,30 +75,23 @@ function build(year: number, month?: number, day?: number): PartialDate | null {
 export function parsePartialDate(input: string | null | undefined): PartialDate | null {
   const text = (input ?? "").trim().replace(/\s+/g, " ");
   if (!text) return null;
-  let m: RegExpExecArray | null;
-  let result: PartialDate | null = null;
-  if ((m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(text))) {
-    result = build(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
-  } else if ((m = /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$/.exec(text))) {
-    result = build(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
-  } else if ((m = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text))) {
-    const month = monthIndex(m[1]!);
-    result = month ? build(Number(m[3]), month, Number(m[2])) : null;
-  } else if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?),?\s+(\d{4})$/.exec(text))) {
-    const month = monthIndex(m[2]!);
-    result = month ? build(Number(m[3]), month, Number(m[1])) : null;
-  } else if ((m = /^([A-Za-z]+\.?),?\s+(\d{4})$/.exec(text))) {
-    const month = monthIndex(m[1]!);
-    result = month ? build(Number(m[2]), month) : null;
-  }
-  if (!result) throw new RangeError(`"${text}" is not a date: write a year (2016), a month (May 2018) or a day (Nov 11, 2019).`);
+  const result = DATE_FORMS.reduce<PartialDate | null>((found, [pattern, read]) => {
+    if (found) return found;
+    const m = pattern.exec(text);
+    return m ? read(m) : null;
+  }, null);
+  if (!result)
+    throw new RangeError(`"${text}" is not a date: write a year (2016), a month (May 2018) or a day (Nov 11, 2019).`);
   return result;
 }
 
 /** The stored form: the first day of the period, as a UTC Date, with the precision. */
 export function toStoredDate(date: PartialDate): { date: Date; precision: DatePrecision } {
   const [y, mo = "01", d = "01"] = date.iso.split("-");
-  return { date: new Date(`${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}T00:00:00.000Z`), precision: date.precision };
+  return {
+    date: new Date(`${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}T00:00:00.000Z`),
+    precision: date.precision,
+  };
 }
 
 /** Back from the database: the Date cut to its precision. */

@@ -13,7 +13,11 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 const FORMAT = "v1";
 const COOKIE_PATH = "/api/auth";
 
-export type DeviceCookie = { name: string; value: string; options: { httpOnly: true; secure: boolean; sameSite: "strict"; path: string; maxAge: number } };
+export type DeviceCookie = {
+  name: string;
+  value: string;
+  options: { httpOnly: true; secure: boolean; sameSite: "strict"; path: string; maxAge: number };
+};
 
 // The session secret signs sessions; the device cookie gets a key of its own derived from it.
 const keyFor = (secret: string) => createHmac("sha256", secret).update("alliance-atlas device cookie").digest();
@@ -25,18 +29,39 @@ export function deviceCookieName(secret: string, email: string, secure: boolean)
 }
 
 /** A fresh device cookie for this account, valid for `days`. */
-export function issueDeviceCookie(secret: string, email: string, { days, secure, now = new Date() }: { days: number; secure: boolean; now?: Date }): DeviceCookie {
+export function issueDeviceCookie(
+  secret: string,
+  email: string,
+  { days, secure, now = new Date() }: { days: number; secure: boolean; now?: Date },
+): DeviceCookie {
   const expires = Math.floor(now.getTime() / 1000) + days * 86_400;
   const nonce = randomBytes(16).toString("base64url");
   const value = `${FORMAT}.${expires.toString(36)}.${nonce}.${sign(secret, `device\n${email}\n${expires}\n${nonce}`)}`;
-  return { name: deviceCookieName(secret, email, secure), value, options: { httpOnly: true, secure, sameSite: "strict", path: COOKIE_PATH, maxAge: days * 86_400 } };
+  return {
+    name: deviceCookieName(secret, email, secure),
+    value,
+    options: { httpOnly: true, secure, sameSite: "strict", path: COOKIE_PATH, maxAge: days * 86_400 },
+  };
 }
 
 /** The nonce of a device cookie this server issued for this account and that has not expired; else null. */
-export function verifyDeviceCookie(secret: string, email: string, value: string | null | undefined, now = new Date()): string | null {
+export function verifyDeviceCookie(
+  secret: string,
+  email: string,
+  value: string | null | undefined,
+  now = new Date(),
+): string | null {
   if (!value || value.length > 200) return null;
   const [format, expiresText, nonce, signature, ...rest] = value.split(".");
-  if (format !== FORMAT || !expiresText || !nonce || !signature || rest.length > 0 || !/^[0-9a-z]{1,10}$/.test(expiresText)) return null;
+  if (
+    format !== FORMAT ||
+    !expiresText ||
+    !nonce ||
+    !signature ||
+    rest.length > 0 ||
+    !/^[0-9a-z]{1,10}$/.test(expiresText)
+  )
+    return null;
   const expires = parseInt(expiresText, 36);
   if (expires.toString(36) !== expiresText) return null;
   const expected = Buffer.from(sign(secret, `device\n${email}\n${expires}\n${nonce}`));

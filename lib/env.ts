@@ -20,7 +20,10 @@ const schema = z.object({
    * SMTP for outgoing mail (smtp://user:pass@host:587). Unset: mail is kept in the outbox and printed by the
    * server, and links that set a password never go there (lib/mail.ts).
    */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
   MAIL_FROM: z.string().default("Alliance Atlas <no-reply@localhost>"),
   /**
    * Sign-in throttling: failures allowed within the window per account (from clients without its device
@@ -35,9 +38,15 @@ const schema = z.object({
   /** Where `npm run data:release` writes dated open-data releases and /data lists them from. */
   RELEASES_DIR: z.string().min(1).default(".data/releases"),
   /** Several instances: Next's page and data cache in this Redis (lib/cache-handler.mjs, which reads it itself). */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
   /** Key prefix in that Redis, so deployments (or test runs) sharing one Redis never see each other's entries. */
-  CACHE_PREFIX: z.string().regex(/^[\w:.-]{1,100}$/, "CACHE_PREFIX may only contain letters, digits, _ : . -").optional(),
+  CACHE_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,100}$/, "CACHE_PREFIX may only contain letters, digits, _ : . -")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -47,7 +56,10 @@ let parsed: Env | undefined;
 export function env(): Env {
   if (!parsed) {
     const result = schema.safeParse(process.env);
-    if (!result.success) throw new Error(`Invalid environment: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (!result.success)
+      throw new Error(
+        `Invalid environment: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     parsed = result.data;
   }
   return parsed;

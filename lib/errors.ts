@@ -1,6 +1,9 @@
 /** Typed failures of the data layer, mapped to form messages and HTTP statuses in one place (toResult). */
 export class AppError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -31,7 +34,10 @@ export class ConflictError extends AppError {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, readonly fieldErrors: Record<string, string[]> = {}) {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
     super(message, 400);
   }
 }
@@ -40,4 +46,11 @@ export class TooManyRequestsError extends AppError {
   constructor(message = "Too many attempts. Please wait a few minutes and try again.") {
     super(message, 429);
   }
+}
+
+/** Add a message to a field's list (a form's or a query's errors, keyed by field path). */
+export function addFieldError(errors: Record<string, string[]>, field: string, message: string): void {
+  const list = errors[field] ?? [];
+  list.push(message);
+  errors[field] = list;
 }

@@ -3,6 +3,9 @@
 
 /** Is this host (HOST, as the server binds it) reachable only from this machine? */
 export function isLoopbackHost(host) {
-  const h = String(host ?? "").trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  const h = String(host ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1");
   return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
 }

@@ -36,8 +36,12 @@ export function linksReachOwners(): boolean {
  * the caller, who shows it to the admin who sent the invitation and to nobody else.
  */
 export async function sendLinkMail(mail: LinkMail, otherwise: "console" | "hand-over"): Promise<LinkDelivery> {
-  const row = await db().outboxMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text(WITHHELD_LINK) }, select: { id: true } });
-  const record = (data: { sentAt?: Date; error?: string; note?: string }) => db().outboxMail.update({ where: { id: row.id }, data });
+  const row = await db().outboxMail.create({
+    data: { to: mail.to, subject: mail.subject, text: mail.text(WITHHELD_LINK) },
+    select: { id: true },
+  });
+  const record = (data: { sentAt?: Date; error?: string; note?: string }) =>
+    db().outboxMail.update({ where: { id: row.id }, data });
   const t = smtp();
   let reason = "no mail server is configured (SMTP_URL)";
   if (t) {
@@ -56,10 +60,14 @@ export async function sendLinkMail(mail: LinkMail, otherwise: "console" | "hand-
   }
   if (listensOnLoopbackOnly()) {
     console.log(`[mail → ${mail.to}] ${mail.subject}\n${mail.text(mail.link)}\n`);
-    await record({ note: "Not mailed: the link was printed on the console of this portal, which listens on this machine only." });
+    await record({
+      note: "Not mailed: the link was printed on the console of this portal, which listens on this machine only.",
+    });
     return { outcome: "printed", reason };
   }
-  console.warn(`[mail] "${mail.subject}" was not sent: ${reason}. Set SMTP_URL: a portal others can reach never prints links that set a password.`);
+  console.warn(
+    `[mail] "${mail.subject}" was not sent: ${reason}. Set SMTP_URL: a portal others can reach never prints links that set a password.`,
+  );
   if (!t) await record({ error: "Not sent: no SMTP_URL is set." });
   return { outcome: "undelivered", reason };
 }
@@ -70,7 +78,10 @@ export async function sendLinkMail(mail: LinkMail, otherwise: "console" | "hand-
  * deliverQueuedMail once the transaction committed. Mails with a link that sets a password go through
  * sendLinkMail instead.
  */
-export async function queueMail(tx: Prisma.TransactionClient, mail: { to: string; subject: string; text: string }): Promise<string> {
+export async function queueMail(
+  tx: Prisma.TransactionClient,
+  mail: { to: string; subject: string; text: string },
+): Promise<string> {
   return (await tx.outboxMail.create({ data: mail, select: { id: true } })).id;
 }
 
@@ -81,7 +92,10 @@ export async function queueMail(tx: Prisma.TransactionClient, mail: { to: string
  */
 export async function deliverQueuedMail(id: string): Promise<void> {
   try {
-    const mail = await db().outboxMail.findUnique({ where: { id }, select: { to: true, subject: true, text: true, sentAt: true } });
+    const mail = await db().outboxMail.findUnique({
+      where: { id },
+      select: { to: true, subject: true, text: true, sentAt: true },
+    });
     if (!mail || mail.sentAt) return;
     const t = smtp();
     if (!t) {
@@ -92,9 +106,14 @@ export async function deliverQueuedMail(id: string): Promise<void> {
       await t.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
       await db().outboxMail.update({ where: { id }, data: { sentAt: new Date() } });
     } catch (error) {
-      await db().outboxMail.update({ where: { id }, data: { error: error instanceof Error ? error.message : String(error) } });
+      await db().outboxMail.update({
+        where: { id },
+        data: { error: error instanceof Error ? error.message : String(error) },
+      });
     }
   } catch (error) {
-    console.error(`[mail] queued mail ${id} could not be delivered or its outcome recorded: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[mail] queued mail ${id} could not be delivered or its outcome recorded: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -21,7 +21,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { ...(attribs.href && SAFE_URL.test(attribs.href) ? { href: attribs.href } : {}), rel: "nofollow noopener" } }),
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: {
+        ...(attribs.href && SAFE_URL.test(attribs.href) ? { href: attribs.href } : {}),
+        rel: "nofollow noopener",
+      },
+    }),
   },
 };
 
@@ -47,7 +53,17 @@ export function markdownToPlainText(source: string | null | undefined): string {
     } else if (token.type === "code_block" || token.type === "fence") {
       out.push(token.content.trim());
     }
-    if (token.type === "paragraph_close" || token.type === "list_item_close" || token.type === "code_block" || token.type === "fence") out.push("\n\n");
+    if (
+      token.type === "paragraph_close" ||
+      token.type === "list_item_close" ||
+      token.type === "code_block" ||
+      token.type === "fence"
+    )
+      out.push("\n\n");
   }
-  return out.join("").replace(/[ \t]+/g, " ").replace(/ ?\n\n+ ?/g, "\n\n").trim();
+  return out
+    .join("")
+    .replace(/[ \t]+/g, " ")
+    .replace(/ ?\n\n+ ?/g, "\n\n")
+    .trim();
 }

@@ -22,9 +22,17 @@ export type OriginInput = {
   trustProxy?: boolean;
 };
 
-const REFUSED = "This request did not come from a page of this site, so it was refused and nothing was changed. Reload the page and try again.";
+const REFUSED =
+  "This request did not come from a page of this site, so it was refused and nothing was changed. Reload the page and try again.";
 
-export function checkOrigin({ origin, host, forwardedHost, proto, siteUrl, trustProxy = false }: OriginInput): OriginCheck {
+export function checkOrigin({
+  origin,
+  host,
+  forwardedHost,
+  proto,
+  siteUrl,
+  trustProxy = false,
+}: OriginInput): OriginCheck {
   if (!origin || origin === "null") return { ok: false, message: REFUSED };
   let parsed: URL;
   try {
@@ -33,11 +41,14 @@ export function checkOrigin({ origin, host, forwardedHost, proto, siteUrl, trust
     return { ok: false, message: REFUSED };
   }
   // An Origin header is a bare scheme://host[:port]; anything else is forged.
-  if ((parsed.protocol !== "http:" && parsed.protocol !== "https:") || parsed.origin !== origin.toLowerCase().replace(/\/$/, "")) {
+  if (
+    (parsed.protocol !== "http:" && parsed.protocol !== "https:") ||
+    parsed.origin !== origin.toLowerCase().replace(/\/$/, "")
+  ) {
     return { ok: false, message: REFUSED };
   }
   const requestHost = (trustProxy && forwardedHost ? forwardedHost.split(",")[0]!.trim() : host)?.toLowerCase();
-  const scheme = proto?.split(",")[0]!.trim().toLowerCase() === "https" ? "https" : "http";
+  const scheme = (proto ?? "").split(",")[0]?.trim().toLowerCase() === "https" ? "https" : "http";
   if (requestHost && parsed.origin === originOf(`${scheme}://${requestHost}`)) return { ok: true };
   let site: string | null = null;
   try {
@@ -61,8 +72,12 @@ function originOf(address: string): string | null {
 /** The check for a request's headers (route handlers, proxy.ts, server actions). */
 export function checkRequestOrigin(headers: Pick<Headers, "get">, siteUrl: string, trustProxy: boolean): OriginCheck {
   return checkOrigin({
-    origin: headers.get("origin"), host: headers.get("host"), forwardedHost: headers.get("x-forwarded-host"), proto: headers.get("x-forwarded-proto"),
-    siteUrl, trustProxy,
+    origin: headers.get("origin"),
+    host: headers.get("host"),
+    forwardedHost: headers.get("x-forwarded-host"),
+    proto: headers.get("x-forwarded-proto"),
+    siteUrl,
+    trustProxy,
   });
 }
 

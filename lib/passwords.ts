@@ -2,7 +2,12 @@ import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 
 // OWASP's argon2id minimum: 19 MiB of memory, 2 iterations, 1 degree of parallelism.
-const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id: a const enum, which isolatedModules cannot read */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2 = {
+  algorithm: 2 /* Algorithm.Argon2id: a const enum, which isolatedModules cannot read */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 // Refused whatever their length: the most common passwords in breach corpora, and this site's own name.
 const COMMON = new Set(

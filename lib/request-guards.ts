@@ -2,7 +2,8 @@
 // answers them with a 400 instead (found by tests/e2e/http-fuzz.test.ts).
 
 export const MALFORMED_ADDRESS = "This address is malformed.";
-export const MALFORMED_SUBMISSION = "This form submission is malformed; nothing was changed. Reload the page and try again.";
+export const MALFORMED_SUBMISSION =
+  "This form submission is malformed; nothing was changed. Reload the page and try again.";
 
 /**
  * A path that does not survive being decoded twice (Next decodes the path, then each dynamic segment):

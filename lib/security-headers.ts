@@ -42,11 +42,26 @@ export function securityHeaderRules({ siteUrl, dev = false }: { siteUrl: string;
   ];
   const hsts: Header = { key: "Strict-Transport-Security", value: HSTS };
   const rules: HeaderRule[] = [
-    { source: "/:path*", headers: [...common, { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https }) }, ...(https ? [hsts] : [])] },
+    {
+      source: "/:path*",
+      headers: [
+        ...common,
+        { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https }) },
+        ...(https ? [hsts] : []),
+      ],
+    },
   ];
-  if (!https) rules.push({ source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [hsts] });
+  if (!https)
+    rules.push({
+      source: "/:path*",
+      has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+      headers: [hsts],
+    });
   // The widget lives at /embed/* only: a pattern with a leading segment (/:locale/embed/*) let any page under
   // /<anything>/embed/ be framed by any site.
-  rules.push({ source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https, frameAncestors: "*" }) }] });
+  rules.push({
+    source: "/embed/:path*",
+    headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https, frameAncestors: "*" }) }],
+  });
   return rules;
 }

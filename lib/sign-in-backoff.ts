@@ -34,12 +34,19 @@ export function afterFailure(previous: ThrottleState | null, now: Date, rules: T
   // neither counts again nor lengthens the lock.
   if (live?.lockedUntil && live.lockedUntil > now) return live;
   const lockouts = live?.lockouts ?? 0;
-  const sameWindow = live !== null && live.lockedUntil === null && now.getTime() - live.windowStart.getTime() < rules.windowMs;
+  const sameWindow =
+    live !== null && live.lockedUntil === null && now.getTime() - live.windowStart.getTime() < rules.windowMs;
   const failures = sameWindow ? live.failures + 1 : 1;
   const windowStart = sameWindow ? live.windowStart : now;
   if (failures >= rules.maxFailures) {
     const lockedUntil = new Date(now.getTime() + lockDuration(lockouts, rules.windowMs));
-    return { failures, windowStart, lockedUntil, lockouts: lockouts + 1, expiresAt: new Date(lockedUntil.getTime() + BACKOFF_MEMORY_MS) };
+    return {
+      failures,
+      windowStart,
+      lockedUntil,
+      lockouts: lockouts + 1,
+      expiresAt: new Date(lockedUntil.getTime() + BACKOFF_MEMORY_MS),
+    };
   }
   const windowEnd = windowStart.getTime() + rules.windowMs;
   // After a lock, the row is kept for the backoff's memory even when the new window ends sooner.

@@ -10,7 +10,10 @@ export type SitemapFile = { kind: "pages" } | { kind: "organizations" | "institu
 export type SitemapEntry = { path: string; lastModified?: string };
 
 /** The files for these counts, in order: the fixed pages, then organizations and institutions a file at a time. */
-export function sitemapFiles(counts: { organizations: number; institutions: number }, perFile = SITEMAP_URLS): SitemapFile[] {
+export function sitemapFiles(
+  counts: { organizations: number; institutions: number },
+  perFile = SITEMAP_URLS,
+): SitemapFile[] {
   const pages = (n: number) => Array.from({ length: Math.ceil(n / perFile) }, (_, page) => page);
   return [
     { kind: "pages" },
@@ -28,14 +31,19 @@ export function sitemapFileNumber(name: string): number | null {
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function sitemapIndexXml(site: string, files: number): string {
-  const entries = Array.from({ length: files }, (_, n) => `<sitemap><loc>${escapeXml(`${site}/sitemaps/${n}.xml`)}</loc></sitemap>`);
+  const entries = Array.from(
+    { length: files },
+    (_, n) => `<sitemap><loc>${escapeXml(`${site}/sitemaps/${n}.xml`)}</loc></sitemap>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join("")}</sitemapindex>\n`;
 }
 
 /** A file of entries: each page in English, with every language's address as an alternate. */
 export function sitemapXml(site: string, entries: SitemapEntry[]): string {
   const urls = entries.map(({ path, lastModified }) => {
-    const alternates = routing.locales.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(`${site}/${l}${path}`)}"/>`).join("");
+    const alternates = routing.locales
+      .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(`${site}/${l}${path}`)}"/>`)
+      .join("");
     return `<url><loc>${escapeXml(`${site}/${routing.defaultLocale}${path}`)}</loc>${alternates}${lastModified ? `<lastmod>${lastModified}</lastmod>` : ""}</url>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`;

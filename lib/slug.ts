@@ -12,7 +12,9 @@ export function slugify(name: string, maxLength = 80): string {
   if (slug.length <= maxLength) return slug;
   // Cut on a word boundary: keep the last word when the limit falls exactly at its end.
   const cut = slug.slice(0, maxLength + 1);
-  return cut.endsWith("-") ? cut.slice(0, -1) : cut.slice(0, maxLength).replace(/-[^-]*$/, "") || slug.slice(0, maxLength);
+  return cut.endsWith("-")
+    ? cut.slice(0, -1)
+    : cut.slice(0, maxLength).replace(/-[^-]*$/, "") || slug.slice(0, maxLength);
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

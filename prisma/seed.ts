@@ -20,36 +20,90 @@ import { hashPassword } from "../lib/passwords";
 import { isLoopbackHost } from "../lib/loopback.mjs";
 
 /** `institution`: the slug of the institution whose own page this is (its claims about itself). */
-type SourceRow = { key: string; kind: Enums.SourceKind; title: string; publisher: string | null; url: string | null; language: string; seenOn: string; institution?: string };
+type SourceRow = {
+  key: string;
+  kind: Enums.SourceKind;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  language: string;
+  seenOn: string;
+  institution?: string;
+};
 type InstitutionRow = {
-  slug: string; kind: Enums.InstitutionKind; country: string; city: string | null; website: string | null;
-  rorId: string | null; wikidataId: string | null; names: Record<string, string>;
-  alternateNames?: { locale: string; name: string }[]; source: string; zhSource?: string;
+  slug: string;
+  kind: Enums.InstitutionKind;
+  country: string;
+  city: string | null;
+  website: string | null;
+  rorId: string | null;
+  wikidataId: string | null;
+  names: Record<string, string>;
+  alternateNames?: { locale: string; name: string }[];
+  source: string;
+  zhSource?: string;
 };
 type Cited = { source: string; quote?: string | null };
 type OrganizationRow = {
-  slug: string; kind: Enums.OrganizationKind; acronym: string | null;
-  names: ({ locale: string; name: string; acronym?: string; kind: Enums.NameKind; validFrom?: string; validUntil?: string } & Cited)[];
-  founded: string | null; foundedSource: string | null; foundedQuote: string | null;
+  slug: string;
+  kind: Enums.OrganizationKind;
+  acronym: string | null;
+  names: ({
+    locale: string;
+    name: string;
+    acronym?: string;
+    kind: Enums.NameKind;
+    validFrom?: string;
+    validUntil?: string;
+  } & Cited)[];
+  founded: string | null;
+  foundedSource: string | null;
+  foundedQuote: string | null;
   introduction: { text: string; locale: string; source: string } | null;
-  fields: Enums.Field[]; website: string | null; parent: string | null;
+  fields: Enums.Field[];
+  website: string | null;
+  parent: string | null;
   founders: ({ institution: string; role: Enums.FounderRole } & Cited)[];
   declaredCounts: ({
-    subject: Enums.CountSubject; qualifier: Enums.CountQualifier; value: number; previousValue: number | null;
-    countryCount: number | null; countries: string[]; countriesComplete: boolean; asOf: string | null; quote: string;
+    subject: Enums.CountSubject;
+    qualifier: Enums.CountQualifier;
+    value: number;
+    previousValue: number | null;
+    countryCount: number | null;
+    countries: string[];
+    countriesComplete: boolean;
+    asOf: string | null;
+    quote: string;
   } & Cited)[];
   people: ({ name: string; role: string; description: string | null; institution: string | null } & Cited)[];
 };
 type MembershipRow = {
-  institution: string; organization: string; role: Enums.MembershipRole; joined: string | null; ended: string | null;
-  status: Enums.MembershipStatus; notes: string | null; source: string; quote: string | null;
+  institution: string;
+  organization: string;
+  role: Enums.MembershipRole;
+  joined: string | null;
+  ended: string | null;
+  status: Enums.MembershipStatus;
+  notes: string | null;
+  source: string;
+  quote: string | null;
 };
 
-export type SeedData = { sources: SourceRow[]; institutions: InstitutionRow[]; organizations: OrganizationRow[]; memberships: MembershipRow[] };
+export type SeedData = {
+  sources: SourceRow[];
+  institutions: InstitutionRow[];
+  organizations: OrganizationRow[];
+  memberships: MembershipRow[];
+};
 
 export function readSeedData(dir = path.join(import.meta.dirname, "seed-data")): SeedData {
   const read = <T>(name: string): T => JSON.parse(readFileSync(path.join(dir, `${name}.json`), "utf8")) as T;
-  return { sources: read("sources"), institutions: read("institutions"), organizations: read("organizations"), memberships: read("memberships") };
+  return {
+    sources: read("sources"),
+    institutions: read("institutions"),
+    organizations: read("organizations"),
+    memberships: read("memberships"),
+  };
 }
 
 function stored(value: string | null | undefined) {
@@ -66,8 +120,20 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
 export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSeedData()) {
   const sourceIds = new Map<string, string>();
   for (const s of data.sources) {
-    const fields = { kind: s.kind, title: s.title, publisher: s.publisher, url: s.url, language: s.language, seenOn: new Date(`${s.seenOn}T00:00:00Z`) };
-    const row = await prisma.source.upsert({ where: { key: s.key }, create: { key: s.key, ...fields }, update: fields, select: { id: true } });
+    const fields = {
+      kind: s.kind,
+      title: s.title,
+      publisher: s.publisher,
+      url: s.url,
+      language: s.language,
+      seenOn: new Date(`${s.seenOn}T00:00:00Z`),
+    };
+    const row = await prisma.source.upsert({
+      where: { key: s.key },
+      create: { key: s.key, ...fields },
+      update: fields,
+      select: { id: true },
+    });
     sourceIds.set(s.key, row.id);
   }
   const source = (key: string) => lookup(sourceIds, key, "source");
@@ -75,15 +141,31 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
   const institutionIds = new Map<string, string>();
   for (const i of data.institutions) {
     const names = [
-      ...Object.entries(i.names).map(([locale, name]) => ({ locale, name, kind: "OFFICIAL" as const, sourceId: locale === "zh" && i.zhSource ? source(i.zhSource) : source(i.source) })),
+      ...Object.entries(i.names).map(([locale, name]) => ({
+        locale,
+        name,
+        kind: "OFFICIAL" as const,
+        sourceId: locale === "zh" && i.zhSource ? source(i.zhSource) : source(i.source),
+      })),
       ...(i.alternateNames ?? []).map((n) => ({ ...n, kind: "ALTERNATE" as const, sourceId: source(i.source) })),
     ];
     const fields = {
-      kind: i.kind, country: i.country, city: i.city, website: i.website, rorId: i.rorId, wikidataId: i.wikidataId,
-      sourceId: source(i.source), searchText: buildSearchText([...names.map((n) => n.name), i.city]),
+      kind: i.kind,
+      country: i.country,
+      city: i.city,
+      website: i.website,
+      rorId: i.rorId,
+      wikidataId: i.wikidataId,
+      sourceId: source(i.source),
+      searchText: buildSearchText([...names.map((n) => n.name), i.city]),
     };
     const row = await prisma.$transaction(async (tx) => {
-      const saved = await tx.institution.upsert({ where: { slug: i.slug }, create: { slug: i.slug, ...fields }, update: fields, select: { id: true } });
+      const saved = await tx.institution.upsert({
+        where: { slug: i.slug },
+        create: { slug: i.slug, ...fields },
+        update: fields,
+        select: { id: true },
+      });
       await tx.institutionName.deleteMany({ where: { institutionId: saved.id } });
       await tx.institutionName.createMany({ data: names.map((n) => ({ ...n, institutionId: saved.id })) });
       return saved;
@@ -92,22 +174,36 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
   }
   const institution = (slug: string) => lookup(institutionIds, slug, "institution");
   for (const s of data.sources) {
-    await prisma.source.update({ where: { key: s.key }, data: { institutionId: s.institution ? institution(s.institution) : null } });
+    await prisma.source.update({
+      where: { key: s.key },
+      data: { institutionId: s.institution ? institution(s.institution) : null },
+    });
   }
 
   const organizationIds = new Map<string, string>();
   for (const o of data.organizations) {
     const founded = stored(o.founded);
     const fields = {
-      kind: o.kind, acronym: o.acronym, website: o.website, fields: o.fields,
-      foundedOn: founded?.date ?? null, foundedPrecision: founded?.precision ?? null,
-      foundedSourceId: o.foundedSource ? source(o.foundedSource) : null, foundedQuote: o.foundedQuote,
-      introduction: o.introduction?.text ?? null, introductionLocale: o.introduction?.locale ?? null,
+      kind: o.kind,
+      acronym: o.acronym,
+      website: o.website,
+      fields: o.fields,
+      foundedOn: founded?.date ?? null,
+      foundedPrecision: founded?.precision ?? null,
+      foundedSourceId: o.foundedSource ? source(o.foundedSource) : null,
+      foundedQuote: o.foundedQuote,
+      introduction: o.introduction?.text ?? null,
+      introductionLocale: o.introduction?.locale ?? null,
       introductionSourceId: o.introduction ? source(o.introduction.source) : null,
       searchText: buildSearchText([...o.names.flatMap((n) => [n.name, n.acronym]), o.acronym, o.introduction?.text]),
     };
     const row = await prisma.$transaction(async (tx) => {
-      const saved = await tx.organization.upsert({ where: { slug: o.slug }, create: { slug: o.slug, ...fields }, update: fields, select: { id: true } });
+      const saved = await tx.organization.upsert({
+        where: { slug: o.slug },
+        create: { slug: o.slug, ...fields },
+        update: fields,
+        select: { id: true },
+      });
       const organizationId = saved.id;
       await tx.organizationName.deleteMany({ where: { organizationId } });
       await tx.organizationName.createMany({
@@ -115,33 +211,61 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
           const from = stored(n.validFrom);
           const until = stored(n.validUntil);
           return {
-            organizationId, locale: n.locale, name: n.name, acronym: n.acronym ?? null, kind: n.kind,
-            validFrom: from?.date ?? null, validFromPrecision: from?.precision ?? null,
-            validUntil: until?.date ?? null, validUntilPrecision: until?.precision ?? null,
-            sourceId: source(n.source), quote: n.quote ?? null,
+            organizationId,
+            locale: n.locale,
+            name: n.name,
+            acronym: n.acronym ?? null,
+            kind: n.kind,
+            validFrom: from?.date ?? null,
+            validFromPrecision: from?.precision ?? null,
+            validUntil: until?.date ?? null,
+            validUntilPrecision: until?.precision ?? null,
+            sourceId: source(n.source),
+            quote: n.quote ?? null,
           };
         }),
       });
       await tx.organizationFounder.deleteMany({ where: { organizationId } });
       await tx.organizationFounder.createMany({
-        data: o.founders.map((f, position) => ({ organizationId, institutionId: institution(f.institution), role: f.role, position, sourceId: source(f.source), quote: f.quote ?? null })),
+        data: o.founders.map((f, position) => ({
+          organizationId,
+          institutionId: institution(f.institution),
+          role: f.role,
+          position,
+          sourceId: source(f.source),
+          quote: f.quote ?? null,
+        })),
       });
       await tx.declaredCount.deleteMany({ where: { organizationId } });
       await tx.declaredCount.createMany({
         data: o.declaredCounts.map((c) => {
           const asOf = stored(c.asOf);
           return {
-            organizationId, subject: c.subject, qualifier: c.qualifier, value: c.value, previousValue: c.previousValue,
-            countryCount: c.countryCount, countries: c.countries, countriesComplete: c.countriesComplete,
-            asOf: asOf?.date ?? null, asOfPrecision: asOf?.precision ?? null, sourceId: source(c.source), quote: c.quote,
+            organizationId,
+            subject: c.subject,
+            qualifier: c.qualifier,
+            value: c.value,
+            previousValue: c.previousValue,
+            countryCount: c.countryCount,
+            countries: c.countries,
+            countriesComplete: c.countriesComplete,
+            asOf: asOf?.date ?? null,
+            asOfPrecision: asOf?.precision ?? null,
+            sourceId: source(c.source),
+            quote: c.quote,
           };
         }),
       });
       await tx.organizationPerson.deleteMany({ where: { organizationId } });
       await tx.organizationPerson.createMany({
         data: o.people.map((p) => ({
-          organizationId, name: p.name, role: p.role, description: p.description,
-          institutionId: p.institution ? institution(p.institution) : null, sourceId: source(p.source), quote: p.quote ?? null,
+          organizationId,
+          name: p.name,
+          role: p.role,
+          description: p.description,
+          institutionId: p.institution ? institution(p.institution) : null,
+          sourceId: source(p.source),
+          quote: p.quote ?? null,
         })),
       });
       return saved;
@@ -150,7 +274,10 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
   }
   const organization = (slug: string) => lookup(organizationIds, slug, "organization");
   for (const o of data.organizations) {
-    await prisma.organization.update({ where: { slug: o.slug }, data: { parentId: o.parent ? organization(o.parent) : null } });
+    await prisma.organization.update({
+      where: { slug: o.slug },
+      data: { parentId: o.parent ? organization(o.parent) : null },
+    });
   }
 
   for (const m of data.memberships) {
@@ -160,11 +287,17 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
     const organizationId = organization(m.organization);
     const cited = data.sources.find((s) => s.key === m.source);
     const fields = {
-      role: m.role, status: m.status, notes: m.notes, sourceId: source(m.source), quote: m.quote,
+      role: m.role,
+      status: m.status,
+      notes: m.notes,
+      sourceId: source(m.source),
+      quote: m.quote,
       // The institution's own page stating the entry counts as its confirmation, as of the day it was read.
       confirmedAt: cited?.institution === m.institution ? new Date(`${cited.seenOn}T00:00:00Z`) : null,
-      joinedOn: joined?.date ?? null, joinedPrecision: joined?.precision ?? null,
-      endedOn: ended?.date ?? null, endedPrecision: ended?.precision ?? null,
+      joinedOn: joined?.date ?? null,
+      joinedPrecision: joined?.precision ?? null,
+      endedOn: ended?.date ?? null,
+      endedPrecision: ended?.precision ?? null,
     };
     await prisma.membership.upsert({
       where: { institutionId_organizationId: { institutionId, organizationId } },
@@ -173,7 +306,12 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
     });
   }
   await refreshOrganizationDerived(prisma);
-  return { sources: sourceIds.size, institutions: institutionIds.size, organizations: organizationIds.size, memberships: data.memberships.length };
+  return {
+    sources: sourceIds.size,
+    institutions: institutionIds.size,
+    organizations: organizationIds.size,
+    memberships: data.memberships.length,
+  };
 }
 
 type DemoUser = { email: string; name: string; role: "ADMIN" | "STAFF"; institution: string | null; password: string };
@@ -194,10 +332,20 @@ export function demoAccountsAllowed(environment: Record<string, string | undefin
 /** The development accounts listed in the README (see demoAccountsAllowed). */
 export async function seedDemoUsers(prisma: PrismaClient, users = readDemoUsers()) {
   for (const u of users) {
-    const institution = u.institution ? await prisma.institution.findUniqueOrThrow({ where: { slug: u.institution }, select: { id: true } }) : null;
+    const institution = u.institution
+      ? await prisma.institution.findUniqueOrThrow({ where: { slug: u.institution }, select: { id: true } })
+      : null;
     const existing = await prisma.user.findUnique({ where: { email: u.email }, select: { id: true } });
     if (existing) continue;
-    await prisma.user.create({ data: { email: u.email, name: u.name, role: u.role, institutionId: institution?.id ?? null, passwordHash: await hashPassword(u.password) } });
+    await prisma.user.create({
+      data: {
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        institutionId: institution?.id ?? null,
+        passwordHash: await hashPassword(u.password),
+      },
+    });
   }
   return users.length;
 }
@@ -217,9 +365,15 @@ async function main() {
   try {
     if (process.argv.includes("--if-empty") && (await prisma.organization.count()) > 0) return;
     const counts = await seedDatabase(prisma);
-    console.log(`Seeded ${counts.organizations} organizations, ${counts.institutions} institutions, ${counts.memberships} memberships, ${counts.sources} sources.`);
-    if (demoAccountsAllowed(process.env)) console.log(`Demo accounts: ${await seedDemoUsers(prisma)} (see the README).`);
-    else console.log("No demo accounts: the portal is for production or listens beyond this machine. Create your admin with `npm run admin:create -- --email you@example.org`.");
+    console.log(
+      `Seeded ${counts.organizations} organizations, ${counts.institutions} institutions, ${counts.memberships} memberships, ${counts.sources} sources.`,
+    );
+    if (demoAccountsAllowed(process.env))
+      console.log(`Demo accounts: ${await seedDemoUsers(prisma)} (see the README).`);
+    else
+      console.log(
+        "No demo accounts: the portal is for production or listens beyond this machine. Create your admin with `npm run admin:create -- --email you@example.org`.",
+      );
   } finally {
     await prisma.$disconnect();
   }

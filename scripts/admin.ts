@@ -8,7 +8,8 @@
 import { loadDotEnv } from "./lib/bootstrap.mjs";
 
 const [command, ...args] = process.argv.slice(2);
-const USAGE = "Usage: npm run admin:create -- --email you@example.org [--name \"Your Name\"]   or   npm run admin:disable-demo";
+const USAGE =
+  'Usage: npm run admin:create -- --email you@example.org [--name "Your Name"]   or   npm run admin:disable-demo';
 
 /** `--name value` pairs; anything else is refused, so a typo never goes unnoticed. */
 function options(allowed: string[]): Record<string, string> {
@@ -39,13 +40,23 @@ try {
     if (command === "create") {
       const { createAdminFromShell } = await import("../lib/data/shell-accounts");
       const r = await createAdminFromShell({ email: given.email ?? "", name: given.name });
-      console.log(r.created ? `Created the admin account ${r.email}.` : `${r.email} already had an account: it is now an admin (and enabled); its open sessions have ended.`);
-      console.log(`Open this link to choose its password (it works once, within ${r.validFor}; it is not stored, so keep it to yourself):\n${r.link}`);
+      console.log(
+        r.created
+          ? `Created the admin account ${r.email}.`
+          : `${r.email} already had an account: it is now an admin (and enabled); its open sessions have ended.`,
+      );
+      console.log(
+        `Open this link to choose its password (it works once, within ${r.validFor}; it is not stored, so keep it to yourself):\n${r.link}`,
+      );
     } else {
       const { readDemoUsers } = await import("./lib/demo-accounts.mjs");
       const { disableAccountsFromShell } = await import("../lib/data/shell-accounts");
       const disabled = await disableAccountsFromShell(readDemoUsers().map((u) => u.email));
-      console.log(disabled.length ? `Disabled the demo accounts ${disabled.join(", ")}: they have no password and cannot sign in.` : "No demo account left to disable.");
+      console.log(
+        disabled.length
+          ? `Disabled the demo accounts ${disabled.join(", ")}: they have no password and cannot sign in.`
+          : "No demo account left to disable.",
+      );
     }
   } finally {
     await db().$disconnect();

@@ -19,7 +19,8 @@ const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const redact = (url) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 
-if (command !== "backup" && command !== "restore") fail("Usage: node scripts/backup.mjs backup [--out file.dump] | restore file.dump [--force]");
+if (command !== "backup" && command !== "restore")
+  fail("Usage: node scripts/backup.mjs backup [--out file.dump] | restore file.dump [--force]");
 const databaseUrl = process.env.DATABASE_URL ?? (await embeddedDatabase());
 if (command === "backup") await backup();
 else await restore(args[1]);
@@ -27,7 +28,10 @@ else await restore(args[1]);
 /** npm start's embedded database, found by its cluster's lock file (its port may not be the default). */
 async function embeddedDatabase() {
   const server = await runningEmbedded(PORTAL_CLUSTER.dataDir);
-  if (!server) fail("The embedded PostgreSQL of npm start is not running: start it (npm start), or set DATABASE_URL to the database to back up or restore.");
+  if (!server)
+    fail(
+      "The embedded PostgreSQL of npm start is not running: start it (npm start), or set DATABASE_URL to the database to back up or restore.",
+    );
   return withDatabase(server, "alliance_atlas");
 }
 
@@ -49,7 +53,8 @@ async function serverMajor(url) {
 /** The pg_dump/pg_restore whose major version is the server's. */
 function toolFor(name, major) {
   const dirs = [process.env.PG_BIN_DIR, ...(process.env.PATH ?? "").split(path.delimiter)];
-  if (existsSync("/usr/lib/postgresql")) for (const v of readdirSync("/usr/lib/postgresql")) dirs.push(`/usr/lib/postgresql/${v}/bin`);
+  if (existsSync("/usr/lib/postgresql"))
+    for (const v of readdirSync("/usr/lib/postgresql")) dirs.push(`/usr/lib/postgresql/${v}/bin`);
   const found = [];
   for (const dir of dirs.filter(Boolean)) {
     const file = path.join(dir, name);
@@ -72,9 +77,15 @@ async function backup() {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const out = path.resolve(option("--out") ?? path.join(root, "backups", `atlas-${stamp}.dump`));
   mkdirSync(path.dirname(out), { recursive: true });
-  const result = spawnSync(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${databaseUrl}`], { stdio: ["ignore", "inherit", "inherit"] });
+  const result = spawnSync(
+    pgDump,
+    ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${databaseUrl}`],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
   if (result.status !== 0) fail(`pg_dump failed (exit ${result.status}); no backup was written to ${out}.`);
-  log(`Backup of ${redact(databaseUrl)} written to ${out} (${(statSync(out).size / 1024).toFixed(0)} KiB, pg_dump ${major}).`);
+  log(
+    `Backup of ${redact(databaseUrl)} written to ${out} (${(statSync(out).size / 1024).toFixed(0)} KiB, pg_dump ${major}).`,
+  );
 }
 
 async function restore(file) {
@@ -91,12 +102,20 @@ async function restore(file) {
   await client.end();
   const force = flag("--force");
   if (rows[0].n > 0 && !force) {
-    fail(`The database ${redact(databaseUrl)} is not empty (${rows[0].n} tables): restore into an empty database, or add --force to replace its contents.`);
+    fail(
+      `The database ${redact(databaseUrl)} is not empty (${rows[0].n} tables): restore into an empty database, or add --force to replace its contents.`,
+    );
   }
   // One transaction: a failed restore leaves the database as it was. The audit table's append-only
   // trigger only refuses UPDATE/DELETE/TRUNCATE; rows are loaded before pg_restore creates triggers, and
   // --clean drops the table rather than deleting its rows.
-  const restoreArgs = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${databaseUrl}`];
+  const restoreArgs = [
+    "--no-owner",
+    "--no-privileges",
+    "--exit-on-error",
+    "--single-transaction",
+    `--dbname=${databaseUrl}`,
+  ];
   if (force && rows[0].n > 0) restoreArgs.push("--clean", "--if-exists");
   const result = spawnSync(pgRestore, [...restoreArgs, dump], { stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) fail(`pg_restore failed (exit ${result.status}); the database was left as it was.`);

@@ -30,7 +30,10 @@ const duration = Number(option("--duration", 10));
 const connections = Number(option("--connections", 10));
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const distDir = ".next-bench";
-const databaseUrl = option("--url", withDatabase(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", "atlas_world"));
+const databaseUrl = option(
+  "--url",
+  withDatabase(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", "atlas_world"),
+);
 const baseUrl = `http://127.0.0.1:${port}`;
 
 ensureDependencies();
@@ -38,18 +41,29 @@ ensurePrismaClient();
 
 // --- the world database and the pages to measure -----------------------------------------------------
 const client = new pg.Client({ connectionString: databaseUrl });
-await client.connect().catch((e) => fail(`Cannot reach the world database ${databaseUrl} (${e.message}). Create it with: npm run data:world`));
+await client
+  .connect()
+  .catch((e) =>
+    fail(`Cannot reach the world database ${databaseUrl} (${e.message}). Create it with: npm run data:world`),
+  );
 const one = async (sql, params = []) => (await client.query(sql, params)).rows[0];
-const world = await one(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations, (SELECT count(*)::int FROM "Institution") AS institutions,
+const world =
+  await one(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations, (SELECT count(*)::int FROM "Institution") AS institutions,
   (SELECT count(*)::int FROM "Membership") AS memberships, version() AS postgres`).catch(() => null);
-if (!world || world.organizations < 1000) fail(`${databaseUrl} holds no world-scale data. Load it first: npm run data:world`);
+if (!world || world.organizations < 1000)
+  fail(`${databaseUrl} holds no world-scale data. Load it first: npm run data:world`);
 const big = await one(`SELECT slug, "memberCount" FROM "Organization" ORDER BY "memberCount" DESC, slug LIMIT 1`);
-const small = await one(`SELECT slug, "memberCount" FROM "Organization" WHERE "memberCount" BETWEEN 3 AND 8 ORDER BY slug LIMIT 1`);
+const small = await one(
+  `SELECT slug, "memberCount" FROM "Organization" WHERE "memberCount" BETWEEN 3 AND 8 ORDER BY slug LIMIT 1`,
+);
 // A typical institution: a university in several organizations (the median member of big lists).
-const institution = await one(`SELECT i.slug, count(*)::int AS n FROM "Institution" i JOIN "Membership" m ON m."institutionId" = i.id
+const institution =
+  await one(`SELECT i.slug, count(*)::int AS n FROM "Institution" i JOIN "Membership" m ON m."institutionId" = i.id
   WHERE i.kind = 'UNIVERSITY' GROUP BY i.id HAVING count(*) BETWEEN 10 AND 20 ORDER BY i.slug LIMIT 1`);
 await client.end();
-log(`World: ${world.organizations} organizations, ${world.institutions} institutions, ${world.memberships} memberships.`);
+log(
+  `World: ${world.organizations} organizations, ${world.institutions} institutions, ${world.memberships} memberships.`,
+);
 
 const targets = [
   { name: "static file (baseline)", url: `${baseUrl}/ping.txt` },
@@ -63,8 +77,14 @@ const targets = [
 
 // --- build and start -------------------------------------------------------------------------------
 const env = {
-  ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir,
-  SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: distDir,
+  SITE_URL: baseUrl,
+  NEXTAUTH_URL: baseUrl,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
 };
 if (!flag("--skip-build") || !existsSync(path.join(root, distDir, "BUILD_ID"))) {
   log("Building the portal (next build) against the world database…");
@@ -74,7 +94,11 @@ if (!flag("--skip-build") || !existsSync(path.join(root, distDir, "BUILD_ID"))) 
   log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 spawnSync("fuser", ["-k", `${port}/tcp`], { stdio: "ignore" });
-const server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+  cwd: root,
+  env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+  stdio: ["ignore", "pipe", "pipe"],
+});
 let serverLog = "";
 server.stdout.on("data", (d) => (serverLog = (serverLog + d).slice(-8000)));
 server.stderr.on("data", (d) => (serverLog = (serverLog + d).slice(-8000)));
@@ -92,31 +116,56 @@ try {
     try {
       http.push(await measure(target, { connections, duration, serverPid: server.pid }));
     } catch (error) {
-      http.push({ name: target.name, path: new URL(target.url).pathname, missing: String(error instanceof Error ? error.message : error) });
+      http.push({
+        name: target.name,
+        path: new URL(target.url).pathname,
+        missing: String(error instanceof Error ? error.message : error),
+      });
     }
   }
   const baseline = http[0]?.reqPerSec;
-  for (const h of http) if (h.reqPerSec !== undefined && baseline) h.ratio = Math.round((h.reqPerSec / baseline) * 100) / 100;
+  for (const h of http)
+    if (h.reqPerSec !== undefined && baseline) h.ratio = Math.round((h.reqPerSec / baseline) * 100) / 100;
 
   log("Measuring the search and facet SQL at the database…");
-  const dbRun = spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/bench/register.mjs", "scripts/bench/db.ts"], {
-    cwd: root, env: { ...env, NODE_ENV: "test" }, encoding: "utf8", maxBuffer: 1 << 24,
-  });
-  const database = dbRun.status === 0 ? JSON.parse(dbRun.stdout.trim().split("\n").at(-1)) : { missing: dbRun.stderr.slice(-2000) };
+  const dbRun = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/bench/register.mjs", "scripts/bench/db.ts"],
+    {
+      cwd: root,
+      env: { ...env, NODE_ENV: "test" },
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    },
+  );
+  const database =
+    dbRun.status === 0 ? JSON.parse(dbRun.stdout.trim().split("\n").at(-1)) : { missing: dbRun.stderr.slice(-2000) };
 
   let importer;
   if (flag("--skip-importer")) importer = { missing: "skipped (--skip-importer)" };
   else {
     log("Previewing 200 KB adversarial pages through the importer…");
-    const importRun = spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/bench/register.mjs", "scripts/bench/import.ts", "--json"], {
-      cwd: root, env: { ...env, NODE_ENV: "test" }, encoding: "utf8", maxBuffer: 1 << 24,
-    });
-    importer = importRun.status === 0 ? JSON.parse(importRun.stdout.trim().split("\n").at(-1)) : { missing: importRun.stderr.slice(-2000) };
+    const importRun = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/bench/register.mjs", "scripts/bench/import.ts", "--json"],
+      {
+        cwd: root,
+        env: { ...env, NODE_ENV: "test" },
+        encoding: "utf8",
+        maxBuffer: 1 << 24,
+      },
+    );
+    importer =
+      importRun.status === 0
+        ? JSON.parse(importRun.stdout.trim().split("\n").at(-1))
+        : { missing: importRun.stderr.slice(-2000) };
   }
 
   log("Approving a change and polling its public page…");
   const approval = existsSync(chromePath)
-    ? await measureApproval({ root, baseUrl, env, organizationSlug: small.slug, chromePath }).catch((e) => ({ missing: String(e instanceof Error ? e.message : e) }))
+    ? await measureApproval({ root, baseUrl, env, organizationSlug: small.slug, chromePath }).catch((e) => ({
+        missing: String(e instanceof Error ? e.message : e),
+      }))
     : { missing: `no Chromium at ${chromePath}` };
 
   let lighthouse;
@@ -125,19 +174,34 @@ try {
   else {
     log("Lighthouse (desktop, median of 3) on three public pages…");
     lighthouse = await lighthouseScores(
-      [{ name: "home", url: `${baseUrl}/en` }, { name: "organization", url: targets[3].url }, { name: "institution", url: targets[5].url }],
+      [
+        { name: "home", url: `${baseUrl}/en` },
+        { name: "organization", url: targets[3].url },
+        { name: "institution", url: targets[5].url },
+      ],
       { chromePath, runs: 3 },
     ).catch((e) => ({ missing: `Lighthouse failed: ${e instanceof Error ? e.message : e}` }));
   }
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1073741824), node: process.version, postgres: world.postgres.split(" ").slice(0, 2).join(" "),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGB: Math.round(totalmem() / 1073741824),
+      node: process.version,
+      postgres: world.postgres.split(" ").slice(0, 2).join(" "),
       // Other work on the machine skews every figure: the 1-minute load average before and after the run.
-      loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 } },
+      loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 },
+    },
     settings: { connections, duration, distDir },
     world: { organizations: world.organizations, institutions: world.institutions, memberships: world.memberships },
-    http, memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) }, database, importer, approval, lighthouse,
+    http,
+    memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) },
+    database,
+    importer,
+    approval,
+    lighthouse,
   };
   mkdirSync(path.join(root, "bench"), { recursive: true });
   writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -1,1 +1,5 @@
-export function startProxy(options: { port?: number; host?: string; upstreams: string[] }): Promise<{ url: string; served: number[]; close: () => Promise<void> }>;
+export function startProxy(options: {
+  port?: number;
+  host?: string;
+  upstreams: string[];
+}): Promise<{ url: string; served: number[]; close: () => Promise<void> }>;

@@ -20,8 +20,16 @@ export function startProxy({ port = 0, host = "127.0.0.1", upstreams }) {
     const forwardedFor = [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", ");
     const upstream = http.request(
       {
-        host: target.hostname, port: target.port, method: req.method, path: req.url,
-        headers: { ...req.headers, "x-forwarded-for": forwardedFor, "x-forwarded-host": req.headers.host ?? "", "x-forwarded-proto": "http" },
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: {
+          ...req.headers,
+          "x-forwarded-for": forwardedFor,
+          "x-forwarded-host": req.headers.host ?? "",
+          "x-forwarded-proto": "http",
+        },
       },
       (upstreamRes) => {
         res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, "x-atlas-served-by": String(index) });
@@ -41,7 +49,11 @@ export function startProxy({ port = 0, host = "127.0.0.1", upstreams }) {
       resolve({
         url: `http://${host}:${address.port}`,
         served,
-        close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
       });
     });
   });

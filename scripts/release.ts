@@ -22,7 +22,9 @@ try {
   const manifest = writeRelease(await loadOpenDataset({ kind: "all" }), env().SITE_URL.replace(/\/$/, ""), date);
   await db().$disconnect();
   const c = manifest.counts;
-  console.log(`Release ${date}: ${c.organizations} organizations, ${c.institutions} institutions, ${c.memberships} memberships → ${path.join(releasesDir(), date)}`);
+  console.log(
+    `Release ${date}: ${c.organizations} organizations, ${c.institutions} institutions, ${c.memberships} memberships → ${path.join(releasesDir(), date)}`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

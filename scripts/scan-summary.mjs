@@ -37,12 +37,17 @@ function parseRequest(raw) {
 /** Replays a server-action form post from a foreign origin; true when the app refuses it. */
 async function refusedCrossOrigin(item) {
   const req = parseRequest(item.http_request ?? "");
-  if (req.method !== "POST" || !/\$ACTION_|%24ACTION_/.test(req.body)) return { refused: false, why: "not a server-action form" };
+  if (req.method !== "POST" || !/\$ACTION_|%24ACTION_/.test(req.body))
+    return { refused: false, why: "not a server-action form" };
   const url = new URL(req.target, base);
   const res = await fetch(url, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": req.headers["content-type"] ?? "application/x-www-form-urlencoded", origin: "http://evil.example", cookie: session },
+    headers: {
+      "content-type": req.headers["content-type"] ?? "application/x-www-form-urlencoded",
+      origin: "http://evil.example",
+      cookie: session,
+    },
     body: req.body,
   });
   await res.arrayBuffer();
@@ -76,16 +81,23 @@ for (const section of ["vulnerabilities", "anomalies"]) {
 }
 console.log(`wapiti: findings by severity: ${names.map((n) => `${n} ${counts[n]}`).join(", ")}`);
 if (explained.length) {
-  console.log(`wapiti: ${explained.length} CSRF finding(s) on server-action forms, each refused when replayed from a foreign origin:`);
+  console.log(
+    `wapiti: ${explained.length} CSRF finding(s) on server-action forms, each refused when replayed from a foreign origin:`,
+  );
   for (const l of explained) console.log(`  ${l}`);
 }
 
 const log = readFileSync(sqlmapLog, "utf8").split("\n");
-const injectable = log.filter((l) => /sqlmap identified the following injection point|parameter '.*' is vulnerable/i.test(l));
+const injectable = log.filter((l) =>
+  /sqlmap identified the following injection point|parameter '.*' is vulnerable/i.test(l),
+);
 const clean = log.filter((l) => /does not seem to be injectable/i.test(l));
-console.log(`sqlmap: ${clean.length} parameters tested without finding an injection; ${injectable.length} injection point(s)`);
+console.log(
+  `sqlmap: ${clean.length} parameters tested without finding an injection; ${injectable.length} injection point(s)`,
+);
 for (const l of injectable) console.log(`  ${l}`);
-for (const l of log.filter((l) => /\[CRITICAL\]|all tested parameters do not appear/i.test(l))) console.log(`  sqlmap: ${l.trim()}`);
+for (const l of log.filter((l) => /\[CRITICAL\]|all tested parameters do not appear/i.test(l)))
+  console.log(`  sqlmap: ${l.trim()}`);
 
 if (serious.length || injectable.length) {
   console.log(`FAIL: ${serious.length + injectable.length} finding(s) of medium severity or above`);

@@ -24,7 +24,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 // Nothing is served to other machines (or in production) while a demo account keeps its published password.
 const { demoPasswordRefusal } = await import("./lib/demo-accounts.mjs");
-const refusal = await demoPasswordRefusal({ databaseUrl: process.env.DATABASE_URL, host, production: process.env.ATLAS_ENV === "production" });
+const refusal = await demoPasswordRefusal({
+  databaseUrl: process.env.DATABASE_URL,
+  host,
+  production: process.env.ATLAS_ENV === "production",
+});
 if (refusal) {
   console.error(`[atlas] ${refusal}`);
   process.exit(1);
@@ -39,7 +43,11 @@ const { default: next } = await import("next");
 
 /** Answer a refused request and close its connection. */
 function refuse(res, { status, message }) {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+  res.writeHead(status, {
+    "content-type": "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+    connection: "close",
+  });
   res.end(`${message}\n`);
 }
 
@@ -88,14 +96,17 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 server.on("error", (error) => {
-  const reason = error.code === "EADDRINUSE" ? `port ${port} on ${host} is already in use (set PORT to another one)` : error.message;
+  const reason =
+    error.code === "EADDRINUSE" ? `port ${port} on ${host} is already in use (set PORT to another one)` : error.message;
   console.error(`[atlas] The server could not start: ${reason}.`);
   process.exit(1);
 });
 server.listen(port, host, () => {
   const address = server.address();
   const shown = host.includes(":") ? `[${host}]` : host;
-  console.log(`Ready on http://${shown}:${typeof address === "object" && address ? address.port : port}${dev ? " (development)" : ""}`);
+  console.log(
+    `Ready on http://${shown}:${typeof address === "object" && address ? address.port : port}${dev ? " (development)" : ""}`,
+  );
 });
 
 let closing = false;

@@ -6,18 +6,32 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { root, log, fail, run, bin, hashOf, ensureDependencies, ensurePrismaClient, loadDotEnv, BUILD_INPUTS } from "./lib/bootstrap.mjs";
+import {
+  root,
+  log,
+  fail,
+  run,
+  bin,
+  hashOf,
+  ensureDependencies,
+  ensurePrismaClient,
+  loadDotEnv,
+  BUILD_INPUTS,
+} from "./lib/bootstrap.mjs";
 
 const dev = process.argv.includes("--dev");
 const started = Date.now();
 
 ensureDependencies();
 ensurePrismaClient();
-const { startEmbedded, ensureDatabaseExists, canConnect, withDatabase, PORTAL_CLUSTER } = await import("./lib/database.mjs");
+const { startEmbedded, ensureDatabaseExists, canConnect, withDatabase, PORTAL_CLUSTER } = await import(
+  "./lib/database.mjs"
+);
 
 loadDotEnv();
 const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+if (!Number.isInteger(port) || port <= 0 || port > 65535)
+  fail(`PORT must be a port number, not "${process.env.PORT}".`);
 
 let databaseUrl = process.env.DATABASE_URL;
 let stopDatabase = async () => {};
@@ -40,7 +54,14 @@ const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
 // Loopback unless told otherwise: a laptop's portal (with its demo accounts) is not served to the network.
 // The seed reads it too: demo accounts are created only for a portal that listens on loopback alone.
 const host = process.env.HOST || "127.0.0.1";
-const env = { ...process.env, HOST: host, DATABASE_URL: databaseUrl, SITE_URL: siteUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl, NEXTAUTH_SECRET: authSecret() };
+const env = {
+  ...process.env,
+  HOST: host,
+  DATABASE_URL: databaseUrl,
+  SITE_URL: siteUrl,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl,
+  NEXTAUTH_SECRET: authSecret(),
+};
 
 const state = await databaseState(databaseUrl);
 if (state.pendingMigrations) {
@@ -60,7 +81,11 @@ if (refusal) {
 if (!dev) {
   const buildStamp = path.join(root, ".next", "atlas-build-hash");
   const hash = siteUrl + hashOf(BUILD_INPUTS);
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(buildStamp) || readFileSync(buildStamp, "utf8") !== hash) {
+  if (
+    !existsSync(path.join(root, ".next", "BUILD_ID")) ||
+    !existsSync(buildStamp) ||
+    readFileSync(buildStamp, "utf8") !== hash
+  ) {
     log("Building the portal (next build)…");
     run(bin("next"), ["build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
     // next build may add its type folders to tsconfig.json: stamp what the sources are now.
@@ -78,7 +103,9 @@ server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /Ready|ready|started/.test(String(chunk))) {
     announced = true;
-    log(`Alliance Atlas is up at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s). Ctrl+C stops it.`);
+    log(
+      `Alliance Atlas is up at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s). Ctrl+C stops it.`,
+    );
   }
 });
 
@@ -98,7 +125,9 @@ server.on("exit", (code) => shutdown(code ?? 0));
 async function databaseState(url) {
   const { readdirSync } = await import("node:fs");
   const pg = (await import("pg")).default;
-  const dirs = readdirSync(path.join(root, "prisma", "migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const dirs = readdirSync(path.join(root, "prisma", "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -107,7 +136,9 @@ async function databaseState(url) {
       .then((r) => new Set(r.rows.map((row) => row.migration_name)))
       .catch(() => new Set());
     const pendingMigrations = dirs.some((d) => !applied.has(d));
-    const seeded = pendingMigrations ? false : (await client.query(`SELECT EXISTS (SELECT 1 FROM "Organization") AS any`)).rows[0].any;
+    const seeded = pendingMigrations
+      ? false
+      : (await client.query(`SELECT EXISTS (SELECT 1 FROM "Organization") AS any`)).rows[0].any;
     return { pendingMigrations, seeded };
   } finally {
     await client.end();
@@ -117,7 +148,8 @@ async function databaseState(url) {
 /** NEXTAUTH_SECRET, or one generated once for this installation and kept in .data/ (one instance only). */
 function authSecret() {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  if (process.env.ATLAS_ENV === "production") fail("Set NEXTAUTH_SECRET (at least 32 random characters, the same on every instance).");
+  if (process.env.ATLAS_ENV === "production")
+    fail("Set NEXTAUTH_SECRET (at least 32 random characters, the same on every instance).");
   const file = path.join(root, ".data", "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -3,7 +3,7 @@
 // (TEST_DATABASE_URL's server, else 127.0.0.1:5432 if it answers, else the embedded server; never the
 // database DATABASE_URL names), migrates and seeds it, runs unit and integration tests, builds and starts
 // the portal on it and runs the end-to-end tests in Chromium. A missing database or browser fails the run.
-//   npm test -- --only unit|integration|e2e     run one phase
+//   npm test -- --only lint|unit|integration|e2e     run one phase
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -12,18 +12,36 @@ import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } fro
 
 const started = Date.now();
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
-const phases = only ? [only] : ["unit", "integration", "e2e"];
-for (const phase of phases) if (!["unit", "integration", "e2e", "journeys"].includes(phase)) fail(`Unknown phase "${phase}": unit, integration, e2e or journeys.`);
+const phases = only ? [only] : ["lint", "unit", "integration", "e2e"];
+for (const phase of phases)
+  if (!["lint", "unit", "integration", "e2e", "journeys"].includes(phase))
+    fail(`Unknown phase "${phase}": lint, unit, integration, e2e or journeys.`);
 const browserPhases = phases.includes("e2e") ? ["e2e", "journeys"] : phases.filter((p) => p === "journeys");
 
 ensureDependencies();
 ensurePrismaClient();
+
+// Lint first: it needs no database, and a run that cannot pass it is told so in seconds.
+const results = [];
+if (phases.includes("lint")) {
+  log("Linting (npm run lint: Biome, line lengths) and type-checking (tsc)…");
+  const lint = spawnSync("npm", ["run", "--silent", "lint"], { cwd: root, stdio: "inherit" });
+  const types = spawnSync(bin("tsc"), ["--noEmit", "-p", "."], { cwd: root, stdio: "inherit" });
+  const ok = lint.status === 0 && types.status === 0;
+  results.push({ phase: "lint", passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+}
+if (phases.length === 1 && phases[0] === "lint") {
+  console.log(`\nlint: ${results[0].failed ? "failed" : "passed"}`);
+  process.exit(results[0].failed ? 1 : 0);
+}
 const { startEmbedded, canConnect, withDatabase } = await import("./lib/database.mjs");
 const pg = (await import("pg")).default;
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (browserPhases.length && !existsSync(chromium)) {
-  fail(`No Chromium at ${chromium}: the end-to-end tests need it. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  fail(
+    `No Chromium at ${chromium}: the end-to-end tests need it. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
 }
 
 // --- the database server ---------------------------------------------------------------------------
@@ -37,7 +55,11 @@ if (serverUrl) {
 } else {
   log("No PostgreSQL on 127.0.0.1:5432: starting the embedded one for the tests.");
   try {
-    const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "pg-test"), defaultPort: 54330, portVariable: "EMBEDDED_TEST_PG_PORT" });
+    const embedded = await startEmbedded({
+      dataDir: path.join(root, ".data", "pg-test"),
+      defaultPort: 54330,
+      portVariable: "EMBEDDED_TEST_PG_PORT",
+    });
     serverUrl = embedded.baseUrl;
     stopEmbedded = embedded.stop;
   } catch (error) {
@@ -58,13 +80,18 @@ rmSync(releasesDir, { recursive: true, force: true });
 // HOST as npm start has it on a laptop: the app believes it listens on loopback only (lib/env.ts). A test run
 // never mails the real world: without the sink below, no SMTP_URL at all.
 const env = {
-  ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "test",
-  NEXTAUTH_SECRET: "test-secret-for-this-run-only-0123456789abcdef", ATLAS_ENV: "test", RELEASES_DIR: releasesDir, HOST: "127.0.0.1",
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "test",
+  NEXTAUTH_SECRET: "test-secret-for-this-run-only-0123456789abcdef",
+  ATLAS_ENV: "test",
+  RELEASES_DIR: releasesDir,
+  HOST: "127.0.0.1",
 };
 delete env.SMTP_URL;
 let server;
 let sink;
-const results = [];
 
 async function cleanup() {
   if (server && server.exitCode === null) {
@@ -73,7 +100,8 @@ async function cleanup() {
   }
   await sink?.close().catch(() => {});
   if (!process.env.KEEP_TEST_DATABASE) {
-    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_r`, `${dbName}_safe`]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_r`, `${dbName}_safe`])
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   await admin.end().catch(() => {});
   await stopEmbedded().catch(() => {});
@@ -100,7 +128,9 @@ try {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     log("Building the portal for the end-to-end tests…");
-    run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl } });
+    run(bin("next"), ["build"], {
+      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl },
+    });
     // The portal mails through a local SMTP sink, whose folder the tests read as a real inbox; the other
     // instances the end-to-end tests start inherit SMTP_URL and mail there too.
     const mailDir = path.join(root, "test-results", "mail");
@@ -111,7 +141,15 @@ try {
     env.MAIL_SINK_DIR = mailDir;
     server = spawn(process.execPath, ["scripts/serve.mjs"], {
       cwd: root,
-      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", SITE_URL: baseUrl, NEXTAUTH_URL: baseUrl, PORT: String(port), HOST: "127.0.0.1" },
+      env: {
+        ...env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: ".next-test",
+        SITE_URL: baseUrl,
+        NEXTAUTH_URL: baseUrl,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let serverLog = "";
@@ -136,7 +174,9 @@ try {
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
-console.log(`\n${results.map((r) => `${r.phase}: ${r.passed} passed, ${r.failed} failed`).join(" · ")} · ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `\n${results.map((r) => `${r.phase}: ${r.passed} passed, ${r.failed} failed`).join(" · ")} · ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 // A skipped test is a test that did not run: CI must not pass on it.
 process.exit(failed || skipped || passed === 0 ? 1 : 0);
@@ -145,18 +185,31 @@ function vitest(phase, phaseEnv) {
   log(`Running ${phase} tests…`);
   const outputFile = path.join(root, "test-results", `vitest-${phase}.json`);
   rmSync(outputFile, { force: true });
-  const result = spawnSync(bin("vitest"), ["run", "--project", phase, "--reporter=default", "--reporter=json", `--outputFile=${outputFile}`], {
-    cwd: root,
-    env: { ...phaseEnv, NODE_OPTIONS: `${phaseEnv.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/support/polyfills.mjs")}`.trim() },
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    bin("vitest"),
+    ["run", "--project", phase, "--reporter=default", "--reporter=json", `--outputFile=${outputFile}`],
+    {
+      cwd: root,
+      env: {
+        ...phaseEnv,
+        NODE_OPTIONS:
+          `${phaseEnv.NODE_OPTIONS ?? ""} --import ${path.join(root, "tests/support/polyfills.mjs")}`.trim(),
+      },
+      stdio: "inherit",
+    },
+  );
   if (!existsSync(outputFile)) return { phase, passed: 0, failed: 1, skipped: 0 };
   const report = JSON.parse(readFileSync(outputFile, "utf8"));
-  const failedSuites = (report.testResults ?? []).filter((s) => s.status === "failed" && !(s.assertionResults ?? []).some((a) => a.status === "failed")).length;
+  const failedSuites = (report.testResults ?? []).filter(
+    (s) => s.status === "failed" && !(s.assertionResults ?? []).some((a) => a.status === "failed"),
+  ).length;
   return {
     phase,
     passed: report.numPassedTests ?? 0,
-    failed: (report.numFailedTests ?? 0) + failedSuites + (result.status !== 0 && !report.numFailedTests && !failedSuites ? 1 : 0),
+    failed:
+      (report.numFailedTests ?? 0) +
+      failedSuites +
+      (result.status !== 0 && !report.numFailedTests && !failedSuites ? 1 : 0),
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
   };
 }

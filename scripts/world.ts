@@ -17,17 +17,41 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { columns, institutionRows, membershipRows, organizationRows, planWorld, sourceRows, type OrganizationExtras, type Row, type Table } from "./world/generate.ts";
+import {
+  columns,
+  institutionRows,
+  membershipRows,
+  organizationRows,
+  planWorld,
+  sourceRows,
+  type OrganizationExtras,
+  type Row,
+  type Table,
+} from "./world/generate.ts";
 import { copyRows, dropSecondary, restoreSecondary } from "./world/load.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const TABLES: Table[] = ["Source", "Institution", "InstitutionName", "Organization", "OrganizationName", "OrganizationFounder", "DeclaredCount", "OrganizationPerson", "Membership"];
+const TABLES: Table[] = [
+  "Source",
+  "Institution",
+  "InstitutionName",
+  "Organization",
+  "OrganizationName",
+  "OrganizationFounder",
+  "DeclaredCount",
+  "OrganizationPerson",
+  "Membership",
+];
 
 type DatabaseModule = {
   canConnect(url: string, timeoutMs?: number): Promise<boolean>;
   ensureDatabaseExists(url: string): Promise<void>;
   withDatabase(url: string, database: string): string;
-  startEmbedded(o: { dataDir: string; defaultPort: number; portVariable?: string }): Promise<{ baseUrl: string; stop: () => Promise<void> }>;
+  startEmbedded(o: {
+    dataDir: string;
+    defaultPort: number;
+    portVariable?: string;
+  }): Promise<{ baseUrl: string; stop: () => Promise<void> }>;
   PORTAL_CLUSTER: { dataDir: string; defaultPort: number; portVariable: string };
 };
 
@@ -49,9 +73,11 @@ export function parseArgs(argv: string[]): WorldOptions {
     else if (arg === "--force") options.force = true;
     else throw new Error(`Unknown option ${arg}. Options: --scale N, --seed N, --database NAME, --url URL, --force.`);
   }
-  if (!(options.scale > 0 && options.scale <= 2)) throw new Error("--scale must be a number above 0 and at most 2 (1 is the full world).");
+  if (!(options.scale > 0 && options.scale <= 2))
+    throw new Error("--scale must be a number above 0 and at most 2 (1 is the full world).");
   if (!Number.isInteger(options.seed)) throw new Error("--seed must be a whole number.");
-  if (!/^[A-Za-z0-9_]+$/.test(options.database)) throw new Error("--database must be a plain name (letters, digits, _).");
+  if (!/^[A-Za-z0-9_]+$/.test(options.database))
+    throw new Error("--database must be a plain name (letters, digits, _).");
   return options;
 }
 
@@ -67,7 +93,9 @@ async function resolveTarget(options: WorldOptions, db: DatabaseModule) {
 
 /** Refuse a database holding the demo seed or accounts (other than the bench's own): it is somebody's portal. */
 async function checkTarget(client: pg.Client, force: boolean) {
-  const seedSlugs = (JSON.parse(readFileSync(path.join(root, "prisma", "seed-data", "organizations.json"), "utf8")) as { slug: string }[]).map((o) => o.slug);
+  const seedSlugs = (
+    JSON.parse(readFileSync(path.join(root, "prisma", "seed-data", "organizations.json"), "utf8")) as { slug: string }[]
+  ).map((o) => o.slug);
   const { rows } = await client.query<{ users: number; seeded: number }>(
     `SELECT (SELECT count(*)::int FROM "User" WHERE email NOT LIKE '%@bench.invalid') AS users, (SELECT count(*)::int FROM "Organization" WHERE slug = ANY($1)) AS seeded`,
     [seedSlugs],
@@ -83,20 +111,28 @@ async function checkTarget(client: pg.Client, force: boolean) {
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-export async function generateWorld(url: string, options: Pick<WorldOptions, "scale" | "seed" | "force">, log: (m: string) => void = console.log) {
+export async function generateWorld(
+  url: string,
+  options: Pick<WorldOptions, "scale" | "seed" | "force">,
+  log: (m: string) => void = console.log,
+) {
   const started = Date.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await checkTarget(client, options.force);
     const world = planWorld(options.scale, options.seed);
-    log(`Planned ${world.counts.organizations} organizations, ${world.counts.institutions} institutions, ${world.counts.memberships} memberships (seed ${options.seed}) in ${seconds(started)}.`);
+    log(
+      `Planned ${world.counts.organizations} organizations, ${world.counts.institutions} institutions, ${world.counts.memberships} memberships (seed ${options.seed}) in ${seconds(started)}.`,
+    );
     await client.query("BEGIN");
     await client.query("SET LOCAL synchronous_commit = off");
     await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     await client.query(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`);
     const secondary = await dropSecondary(client, TABLES);
-    log(`Dropped ${secondary.indexes.length} secondary indexes and ${secondary.foreignKeys.length} foreign keys for the load.`);
+    log(
+      `Dropped ${secondary.indexes.length} secondary indexes and ${secondary.foreignKeys.length} foreign keys for the load.`,
+    );
     const copy = async (table: Table, rows: Iterable<Row>) => {
       const t = Date.now();
       let shown = t;
@@ -131,7 +167,11 @@ export async function generateWorld(url: string, options: Pick<WorldOptions, "sc
     // during the load: compact those two tables so searches read half the pages.
     const rewritten = ["Organization", "Institution"];
     await client.query(`VACUUM (FULL, ANALYZE) ${rewritten.map((t) => `"${t}"`).join(", ")}`);
-    await client.query(`VACUUM (ANALYZE) ${TABLES.filter((t) => !rewritten.includes(t)).map((t) => `"${t}"`).join(", ")}`);
+    await client.query(
+      `VACUUM (ANALYZE) ${TABLES.filter((t) => !rewritten.includes(t))
+        .map((t) => `"${t}"`)
+        .join(", ")}`,
+    );
     log(`Vacuumed and analysed in ${seconds(analyze)}.`);
     log(`World loaded in ${seconds(started)}.`);
     return { counts, seconds: (Date.now() - started) / 1000 };
@@ -152,7 +192,11 @@ async function main() {
     shown.password = shown.password ? "***" : "";
     console.log(`Synthetic world at scale ${options.scale} into ${shown.toString()}`);
     await db.ensureDatabaseExists(target.url);
-    const migrate = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/migrate.ts", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: target.url }, stdio: "inherit" });
+    const migrate = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/migrate.ts", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: target.url },
+      stdio: "inherit",
+    });
     if (migrate.status !== 0) throw new Error("Applying the migrations failed.");
     await generateWorld(target.url, options);
   } finally {

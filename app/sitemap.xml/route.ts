@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 /** The sitemap index: one file of fixed pages, then organizations and institutions 10,000 at a time. */
 export async function GET() {
   const files = sitemapFiles(await sitemapCounts());
-  return new Response(sitemapIndexXml(env().SITE_URL, files.length), { headers: { "content-type": "application/xml; charset=utf-8" } });
+  return new Response(sitemapIndexXml(env().SITE_URL, files.length), {
+    headers: { "content-type": "application/xml; charset=utf-8" },
+  });
 }

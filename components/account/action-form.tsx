@@ -1,6 +1,15 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useRef,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { initialActionState, type ActionState } from "@/lib/actions/define";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -13,7 +22,14 @@ export function useFormState() {
 }
 
 /** A small form bound to a server action, showing its message and each field's errors in a live region. */
-export function ActionForm({ action, hidden, children, submitLabel, tone = "primary", locale }: {
+export function ActionForm({
+  action,
+  hidden,
+  children,
+  submitLabel,
+  tone = "primary",
+  locale,
+}: {
   action: Action;
   hidden: Record<string, string>;
   children?: ReactNode;
@@ -47,8 +63,16 @@ export function ActionForm({ action, hidden, children, submitLabel, tone = "prim
         ))}
         {children}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}>{submitLabel}</button>
-          <p aria-live="polite" role="status" className={`text-sm ${state.ok ? "text-green-800" : "text-red-800"}`}>{state.message}</p>
+          <button
+            type="submit"
+            disabled={pending}
+            className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
+          >
+            {submitLabel}
+          </button>
+          <p aria-live="polite" role="status" className={`text-sm ${state.ok ? "text-green-800" : "text-red-800"}`}>
+            {state.message}
+          </p>
         </div>
       </form>
     </StateContext.Provider>

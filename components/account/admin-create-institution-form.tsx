@@ -5,21 +5,41 @@ import { adminCreateInstitutionAction } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";
 
-const KINDS = ["UNIVERSITY", "SCHOOL", "ACADEMY", "MINISTRY", "AGENCY", "HOSPITAL", "RESEARCH_INSTITUTE", "OTHER"] as const;
+const KINDS = [
+  "UNIVERSITY",
+  "SCHOOL",
+  "ACADEMY",
+  "MINISTRY",
+  "AGENCY",
+  "HOSPITAL",
+  "RESEARCH_INSTITUTE",
+  "OTHER",
+] as const;
 
 export function AdminCreateInstitutionForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
   const kinds = useTranslations("institutionKinds");
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
-    <ActionForm action={adminCreateInstitutionAction} hidden={{ "values.website": "", "values.rorId": "", "values.wikidataId": "" }} submitLabel={t("addInstitution")} locale={locale}>
+    <ActionForm
+      action={adminCreateInstitutionAction}
+      hidden={{ "values.website": "", "values.rorId": "", "values.wikidataId": "" }}
+      submitLabel={t("addInstitution")}
+      locale={locale}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="values.nameEn" label={t("nameEn")} maxLength={300} />
         <TextField name="values.nameZh" label={t("nameZh")} maxLength={300} />
         <div>
-          <label htmlFor="new-kind" className="block text-sm font-medium">{t("kind")}</label>
+          <label htmlFor="new-kind" className="block text-sm font-medium">
+            {t("kind")}
+          </label>
           <select id="new-kind" name="kind" defaultValue="UNIVERSITY" className={input}>
-            {KINDS.map((k) => <option key={k} value={k}>{kinds(k)}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {kinds(k)}
+              </option>
+            ))}
           </select>
         </div>
         <TextField name="country" label={t("country")} maxLength={2} />

@@ -8,13 +8,33 @@ import { TextField } from "./text-field";
 import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
 
 /** Admins edit an organization's profile (and its Wikidata item); published at once. */
-export function AdminOrganizationForm({ locale, slug, version, values }: { locale: string; slug: string; version: number; values: AdminOrganizationValues }) {
+export function AdminOrganizationForm({
+  locale,
+  slug,
+  version,
+  values,
+}: {
+  locale: string;
+  slug: string;
+  version: number;
+  values: AdminOrganizationValues;
+}) {
   const t = useTranslations("account");
   return (
-    <ActionForm action={adminUpdateOrganizationAction} hidden={{ organizationSlug: slug, baseVersion: String(version) }} submitLabel={t("saveAndPublish")} locale={locale}>
+    <ActionForm
+      action={adminUpdateOrganizationAction}
+      hidden={{ organizationSlug: slug, baseVersion: String(version) }}
+      submitLabel={t("saveAndPublish")}
+      locale={locale}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <OrganizationProfileFields values={values} />
-        <TextField name="values.wikidataId" label={t("wikidataId")} defaultValue={values.wikidataId ?? ""} maxLength={80} />
+        <TextField
+          name="values.wikidataId"
+          label={t("wikidataId")}
+          defaultValue={values.wikidataId ?? ""}
+          maxLength={80}
+        />
       </div>
     </ActionForm>
   );

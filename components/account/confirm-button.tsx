@@ -7,5 +7,13 @@ import { ActionForm } from "./action-form";
 /** "Still accurate": confirms one entry as it stands. */
 export function ConfirmButton({ locale, membershipId }: { locale: string; membershipId: string }) {
   const t = useTranslations("tools");
-  return <ActionForm action={confirmMembershipAction} hidden={{ membershipId }} submitLabel={t("stillAccurate")} tone="plain" locale={locale} />;
+  return (
+    <ActionForm
+      action={confirmMembershipAction}
+      hidden={{ membershipId }}
+      submitLabel={t("stillAccurate")}
+      tone="plain"
+      locale={locale}
+    />
+  );
 }

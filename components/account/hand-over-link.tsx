@@ -13,9 +13,16 @@ export function HandOverLink() {
   if (!handOver) return null;
   return (
     <div className="rounded-md border border-amber-300 bg-amber-50 p-3">
-      <label htmlFor="hand-over-link" className="block text-sm font-medium">{t("handOverLink")}</label>
-      <input id="hand-over-link" readOnly value={handOver} onFocus={(e) => e.currentTarget.select()}
-        className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
+      <label htmlFor="hand-over-link" className="block text-sm font-medium">
+        {t("handOverLink")}
+      </label>
+      <input
+        id="hand-over-link"
+        readOnly
+        value={handOver}
+        onFocus={(e) => e.currentTarget.select()}
+        className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
+      />
     </div>
   );
 }

@@ -11,9 +11,18 @@ export function ImportForm({ locale }: { locale: string }) {
   return (
     <ActionForm action={previewImportAction} hidden={{}} submitLabel={t("importRead")} locale={locale}>
       <div>
-        <label htmlFor="import-text" className="block text-sm font-medium">{t("importText")}</label>
-        <textarea id="import-text" name="text" rows={14} maxLength={200_000} required aria-describedby="text-error"
-          className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
+        <label htmlFor="import-text" className="block text-sm font-medium">
+          {t("importText")}
+        </label>
+        <textarea
+          id="import-text"
+          name="text"
+          rows={14}
+          maxLength={200_000}
+          required
+          aria-describedby="text-error"
+          className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
+        />
         <FieldError name="text" />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">

@@ -6,11 +6,26 @@ import { submitImportAction } from "@/lib/actions/server";
 import type { PartialDate } from "@/lib/dates";
 import { ActionForm, FieldError } from "./action-form";
 
-const ROLES = ["FOUNDING_MEMBER", "MEMBER", "CO_SPONSOR", "INITIATOR", "PRESIDENT", "SIGNATORY", "ORGANIZER", "PARTNER"] as const;
+const ROLES = [
+  "FOUNDING_MEMBER",
+  "MEMBER",
+  "CO_SPONSOR",
+  "INITIATOR",
+  "PRESIDENT",
+  "SIGNATORY",
+  "ORGANIZER",
+  "PARTNER",
+] as const;
 
 export type ReviewRow = {
-  heading: string; organizationName: string | null; score: number | null; joined: PartialDate | null; role: string | null; passage: string | null;
-  action: "CREATE" | "UPDATE" | "UNCHANGED" | "NEW_ORGANIZATION"; current: { joined: string | null; role: string } | null;
+  heading: string;
+  organizationName: string | null;
+  score: number | null;
+  joined: PartialDate | null;
+  role: string | null;
+  passage: string | null;
+  action: "CREATE" | "UPDATE" | "UNCHANGED" | "NEW_ORGANIZATION";
+  current: { joined: string | null; role: string } | null;
 };
 
 /** Each row the page yielded, editable, ticked when sending it would change something. */
@@ -24,49 +39,98 @@ export function ImportReviewForm({ locale, draftId, rows }: { locale: string; dr
         <table className="w-full min-w-[48rem] text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("colInclude")}</th>
-              <th scope="col" className="px-3 py-2">{t("colFound")}</th>
-              <th scope="col" className="px-3 py-2">{t("colOrganization")}</th>
-              <th scope="col" className="px-3 py-2">{t("colRole")}</th>
-              <th scope="col" className="px-3 py-2">{t("colJoined")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("colInclude")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("colFound")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("colOrganization")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("colRole")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("colJoined")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line align-top">
             {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a draft's rows never move, and the form names each by its index
               <tr key={i}>
                 <td className="px-3 py-2">
                   {r.action === "NEW_ORGANIZATION" ? null : (
-                    <input type="checkbox" id={`rows.${i}.include`} name={`rows.${i}.include`} defaultChecked={r.action !== "UNCHANGED"} aria-label={`${t("colInclude")}: ${r.organizationName ?? r.heading}`} className="h-4 w-4" />
+                    <input
+                      type="checkbox"
+                      id={`rows.${i}.include`}
+                      name={`rows.${i}.include`}
+                      defaultChecked={r.action !== "UNCHANGED"}
+                      aria-label={`${t("colInclude")}: ${r.organizationName ?? r.heading}`}
+                      className="h-4 w-4"
+                    />
                   )}
                   <FieldError name={`rows.${i}.include`} />
                 </td>
                 <td className="max-w-xs px-3 py-2">
                   <span className="font-medium">{r.heading}</span>
-                  {r.passage ? <blockquote className="mt-1 border-l-2 border-line pl-2 text-xs text-slate-700">“{r.passage}”</blockquote> : null}
+                  {r.passage ? (
+                    <blockquote className="mt-1 border-l-2 border-line pl-2 text-xs text-slate-700">
+                      “{r.passage}”
+                    </blockquote>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">
                   {r.organizationName ? (
                     <>
                       <span>{r.organizationName}</span>
-                      <span className="block text-xs text-muted">{t("match", { score: Math.round((r.score ?? 0) * 100) })} · {t(`action${r.action}`)}</span>
-                      {r.current ? <span className="block text-xs text-muted">{t("colNow")}: {roles(r.current.role)} · {r.current.joined ?? "—"}</span> : null}
+                      <span className="block text-xs text-muted">
+                        {t("match", { score: Math.round((r.score ?? 0) * 100) })} · {t(`action${r.action}`)}
+                      </span>
+                      {r.current ? (
+                        <span className="block text-xs text-muted">
+                          {t("colNow")}: {roles(r.current.role)} · {r.current.joined ?? "—"}
+                        </span>
+                      ) : null}
                     </>
                   ) : (
                     <>
                       <span className="text-muted">{t("actionNEW_ORGANIZATION")}</span>{" "}
-                      <Link href="/account/new-organization" className="block text-xs text-accent underline">{t("proposeItHere")}</Link>
+                      <Link href="/account/new-organization" className="block text-xs text-accent underline">
+                        {t("proposeItHere")}
+                      </Link>
                     </>
                   )}
                 </td>
                 <td className="px-3 py-2">
-                  <label htmlFor={`rows.${i}.role`} className="sr-only">{t("colRole")}</label>
-                  <select id={`rows.${i}.role`} name={`rows.${i}.role`} defaultValue={r.role ?? r.current?.role ?? "MEMBER"} className={input}>
-                    {ROLES.map((role) => <option key={role} value={role}>{roles(role)}</option>)}
+                  <label htmlFor={`rows.${i}.role`} className="sr-only">
+                    {t("colRole")}
+                  </label>
+                  <select
+                    id={`rows.${i}.role`}
+                    name={`rows.${i}.role`}
+                    defaultValue={r.role ?? r.current?.role ?? "MEMBER"}
+                    className={input}
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {roles(role)}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td className="px-3 py-2">
-                  <label htmlFor={`rows.${i}.joined`} className="sr-only">{t("colJoined")}</label>
-                  <input id={`rows.${i}.joined`} name={`rows.${i}.joined`} defaultValue={r.joined?.iso ?? ""} maxLength={40} className={input} />
+                  <label htmlFor={`rows.${i}.joined`} className="sr-only">
+                    {t("colJoined")}
+                  </label>
+                  <input
+                    id={`rows.${i}.joined`}
+                    name={`rows.${i}.joined`}
+                    defaultValue={r.joined?.iso ?? ""}
+                    maxLength={40}
+                    className={input}
+                  />
                   <FieldError name={`rows.${i}.joined`} />
                 </td>
               </tr>

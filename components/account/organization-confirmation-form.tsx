@@ -6,16 +6,38 @@ import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";
 
 /** Admins: where the organization itself lists one of its members. */
-export function OrganizationConfirmationForm({ locale, members }: { locale: string; members: { id: string; name: string }[] }) {
+export function OrganizationConfirmationForm({
+  locale,
+  members,
+}: {
+  locale: string;
+  members: { id: string; name: string }[];
+}) {
   const t = useTranslations("account");
   const tools = useTranslations("tools");
   return (
-    <ActionForm action={recordOrganizationConfirmationAction} hidden={{}} submitLabel={tools("recordConfirmation")} tone="plain" locale={locale}>
+    <ActionForm
+      action={recordOrganizationConfirmationAction}
+      hidden={{}}
+      submitLabel={tools("recordConfirmation")}
+      tone="plain"
+      locale={locale}
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <label htmlFor="confirm-membership" className="block text-sm font-medium">{tools("members")}</label>
-          <select id="confirm-membership" name="membershipId" className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2">
-            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          <label htmlFor="confirm-membership" className="block text-sm font-medium">
+            {tools("members")}
+          </label>
+          <select
+            id="confirm-membership"
+            name="membershipId"
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
           </select>
           <FieldError name="membershipId" />
         </div>

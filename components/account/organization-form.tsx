@@ -6,7 +6,16 @@ import { ActionForm } from "./action-form";
 import { TextField } from "./text-field";
 import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
 
-const ROLES = ["FOUNDING_MEMBER", "MEMBER", "CO_SPONSOR", "INITIATOR", "PRESIDENT", "SIGNATORY", "ORGANIZER", "PARTNER"] as const;
+const ROLES = [
+  "FOUNDING_MEMBER",
+  "MEMBER",
+  "CO_SPONSOR",
+  "INITIATOR",
+  "PRESIDENT",
+  "SIGNATORY",
+  "ORGANIZER",
+  "PARTNER",
+] as const;
 
 /** Propose an organization the registry lacks, with the institution's own membership in it. */
 export function OrganizationForm({ locale }: { locale: string }) {
@@ -17,14 +26,27 @@ export function OrganizationForm({ locale }: { locale: string }) {
       <div className="grid gap-4 sm:grid-cols-2">
         <OrganizationProfileFields />
         <div>
-          <label htmlFor="values.role" className="block text-sm font-medium">{t("role")}</label>
-          <select id="values.role" name="values.role" defaultValue="MEMBER" className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2">
-            {ROLES.map((r) => <option key={r} value={r}>{roles(r)}</option>)}
+          <label htmlFor="values.role" className="block text-sm font-medium">
+            {t("role")}
+          </label>
+          <select
+            id="values.role"
+            name="values.role"
+            defaultValue="MEMBER"
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roles(r)}
+              </option>
+            ))}
           </select>
         </div>
         <TextField name="values.joined" label={t("joined")} maxLength={40} />
         <SourceFields />
-        <div className="sm:col-span-2"><TextField name="reason" label={t("reason")} maxLength={2000} /></div>
+        <div className="sm:col-span-2">
+          <TextField name="reason" label={t("reason")} maxLength={2000} />
+        </div>
       </div>
     </ActionForm>
   );

@@ -18,17 +18,38 @@ export function OrganizationProfileFields({ values }: { values?: OrganizationPro
       <TextField name="values.nameZh" label={t("nameZh")} defaultValue={values?.nameZh ?? ""} maxLength={300} />
       <TextField name="values.acronym" label={t("acronym")} defaultValue={values?.acronym ?? ""} maxLength={30} />
       <div>
-        <label htmlFor="values.kind" className="block text-sm font-medium">{t("kind")}</label>
+        <label htmlFor="values.kind" className="block text-sm font-medium">
+          {t("kind")}
+        </label>
         <select id="values.kind" name="values.kind" defaultValue={values?.kind ?? "ALLIANCE"} className={input}>
-          {KINDS.map((k) => <option key={k} value={k}>{kinds(k)}</option>)}
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kinds(k)}
+            </option>
+          ))}
         </select>
         <FieldError name="values.kind" />
       </div>
       <TextField name="values.founded" label={t("founded")} defaultValue={values?.founded?.iso ?? ""} maxLength={40} />
-      <TextField name="values.website" label={t("website")} type="url" defaultValue={values?.website ?? ""} maxLength={500} />
+      <TextField
+        name="values.website"
+        label={t("website")}
+        type="url"
+        defaultValue={values?.website ?? ""}
+        maxLength={500}
+      />
       <div className="sm:col-span-2">
-        <label htmlFor="values.introduction" className="block text-sm font-medium">{t("introduction")}</label>
-        <textarea id="values.introduction" name="values.introduction" rows={values ? 6 : 4} maxLength={5000} defaultValue={values?.introduction ?? ""} className={input} />
+        <label htmlFor="values.introduction" className="block text-sm font-medium">
+          {t("introduction")}
+        </label>
+        <textarea
+          id="values.introduction"
+          name="values.introduction"
+          rows={values ? 6 : 4}
+          maxLength={5000}
+          defaultValue={values?.introduction ?? ""}
+          className={input}
+        />
         <FieldError name="values.introduction" />
       </div>
     </>
@@ -42,7 +63,9 @@ export function SourceFields() {
     <>
       <TextField name="values.sourceUrl" label={t("sourceUrl")} type="url" maxLength={500} />
       <TextField name="values.sourceTitle" label={t("sourceTitle")} maxLength={300} />
-      <div className="sm:col-span-2"><TextField name="values.sourceQuote" label={t("sourceQuote")} maxLength={2000} /></div>
+      <div className="sm:col-span-2">
+        <TextField name="values.sourceQuote" label={t("sourceQuote")} maxLength={2000} />
+      </div>
     </>
   );
 }

@@ -5,5 +5,9 @@ import { getMessages } from "next-intl/server";
 /** Signed-in pages' client components need more texts than public pages; only they receive them. */
 export async function PrivateIntl({ locale, children }: { locale: string; children: ReactNode }) {
   const { nav, locales, account, roles, statuses, kinds, institutionKinds, tools } = await getMessages({ locale });
-  return <NextIntlClientProvider messages={{ nav, locales, account, roles, statuses, kinds, institutionKinds, tools }}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={{ nav, locales, account, roles, statuses, kinds, institutionKinds, tools }}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

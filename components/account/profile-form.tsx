@@ -9,8 +9,20 @@ import { TextField } from "./text-field";
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** An institution's profile: used by staff to propose, and by admins to set directly. */
-export function ProfileForm({ action, locale, values, hidden, submitLabel, withReason }: {
-  action: Action; locale: string; values: InstitutionProfileValues; hidden: Record<string, string>; submitLabel: string; withReason: boolean;
+export function ProfileForm({
+  action,
+  locale,
+  values,
+  hidden,
+  submitLabel,
+  withReason,
+}: {
+  action: Action;
+  locale: string;
+  values: InstitutionProfileValues;
+  hidden: Record<string, string>;
+  submitLabel: string;
+  withReason: boolean;
 }) {
   const t = useTranslations("account");
   return (
@@ -19,10 +31,25 @@ export function ProfileForm({ action, locale, values, hidden, submitLabel, withR
         <TextField name="values.nameEn" label={t("nameEn")} defaultValue={values.nameEn} maxLength={300} />
         <TextField name="values.nameZh" label={t("nameZh")} defaultValue={values.nameZh ?? ""} maxLength={300} />
         <TextField name="values.city" label={t("city")} defaultValue={values.city ?? ""} maxLength={120} />
-        <TextField name="values.website" label={t("website")} type="url" defaultValue={values.website ?? ""} maxLength={500} />
+        <TextField
+          name="values.website"
+          label={t("website")}
+          type="url"
+          defaultValue={values.website ?? ""}
+          maxLength={500}
+        />
         <TextField name="values.rorId" label={t("rorId")} defaultValue={values.rorId ?? ""} maxLength={60} />
-        <TextField name="values.wikidataId" label={t("wikidataId")} defaultValue={values.wikidataId ?? ""} maxLength={80} />
-        {withReason ? <div className="sm:col-span-2"><TextField name="reason" label={t("reason")} maxLength={2000} /></div> : null}
+        <TextField
+          name="values.wikidataId"
+          label={t("wikidataId")}
+          defaultValue={values.wikidataId ?? ""}
+          maxLength={80}
+        />
+        {withReason ? (
+          <div className="sm:col-span-2">
+            <TextField name="reason" label={t("reason")} maxLength={2000} />
+          </div>
+        ) : null}
       </div>
     </ActionForm>
   );

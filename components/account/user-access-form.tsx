@@ -5,8 +5,18 @@ import { updateUserAccessAction } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "./action-form";
 
 /** Role, institution and access of one account; saving ends the person's open sessions. */
-export function UserAccessForm({ user, institutions, locale }: {
-  user: { id: string; email: string; role: "ADMIN" | "STAFF"; disabledAt: string | null; institution: { slug: string } | null };
+export function UserAccessForm({
+  user,
+  institutions,
+  locale,
+}: {
+  user: {
+    id: string;
+    email: string;
+    role: "ADMIN" | "STAFF";
+    disabledAt: string | null;
+    institution: { slug: string } | null;
+  };
   institutions: { slug: string; name: string }[];
   locale: string;
 }) {
@@ -14,20 +24,39 @@ export function UserAccessForm({ user, institutions, locale }: {
   const id = (f: string) => `${f}-${user.id}`;
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
-    <ActionForm action={updateUserAccessAction} hidden={{ userId: user.id }} submitLabel={t("save")} tone="plain" locale={locale}>
+    <ActionForm
+      action={updateUserAccessAction}
+      hidden={{ userId: user.id }}
+      submitLabel={t("save")}
+      tone="plain"
+      locale={locale}
+    >
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <div>
-          <label htmlFor={id("role")} className="block">{t("role")}</label>
+          <label htmlFor={id("role")} className="block">
+            {t("role")}
+          </label>
           <select id={id("role")} name="role" defaultValue={user.role} className={select}>
             <option value="STAFF">{t("roleStaff")}</option>
             <option value="ADMIN">{t("roleAdmin")}</option>
           </select>
         </div>
         <div>
-          <label htmlFor={id("institutionSlug")} className="block">{t("institution")}</label>
-          <select id={id("institutionSlug")} name="institutionSlug" defaultValue={user.institution?.slug ?? ""} className={`${select} max-w-64`}>
+          <label htmlFor={id("institutionSlug")} className="block">
+            {t("institution")}
+          </label>
+          <select
+            id={id("institutionSlug")}
+            name="institutionSlug"
+            defaultValue={user.institution?.slug ?? ""}
+            className={`${select} max-w-64`}
+          >
             <option value="">—</option>
-            {institutions.map((i) => <option key={i.slug} value={i.slug}>{i.name}</option>)}
+            {institutions.map((i) => (
+              <option key={i.slug} value={i.slug}>
+                {i.name}
+              </option>
+            ))}
           </select>
           <FieldError name="institutionSlug" id={id("institutionSlug-error")} />
         </div>

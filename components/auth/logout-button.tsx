@@ -6,7 +6,11 @@ import { useTranslations } from "next-intl";
 export function LogoutButton({ locale }: { locale: string }) {
   const t = useTranslations("account");
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: `/${locale}` })} className="text-sm text-muted underline hover:text-accent">
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: `/${locale}` })}
+      className="text-sm text-muted underline hover:text-accent"
+    >
       {t("signOut")}
     </button>
   );

@@ -6,7 +6,11 @@ import { ColumnChart } from "./bar-chart";
 /** Members joining per year (or per month when every date is known to the month), with the running total. */
 export async function JoinTimeline({ timeline, locale }: { timeline: Timeline; locale: string }) {
   const t = await getTranslations({ locale, namespace: "charts" });
-  const unknown = timeline.unknown ? <p className="text-sm text-muted" data-testid="timeline-unknown">{t("dateUnknown", { count: timeline.unknown })}</p> : null;
+  const unknown = timeline.unknown ? (
+    <p className="text-sm text-muted" data-testid="timeline-unknown">
+      {t("dateUnknown", { count: timeline.unknown })}
+    </p>
+  ) : null;
   if (!timeline.buckets.length) {
     return (
       <div className="space-y-2">
@@ -31,11 +35,21 @@ export async function JoinTimeline({ timeline, locale }: { timeline: Timeline; l
       <ColumnChart
         columns={columns}
         showRunning
-        label={t("timelineLabel", { count: timeline.dated, from: label(first.iso, first.precision), to: label(last.iso, last.precision) })}
+        label={t("timelineLabel", {
+          count: timeline.dated,
+          from: label(first.iso, first.precision),
+          to: label(last.iso, last.precision),
+        })}
       />
       <p className="flex flex-wrap gap-x-4 text-xs text-muted">
-        <span className="inline-flex items-center gap-1"><span aria-hidden="true" className="inline-block h-3 w-4 rounded-sm bg-[#1d7890]" />{t("joined")}</span>
-        <span className="inline-flex items-center gap-1"><span aria-hidden="true" className="inline-block h-0.5 w-4 bg-[#b45309]" />{t("cumulative")}</span>
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-3 w-4 rounded-sm bg-[#1d7890]" />
+          {t("joined")}
+        </span>
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-0.5 w-4 bg-[#b45309]" />
+          {t("cumulative")}
+        </span>
       </p>
       {unknown}
       <table className="sr-only">
@@ -48,13 +62,17 @@ export async function JoinTimeline({ timeline, locale }: { timeline: Timeline; l
           </tr>
         </thead>
         <tbody>
-          {timeline.buckets.filter((b) => b.joined > 0).map((b) => (
-            <tr key={b.iso}>
-              <th scope="row"><time dateTime={b.iso}>{label(b.iso, b.precision)}</time></th>
-              <td>{b.joined}</td>
-              <td>{b.cumulative}</td>
-            </tr>
-          ))}
+          {timeline.buckets
+            .filter((b) => b.joined > 0)
+            .map((b) => (
+              <tr key={b.iso}>
+                <th scope="row">
+                  <time dateTime={b.iso}>{label(b.iso, b.precision)}</time>
+                </th>
+                <td>{b.joined}</td>
+                <td>{b.cumulative}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </div>

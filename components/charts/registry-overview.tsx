@@ -9,7 +9,9 @@ export async function RegistryOverviewCharts({ charts, locale }: { charts: Regis
   const years = charts.foundedPerYear;
   return (
     <section aria-labelledby="overview-heading">
-      <h2 id="overview-heading" className="text-xl font-semibold">{t("overviewTitle")}</h2>
+      <h2 id="overview-heading" className="text-xl font-semibold">
+        {t("overviewTitle")}
+      </h2>
       <div className="mt-3 grid gap-6 md:grid-cols-2">
         <div className="min-w-0 rounded-md border border-line bg-white p-4" data-testid="founded-per-year">
           <h3 className="font-semibold">{t("foundedTitle")}</h3>
@@ -18,24 +20,39 @@ export async function RegistryOverviewCharts({ charts, locale }: { charts: Regis
               <ColumnChart
                 width={420}
                 label={t("foundedLabel", { from: years[0]!.year, to: years.at(-1)!.year })}
-                columns={years.map((y) => ({ key: String(y.year), label: String(y.year), value: y.count, title: t("foundedBar", { year: y.year, count: y.count }) }))}
+                columns={years.map((y) => ({
+                  key: String(y.year),
+                  label: String(y.year),
+                  value: y.count,
+                  title: t("foundedBar", { year: y.year, count: y.count }),
+                }))}
               />
               <table className="sr-only">
                 <caption>{t("foundedTitle")}</caption>
                 <thead>
-                  <tr><th scope="col">{t("year")}</th><th scope="col">{t("organizations")}</th></tr>
+                  <tr>
+                    <th scope="col">{t("year")}</th>
+                    <th scope="col">{t("organizations")}</th>
+                  </tr>
                 </thead>
                 <tbody>
-                  {years.filter((y) => y.count > 0).map((y) => (
-                    <tr key={y.year}><th scope="row">{y.year}</th><td>{y.count}</td></tr>
-                  ))}
+                  {years
+                    .filter((y) => y.count > 0)
+                    .map((y) => (
+                      <tr key={y.year}>
+                        <th scope="row">{y.year}</th>
+                        <td>{y.count}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </>
           ) : (
             <p className="mt-2 text-sm text-muted">{t("noData")}</p>
           )}
-          {charts.foundedUnknown ? <p className="mt-1 text-xs text-muted">{t("foundedUnknown", { count: charts.foundedUnknown })}</p> : null}
+          {charts.foundedUnknown ? (
+            <p className="mt-1 text-xs text-muted">{t("foundedUnknown", { count: charts.foundedUnknown })}</p>
+          ) : null}
         </div>
         <div className="min-w-0 rounded-md border border-line bg-white p-4" data-testid="members-by-country">
           <h3 className="font-semibold">{t("membersTitle")}</h3>
@@ -45,7 +62,12 @@ export async function RegistryOverviewCharts({ charts, locale }: { charts: Regis
               caption={t("membersTitle")}
               labelHeading={t("country")}
               valueHeading={t("memberships")}
-              bars={charts.membersByCountry.map((c) => ({ key: c.code, label: countryName(c.code, locale), value: c.count, note: t("institutionsCount", { count: c.institutions }) }))}
+              bars={charts.membersByCountry.map((c) => ({
+                key: c.code,
+                label: countryName(c.code, locale),
+                value: c.count,
+                note: t("institutionsCount", { count: c.institutions }),
+              }))}
             />
           ) : (
             <p className="text-sm text-muted">{t("noData")}</p>

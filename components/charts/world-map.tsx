@@ -28,14 +28,32 @@ export function radiusFor(count: number, largest: number): number {
  * country (never per member), sized and shaded by its member count, the largest drawn first so none hides
  * a smaller one; countries only a source names are small rings. `describe` gives each circle's tooltip.
  */
-export function WorldMapSvg({ members, namedOnly, label, describe }: { members: CountryCount[]; namedOnly: string[]; label: string; describe: (code: string) => string | null }) {
+export function WorldMapSvg({
+  members,
+  namedOnly,
+  label,
+  describe,
+}: {
+  members: CountryCount[];
+  namedOnly: string[];
+  label: string;
+  describe: (code: string) => string | null;
+}) {
   const map = baseMap();
   const largest = Math.max(1, ...members.map((m) => m.count));
-  const placed = [...members].filter((m) => map.anchors.has(m.code)).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+  const placed = [...members]
+    .filter((m) => map.anchors.has(m.code))
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
   const listed = new Set(members.map((m) => m.code));
   const named = namedOnly.filter((code) => !listed.has(code) && map.anchors.has(code));
   return (
-    <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={label} className="h-auto w-full rounded-md border border-line" style={{ background: SEA_FILL }}>
+    <svg
+      viewBox={`0 0 ${map.width} ${map.height}`}
+      role="img"
+      aria-label={label}
+      className="h-auto w-full rounded-md border border-line"
+      style={{ background: SEA_FILL }}
+    >
       <image href="/maps/world.svg" width={map.width} height={map.height} />
       <g stroke="#1c2430" strokeWidth={1}>
         {named.map((code) => {
@@ -51,7 +69,15 @@ export function WorldMapSvg({ members, namedOnly, label, describe }: { members: 
         {placed.map((m) => {
           const at = map.anchors.get(m.code)!;
           return (
-            <circle key={m.code} cx={at.x} cy={at.y} r={radiusFor(m.count, largest)} fill={shadeFor(m.count)} data-country={m.code} data-count={m.count}>
+            <circle
+              key={m.code}
+              cx={at.x}
+              cy={at.y}
+              r={radiusFor(m.count, largest)}
+              fill={shadeFor(m.count)}
+              data-country={m.code}
+              data-count={m.count}
+            >
               <title>{describe(m.code)}</title>
             </circle>
           );
@@ -66,13 +92,24 @@ export function WorldMapSvg({ members, namedOnly, label, describe }: { members: 
  * size and shade say how many members it has; regions too small for the map (Hong Kong, Singapore) get
  * theirs where their dot would be. The list under the map says the same in words.
  */
-export async function WorldMap({ members, namedOnly, locale }: { members: CountryCount[]; namedOnly: string[]; locale: string }) {
+export async function WorldMap({
+  members,
+  namedOnly,
+  locale,
+}: {
+  members: CountryCount[];
+  namedOnly: string[];
+  locale: string;
+}) {
   const t = await getTranslations({ locale, namespace: "charts" });
   if (!members.length && !namedOnly.length) return <p className="text-sm text-muted">{t("noMapData")}</p>;
   const counts = new Map(members.map((m) => [m.code, m.count]));
   const named = new Set(namedOnly);
   const sep = locale === "zh" ? "、" : ", ";
-  const top = members.slice(0, 10).map((m) => `${countryName(m.code, locale)} ${m.count}`).join(sep);
+  const top = members
+    .slice(0, 10)
+    .map((m) => `${countryName(m.code, locale)} ${m.count}`)
+    .join(sep);
   const label = t("mapLabel", { count: members.length, top: top ? ` (${top}${members.length > 10 ? "…" : ""})` : "" });
   const describe = (code: string) => {
     const count = counts.get(code);
@@ -87,13 +124,25 @@ export async function WorldMap({ members, namedOnly, locale }: { members: Countr
         <span>{t("legendMembers")}:</span>
         {SHADES.map((s, i) => (
           <span key={s.from} className="inline-flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full border border-slate-400" style={{ background: s.fill }} />
-            {SHADES[i + 1] ? (s.from === SHADES[i + 1]!.from - 1 ? s.from : `${s.from}–${SHADES[i + 1]!.from - 1}`) : `${s.from}+`}
+            <span
+              aria-hidden="true"
+              className="inline-block h-3 w-3 rounded-full border border-slate-400"
+              style={{ background: s.fill }}
+            />
+            {SHADES[i + 1]
+              ? s.from === SHADES[i + 1]!.from - 1
+                ? s.from
+                : `${s.from}–${SHADES[i + 1]!.from - 1}`
+              : `${s.from}+`}
           </span>
         ))}
         {namedOnly.length ? (
           <span className="inline-flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full border border-slate-400" style={{ background: NAMED_FILL }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-3 w-3 rounded-full border border-slate-400"
+              style={{ background: NAMED_FILL }}
+            />
             {t("legendNamed")}
           </span>
         ) : null}
@@ -113,7 +162,8 @@ export async function WorldMap({ members, namedOnly, locale }: { members: Countr
       ) : null}
       {namedOnly.length ? (
         <p className="text-sm">
-          <span className="font-semibold">{t("namedList")}:</span> {namedOnly.map((c) => countryName(c, locale)).join(sep)}
+          <span className="font-semibold">{t("namedList")}:</span>{" "}
+          {namedOnly.map((c) => countryName(c, locale)).join(sep)}
         </p>
       ) : null}
     </div>

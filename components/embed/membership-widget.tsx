@@ -4,8 +4,20 @@ import { PartialDateText } from "@/components/ui/partial-date";
 import type { EmbedOptions } from "@/lib/validation/api";
 
 const THEMES = {
-  light: { page: "bg-white text-slate-900", muted: "text-slate-600", line: "border-slate-200 divide-slate-200", link: "text-[#0f5e74]", head: "bg-slate-50" },
-  dark: { page: "bg-slate-900 text-slate-100", muted: "text-slate-300", line: "border-slate-700 divide-slate-700", link: "text-sky-300", head: "bg-slate-800" },
+  light: {
+    page: "bg-white text-slate-900",
+    muted: "text-slate-600",
+    line: "border-slate-200 divide-slate-200",
+    link: "text-[#0f5e74]",
+    head: "bg-slate-50",
+  },
+  dark: {
+    page: "bg-slate-900 text-slate-100",
+    muted: "text-slate-300",
+    line: "border-slate-700 divide-slate-700",
+    link: "text-sky-300",
+    head: "bg-slate-800",
+  },
 } as const;
 
 /**
@@ -13,7 +25,15 @@ const THEMES = {
  * static page used to hold (compact: organization, role and entrance; full: with founders and introduction).
  * Links open the registry in a new tab, never inside the frame.
  */
-export async function MembershipWidget({ institution: i, options, siteUrl }: { institution: InstitutionProfile; options: EmbedOptions; siteUrl: string }) {
+export async function MembershipWidget({
+  institution: i,
+  options,
+  siteUrl,
+}: {
+  institution: InstitutionProfile;
+  options: EmbedOptions;
+  siteUrl: string;
+}) {
   const { lang, mode, theme } = options;
   const t = await getTranslations({ locale: lang, namespace: "institution" });
   const e = await getTranslations({ locale: lang, namespace: "embed" });
@@ -27,36 +47,71 @@ export async function MembershipWidget({ institution: i, options, siteUrl }: { i
     <div className={`min-h-screen p-3 text-sm ${c.page}`} data-theme={theme} data-mode={mode}>
       <main>
         <h1 className="text-base font-semibold">
-          {t("participation")} · <a href={`${site}/${lang}/institutions/${i.slug}`} className={`${c.link} underline`} {...ext}>{i.name}</a>
+          {t("participation")} ·{" "}
+          <a href={`${site}/${lang}/institutions/${i.slug}`} className={`${c.link} underline`} {...ext}>
+            {i.name}
+          </a>
         </h1>
         {i.participations.length ? (
           <table className={`mt-2 w-full border text-left ${c.line}`}>
             <caption className="sr-only">{e("caption", { name: i.name })}</caption>
             <thead className={c.head}>
               <tr>
-                <th scope="col" className="px-2 py-1.5">{t("organization")}</th>
-                {mode === "full" ? <th scope="col" className="px-2 py-1.5">{t("foundedBy")}</th> : null}
-                {mode === "full" ? <th scope="col" className="px-2 py-1.5">{t("introduction")}</th> : null}
-                <th scope="col" className="px-2 py-1.5">{t("entrance")}</th>
+                <th scope="col" className="px-2 py-1.5">
+                  {t("organization")}
+                </th>
+                {mode === "full" ? (
+                  <th scope="col" className="px-2 py-1.5">
+                    {t("foundedBy")}
+                  </th>
+                ) : null}
+                {mode === "full" ? (
+                  <th scope="col" className="px-2 py-1.5">
+                    {t("introduction")}
+                  </th>
+                ) : null}
+                <th scope="col" className="px-2 py-1.5">
+                  {t("entrance")}
+                </th>
               </tr>
             </thead>
             <tbody className={`divide-y ${c.line}`}>
               {i.participations.map((p) => (
                 <tr key={p.organization.slug} className="align-top">
                   <th scope="row" className="px-2 py-1.5 font-medium">
-                    <a href={`${site}/${lang}/organizations/${p.organization.slug}`} className={`${c.link} hover:underline`} {...ext}>
-                      {p.organization.name}{p.organization.acronym ? ` (${p.organization.acronym})` : ""}
+                    <a
+                      href={`${site}/${lang}/organizations/${p.organization.slug}`}
+                      className={`${c.link} hover:underline`}
+                      {...ext}
+                    >
+                      {p.organization.name}
+                      {p.organization.acronym ? ` (${p.organization.acronym})` : ""}
                     </a>
                   </th>
-                  {mode === "full" ? <td className="px-2 py-1.5">{p.foundedBy.map((f) => f.name).join(lang === "zh" ? "、" : "; ") || o("unknown")}</td> : null}
+                  {mode === "full" ? (
+                    <td className="px-2 py-1.5">
+                      {p.foundedBy.map((f) => f.name).join(lang === "zh" ? "、" : "; ") || o("unknown")}
+                    </td>
+                  ) : null}
                   {mode === "full" ? (
                     <td className={`px-2 py-1.5 ${c.muted}`}>
-                      {p.organization.introduction ? `${p.organization.introduction.slice(0, 220)}${p.organization.introduction.length > 220 ? "…" : ""}` : "—"}
+                      {p.organization.introduction
+                        ? `${p.organization.introduction.slice(0, 220)}${p.organization.introduction.length > 220 ? "…" : ""}`
+                        : "—"}
                     </td>
                   ) : null}
                   <td className="px-2 py-1.5">
-                    <span className="block whitespace-nowrap">{p.joined ? <PartialDateText date={p.joined} locale={lang} /> : <span className={c.muted}>{o("joinedUnknown")}</span>}</span>
-                    <span className="block font-medium">{roles(p.role)}{p.status !== "ACTIVE" ? ` · ${statuses(p.status)}` : ""}</span>
+                    <span className="block whitespace-nowrap">
+                      {p.joined ? (
+                        <PartialDateText date={p.joined} locale={lang} />
+                      ) : (
+                        <span className={c.muted}>{o("joinedUnknown")}</span>
+                      )}
+                    </span>
+                    <span className="block font-medium">
+                      {roles(p.role)}
+                      {p.status !== "ACTIVE" ? ` · ${statuses(p.status)}` : ""}
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -67,7 +122,11 @@ export async function MembershipWidget({ institution: i, options, siteUrl }: { i
         )}
       </main>
       <footer className={`mt-2 text-xs ${c.muted}`}>
-        {e("poweredBy")} <a href={`${site}/${lang}`} className={`${c.link} underline`} {...ext}>Alliance Atlas</a> · {e("license")}
+        {e("poweredBy")}{" "}
+        <a href={`${site}/${lang}`} className={`${c.link} underline`} {...ext}>
+          Alliance Atlas
+        </a>{" "}
+        · {e("license")}
       </footer>
     </div>
   );

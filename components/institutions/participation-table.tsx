@@ -16,7 +16,15 @@ function summary(introduction: string): string {
 }
 
 /** The table a university used to keep on its own page: organization, founded by, introduction, entrance. */
-export async function ParticipationTable({ rows, locale, caption }: { rows: Participation[]; locale: string; caption: string }) {
+export async function ParticipationTable({
+  rows,
+  locale,
+  caption,
+}: {
+  rows: Participation[];
+  locale: string;
+  caption: string;
+}) {
   const t = await getTranslations({ locale, namespace: "institution" });
   const o = await getTranslations({ locale, namespace: "organization" });
   const roles = await getTranslations({ locale, namespace: "roles" });
@@ -27,24 +35,42 @@ export async function ParticipationTable({ rows, locale, caption }: { rows: Part
     <div className="overflow-x-auto rounded-md border border-line bg-white">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <TableHead columns={[{ label: t("organization"), className: "w-1/4" }, { label: t("foundedBy"), className: "w-1/5" }, t("introduction"), { label: t("entrance"), className: "w-1/6" }]} />
+        <TableHead
+          columns={[
+            { label: t("organization"), className: "w-1/4" },
+            { label: t("foundedBy"), className: "w-1/5" },
+            t("introduction"),
+            { label: t("entrance"), className: "w-1/6" },
+          ]}
+        />
         <tbody className="divide-y divide-line">
           {rows.map((r) => (
             <tr key={r.organization.slug} className="align-top">
               <th scope="row" className="px-3 py-3 font-medium">
-                <Link href={`/organizations/${r.organization.slug}`} className="text-accent underline underline-offset-2">
+                <Link
+                  href={`/organizations/${r.organization.slug}`}
+                  className="text-accent underline underline-offset-2"
+                >
                   {r.organization.name}
                   {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
                 </Link>
-                {r.organization.originalName ? <span className="block text-xs font-normal text-muted" lang="en">{r.organization.originalName}</span> : null}
-                <span className="mt-1 block font-normal"><Badge>{kinds(r.organization.kind)}</Badge></span>
+                {r.organization.originalName ? (
+                  <span className="block text-xs font-normal text-muted" lang="en">
+                    {r.organization.originalName}
+                  </span>
+                ) : null}
+                <span className="mt-1 block font-normal">
+                  <Badge>{kinds(r.organization.kind)}</Badge>
+                </span>
               </th>
               <td className="px-3 py-3">
                 {r.foundedBy.length ? (
                   <ul className="space-y-1">
                     {r.foundedBy.map((f) => (
                       <li key={`${f.slug}-${f.role}`}>
-                        <Link href={`/institutions/${f.slug}`} className="underline hover:text-accent">{f.name}</Link>
+                        <Link href={`/institutions/${f.slug}`} className="underline hover:text-accent">
+                          {f.name}
+                        </Link>
                       </li>
                     ))}
                   </ul>
@@ -71,7 +97,9 @@ export async function ParticipationTable({ rows, locale, caption }: { rows: Part
                 ) : null}
               </td>
               <td className="px-3 py-3">
-                <p className="whitespace-nowrap"><PartialDateText date={r.joined} locale={locale} fallback={o("joinedUnknown")} /></p>
+                <p className="whitespace-nowrap">
+                  <PartialDateText date={r.joined} locale={locale} fallback={o("joinedUnknown")} />
+                </p>
                 <p className="font-medium">{roles(r.role)}</p>
                 {r.status !== "ACTIVE" ? <Badge tone="warm">{statuses(r.status)}</Badge> : null}
                 <SourceNote source={r.source} locale={locale} compact />

@@ -9,7 +9,12 @@ export async function SiteFooter({ locale }: { locale: string }) {
       <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-muted">
         <p>{t("about")}</p>
         <p>{t("data")}</p>
-        <p><Link href="/data" className="text-accent underline">{nav("data")}</Link> · CC0</p>
+        <p>
+          <Link href="/data" className="text-accent underline">
+            {nav("data")}
+          </Link>{" "}
+          · CC0
+        </p>
       </div>
     </footer>
   );

@@ -9,14 +9,22 @@ export async function SiteHeader({ locale }: { locale: string }) {
   const locales = await getTranslations({ locale, namespace: "locales" });
   return (
     <header className="border-b border-line bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skip")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7 text-accent">
             <circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="2" />
-            <path d="M3 16h26M16 3c4 4 6 8.5 6 13s-2 9-6 13c-4-4-6-8.5-6-13s2-9 6-13z" fill="none" stroke="currentColor" strokeWidth="2" />
+            <path
+              d="M3 16h26M16 3c4 4 6 8.5 6 13s-2 9-6 13c-4-4-6-8.5-6-13s2-9 6-13z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            />
           </svg>
           <span>{meta("siteName")}</span>
         </Link>
@@ -38,7 +46,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
           <Link href="/account" className="text-sm text-muted hover:text-accent" prefetch={false}>
             {t("signIn")}
           </Link>
-          <LocaleSwitcher locale={locale} label={t("language")} names={Object.fromEntries(routing.locales.map((l) => [l, locales(l)]))} />
+          <LocaleSwitcher
+            locale={locale}
+            label={t("language")}
+            names={Object.fromEntries(routing.locales.map((l) => [l, locales(l)]))}
+          />
         </div>
       </div>
     </header>

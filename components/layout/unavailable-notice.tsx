@@ -8,11 +8,24 @@ export type UnavailableTexts = { title: string; text: string; retry: string; hom
  * What a visitor sees when a page cannot be rendered (in practice: the database is unreachable). Says so
  * plainly and offers a retry; the server's log has the error itself (the digest links the two).
  */
-export function UnavailableNotice({ texts, lang, homeHref, error, retry }: { texts: UnavailableTexts; lang?: string; homeHref: string; error: unknown; retry: () => void }) {
+export function UnavailableNotice({
+  texts,
+  lang,
+  homeHref,
+  error,
+  retry,
+}: {
+  texts: UnavailableTexts;
+  lang?: string;
+  homeHref: string;
+  error: unknown;
+  retry: () => void;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);
-  const digest = error instanceof Error && "digest" in error ? String((error as Error & { digest?: string }).digest ?? "") : "";
+  const digest =
+    error instanceof Error && "digest" in error ? String((error as Error & { digest?: string }).digest ?? "") : "";
   return (
     <div className="mx-auto max-w-xl py-12" lang={lang} role="alert" data-testid="unavailable">
       <h1 className="text-2xl font-semibold">{texts.title}</h1>

@@ -9,7 +9,15 @@ import { TableHead } from "@/components/ui/table-head";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { Markdown } from "@/components/ui/markdown";
 
-export async function MemberTable({ members, locale, caption }: { members: MemberRow[]; locale: string; caption: string }) {
+export async function MemberTable({
+  members,
+  locale,
+  caption,
+}: {
+  members: MemberRow[];
+  locale: string;
+  caption: string;
+}) {
   const t = await getTranslations({ locale, namespace: "organization" });
   const roles = await getTranslations({ locale, namespace: "roles" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
@@ -18,7 +26,9 @@ export async function MemberTable({ members, locale, caption }: { members: Membe
     <div className="overflow-x-auto rounded-md border border-line bg-white">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <TableHead columns={[t("table.institution"), t("table.country"), t("table.role"), t("table.joined"), t("table.source")]} />
+        <TableHead
+          columns={[t("table.institution"), t("table.country"), t("table.role"), t("table.joined"), t("table.source")]}
+        />
         <tbody className="divide-y divide-line">
           {members.map((m) => (
             <tr key={m.institution.slug} className="align-top">
@@ -26,7 +36,9 @@ export async function MemberTable({ members, locale, caption }: { members: Membe
                 <Link href={`/institutions/${m.institution.slug}`} className="text-accent underline underline-offset-2">
                   {m.institution.name}
                 </Link>
-                {m.institution.originalName ? <span className="block text-xs font-normal text-muted">{m.institution.originalName}</span> : null}
+                {m.institution.originalName ? (
+                  <span className="block text-xs font-normal text-muted">{m.institution.originalName}</span>
+                ) : null}
                 {m.notes ? <Markdown source={m.notes} className="mt-1 text-xs font-normal text-slate-700" /> : null}
               </th>
               <td className="px-3 py-2">{countryName(m.institution.country, locale)}</td>

@@ -4,7 +4,13 @@ import type { OrganizationSummary } from "@/lib/data/organizations";
 import { formatPartialDate } from "@/lib/dates";
 import { Badge } from "@/components/ui/badge";
 
-export async function OrganizationCard({ organization: o, locale }: { organization: OrganizationSummary; locale: string }) {
+export async function OrganizationCard({
+  organization: o,
+  locale,
+}: {
+  organization: OrganizationSummary;
+  locale: string;
+}) {
   const t = await getTranslations({ locale, namespace: "organizations" });
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   return (
@@ -15,7 +21,11 @@ export async function OrganizationCard({ organization: o, locale }: { organizati
           {o.acronym ? <span className="font-normal text-muted"> ({o.acronym})</span> : null}
         </Link>
       </h3>
-      {o.originalName ? <p className="text-sm text-muted" lang="en">{o.originalName}</p> : null}
+      {o.originalName ? (
+        <p className="text-sm text-muted" lang="en">
+          {o.originalName}
+        </p>
+      ) : null}
       <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
         <Badge tone="accent">{kinds(o.kind)}</Badge>
         {o.founded ? <span>{t("founded", { date: formatPartialDate(o.founded, locale) ?? "" })}</span> : null}

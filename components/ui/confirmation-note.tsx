@@ -9,7 +9,11 @@ export async function ConfirmationNote({ confirmation, locale }: { confirmation:
   const t = await getTranslations({ locale, namespace: "tools" });
   return (
     <span className="mt-1 block">
-      {confirmation.corroborated ? <span title={t("corroboratedTitle")}><Badge tone="accent">✓ {t("corroborated")}</Badge></span> : null}
+      {confirmation.corroborated ? (
+        <span title={t("corroboratedTitle")}>
+          <Badge tone="accent">✓ {t("corroborated")}</Badge>
+        </span>
+      ) : null}
       <span className="mt-1 block text-xs text-muted">{t("organizationSays")}:</span>
       <SourceNote source={confirmation.organizationSource} locale={locale} compact />
     </span>

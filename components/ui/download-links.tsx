@@ -1,7 +1,15 @@
 import { getTranslations } from "next-intl/server";
 
 /** Links to a record's slice of the open data (CC0), in the three formats. */
-export async function DownloadLinks({ scope, slug, locale }: { scope: "organizations" | "institutions"; slug: string; locale: string }) {
+export async function DownloadLinks({
+  scope,
+  slug,
+  locale,
+}: {
+  scope: "organizations" | "institutions";
+  slug: string;
+  locale: string;
+}) {
   const t = await getTranslations({ locale, namespace: "data" });
   return (
     <p className="mt-6 text-sm text-muted">
@@ -9,7 +17,9 @@ export async function DownloadLinks({ scope, slug, locale }: { scope: "organizat
       {(["csv", "json", "jsonld"] as const).map((f, i) => (
         <span key={f}>
           {i ? " · " : ""}
-          <a href={`/api/v1/export/${scope}/${slug}.${f}`} className="text-accent underline" download>{f === "jsonld" ? "JSON-LD" : f.toUpperCase()}</a>
+          <a href={`/api/v1/export/${scope}/${slug}.${f}`} className="text-accent underline" download>
+            {f === "jsonld" ? "JSON-LD" : f.toUpperCase()}
+          </a>
         </span>
       ))}
     </p>

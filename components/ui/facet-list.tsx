@@ -12,7 +12,15 @@ export const FACET_LINKS = 10;
  * links; the others are options of a small form that submits the same query, so a long facet costs a
  * line of markup per value instead of a link. Links and form alike work without JavaScript.
  */
-export async function FacetList({ title, name, options, selected, pathname, query, anyLabel }: {
+export async function FacetList({
+  title,
+  name,
+  options,
+  selected,
+  pathname,
+  query,
+  anyLabel,
+}: {
   title: string;
   name: string;
   options: { value: string | number; label: string; count: number }[];
@@ -34,7 +42,9 @@ export async function FacetList({ title, name, options, selected, pathname, quer
   const id = `facet-${name}`;
   return (
     <section aria-labelledby={id}>
-      <h3 id={id} className="text-sm font-semibold">{title}</h3>
+      <h3 id={id} className="text-sm font-semibold">
+        {title}
+      </h3>
       <ul className="mt-2 space-y-1 text-sm">
         {selected !== undefined ? (
           <li>
@@ -62,15 +72,26 @@ export async function FacetList({ title, name, options, selected, pathname, quer
       {rest.length ? (
         <form action={`/${locale}${pathname}`} method="get" className="mt-2 flex gap-1 text-sm">
           {Object.entries(query).map(([key, value]) =>
-            key !== name && key !== "page" && value !== undefined && value !== "" ? <input key={key} type="hidden" name={key} value={String(value)} /> : null,
+            key !== name && key !== "page" && value !== undefined && value !== "" ? (
+              <input key={key} type="hidden" name={key} value={String(value)} />
+            ) : null,
           )}
-          <select name={name} aria-label={`${title}: ${t("moreOptions", { count: rest.length })}`} defaultValue="" className="min-w-0 flex-1 rounded border border-line bg-white px-1 py-0.5">
-            <option value="" disabled>{t("moreOptions", { count: rest.length })}</option>
+          <select
+            name={name}
+            aria-label={`${title}: ${t("moreOptions", { count: rest.length })}`}
+            defaultValue=""
+            className="min-w-0 flex-1 rounded border border-line bg-white px-1 py-0.5"
+          >
+            <option value="" disabled>
+              {t("moreOptions", { count: rest.length })}
+            </option>
             {rest.map((o) => (
               <option key={o.value} value={o.value}>{`${o.label} (${o.count})`}</option>
             ))}
           </select>
-          <button type="submit" className="rounded border border-line px-2 hover:bg-slate-100">{t("apply")}</button>
+          <button type="submit" className="rounded border border-line px-2 hover:bg-slate-100">
+            {t("apply")}
+          </button>
         </form>
       ) : null}
     </section>

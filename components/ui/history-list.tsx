@@ -4,21 +4,36 @@ import type { PublicHistoryEntry } from "@/lib/data/history";
 import { formatPartialDate } from "@/lib/dates";
 
 /** When each approved change to these memberships was published. */
-export async function HistoryList({ entries, locale, show }: { entries: PublicHistoryEntry[]; locale: string; show: "institution" | "organization" }) {
+export async function HistoryList({
+  entries,
+  locale,
+  show,
+}: {
+  entries: PublicHistoryEntry[];
+  locale: string;
+  show: "institution" | "organization";
+}) {
   if (!entries.length) return null;
   const t = await getTranslations({ locale, namespace: "history" });
   return (
     <section aria-labelledby="history" className="mt-10">
-      <h2 id="history" className="text-lg font-semibold">{t("title")}</h2>
+      <h2 id="history" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
       <ol className="mt-3 space-y-1 text-sm">
-        {entries.map((e, i) => {
+        {entries.map((e) => {
           const other = show === "organization" ? e.organization : e.institution;
           return (
-            <li key={i}>
+            <li key={`${e.at}-${e.action}-${e.organization.slug}-${e.institution.slug}`}>
               <time dateTime={e.at}>{formatPartialDate({ iso: e.at.slice(0, 10), precision: "DAY" }, locale)}</time>
               {" — "}
               {t(e.action.replace(".", "_") as "membership_update")}:{" "}
-              <Link href={`/${show === "organization" ? "organizations" : "institutions"}/${other.slug}`} className="text-accent underline hover:decoration-2">{other.name}</Link>
+              <Link
+                href={`/${show === "organization" ? "organizations" : "institutions"}/${other.slug}`}
+                className="text-accent underline hover:decoration-2"
+              >
+                {other.name}
+              </Link>
             </li>
           );
         })}

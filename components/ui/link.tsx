@@ -8,6 +8,10 @@ import { localizedHref, type Href } from "@/i18n/routing";
  * address. next-intl's own Link (and anything importing i18n/navigation on the server) brings its client
  * provider and message formatter, 12 KB compressed, into every page's scripts; this one brings nothing.
  */
-export async function Link({ href, locale, ...rest }: Omit<ComponentProps<typeof NextLink>, "href" | "locale"> & { href: Href; locale?: string }) {
+export async function Link({
+  href,
+  locale,
+  ...rest
+}: Omit<ComponentProps<typeof NextLink>, "href" | "locale"> & { href: Href; locale?: string }) {
   return <NextLink href={localizedHref(href, locale ?? (await getLocale()))} {...rest} />;
 }

@@ -10,5 +10,12 @@ const styles =
  * raw HTML off, then an allow-list sanitizer): the only place such text becomes HTML.
  */
 export function Markdown({ source, className = "", lang }: { source: string; className?: string; lang?: string }) {
-  return <div className={`${styles} ${className}`.trim()} lang={lang} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
+  return (
+    <div
+      className={`${styles} ${className}`.trim()}
+      lang={lang}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown allows no raw HTML and sanitizes its output
+      dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }}
+    />
+  );
 }

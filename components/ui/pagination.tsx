@@ -4,11 +4,27 @@ import { Link } from "@/components/ui/link";
 type Query = Record<string, string | number | undefined>;
 
 function hrefFor(pathname: string, query: Query, page: number) {
-  const params = Object.fromEntries(Object.entries({ ...query, page: page > 1 ? page : undefined }).filter(([, v]) => v !== undefined && String(v) !== "")) as Record<string, string | number>;
+  const params = Object.fromEntries(
+    Object.entries({ ...query, page: page > 1 ? page : undefined }).filter(
+      ([, v]) => v !== undefined && String(v) !== "",
+    ),
+  ) as Record<string, string | number>;
   return { pathname, query: params };
 }
 
-export async function Pagination({ pathname, query, page, pageCount, locale }: { pathname: string; query: Query; page: number; pageCount: number; locale: string }) {
+export async function Pagination({
+  pathname,
+  query,
+  page,
+  pageCount,
+  locale,
+}: {
+  pathname: string;
+  query: Query;
+  page: number;
+  pageCount: number;
+  locale: string;
+}) {
   if (pageCount <= 1) return null;
   const t = await getTranslations({ locale, namespace: "pagination" });
   const linkClass = "rounded-md border border-line bg-white px-3 py-1.5 text-sm hover:border-accent hover:text-accent";

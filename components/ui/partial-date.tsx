@@ -1,7 +1,15 @@
 import { formatPartialDate, type PartialDate } from "@/lib/dates";
 
 /** A date shown exactly as precisely as its source gave it, with a machine-readable value. */
-export function PartialDateText({ date, locale, fallback }: { date: PartialDate | null; locale: string; fallback?: string }) {
+export function PartialDateText({
+  date,
+  locale,
+  fallback,
+}: {
+  date: PartialDate | null;
+  locale: string;
+  fallback?: string;
+}) {
   if (!date) return fallback ? <span className="text-muted">{fallback}</span> : null;
   return <time dateTime={date.iso}>{formatPartialDate(date, locale)}</time>;
 }

@@ -3,7 +3,15 @@ import type { SourceRef } from "@/lib/data/organizations";
 import { formatPartialDate } from "@/lib/dates";
 
 /** Where a fact comes from: the source's title (linked when it has a URL) and, on demand, the quote. */
-export async function SourceNote({ source, locale, compact = false }: { source: SourceRef | null; locale: string; compact?: boolean }) {
+export async function SourceNote({
+  source,
+  locale,
+  compact = false,
+}: {
+  source: SourceRef | null;
+  locale: string;
+  compact?: boolean;
+}) {
   if (!source) return null;
   const t = await getTranslations({ locale, namespace: "source" });
   const title = source.url ? (
@@ -13,7 +21,9 @@ export async function SourceNote({ source, locale, compact = false }: { source: 
   ) : (
     <cite className="not-italic">{source.publisher ?? source.title}</cite>
   );
-  const seen = t("seen", { date: formatPartialDate({ iso: source.seenOn, precision: "DAY" }, locale) ?? source.seenOn });
+  const seen = t("seen", {
+    date: formatPartialDate({ iso: source.seenOn, precision: "DAY" }, locale) ?? source.seenOn,
+  });
   if (!source.quote) {
     return (
       <span className="text-xs text-muted">
@@ -31,7 +41,21 @@ export async function SourceNote({ source, locale, compact = false }: { source: 
       </summary>
       <blockquote className="mt-1 border-l-2 border-line pl-2 italic text-slate-700" cite={source.url ?? undefined}>
         <span className="sr-only">{t("quote")}: </span>“{source.quote}”
-        <span className="not-italic text-muted"> — {source.url ? <a href={source.url} className="underline decoration-slate-300 hover:decoration-accent" rel="noopener noreferrer">{source.title}</a> : source.title}</span>
+        <span className="not-italic text-muted">
+          {" "}
+          —{" "}
+          {source.url ? (
+            <a
+              href={source.url}
+              className="underline decoration-slate-300 hover:decoration-accent"
+              rel="noopener noreferrer"
+            >
+              {source.title}
+            </a>
+          ) : (
+            source.title
+          )}
+        </span>
       </blockquote>
     </details>
   );

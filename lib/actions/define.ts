@@ -6,7 +6,12 @@ import type { Actor } from "../auth-types";
  * link for the person who submitted the form to pass on (an invitation that could not be mailed): it lives
  * only in this answer to that person's request, and nowhere else.
  */
-export type ActionState = { ok: boolean; message: string | null; fieldErrors: Record<string, string[]>; handOver?: string };
+export type ActionState = {
+  ok: boolean;
+  message: string | null;
+  fieldErrors: Record<string, string[]>;
+  handOver?: string;
+};
 
 export const initialActionState: ActionState = { ok: false, message: null, fieldErrors: {} };
 
@@ -40,7 +45,8 @@ export function formToObject(form: FormData): Record<string, unknown> {
     let node = out;
     for (const part of path.slice(0, -1)) {
       const next = node[part];
-      node = (next && typeof next === "object" ? next : (node[part] = {})) as Record<string, unknown>;
+      if (!next || typeof next !== "object") node[part] = {};
+      node = node[part] as Record<string, unknown>;
     }
     node[path.at(-1)!] = value;
   }

@@ -1,11 +1,28 @@
 import { defineAction } from "./define";
 import {
-  adminCreateInstitutionSchema, adminCreateOrganizationSchema, adminUpdateInstitutionSchema, adminUpdateOrganizationSchema, commentSchema, decisionSchema, proposeInstitutionUpdateSchema, proposeMembershipCreateSchema,
-  proposeMembershipUpdateSchema, proposeOrganizationCreateSchema, rejectionSchema, withdrawSchema,
+  adminCreateInstitutionSchema,
+  adminCreateOrganizationSchema,
+  adminUpdateInstitutionSchema,
+  adminUpdateOrganizationSchema,
+  commentSchema,
+  decisionSchema,
+  proposeInstitutionUpdateSchema,
+  proposeMembershipCreateSchema,
+  proposeMembershipUpdateSchema,
+  proposeOrganizationCreateSchema,
+  rejectionSchema,
+  withdrawSchema,
 } from "../validation/membership";
 import {
-  adminUpdateInstitution, approveChangeRequest, commentOnChangeRequest, proposeInstitutionUpdate, proposeMembershipCreate, proposeMembershipUpdate,
-  proposeOrganizationCreate, rejectChangeRequest, withdrawChangeRequest,
+  adminUpdateInstitution,
+  approveChangeRequest,
+  commentOnChangeRequest,
+  proposeInstitutionUpdate,
+  proposeMembershipCreate,
+  proposeMembershipUpdate,
+  proposeOrganizationCreate,
+  rejectChangeRequest,
+  withdrawChangeRequest,
 } from "../data/change-requests";
 import { markNotificationsRead } from "../data/users";
 import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganization } from "../data/admin-records";
@@ -58,7 +75,11 @@ export const actions = {
     schema: decisionSchema,
     async run(actor, input, locale) {
       const r = await approveChangeRequest(actor, input.changeRequestId, input.comment);
-      return { message: "Approved: the change is public.", tags: r.tags, redirectTo: `/${locale}/account/requests/${input.changeRequestId}` };
+      return {
+        message: "Approved: the change is public.",
+        tags: r.tags,
+        redirectTo: `/${locale}/account/requests/${input.changeRequestId}`,
+      };
     },
   }),
   rejectChangeRequest: defineAction({
@@ -66,7 +87,10 @@ export const actions = {
     schema: rejectionSchema,
     async run(actor, input, locale) {
       await rejectChangeRequest(actor, input.changeRequestId, input.comment);
-      return { message: "Rejected; the proposer has been told why.", redirectTo: `/${locale}/account/requests/${input.changeRequestId}` };
+      return {
+        message: "Rejected; the proposer has been told why.",
+        redirectTo: `/${locale}/account/requests/${input.changeRequestId}`,
+      };
     },
   }),
   markNotificationsRead: defineAction({
@@ -126,7 +150,10 @@ export const actions = {
     schema: proposeOrganizationCreateSchema,
     async run(actor, input, locale) {
       const r = await proposeOrganizationCreate(actor, input);
-      return { message: "The new organization was sent for review.", redirectTo: `/${locale}/account/requests/${r.id}` };
+      return {
+        message: "The new organization was sent for review.",
+        redirectTo: `/${locale}/account/requests/${r.id}`,
+      };
     },
   }),
   adminUpdateInstitution: defineAction({
@@ -158,7 +185,11 @@ export const actions = {
     schema: adminCreateOrganizationSchema,
     async run(actor, input, locale) {
       const r = await adminCreateOrganization(actor, input);
-      return { message: "Organization added and published.", tags: r.tags, redirectTo: `/${locale}/admin/organizations/${r.slug}` };
+      return {
+        message: "Organization added and published.",
+        tags: r.tags,
+        redirectTo: `/${locale}/admin/organizations/${r.slug}`,
+      };
     },
   }),
   confirmMembership: defineAction({
@@ -166,7 +197,11 @@ export const actions = {
     schema: confirmMembershipSchema,
     async run(actor, input, locale) {
       const r = await confirmMembership(actor, input.membershipId);
-      return { message: "Thank you: the entry is confirmed as accurate.", tags: r.tags, redirectTo: `/${locale}/account` };
+      return {
+        message: "Thank you: the entry is confirmed as accurate.",
+        tags: r.tags,
+        redirectTo: `/${locale}/account`,
+      };
     },
   }),
   recordOrganizationConfirmation: defineAction({
@@ -182,7 +217,10 @@ export const actions = {
     schema: previewImportSchema,
     async run(actor, input, locale) {
       const r = await previewImport(actor, input);
-      return { message: `${r.rows} entries found: review them below.`, redirectTo: `/${locale}/account/import/${r.id}` };
+      return {
+        message: `${r.rows} entries found: review them below.`,
+        redirectTo: `/${locale}/account/import/${r.id}`,
+      };
     },
   }),
   submitImport: defineAction({
@@ -190,7 +228,10 @@ export const actions = {
     schema: submitImportSchema,
     async run(actor, input, locale) {
       const r = await submitImport(actor, input);
-      return { message: `${r.requests} changes were sent for review.`, redirectTo: `/${locale}/account?imported=${r.requests}` };
+      return {
+        message: `${r.requests} changes were sent for review.`,
+        redirectTo: `/${locale}/account?imported=${r.requests}`,
+      };
     },
   }),
 } as const;

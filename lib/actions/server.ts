@@ -26,7 +26,12 @@ function afterAtRandom(task: () => Promise<void>) {
 // The one wrapper every server action goes through: origin → session → zod → data layer → revalidate → redirect.
 async function handle(name: ActionName, formData: unknown): Promise<ActionState> {
   // The arguments come from the request body as the client encoded them: anything but a form is junk.
-  if (!(formData instanceof FormData)) return { ok: false, message: "This form was not sent in a form we understand; nothing was changed. Reload the page and try again.", fieldErrors: {} };
+  if (!(formData instanceof FormData))
+    return {
+      ok: false,
+      message: "This form was not sent in a form we understand; nothing was changed. Reload the page and try again.",
+      fieldErrors: {},
+    };
   // Next compares Origin with Host itself; this also refuses a missing or "null" Origin and keeps the rule
   // in our hands (proxy.ts answers such requests with 403 before they get here).
   const requestHeaders = await headers();

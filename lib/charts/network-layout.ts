@@ -1,10 +1,31 @@
 // Force-directed layout computed on the server: fixed iterations from seeded starting positions, so the same
 // network always gives the same picture (and the same HTML, which the page cache can keep).
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from "d3-force";
 
-export type NetworkInput = { center: string; nodes: { id: string; weight: number }[]; links: { source: string; target: string; weight: number }[] };
+export type NetworkInput = {
+  center: string;
+  nodes: { id: string; weight: number }[];
+  links: { source: string; target: string; weight: number }[];
+};
 export type PlacedNode = { id: string; x: number; y: number; r: number; weight: number };
-export type PlacedLink = { source: string; target: string; weight: number; x1: number; y1: number; x2: number; y2: number };
+export type PlacedLink = {
+  source: string;
+  target: string;
+  weight: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+};
 export type NetworkLayout = { width: number; height: number; nodes: PlacedNode[]; links: PlacedLink[] };
 
 type SimNode = SimulationNodeDatum & { id: string; r: number; weight: number };
@@ -28,16 +49,31 @@ export function layoutNetwork(input: NetworkInput, width = 720, height = 440, ma
     // Golden-angle spiral: spread out, deterministic, heavier neighbours (listed first) nearer the centre.
     const angle = i * 2.399963229728653;
     const radius = 40 + 12 * Math.sqrt(i + 1);
-    nodes.push({ id: n.id, weight: n.weight, r: nodeRadius(n.weight, false), x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+    nodes.push({
+      id: n.id,
+      weight: n.weight,
+      r: nodeRadius(n.weight, false),
+      x: radius * Math.cos(angle),
+      y: radius * Math.sin(angle),
+    });
   });
   const links: (SimulationLinkDatum<SimNode> & { weight: number })[] = input.links
     .filter((l) => ids.has(l.source) && ids.has(l.target) && l.source !== l.target)
     .map((l) => ({ source: l.source, target: l.target, weight: l.weight }));
   const maxWeight = Math.max(1, ...links.map((l) => l.weight));
   const simulation = forceSimulation(nodes)
-    .force("link", forceLink<SimNode, (typeof links)[number]>(links).id((d) => d.id).distance((l) => 130 - 50 * (l.weight / maxWeight)).strength((l) => 0.2 + 0.5 * (l.weight / maxWeight)))
+    .force(
+      "link",
+      forceLink<SimNode, (typeof links)[number]>(links)
+        .id((d) => d.id)
+        .distance((l) => 130 - 50 * (l.weight / maxWeight))
+        .strength((l) => 0.2 + 0.5 * (l.weight / maxWeight)),
+    )
     .force("charge", forceManyBody<SimNode>().strength(-320))
-    .force("collide", forceCollide<SimNode>((d) => d.r + 6))
+    .force(
+      "collide",
+      forceCollide<SimNode>((d) => d.r + 6),
+    )
     .force("x", forceX<SimNode>(0).strength(0.04))
     .force("y", forceY<SimNode>(0).strength(0.06))
     .stop();
@@ -49,7 +85,14 @@ export function layoutNetwork(input: NetworkInput, width = 720, height = 440, ma
   const scale = Math.min((width / 2 - margin) / spanX, (height / 2 - margin) / spanY, 3);
   const round = (v: number) => Math.round(v * 10) / 10;
   const placed = new Map<string, PlacedNode>();
-  for (const n of nodes) placed.set(n.id, { id: n.id, weight: n.weight, r: n.r, x: round(width / 2 + (n.x ?? 0) * scale), y: round(height / 2 + (n.y ?? 0) * scale) });
+  for (const n of nodes)
+    placed.set(n.id, {
+      id: n.id,
+      weight: n.weight,
+      r: n.r,
+      x: round(width / 2 + (n.x ?? 0) * scale),
+      y: round(height / 2 + (n.y ?? 0) * scale),
+    });
   const endpoint = (e: string | number | SimNode) => placed.get(typeof e === "object" ? e.id : String(e))!;
   return {
     width,
@@ -80,8 +123,15 @@ export type PlacedLabel = { x: number; y: number; anchor: "start" | "middle" | "
  * node and is kept at the first place that stays inside the picture and overlaps neither a kept label nor
  * another node. Labels that fit nowhere are left out (the node still names itself on hover and focus).
  */
-export function chooseLabels(layout: NetworkLayout, labels: { id: string; width: number }[], lineHeight = 14): Map<string, PlacedLabel> {
-  const nodeBoxes = layout.nodes.map((n) => ({ id: n.id, box: { x0: n.x - n.r, y0: n.y - n.r, x1: n.x + n.r, y1: n.y + n.r } }));
+export function chooseLabels(
+  layout: NetworkLayout,
+  labels: { id: string; width: number }[],
+  lineHeight = 14,
+): Map<string, PlacedLabel> {
+  const nodeBoxes = layout.nodes.map((n) => ({
+    id: n.id,
+    box: { x0: n.x - n.r, y0: n.y - n.r, x1: n.x + n.r, y1: n.y + n.r },
+  }));
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const kept: Box[] = [];
   const shown = new Map<string, PlacedLabel>();
@@ -90,14 +140,32 @@ export function chooseLabels(layout: NetworkLayout, labels: { id: string; width:
     if (!n) continue;
     const gap = n.r + 3;
     const candidates: { box: Box; label: PlacedLabel }[] = [
-      { box: { x0: n.x - width / 2, y0: n.y + gap, x1: n.x + width / 2, y1: n.y + gap + lineHeight }, label: { x: n.x, y: n.y + gap + lineHeight - 3, anchor: "middle" } },
-      { box: { x0: n.x - width / 2, y0: n.y - gap - lineHeight, x1: n.x + width / 2, y1: n.y - gap }, label: { x: n.x, y: n.y - gap - 3, anchor: "middle" } },
-      { box: { x0: n.x + gap, y0: n.y - lineHeight / 2, x1: n.x + gap + width, y1: n.y + lineHeight / 2 }, label: { x: n.x + gap, y: n.y + 4, anchor: "start" } },
-      { box: { x0: n.x - gap - width, y0: n.y - lineHeight / 2, x1: n.x - gap, y1: n.y + lineHeight / 2 }, label: { x: n.x - gap, y: n.y + 4, anchor: "end" } },
+      {
+        box: { x0: n.x - width / 2, y0: n.y + gap, x1: n.x + width / 2, y1: n.y + gap + lineHeight },
+        label: { x: n.x, y: n.y + gap + lineHeight - 3, anchor: "middle" },
+      },
+      {
+        box: { x0: n.x - width / 2, y0: n.y - gap - lineHeight, x1: n.x + width / 2, y1: n.y - gap },
+        label: { x: n.x, y: n.y - gap - 3, anchor: "middle" },
+      },
+      {
+        box: { x0: n.x + gap, y0: n.y - lineHeight / 2, x1: n.x + gap + width, y1: n.y + lineHeight / 2 },
+        label: { x: n.x + gap, y: n.y + 4, anchor: "start" },
+      },
+      {
+        box: { x0: n.x - gap - width, y0: n.y - lineHeight / 2, x1: n.x - gap, y1: n.y + lineHeight / 2 },
+        label: { x: n.x - gap, y: n.y + 4, anchor: "end" },
+      },
     ];
-    const fit = candidates.find(({ box }) =>
-      box.x0 >= 0 && box.y0 >= 0 && box.x1 <= layout.width && box.y1 <= layout.height &&
-      !kept.some((k) => overlaps(k, box)) && !nodeBoxes.some((o) => o.id !== id && overlaps(o.box, box)));
+    const fit = candidates.find(
+      ({ box }) =>
+        box.x0 >= 0 &&
+        box.y0 >= 0 &&
+        box.x1 <= layout.width &&
+        box.y1 <= layout.height &&
+        !kept.some((k) => overlaps(k, box)) &&
+        !nodeBoxes.some((o) => o.id !== id && overlaps(o.box, box)),
+    );
     if (!fit) continue;
     kept.push(fit.box);
     shown.set(id, fit.label);

@@ -6,7 +6,12 @@ import type { DatePrecision } from "../dates";
 export type JoinCount = { year: number; month: number | null; count: number };
 
 /** One bar: `iso` is "2019" or "2019-05", as a PartialDate's iso. */
-export type TimelineBucket = { iso: string; precision: Extract<DatePrecision, "YEAR" | "MONTH">; joined: number; cumulative: number };
+export type TimelineBucket = {
+  iso: string;
+  precision: Extract<DatePrecision, "YEAR" | "MONTH">;
+  joined: number;
+  cumulative: number;
+};
 
 export type Timeline = { buckets: TimelineBucket[]; dated: number; unknown: number };
 
@@ -35,7 +40,8 @@ export function bucketJoins(rows: JoinCount[], unknown: number): Timeline {
   const keys: string[] = [];
   if (monthly) {
     const months = rows.map((r) => r.year * 12 + r.month! - 1);
-    for (let m = Math.min(...months); m <= Math.max(...months); m++) keys.push(`${Math.floor(m / 12)}-${pad((m % 12) + 1)}`);
+    for (let m = Math.min(...months); m <= Math.max(...months); m++)
+      keys.push(`${Math.floor(m / 12)}-${pad((m % 12) + 1)}`);
   } else {
     for (let y = first; y <= last; y++) keys.push(String(y));
   }
@@ -54,7 +60,8 @@ export function yearSeries(rows: { year: number; count: number }[]): { year: num
   const counts = new Map(rows.map((r) => [r.year, r.count]));
   const years = rows.map((r) => r.year);
   const out: { year: number; count: number }[] = [];
-  for (let y = Math.max(Math.min(...years), Math.max(...years) - MAX_BUCKETS + 1); y <= Math.max(...years); y++) out.push({ year: y, count: counts.get(y) ?? 0 });
+  for (let y = Math.max(Math.min(...years), Math.max(...years) - MAX_BUCKETS + 1); y <= Math.max(...years); y++)
+    out.push({ year: y, count: counts.get(y) ?? 0 });
   return out;
 }
 

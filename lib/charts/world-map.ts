@@ -16,8 +16,12 @@ export const MAP_WIDTH = 960;
 export type MapShape = { code: string; path: string };
 export type MapDot = { code: string; x: number; y: number };
 export type BaseMap = {
-  width: number; height: number; shapes: MapShape[]; dots: MapDot[];
-  /** Where each country's circle goes: the centre of its largest landmass (France's is in Europe, not between it and Guiana), or its dot. */
+  width: number;
+  height: number;
+  shapes: MapShape[];
+  dots: MapDot[];
+  /** Where each country's circle goes: the centre of its largest landmass (France's is in Europe, not between it and
+   * Guiana), or its dot. */
   anchors: Map<string, { x: number; y: number }>;
 };
 
@@ -80,8 +84,15 @@ export function baseMap(): BaseMap {
 /** The projected centroid of a country's largest polygon, in whole pixels. */
 function anchorOf(geometry: Geometry, path: GeoPath): { x: number; y: number } {
   const polygons: Polygon[] =
-    geometry.type === "MultiPolygon" ? geometry.coordinates.map((coordinates) => ({ type: "Polygon", coordinates })) : geometry.type === "Polygon" ? [geometry] : [];
-  const largest = polygons.reduce<Polygon | null>((best, p) => (!best || path.area(p) > path.area(best) ? p : best), null);
+    geometry.type === "MultiPolygon"
+      ? geometry.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }))
+      : geometry.type === "Polygon"
+        ? [geometry]
+        : [];
+  const largest = polygons.reduce<Polygon | null>(
+    (best, p) => (!best || path.area(p) > path.area(best) ? p : best),
+    null,
+  );
   const [x, y] = path.centroid(largest ?? geometry);
   return { x: Math.round(x), y: Math.round(y) };
 }
@@ -93,8 +104,9 @@ export function baseMapSvg(): string {
   if (svgMemo) return svgMemo;
   const map = baseMap();
   const paths = map.shapes.map((s) => `<path d="${s.path}"/>`).join("");
-  svgMemo = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}">`
-    + `<rect width="100%" height="100%" fill="${SEA_FILL}"/><g fill="${LAND_FILL}" stroke="#ffffff" stroke-width="0.5">${paths}</g></svg>`;
+  svgMemo =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}">` +
+    `<rect width="100%" height="100%" fill="${SEA_FILL}"/><g fill="${LAND_FILL}" stroke="#ffffff" stroke-width="0.5">${paths}</g></svg>`;
   return svgMemo;
 }
 

@@ -10,7 +10,13 @@ import { fromStoredDate, toStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import type { MembershipValues } from "../validation/membership";
 import { deliverQueuedMail, queueMail } from "../mail";
-import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied, type Tx } from "./change-apply";
+import {
+  applyInstitutionProfile,
+  applyMembership,
+  applyOrganizationCreate,
+  type Applied,
+  type Tx,
+} from "./change-apply";
 import type { InstitutionProfileValues, OrganizationProposal } from "../validation/membership";
 
 /**
@@ -34,7 +40,16 @@ export type MembershipSnapshot = {
   sourceQuote: string | null;
 };
 
-export const DIFF_FIELDS = ["role", "status", "joined", "ended", "notes", "sourceUrl", "sourceTitle", "sourceQuote"] as const;
+export const DIFF_FIELDS = [
+  "role",
+  "status",
+  "joined",
+  "ended",
+  "notes",
+  "sourceUrl",
+  "sourceTitle",
+  "sourceQuote",
+] as const;
 export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };
 
 /** Field by field over any two value objects (an institution's profile, a proposed organization). */
@@ -46,23 +61,46 @@ export function diffValues(before: Record<string, unknown> | null, after: Record
   });
 }
 
-
-
 const membershipSnapshotSelect = {
-  id: true, version: true, institutionId: true, organizationId: true, role: true, status: true, notes: true, quote: true,
-  joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, source: { select: { url: true, title: true } },
+  id: true,
+  version: true,
+  institutionId: true,
+  organizationId: true,
+  role: true,
+  status: true,
+  notes: true,
+  quote: true,
+  joinedOn: true,
+  joinedPrecision: true,
+  endedOn: true,
+  endedPrecision: true,
+  source: { select: { url: true, title: true } },
 } satisfies Prisma.MembershipSelect;
 
 function snapshotOf(m: Prisma.MembershipGetPayload<{ select: typeof membershipSnapshotSelect }>): MembershipSnapshot {
   return {
-    role: m.role, status: m.status, notes: m.notes,
-    joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
-    sourceUrl: m.source.url, sourceTitle: m.source.title, sourceQuote: m.quote,
+    role: m.role,
+    status: m.status,
+    notes: m.notes,
+    joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+    ended: fromStoredDate(m.endedOn, m.endedPrecision),
+    sourceUrl: m.source.url,
+    sourceTitle: m.source.title,
+    sourceQuote: m.quote,
   };
 }
 
 function snapshotFromValues(v: MembershipValues): MembershipSnapshot {
-  return { role: v.role, status: v.status, joined: v.joined, ended: v.ended, notes: v.notes, sourceUrl: v.sourceUrl, sourceTitle: v.sourceTitle, sourceQuote: v.sourceQuote };
+  return {
+    role: v.role,
+    status: v.status,
+    joined: v.joined,
+    ended: v.ended,
+    notes: v.notes,
+    sourceUrl: v.sourceUrl,
+    sourceTitle: v.sourceTitle,
+    sourceQuote: v.sourceQuote,
+  };
 }
 
 /** Field by field, what a change request would change. */
@@ -75,60 +113,116 @@ export function diffSnapshots(before: MembershipSnapshot | null, after: Membersh
 }
 
 async function assertNoPending(client: Tx, where: Prisma.ChangeRequestWhereInput) {
-  const pending = await client.changeRequest.findFirst({ where: { ...where, status: "PENDING" }, select: { id: true } });
-  if (pending) throw new ConflictError("A change to this entry is already waiting for review: withdraw it or wait for the decision.");
+  const pending = await client.changeRequest.findFirst({
+    where: { ...where, status: "PENDING" },
+    select: { id: true },
+  });
+  if (pending)
+    throw new ConflictError(
+      "A change to this entry is already waiting for review: withdraw it or wait for the decision.",
+    );
 }
 
 /**
  * Staff: propose new values for one of their own institution's memberships. `client` is a transaction's when
  * the request is one of several sent together (an import).
  */
-export async function proposeMembershipUpdate(actor: Actor | null, input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues }, client: Tx = db()) {
+export async function proposeMembershipUpdate(
+  actor: Actor | null,
+  input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues },
+  client: Tx = db(),
+) {
   const staff = requireStaff(actor);
   // Scoped by the actor's institution: another university's membership is simply not found.
-  const membership = await client.membership.findFirst({ where: { id: input.membershipId, institutionId: staff.institutionId }, select: membershipSnapshotSelect });
+  const membership = await client.membership.findFirst({
+    where: { id: input.membershipId, institutionId: staff.institutionId },
+    select: membershipSnapshotSelect,
+  });
   if (!membership) throw new NotFoundError("No such membership of your institution.");
-  if (membership.version !== input.baseVersion) throw new ConflictError("This entry changed since you opened it. Reload the page to see the current values, then propose again.");
+  if (membership.version !== input.baseVersion)
+    throw new ConflictError(
+      "This entry changed since you opened it. Reload the page to see the current values, then propose again.",
+    );
   const before = snapshotOf(membership);
   const after = snapshotFromValues(input.values);
-  if (!diffSnapshots(before, after).some((d) => d.changed)) throw new ValidationError("Nothing changed: edit at least one field.");
+  if (!diffSnapshots(before, after).some((d) => d.changed))
+    throw new ValidationError("Nothing changed: edit at least one field.");
   await assertNoPending(client, { membershipId: membership.id });
-  const kind: ChangeKind = after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
+  const kind: ChangeKind =
+    after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
   return client.changeRequest.create({
     data: {
-      kind, institutionId: staff.institutionId, organizationId: membership.organizationId, membershipId: membership.id,
-      baseVersion: membership.version, before, proposed: after, reason: input.reason, proposedById: staff.id,
+      kind,
+      institutionId: staff.institutionId,
+      organizationId: membership.organizationId,
+      membershipId: membership.id,
+      baseVersion: membership.version,
+      before,
+      proposed: after,
+      reason: input.reason,
+      proposedById: staff.id,
     },
     select: { id: true, kind: true, status: true },
   });
 }
 
-/** Staff: propose that their institution is a member of an organization it is not listed in yet (`client`: as above). */
-export async function proposeMembershipCreate(actor: Actor | null, input: { organizationSlug: string; reason: string | null; values: MembershipValues }, client: Tx = db()) {
+/** Staff: propose that their institution is a member of an organization it is not listed in yet (`client`: as above).
+ * */
+export async function proposeMembershipCreate(
+  actor: Actor | null,
+  input: { organizationSlug: string; reason: string | null; values: MembershipValues },
+  client: Tx = db(),
+) {
   const staff = requireStaff(actor);
-  const organization = await client.organization.findUnique({ where: { slug: input.organizationSlug }, select: { id: true } });
-  if (!organization) throw new ValidationError("Choose an organization from the list.", { organizationSlug: ["Unknown organization."] });
-  const existing = await client.membership.findUnique({ where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } }, select: { id: true } });
-  if (existing) throw new ConflictError("Your institution is already listed in this organization: edit that entry instead.");
-  await assertNoPending(client, { institutionId: staff.institutionId, organizationId: organization.id, kind: "MEMBERSHIP_CREATE" });
+  const organization = await client.organization.findUnique({
+    where: { slug: input.organizationSlug },
+    select: { id: true },
+  });
+  if (!organization)
+    throw new ValidationError("Choose an organization from the list.", { organizationSlug: ["Unknown organization."] });
+  const existing = await client.membership.findUnique({
+    where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } },
+    select: { id: true },
+  });
+  if (existing)
+    throw new ConflictError("Your institution is already listed in this organization: edit that entry instead.");
+  await assertNoPending(client, {
+    institutionId: staff.institutionId,
+    organizationId: organization.id,
+    kind: "MEMBERSHIP_CREATE",
+  });
   return client.changeRequest.create({
     data: {
-      kind: "MEMBERSHIP_CREATE", institutionId: staff.institutionId, organizationId: organization.id,
-      proposed: snapshotFromValues(input.values), reason: input.reason, proposedById: staff.id,
+      kind: "MEMBERSHIP_CREATE",
+      institutionId: staff.institutionId,
+      organizationId: organization.id,
+      proposed: snapshotFromValues(input.values),
+      reason: input.reason,
+      proposedById: staff.id,
     },
     select: { id: true, kind: true, status: true },
   });
 }
 
 const institutionProfileSelect = {
-  version: true, city: true, website: true, rorId: true, wikidataId: true,
+  version: true,
+  city: true,
+  website: true,
+  rorId: true,
+  wikidataId: true,
   names: { where: { kind: "OFFICIAL" }, select: { locale: true, name: true } },
 } satisfies Prisma.InstitutionSelect;
 
-function profileOf(i: Prisma.InstitutionGetPayload<{ select: typeof institutionProfileSelect }>): InstitutionProfileValues {
+function profileOf(
+  i: Prisma.InstitutionGetPayload<{ select: typeof institutionProfileSelect }>,
+): InstitutionProfileValues {
   return {
-    nameEn: i.names.find((n) => n.locale === "en")?.name ?? "", nameZh: i.names.find((n) => n.locale === "zh")?.name ?? null,
-    city: i.city, website: i.website, rorId: i.rorId, wikidataId: i.wikidataId,
+    nameEn: i.names.find((n) => n.locale === "en")?.name ?? "",
+    nameZh: i.names.find((n) => n.locale === "zh")?.name ?? null,
+    city: i.city,
+    website: i.website,
+    rorId: i.rorId,
+    wikidataId: i.wikidataId,
   };
 }
 
@@ -137,43 +231,92 @@ export async function getInstitutionProfile(actor: Actor | null, slug: string | 
   if (!actor) throw new UnauthorizedError();
   const where = actor.role === "ADMIN" && slug ? { slug } : actor.institutionId ? { id: actor.institutionId } : null;
   if (!where) throw new ForbiddenError();
-  const i = await db().institution.findUnique({ where, select: { slug: true, ...institutionProfileSelect, changeRequests: { where: { status: "PENDING", kind: "INSTITUTION_UPDATE" }, select: { id: true } } } });
+  const i = await db().institution.findUnique({
+    where,
+    select: {
+      slug: true,
+      ...institutionProfileSelect,
+      changeRequests: { where: { status: "PENDING", kind: "INSTITUTION_UPDATE" }, select: { id: true } },
+    },
+  });
   if (!i) throw new NotFoundError("No such institution.");
   return { slug: i.slug, version: i.version, values: profileOf(i), pendingId: i.changeRequests[0]?.id ?? null };
 }
 
 /** Staff: propose changes to their own institution's profile. */
-export async function proposeInstitutionUpdate(actor: Actor | null, input: { baseVersion: number; reason: string | null; values: InstitutionProfileValues }) {
+export async function proposeInstitutionUpdate(
+  actor: Actor | null,
+  input: { baseVersion: number; reason: string | null; values: InstitutionProfileValues },
+) {
   const staff = requireStaff(actor);
-  const current = await db().institution.findUniqueOrThrow({ where: { id: staff.institutionId }, select: institutionProfileSelect });
-  if (current.version !== input.baseVersion) throw new ConflictError("Your institution's profile changed since you opened it. Reload the page, then propose again.");
+  const current = await db().institution.findUniqueOrThrow({
+    where: { id: staff.institutionId },
+    select: institutionProfileSelect,
+  });
+  if (current.version !== input.baseVersion)
+    throw new ConflictError(
+      "Your institution's profile changed since you opened it. Reload the page, then propose again.",
+    );
   const before = profileOf(current);
-  if (!diffValues(before, input.values).some((d) => d.changed)) throw new ValidationError("Nothing changed: edit at least one field.");
+  if (!diffValues(before, input.values).some((d) => d.changed))
+    throw new ValidationError("Nothing changed: edit at least one field.");
   await assertNoPending(db(), { institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
   return db().changeRequest.create({
-    data: { kind: "INSTITUTION_UPDATE", institutionId: staff.institutionId, baseVersion: current.version, before, proposed: input.values, reason: input.reason, proposedById: staff.id },
+    data: {
+      kind: "INSTITUTION_UPDATE",
+      institutionId: staff.institutionId,
+      baseVersion: current.version,
+      before,
+      proposed: input.values,
+      reason: input.reason,
+      proposedById: staff.id,
+    },
     select: { id: true, kind: true, status: true },
   });
 }
 
 /** Staff: propose an organization the registry does not have yet, with their institution as a member. */
-export async function proposeOrganizationCreate(actor: Actor | null, input: { reason: string | null; values: OrganizationProposal }) {
+export async function proposeOrganizationCreate(
+  actor: Actor | null,
+  input: { reason: string | null; values: OrganizationProposal },
+) {
   const staff = requireStaff(actor);
-  const clash = await db().organizationName.findFirst({ where: { name: { equals: input.values.nameEn, mode: "insensitive" } }, select: { organization: { select: { slug: true } } } });
-  if (clash) throw new ValidationError("This organization is already in the registry: add a membership to it instead.", { "values.nameEn": [`Already listed as /organizations/${clash.organization.slug}.`] });
+  const clash = await db().organizationName.findFirst({
+    where: { name: { equals: input.values.nameEn, mode: "insensitive" } },
+    select: { organization: { select: { slug: true } } },
+  });
+  if (clash)
+    throw new ValidationError("This organization is already in the registry: add a membership to it instead.", {
+      "values.nameEn": [`Already listed as /organizations/${clash.organization.slug}.`],
+    });
   return db().changeRequest.create({
-    data: { kind: "ORGANIZATION_CREATE", institutionId: staff.institutionId, proposed: input.values, reason: input.reason, proposedById: staff.id },
+    data: {
+      kind: "ORGANIZATION_CREATE",
+      institutionId: staff.institutionId,
+      proposed: input.values,
+      reason: input.reason,
+      proposedById: staff.id,
+    },
     select: { id: true, kind: true, status: true },
   });
 }
 
 /** Admins: set an institution's profile directly (audited, version-guarded). Returns the tags to expire. */
-export async function adminUpdateInstitution(actor: Actor | null, input: { institutionSlug: string; baseVersion: number; values: InstitutionProfileValues }) {
+export async function adminUpdateInstitution(
+  actor: Actor | null,
+  input: { institutionSlug: string; baseVersion: number; values: InstitutionProfileValues },
+) {
   const admin = requireAdmin(actor, "Only admins review changes.");
-  const current = await db().institution.findUnique({ where: { slug: input.institutionSlug }, select: { id: true, ...institutionProfileSelect } });
+  const current = await db().institution.findUnique({
+    where: { slug: input.institutionSlug },
+    select: { id: true, ...institutionProfileSelect },
+  });
   if (!current) throw new NotFoundError("No such institution.");
   return db().$transaction(async (tx) => {
-    await applyInstitutionProfile(tx, current.id, input.baseVersion, input.values, { actorId: admin.id, before: profileOf(current) });
+    await applyInstitutionProfile(tx, current.id, input.baseVersion, input.values, {
+      actorId: admin.id,
+      before: profileOf(current),
+    });
     return touchedTags(tx, current.id, null);
   });
 }
@@ -191,7 +334,10 @@ export async function withdrawChangeRequest(actor: Actor | null, changeRequestId
 /** Comment on a request: admins on any, staff on their institution's. */
 export async function commentOnChangeRequest(actor: Actor | null, changeRequestId: string, body: string) {
   if (!actor) throw new UnauthorizedError();
-  const request = await db().changeRequest.findFirst({ where: { id: changeRequestId, ...scopeFor(actor) }, select: { id: true, proposedById: true } });
+  const request = await db().changeRequest.findFirst({
+    where: { id: changeRequestId, ...scopeFor(actor) },
+    select: { id: true, proposedById: true },
+  });
   if (!request) throw new NotFoundError("No such request.");
   await db().changeComment.create({ data: { changeRequestId, authorId: actor.id, body } });
   return request;
@@ -203,19 +349,37 @@ function scopeFor(actor: Actor): Prisma.ChangeRequestWhereInput {
   return { institutionId: actor.institutionId };
 }
 
-export type ReviewFilters = { institution?: string; organization?: string; kind?: ChangeKind; status?: ChangeStatus; olderThanDays?: number };
+export type ReviewFilters = {
+  institution?: string;
+  organization?: string;
+  kind?: ChangeKind;
+  status?: ChangeStatus;
+  olderThanDays?: number;
+};
 
 const listSelect = {
-  id: true, kind: true, status: true, createdAt: true, decidedAt: true, conflict: true,
+  id: true,
+  kind: true,
+  status: true,
+  createdAt: true,
+  decidedAt: true,
+  conflict: true,
   institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
-  organization: { select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } } },
+  organization: {
+    select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } },
+  },
   proposedBy: { select: { name: true } },
   proposed: true,
 } satisfies Prisma.ChangeRequestSelect;
 
 function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: string) {
   return {
-    id: r.id, kind: r.kind, status: r.status, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, conflict: r.conflict,
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    conflict: r.conflict,
     institution: { slug: r.institution.slug, name: pickName(r.institution.names, locale).name },
     // What the request is about: its organization, the proposed new organization, or the institution itself.
     organization: r.organization
@@ -234,7 +398,9 @@ export async function listReviewQueue(actor: Actor | null, filters: ReviewFilter
       ...(filters.kind ? { kind: filters.kind } : {}),
       ...(filters.institution ? { institution: { slug: filters.institution } } : {}),
       ...(filters.organization ? { organization: { slug: filters.organization } } : {}),
-      ...(filters.olderThanDays ? { createdAt: { lt: new Date(Date.now() - filters.olderThanDays * 86_400_000) } } : {}),
+      ...(filters.olderThanDays
+        ? { createdAt: { lt: new Date(Date.now() - filters.olderThanDays * 86_400_000) } }
+        : {}),
     },
     select: listSelect,
     orderBy: { createdAt: "asc" },
@@ -266,20 +432,38 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
   const r = await db().changeRequest.findFirst({
     where: { id: changeRequestId, ...scopeFor(actor) },
     select: {
-      ...listSelect, proposed: true, before: true, reason: true, baseVersion: true, decisionComment: true, membershipId: true,
+      ...listSelect,
+      proposed: true,
+      before: true,
+      reason: true,
+      baseVersion: true,
+      decisionComment: true,
+      membershipId: true,
       decidedBy: { select: { name: true } },
-      comments: { select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } }, orderBy: { createdAt: "asc" } },
+      comments: {
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!r) throw new NotFoundError("No such request.");
   const isMembership = r.kind.startsWith("MEMBERSHIP");
   return {
     ...listRow(r, locale),
-    reason: r.reason, baseVersion: r.baseVersion, decisionComment: r.decisionComment, decidedBy: r.decidedBy?.name ?? null,
+    reason: r.reason,
+    baseVersion: r.baseVersion,
+    decisionComment: r.decisionComment,
+    decidedBy: r.decidedBy?.name ?? null,
     diff: isMembership
       ? diffSnapshots((r.before as MembershipSnapshot | null) ?? null, r.proposed as MembershipSnapshot)
       : diffValues((r.before as Record<string, unknown> | null) ?? null, r.proposed as Record<string, unknown>),
-    comments: r.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), author: c.author.name, authorRole: c.author.role })),
+    comments: r.comments.map((c) => ({
+      id: c.id,
+      body: c.body,
+      createdAt: c.createdAt.toISOString(),
+      author: c.author.name,
+      authorRole: c.author.role,
+    })),
   };
 }
 
@@ -289,7 +473,14 @@ async function touchedTags(tx: Tx, institutionId: string, organizationId: string
     tx.institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
     organizationId ? tx.organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
   ]);
-  return [tags.registry, tags.organizations, tags.institutions, tags.pages, ...(i ? [tags.institution(i.slug)] : []), ...(o ? [tags.organization(o.slug)] : [])];
+  return [
+    tags.registry,
+    tags.organizations,
+    tags.institutions,
+    tags.pages,
+    ...(i ? [tags.institution(i.slug)] : []),
+    ...(o ? [tags.organization(o.slug)] : []),
+  ];
 }
 
 /**
@@ -304,7 +495,13 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
     decided = await db().$transaction(async (tx) => {
       const claimed = await tx.changeRequest.updateMany({
         where: { id: changeRequestId, status: "PENDING" },
-        data: { status: "APPROVED", decidedById: admin.id, decidedAt: new Date(), decisionComment: comment, conflict: null },
+        data: {
+          status: "APPROVED",
+          decidedById: admin.id,
+          decidedAt: new Date(),
+          decisionComment: comment,
+          conflict: null,
+        },
       });
       if (claimed.count === 0) {
         const exists = await tx.changeRequest.findUnique({ where: { id: changeRequestId }, select: { status: true } });
@@ -313,25 +510,59 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
       }
       const r = await tx.changeRequest.findUniqueOrThrow({
         where: { id: changeRequestId },
-        select: { id: true, kind: true, institutionId: true, organizationId: true, membershipId: true, baseVersion: true, proposed: true, before: true, proposedById: true, institution: { select: { names: { select: { locale: true, name: true, kind: true } } } } },
+        select: {
+          id: true,
+          kind: true,
+          institutionId: true,
+          organizationId: true,
+          membershipId: true,
+          baseVersion: true,
+          proposed: true,
+          before: true,
+          proposedById: true,
+          institution: { select: { names: { select: { locale: true, name: true, kind: true } } } },
+        },
       });
       const ctx = { tx, request: r, publisher: pickName(r.institution.names, "en").name, actorId: admin.id };
       let applied: Applied;
       if (r.kind === "INSTITUTION_UPDATE") {
-        await applyInstitutionProfile(tx, r.institutionId, r.baseVersion!, r.proposed as InstitutionProfileValues, { actorId: admin.id, proposerId: r.proposedById, changeRequestId: r.id, before: r.before });
+        await applyInstitutionProfile(tx, r.institutionId, r.baseVersion!, r.proposed as InstitutionProfileValues, {
+          actorId: admin.id,
+          proposerId: r.proposedById,
+          changeRequestId: r.id,
+          before: r.before,
+        });
         applied = { organizationId: null };
       } else if (r.kind === "ORGANIZATION_CREATE") {
         applied = await applyOrganizationCreate(ctx, r.proposed as OrganizationProposal);
       } else {
         applied = await applyMembership(ctx, r.proposed as MembershipSnapshot);
       }
-      await tx.notification.create({ data: { userId: r.proposedById, changeRequestId: r.id, message: `Your change was approved${comment ? `: ${comment}` : "."}` } });
-      const mailId = await queueProposerMail(tx, r.proposedById, "Your change was approved", `Your change request ${r.id} was approved${comment ? `: ${comment}` : "."} It is now public.`);
-      return { tags: await touchedTags(tx, r.institutionId, applied.organizationId), proposerId: r.proposedById, mailId };
+      await tx.notification.create({
+        data: {
+          userId: r.proposedById,
+          changeRequestId: r.id,
+          message: `Your change was approved${comment ? `: ${comment}` : "."}`,
+        },
+      });
+      const mailId = await queueProposerMail(
+        tx,
+        r.proposedById,
+        "Your change was approved",
+        `Your change request ${r.id} was approved${comment ? `: ${comment}` : "."} It is now public.`,
+      );
+      return {
+        tags: await touchedTags(tx, r.institutionId, applied.organizationId),
+        proposerId: r.proposedById,
+        mailId,
+      };
     });
   } catch (error) {
     if (error instanceof ConflictError && /changed after|already listed|already belongs/.test(error.message)) {
-      await db().changeRequest.updateMany({ where: { id: changeRequestId, status: "PENDING" }, data: { conflict: error.message } });
+      await db().changeRequest.updateMany({
+        where: { id: changeRequestId, status: "PENDING" },
+        data: { conflict: error.message },
+      });
     }
     throw error;
   }
@@ -349,10 +580,30 @@ export async function rejectChangeRequest(actor: Actor | null, changeRequestId: 
       data: { status: "REJECTED", decidedById: admin.id, decidedAt: new Date(), decisionComment: reason },
     });
     if (count === 0) throw new ConflictError("This request is not pending any more.");
-    const r = await tx.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId }, select: { proposedById: true } });
-    await tx.auditEvent.create({ data: { action: "change.reject", entityType: "ChangeRequest", entityId: changeRequestId, actorId: admin.id, proposerId: r.proposedById, changeRequestId, after: { reason } } });
-    await tx.notification.create({ data: { userId: r.proposedById, changeRequestId, message: `Your change was rejected: ${reason}` } });
-    const mailId = await queueProposerMail(tx, r.proposedById, "Your change was rejected", `Your change request ${changeRequestId} was rejected: ${reason}`);
+    const r = await tx.changeRequest.findUniqueOrThrow({
+      where: { id: changeRequestId },
+      select: { proposedById: true },
+    });
+    await tx.auditEvent.create({
+      data: {
+        action: "change.reject",
+        entityType: "ChangeRequest",
+        entityId: changeRequestId,
+        actorId: admin.id,
+        proposerId: r.proposedById,
+        changeRequestId,
+        after: { reason },
+      },
+    });
+    await tx.notification.create({
+      data: { userId: r.proposedById, changeRequestId, message: `Your change was rejected: ${reason}` },
+    });
+    const mailId = await queueProposerMail(
+      tx,
+      r.proposedById,
+      "Your change was rejected",
+      `Your change request ${changeRequestId} was rejected: ${reason}`,
+    );
     return { proposerId: r.proposedById, mailId };
   });
   // Committed: as for an approval, the mail's outcome is kept on its outbox row, never thrown.

@@ -48,11 +48,14 @@ async function loadOrganizationCharts(slug: string): Promise<OrganizationCharts 
 
 /** An organization's map of member countries and its timeline of joins. */
 export const getOrganizationCharts = cached("getOrganizationCharts", loadOrganizationCharts, (slug) => [
-  tags.pages, tags.organization(slug),
+  tags.pages,
+  tags.organization(slug),
 ]);
 
 export type NetworkNode = {
-  slug: string; name: string; country: string;
+  slug: string;
+  name: string;
+  country: string;
   /** Organizations shared with the institution at the centre. */
   shared: { slug: string; name: string }[];
 };
@@ -79,9 +82,16 @@ function participation(filter: Prisma.Sql) {
 }
 
 async function loadInstitutionNetwork(slug: string, locale: string): Promise<InstitutionNetwork | null> {
-  const center = await db().institution.findUnique({ where: { slug }, select: { id: true, slug: true, country: true, names: institutionNameSelect } });
+  const center = await db().institution.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, country: true, names: institutionNameSelect },
+  });
   if (!center) return null;
-  const mine = (await db().$queryRaw<{ org: string }[]>`SELECT org FROM ${participation(Prisma.sql`"institutionId" = ${center.id}`)} AS p`).map((r) => r.org);
+  const mine = (
+    await db().$queryRaw<
+      { org: string }[]
+    >`SELECT org FROM ${participation(Prisma.sql`"institutionId" = ${center.id}`)} AS p`
+  ).map((r) => r.org);
   const inMine = participation(Prisma.sql`"organizationId" = ANY(${mine})`);
   const top = mine.length
     ? await db().$queryRaw<{ id: string; slug: string; country: string; shared: bigint; total: bigint }[]>`
@@ -105,24 +115,42 @@ async function loadInstitutionNetwork(slug: string, locale: string): Promise<Ins
     db().institution.findMany({ where: { id: { in: ids } }, select: { id: true, names: institutionNameSelect } }),
   ]);
   const orgIds = [...new Set(pairs.map((p) => p.org))];
-  const orgs = orgIds.length ? await db().organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, slug: true, names: organizationNameSelect } }) : [];
+  const orgs = orgIds.length
+    ? await db().organization.findMany({
+        where: { id: { in: orgIds } },
+        select: { id: true, slug: true, names: organizationNameSelect },
+      })
+    : [];
   const orgById = new Map(orgs.map((o) => [o.id, { slug: o.slug, name: pickName(o.names, locale).name }]));
   const nameById = new Map(names.map((n) => [n.id, pickName(n.names, locale).name]));
-  const slugById = new Map<string, string>([[center.id, center.slug], ...top.map((t) => [t.id, t.slug] as [string, string])]);
+  const slugById = new Map<string, string>([
+    [center.id, center.slug],
+    ...top.map((t) => [t.id, t.slug] as [string, string]),
+  ]);
   return {
     center: { slug: center.slug, name: pickName(center.names, locale).name, country: center.country },
     nodes: top.map((t) => ({
-      slug: t.slug, name: nameById.get(t.id) ?? t.slug, country: t.country.trim(),
-      shared: pairs.filter((p) => p.inst === t.id).flatMap((p) => orgById.get(p.org) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+      slug: t.slug,
+      name: nameById.get(t.id) ?? t.slug,
+      country: t.country.trim(),
+      shared: pairs
+        .filter((p) => p.inst === t.id)
+        .flatMap((p) => orgById.get(p.org) ?? [])
+        .sort((a, b) => a.name.localeCompare(b.name)),
     })),
-    links: links.map((l) => ({ source: slugById.get(l.source)!, target: slugById.get(l.target)!, weight: Number(l.weight) })),
+    links: links.map((l) => ({
+      source: slugById.get(l.source)!,
+      target: slugById.get(l.target)!,
+      weight: Number(l.weight),
+    })),
     total: Number(top[0]?.total ?? 0),
   };
 }
 
 /** The universities that share organizations with an institution (as member or founder), for its graph. */
 export const getInstitutionNetwork = cached("getInstitutionNetwork", loadInstitutionNetwork, (slug) => [
-  tags.pages, tags.institution(slug),
+  tags.pages,
+  tags.institution(slug),
 ]);
 
 export type RegistryCharts = {
@@ -138,7 +166,9 @@ async function loadRegistryCharts(): Promise<RegistryCharts> {
     db().$queryRaw<{ year: number; count: bigint }[]>`
       SELECT date_part('year', "foundedOn")::int AS year, count(*) AS count FROM "Organization"
       WHERE "foundedOn" IS NOT NULL AND "foundedPrecision" IS NOT NULL GROUP BY 1 ORDER BY 1`,
-    db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Organization" WHERE "foundedOn" IS NULL OR "foundedPrecision" IS NULL`,
+    db().$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "Organization" WHERE "foundedOn" IS NULL OR "foundedPrecision" IS NULL`,
     db().$queryRaw<{ code: string; count: bigint; institutions: bigint; total: bigint }[]>`
       SELECT i.country::text AS code, count(*) AS count, count(DISTINCT i.id) AS institutions, count(*) OVER () AS total
       FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
@@ -147,10 +177,18 @@ async function loadRegistryCharts(): Promise<RegistryCharts> {
   return {
     foundedPerYear: yearSeries(founded.map((r) => ({ year: r.year, count: Number(r.count) }))),
     foundedUnknown: Number(unknown[0]?.n ?? 0),
-    membersByCountry: byCountry.map((r) => ({ code: r.code.trim(), count: Number(r.count), institutions: Number(r.institutions) })),
+    membersByCountry: byCountry.map((r) => ({
+      code: r.code.trim(),
+      count: Number(r.count),
+      institutions: Number(r.institutions),
+    })),
     countryTotal: Number(byCountry[0]?.total ?? 0),
   };
 }
 
 /** The home page's overview: organizations founded per year and members by country. */
-export const getRegistryCharts = cached("getRegistryCharts", loadRegistryCharts, () => [tags.registry, tags.organizations, tags.institutions]);
+export const getRegistryCharts = cached("getRegistryCharts", loadRegistryCharts, () => [
+  tags.registry,
+  tags.organizations,
+  tags.institutions,
+]);

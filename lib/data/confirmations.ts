@@ -9,7 +9,10 @@ import { createCitedSource } from "./change-apply";
 import type { OrganizationConfirmationValues } from "../validation/confirmations";
 
 const touched = (m: { organization: { slug: string }; institution: { slug: string } }) => [
-  tags.organization(m.organization.slug), tags.institution(m.institution.slug), tags.organizations, tags.institutions,
+  tags.organization(m.organization.slug),
+  tags.institution(m.institution.slug),
+  tags.organizations,
+  tags.institutions,
 ];
 
 /**
@@ -21,7 +24,12 @@ export async function confirmMembership(actor: Actor | null, membershipId: strin
   return db().$transaction(async (tx) => {
     const m = await tx.membership.findFirst({
       where: { id: membershipId, institutionId: staff.institutionId },
-      select: { id: true, confirmedAt: true, organization: { select: { slug: true } }, institution: { select: { slug: true } } },
+      select: {
+        id: true,
+        confirmedAt: true,
+        organization: { select: { slug: true } },
+        institution: { select: { slug: true } },
+      },
     });
     if (!m) throw new NotFoundError("No such membership of your institution.");
     const confirmedAt = new Date();
@@ -29,8 +37,13 @@ export async function confirmMembership(actor: Actor | null, membershipId: strin
     await tx.membership.update({ where: { id: m.id }, data: { confirmedAt, confirmedById: staff.id } });
     await tx.auditEvent.create({
       data: {
-        action: "membership.confirm", entityType: "Membership", entityId: m.id, actorId: staff.id, proposerId: staff.id,
-        before: { confirmedAt: m.confirmedAt?.toISOString() ?? null }, after: { confirmedAt: confirmedAt.toISOString() },
+        action: "membership.confirm",
+        entityType: "Membership",
+        entityId: m.id,
+        actorId: staff.id,
+        proposerId: staff.id,
+        before: { confirmedAt: m.confirmedAt?.toISOString() ?? null },
+        after: { confirmedAt: confirmedAt.toISOString() },
       },
     });
     return { tags: touched(m) };
@@ -47,19 +60,48 @@ export async function recordOrganizationConfirmation(actor: Actor | null, input:
     const m = await tx.membership.findUnique({
       where: { id: input.membershipId },
       select: {
-        id: true, organizationId: true, organizationConfirmedAt: true, organizationQuote: true, organizationSource: { select: { url: true, title: true } },
-        organization: { select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } } }, institution: { select: { slug: true } },
+        id: true,
+        organizationId: true,
+        organizationConfirmedAt: true,
+        organizationQuote: true,
+        organizationSource: { select: { url: true, title: true } },
+        organization: {
+          select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } },
+        },
+        institution: { select: { slug: true } },
       },
     });
     if (!m) throw new NotFoundError("No such membership.");
-    const source = await createCitedSource(tx, `organization-${crypto.randomUUID()}`, pickName(m.organization.names, "en").name, input, { organizationId: m.organizationId });
+    const source = await createCitedSource(
+      tx,
+      `organization-${crypto.randomUUID()}`,
+      pickName(m.organization.names, "en").name,
+      input,
+      { organizationId: m.organizationId },
+    );
     const at = new Date();
-    await tx.membership.update({ where: { id: m.id }, data: { organizationConfirmedAt: at, organizationSourceId: source.id, organizationQuote: input.sourceQuote } });
+    await tx.membership.update({
+      where: { id: m.id },
+      data: { organizationConfirmedAt: at, organizationSourceId: source.id, organizationQuote: input.sourceQuote },
+    });
     await tx.auditEvent.create({
       data: {
-        action: "membership.corroborate", entityType: "Membership", entityId: m.id, actorId: admin.id,
-        before: { organizationConfirmedAt: m.organizationConfirmedAt?.toISOString() ?? null, sourceUrl: m.organizationSource?.url ?? null, sourceTitle: m.organizationSource?.title ?? null, sourceQuote: m.organizationQuote },
-        after: { organizationConfirmedAt: at.toISOString(), sourceUrl: input.sourceUrl, sourceTitle: input.sourceTitle, sourceQuote: input.sourceQuote },
+        action: "membership.corroborate",
+        entityType: "Membership",
+        entityId: m.id,
+        actorId: admin.id,
+        before: {
+          organizationConfirmedAt: m.organizationConfirmedAt?.toISOString() ?? null,
+          sourceUrl: m.organizationSource?.url ?? null,
+          sourceTitle: m.organizationSource?.title ?? null,
+          sourceQuote: m.organizationQuote,
+        },
+        after: {
+          organizationConfirmedAt: at.toISOString(),
+          sourceUrl: input.sourceUrl,
+          sourceTitle: input.sourceTitle,
+          sourceQuote: input.sourceQuote,
+        },
       },
     });
     return { tags: touched(m) };

@@ -11,6 +11,7 @@ export function requireAdmin(actor: Actor | null, message = "Only admins may do 
 /** A university's staff member, with the institution their account belongs to. */
 export function requireStaff(actor: Actor | null): Actor & { institutionId: string } {
   if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "STAFF" || !actor.institutionId) throw new ForbiddenError("Only a university's staff propose changes to its entries.");
+  if (actor.role !== "STAFF" || !actor.institutionId)
+    throw new ForbiddenError("Only a university's staff propose changes to its entries.");
   return actor as Actor & { institutionId: string };
 }

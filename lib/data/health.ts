@@ -28,7 +28,10 @@ function describe(error: unknown): string {
   const code = e?.cause?.code ?? e?.code;
   if (code === "ECONNREFUSED") return "connection refused";
   if (code === "57P01" || code === "57P03") return "the database is shutting down or starting up";
-  const message = String(e?.message ?? error).split("\n").find((line) => line.trim()) ?? "unknown error";
+  const message =
+    String(e?.message ?? error)
+      .split("\n")
+      .find((line) => line.trim()) ?? "unknown error";
   // Keep addresses and credentials out of a public response.
   return message.replace(/postgres(ql)?:\/\/\S+/g, "<database>").slice(0, 200);
 }

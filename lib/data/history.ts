@@ -6,16 +6,30 @@ import { ForbiddenError, UnauthorizedError } from "../errors";
 import { pickName } from "../names";
 import { diffSnapshots, type FieldDiff, type MembershipSnapshot } from "./change-requests";
 
-export type PublicHistoryEntry = { at: string; action: string; institution: { slug: string; name: string }; organization: { slug: string; name: string } };
+export type PublicHistoryEntry = {
+  at: string;
+  action: string;
+  institution: { slug: string; name: string };
+  organization: { slug: string; name: string };
+};
 
 const names = { select: { locale: true, name: true, kind: true } } as const;
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
 
 /** Approved changes to the memberships of an institution or an organization: when, and what (no names of people). */
-async function loadPublicHistory(scope: { institution?: string; organization?: string }, locale: string): Promise<PublicHistoryEntry[]> {
+async function loadPublicHistory(
+  scope: { institution?: string; organization?: string },
+  locale: string,
+): Promise<PublicHistoryEntry[]> {
   const memberships = await db().membership.findMany({
-    where: scope.institution ? { institution: { slug: scope.institution } } : { organization: { slug: scope.organization } },
-    select: { id: true, institution: { select: { slug: true, names } }, organization: { select: { slug: true, names: orgNames } } },
+    where: scope.institution
+      ? { institution: { slug: scope.institution } }
+      : { organization: { slug: scope.organization } },
+    select: {
+      id: true,
+      institution: { select: { slug: true, names } },
+      organization: { select: { slug: true, names: orgNames } },
+    },
   });
   if (!memberships.length) return [];
   const byId = new Map(memberships.map((m) => [m.id, m]));
@@ -28,7 +42,8 @@ async function loadPublicHistory(scope: { institution?: string; organization?: s
   return events.map((e) => {
     const m = byId.get(e.entityId)!;
     return {
-      at: e.at.toISOString(), action: e.action,
+      at: e.at.toISOString(),
+      action: e.action,
       institution: { slug: m.institution.slug, name: pickName(m.institution.names, locale).name },
       organization: { slug: m.organization.slug, name: pickName(m.organization.names, locale).name },
     };
@@ -38,20 +53,36 @@ async function loadPublicHistory(scope: { institution?: string; organization?: s
 // Entries name the other side of each membership: a renamed organization or institution reaches them through
 // tags.pages, like every other page that names another record.
 export const getPublicHistory = cached("getPublicHistory", loadPublicHistory, (scope) =>
-  scope.institution ? [tags.pages, tags.institution(scope.institution)] : [tags.pages, tags.organization(scope.organization ?? "")],
+  scope.institution
+    ? [tags.pages, tags.institution(scope.institution)]
+    : [tags.pages, tags.organization(scope.organization ?? "")],
 );
 
 export type AdminHistoryEntry = {
-  at: string; action: string; entityType: string; entityId: string; changeRequestId: string | null;
-  actor: string | null; proposer: string | null; diff: FieldDiff[] | null; details: string | null;
+  id: string;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changeRequestId: string | null;
+  actor: string | null;
+  proposer: string | null;
+  diff: FieldDiff[] | null;
+  details: string | null;
 };
 
 /** Admins: the full audit trail, newest first — who proposed, who approved, and the diff. */
-export async function getAdminHistory(actor: Actor | null, filter: { institution?: string }, take = 100): Promise<AdminHistoryEntry[]> {
+export async function getAdminHistory(
+  actor: Actor | null,
+  filter: { institution?: string },
+  take = 100,
+): Promise<AdminHistoryEntry[]> {
   if (!actor) throw new UnauthorizedError();
   if (actor.role !== "ADMIN") throw new ForbiddenError("Only admins see who changed what.");
   const membershipIds = filter.institution
-    ? (await db().membership.findMany({ where: { institution: { slug: filter.institution } }, select: { id: true } })).map((m) => m.id)
+    ? (
+        await db().membership.findMany({ where: { institution: { slug: filter.institution } }, select: { id: true } })
+      ).map((m) => m.id)
     : null;
   const events = await db().auditEvent.findMany({
     where: membershipIds ? { entityType: "Membership", entityId: { in: membershipIds } } : {},
@@ -59,14 +90,26 @@ export async function getAdminHistory(actor: Actor | null, filter: { institution
     take,
   });
   const people = new Map(
-    (await db().user.findMany({ where: { id: { in: events.flatMap((e) => [e.actorId, e.proposerId]).filter((x): x is string => Boolean(x)) } }, select: { id: true, name: true, email: true } }))
-      .map((u) => [u.id, `${u.name} <${u.email}>`]),
+    (
+      await db().user.findMany({
+        where: { id: { in: events.flatMap((e) => [e.actorId, e.proposerId]).filter((x): x is string => Boolean(x)) } },
+        select: { id: true, name: true, email: true },
+      })
+    ).map((u) => [u.id, `${u.name} <${u.email}>`]),
   );
   return events.map((e) => ({
-    at: e.at.toISOString(), action: e.action, entityType: e.entityType, entityId: e.entityId, changeRequestId: e.changeRequestId,
+    id: String(e.id),
+    at: e.at.toISOString(),
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    changeRequestId: e.changeRequestId,
     actor: e.actorId ? (people.get(e.actorId) ?? e.actorId) : null,
     proposer: e.proposerId ? (people.get(e.proposerId) ?? e.proposerId) : null,
-    diff: e.entityType === "Membership" && e.after ? diffSnapshots((e.before as MembershipSnapshot | null) ?? null, e.after as MembershipSnapshot) : null,
+    diff:
+      e.entityType === "Membership" && e.after
+        ? diffSnapshots((e.before as MembershipSnapshot | null) ?? null, e.after as MembershipSnapshot)
+        : null,
     details: e.entityType !== "Membership" && e.after ? JSON.stringify(e.after) : null,
   }));
 }

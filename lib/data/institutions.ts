@@ -2,13 +2,27 @@ import "server-only";
 import { db } from "../db";
 import { cached, tags } from "../cache";
 import { Prisma } from "../generated/prisma/client";
-import type { FounderRole, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
+import type {
+  FounderRole,
+  InstitutionKind,
+  MembershipRole,
+  MembershipStatus,
+  OrganizationKind,
+} from "../generated/prisma/enums";
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import { textMatchedRows, type SearchColumns } from "./search-pattern";
 import type { InstitutionSearch } from "../validation/search";
 import type { Facet } from "./organizations";
-import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type MembershipFacts, type SourceRef } from "./selects";
+import {
+  confirmationOf,
+  confirmationSelect,
+  institutionNameSelect,
+  sourceRef,
+  sourceSelect,
+  type MembershipFacts,
+  type SourceRef,
+} from "./selects";
 
 export type InstitutionSummary = {
   slug: string;
@@ -23,7 +37,11 @@ export type InstitutionSummary = {
 type InstitutionFilters = Pick<InstitutionSearch, "kind" | "country">;
 const INSTITUTION = Prisma.sql`"Institution" i`;
 // An institution's "searchText" is its names and city, short enough to serve as the names column.
-const COLUMNS: SearchColumns = { vector: Prisma.sql`i."searchVector"`, names: Prisma.sql`i."searchText"`, text: Prisma.sql`i."searchText"` };
+const COLUMNS: SearchColumns = {
+  vector: Prisma.sql`i."searchVector"`,
+  names: Prisma.sql`i."searchText"`,
+  text: Prisma.sql`i."searchText"`,
+};
 
 function matchedInstitutions(q: string, select: Prisma.Sql, where: Prisma.Sql[], s: InstitutionFilters) {
   return textMatchedRows({ from: INSTITUTION, columns: COLUMNS, select, q, where, gateWhere: filterConditions(s) });
@@ -36,11 +54,17 @@ function filterConditions(s: InstitutionFilters, except?: "kind" | "country"): P
   return parts;
 }
 
-const whereOf = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
+const whereOf = (parts: Prisma.Sql[]) =>
+  parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 
 /** The search's conditions on `i` ("Institution"): shared by the site's search and the read API. */
-export function institutionSearchConditions(s: Pick<InstitutionSearch, "q" | "kind" | "country">, except?: "kind" | "country"): Prisma.Sql[] {
-  const text = s.q ? [Prisma.sql`i.id IN (SELECT id FROM (${matchedInstitutions(s.q, Prisma.sql`i.id`, [], s)}) matched_ids)`] : [];
+export function institutionSearchConditions(
+  s: Pick<InstitutionSearch, "q" | "kind" | "country">,
+  except?: "kind" | "country",
+): Prisma.Sql[] {
+  const text = s.q
+    ? [Prisma.sql`i.id IN (SELECT id FROM (${matchedInstitutions(s.q, Prisma.sql`i.id`, [], s)}) matched_ids)`]
+    : [];
   return [...text, ...filterConditions(s, except)];
 }
 
@@ -54,9 +78,11 @@ async function searchInstitutions(s: InstitutionSearch, locale: string) {
   const name = Prisma.raw(locale === "zh" ? `i."sortNameZh"` : `i."sortNameEn"`);
   const memberships = Prisma.sql`(SELECT count(*) FROM "Membership" m WHERE m."institutionId" = i.id)`;
   const order =
-    s.sort === "memberships" ? Prisma.sql`${memberships} DESC, ${name} ASC, i.slug ASC`
-    : s.sort === "country" ? Prisma.sql`i.country ASC, ${name} ASC, i.slug ASC`
-    : Prisma.sql`${name} ASC, i.slug ASC`;
+    s.sort === "memberships"
+      ? Prisma.sql`${memberships} DESC, ${name} ASC, i.slug ASC`
+      : s.sort === "country"
+        ? Prisma.sql`i.country ASC, ${name} ASC, i.slug ASC`
+        : Prisma.sql`${name} ASC, i.slug ASC`;
   const page = s.q
     ? Prisma.sql`SELECT i.id FROM (${matchedInstitutions(s.q, Prisma.sql`i.id, i.slug, i.country, ${name}`, filterConditions(s), s)}) i`
     : Prisma.sql`SELECT i.id FROM "Institution" i ${whereOf(filterConditions(s))}`;
@@ -78,7 +104,15 @@ async function searchInstitutions(s: InstitutionSearch, locale: string) {
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   const rows = await db().institution.findMany({
     where: { id: { in: hits.map((h) => h.id) } },
-    select: { id: true, slug: true, kind: true, country: true, city: true, names: institutionNameSelect, _count: { select: { memberships: true } } },
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      country: true,
+      city: true,
+      names: institutionNameSelect,
+      _count: { select: { memberships: true } },
+    },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const total = Number(counts.find((r) => r.section === "total")?.n ?? 0);
@@ -86,16 +120,40 @@ async function searchInstitutions(s: InstitutionSearch, locale: string) {
     const r = byId.get(h.id);
     if (!r) return [];
     const n = pickName(r.names, locale);
-    return [{ slug: r.slug, kind: r.kind, name: n.name, originalName: n.original, country: r.country, city: r.city, membershipCount: r._count.memberships }];
+    return [
+      {
+        slug: r.slug,
+        kind: r.kind,
+        name: n.name,
+        originalName: n.original,
+        country: r.country,
+        city: r.city,
+        membershipCount: r._count.memberships,
+      },
+    ];
   });
-  return { items, total, page: s.page, pageCount: Math.max(1, Math.ceil(total / s.pageSize)), facets: { kind: facet("kind"), country: facet("country") } };
+  return {
+    items,
+    total,
+    page: s.page,
+    pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
+    facets: { kind: facet("kind"), country: facet("country") },
+  };
 }
 
 /** Search and browse institutions, with kind and country facets, paged in the database. */
 export const listInstitutions = cached("listInstitutions", searchInstitutions, () => [tags.institutions]);
 
 export type Participation = MembershipFacts & {
-  organization: { slug: string; name: string; originalName: string | null; acronym: string | null; kind: OrganizationKind; founded: PartialDate | null; introduction: string | null };
+  organization: {
+    slug: string;
+    name: string;
+    originalName: string | null;
+    acronym: string | null;
+    kind: OrganizationKind;
+    founded: PartialDate | null;
+    introduction: string | null;
+  };
   foundedBy: { slug: string; name: string; role: FounderRole }[];
 };
 
@@ -106,63 +164,136 @@ export type InstitutionProfile = InstitutionSummary & {
   wikidataId: string | null;
   source: SourceRef | null;
   participations: Participation[];
-  founded: { organization: { slug: string; name: string; kind: OrganizationKind }; role: FounderRole; source: SourceRef | null }[];
+  founded: {
+    organization: { slug: string; name: string; kind: OrganizationKind };
+    role: FounderRole;
+    source: SourceRef | null;
+  }[];
   people: { name: string; role: string; organization: { slug: string; name: string } }[];
   updatedAt: string;
 };
 
 async function loadInstitution(slug: string, locale: string): Promise<InstitutionProfile | null> {
-  const orgName = { select: { locale: true, name: true, kind: true, validUntil: true }, orderBy: { locale: "asc" } } as const;
+  const orgName = {
+    select: { locale: true, name: true, kind: true, validUntil: true },
+    orderBy: { locale: "asc" },
+  } as const;
   const i = await db().institution.findUnique({
     where: { slug },
     select: {
-      slug: true, kind: true, country: true, city: true, website: true, rorId: true, wikidataId: true, updatedAt: true,
-      names: institutionNameSelect, source: sourceSelect,
+      slug: true,
+      kind: true,
+      country: true,
+      city: true,
+      website: true,
+      rorId: true,
+      wikidataId: true,
+      updatedAt: true,
+      names: institutionNameSelect,
+      source: sourceSelect,
       memberships: {
         select: {
-          role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true,
-          source: sourceSelect, ...confirmationSelect,
+          role: true,
+          status: true,
+          joinedOn: true,
+          joinedPrecision: true,
+          endedOn: true,
+          endedPrecision: true,
+          notes: true,
+          quote: true,
+          updatedAt: true,
+          source: sourceSelect,
+          ...confirmationSelect,
           organization: {
             select: {
-              slug: true, kind: true, acronym: true, foundedOn: true, foundedPrecision: true, introduction: true, names: orgName,
-              founders: { select: { role: true, institution: { select: { slug: true, names: institutionNameSelect } } }, orderBy: { position: "asc" } },
+              slug: true,
+              kind: true,
+              acronym: true,
+              foundedOn: true,
+              foundedPrecision: true,
+              introduction: true,
+              names: orgName,
+              founders: {
+                select: { role: true, institution: { select: { slug: true, names: institutionNameSelect } } },
+                orderBy: { position: "asc" },
+              },
             },
           },
         },
         orderBy: [{ joinedOn: { sort: "desc", nulls: "last" } }, { organization: { slug: "asc" } }],
       },
-      founded: { select: { role: true, quote: true, source: sourceSelect, organization: { select: { slug: true, kind: true, names: orgName } } } },
+      founded: {
+        select: {
+          role: true,
+          quote: true,
+          source: sourceSelect,
+          organization: { select: { slug: true, kind: true, names: orgName } },
+        },
+      },
       people: { select: { name: true, role: true, organization: { select: { slug: true, names: orgName } } } },
     },
   });
   if (!i) return null;
   const n = pickName(i.names, locale);
   return {
-    slug: i.slug, kind: i.kind, name: n.name, originalName: n.original, country: i.country, city: i.city,
-    membershipCount: i.memberships.length, names: i.names, website: i.website, rorId: i.rorId, wikidataId: i.wikidataId,
-    source: sourceRef(i.source, null), updatedAt: i.updatedAt.toISOString(),
+    slug: i.slug,
+    kind: i.kind,
+    name: n.name,
+    originalName: n.original,
+    country: i.country,
+    city: i.city,
+    membershipCount: i.memberships.length,
+    names: i.names,
+    website: i.website,
+    rorId: i.rorId,
+    wikidataId: i.wikidataId,
+    source: sourceRef(i.source, null),
+    updatedAt: i.updatedAt.toISOString(),
     participations: i.memberships.map((m) => {
       const on = pickName(m.organization.names, locale);
       return {
         organization: {
-          slug: m.organization.slug, name: on.name, originalName: on.original, acronym: m.organization.acronym, kind: m.organization.kind,
-          founded: fromStoredDate(m.organization.foundedOn, m.organization.foundedPrecision), introduction: m.organization.introduction,
+          slug: m.organization.slug,
+          name: on.name,
+          originalName: on.original,
+          acronym: m.organization.acronym,
+          kind: m.organization.kind,
+          founded: fromStoredDate(m.organization.foundedOn, m.organization.foundedPrecision),
+          introduction: m.organization.introduction,
         },
         // An institution can be named in several founding roles (founder and supporter): list it once.
         foundedBy: m.organization.founders
           .filter((f, i, all) => all.findIndex((g) => g.institution.slug === f.institution.slug) === i)
           .map((f) => ({ slug: f.institution.slug, name: pickName(f.institution.names, locale).name, role: f.role })),
-        role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
-        notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(), confirmation: confirmationOf(m),
+        role: m.role,
+        status: m.status,
+        joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+        ended: fromStoredDate(m.endedOn, m.endedPrecision),
+        notes: m.notes,
+        source: sourceRef(m.source, m.quote),
+        updatedAt: m.updatedAt.toISOString(),
+        confirmation: confirmationOf(m),
       };
     }),
     founded: i.founded.map((f) => ({
-      organization: { slug: f.organization.slug, kind: f.organization.kind, name: pickName(f.organization.names, locale).name },
-      role: f.role, source: sourceRef(f.source, f.quote),
+      organization: {
+        slug: f.organization.slug,
+        kind: f.organization.kind,
+        name: pickName(f.organization.names, locale).name,
+      },
+      role: f.role,
+      source: sourceRef(f.source, f.quote),
     })),
-    people: i.people.map((p) => ({ name: p.name, role: p.role, organization: { slug: p.organization.slug, name: pickName(p.organization.names, locale).name } })),
+    people: i.people.map((p) => ({
+      name: p.name,
+      role: p.role,
+      organization: { slug: p.organization.slug, name: pickName(p.organization.names, locale).name },
+    })),
   };
 }
 
 /** A university's participation page: what replaces its static "international organizations" page. */
-export const getInstitutionBySlug = cached("getInstitutionBySlug", loadInstitution, (slug) => [tags.pages, tags.institution(slug)]);
+export const getInstitutionBySlug = cached("getInstitutionBySlug", loadInstitution, (slug) => [
+  tags.pages,
+  tags.institution(slug),
+]);

@@ -17,7 +17,9 @@ export const linkTokenHash = (token: string) => createHash("sha256").update(toke
 export async function issueLinkToken(userId: string, purpose: "INVITE" | "PASSWORD_RESET", createdById: string | null) {
   const token = randomBytes(32).toString("base64url");
   const ttl = purpose === "INVITE" ? INVITE_DAYS * 86_400_000 : RESET_MINUTES * 60_000;
-  await db().userToken.create({ data: { userId, purpose, tokenHash: linkTokenHash(token), expiresAt: new Date(Date.now() + ttl), createdById } });
+  await db().userToken.create({
+    data: { userId, purpose, tokenHash: linkTokenHash(token), expiresAt: new Date(Date.now() + ttl), createdById },
+  });
   return token;
 }
 

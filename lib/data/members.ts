@@ -5,7 +5,14 @@ import { Prisma } from "../generated/prisma/client";
 import type { MembershipRole, MembershipStatus } from "../generated/prisma/enums";
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
-import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect, type MembershipFacts } from "./selects";
+import {
+  confirmationOf,
+  confirmationSelect,
+  institutionNameSelect,
+  sourceRef,
+  sourceSelect,
+  type MembershipFacts,
+} from "./selects";
 import type { MemberCursor } from "../validation/members";
 
 export type MemberRow = MembershipFacts & {
@@ -16,20 +23,51 @@ export type MemberRow = MembershipFacts & {
 export const MEMBERS_ON_PROFILE = 50;
 export const MEMBERS_PER_PAGE = 100;
 
-export const institutionRefSelect = { select: { slug: true, country: true, kind: true, names: institutionNameSelect } } as const;
+export const institutionRefSelect = {
+  select: { slug: true, country: true, kind: true, names: institutionNameSelect },
+} as const;
 export const memberSelect = {
-  id: true, role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, notes: true, quote: true, updatedAt: true,
-  source: sourceSelect, institution: institutionRefSelect, ...confirmationSelect,
+  id: true,
+  role: true,
+  status: true,
+  joinedOn: true,
+  joinedPrecision: true,
+  endedOn: true,
+  endedPrecision: true,
+  notes: true,
+  quote: true,
+  updatedAt: true,
+  source: sourceSelect,
+  institution: institutionRefSelect,
+  ...confirmationSelect,
 } satisfies Prisma.MembershipSelect;
 /** Earliest first, unknown dates last, then by institution: the order of every member list. */
-export const memberOrder = [{ joinedOn: { sort: "asc", nulls: "last" } }, { institution: { slug: "asc" } }] satisfies Prisma.MembershipOrderByWithRelationInput[];
+export const memberOrder = [
+  { joinedOn: { sort: "asc", nulls: "last" } },
+  { institution: { slug: "asc" } },
+] satisfies Prisma.MembershipOrderByWithRelationInput[];
 
-export function toMemberRow(m: Prisma.MembershipGetPayload<{ select: typeof memberSelect }>, locale: string): MemberRow {
+export function toMemberRow(
+  m: Prisma.MembershipGetPayload<{ select: typeof memberSelect }>,
+  locale: string,
+): MemberRow {
   const n = pickName(m.institution.names, locale);
   return {
-    institution: { slug: m.institution.slug, name: n.name, originalName: n.original, country: m.institution.country, kind: m.institution.kind },
-    role: m.role, status: m.status, joined: fromStoredDate(m.joinedOn, m.joinedPrecision), ended: fromStoredDate(m.endedOn, m.endedPrecision),
-    notes: m.notes, source: sourceRef(m.source, m.quote), updatedAt: m.updatedAt.toISOString(), confirmation: confirmationOf(m),
+    institution: {
+      slug: m.institution.slug,
+      name: n.name,
+      originalName: n.original,
+      country: m.institution.country,
+      kind: m.institution.kind,
+    },
+    role: m.role,
+    status: m.status,
+    joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+    ended: fromStoredDate(m.endedOn, m.endedPrecision),
+    notes: m.notes,
+    source: sourceRef(m.source, m.quote),
+    updatedAt: m.updatedAt.toISOString(),
+    confirmation: confirmationOf(m),
   };
 }
 
@@ -47,8 +85,21 @@ function afterClause(after: MemberCursor | null): Prisma.Sql {
   return Prisma.sql`AND (m."joinedOn" > ${after.joinedOn}::date OR (m."joinedOn" = ${after.joinedOn}::date AND i.slug > ${after.slug}) OR m."joinedOn" IS NULL)`;
 }
 
-async function loadMemberPage(slug: string, locale: string, after: MemberCursor | null, pageSize = MEMBERS_PER_PAGE): Promise<MemberPage | null> {
-  const o = await db().organization.findUnique({ where: { slug }, select: { id: true, slug: true, memberCount: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } } });
+async function loadMemberPage(
+  slug: string,
+  locale: string,
+  after: MemberCursor | null,
+  pageSize = MEMBERS_PER_PAGE,
+): Promise<MemberPage | null> {
+  const o = await db().organization.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      memberCount: true,
+      names: { select: { locale: true, name: true, kind: true, validUntil: true } },
+    },
+  });
   if (!o) return null;
   // Keyset pagination: one index range per page however deep, never an OFFSET over thousands of rows.
   const keys = await db().$queryRaw<{ id: string; joinedOn: Date | null; slug: string }[]>`
@@ -62,9 +113,15 @@ async function loadMemberPage(slug: string, locale: string, after: MemberCursor 
   return {
     organization: { slug: o.slug, name: pickName(o.names, locale).name, memberCount: o.memberCount },
     members: page.flatMap((k) => (byId.has(k.id) ? [toMemberRow(byId.get(k.id)!, locale)] : [])),
-    next: keys.length > pageSize && last ? { joinedOn: last.joinedOn ? last.joinedOn.toISOString().slice(0, 10) : null, slug: last.slug } : null,
+    next:
+      keys.length > pageSize && last
+        ? { joinedOn: last.joinedOn ? last.joinedOn.toISOString().slice(0, 10) : null, slug: last.slug }
+        : null,
   };
 }
 
 /** One page of an organization's members, after the given member (keyset), for organizations with many. */
-export const listOrganizationMembers = cached("listOrganizationMembers", loadMemberPage, (slug) => [tags.pages, tags.organization(slug)]);
+export const listOrganizationMembers = cached("listOrganizationMembers", loadMemberPage, (slug) => [
+  tags.pages,
+  tags.organization(slug),
+]);

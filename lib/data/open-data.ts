@@ -4,8 +4,15 @@ import { cached, tags } from "../cache";
 import { NotFoundError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import {
-  openInstitutionSelect, openMembershipSelect, openOrganizationSelect, toOpenInstitution, toOpenMembership, toOpenOrganization,
-  type OpenInstitution, type OpenMembership, type OpenOrganization,
+  openInstitutionSelect,
+  openMembershipSelect,
+  openOrganizationSelect,
+  toOpenInstitution,
+  toOpenMembership,
+  toOpenOrganization,
+  type OpenInstitution,
+  type OpenMembership,
+  type OpenOrganization,
 } from "./open-records";
 
 export type { OpenInstitution, OpenMembership, OpenOrganization } from "./open-records";
@@ -42,12 +49,24 @@ export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset>
     membershipWhere = { institution: { slug: scope.slug } };
     name = toOpenInstitution(i).name.en;
   }
-  const memberships = (await db().membership.findMany({ where: membershipWhere, select: openMembershipSelect, orderBy: { id: "asc" } })).map(toOpenMembership);
-  const orgSlugs = scope.kind === "organization" ? [scope.slug] : [...new Set(memberships.map((m) => m.organization.slug))];
-  const instSlugs = scope.kind === "institution" ? [scope.slug] : [...new Set(memberships.map((m) => m.institution.slug))];
+  const memberships = (
+    await db().membership.findMany({ where: membershipWhere, select: openMembershipSelect, orderBy: { id: "asc" } })
+  ).map(toOpenMembership);
+  const orgSlugs =
+    scope.kind === "organization" ? [scope.slug] : [...new Set(memberships.map((m) => m.organization.slug))];
+  const instSlugs =
+    scope.kind === "institution" ? [scope.slug] : [...new Set(memberships.map((m) => m.institution.slug))];
   const [organizations, institutions] = await Promise.all([
-    db().organization.findMany({ where: scope.kind === "all" ? {} : { slug: { in: orgSlugs } }, select: openOrganizationSelect, orderBy: { slug: "asc" } }),
-    db().institution.findMany({ where: scope.kind === "all" ? {} : { slug: { in: instSlugs } }, select: openInstitutionSelect, orderBy: { slug: "asc" } }),
+    db().organization.findMany({
+      where: scope.kind === "all" ? {} : { slug: { in: orgSlugs } },
+      select: openOrganizationSelect,
+      orderBy: { slug: "asc" },
+    }),
+    db().institution.findMany({
+      where: scope.kind === "all" ? {} : { slug: { in: instSlugs } },
+      select: openInstitutionSelect,
+      orderBy: { slug: "asc" },
+    }),
   ]);
   const openOrganizations = organizations.map(toOpenOrganization);
   const openInstitutions = institutions.map(toOpenInstitution);
@@ -62,9 +81,11 @@ export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset>
 
 /** The dataset for downloads, cached under the public pages' tags (an approval expires it). */
 export const getOpenDataset = cached("getOpenDataset", loadOpenDataset, (scope) =>
-  scope.kind === "all" ? [tags.organizations, tags.institutions, tags.registry]
-  : scope.kind === "organization" ? [tags.pages, tags.organization(scope.slug)]
-  : [tags.pages, tags.institution(scope.slug)],
+  scope.kind === "all"
+    ? [tags.organizations, tags.institutions, tags.registry]
+    : scope.kind === "organization"
+      ? [tags.pages, tags.organization(scope.slug)]
+      : [tags.pages, tags.institution(scope.slug)],
 );
 
 /** Counts for the /data page. */
@@ -72,8 +93,12 @@ export const getOpenDataCounts = cached(
   "getOpenDataCounts",
   async () => {
     const [organizations, institutions, memberships, wikidataReady] = await Promise.all([
-      db().organization.count(), db().institution.count(), db().membership.count(),
-      db().membership.count({ where: { organization: { wikidataId: { not: null } }, institution: { wikidataId: { not: null } } } }),
+      db().organization.count(),
+      db().institution.count(),
+      db().membership.count(),
+      db().membership.count({
+        where: { organization: { wikidataId: { not: null } }, institution: { wikidataId: { not: null } } },
+      }),
     ]);
     return { organizations, institutions, memberships, wikidataReady };
   },

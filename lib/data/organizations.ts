@@ -2,13 +2,28 @@ import "server-only";
 import { db } from "../db";
 import { cached, tags } from "../cache";
 import { Prisma } from "../generated/prisma/client";
-import type { CountQualifier, CountSubject, Field, FounderRole, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
+import type {
+  CountQualifier,
+  CountSubject,
+  Field,
+  FounderRole,
+  MembershipRole,
+  MembershipStatus,
+  OrganizationKind,
+} from "../generated/prisma/enums";
 import { fromStoredDate, type PartialDate } from "../dates";
 import { pickName } from "../names";
 import { substringPattern, textMatchedRows, type SearchColumns } from "./search-pattern";
 import { institutionNameSelect, sourceRef, sourceSelect, type SourceRef } from "./selects";
 import type { OrganizationSearch } from "../validation/search";
-import { MEMBERS_ON_PROFILE, institutionRefSelect, memberOrder, memberSelect, toMemberRow, type MemberRow } from "./members";
+import {
+  MEMBERS_ON_PROFILE,
+  institutionRefSelect,
+  memberOrder,
+  memberSelect,
+  toMemberRow,
+  type MemberRow,
+} from "./members";
 
 export type { SourceRef } from "./selects";
 export type { MemberRow } from "./members";
@@ -36,10 +51,21 @@ export type OrganizationList = {
   facets: { kind: Facet; country: Facet; field: Facet; year: Facet<number> };
 };
 
-const nameSelect = { select: { locale: true, name: true, kind: true, validUntil: true, acronym: true }, orderBy: { locale: "asc" } } as const;
+const nameSelect = {
+  select: { locale: true, name: true, kind: true, validUntil: true, acronym: true },
+  orderBy: { locale: "asc" },
+} as const;
 const summarySelect = {
-  slug: true, kind: true, acronym: true, foundedOn: true, foundedPrecision: true, fields: true, countries: true,
-  memberCount: true, updatedAt: true, names: nameSelect,
+  slug: true,
+  kind: true,
+  acronym: true,
+  foundedOn: true,
+  foundedPrecision: true,
+  fields: true,
+  countries: true,
+  memberCount: true,
+  updatedAt: true,
+  names: nameSelect,
 } satisfies Prisma.OrganizationSelect;
 
 type SummaryRow = Prisma.OrganizationGetPayload<{ select: typeof summarySelect }>;
@@ -47,21 +73,35 @@ type SummaryRow = Prisma.OrganizationGetPayload<{ select: typeof summarySelect }
 function toSummary(row: SummaryRow, locale: string): OrganizationSummary {
   const { name, original } = pickName(row.names, locale);
   return {
-    slug: row.slug, kind: row.kind, name, originalName: original, acronym: row.acronym,
-    founded: fromStoredDate(row.foundedOn, row.foundedPrecision), fields: row.fields, countries: row.countries,
-    memberCount: row.memberCount, updatedAt: row.updatedAt.toISOString(),
+    slug: row.slug,
+    kind: row.kind,
+    name,
+    originalName: original,
+    acronym: row.acronym,
+    founded: fromStoredDate(row.foundedOn, row.foundedPrecision),
+    fields: row.fields,
+    countries: row.countries,
+    memberCount: row.memberCount,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
-
-
 
 type FacetKey = "kind" | "country" | "field" | "year";
 
 const ORGANIZATION = Prisma.sql`"Organization" o`;
-const COLUMNS: SearchColumns = { vector: Prisma.sql`o."searchVector"`, names: Prisma.sql`o."searchNames"`, text: Prisma.sql`o."searchText"` };
+const COLUMNS: SearchColumns = {
+  vector: Prisma.sql`o."searchVector"`,
+  names: Prisma.sql`o."searchNames"`,
+  text: Prisma.sql`o."searchText"`,
+};
 
 /** Organizations matching `q` (see textMatchedRows) with the `select`ed columns, narrowed by `where`. */
-function matchedOrganizations(q: string, select: Prisma.Sql | ((typo: boolean) => Prisma.Sql), where: Prisma.Sql[], s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">) {
+function matchedOrganizations(
+  q: string,
+  select: Prisma.Sql | ((typo: boolean) => Prisma.Sql),
+  where: Prisma.Sql[],
+  s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">,
+) {
   return textMatchedRows({ from: ORGANIZATION, columns: COLUMNS, select, q, where, gateWhere: filterConditions(s) });
 }
 
@@ -79,15 +119,24 @@ function atMostOneFails(filters: Prisma.Sql[]): Prisma.Sql[] {
   return filters.flatMap((a, i) => filters.slice(i + 1).map((b) => Prisma.sql`(${a} OR ${b})`));
 }
 
-const whereOf = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
+const whereOf = (parts: Prisma.Sql[]) =>
+  parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 
 /** The search's conditions on `o` ("Organization"): shared by the site's search and the read API. */
-export function organizationSearchConditions(s: Pick<OrganizationSearch, "q" | "kind" | "field" | "country" | "year">, except?: FacetKey): Prisma.Sql[] {
-  const text = s.q ? [Prisma.sql`o.id IN (SELECT id FROM (${matchedOrganizations(s.q, Prisma.sql`o.id`, [], s)}) matched_ids)`] : [];
+export function organizationSearchConditions(
+  s: Pick<OrganizationSearch, "q" | "kind" | "field" | "country" | "year">,
+  except?: FacetKey,
+): Prisma.Sql[] {
+  const text = s.q
+    ? [Prisma.sql`o.id IN (SELECT id FROM (${matchedOrganizations(s.q, Prisma.sql`o.id`, [], s)}) matched_ids)`]
+    : [];
   return [...text, ...filterConditions(s, except)];
 }
 
-function filterConditions(s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">, except?: FacetKey): Prisma.Sql[] {
+function filterConditions(
+  s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">,
+  except?: FacetKey,
+): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (s.kind && except !== "kind") parts.push(Prisma.sql`o.kind = ${s.kind}::"OrganizationKind"`);
   if (s.field && except !== "field") parts.push(Prisma.sql`${s.field}::"Field" = ANY(o.fields)`);
@@ -124,7 +173,8 @@ function orderClause(s: OrganizationSearch, locale: string): Prisma.Sql {
  */
 function rankSql(q: string, typo: boolean): Prisma.Sql {
   const pattern = substringPattern(q);
-  const names = pattern === null ? Prisma.sql`0` : Prisma.sql`CASE WHEN o."searchNames" ILIKE ${pattern} THEN 0.5 ELSE 0 END`;
+  const names =
+    pattern === null ? Prisma.sql`0` : Prisma.sql`CASE WHEN o."searchNames" ILIKE ${pattern} THEN 0.5 ELSE 0 END`;
   const similar = typo ? Prisma.sql`word_similarity(${q}, o."searchNames") - 1` : Prisma.sql`0`;
   return Prisma.sql`(ts_rank(o."searchVector", websearch_to_tsquery('simple', ${q})) + ${names} + ${similar}
     + CASE WHEN lower(o.acronym) = lower(${q}) THEN 2 ELSE 0 END)::float8`;
@@ -142,7 +192,8 @@ type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint 
 async function searchOrganizations(s: OrganizationSearch, locale: string): Promise<OrganizationList> {
   const offset = (s.page - 1) * s.pageSize;
   const sortColumns = Prisma.sql`o.id, o.slug, ${sortName(locale)}, o."foundedOn", o."memberCount", o."updatedAt"`;
-  const page = s.q ? Prisma.sql`SELECT o.id FROM (${matchedOrganizations(s.q, (typo) => Prisma.sql`${sortColumns}, ${rankSql(s.q!, typo)} AS rank`, filterConditions(s), s)}) o`
+  const page = s.q
+    ? Prisma.sql`SELECT o.id FROM (${matchedOrganizations(s.q, (typo) => Prisma.sql`${sortColumns}, ${rankSql(s.q!, typo)} AS rank`, filterConditions(s), s)}) o`
     : Prisma.sql`SELECT o.id FROM "Organization" o ${filterClause(s, "WHERE")}`;
   const facetColumns = Prisma.sql`o.id, o.kind, o.fields, o.countries, o."foundedOn"`;
   const matched = s.q
@@ -152,8 +203,11 @@ async function searchOrganizations(s: OrganizationSearch, locale: string): Promi
   const [hits, rows] = await Promise.all([
     db().$queryRaw<{ id: string }[]>`${page} ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`,
     // The whole registry's facets are kept counted by triggers (the facet-counts migration).
-    unfiltered ? db().$queryRaw<SearchRow[]>`SELECT facet AS section, NULLIF(value, '') AS value, count::bigint AS n FROM "OrganizationFacetCount"` :
-    db().$queryRaw<SearchRow[]>`
+    unfiltered
+      ? db().$queryRaw<
+          SearchRow[]
+        >`SELECT facet AS section, NULLIF(value, '') AS value, count::bigint AS n FROM "OrganizationFacetCount"`
+      : db().$queryRaw<SearchRow[]>`
       WITH ${matched}
       SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched o ${filterClause(s, "WHERE")}
       UNION ALL SELECT 'kind', o.kind::text, count(*) FROM matched o ${filterClause(s, "WHERE", "kind")} GROUP BY 2
@@ -167,14 +221,22 @@ async function searchOrganizations(s: OrganizationSearch, locale: string): Promi
       .filter((r) => r.section === key && r.value !== null)
       .map((r) => ({ value: parse(r.value!), count: Number(r.n) }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  const found = await db().organization.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, ...summarySelect } });
+  const found = await db().organization.findMany({
+    where: { id: { in: hits.map((h) => h.id) } },
+    select: { id: true, ...summarySelect },
+  });
   const byId = new Map(found.map((r) => [r.id, r]));
   return {
     items: hits.flatMap((h) => (byId.has(h.id) ? [toSummary(byId.get(h.id)!, locale)] : [])),
     total,
     page: s.page,
     pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
-    facets: { kind: facet("kind", String), country: facet("country", String), field: facet("field", String), year: facet("year", Number) },
+    facets: {
+      kind: facet("kind", String),
+      country: facet("country", String),
+      field: facet("field", String),
+      year: facet("year", Number),
+    },
   };
 }
 
@@ -182,7 +244,15 @@ async function searchOrganizations(s: OrganizationSearch, locale: string): Promi
 export const listOrganizations = cached("listOrganizations", searchOrganizations, () => [tags.organizations]);
 
 export type OrganizationProfile = OrganizationSummary & {
-  names: { locale: string; name: string; acronym: string | null; kind: string; validFrom: PartialDate | null; validUntil: PartialDate | null; source: SourceRef | null }[];
+  names: {
+    locale: string;
+    name: string;
+    acronym: string | null;
+    kind: string;
+    validFrom: PartialDate | null;
+    validUntil: PartialDate | null;
+    source: SourceRef | null;
+  }[];
   introduction: string | null;
   introductionLocale: string | null;
   introductionSource: SourceRef | null;
@@ -190,32 +260,93 @@ export type OrganizationProfile = OrganizationSummary & {
   website: string | null;
   parent: { slug: string; name: string } | null;
   children: { slug: string; name: string; kind: OrganizationKind }[];
-  founders: { institution: { slug: string; name: string; country: string; kind: string }; role: FounderRole; source: SourceRef | null }[];
-  declaredCounts: {
-    subject: CountSubject; qualifier: CountQualifier; value: number; previousValue: number | null; countryCount: number | null;
-    countries: string[]; countriesComplete: boolean; asOf: PartialDate | null; source: SourceRef | null;
+  founders: {
+    institution: { slug: string; name: string; country: string; kind: string };
+    role: FounderRole;
+    source: SourceRef | null;
   }[];
-  people: { name: string; role: string; description: string | null; institution: { slug: string; name: string } | null; source: SourceRef | null }[];
+  declaredCounts: {
+    subject: CountSubject;
+    qualifier: CountQualifier;
+    value: number;
+    previousValue: number | null;
+    countryCount: number | null;
+    countries: string[];
+    countriesComplete: boolean;
+    asOf: PartialDate | null;
+    source: SourceRef | null;
+  }[];
+  people: {
+    name: string;
+    role: string;
+    description: string | null;
+    institution: { slug: string; name: string } | null;
+    source: SourceRef | null;
+  }[];
   members: MemberRow[];
   createdAt: string;
   wikidataId: string | null;
 };
-
 
 async function loadOrganization(slug: string, locale: string): Promise<OrganizationProfile | null> {
   const o = await db().organization.findUnique({
     where: { slug },
     select: {
       ...summarySelect,
-      createdAt: true, introduction: true, introductionLocale: true, website: true, foundedQuote: true, wikidataId: true,
-      names: { select: { locale: true, name: true, acronym: true, kind: true, validFrom: true, validFromPrecision: true, validUntil: true, validUntilPrecision: true, quote: true, source: sourceSelect }, orderBy: [{ kind: "asc" }, { locale: "asc" }] },
+      createdAt: true,
+      introduction: true,
+      introductionLocale: true,
+      website: true,
+      foundedQuote: true,
+      wikidataId: true,
+      names: {
+        select: {
+          locale: true,
+          name: true,
+          acronym: true,
+          kind: true,
+          validFrom: true,
+          validFromPrecision: true,
+          validUntil: true,
+          validUntilPrecision: true,
+          quote: true,
+          source: sourceSelect,
+        },
+        orderBy: [{ kind: "asc" }, { locale: "asc" }],
+      },
       introductionSource: sourceSelect,
       foundedSource: sourceSelect,
       parent: { select: { slug: true, names: nameSelect } },
       children: { select: { slug: true, kind: true, names: nameSelect } },
-      founders: { select: { role: true, quote: true, source: sourceSelect, institution: institutionRefSelect }, orderBy: { position: "asc" } },
-      declaredCounts: { select: { subject: true, qualifier: true, value: true, previousValue: true, countryCount: true, countries: true, countriesComplete: true, asOf: true, asOfPrecision: true, quote: true, source: sourceSelect } },
-      people: { select: { name: true, role: true, description: true, quote: true, source: sourceSelect, institution: { select: { slug: true, names: institutionNameSelect } } } },
+      founders: {
+        select: { role: true, quote: true, source: sourceSelect, institution: institutionRefSelect },
+        orderBy: { position: "asc" },
+      },
+      declaredCounts: {
+        select: {
+          subject: true,
+          qualifier: true,
+          value: true,
+          previousValue: true,
+          countryCount: true,
+          countries: true,
+          countriesComplete: true,
+          asOf: true,
+          asOfPrecision: true,
+          quote: true,
+          source: sourceSelect,
+        },
+      },
+      people: {
+        select: {
+          name: true,
+          role: true,
+          description: true,
+          quote: true,
+          source: sourceSelect,
+          institution: { select: { slug: true, names: institutionNameSelect } },
+        },
+      },
       // Only the first page of members: an organization with thousands pages the rest in the database.
       memberships: { select: memberSelect, orderBy: memberOrder, take: MEMBERS_ON_PROFILE },
     },
@@ -227,8 +358,12 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
     createdAt: o.createdAt.toISOString(),
     wikidataId: o.wikidataId,
     names: o.names.map((n) => ({
-      locale: n.locale, name: n.name, acronym: n.acronym, kind: n.kind,
-      validFrom: fromStoredDate(n.validFrom, n.validFromPrecision), validUntil: fromStoredDate(n.validUntil, n.validUntilPrecision),
+      locale: n.locale,
+      name: n.name,
+      acronym: n.acronym,
+      kind: n.kind,
+      validFrom: fromStoredDate(n.validFrom, n.validFromPrecision),
+      validUntil: fromStoredDate(n.validUntil, n.validUntilPrecision),
       source: sourceRef(n.source, n.quote),
     })),
     introduction: o.introduction,
@@ -239,20 +374,39 @@ async function loadOrganization(slug: string, locale: string): Promise<Organizat
     parent: o.parent ? { slug: o.parent.slug, name: named(o.parent.names).name } : null,
     children: o.children.map((c) => ({ slug: c.slug, kind: c.kind, name: named(c.names).name })),
     founders: o.founders.map((f) => ({
-      institution: { slug: f.institution.slug, name: named(f.institution.names).name, country: f.institution.country, kind: f.institution.kind },
-      role: f.role, source: sourceRef(f.source, f.quote),
+      institution: {
+        slug: f.institution.slug,
+        name: named(f.institution.names).name,
+        country: f.institution.country,
+        kind: f.institution.kind,
+      },
+      role: f.role,
+      source: sourceRef(f.source, f.quote),
     })),
     declaredCounts: o.declaredCounts.map((c) => ({
-      subject: c.subject, qualifier: c.qualifier, value: c.value, previousValue: c.previousValue, countryCount: c.countryCount,
-      countries: c.countries, countriesComplete: c.countriesComplete, asOf: fromStoredDate(c.asOf, c.asOfPrecision), source: sourceRef(c.source, c.quote),
+      subject: c.subject,
+      qualifier: c.qualifier,
+      value: c.value,
+      previousValue: c.previousValue,
+      countryCount: c.countryCount,
+      countries: c.countries,
+      countriesComplete: c.countriesComplete,
+      asOf: fromStoredDate(c.asOf, c.asOfPrecision),
+      source: sourceRef(c.source, c.quote),
     })),
     people: o.people.map((p) => ({
-      name: p.name, role: p.role, description: p.description,
-      institution: p.institution ? { slug: p.institution.slug, name: named(p.institution.names).name } : null, source: sourceRef(p.source, p.quote),
+      name: p.name,
+      role: p.role,
+      description: p.description,
+      institution: p.institution ? { slug: p.institution.slug, name: named(p.institution.names).name } : null,
+      source: sourceRef(p.source, p.quote),
     })),
     members: o.memberships.map((m) => toMemberRow(m, locale)),
   };
 }
 
 /** One organization's public profile, with its founders, declared counts, people and members. */
-export const getOrganizationBySlug = cached("getOrganizationBySlug", loadOrganization, (slug) => [tags.pages, tags.organization(slug)]);
+export const getOrganizationBySlug = cached("getOrganizationBySlug", loadOrganization, (slug) => [
+  tags.pages,
+  tags.organization(slug),
+]);

@@ -8,11 +8,18 @@ import type { OrganizationKind } from "../generated/prisma/enums";
 export type RegistryOverview = {
   counts: { organizations: number; institutions: number; memberships: number; countries: number; sources: number };
   newest: { slug: string; name: string; kind: OrganizationKind; founded: PartialDate | null }[];
-  recentlyUpdated: { institution: { slug: string; name: string }; organization: { slug: string; name: string }; updatedAt: string }[];
+  recentlyUpdated: {
+    institution: { slug: string; name: string };
+    organization: { slug: string; name: string };
+    updatedAt: string;
+  }[];
 };
 
 async function loadOverview(locale: string): Promise<RegistryOverview> {
-  const names = { select: { locale: true, name: true, kind: true, validUntil: true }, orderBy: { locale: "asc" } } as const;
+  const names = {
+    select: { locale: true, name: true, kind: true, validUntil: true },
+    orderBy: { locale: "asc" },
+  } as const;
   const institutionNames = { select: { locale: true, name: true, kind: true }, orderBy: { locale: "asc" } } as const;
   const [organizations, institutions, memberships, sources, countries, newest, recent] = await Promise.all([
     db().organization.count(),
@@ -20,7 +27,9 @@ async function loadOverview(locale: string): Promise<RegistryOverview> {
     db().membership.count(),
     db().source.count(),
     // Countries and regions the registry knows of: its institutions' and those its sources name.
-    db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT country::text FROM "Institution" UNION SELECT unnest(countries) FROM "Organization") AS c`,
+    db().$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM (SELECT country::text FROM "Institution" UNION SELECT unnest(countries) FROM "Organization") AS c`,
     db().organization.findMany({
       select: { slug: true, kind: true, foundedOn: true, foundedPrecision: true, names },
       where: { foundedOn: { not: null } },
@@ -28,14 +37,23 @@ async function loadOverview(locale: string): Promise<RegistryOverview> {
       take: 5,
     }),
     db().membership.findMany({
-      select: { updatedAt: true, institution: { select: { slug: true, names: institutionNames } }, organization: { select: { slug: true, names } } },
+      select: {
+        updatedAt: true,
+        institution: { select: { slug: true, names: institutionNames } },
+        organization: { select: { slug: true, names } },
+      },
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
       take: 6,
     }),
   ]);
   return {
     counts: { organizations, institutions, memberships, sources, countries: Number(countries[0]?.n ?? 0) },
-    newest: newest.map((o) => ({ slug: o.slug, kind: o.kind, name: pickName(o.names, locale).name, founded: fromStoredDate(o.foundedOn, o.foundedPrecision) })),
+    newest: newest.map((o) => ({
+      slug: o.slug,
+      kind: o.kind,
+      name: pickName(o.names, locale).name,
+      founded: fromStoredDate(o.foundedOn, o.foundedPrecision),
+    })),
     recentlyUpdated: recent.map((m) => ({
       institution: { slug: m.institution.slug, name: pickName(m.institution.names, locale).name },
       organization: { slug: m.organization.slug, name: pickName(m.organization.names, locale).name },
@@ -45,4 +63,8 @@ async function loadOverview(locale: string): Promise<RegistryOverview> {
 }
 
 /** The home page's figures: counts, the newest organizations and the latest changes. */
-export const getRegistryOverview = cached("getRegistryOverview", loadOverview, () => [tags.registry, tags.organizations, tags.institutions]);
+export const getRegistryOverview = cached("getRegistryOverview", loadOverview, () => [
+  tags.registry,
+  tags.organizations,
+  tags.institutions,
+]);

@@ -7,6 +7,7 @@ import { Prisma } from "../generated/prisma/client";
  * (联盟) are a word and keep the substring match.
  */
 export function substringPattern(q: string): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range runs from NUL to the end of Latin scripts
   if (q.length < 3 && !/[^\u0000-\u024f]/.test(q)) return null;
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -39,9 +40,11 @@ export function exactTextMatch(c: SearchColumns, q: string): Prisma.Sql {
   const pattern = substringPattern(q);
   const bigrams = cjkBigramQuery(q);
   const substring =
-    pattern === null ? Prisma.sql`false`
-    : bigrams ? Prisma.sql`(${c.vector} @@ ${bigrams}::tsquery AND ${c.text} ILIKE ${pattern})`
-    : Prisma.sql`${c.names} ILIKE ${pattern}`;
+    pattern === null
+      ? Prisma.sql`false`
+      : bigrams
+        ? Prisma.sql`(${c.vector} @@ ${bigrams}::tsquery AND ${c.text} ILIKE ${pattern})`
+        : Prisma.sql`${c.names} ILIKE ${pattern}`;
   return Prisma.sql`(${c.vector} @@ websearch_to_tsquery('simple', ${q}) OR ${substring})`;
 }
 
@@ -62,7 +65,14 @@ const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ")
  * query with enough exact hits never pays for the similarity scan. `where` narrows both halves; `select`
  * may differ between the exact half and the typo half (`typo`), e.g. to rank typo hits by similarity.
  */
-export function textMatchedRows(o: { from: Prisma.Sql; columns: SearchColumns; select: Prisma.Sql | ((typo: boolean) => Prisma.Sql); q: string; where: Prisma.Sql[]; gateWhere: Prisma.Sql[] }): Prisma.Sql {
+export function textMatchedRows(o: {
+  from: Prisma.Sql;
+  columns: SearchColumns;
+  select: Prisma.Sql | ((typo: boolean) => Prisma.Sql);
+  q: string;
+  where: Prisma.Sql[];
+  gateWhere: Prisma.Sql[];
+}): Prisma.Sql {
   const select = (typo: boolean) => (typeof o.select === "function" ? o.select(typo) : o.select);
   const exact = exactTextMatch(o.columns, o.q);
   const few = Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${o.from} WHERE ${exact} AND ${and(o.gateWhere)} LIMIT ${TYPO_FALLBACK_BELOW}) few) < ${TYPO_FALLBACK_BELOW}`;

@@ -4,38 +4,71 @@ import type { MembershipRole, MembershipStatus } from "../generated/prisma/enums
 import type { PartialDate } from "../dates";
 
 /** A fact's source as shown beside it, with the passage quoted from it. */
-export type SourceRef = { key: string; title: string; publisher: string | null; url: string | null; seenOn: string; quote: string | null };
+export type SourceRef = {
+  key: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  seenOn: string;
+  quote: string | null;
+};
 
 export const sourceSelect = { select: { key: true, title: true, publisher: true, url: true, seenOn: true } } as const;
 
 /** Institution names (they have no period of validity). */
-export const institutionNameSelect = { select: { locale: true, name: true, kind: true }, orderBy: { locale: "asc" } } as const;
+export const institutionNameSelect = {
+  select: { locale: true, name: true, kind: true },
+  orderBy: { locale: "asc" },
+} as const;
 
 /** Organization names with what pickName needs to skip former names. */
-export const organizationNameSelect = { select: { locale: true, name: true, kind: true, validUntil: true }, orderBy: { locale: "asc" } } as const;
+export const organizationNameSelect = {
+  select: { locale: true, name: true, kind: true, validUntil: true },
+  orderBy: { locale: "asc" },
+} as const;
 
 export function sourceRef(
   source: { key: string; title: string; publisher: string | null; url: string | null; seenOn: Date } | null,
   quote: string | null,
 ): SourceRef | null {
   if (!source) return null;
-  return { key: source.key, title: source.title, publisher: source.publisher, url: source.url, seenOn: source.seenOn.toISOString().slice(0, 10), quote };
+  return {
+    key: source.key,
+    title: source.title,
+    publisher: source.publisher,
+    url: source.url,
+    seenOn: source.seenOn.toISOString().slice(0, 10),
+    quote,
+  };
 }
 
 /** Who has said a membership is accurate: the institution (its page, its staff) and the organization's own source. */
-export type Confirmation = { institutionConfirmedOn: string | null; organizationSource: SourceRef | null; corroborated: boolean };
+export type Confirmation = {
+  institutionConfirmedOn: string | null;
+  organizationSource: SourceRef | null;
+  corroborated: boolean;
+};
 
 export const confirmationSelect = {
-  confirmedAt: true, organizationConfirmedAt: true, organizationQuote: true, organizationSource: sourceSelect,
+  confirmedAt: true,
+  organizationConfirmedAt: true,
+  organizationQuote: true,
+  organizationSource: sourceSelect,
 } as const;
 
 export function confirmationOf(m: {
-  confirmedAt: Date | null; organizationConfirmedAt: Date | null; organizationQuote: string | null;
+  confirmedAt: Date | null;
+  organizationConfirmedAt: Date | null;
+  organizationQuote: string | null;
   organizationSource: { key: string; title: string; publisher: string | null; url: string | null; seenOn: Date } | null;
 }): Confirmation {
   const institutionConfirmedOn = m.confirmedAt ? m.confirmedAt.toISOString().slice(0, 10) : null;
   const organizationSource = m.organizationConfirmedAt ? sourceRef(m.organizationSource, m.organizationQuote) : null;
-  return { institutionConfirmedOn, organizationSource, corroborated: Boolean(institutionConfirmedOn && organizationSource) };
+  return {
+    institutionConfirmedOn,
+    organizationSource,
+    corroborated: Boolean(institutionConfirmedOn && organizationSource),
+  };
 }
 
 /** What a member row and a participation row both show about one membership. */

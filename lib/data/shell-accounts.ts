@@ -20,12 +20,28 @@ export async function createAdminFromShell(input: { email: string; name?: string
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Invalid email address.");
   const email = normalizeEmail(parsed.data);
   const name = input.name?.trim() || email.split("@")[0]!;
-  const existing = await db().user.findUnique({ where: { email }, select: { id: true, role: true, institutionId: true, disabledAt: true } });
+  const existing = await db().user.findUnique({
+    where: { email },
+    select: { id: true, role: true, institutionId: true, disabledAt: true },
+  });
   if (existing) {
     await db().$transaction([
-      db().user.update({ where: { id: existing.id }, data: { role: "ADMIN", institutionId: null, disabledAt: null, sessionVersion: { increment: 1 } } }),
+      db().user.update({
+        where: { id: existing.id },
+        data: { role: "ADMIN", institutionId: null, disabledAt: null, sessionVersion: { increment: 1 } },
+      }),
       db().auditEvent.create({
-        data: { action: "user.admin-from-shell", entityType: "User", entityId: existing.id, before: { role: existing.role, institutionId: existing.institutionId, disabled: Boolean(existing.disabledAt) }, after: { role: "ADMIN", institutionId: null, disabled: false } },
+        data: {
+          action: "user.admin-from-shell",
+          entityType: "User",
+          entityId: existing.id,
+          before: {
+            role: existing.role,
+            institutionId: existing.institutionId,
+            disabled: Boolean(existing.disabledAt),
+          },
+          after: { role: "ADMIN", institutionId: null, disabled: false },
+        },
       }),
     ]);
     const token = await issueLinkToken(existing.id, "PASSWORD_RESET", null);
@@ -33,7 +49,14 @@ export async function createAdminFromShell(input: { email: string; name?: string
   }
   const user = await db().$transaction(async (tx) => {
     const created = await tx.user.create({ data: { email, name, role: "ADMIN" }, select: { id: true } });
-    await tx.auditEvent.create({ data: { action: "user.admin-from-shell", entityType: "User", entityId: created.id, after: { email, role: "ADMIN" } } });
+    await tx.auditEvent.create({
+      data: {
+        action: "user.admin-from-shell",
+        entityType: "User",
+        entityId: created.id,
+        after: { email, role: "ADMIN" },
+      },
+    });
     return created;
   });
   const token = await issueLinkToken(user.id, "INVITE", null);
@@ -47,13 +70,26 @@ export async function createAdminFromShell(input: { email: string; name?: string
 export async function disableAccountsFromShell(emails: string[]) {
   const disabled: string[] = [];
   for (const email of emails.map(normalizeEmail)) {
-    const user = await db().user.findUnique({ where: { email }, select: { id: true, disabledAt: true, passwordHash: true } });
+    const user = await db().user.findUnique({
+      where: { email },
+      select: { id: true, disabledAt: true, passwordHash: true },
+    });
     if (!user || (user.disabledAt && !user.passwordHash)) continue;
     const now = new Date();
     await db().$transaction([
-      db().user.update({ where: { id: user.id }, data: { disabledAt: user.disabledAt ?? now, passwordHash: null, sessionVersion: { increment: 1 } } }),
+      db().user.update({
+        where: { id: user.id },
+        data: { disabledAt: user.disabledAt ?? now, passwordHash: null, sessionVersion: { increment: 1 } },
+      }),
       db().userToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
-      db().auditEvent.create({ data: { action: "user.disable-from-shell", entityType: "User", entityId: user.id, after: { disabled: true, password: "removed" } } }),
+      db().auditEvent.create({
+        data: {
+          action: "user.disable-from-shell",
+          entityType: "User",
+          entityId: user.id,
+          after: { disabled: true, password: "removed" },
+        },
+      }),
     ]);
     disabled.push(email);
   }

@@ -17,8 +17,14 @@ export const sitemapCounts = cached(
 export const sitemapRecords = cached(
   "sitemapRecords",
   async (kind: "organizations" | "institutions", page: number): Promise<SitemapEntry[]> => {
-    const query = { select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" }, skip: page * SITEMAP_URLS, take: SITEMAP_URLS } as const;
-    const rows = kind === "organizations" ? await db().organization.findMany(query) : await db().institution.findMany(query);
+    const query = {
+      select: { slug: true, updatedAt: true },
+      orderBy: { slug: "asc" },
+      skip: page * SITEMAP_URLS,
+      take: SITEMAP_URLS,
+    } as const;
+    const rows =
+      kind === "organizations" ? await db().organization.findMany(query) : await db().institution.findMany(query);
     return rows.map((r) => ({ path: `/${kind}/${r.slug}`, lastModified: r.updatedAt.toISOString() }));
   },
   (kind) => [tags[kind]],

@@ -12,7 +12,8 @@ export function normalizeEmail(email: string) {
 }
 
 /** Refused while the keys a sign-in is judged on are locked; the owner's own browser is not (see authenticate). */
-const SIGN_IN_LOCKED_MESSAGE = "Too many attempts. Please try again later, or set a new password with “Forgot your password?”.";
+const SIGN_IN_LOCKED_MESSAGE =
+  "Too many attempts. Please try again later, or set a new password with “Forgot your password?”.";
 
 /**
  * Check an email and password. Unknown accounts, disabled accounts and wrong passwords all give null after
@@ -25,7 +26,12 @@ const SIGN_IN_LOCKED_MESSAGE = "Too many attempts. Please try again later, or se
  * its address's failures across accounts. A device cookie that fails too often is locked itself, and then
  * counts as no device cookie.
  */
-export async function authenticate(email: string, password: string, clientAddress: string, deviceCookie: string | null = null) {
+export async function authenticate(
+  email: string,
+  password: string,
+  clientAddress: string,
+  deviceCookie: string | null = null,
+) {
   const normalized = normalizeEmail(email);
   const { NEXTAUTH_SECRET } = env();
   const nonce = NEXTAUTH_SECRET ? verifyDeviceCookie(NEXTAUTH_SECRET, normalized, deviceCookie) : null;

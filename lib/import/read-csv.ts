@@ -9,7 +9,11 @@ import type { Steps, WorkMeter } from "./work-meter";
 const DATE_CELL_MAX = 40;
 const CSV_SEPARATOR = /[,\t;]/;
 const CSV_HEADER = /organi[sz]ation|^name|名称|组织/i;
-const CSV_COLUMNS = { name: /organi[sz]ation|name|名称|组织/, date: /join|entr|since|date|time|加入|时间/, role: /role|角色/ };
+const CSV_COLUMNS = {
+  name: /organi[sz]ation|name|名称|组织/,
+  date: /join|entr|since|date|time|加入|时间/,
+  role: /role|角色/,
+};
 
 /** The table's lines after the header, their cells, and which column holds what (-1: none). */
 export type CsvTable = { lines: string[]; cells: string[][]; name: number; date: number; role: number };
@@ -49,13 +53,22 @@ function splitCsvLine(line: string, sep: string, meter: WorkMeter): string[] {
 
 export function* csvSteps(text: string, meter: WorkMeter): Steps<CsvTable> {
   meter.add(3 * text.length);
-  const lines = text.trim().split("\n").filter((l) => l.trim());
+  const lines = text
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim());
   yield* meter.pause();
   const header = lines[0]!;
   const sep = header.includes("\t") ? "\t" : header.includes(";") && !header.includes(",") ? ";" : ",";
   const cols = splitCsvLine(header, sep, meter).map((c) => c.toLowerCase());
   const col = (re: RegExp) => cols.findIndex((c) => test(re, c, meter));
-  const table: CsvTable = { lines: lines.slice(1), cells: [], name: col(CSV_COLUMNS.name), date: col(CSV_COLUMNS.date), role: col(CSV_COLUMNS.role) };
+  const table: CsvTable = {
+    lines: lines.slice(1),
+    cells: [],
+    name: col(CSV_COLUMNS.name),
+    date: col(CSV_COLUMNS.date),
+    role: col(CSV_COLUMNS.role),
+  };
   for (const line of table.lines) {
     table.cells.push(splitCsvLine(line, sep, meter));
     if (meter.due) yield* meter.pause();
@@ -68,10 +81,16 @@ export function* csvRows(table: CsvTable, match: Matcher, meter: WorkMeter): Ste
   for (const [i, cells] of table.cells.entries()) {
     const heading = cells[table.name] ?? "";
     if (!heading) continue;
-    const when = table.date >= 0 ? cells[table.date] ?? "" : "";
-    const as = table.role >= 0 ? cells[table.role] ?? "" : "";
+    const when = table.date >= 0 ? (cells[table.date] ?? "") : "";
+    const as = table.role >= 0 ? (cells[table.role] ?? "") : "";
     const joined = when && when.length <= DATE_CELL_MAX ? parseDate(when, meter) : null;
-    rows.push({ heading, match: match(heading), joined, role: as ? roleIn(as, meter) ?? "MEMBER" : null, passage: table.lines[i]!.trim() });
+    rows.push({
+      heading,
+      match: match(heading),
+      joined,
+      role: as ? (roleIn(as, meter) ?? "MEMBER") : null,
+      passage: table.lines[i]!.trim(),
+    });
     if (meter.due) yield* meter.pause();
   }
   return rows;

@@ -35,7 +35,6 @@ export const MATCH_THRESHOLD = Math.min(HEADING_MATCH, QUOTED_MATCH);
 /** Longest paragraph that can be an organization's heading. */
 const HEADING_MAX = 200;
 
-
 /**
  * The most work a page of `length` characters may take: far above what any page needs (the reader's work
  * grows in proportion to its text), so reaching it means a shape of text the reader was never meant for.
@@ -94,14 +93,27 @@ export function nameCandidates(text: string, meter = new WorkMeter()): string[] 
 export function selfReferences(names: string[]): RegExp {
   const initials = names
     .filter((n) => /^[A-Za-z]/.test(n))
-    .map((n) => n.split(/\s+/).filter((w) => !/^(the|of|and|for|in)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join(""))
+    .map((n) =>
+      n
+        .split(/\s+/)
+        .filter((w) => !/^(the|of|and|for|in)$/i.test(w))
+        .map((w) => w[0]!.toUpperCase())
+        .join(""),
+    )
     .filter((a) => a.length >= 2);
-  const words = [...new Set([...names, ...initials])].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).sort((a, b) => b.length - a.length);
+  const words = [...new Set([...names, ...initials])]
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .sort((a, b) => b.length - a.length);
   return new RegExp(`(?:${[...words, "the University", "our university", "本校", "我校"].join("|")})(?![A-Za-z])`, "i");
 }
 
 /** What a passage says about the university's own entry: its date and role. */
-function* statedIn(body: string[], bodySentences: string[][], self: RegExp, meter: WorkMeter): Steps<Pick<ImportedRow, "joined" | "role" | "passage"> | null> {
+function* statedIn(
+  body: string[],
+  bodySentences: string[][],
+  self: RegExp,
+  meter: WorkMeter,
+): Steps<Pick<ImportedRow, "joined" | "role" | "passage"> | null> {
   for (const p of body) {
     const line = exec(DATE_ROLE_LINE, p, meter);
     if (line) return { joined: parseDate(line[1]!, meter), role: roleIn(line[2]!, meter) ?? "MEMBER", passage: p };
@@ -134,7 +146,12 @@ export function bracketed(text: string): string[] {
   return runSteps(enclosedSteps(text, BRACKETS, 2, 80, new WorkMeter())).map((b) => b.inner.trim());
 }
 
-export function* pageRows(page: PreparedPage, match: Matcher, selfNames: string[], meter: WorkMeter): Steps<ImportedRow[]> {
+export function* pageRows(
+  page: PreparedPage,
+  match: Matcher,
+  selfNames: string[],
+  meter: WorkMeter,
+): Steps<ImportedRow[]> {
   // The caller's matcher is a lookup of the text and of its bracketed parts (lib/data/import.ts).
   const known: Matcher = (text) => {
     meter.add(3 * text.length + 1);
@@ -152,7 +169,13 @@ export function* pageRows(page: PreparedPage, match: Matcher, selfNames: string[
     if (previous && previous.index === i - 1) continue; // the "founded by" cell right after a heading
     const m = known(p);
     if (m && m.score >= HEADING_MATCH) headings.push({ index: i, match: m });
-    else if (test(ORG_WORDS, p, meter) && !p.endsWith(".") && !p.endsWith("。") && ps.slice(i + 1, i + 3).some((q) => q.length >= 200)) headings.push({ index: i, match: null });
+    else if (
+      test(ORG_WORDS, p, meter) &&
+      !p.endsWith(".") &&
+      !p.endsWith("。") &&
+      ps.slice(i + 1, i + 3).some((q) => q.length >= 200)
+    )
+      headings.push({ index: i, match: null });
     if (meter.due) yield* meter.pause();
   }
   const rows: ImportedRow[] = [];
@@ -162,7 +185,13 @@ export function* pageRows(page: PreparedPage, match: Matcher, selfNames: string[
     const bodySentences: string[][] = [];
     for (const p of body) bodySentences.push(yield* sentenceSteps(p, meter));
     const stated = yield* statedIn(body, bodySentences, self, meter);
-    rows.push({ heading: ps[h.index]!, match: h.match, joined: stated?.joined ?? null, role: stated?.role ?? null, passage: stated?.passage ?? null });
+    rows.push({
+      heading: ps[h.index]!,
+      match: h.match,
+      joined: stated?.joined ?? null,
+      role: stated?.role ?? null,
+      passage: stated?.passage ?? null,
+    });
     if (h.match) listed.add(h.match.slug);
     for (const sentences of bodySentences) {
       for (const s of sentences) {
@@ -175,7 +204,12 @@ export function* pageRows(page: PreparedPage, match: Matcher, selfNames: string[
 }
 
 /** Rows for known organizations a sentence naming the university quotes: “…” or "…". */
-function* quotedRows(s: string, heading: OrganizationMatch | null, page: { known: Matcher; self: RegExp; listed: Set<string>; rows: ImportedRow[] }, meter: WorkMeter): Steps<void> {
+function* quotedRows(
+  s: string,
+  heading: OrganizationMatch | null,
+  page: { known: Matcher; self: RegExp; listed: Set<string>; rows: ImportedRow[] },
+  meter: WorkMeter,
+): Steps<void> {
   let namesSelf: boolean | undefined;
   let date: RegExpExecArray | null | undefined;
   for (const q of yield* enclosedSteps(s, PROSE_QUOTES, 6, 160, meter)) {
@@ -187,7 +221,13 @@ function* quotedRows(s: string, heading: OrganizationMatch | null, page: { known
     // Sentences are at most MAX_SENTENCE long, so each quoted row costs a bounded amount.
     const rest = s.slice(0, q.start) + s.slice(q.end);
     meter.add(s.length);
-    page.rows.push({ heading: q.inner, match: inner, joined: date ? parseDate(date[0], meter) : null, role: roleIn(rest, meter), passage: s });
+    page.rows.push({
+      heading: q.inner,
+      match: inner,
+      joined: date ? parseDate(date[0], meter) : null,
+      role: roleIn(rest, meter),
+      passage: s,
+    });
     page.listed.add(inner.slug);
     yield* meter.pause();
   }

@@ -11,8 +11,17 @@ const SLICE = 16_384;
 /** JavaScript's \s: the pieces must agree with the patterns that run on them. */
 export function isSpace(c: number): boolean {
   return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -44,7 +53,8 @@ export function* paragraphSteps(text: string, meter: WorkMeter): Steps<string[]>
 }
 
 const TERMINAL = new Set([".", "!", "?", "。", "！", "？"].map((c) => c.charCodeAt(0)));
-const opensSentence = (c: number) => (c >= 65 && c <= 90) || c === 0x201c || c === 34 || c === 40 || (c >= 0x4e00 && c <= 0x9fff);
+const opensSentence = (c: number) =>
+  (c >= 65 && c <= 90) || c === 0x201c || c === 34 || c === 40 || (c >= 0x4e00 && c <= 0x9fff);
 
 /**
  * Sentences of a paragraph: cut at white space that follows . ! ? 。 ！ ？ and precedes a capital, an opening
@@ -95,7 +105,13 @@ export type Enclosed = { start: number; end: number; inner: string };
  * first stop character after it is a closing one, min to max characters on. The position of that first stop
  * character only moves forward, so the text is read at most twice.
  */
-export function* enclosedSteps(text: string, chars: { open: string; stop: string; close: string }, min: number, max: number, meter: WorkMeter): Steps<Enclosed[]> {
+export function* enclosedSteps(
+  text: string,
+  chars: { open: string; stop: string; close: string },
+  min: number,
+  max: number,
+  meter: WorkMeter,
+): Steps<Enclosed[]> {
   const found: Enclosed[] = [];
   let stop = -1;
   let counted = 0;
@@ -123,6 +139,6 @@ export function* enclosedSteps(text: string, chars: { open: string; stop: string
   return found;
 }
 
-export const QUOTES = { open: "“\"«", stop: "”\"»", close: "”\"»" };
-export const PROSE_QUOTES = { open: "“\"", stop: "”\"", close: "”\"" };
+export const QUOTES = { open: '“"«', stop: '”"»', close: '”"»' };
+export const PROSE_QUOTES = { open: '“"', stop: '”"', close: '”"' };
 export const BRACKETS = { open: "(", stop: "()", close: ")" };

@@ -8,7 +8,9 @@ export type Steps<T> = Generator<void, T, undefined>;
 
 export class WorkLimitError extends ValidationError {
   constructor() {
-    super("This text is too complex to read.", { text: ["Paste only the part of your page that lists the organizations."] });
+    super("This text is too complex to read.", {
+      text: ["Paste only the part of your page that lists the organizations."],
+    });
   }
 }
 
@@ -140,11 +142,11 @@ function readSource(source: string): PatternReach {
       i++;
       return 1;
     }
-    if (c === "\\") return escape();
+    if (c === "\\") return readEscape();
     i++;
     return c === "^" || c === "$" ? 0 : 1;
   };
-  const escape = (): number => {
+  const readEscape = (): number => {
     const c = source[i + 1] ?? "";
     i += 2;
     if (c === "b" || c === "B") return 0;

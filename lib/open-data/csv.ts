@@ -13,6 +13,8 @@ export function csvCell(value: CsvValue): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  for (const row of rows) if (row.length !== header.length) throw new RangeError(`A CSV row has ${row.length} cells; the header has ${header.length}.`);
+  for (const row of rows)
+    if (row.length !== header.length)
+      throw new RangeError(`A CSV row has ${row.length} cells; the header has ${header.length}.`);
   return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

@@ -25,6 +25,11 @@ export function decodeCursor(cursor: string): CursorKey | null {
   const { v, k } = parsed as { v?: unknown; k?: unknown };
   if (v !== VERSION || !Array.isArray(k) || k.length !== 2) return null;
   // A key part is compared with stored text in SQL: a control character (NUL above all) is not a key we issued.
-  if (!k.every((part) => typeof part === "string" && part.length > 0 && part.length <= 200 && !CONTROL_CHARACTER.test(part))) return null;
+  if (
+    !k.every(
+      (part) => typeof part === "string" && part.length > 0 && part.length <= 200 && !CONTROL_CHARACTER.test(part),
+    )
+  )
+    return null;
   return [k[0] as string, k[1] as string];
 }

@@ -10,18 +10,30 @@ import { LICENSE_LINK_HEADER } from "./license";
 // The download endpoints (/api/v1/export/…): which file a name means, and its headers.
 
 function download(text: string, contentType: string, filename: string): ApiBody {
-  return { text, contentType, headers: { "Content-Disposition": `attachment; filename="${filename}"`, Link: LICENSE_LINK_HEADER } };
+  return {
+    text,
+    contentType,
+    headers: { "Content-Disposition": `attachment; filename="${filename}"`, Link: LICENSE_LINK_HEADER },
+  };
 }
 
 const unknownFile = (path: string) =>
-  new NotFoundError(`There is no download at ${path}: use dataset.csv, dataset.json, dataset.jsonld, organizations.csv, institutions.csv, wikidata.qs, or organizations/{slug}.{csv|json|jsonld} and institutions/{slug}.{csv|json|jsonld}.`);
+  new NotFoundError(
+    `There is no download at ${path}: use dataset.csv, dataset.json, dataset.jsonld, organizations.csv, institutions.csv, wikidata.qs, or organizations/{slug}.{csv|json|jsonld} and institutions/{slug}.{csv|json|jsonld}.`,
+  );
 
 /** /api/v1/export/{file}: the whole dataset. */
 export async function datasetDownload(file: string): Promise<ApiBody> {
   const siteUrl = env().SITE_URL.replace(/\/$/, "");
-  if (file === "wikidata.qs") return download(renderQuickStatements(await getOpenDataset({ kind: "all" })), MEDIA_TYPES.qs, "alliance-atlas-wikidata.qs.txt");
+  if (file === "wikidata.qs")
+    return download(
+      renderQuickStatements(await getOpenDataset({ kind: "all" })),
+      MEDIA_TYPES.qs,
+      "alliance-atlas-wikidata.qs.txt",
+    );
   const parsed = parseExportFile(file);
-  const table = parsed && (EXPORT_TABLES as readonly string[]).includes(parsed.name) ? (parsed.name as ExportTable) : null;
+  const table =
+    parsed && (EXPORT_TABLES as readonly string[]).includes(parsed.name) ? (parsed.name as ExportTable) : null;
   if (!parsed || !table) throw unknownFile(`/api/v1/export/${file}`);
   const text = renderExport(await getOpenDataset({ kind: "all" }), table, parsed.format, siteUrl);
   if (text === null) throw unknownFile(`/api/v1/export/${file}`);

@@ -6,36 +6,129 @@ import { toQuickStatements } from "./quickstatements";
 
 // The dataset as files. Pure functions of the dataset and the site's address (no database, no request).
 
-const ORGANIZATION_COLUMNS = ["slug", "kind", "name_en", "name_zh", "acronym", "founded", "founded_precision", "fields", "website", "wikidata_id", "countries", "member_count", "url", "updated_at"] as const;
-const INSTITUTION_COLUMNS = ["slug", "kind", "name_en", "name_zh", "country", "city", "website", "ror_id", "wikidata_id", "membership_count", "url", "updated_at"] as const;
+const ORGANIZATION_COLUMNS = [
+  "slug",
+  "kind",
+  "name_en",
+  "name_zh",
+  "acronym",
+  "founded",
+  "founded_precision",
+  "fields",
+  "website",
+  "wikidata_id",
+  "countries",
+  "member_count",
+  "url",
+  "updated_at",
+] as const;
+const INSTITUTION_COLUMNS = [
+  "slug",
+  "kind",
+  "name_en",
+  "name_zh",
+  "country",
+  "city",
+  "website",
+  "ror_id",
+  "wikidata_id",
+  "membership_count",
+  "url",
+  "updated_at",
+] as const;
 const MEMBERSHIP_COLUMNS = [
-  "id", "institution_slug", "institution_name", "institution_country", "institution_wikidata_id", "organization_slug", "organization_name",
-  "organization_wikidata_id", "role", "status", "joined", "joined_precision", "ended", "ended_precision", "notes", "source_title", "source_url", "updated_at",
+  "id",
+  "institution_slug",
+  "institution_name",
+  "institution_country",
+  "institution_wikidata_id",
+  "organization_slug",
+  "organization_name",
+  "organization_wikidata_id",
+  "role",
+  "status",
+  "joined",
+  "joined_precision",
+  "ended",
+  "ended_precision",
+  "notes",
+  "source_title",
+  "source_url",
+  "updated_at",
 ] as const;
 
 function organizationsCsv(d: OpenDataset) {
-  return toCsv(ORGANIZATION_COLUMNS, d.organizations.map((o): CsvValue[] => [
-    o.slug, o.kind, o.name.en, o.name.zh, o.acronym, o.founded?.iso, o.founded?.precision, o.fields.join(";"), o.website, o.wikidataId,
-    o.countries.join(";"), o.memberCount, o.url, o.updatedAt,
-  ]));
+  return toCsv(
+    ORGANIZATION_COLUMNS,
+    d.organizations.map((o): CsvValue[] => [
+      o.slug,
+      o.kind,
+      o.name.en,
+      o.name.zh,
+      o.acronym,
+      o.founded?.iso,
+      o.founded?.precision,
+      o.fields.join(";"),
+      o.website,
+      o.wikidataId,
+      o.countries.join(";"),
+      o.memberCount,
+      o.url,
+      o.updatedAt,
+    ]),
+  );
 }
 
 function institutionsCsv(d: OpenDataset) {
-  return toCsv(INSTITUTION_COLUMNS, d.institutions.map((i): CsvValue[] => [
-    i.slug, i.kind, i.name.en, i.name.zh, i.country, i.city, i.website, i.rorId, i.wikidataId, i.membershipCount, i.url, i.updatedAt,
-  ]));
+  return toCsv(
+    INSTITUTION_COLUMNS,
+    d.institutions.map((i): CsvValue[] => [
+      i.slug,
+      i.kind,
+      i.name.en,
+      i.name.zh,
+      i.country,
+      i.city,
+      i.website,
+      i.rorId,
+      i.wikidataId,
+      i.membershipCount,
+      i.url,
+      i.updatedAt,
+    ]),
+  );
 }
 
 function membershipsCsv(d: OpenDataset) {
-  return toCsv(MEMBERSHIP_COLUMNS, d.memberships.map((m): CsvValue[] => [
-    m.id, m.institution.slug, m.institution.name, m.institution.country, m.institution.wikidataId, m.organization.slug, m.organization.name,
-    m.organization.wikidataId, m.role, m.status, m.joined?.iso, m.joined?.precision, m.ended?.iso, m.ended?.precision, m.notes,
-    m.source?.title, m.source?.url, m.updatedAt,
-  ]));
+  return toCsv(
+    MEMBERSHIP_COLUMNS,
+    d.memberships.map((m): CsvValue[] => [
+      m.id,
+      m.institution.slug,
+      m.institution.name,
+      m.institution.country,
+      m.institution.wikidataId,
+      m.organization.slug,
+      m.organization.name,
+      m.organization.wikidataId,
+      m.role,
+      m.status,
+      m.joined?.iso,
+      m.joined?.precision,
+      m.ended?.iso,
+      m.ended?.precision,
+      m.notes,
+      m.source?.title,
+      m.source?.url,
+      m.updatedAt,
+    ]),
+  );
 }
 
 function title(d: OpenDataset) {
-  return d.scope.kind === "all" ? "Alliance Atlas: university alliances and memberships" : `Alliance Atlas: ${d.scope.name}`;
+  return d.scope.kind === "all"
+    ? "Alliance Atlas: university alliances and memberships"
+    : `Alliance Atlas: ${d.scope.name}`;
 }
 
 export function toJsonDocument(d: OpenDataset, siteUrl: string) {
@@ -45,7 +138,11 @@ export function toJsonDocument(d: OpenDataset, siteUrl: string) {
     source: `${siteUrl}/en/data`,
     scope: d.scope,
     modifiedAt: d.modifiedAt,
-    counts: { organizations: d.organizations.length, institutions: d.institutions.length, memberships: d.memberships.length },
+    counts: {
+      organizations: d.organizations.length,
+      institutions: d.institutions.length,
+      memberships: d.memberships.length,
+    },
     organizations: d.organizations,
     institutions: d.institutions,
     memberships: d.memberships,
@@ -64,26 +161,48 @@ export function toJsonLdDocument(d: OpenDataset, siteUrl: string) {
         "@type": "Dataset",
         "@id": `${siteUrl}/en/data`,
         name: title(d),
-        description: "Who founded which international university alliances, networks and consortia, and which institutions joined them when and in which role, each with its source.",
+        description:
+          "Who founded which international university alliances, networks and consortia, and which institutions joined them when and in which role, each with its source.",
         license: LICENSE.url,
         isAccessibleForFree: true,
         dateModified: d.modifiedAt,
         creator: { "@type": "Organization", name: "Alliance Atlas", url: siteUrl },
-        distribution: (["csv", "json", "jsonld"] as const).map((f) => ({ "@type": "DataDownload", encodingFormat: MEDIA_TYPES[f], contentUrl: `${siteUrl}${exportPath(d, f)}` })),
+        distribution: (["csv", "json", "jsonld"] as const).map((f) => ({
+          "@type": "DataDownload",
+          encodingFormat: MEDIA_TYPES[f],
+          contentUrl: `${siteUrl}${exportPath(d, f)}`,
+        })),
       },
       ...d.organizations.map((o) => ({
-        "@type": "Organization", "@id": orgId(o.slug), url: o.url, name: o.name.en, ...(o.name.zh ? { alternateName: o.name.zh } : {}),
-        ...(o.founded ? { foundingDate: o.founded.iso } : {}), sameAs: sameAs(o.website, wikidata(o.wikidataId)),
+        "@type": "Organization",
+        "@id": orgId(o.slug),
+        url: o.url,
+        name: o.name.en,
+        ...(o.name.zh ? { alternateName: o.name.zh } : {}),
+        ...(o.founded ? { foundingDate: o.founded.iso } : {}),
+        sameAs: sameAs(o.website, wikidata(o.wikidataId)),
       })),
       ...d.institutions.map((i) => ({
         "@type": i.kind === "UNIVERSITY" || i.kind === "SCHOOL" ? "CollegeOrUniversity" : "Organization",
-        "@id": i.url, url: i.url, name: i.name.en, ...(i.name.zh ? { alternateName: i.name.zh } : {}),
-        address: { "@type": "PostalAddress", addressCountry: i.country, ...(i.city ? { addressLocality: i.city } : {}) },
+        "@id": i.url,
+        url: i.url,
+        name: i.name.en,
+        ...(i.name.zh ? { alternateName: i.name.zh } : {}),
+        address: {
+          "@type": "PostalAddress",
+          addressCountry: i.country,
+          ...(i.city ? { addressLocality: i.city } : {}),
+        },
         sameAs: sameAs(i.website, i.rorId ? `https://ror.org/${i.rorId}` : null, wikidata(i.wikidataId)),
-        memberOf: d.memberships.filter((m) => m.institution.slug === i.slug).map((m) => ({
-          "@type": "OrganizationRole", roleName: m.role, ...(m.joined ? { startDate: m.joined.iso } : {}), ...(m.ended ? { endDate: m.ended.iso } : {}),
-          memberOf: { "@id": orgId(m.organization.slug) },
-        })),
+        memberOf: d.memberships
+          .filter((m) => m.institution.slug === i.slug)
+          .map((m) => ({
+            "@type": "OrganizationRole",
+            roleName: m.role,
+            ...(m.joined ? { startDate: m.joined.iso } : {}),
+            ...(m.ended ? { endDate: m.ended.iso } : {}),
+            memberOf: { "@id": orgId(m.organization.slug) },
+          })),
       })),
     ],
   };
@@ -114,7 +233,15 @@ export function renderExport(d: OpenDataset, table: ExportTable, format: ExportF
 }
 
 export function renderQuickStatements(d: OpenDataset): string {
-  return toQuickStatements(d.memberships.map((m) => ({ institutionQid: m.institution.wikidataId, organizationQid: m.organization.wikidataId, role: m.role, joined: m.joined, ended: m.ended })));
+  return toQuickStatements(
+    d.memberships.map((m) => ({
+      institutionQid: m.institution.wikidataId,
+      organizationQid: m.organization.wikidataId,
+      role: m.role,
+      joined: m.joined,
+      ended: m.ended,
+    })),
+  );
 }
 
 /** Every file of a release: name → content. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { AppError, ValidationError } from "../errors";
+import { AppError, ValidationError, addFieldError } from "../errors";
 import { searchParamsObject } from "../validation/api";
 import { CONTROL_CHARACTER } from "../validation/input";
 
@@ -9,15 +9,33 @@ import { CONTROL_CHARACTER } from "../validation/input";
 
 export type ApiBody = { json: unknown } | { text: string; contentType: string; headers?: Record<string, string> };
 
-const CODES: Record<number, string> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 409: "conflict", 429: "too_many_requests", 500: "internal_error" };
+const CODES: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  429: "too_many_requests",
+  500: "internal_error",
+};
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Expose-Headers": "ETag, Link, Content-Disposition",
 } as const;
 
-export function errorResponse(status: number, message: string, details?: Record<string, string[]>, headers: Record<string, string> = {}): Response {
-  const error = { code: CODES[status] ?? "error", message, ...(details && Object.keys(details).length ? { details } : {}) };
+export function errorResponse(
+  status: number,
+  message: string,
+  details?: Record<string, string[]>,
+  headers: Record<string, string> = {},
+): Response {
+  const error = {
+    code: CODES[status] ?? "error",
+    message,
+    ...(details && Object.keys(details).length ? { details } : {}),
+  };
   return Response.json({ error }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
@@ -27,14 +45,16 @@ export function parseQuery<S extends z.ZodType>(schema: S, url: URL | string): z
   const details: Record<string, string[]> = {};
   for (const key of repeated) details[key] = [`${key} is given more than once.`];
   // PostgreSQL cannot even compare text holding NUL, and no one types the other control characters.
-  for (const [key, value] of Object.entries(values)) if (CONTROL_CHARACTER.test(value)) (details[key] ??= []).push(`${key} contains a control character (such as %00).`);
+  for (const [key, value] of Object.entries(values))
+    if (CONTROL_CHARACTER.test(value))
+      addFieldError(details, key, `${key} contains a control character (such as %00).`);
   const result = schema.safeParse(values);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) (details[key] ??= []).push(`${key} is not a parameter of this endpoint.`);
+        for (const key of issue.keys) addFieldError(details, key, `${key} is not a parameter of this endpoint.`);
       } else {
-        (details[String(issue.path[0] ?? "query")] ??= []).push(issue.message);
+        addFieldError(details, String(issue.path[0] ?? "query"), issue.message);
       }
     }
   }
@@ -64,10 +84,20 @@ export function apiGet<Ctx>(load: (request: Request, context: Ctx) => Promise<Ap
       body = await load(request, context);
     } catch (error) {
       if (error instanceof AppError) {
-        return errorResponse(error.status, error.message, error instanceof ValidationError ? error.fieldErrors : undefined, CORS_HEADERS);
+        return errorResponse(
+          error.status,
+          error.message,
+          error instanceof ValidationError ? error.fieldErrors : undefined,
+          CORS_HEADERS,
+        );
       }
       console.error("API error", error);
-      return errorResponse(500, "The server could not answer this request. Please try again later.", undefined, CORS_HEADERS);
+      return errorResponse(
+        500,
+        "The server could not answer this request. Please try again later.",
+        undefined,
+        CORS_HEADERS,
+      );
     }
     const text = "json" in body ? JSON.stringify(body.json) : body.text;
     const etag = strongEtag(text);
@@ -76,7 +106,9 @@ export function apiGet<Ctx>(load: (request: Request, context: Ctx) => Promise<Ap
       ETag: etag,
       "Cache-Control": "public, max-age=0, must-revalidate",
       "X-Content-Type-Options": "nosniff",
-      ...("json" in body ? { "Content-Type": "application/json; charset=utf-8" } : { "Content-Type": body.contentType, ...body.headers }),
+      ...("json" in body
+        ? { "Content-Type": "application/json; charset=utf-8" }
+        : { "Content-Type": body.contentType, ...body.headers }),
     };
     if (matches(request.headers.get("if-none-match"), etag)) {
       delete headers["Content-Type"];
@@ -91,13 +123,29 @@ export function apiGet<Ctx>(load: (request: Request, context: Ctx) => Promise<Ap
 export function OPTIONS_HANDLER(): Response {
   return new Response(null, {
     status: 204,
-    headers: { ...CORS_HEADERS, "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match", "Access-Control-Max-Age": "86400", Allow: "GET, HEAD, OPTIONS" },
+    headers: {
+      ...CORS_HEADERS,
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": "If-None-Match",
+      "Access-Control-Max-Age": "86400",
+      Allow: "GET, HEAD, OPTIONS",
+    },
   });
 }
 
 /** The API is read-only: other methods are a JSON 405, without CORS headers. */
 function methodNotAllowed(request: Request): Response {
-  return errorResponse(405, `${request.method} is not allowed: this API is read-only (GET, HEAD, OPTIONS).`, undefined, { Allow: "GET, HEAD, OPTIONS" });
+  return errorResponse(
+    405,
+    `${request.method} is not allowed: this API is read-only (GET, HEAD, OPTIONS).`,
+    undefined,
+    { Allow: "GET, HEAD, OPTIONS" },
+  );
 }
 
-export const readOnly = { POST: methodNotAllowed, PUT: methodNotAllowed, PATCH: methodNotAllowed, DELETE: methodNotAllowed };
+export const readOnly = {
+  POST: methodNotAllowed,
+  PUT: methodNotAllowed,
+  PATCH: methodNotAllowed,
+  DELETE: methodNotAllowed,
+};

@@ -5,7 +5,13 @@ import type { PartialDate } from "../dates";
  * `institution|P463|organization` (member of) with qualifiers P580 (start time) and P582 (end time) at the
  * stored precision — 11 day, 10 month, 9 year — and P2868 (subject has role) where the role maps to an item.
  */
-export type QsMembership = { institutionQid: string | null; organizationQid: string | null; role: string; joined: PartialDate | null; ended: PartialDate | null };
+export type QsMembership = {
+  institutionQid: string | null;
+  organizationQid: string | null;
+  role: string;
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+};
 
 const PRECISION = { DAY: 11, MONTH: 10, YEAR: 9 } as const;
 
@@ -27,8 +33,12 @@ export function qsTime(date: PartialDate): string {
 }
 
 /** One line per membership where both sides have a QID; others are left out. */
-export function quickStatementLine(m: QsMembership, roleItems: Readonly<Partial<Record<string, string>>> = ROLE_ITEMS): string | null {
-  if (!m.institutionQid || !m.organizationQid || !QID.test(m.institutionQid) || !QID.test(m.organizationQid)) return null;
+export function quickStatementLine(
+  m: QsMembership,
+  roleItems: Readonly<Partial<Record<string, string>>> = ROLE_ITEMS,
+): string | null {
+  if (!m.institutionQid || !m.organizationQid || !QID.test(m.institutionQid) || !QID.test(m.organizationQid))
+    return null;
   const parts = [m.institutionQid, "P463", m.organizationQid];
   if (m.joined) parts.push("P580", qsTime(m.joined));
   if (m.ended) parts.push("P582", qsTime(m.ended));
@@ -37,7 +47,10 @@ export function quickStatementLine(m: QsMembership, roleItems: Readonly<Partial<
   return parts.join("|");
 }
 
-export function toQuickStatements(memberships: QsMembership[], roleItems?: Readonly<Partial<Record<string, string>>>): string {
+export function toQuickStatements(
+  memberships: QsMembership[],
+  roleItems?: Readonly<Partial<Record<string, string>>>,
+): string {
   const lines = memberships.map((m) => quickStatementLine(m, roleItems)).filter((l): l is string => l !== null);
   return lines.length ? `${lines.join("\n")}\n` : "";
 }

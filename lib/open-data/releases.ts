@@ -38,8 +38,17 @@ export function writeRelease(dataset: OpenDataset, siteUrl: string, date: string
     date,
     createdAt: now.toISOString(),
     license: LICENSE,
-    counts: { organizations: dataset.organizations.length, institutions: dataset.institutions.length, memberships: dataset.memberships.length },
-    files: Object.entries(files).map(([name, text]) => ({ name, bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex"), mediaType: mediaType(name) })),
+    counts: {
+      organizations: dataset.organizations.length,
+      institutions: dataset.institutions.length,
+      memberships: dataset.memberships.length,
+    },
+    files: Object.entries(files).map(([name, text]) => ({
+      name,
+      bytes: Buffer.byteLength(text),
+      sha256: createHash("sha256").update(text).digest("hex"),
+      mediaType: mediaType(name),
+    })),
   };
   // Written next to the final folder and renamed into place, so a reader never sees half a release.
   const dir = path.join(releasesDir(), date);
@@ -80,7 +89,10 @@ export function readReleaseFile(date: string, name: string): { text: string; med
   const file = path.join(releasesDir(), date, name);
   try {
     if (!statSync(file).isFile()) return null;
-    return { text: readFileSync(file, "utf8"), mediaType: name === "manifest.json" ? MEDIA_TYPES.json : mediaType(name) };
+    return {
+      text: readFileSync(file, "utf8"),
+      mediaType: name === "manifest.json" ? MEDIA_TYPES.json : mediaType(name),
+    };
   } catch {
     return null;
   }

@@ -22,7 +22,13 @@ export function toWidgetData(i: InstitutionProfile, lang: string, siteUrl: strin
     institution: { slug: i.slug, name: i.name, url: `${site}/${lang}/institutions/${i.slug}` },
     lang,
     memberships: i.participations.map((p) => ({
-      organization: { slug: p.organization.slug, name: p.organization.name, acronym: p.organization.acronym, kind: p.organization.kind, url: `${site}/${lang}/organizations/${p.organization.slug}` },
+      organization: {
+        slug: p.organization.slug,
+        name: p.organization.name,
+        acronym: p.organization.acronym,
+        kind: p.organization.kind,
+        url: `${site}/${lang}/organizations/${p.organization.slug}`,
+      },
       foundedBy: p.foundedBy.map((f) => ({ slug: f.slug, name: f.name })),
       role: p.role,
       status: p.status,

@@ -10,7 +10,12 @@ import { isSlug } from "../slug";
 export const API_MAX_LIMIT = 100;
 export const API_DEFAULT_LIMIT = 20;
 
-const text = z.string().trim().max(200, "q is limited to 200 characters.").transform((v) => v || undefined).optional();
+const text = z
+  .string()
+  .trim()
+  .max(200, "q is limited to 200 characters.")
+  .transform((v) => v || undefined)
+  .optional();
 const limit = z.coerce
   .number({ error: "limit must be a number." })
   .int("limit must be a whole number.")
@@ -24,7 +29,10 @@ const cursor = z
     if (v === undefined) return undefined;
     const key = decodeCursor(v);
     if (!key) {
-      ctx.addIssue({ code: "custom", message: "cursor is not one this API issued: pass the nextCursor of the previous page unchanged." });
+      ctx.addIssue({
+        code: "custom",
+        message: "cursor is not one this API issued: pass the nextCursor of the previous page unchanged.",
+      });
       return z.NEVER;
     }
     return key;
@@ -35,7 +43,8 @@ const country = z
   .toUpperCase()
   .refine((c) => /^[A-Z]{2}$/.test(c) && isCountryCode(c), "country is a two-letter ISO 3166 code, such as HK.")
   .optional();
-const slug = (name: string) => z.string().refine(isSlug, `${name} is a slug such as nanjing-medical-university.`).optional();
+const slug = (name: string) =>
+  z.string().refine(isSlug, `${name} is a slug such as nanjing-medical-university.`).optional();
 const enumOf = <T extends Record<string, string>>(e: T, name: string) =>
   z.enum(e, { error: `${name} must be one of ${Object.values(e).join(", ")}.` }).optional();
 

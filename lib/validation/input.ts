@@ -2,12 +2,20 @@
 // (NUL) or that no one types (other C0 control characters) is refused with a message on its field.
 
 /** C0 controls except tab, line feed and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /** Field errors for every string in a (nested) submission that holds a control character; empty when clean. */
-export function controlCharacterErrors(raw: unknown, path: string[] = [], out: Record<string, string[]> = {}): Record<string, string[]> {
+export function controlCharacterErrors(
+  raw: unknown,
+  path: string[] = [],
+  out: Record<string, string[]> = {},
+): Record<string, string[]> {
   if (typeof raw === "string") {
-    if (CONTROL_CHARACTER.test(raw)) out[path.join(".") || "_form"] = ["Remove the invisible control characters from this field (they are often pasted in by accident)."];
+    if (CONTROL_CHARACTER.test(raw))
+      out[path.join(".") || "_form"] = [
+        "Remove the invisible control characters from this field (they are often pasted in by accident).",
+      ];
   } else if (raw && typeof raw === "object" && path.length < 8) {
     for (const [key, value] of Object.entries(raw)) controlCharacterErrors(value, [...path, key], out);
   }

@@ -16,7 +16,11 @@ const partialDate = z
   });
 
 const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label}: at most ${max} characters.`).transform((v) => v || null);
+  z
+    .string()
+    .trim()
+    .max(max, `${label}: at most ${max} characters.`)
+    .transform((v) => v || null);
 
 const sourceUrl = z
   .string()
@@ -33,7 +37,8 @@ export const citation = {
 };
 
 export function requireSource(v: { sourceUrl: string | null; sourceTitle: string | null }, ctx: z.RefinementCtx) {
-  if (!v.sourceUrl && !v.sourceTitle) ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "Cite a source: its address or its title." });
+  if (!v.sourceUrl && !v.sourceTitle)
+    ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "Cite a source: its address or its title." });
 }
 
 /** The values a staff member may propose for one of their institution's memberships. */
@@ -47,8 +52,14 @@ export const membershipValuesSchema = z
     ...citation,
   })
   .superRefine((v, ctx) => {
-    if (v.joined && v.ended && v.ended.iso < v.joined.iso) ctx.addIssue({ code: "custom", path: ["ended"], message: "The end date is before the joined date." });
-    if (v.status === "WITHDRAWN" && !v.ended) ctx.addIssue({ code: "custom", path: ["ended"], message: "Give the date the membership ended (a year is enough)." });
+    if (v.joined && v.ended && v.ended.iso < v.joined.iso)
+      ctx.addIssue({ code: "custom", path: ["ended"], message: "The end date is before the joined date." });
+    if (v.status === "WITHDRAWN" && !v.ended)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ended"],
+        message: "Give the date the membership ended (a year is enough).",
+      });
     requireSource(v, ctx);
   });
 
@@ -93,7 +104,12 @@ const nullableUrl = z
 
 /** A Wikidata item: Q1234, or its wikidata.org address; blank is none. */
 function wikidataIdField() {
-  return z.string().trim().toUpperCase().max(80).transform((v) => v.replace(/^HTTPS?:\/\/WWW\.WIKIDATA\.ORG\/WIKI\//, "") || null)
+  return z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(80)
+    .transform((v) => v.replace(/^HTTPS?:\/\/WWW\.WIKIDATA\.ORG\/WIKI\//, "") || null)
     .refine((v) => v === null || /^Q[1-9][0-9]{0,9}$/.test(v), "A Wikidata item looks like Q1234.");
 }
 
@@ -104,7 +120,12 @@ export const institutionProfileSchema = z.object({
   city: optionalText(120, "City"),
   website: nullableUrl,
   // ROR IDs: 0 + 6 characters of Crockford base32 + a 2-digit checksum (https://ror.org/…).
-  rorId: z.string().trim().toLowerCase().max(60).transform((v) => v.replace(/^https?:\/\/ror\.org\//, "") || null)
+  rorId: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(60)
+    .transform((v) => v.replace(/^https?:\/\/ror\.org\//, "") || null)
     .refine((v) => v === null || /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(v), "A ROR ID looks like 00f1zfq44."),
   wikidataId: wikidataIdField(),
 });
@@ -128,7 +149,9 @@ export const organizationProfileSchema = z.object({
   nameEn: z.string().trim().min(3, "Give the English name.").max(300),
   nameZh: optionalText(300, "Chinese name"),
   acronym: optionalText(30, "Acronym"),
-  kind: z.enum(["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"], { error: "Choose a type." }),
+  kind: z.enum(["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"], {
+    error: "Choose a type.",
+  }),
   founded: partialDate,
   website: nullableUrl,
   introduction: optionalText(5000, "Introduction"),
@@ -151,15 +174,23 @@ export const proposeOrganizationCreateSchema = z.object({
 });
 
 export const adminCreateInstitutionSchema = z.object({
-  kind: z.enum(["UNIVERSITY", "SCHOOL", "ACADEMY", "MINISTRY", "AGENCY", "HOSPITAL", "RESEARCH_INSTITUTE", "OTHER"], { error: "Choose a type." }),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "A country or region is its two-letter ISO code, such as HK."),
+  kind: z.enum(["UNIVERSITY", "SCHOOL", "ACADEMY", "MINISTRY", "AGENCY", "HOSPITAL", "RESEARCH_INSTITUTE", "OTHER"], {
+    error: "Choose a type.",
+  }),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "A country or region is its two-letter ISO code, such as HK."),
   values: institutionProfileSchema,
 });
 
 export type OrganizationProfileValues = z.infer<typeof organizationProfileSchema>;
 
 /** What admins set directly: the profile plus the organization's Wikidata item (left unchanged when not sent). */
-export const adminOrganizationValuesSchema = organizationProfileSchema.extend({ wikidataId: wikidataIdField().optional() });
+export const adminOrganizationValuesSchema = organizationProfileSchema.extend({
+  wikidataId: wikidataIdField().optional(),
+});
 
 export type AdminOrganizationValues = z.infer<typeof adminOrganizationValuesSchema>;
 

@@ -10,14 +10,29 @@ export const PAGE_SIZE = 20;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const text = z.preprocess(
   first,
-  z.string().trim().max(200, "Search text is limited to 200 characters.").refine((v) => !CONTROL_CHARACTER.test(v), "Search text cannot contain control characters.").optional(),
+  z
+    .string()
+    .trim()
+    .max(200, "Search text is limited to 200 characters.")
+    .refine((v) => !CONTROL_CHARACTER.test(v), "Search text cannot contain control characters.")
+    .optional(),
 );
-const optionalEnum = <T extends Record<string, string>>(e: T) => z.preprocess((v) => first(v) || undefined, z.enum(e).optional());
+const optionalEnum = <T extends Record<string, string>>(e: T) =>
+  z.preprocess((v) => first(v) || undefined, z.enum(e).optional());
 const country = z.preprocess(
   (v) => (typeof first(v) === "string" && first(v) !== "" ? String(first(v)).toUpperCase() : undefined),
-  z.string().refine((c) => /^[A-Z]{2}$/.test(c) && isCountryCode(c), "A country or region is its two-letter ISO code, such as HK.").optional(),
+  z
+    .string()
+    .refine(
+      (c) => /^[A-Z]{2}$/.test(c) && isCountryCode(c),
+      "A country or region is its two-letter ISO code, such as HK.",
+    )
+    .optional(),
 );
-const page = z.preprocess((v) => first(v) ?? "1", z.coerce.number().int("Page must be a whole number.").min(1, "Pages start at 1.").max(10_000));
+const page = z.preprocess(
+  (v) => first(v) ?? "1",
+  z.coerce.number().int("Page must be a whole number.").min(1, "Pages start at 1.").max(10_000),
+);
 
 export const organizationSearchSchema = z.object({
   q: text.transform((v) => v || undefined),
@@ -47,7 +62,10 @@ type Parsed<T> = { search: T; errors: string[] };
  * Read search parameters from a URL. Invalid ones are reported (and left out of the search) rather than
  * failing the page, so a visitor with a mistyped link still gets results and a clear message.
  */
-function parseLenient<S extends z.ZodObject>(schema: S, params: Record<string, string | string[] | undefined>): { data: z.infer<S>; errors: string[] } {
+function parseLenient<S extends z.ZodObject>(
+  schema: S,
+  params: Record<string, string | string[] | undefined>,
+): { data: z.infer<S>; errors: string[] } {
   const result = schema.safeParse(params);
   if (result.success) return { data: result.data, errors: [] };
   const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
@@ -55,12 +73,16 @@ function parseLenient<S extends z.ZodObject>(schema: S, params: Record<string, s
   return { data: schema.parse(cleaned), errors: result.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) };
 }
 
-export function parseOrganizationSearch(params: Record<string, string | string[] | undefined>): Parsed<OrganizationSearch> {
+export function parseOrganizationSearch(
+  params: Record<string, string | string[] | undefined>,
+): Parsed<OrganizationSearch> {
   const { data, errors } = parseLenient(organizationSearchSchema, params);
   return { search: { ...data, pageSize: PAGE_SIZE }, errors };
 }
 
-export function parseInstitutionSearch(params: Record<string, string | string[] | undefined>): Parsed<InstitutionSearch> {
+export function parseInstitutionSearch(
+  params: Record<string, string | string[] | undefined>,
+): Parsed<InstitutionSearch> {
   const { data, errors } = parseLenient(institutionSearchSchema, params);
   return { search: { ...data, pageSize: PAGE_SIZE }, errors };
 }

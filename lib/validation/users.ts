@@ -2,7 +2,11 @@ import { z } from "zod";
 import { passwordSchema } from "../passwords";
 
 const role = z.enum(["ADMIN", "STAFF"], { error: "Choose a role." });
-const institutionSlug = z.string().trim().max(100).transform((v) => v || null);
+const institutionSlug = z
+  .string()
+  .trim()
+  .max(100)
+  .transform((v) => v || null);
 
 export const inviteUserSchema = z.object({
   email: z.email("Enter a valid email address.").max(254),

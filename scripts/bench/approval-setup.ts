@@ -18,7 +18,18 @@ async function main() {
     const membership = await prisma.membership.findFirstOrThrow({
       where: { organization: { slug } },
       orderBy: [{ joinedOn: { sort: "asc", nulls: "last" } }, { institution: { slug: "asc" } }],
-      select: { id: true, version: true, institutionId: true, role: true, status: true, joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, institution: { select: { slug: true } } },
+      select: {
+        id: true,
+        version: true,
+        institutionId: true,
+        role: true,
+        status: true,
+        joinedOn: true,
+        joinedPrecision: true,
+        endedOn: true,
+        endedPrecision: true,
+        institution: { select: { slug: true } },
+      },
     });
     const passwordHash = await hashPassword(password);
     const admin = await prisma.user.upsert({
@@ -29,23 +40,49 @@ async function main() {
     });
     const staff = await prisma.user.upsert({
       where: { email: "bench-staff@bench.invalid" },
-      create: { email: "bench-staff@bench.invalid", name: "Bench Staff", role: "STAFF", institutionId: membership.institutionId, passwordHash },
+      create: {
+        email: "bench-staff@bench.invalid",
+        name: "Bench Staff",
+        role: "STAFF",
+        institutionId: membership.institutionId,
+        passwordHash,
+      },
       update: { institutionId: membership.institutionId, passwordHash, disabledAt: null },
       select: { id: true, email: true, name: true, institutionId: true },
     });
     // A previous run's request may still wait: withdraw it so a new one can be proposed.
-    await prisma.changeRequest.updateMany({ where: { membershipId: membership.id, status: "PENDING" }, data: { status: "WITHDRAWN" } });
+    await prisma.changeRequest.updateMany({
+      where: { membershipId: membership.id, status: "PENDING" },
+      data: { status: "WITHDRAWN" },
+    });
     const notes = `Bench check ${new Date().toISOString()}`;
     const values = membershipValuesSchema.parse({
-      role: membership.role, status: membership.status, notes, sourceTitle: "Alliance Atlas bench", sourceUrl: "", sourceQuote: "",
+      role: membership.role,
+      status: membership.status,
+      notes,
+      sourceTitle: "Alliance Atlas bench",
+      sourceUrl: "",
+      sourceQuote: "",
       joined: fromStoredDate(membership.joinedOn, membership.joinedPrecision)?.iso ?? "",
       ended: fromStoredDate(membership.endedOn, membership.endedPrecision)?.iso ?? "",
     });
     const request = await proposeMembershipUpdate(
       { id: staff.id, email: staff.email, name: staff.name, role: "STAFF", institutionId: staff.institutionId },
-      { membershipId: membership.id, baseVersion: membership.version, reason: "Bench: time from approval to the public page", values },
+      {
+        membershipId: membership.id,
+        baseVersion: membership.version,
+        reason: "Bench: time from approval to the public page",
+        values,
+      },
     );
-    console.log(JSON.stringify({ changeRequestId: request.id, notes, adminId: admin.id, adminEmail: "bench-admin@bench.invalid" }));
+    console.log(
+      JSON.stringify({
+        changeRequestId: request.id,
+        notes,
+        adminId: admin.id,
+        adminEmail: "bench-admin@bench.invalid",
+      }),
+    );
   } finally {
     await prisma.$disconnect();
   }

@@ -10,9 +10,22 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ROUNDS = 3;
 
 function prepare({ root, env, organizationSlug, password }) {
-  const setup = spawnSync(process.execPath, ["--import", "tsx", "--import", "./scripts/bench/register.mjs", "scripts/bench/approval-setup.ts", organizationSlug], {
-    cwd: root, env: { ...env, NODE_ENV: "test", BENCH_PASSWORD: password }, encoding: "utf8",
-  });
+  const setup = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/bench/register.mjs",
+      "scripts/bench/approval-setup.ts",
+      organizationSlug,
+    ],
+    {
+      cwd: root,
+      env: { ...env, NODE_ENV: "test", BENCH_PASSWORD: password },
+      encoding: "utf8",
+    },
+  );
   if (setup.status !== 0) throw new Error(`preparing the change request failed: ${setup.stderr.slice(-400)}`);
   return JSON.parse(setup.stdout.trim().split("\n").at(-1));
 }
@@ -21,7 +34,10 @@ export async function measureApproval({ root, baseUrl, env, organizationSlug, ch
   const password = randomBytes(12).toString("hex");
   const pageUrl = `${baseUrl}/en/organizations/${organizationSlug}`;
   const shows = async (notes) => (await (await fetch(pageUrl)).text()).includes(notes);
-  const browser = await chromium.launch({ executablePath: chromePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: chromePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   try {
     const rounds = [];
     let page;
@@ -50,11 +66,18 @@ export async function measureApproval({ root, baseUrl, env, organizationSlug, ch
         }
         await sleep(20);
       }
-      await page.getByText(/Approved/).first().waitFor({ timeout: 15_000 });
-      if (visibleAfter === null) return { missing: `round ${round + 1}: the approved change was not on the public page 15 s after the click` };
+      await page
+        .getByText(/Approved/)
+        .first()
+        .waitFor({ timeout: 15_000 });
+      if (visibleAfter === null)
+        return { missing: `round ${round + 1}: the approved change was not on the public page 15 s after the click` };
       rounds.push({ visibleMs: visibleAfter, confirmedMs: Date.now() - clicked });
     }
-    const warm = rounds.slice(1).map((r) => r.visibleMs).sort((a, b) => a - b);
+    const warm = rounds
+      .slice(1)
+      .map((r) => r.visibleMs)
+      .sort((a, b) => a - b);
     const ms = warm[Math.floor((warm.length - 1) / 2)];
     return {
       ms,

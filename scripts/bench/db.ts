@@ -12,7 +12,10 @@ let recording = false;
 // Every statement goes through pg.Client#query (Prisma's pg adapter too): time it there, not around the
 // data function, so pool waits and JS mapping are not counted as database time.
 const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+  this: pg.Client,
+  ...args: unknown[]
+) {
   if (!recording) return original.apply(this, args);
   const started = performance.now();
   const config = args[0] as string | { text: string; values?: unknown[] };
@@ -27,7 +30,8 @@ const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
     return original.apply(this, args);
   }
   const result = original.apply(this, args);
-  if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(record, () => {});
+  if (result && typeof (result as Promise<unknown>).then === "function")
+    (result as Promise<unknown>).then(record, () => {});
   return result;
 };
 
@@ -39,7 +43,11 @@ const percentile = (xs: number[], p: number) => {
 // Organizations: the page ("search") and one statement for the total and all facets ("facet"; see
 // lib/data/organizations.ts). Institutions: the page, then each facet.
 const kindOf = (text: string) =>
-  /WITH matched|GROUP BY value|"OrganizationFacetCount"/.test(text) ? "facet" : /ORDER BY/.test(text) && /LIMIT/.test(text) && !/"public"\./.test(text) ? "search" : "rows";
+  /WITH matched|GROUP BY value|"OrganizationFacetCount"/.test(text)
+    ? "facet"
+    : /ORDER BY/.test(text) && /LIMIT/.test(text) && !/"public"\./.test(text)
+      ? "search"
+      : "rows";
 
 type Plan = { "Node Type": string; "Index Name"?: string; "Relation Name"?: string; Plans?: Plan[] };
 function planIndexes(plan: Plan, out = { indexes: new Set<string>(), seqScans: new Set<string>() }) {
@@ -53,13 +61,21 @@ async function main() {
   const runs = Number(process.env.BENCH_DB_RUNS ?? 30);
   const { listOrganizations } = await import("../../lib/data/organizations.ts");
   const { listInstitutions } = await import("../../lib/data/institutions.ts");
-  const org = (s: Partial<OrganizationSearch>): OrganizationSearch => ({ sort: "relevance", page: 1, pageSize: 20, ...s }) as OrganizationSearch;
-  const inst = (s: Partial<InstitutionSearch>): InstitutionSearch => ({ sort: "name", page: 1, pageSize: 20, ...s }) as InstitutionSearch;
+  const org = (s: Partial<OrganizationSearch>): OrganizationSearch =>
+    ({ sort: "relevance", page: 1, pageSize: 20, ...s }) as OrganizationSearch;
+  const inst = (s: Partial<InstitutionSearch>): InstitutionSearch =>
+    ({ sort: "name", page: 1, pageSize: 20, ...s }) as InstitutionSearch;
   const scenarios: { name: string; run: () => Promise<unknown> }[] = [
     { name: "organizations: q=medical", run: () => listOrganizations(org({ q: "medical" }), "en") },
     { name: "organizations: q=联盟 (zh)", run: () => listOrganizations(org({ q: "联盟" }), "zh") },
-    { name: "organizations: q=health, country=CN", run: () => listOrganizations(org({ q: "health", country: "CN" }), "en") },
-    { name: "organizations: facets kind=NETWORK, country=DE", run: () => listOrganizations(org({ kind: "NETWORK", country: "DE" }), "en") },
+    {
+      name: "organizations: q=health, country=CN",
+      run: () => listOrganizations(org({ q: "health", country: "CN" }), "en"),
+    },
+    {
+      name: "organizations: facets kind=NETWORK, country=DE",
+      run: () => listOrganizations(org({ kind: "NETWORK", country: "DE" }), "en"),
+    },
     { name: "organizations: browse all (no filter)", run: () => listOrganizations(org({}), "en") },
     { name: "institutions: q=university", run: () => listInstitutions(inst({ q: "university" }), "en") },
   ];
@@ -83,7 +99,8 @@ async function main() {
     const byKind: Record<string, { p50: number | null; p99: number | null; count: number }> = {};
     for (const kind of ["search", "facet", "rows"]) {
       const ms = calls.filter((c) => kindOf(c.text) === kind).map((c) => c.ms);
-      if (ms.length) byKind[kind] = { p50: percentile(ms, 50), p99: percentile(ms, 99), count: ms.length / wall.length };
+      if (ms.length)
+        byKind[kind] = { p50: percentile(ms, 50), p99: percentile(ms, 99), count: ms.length / wall.length };
     }
     const explained: Record<string, { indexes: string[]; seqScans: string[] }> = {};
     for (const kind of ["search", "facet"]) {
@@ -93,7 +110,13 @@ async function main() {
       const found = planIndexes((rows[0]["QUERY PLAN"] as { Plan: Plan }[])[0]!.Plan);
       explained[kind] = { indexes: [...found.indexes].sort(), seqScans: [...found.seqScans].sort() };
     }
-    results.push({ name: scenario.name, wall: { p50: percentile(wall, 50), p99: percentile(wall, 99) }, queries: byKind, explain: explained, runs: wall.length });
+    results.push({
+      name: scenario.name,
+      wall: { p50: percentile(wall, 50), p99: percentile(wall, 99) },
+      queries: byKind,
+      explain: explained,
+      runs: wall.length,
+    });
   }
   await client.end();
   console.log(JSON.stringify(results));

@@ -49,8 +49,12 @@ async function readingOf(name: string, text: string) {
   const rounds = [];
   for (let i = 0; i < READING_ROUNDS; i++) rounds.push(await reading(text));
   return {
-    name, length: text.length, ...summary(rounds.map((r) => r.ms)), longestStepMs: round1(Math.max(...rounds.map((r) => r.longestStepMs))),
-    workPerChar: Math.round(rounds[0]!.work / text.length), steps: rounds[0]!.steps,
+    name,
+    length: text.length,
+    ...summary(rounds.map((r) => r.ms)),
+    longestStepMs: round1(Math.max(...rounds.map((r) => r.longestStepMs))),
+    workPerChar: Math.round(rounds[0]!.work / text.length),
+    steps: rounds[0]!.steps,
   };
 }
 
@@ -61,7 +65,12 @@ async function previews(pages: { name: string; text: string }[]) {
     const institution = await prisma.institution.findFirstOrThrow({ orderBy: { slug: "asc" }, select: { id: true } });
     const staff = await prisma.user.upsert({
       where: { email: "bench-import@bench.invalid" },
-      create: { email: "bench-import@bench.invalid", name: "Bench Import", role: "STAFF", institutionId: institution.id },
+      create: {
+        email: "bench-import@bench.invalid",
+        name: "Bench Import",
+        role: "STAFF",
+        institutionId: institution.id,
+      },
       update: { institutionId: institution.id, disabledAt: null },
       select: { id: true, email: true, name: true, institutionId: true },
     });
@@ -71,7 +80,14 @@ async function previews(pages: { name: string; text: string }[]) {
       const once = async () => {
         const started = performance.now();
         // A page naming no organization ends in "No organizations were recognized": it was still read whole.
-        const outcome = await previewImport(actor, { text, sourceUrl: "https://bench.invalid/page", sourceTitle: null }).then(() => "draft", (e: Error) => e.message);
+        const outcome = await previewImport(actor, {
+          text,
+          sourceUrl: "https://bench.invalid/page",
+          sourceTitle: null,
+        }).then(
+          () => "draft",
+          (e: Error) => e.message,
+        );
         return { ms: performance.now() - started, outcome };
       };
       await once();
@@ -87,7 +103,7 @@ async function previews(pages: { name: string; text: string }[]) {
 }
 
 async function main() {
-  const read = [await readingOf("the page of the issue (<p>x</p> + 66,660 × \"<p \")", unclosedParagraphs)];
+  const read = [await readingOf('the page of the issue (<p>x</p> + 66,660 × "<p ")', unclosedParagraphs)];
   for (const [name, make] of Object.entries(adversarialShapes)) read.push(await readingOf(name, make(LENGTH)));
   const costliest = read.slice(1).reduce((a, b) => (b.p50 > a.p50 ? b : a)).name;
   const mostNames = "one sentence quoting thousands of names";
@@ -95,7 +111,13 @@ async function main() {
     { name: read[0]!.name, text: unclosedParagraphs },
     ...[...new Set([costliest, mostNames])].map((name) => ({ name, text: adversarialShapes[name]!(LENGTH) })),
   ]);
-  const result = { length: LENGTH, readingRounds: READING_ROUNDS, previewRounds: PREVIEW_ROUNDS, reading: read, previews: whole };
+  const result = {
+    length: LENGTH,
+    readingRounds: READING_ROUNDS,
+    previewRounds: PREVIEW_ROUNDS,
+    reading: read,
+    previews: whole,
+  };
   if (process.argv.includes("--json")) console.log(JSON.stringify(result));
   else {
     const { formatImporter } = await import("./report.mjs");

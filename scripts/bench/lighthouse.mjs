@@ -13,7 +13,13 @@ const median = (xs) => {
 export async function lighthouseScores(pages, { chromePath, runs }) {
   const chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+    chromeFlags: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-dev-shm-usage",
+    ],
   });
   try {
     const out = [];
@@ -22,7 +28,11 @@ export async function lighthouseScores(pages, { chromePath, runs }) {
       const jsBytes = [];
       const failing = new Map();
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(page.url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES }, desktopConfig);
+        const result = await lighthouse(
+          page.url,
+          { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES },
+          desktopConfig,
+        );
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse returned no report for ${page.url}`);
         if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
@@ -31,11 +41,19 @@ export async function lighthouseScores(pages, { chromePath, runs }) {
         for (const c of CATEGORIES) {
           for (const ref of lhr.categories[c]?.auditRefs ?? []) {
             const audit = lhr.audits[ref.id];
-            if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9) failing.set(`${c}:${ref.id}`, { category: c, id: ref.id, title: audit.title, displayValue: audit.displayValue });
+            if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9)
+              failing.set(`${c}:${ref.id}`, {
+                category: c,
+                id: ref.id,
+                title: audit.title,
+                displayValue: audit.displayValue,
+              });
           }
         }
         const requests = lhr.audits["network-requests"]?.details?.items ?? [];
-        jsBytes.push(requests.filter((r) => r.resourceType === "Script").reduce((n, r) => n + (r.transferSize ?? 0), 0));
+        jsBytes.push(
+          requests.filter((r) => r.resourceType === "Script").reduce((n, r) => n + (r.transferSize ?? 0), 0),
+        );
       }
       out.push({
         name: page.name,

@@ -4,17 +4,30 @@ const fmt = (v, unit = "") => (v === null || v === undefined ? "—" : `${v}${un
 export function formatResults(r) {
   const lines = [];
   const m = r.machine;
-  lines.push(`Measured ${r.measuredAt.slice(0, 16).replace("T", " ")} UTC on ${m.cpus} × ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.postgres}; load average ${m.loadAverage?.before ?? "?"} before, ${m.loadAverage?.after ?? "?"} after;`);
-  lines.push(`world: ${r.world.organizations.toLocaleString("en")} organizations, ${r.world.institutions.toLocaleString("en")} institutions, ${r.world.memberships.toLocaleString("en")} memberships;`);
+  lines.push(
+    `Measured ${r.measuredAt.slice(0, 16).replace("T", " ")} UTC on ${m.cpus} × ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.postgres}; load average ${m.loadAverage?.before ?? "?"} before, ${m.loadAverage?.after ?? "?"} after;`,
+  );
+  lines.push(
+    `world: ${r.world.organizations.toLocaleString("en")} organizations, ${r.world.institutions.toLocaleString("en")} institutions, ${r.world.memberships.toLocaleString("en")} memberships;`,
+  );
   lines.push(`autocannon ${r.settings.connections} connections × ${r.settings.duration} s per page.`, "");
-  lines.push("| page | req/s | × baseline | p50 ms | p99 ms | errors | RSS peak MB |", "|---|---:|---:|---:|---:|---:|---:|");
+  lines.push(
+    "| page | req/s | × baseline | p50 ms | p99 ms | errors | RSS peak MB |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  );
   for (const h of r.http) {
     if (h.missing) lines.push(`| ${h.name} | missing: ${h.missing} | | | | | |`);
-    else lines.push(`| ${h.name} \`${h.path}\` | ${h.reqPerSec} | ${fmt(h.ratio)} | ${h.p50} | ${h.p99} | ${h.errors} | ${h.rssPeakMB} |`);
+    else
+      lines.push(
+        `| ${h.name} \`${h.path}\` | ${h.reqPerSec} | ${fmt(h.ratio)} | ${h.p50} | ${h.p99} | ${h.errors} | ${h.rssPeakMB} |`,
+      );
   }
   lines.push("", `Server memory: ${r.memory.idleMB} MB idle, ${r.memory.peakMB} MB peak under load.`, "");
   if (Array.isArray(r.database)) {
-    lines.push("| database: data-layer call | call p50/p99 ms | page SQL p50/p99 ms | total + facets SQL p50/p99 ms | indexes EXPLAIN uses | seq scans |", "|---|---:|---:|---:|---|---|");
+    lines.push(
+      "| database: data-layer call | call p50/p99 ms | page SQL p50/p99 ms | total + facets SQL p50/p99 ms | indexes EXPLAIN uses | seq scans |",
+      "|---|---:|---:|---:|---|---|",
+    );
     for (const d of r.database) {
       const q = (k) => (d.queries[k] ? `${d.queries[k].p50} / ${d.queries[k].p99}` : "—");
       const idx = [...new Set(Object.values(d.explain).flatMap((e) => e.indexes))].join(", ") || "none";
@@ -24,22 +37,53 @@ export function formatResults(r) {
   } else lines.push(`Database measurements missing: ${r.database.missing}`);
   lines.push("");
   if (Array.isArray(r.lighthouse)) {
-    lines.push("| Lighthouse (desktop, median of 3) | performance | accessibility | best practices | SEO | JS KB (compressed) |", "|---|---:|---:|---:|---:|---:|");
-    for (const l of r.lighthouse) lines.push(`| ${l.name} \`${l.path}\` | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.jsKB} |`);
-    const failing = r.lighthouse.flatMap((l) => (l.failing ?? []).map((f) => `${l.name}: ${f.category} — ${f.title}${f.displayValue ? ` (${f.displayValue})` : ""}`));
+    lines.push(
+      "| Lighthouse (desktop, median of 3) | performance | accessibility | best practices | SEO | JS KB (compressed) |",
+      "|---|---:|---:|---:|---:|---:|",
+    );
+    for (const l of r.lighthouse)
+      lines.push(
+        `| ${l.name} \`${l.path}\` | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.jsKB} |`,
+      );
+    const failing = r.lighthouse.flatMap((l) =>
+      (l.failing ?? []).map(
+        (f) => `${l.name}: ${f.category} — ${f.title}${f.displayValue ? ` (${f.displayValue})` : ""}`,
+      ),
+    );
     if (failing.length) lines.push("", "Audits below 0.9 in any run:", ...failing.map((f) => `- ${f}`));
   } else lines.push(`Lighthouse missing: ${r.lighthouse.missing}`);
-  if (r.approval) lines.push("", r.approval.missing ? `Approved change → public page: missing (${r.approval.missing})` : `Approved change visible on the public page after ${r.approval.ms} ms (${r.approval.how}).`);
-  if (r.importer) lines.push("", r.importer.missing ? `Importer: missing (${r.importer.missing})` : formatImporter(r.importer).trimEnd());
+  if (r.approval)
+    lines.push(
+      "",
+      r.approval.missing
+        ? `Approved change → public page: missing (${r.approval.missing})`
+        : `Approved change visible on the public page after ${r.approval.ms} ms (${r.approval.how}).`,
+    );
+  if (r.importer)
+    lines.push(
+      "",
+      r.importer.missing ? `Importer: missing (${r.importer.missing})` : formatImporter(r.importer).trimEnd(),
+    );
   return lines.join("\n") + "\n";
 }
 
 /** The importer's 200 KB adversarial pages (scripts/bench/import.ts). */
 export function formatImporter(r) {
-  const lines = [`Reading a ${r.length.toLocaleString("en")}-character adversarial page as a preview does (${r.readingRounds} rounds; every name "known"):`, ""];
-  lines.push("| 200 KB page | read p50 / p99 / max ms | longest step ms | work per character | steps |", "|---|---:|---:|---:|---:|");
-  for (const x of r.reading) lines.push(`| ${x.name} | ${x.p50} / ${x.p99} / ${x.max} | ${x.longestStepMs} | ${x.workPerChar} | ${x.steps} |`);
-  lines.push("", `Whole previews through lib/data (reading, matching names in PostgreSQL, the draft; ${r.previewRounds} rounds):`, "");
+  const lines = [
+    `Reading a ${r.length.toLocaleString("en")}-character adversarial page as a preview does (${r.readingRounds} rounds; every name "known"):`,
+    "",
+  ];
+  lines.push(
+    "| 200 KB page | read p50 / p99 / max ms | longest step ms | work per character | steps |",
+    "|---|---:|---:|---:|---:|",
+  );
+  for (const x of r.reading)
+    lines.push(`| ${x.name} | ${x.p50} / ${x.p99} / ${x.max} | ${x.longestStepMs} | ${x.workPerChar} | ${x.steps} |`);
+  lines.push(
+    "",
+    `Whole previews through lib/data (reading, matching names in PostgreSQL, the draft; ${r.previewRounds} rounds):`,
+    "",
+  );
   lines.push("| 200 KB page | preview p50 / p99 / max ms | outcome |", "|---|---:|---|");
   for (const x of r.previews) lines.push(`| ${x.name} | ${x.p50} / ${x.p99} / ${x.max} | ${x.outcome} |`);
   return lines.join("\n") + "\n";

@@ -8,7 +8,20 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "..", "..");
 
 /** What `npm start` builds the portal from: a change to any of them rebuilds it. */
-export const BUILD_INPUTS = ["app", "components", "lib", "messages", "public", "i18n", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+export const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "i18n",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "tsconfig.json",
+];
 
 export function log(message) {
   console.log(`\x1b[36m[atlas]\x1b[0m ${message}`);
@@ -59,7 +72,8 @@ function stampMatches(stampFile, hash) {
  */
 export function ensureDependencies() {
   const [major, minor] = process.versions.node.split(".").map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: use Node 20.19 or newer.`);
+  if (major < 20 || (major === 20 && minor < 19))
+    fail(`Node ${process.versions.node} is too old: use Node 20.19 or newer.`);
   const stamp = path.join(root, "node_modules", ".atlas-installed");
   const hash = hashOf(["package-lock.json"]);
   if (stampMatches(stamp, hash)) return;
@@ -77,7 +91,11 @@ export function ensurePrismaClient() {
   // Prisma's CLI first looks for a native schema engine to download; generate does not use it, and
   // pointing the variable at any existing file skips that download.
   run(bin("prisma"), ["generate"], {
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
   });
   writeFileSync(stamp, hash);
 }

@@ -1,7 +1,8 @@
 // Types for the parts of database.mjs that TypeScript scripts and tests use.
 export class EmbeddedError extends Error {}
 export type ClusterOptions = {
-  /** Where the project keeps the cluster (as root it may become a symlink to a folder the server's account can reach). */
+  /** Where the project keeps the cluster (as root it may become a symlink to a folder the server's account can reach).
+   * */
   dataDir: string;
   /** The port tried first when the cluster has none remembered and portVariable is unset. */
   defaultPort: number;
@@ -24,5 +25,6 @@ export function startEmbedded(options: ClusterOptions): Promise<{
   /** The server this process started (absent when another process runs it), for tests that stop and start it again. */
   server?: { start: () => Promise<void>; stop: () => Promise<void> };
 }>;
-/** DATABASE_URL, else npm start's embedded PostgreSQL (started if need be, DATABASE_URL set to it); exits with a sentence when neither can be had. */
+/** DATABASE_URL, else npm start's embedded PostgreSQL (started if need be, DATABASE_URL set to it); exits with a
+ * sentence when neither can be had. */
 export function usePortalDatabase(): Promise<{ stop: () => Promise<void> }>;

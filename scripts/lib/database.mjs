@@ -5,7 +5,16 @@
 // and makes sure the server it reuses is this cluster's, not whatever answers on a port.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -22,7 +31,11 @@ const EXE = process.platform === "win32" ? ".exe" : "";
 const INSTEAD = "set DATABASE_URL to a PostgreSQL of yours instead";
 
 /** `npm start`'s cluster (also the one data:world and data:release fall back to). */
-export const PORTAL_CLUSTER = { dataDir: path.join(root, ".data", "pg"), defaultPort: 54329, portVariable: "EMBEDDED_PG_PORT" };
+export const PORTAL_CLUSTER = {
+  dataDir: path.join(root, ".data", "pg"),
+  defaultPort: 54329,
+  portVariable: "EMBEDDED_PG_PORT",
+};
 
 export function withDatabase(url, database) {
   const u = new URL(url);
@@ -116,7 +129,8 @@ function requestedPort(variable) {
   const raw = variable ? process.env[variable] : undefined;
   if (raw === undefined || raw === "") return undefined;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new EmbeddedError(`${variable} must be a port number (1-65535), not "${raw}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new EmbeddedError(`${variable} must be a port number (1-65535), not "${raw}".`);
   return port;
 }
 
@@ -136,16 +150,20 @@ function rememberedPort(dataDir) {
 async function choosePort({ requested, variable, remembered, defaultPort, tried }) {
   if (requested !== undefined) {
     if (!tried.has(requested) && (await portFree(requested))) return requested;
-    throw new EmbeddedError(`Port ${requested} (${variable}) is taken by another program or another PostgreSQL: set ${variable} to a free port, or unset it to have one chosen.`);
+    throw new EmbeddedError(
+      `Port ${requested} (${variable}) is taken by another program or another PostgreSQL: set ${variable} to a free port, or unset it to have one chosen.`,
+    );
   }
   for (const port of [remembered, defaultPort]) if (port && !tried.has(port) && (await portFree(port))) return port;
-  for (let port = defaultPort + 1; port < defaultPort + 100 && port <= 65535; port++) if (!tried.has(port) && (await portFree(port))) return port;
+  for (let port = defaultPort + 1; port < defaultPort + 100 && port <= 65535; port++)
+    if (!tried.has(port) && (await portFree(port))) return port;
   return anyFreePort();
 }
 
 const lastLines = (text, n = 2) => text.trim().split("\n").filter(Boolean).slice(-n).join(" ").replace(/\s+/g, " ");
 
-/** initdb into a staging folder beside the data directory, renamed into place: a cluster is there whole or not at all. */
+/** initdb into a staging folder beside the data directory, renamed into place: a cluster is there whole or not at all.
+ * */
 function initialise({ dataDir, binaries, ids }) {
   const parent = path.dirname(dataDir);
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -158,10 +176,23 @@ function initialise({ dataDir, binaries, ids }) {
       chownSync(staging, ids.uid, ids.gid);
       chownSync(passwordFile, ids.uid, ids.gid);
     }
-    const args = [`--pgdata=${staging}`, `--username=${EMBEDDED_USER}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8"];
-    const r = spawnSync(path.join(binaries, "bin", `initdb${EXE}`), args, { ...asAccount(ids), encoding: "utf8", env: { ...process.env, LC_MESSAGES: "C" } });
+    const args = [
+      `--pgdata=${staging}`,
+      `--username=${EMBEDDED_USER}`,
+      `--pwfile=${passwordFile}`,
+      "--auth=scram-sha-256",
+      "--encoding=UTF8",
+      "--locale=C.UTF-8",
+    ];
+    const r = spawnSync(path.join(binaries, "bin", `initdb${EXE}`), args, {
+      ...asAccount(ids),
+      encoding: "utf8",
+      env: { ...process.env, LC_MESSAGES: "C" },
+    });
     if (r.status !== 0) {
-      throw new EmbeddedError(`initdb could not create the embedded PostgreSQL's cluster (${r.error?.code ?? lastLines(r.stderr || r.stdout)}): ${INSTEAD}.`);
+      throw new EmbeddedError(
+        `initdb could not create the embedded PostgreSQL's cluster (${r.error?.code ?? lastLines(r.stderr || r.stdout)}): ${INSTEAD}.`,
+      );
     }
     // Another start of the same clone may have finished first: keep its cluster.
     if (existsSync(path.join(dataDir, "PG_VERSION"))) return;
@@ -181,8 +212,23 @@ function createServer({ dataDir, binaries, ids }, port) {
   const stopOnExit = () => alive() && child.kill("SIGINT");
 
   async function start() {
-    const args = ["-D", realpathSync(dataDir), "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
-    child = spawn(path.join(binaries, "bin", `postgres${EXE}`), args, { ...asAccount(ids), stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } });
+    const args = [
+      "-D",
+      realpathSync(dataDir),
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+    ];
+    child = spawn(path.join(binaries, "bin", `postgres${EXE}`), args, {
+      ...asAccount(ids),
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, LC_MESSAGES: "C" },
+    });
     const proc = child;
     let output = "";
     let ready = false;
@@ -190,7 +236,9 @@ function createServer({ dataDir, binaries, ids }, port) {
     // the rest (a migration probe's expected ERROR, connections ended at a stop) would read as alarms.
     proc.stderr.on("data", (chunk) => {
       if (!ready) output += chunk;
-      else for (const line of String(chunk).split("\n")) if (/PANIC/.test(line)) console.error(`[postgres] ${line.trim()}`);
+      else
+        for (const line of String(chunk).split("\n"))
+          if (/PANIC/.test(line)) console.error(`[postgres] ${line.trim()}`);
     });
     const ended = new Promise((resolve) => {
       proc.once("error", (error) => resolve({ error }));
@@ -213,7 +261,9 @@ function createServer({ dataDir, binaries, ids }, port) {
       if (await serves(embeddedUrl(port), dataDir, 1000)) break;
       if (Date.now() > deadline) {
         await stop();
-        throw new EmbeddedError(`The embedded PostgreSQL did not answer on port ${port} within a minute (${lastLines(output) || "no output"}): ${INSTEAD}.`);
+        throw new EmbeddedError(
+          `The embedded PostgreSQL did not answer on port ${port} within a minute (${lastLines(output) || "no output"}): ${INSTEAD}.`,
+        );
       }
     }
     ready = true;
@@ -261,7 +311,9 @@ export async function startEmbedded({ dataDir, defaultPort, portVariable }) {
     return await startCluster({ dataDir, defaultPort, portVariable });
   } catch (error) {
     if (error instanceof EmbeddedError) throw error;
-    throw new EmbeddedError(`The embedded PostgreSQL could not start (${error instanceof Error ? error.message : error}): ${INSTEAD}.`);
+    throw new EmbeddedError(
+      `The embedded PostgreSQL could not start (${error instanceof Error ? error.message : error}): ${INSTEAD}.`,
+    );
   }
 }
 
@@ -278,7 +330,9 @@ async function startCluster({ dataDir, defaultPort, portVariable }) {
   if (running) return running;
 
   if (!existsSync(path.join(place.dataDir, "PG_VERSION"))) {
-    log(`Initialising an embedded PostgreSQL in ${place.dataDir.startsWith(root + path.sep) ? `${path.relative(root, place.dataDir)}/` : place.dataDir} …`);
+    log(
+      `Initialising an embedded PostgreSQL in ${place.dataDir.startsWith(root + path.sep) ? `${path.relative(root, place.dataDir)}/` : place.dataDir} …`,
+    );
     initialise(place);
   }
   const remembered = rememberedPort(place.dataDir);
@@ -291,12 +345,18 @@ async function startCluster({ dataDir, defaultPort, portVariable }) {
     } catch (error) {
       // Another start of this clone got there first (its server holds the lock): use that one once it answers.
       if (error.locked) {
-        for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 300))) {
+        for (
+          const deadline = Date.now() + 30_000;
+          Date.now() < deadline;
+          await new Promise((r) => setTimeout(r, 300))
+        ) {
           const other = await reuse();
           if (other) return other;
         }
         const lock = path.join(place.dataDir, "postmaster.pid");
-        throw new EmbeddedError(`The cluster in ${place.dataDir} is locked by ${lock}, but no server answers on it: if no PostgreSQL runs there, remove that file and start again.`);
+        throw new EmbeddedError(
+          `The cluster in ${place.dataDir} is locked by ${lock}, but no server answers on it: if no PostgreSQL runs there, remove that file and start again.`,
+        );
       }
       // Another cluster took the free port between the check and the bind: try the next one.
       if (error.portTaken && requested === undefined && tried.size < 5) {
@@ -307,7 +367,10 @@ async function startCluster({ dataDir, defaultPort, portVariable }) {
     }
     if (port !== remembered) {
       rememberPort(place, port);
-      if (port !== defaultPort && port !== requested) log(`Port ${remembered ?? defaultPort} is taken (by another clone's PostgreSQL or another program): this cluster uses port ${port} from now on.`);
+      if (port !== defaultPort && port !== requested)
+        log(
+          `Port ${remembered ?? defaultPort} is taken (by another clone's PostgreSQL or another program): this cluster uses port ${port} from now on.`,
+        );
     }
     log(`Embedded PostgreSQL running on 127.0.0.1:${port}.`);
     // server: for tests that stop and start it again (persistent data, same port).

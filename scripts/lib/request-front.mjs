@@ -5,7 +5,14 @@
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Headers a client may send to claim another address, host or scheme; only a trusted proxy may set them. */
-const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const FORWARDING_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 
 /** "::ffff:127.0.0.1" (an IPv4 client on a dual-stack socket) is the IPv4 address it wraps. */
 export function normalizeAddress(address) {
@@ -42,12 +49,18 @@ export function refusalFor(req, { maxBodyBytes = MAX_BODY_BYTES } = {}) {
   if (length !== undefined) {
     if (!/^\d{1,15}$/.test(length)) return { status: 400, message: "This request's Content-Length is not a number." };
     if (Number(length) > maxBodyBytes) {
-      return { status: 413, message: `This request is too large: at most ${Math.floor(maxBodyBytes / 1024)} KB may be sent. Nothing was changed.` };
+      return {
+        status: 413,
+        message: `This request is too large: at most ${Math.floor(maxBodyBytes / 1024)} KB may be sent. Nothing was changed.`,
+      };
     }
     return null;
   }
   if (req.headers["transfer-encoding"]) {
-    return { status: 411, message: "Send this request with a Content-Length: bodies of unknown length are not accepted." };
+    return {
+      status: 411,
+      message: "Send this request with a Content-Length: bodies of unknown length are not accepted.",
+    };
   }
   return null;
 }

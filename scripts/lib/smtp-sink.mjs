@@ -65,11 +65,12 @@ export function spawnSmtpSink({ dir }) {
       child.removeAllListeners("exit");
       resolve({
         url,
-        close: () => new Promise((done) => {
-          if (child.exitCode !== null) return done();
-          child.once("exit", () => done());
-          child.kill("SIGTERM");
-        }),
+        close: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+          }),
       });
     });
   });

@@ -2,7 +2,15 @@
 import { slugify } from "../../lib/slug.ts";
 import { buildSearchText } from "../../lib/search-text.ts";
 import { createRandom, createWeightedSampler, powerLawSizes, type Random } from "./random.ts";
-import { COUNTRIES, INSTITUTION_KINDS, ORGANIZATION_KINDS, institutionNames, organizationNames, place, type OrganizationKind } from "./names.ts";
+import {
+  COUNTRIES,
+  INSTITUTION_KINDS,
+  ORGANIZATION_KINDS,
+  institutionNames,
+  organizationNames,
+  place,
+  type OrganizationKind,
+} from "./names.ts";
 
 export type Value = string | number | boolean | null;
 export type Row = Value[];
@@ -14,17 +22,92 @@ const LAST_YEAR = 2026;
 
 export const columns = {
   Source: ["id", "key", "kind", "title", "publisher", "url", "language", "seenOn", "createdAt"],
-  Institution: ["id", "slug", "kind", "country", "city", "website", "rorId", "wikidataId", "sourceId", "searchText", "version", "createdAt", "updatedAt"],
+  Institution: [
+    "id",
+    "slug",
+    "kind",
+    "country",
+    "city",
+    "website",
+    "rorId",
+    "wikidataId",
+    "sourceId",
+    "searchText",
+    "version",
+    "createdAt",
+    "updatedAt",
+  ],
   InstitutionName: ["id", "institutionId", "locale", "name", "kind", "sourceId"],
   Organization: [
-    "id", "slug", "kind", "acronym", "foundedOn", "foundedPrecision", "foundedSourceId", "foundedQuote", "introduction", "introductionLocale",
-    "introductionSourceId", "fields", "website", "parentId", "countries", "memberCount", "searchText", "version", "createdAt", "updatedAt",
+    "id",
+    "slug",
+    "kind",
+    "acronym",
+    "foundedOn",
+    "foundedPrecision",
+    "foundedSourceId",
+    "foundedQuote",
+    "introduction",
+    "introductionLocale",
+    "introductionSourceId",
+    "fields",
+    "website",
+    "parentId",
+    "countries",
+    "memberCount",
+    "searchText",
+    "version",
+    "createdAt",
+    "updatedAt",
   ],
-  OrganizationName: ["id", "organizationId", "locale", "name", "acronym", "kind", "validFrom", "validFromPrecision", "validUntil", "validUntilPrecision", "sourceId", "quote"],
+  OrganizationName: [
+    "id",
+    "organizationId",
+    "locale",
+    "name",
+    "acronym",
+    "kind",
+    "validFrom",
+    "validFromPrecision",
+    "validUntil",
+    "validUntilPrecision",
+    "sourceId",
+    "quote",
+  ],
   OrganizationFounder: ["id", "organizationId", "institutionId", "role", "position", "sourceId", "quote"],
-  DeclaredCount: ["id", "organizationId", "subject", "qualifier", "value", "previousValue", "countryCount", "countries", "countriesComplete", "asOf", "asOfPrecision", "sourceId", "quote"],
+  DeclaredCount: [
+    "id",
+    "organizationId",
+    "subject",
+    "qualifier",
+    "value",
+    "previousValue",
+    "countryCount",
+    "countries",
+    "countriesComplete",
+    "asOf",
+    "asOfPrecision",
+    "sourceId",
+    "quote",
+  ],
   OrganizationPerson: ["id", "organizationId", "name", "role", "description", "institutionId", "sourceId", "quote"],
-  Membership: ["id", "institutionId", "organizationId", "role", "joinedOn", "joinedPrecision", "endedOn", "endedPrecision", "status", "notes", "sourceId", "quote", "version", "createdAt", "updatedAt"],
+  Membership: [
+    "id",
+    "institutionId",
+    "organizationId",
+    "role",
+    "joinedOn",
+    "joinedPrecision",
+    "endedOn",
+    "endedPrecision",
+    "status",
+    "notes",
+    "sourceId",
+    "quote",
+    "version",
+    "createdAt",
+    "updatedAt",
+  ],
 } as const;
 
 export type Table = keyof typeof columns;
@@ -32,9 +115,18 @@ export type Table = keyof typeof columns;
 type PartialDate = { on: string; precision: "YEAR" | "MONTH" | "DAY" };
 
 /** A date in [fromYear, toYear] at a random precision; the parts below the precision are 1, as stored. */
-function partialDate(r: Random, fromYear: number, toYear: number, weights = { YEAR: 45, MONTH: 25, DAY: 30 }): PartialDate {
+function partialDate(
+  r: Random,
+  fromYear: number,
+  toYear: number,
+  weights = { YEAR: 45, MONTH: 25, DAY: 30 },
+): PartialDate {
   const year = r.int(fromYear, Math.max(fromYear, toYear));
-  const precision = r.weighted([["YEAR", weights.YEAR], ["MONTH", weights.MONTH], ["DAY", weights.DAY]] as const);
+  const precision = r.weighted([
+    ["YEAR", weights.YEAR],
+    ["MONTH", weights.MONTH],
+    ["DAY", weights.DAY],
+  ] as const);
   const month = precision === "YEAR" ? 1 : r.int(1, 12);
   const day = precision === "DAY" ? r.int(1, 28) : 1;
   return { on: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, precision };
@@ -82,11 +174,22 @@ export function planWorld(scale: number, seed: number) {
   const institutions = Array.from({ length: counts.institutions }, (_, i) => {
     const [country, lang] = r.weighted(countryTable);
     const kind = r.weighted(INSTITUTION_KINDS);
-    return { id: `wi${i.toString(36)}`, country, kind, names: institutionNames(r, kind, lang), city: place(r, lang).en };
+    return {
+      id: `wi${i.toString(36)}`,
+      country,
+      kind,
+      names: institutionNames(r, kind, lang),
+      city: place(r, lang).en,
+    };
   });
   // A handful of organizations with thousands of members (6,000 at full scale), most with a few; no
   // organization can list more members than there are institutions.
-  const sizes = powerLawSizes(counts.organizations, counts.memberships, Math.round(Math.max(60, 6_000 * Math.sqrt(scale))), Math.floor(counts.institutions * 0.6));
+  const sizes = powerLawSizes(
+    counts.organizations,
+    counts.memberships,
+    Math.round(Math.max(60, 6_000 * Math.sqrt(scale))),
+    Math.floor(counts.institutions * 0.6),
+  );
   // Some institutions belong to many organizations (the big research universities), most to a few.
   const weights = new Float64Array(counts.institutions).map((_, j) => 1 / Math.sqrt(j + 20));
   const sample = createWeightedSampler(weights);
@@ -115,7 +218,17 @@ export function planWorld(scale: number, seed: number) {
 
 export function* sourceRows(world: World): Generator<Row> {
   for (let s = 0; s < world.counts.sources; s++) {
-    yield [`ws${s.toString(36)}`, `world-${s + 1}`, "DOCUMENT", `Synthetic world register, part ${s + 1}`, "Alliance Atlas synthetic data", `https://example.org/world/${s + 1}`, "en", "2026-10-01", new Date(NOW).toISOString()];
+    yield [
+      `ws${s.toString(36)}`,
+      `world-${s + 1}`,
+      "DOCUMENT",
+      `Synthetic world register, part ${s + 1}`,
+      "Alliance Atlas synthetic data",
+      `https://example.org/world/${s + 1}`,
+      "en",
+      "2026-10-01",
+      new Date(NOW).toISOString(),
+    ];
   }
 }
 
@@ -127,16 +240,33 @@ export function* institutionRows(world: World, names: Row[]): Generator<Row> {
   for (let i = 0; i < world.institutions.length; i++) {
     const inst = world.institutions[i]!;
     const slug = uniqueSlug(used, inst.names[0]!.name);
-    for (const [k, n] of inst.names.entries()) names.push([`${inst.id}n${k}`, inst.id, n.locale, n.name, "OFFICIAL", sourceOf(world, i)]);
+    for (const [k, n] of inst.names.entries())
+      names.push([`${inst.id}n${k}`, inst.id, n.locale, n.name, "OFFICIAL", sourceOf(world, i)]);
     yield [
-      inst.id, slug, inst.kind, inst.country, inst.city, r.chance(0.9) ? `https://${slug}.example.org/` : null,
-      r.chance(0.8) ? rorId(i) : null, r.chance(0.5) ? `Q${1_000_000 + i * 7}` : null, sourceOf(world, i),
-      buildSearchText([...inst.names.map((n) => n.name), inst.city]), 1, timestamp(r, 900), timestamp(r, 400),
+      inst.id,
+      slug,
+      inst.kind,
+      inst.country,
+      inst.city,
+      r.chance(0.9) ? `https://${slug}.example.org/` : null,
+      r.chance(0.8) ? rorId(i) : null,
+      r.chance(0.5) ? `Q${1_000_000 + i * 7}` : null,
+      sourceOf(world, i),
+      buildSearchText([...inst.names.map((n) => n.name), inst.city]),
+      1,
+      timestamp(r, 900),
+      timestamp(r, 400),
     ];
   }
 }
 
-export type OrganizationExtras = { names: Row[]; founders: Row[]; counts: Row[]; people: Row[]; foundedYears: Map<string, number> };
+export type OrganizationExtras = {
+  names: Row[];
+  founders: Row[];
+  counts: Row[];
+  people: Row[];
+  foundedYears: Map<string, number>;
+};
 
 /** Organizations with their names, founders, declared counts and people. Membership rows come after. */
 export function* organizationRows(world: World, extra: OrganizationExtras): Generator<Row> {
@@ -149,7 +279,9 @@ export function* organizationRows(world: World, extra: OrganizationExtras): Gene
     const n = organizationNames(r, kind);
     const slug = uniqueSlug(used, n.en);
     const source = sourceOf(world, o);
-    const founded = r.chance(0.9) ? partialDate(r, LAST_YEAR - Math.min(120, Math.floor(-Math.log(1 - r.next()) * 25)), LAST_YEAR - 1) : null;
+    const founded = r.chance(0.9)
+      ? partialDate(r, LAST_YEAR - Math.min(120, Math.floor(-Math.log(1 - r.next()) * 25)), LAST_YEAR - 1)
+      : null;
     if (founded) extra.foundedYears.set(id, Number(founded.on.slice(0, 4)));
     const acronym = r.chance(0.6) && n.acronym.length >= 2 ? n.acronym : null;
     const members = world.members[o]!;
@@ -167,32 +299,89 @@ export function* organizationRows(world: World, extra: OrganizationExtras): Gene
       // A former name, valid from the founding until a date given at its own precision.
       const fromYear = founded ? Number(founded.on.slice(0, 4)) : 1950;
       const until = partialDate(r, fromYear, LAST_YEAR - 1, { YEAR: 40, MONTH: 30, DAY: 30 });
-      names.push([`${id}n3`, id, "en", `${n.en.replace(/^\S+/, "Former")} Committee`, null, "FORMER", founded?.on ?? null, founded?.precision ?? null, until.on, until.precision, source, "Renamed by a decision of its general assembly."]);
+      names.push([
+        `${id}n3`,
+        id,
+        "en",
+        `${n.en.replace(/^\S+/, "Former")} Committee`,
+        null,
+        "FORMER",
+        founded?.on ?? null,
+        founded?.precision ?? null,
+        until.on,
+        until.precision,
+        source,
+        "Renamed by a decision of its general assembly.",
+      ]);
     }
     extra.names.push(...names);
     const founderCount = r.chance(0.3) ? Math.min(members.length, r.int(1, 3)) : 0;
     for (let f = 0; f < founderCount; f++) {
-      extra.founders.push([`${id}f${f}`, id, world.institutions[members[f]!]!.id, f === 0 ? "FOUNDER" : "INITIATOR", f, source, null]);
+      extra.founders.push([
+        `${id}f${f}`,
+        id,
+        world.institutions[members[f]!]!.id,
+        f === 0 ? "FOUNDER" : "INITIATOR",
+        f,
+        source,
+        null,
+      ]);
     }
     if (r.chance(0.2)) {
       const asOf = partialDate(r, LAST_YEAR - 8, LAST_YEAR - 1);
       const listed = [...countries].sort().slice(0, r.int(0, Math.min(6, countries.size)));
       extra.counts.push([
-        `${id}c`, id, "MEMBERS", r.pick(["EXACTLY", "OVER", "ABOUT", "AT_LEAST"]), Math.max(1, Math.round(members.length * (0.8 + r.next()))), null,
-        countries.size, pgArray(listed), listed.length === countries.size, asOf.on, asOf.precision, source, `It has ${members.length} members.`,
+        `${id}c`,
+        id,
+        "MEMBERS",
+        r.pick(["EXACTLY", "OVER", "ABOUT", "AT_LEAST"]),
+        Math.max(1, Math.round(members.length * (0.8 + r.next()))),
+        null,
+        countries.size,
+        pgArray(listed),
+        listed.length === countries.size,
+        asOf.on,
+        asOf.precision,
+        source,
+        `It has ${members.length} members.`,
       ]);
     }
     if (r.chance(0.05)) {
       const who = place(r, "en").en;
-      extra.people.push([`${id}p`, id, `${who} ${place(r, "en").en}`, "President", null, world.institutions[members[0]!]!.id, source, null]);
+      extra.people.push([
+        `${id}p`,
+        id,
+        `${who} ${place(r, "en").en}`,
+        "President",
+        null,
+        world.institutions[members[0]!]!.id,
+        source,
+        null,
+      ]);
     }
     const parent = kind === "PROGRAMME" && agreements.length && r.chance(0.3) ? r.pick(agreements) : null;
     if (kind === "AGREEMENT") agreements.push(id);
     yield [
-      id, slug, kind, acronym, founded?.on ?? null, founded?.precision ?? null, founded ? source : null, null, intro, intro ? "en" : null,
-      intro ? source : null, pgArray(r.chance(0.3) ? [n.field, "HIGHER_EDUCATION"].filter((v, i, a) => a.indexOf(v) === i) : [n.field]),
-      r.chance(0.8) ? `https://${slug}.example.org/` : null, parent, pgArray([...countries].sort()), members.length,
-      buildSearchText([...names.flatMap((row) => [row[3] as string, row[4] as string | null]), acronym, intro]), 1, timestamp(r, 1200), timestamp(r, 600),
+      id,
+      slug,
+      kind,
+      acronym,
+      founded?.on ?? null,
+      founded?.precision ?? null,
+      founded ? source : null,
+      null,
+      intro,
+      intro ? "en" : null,
+      intro ? source : null,
+      pgArray(r.chance(0.3) ? [n.field, "HIGHER_EDUCATION"].filter((v, i, a) => a.indexOf(v) === i) : [n.field]),
+      r.chance(0.8) ? `https://${slug}.example.org/` : null,
+      parent,
+      pgArray([...countries].sort()),
+      members.length,
+      buildSearchText([...names.flatMap((row) => [row[3] as string, row[4] as string | null]), acronym, intro]),
+      1,
+      timestamp(r, 1200),
+      timestamp(r, 600),
     ];
   }
 }
@@ -205,15 +394,40 @@ export function* membershipRows(world: World, foundedYears: Map<string, number>)
     const from = foundedYears.get(id) ?? 1990;
     const members = world.members[o]!;
     for (let k = 0; k < members.length; k++) {
-      const status = r.weighted([["ACTIVE", 90], ["WITHDRAWN", 5], ["OBSERVER", 3], ["SUSPENDED", 2]] as const);
+      const status = r.weighted([
+        ["ACTIVE", 90],
+        ["WITHDRAWN", 5],
+        ["OBSERVER", 3],
+        ["SUSPENDED", 2],
+      ] as const);
       // A withdrawal ends in a later year than the joining, so no precision can put it before.
       const joined = r.chance(0.85) ? partialDate(r, from, status === "WITHDRAWN" ? LAST_YEAR - 1 : LAST_YEAR) : null;
-      const ended = status === "WITHDRAWN" ? partialDate(r, (joined ? Number(joined.on.slice(0, 4)) : from) + 1, LAST_YEAR) : null;
-      const role = k < 3 && r.chance(0.5) ? "FOUNDING_MEMBER" : k === 3 && r.chance(0.2) ? "PRESIDENT" : r.chance(0.03) ? "PARTNER" : "MEMBER";
+      const ended =
+        status === "WITHDRAWN" ? partialDate(r, (joined ? Number(joined.on.slice(0, 4)) : from) + 1, LAST_YEAR) : null;
+      const role =
+        k < 3 && r.chance(0.5)
+          ? "FOUNDING_MEMBER"
+          : k === 3 && r.chance(0.2)
+            ? "PRESIDENT"
+            : r.chance(0.03)
+              ? "PARTNER"
+              : "MEMBER";
       yield [
-        `wm${o.toString(36)}_${k.toString(36)}`, world.institutions[members[k]!]!.id, id, role, joined?.on ?? null, joined?.precision ?? null,
-        ended?.on ?? null, ended?.precision ?? null, status, r.chance(0.02) ? "Membership through its medical school." : null,
-        sourceOf(world, o), r.chance(0.1) ? "Listed among the members." : null, 1, timestamp(r, 900), timestamp(r, 500),
+        `wm${o.toString(36)}_${k.toString(36)}`,
+        world.institutions[members[k]!]!.id,
+        id,
+        role,
+        joined?.on ?? null,
+        joined?.precision ?? null,
+        ended?.on ?? null,
+        ended?.precision ?? null,
+        status,
+        r.chance(0.02) ? "Membership through its medical school." : null,
+        sourceOf(world, o),
+        r.chance(0.1) ? "Listed among the members." : null,
+        1,
+        timestamp(r, 900),
+        timestamp(r, 500),
       ];
     }
   }

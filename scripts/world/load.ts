@@ -11,7 +11,13 @@ function field(v: Value): string {
 }
 
 /** COPY the rows into the table; returns the number of rows. */
-export async function copyRows(client: pg.PoolClient | pg.Client, table: string, columns: readonly string[], rows: Iterable<Row>, onProgress?: (n: number) => void) {
+export async function copyRows(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<Row>,
+  onProgress?: (n: number) => void,
+) {
   const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
@@ -56,11 +62,18 @@ export async function dropSecondary(client: pg.PoolClient | pg.Client, tables: r
   return { indexes: indexes.map((i) => i.definition), foreignKeys: fks };
 }
 
-export async function restoreSecondary(client: pg.PoolClient | pg.Client, secondary: Secondary, log: (m: string) => void) {
+export async function restoreSecondary(
+  client: pg.PoolClient | pg.Client,
+  secondary: Secondary,
+  log: (m: string) => void,
+) {
   for (const definition of secondary.indexes) {
     const started = Date.now();
     await client.query(definition);
-    log(`  ${definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON .*$/, "$2")} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(
+      `  ${definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON .*$/, "$2")} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
-  for (const fk of secondary.foreignKeys) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`);
+  for (const fk of secondary.foreignKeys)
+    await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`);
 }

@@ -17,7 +17,10 @@ export function createRandom(seed: number) {
   const weighted = <T>(table: readonly (readonly [T, number])[]): T => {
     const total = table.reduce((n, [, w]) => n + w, 0);
     let x = next() * total;
-    for (const [item, w] of table) if ((x -= w) < 0) return item;
+    for (const [item, w] of table) {
+      x -= w;
+      if (x < 0) return item;
+    }
     return table[table.length - 1]![0];
   };
   return { next, int, pick, chance, weighted };

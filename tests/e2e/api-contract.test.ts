@@ -18,7 +18,12 @@ const NMU = "nanjing-medical-university";
 const run = promisify(execFile);
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
-let doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
+let doc: {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+  >;
+};
 
 beforeAll(async () => {
   const res = await fetch(url("/api/v1/openapi.json"));
@@ -36,7 +41,8 @@ async function call(pathTemplate: string, address: string, init?: RequestInit) {
   const op = doc.paths[pathTemplate]?.get;
   if (!op) throw new Error(`The OpenAPI document has no GET ${pathTemplate}`);
   const response = op.responses[status];
-  if (!response) throw new Error(`GET ${pathTemplate} answered ${status}, which the document does not list (${address})`);
+  if (!response)
+    throw new Error(`GET ${pathTemplate} answered ${status}, which the document does not list (${address})`);
   const text = await res.text();
   if (status === "304") {
     expect(text).toBe("");
@@ -49,12 +55,19 @@ async function call(pathTemplate: string, address: string, init?: RequestInit) {
   {
     const ref = `openapi#/paths/${pointer(pathTemplate)}/get/responses/${status}/content/${pointer(type)}/schema`;
     const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
-    if (!validate(body)) throw new Error(`${address} (${status}) does not match the document:\n${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+    if (!validate(body))
+      throw new Error(
+        `${address} (${status}) does not match the document:\n${ajv.errorsText(validate.errors, { separator: "\n" })}`,
+      );
   }
   return { res, body };
 }
 
-type Page<T> = { data: T[]; page: { limit: number; total: number; nextCursor: string | null }; links: { self: string; next: string | null } };
+type Page<T> = {
+  data: T[];
+  page: { limit: number; total: number; nextCursor: string | null };
+  links: { self: string; next: string | null };
+};
 
 async function everyPage<T>(pathTemplate: string, first: string) {
   const items: T[] = [];
@@ -88,11 +101,22 @@ describe.concurrent("lists: cursors through every page", () => {
   });
 
   it("memberships, 3 a page, and filtered by institution", async () => {
-    const all = await everyPage<{ id: string; institution: { slug: string }; organization: { slug: string } }>("/memberships", "/memberships?limit=3");
+    const all = await everyPage<{ id: string; institution: { slug: string }; organization: { slug: string } }>(
+      "/memberships",
+      "/memberships?limit=3",
+    );
     expect(all.items).toHaveLength(memberships.length);
     expect(new Set(all.items.map((m) => m.id)).size).toBe(memberships.length);
-    const nmu = await everyPage<{ institution: { slug: string }; organization: { slug: string } }>("/memberships", `/memberships?institution=${NMU}&limit=2`);
-    expect(nmu.items.map((m) => m.organization.slug).sort()).toEqual(memberships.filter((m) => m.institution === NMU).map((m) => m.organization).sort());
+    const nmu = await everyPage<{ institution: { slug: string }; organization: { slug: string } }>(
+      "/memberships",
+      `/memberships?institution=${NMU}&limit=2`,
+    );
+    expect(nmu.items.map((m) => m.organization.slug).sort()).toEqual(
+      memberships
+        .filter((m) => m.institution === NMU)
+        .map((m) => m.organization)
+        .sort(),
+    );
   });
 
   it("filters and search", async () => {
@@ -109,12 +133,18 @@ describe.concurrent("lists: cursors through every page", () => {
 describe.concurrent("records and errors", () => {
   it("one organization and one institution; unknown slugs are a JSON 404", async () => {
     const { body: o } = await call("/organizations/{slug}", "/organizations/university-alliance-of-the-silk-road");
-    expect(o).toMatchObject({ data: { slug: "university-alliance-of-the-silk-road", founded: { iso: "2015", precision: "YEAR" } } });
+    expect(o).toMatchObject({
+      data: { slug: "university-alliance-of-the-silk-road", founded: { iso: "2015", precision: "YEAR" } },
+    });
     const { body: i } = await call("/institutions/{slug}", `/institutions/${NMU}`);
-    expect(i).toMatchObject({ data: { slug: NMU, name: { en: "Nanjing Medical University", zh: "南京医科大学" }, country: "CN" } });
+    expect(i).toMatchObject({
+      data: { slug: NMU, name: { en: "Nanjing Medical University", zh: "南京医科大学" }, country: "CN" },
+    });
     const { res, body } = await call("/organizations/{slug}", "/organizations/no-such-organization");
     expect(res.status).toBe(404);
-    expect(body).toMatchObject({ error: { code: "not_found", message: expect.stringContaining("no-such-organization") } });
+    expect(body).toMatchObject({
+      error: { code: "not_found", message: expect.stringContaining("no-such-organization") },
+    });
     await call("/institutions/{slug}", "/institutions/no-such-institution");
   });
 
@@ -136,8 +166,15 @@ describe.concurrent("records and errors", () => {
 
   it("the widget's JSON in both languages; a bad lang is a 400", async () => {
     const { body: en } = await call("/institutions/{slug}/memberships", `/institutions/${NMU}/memberships`);
-    const names = (en as { data: { memberships: { organization: { slug: string } }[] } }).data.memberships.map((m) => m.organization.slug);
-    expect(names.sort()).toEqual(memberships.filter((m) => m.institution === NMU).map((m) => m.organization).sort());
+    const names = (en as { data: { memberships: { organization: { slug: string } }[] } }).data.memberships.map(
+      (m) => m.organization.slug,
+    );
+    expect(names.sort()).toEqual(
+      memberships
+        .filter((m) => m.institution === NMU)
+        .map((m) => m.organization)
+        .sort(),
+    );
     const { body: zh } = await call("/institutions/{slug}/memberships", `/institutions/${NMU}/memberships?lang=zh`);
     expect(zh).toMatchObject({ data: { lang: "zh", institution: { name: "南京医科大学" } } });
     const { res } = await call("/institutions/{slug}/memberships", `/institutions/${NMU}/memberships?lang=fr`);
@@ -159,8 +196,14 @@ describe.concurrent("HTTP: ETag, CORS, methods", () => {
     const again = await call("/organizations", "/organizations?limit=3", { headers: { "If-None-Match": etag! } });
     expect(again.res.status).toBe(304);
     expect(again.res.headers.get("etag")).toBe(etag);
-    expect((await call("/organizations", "/organizations?limit=3", { headers: { "If-None-Match": `W/${etag}` } })).res.status).toBe(304);
-    expect((await call("/organizations", "/organizations?limit=3", { headers: { "If-None-Match": '"something-else"' } })).res.status).toBe(200);
+    expect(
+      (await call("/organizations", "/organizations?limit=3", { headers: { "If-None-Match": `W/${etag}` } })).res
+        .status,
+    ).toBe(304);
+    expect(
+      (await call("/organizations", "/organizations?limit=3", { headers: { "If-None-Match": '"something-else"' } })).res
+        .status,
+    ).toBe(200);
     // A different page is a different body and a different tag.
     expect((await call("/organizations", "/organizations?limit=4")).res.headers.get("etag")).not.toBe(etag);
   });
@@ -172,13 +215,20 @@ describe.concurrent("HTTP: ETag, CORS, methods", () => {
     expect(head.status).toBe(200);
     expect(head.headers.get("access-control-allow-origin")).toBe("*");
     expect(await head.text()).toBe("");
-    const preflight = await fetch(url("/api/v1/organizations"), { method: "OPTIONS", headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" } });
+    const preflight = await fetch(url("/api/v1/organizations"), {
+      method: "OPTIONS",
+      headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect(preflight.headers.get("access-control-allow-methods")).toBe("GET, HEAD, OPTIONS");
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
       for (const address of ["/api/v1/organizations", `/api/v1/institutions/${NMU}`, "/api/v1/export/dataset.csv"]) {
-        const res = await fetch(url(address), { method, headers: { Origin: "https://example.org", "Content-Type": "application/json" }, body: "{}" });
+        const res = await fetch(url(address), {
+          method,
+          headers: { Origin: "https://example.org", "Content-Type": "application/json" },
+          body: "{}",
+        });
         expect(res.status, `${method} ${address}`).toBe(405);
         expect(res.headers.get("access-control-allow-origin"), `${method} ${address}`).toBeNull();
         expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
@@ -205,13 +255,21 @@ describe.concurrent("downloads", () => {
   it("dataset.json and dataset.jsonld state the licence; CSV tables of organizations and institutions", async () => {
     const json = (await call("/export/{file}", "/export/dataset.json")).body as { license: object; counts: object };
     expect(json.license).toMatchObject({ id: "CC0-1.0", url: LICENSE });
-    expect(json.counts).toEqual({ organizations: organizations.length, institutions: institutions.length, memberships: memberships.length });
+    expect(json.counts).toEqual({
+      organizations: organizations.length,
+      institutions: institutions.length,
+      memberships: memberships.length,
+    });
     const ld = await call("/export/{file}", "/export/dataset.jsonld");
     expect(ld.res.headers.get("content-type")).toMatch(/^application\/ld\+json/);
     const graph = (ld.body as { "@graph": object[] })["@graph"];
     expect(graph[0]).toMatchObject({ "@type": "Dataset", license: LICENSE });
-    expect(((await call("/export/{file}", "/export/organizations.csv")).body as string).split("\r\n").filter(Boolean)).toHaveLength(organizations.length + 1);
-    expect(((await call("/export/{file}", "/export/institutions.csv")).body as string).split("\r\n").filter(Boolean)).toHaveLength(institutions.length + 1);
+    expect(
+      ((await call("/export/{file}", "/export/organizations.csv")).body as string).split("\r\n").filter(Boolean),
+    ).toHaveLength(organizations.length + 1);
+    expect(
+      ((await call("/export/{file}", "/export/institutions.csv")).body as string).split("\r\n").filter(Boolean),
+    ).toHaveLength(institutions.length + 1);
     const qs = await call("/export/{file}", "/export/wikidata.qs");
     expect(qs.res.status).toBe(200);
     expect(qs.res.headers.get("content-type")).toMatch(/^text\/plain/);
@@ -222,7 +280,9 @@ describe.concurrent("downloads", () => {
     const rows = csv.split("\r\n").filter(Boolean).slice(1);
     expect(rows).toHaveLength(memberships.filter((m) => m.institution === NMU).length);
     expect(rows.every((r) => r.split(",")[1] === NMU)).toBe(true);
-    const org = (await call("/export/organizations/{file}", "/export/organizations/university-alliance-of-the-silk-road.json")).body as { scope: object; memberships: { institution: { slug: string } }[] };
+    const org = (
+      await call("/export/organizations/{file}", "/export/organizations/university-alliance-of-the-silk-road.json")
+    ).body as { scope: object; memberships: { institution: { slug: string } }[] };
     expect(org.scope).toMatchObject({ kind: "organization", slug: "university-alliance-of-the-silk-road" });
     expect(org.memberships.map((m) => m.institution.slug)).toEqual(["chinese-university-of-hong-kong"]);
     expect((await call("/export/institutions/{file}", "/export/institutions/nobody-here.csv")).res.status).toBe(404);
@@ -230,20 +290,34 @@ describe.concurrent("downloads", () => {
   });
 
   it("a release made by npm run data:release is served with its manifest and listed on /data with its counts", async () => {
-    if (!process.env.RELEASES_DIR || !process.env.DATABASE_URL) throw new Error("RELEASES_DIR and DATABASE_URL are not set: run the tests through `npm test`.");
+    if (!process.env.RELEASES_DIR || !process.env.DATABASE_URL)
+      throw new Error("RELEASES_DIR and DATABASE_URL are not set: run the tests through `npm test`.");
     const root = path.resolve(import.meta.dirname, "..", "..");
     // The package.json script itself, run the way npm runs it (without npm's own start-up time).
     const script = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts["data:release"] as string;
     // Asynchronously: a blocked event loop would let the server drop this process's idle keep-alive sockets unnoticed.
     const made = await run("sh", ["-c", `${script} --date 2002-03-04`], {
-      cwd: root, encoding: "utf8", timeout: 60_000, env: { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` },
+      cwd: root,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` },
     });
     expect(made.stdout).toMatch(/^Release 2002-03-04: /m);
     const { body } = await call("/releases", "/releases");
-    const release = (body as { data: { date: string; counts: object; files: { name: string; sha256: string }[] }[] }).data.find((r) => r.date === "2002-03-04");
-    expect(release?.counts).toEqual({ organizations: organizations.length, institutions: institutions.length, memberships: memberships.length });
+    const release = (
+      body as { data: { date: string; counts: object; files: { name: string; sha256: string }[] }[] }
+    ).data.find((r) => r.date === "2002-03-04");
+    expect(release?.counts).toEqual({
+      organizations: organizations.length,
+      institutions: institutions.length,
+      memberships: memberships.length,
+    });
     const csv = await call("/releases/{date}/{file}", "/releases/2002-03-04/dataset.csv");
-    expect(createHash("sha256").update(csv.body as string).digest("hex")).toBe(release!.files.find((f) => f.name === "dataset.csv")!.sha256);
+    expect(
+      createHash("sha256")
+        .update(csv.body as string)
+        .digest("hex"),
+    ).toBe(release!.files.find((f) => f.name === "dataset.csv")!.sha256);
     await call("/releases/{date}/{file}", "/releases/2002-03-04/manifest.json");
     await call("/releases/{date}/{file}", "/releases/2002-03-04/dataset.json");
     expect((await call("/releases/{date}/{file}", "/releases/1999-01-01/dataset.csv")).res.status).toBe(404);
@@ -251,7 +325,11 @@ describe.concurrent("downloads", () => {
     for (const locale of ["en", "zh"]) {
       const html = await (await fetch(url(`/${locale}/data`))).text();
       expect(html).toContain("/api/v1/releases/2002-03-04/dataset.json");
-      expect(html).toContain(locale === "en" ? `${organizations.length} organizations, ${institutions.length} institutions, ${memberships.length} memberships` : `${organizations.length} 个组织`);
+      expect(html).toContain(
+        locale === "en"
+          ? `${organizations.length} organizations, ${institutions.length} institutions, ${memberships.length} memberships`
+          : `${organizations.length} 个组织`,
+      );
       expect(html).toContain("https://creativecommons.org/publicdomain/zero/1.0/");
     }
   }, 120_000);

@@ -10,95 +10,130 @@ afterAll(() => session.close());
 const LAND = "#dde3ea";
 
 describe("pictures", () => {
-  test("Eurasia-Pacific Uninet: China highlighted with its member, the countries the source names, the October 2009 join", () => session.use(async (page) => {
-    await openPage(page, "/en/organizations/eurasia-pacific-uninet");
-    const map = page.locator('[data-chart="world-map"]');
-    const svg = map.locator('svg[role="img"]');
-    expect(await svg.getAttribute("aria-label")).toBe("World map: members in 1 country or region (China 1)");
-    // The land is one picture the browser loads once; the page draws circles over it.
-    const land = await page.evaluate(async () => {
-      const image = document.querySelector('[data-chart="world-map"] svg image');
-      const response = await fetch(image!.getAttribute("href")!);
-      return { status: response.status, type: response.headers.get("content-type"), paths: (await response.text()).split("<path").length - 1 };
-    });
-    expect(land).toEqual({ status: 200, type: "image/svg+xml; charset=utf-8", paths: expect.any(Number) });
-    expect(land.paths).toBeGreaterThan(170);
-    const china = svg.locator('circle[data-country="CN"]');
-    expect(await china.getAttribute("data-count")).toBe("1");
-    expect(await china.getAttribute("fill")).not.toBe(LAND);
-    expect(await china.locator("title").textContent()).toBe("China: 1 member");
-    const austria = svg.locator('circle[data-country="AT"]');
-    expect(await austria.getAttribute("fill")).not.toBe(LAND);
-    expect(await austria.locator("title").textContent()).toBe("Austria: named by a source, no member listed here");
-    expect(await svg.locator('[data-country="BR"]').count()).toBe(0);
-    expect((await map.getByTestId("map-countries").innerText()).replace(/\s+/g, " ").trim()).toBe("China 1");
-    expect(await map.innerText()).toContain("Also named by the sources: Austria, Bhutan, India");
+  test("Eurasia-Pacific Uninet: China highlighted with its member, the countries the source names, the October 2009 join", () =>
+    session.use(async (page) => {
+      await openPage(page, "/en/organizations/eurasia-pacific-uninet");
+      const map = page.locator('[data-chart="world-map"]');
+      const svg = map.locator('svg[role="img"]');
+      expect(await svg.getAttribute("aria-label")).toBe("World map: members in 1 country or region (China 1)");
+      // The land is one picture the browser loads once; the page draws circles over it.
+      const land = await page.evaluate(async () => {
+        const image = document.querySelector('[data-chart="world-map"] svg image');
+        const response = await fetch(image!.getAttribute("href")!);
+        return {
+          status: response.status,
+          type: response.headers.get("content-type"),
+          paths: (await response.text()).split("<path").length - 1,
+        };
+      });
+      expect(land).toEqual({ status: 200, type: "image/svg+xml; charset=utf-8", paths: expect.any(Number) });
+      expect(land.paths).toBeGreaterThan(170);
+      const china = svg.locator('circle[data-country="CN"]');
+      expect(await china.getAttribute("data-count")).toBe("1");
+      expect(await china.getAttribute("fill")).not.toBe(LAND);
+      expect(await china.locator("title").textContent()).toBe("China: 1 member");
+      const austria = svg.locator('circle[data-country="AT"]');
+      expect(await austria.getAttribute("fill")).not.toBe(LAND);
+      expect(await austria.locator("title").textContent()).toBe("Austria: named by a source, no member listed here");
+      expect(await svg.locator('[data-country="BR"]').count()).toBe(0);
+      expect((await map.getByTestId("map-countries").innerText()).replace(/\s+/g, " ").trim()).toBe("China 1");
+      expect(await map.innerText()).toContain("Also named by the sources: Austria, Bhutan, India");
 
-    const timeline = page.locator('[data-chart="join-timeline"]');
-    const bars = timeline.locator("rect[data-period]");
-    expect(await bars.count()).toBe(1);
-    expect(await bars.first().getAttribute("data-period")).toBe("2009-10");
-    expect(await bars.first().locator("title").textContent()).toBe("October 2009: 1 joined, 1 in total");
-    expect(await timeline.locator('svg[role="img"]').getAttribute("aria-label")).toBe("Timeline: 1 member with a known joining date, from October 2009 to October 2009");
-    await screenshot(page, "charts-epu-en");
-  }));
+      const timeline = page.locator('[data-chart="join-timeline"]');
+      const bars = timeline.locator("rect[data-period]");
+      expect(await bars.count()).toBe(1);
+      expect(await bars.first().getAttribute("data-period")).toBe("2009-10");
+      expect(await bars.first().locator("title").textContent()).toBe("October 2009: 1 joined, 1 in total");
+      expect(await timeline.locator('svg[role="img"]').getAttribute("aria-label")).toBe(
+        "Timeline: 1 member with a known joining date, from October 2009 to October 2009",
+      );
+      await screenshot(page, "charts-epu-en");
+    }));
 
-  test("PABSC: Hong Kong, too small for the map, is a dot; the Chinese page says the same in Chinese", () => session.use(async (page) => {
-    await openPage(page, "/zh/organizations/pan-asian-biomedical-science-consortium");
-    const hk = page.locator('[data-chart="world-map"] circle[data-country="HK"]');
-    expect(await hk.getAttribute("data-count")).toBe("1");
-    expect(await hk.locator("title").textContent()).toBe("中国香港：1 个成员");
-    expect(await page.getByRole("heading", { name: "成员加入时间线" }).isVisible()).toBe(true);
-    expect(await page.locator('[data-chart="join-timeline"] rect[data-period="2012"]').getAttribute("data-value")).toBe("1");
-  }));
+  test("PABSC: Hong Kong, too small for the map, is a dot; the Chinese page says the same in Chinese", () =>
+    session.use(async (page) => {
+      await openPage(page, "/zh/organizations/pan-asian-biomedical-science-consortium");
+      const hk = page.locator('[data-chart="world-map"] circle[data-country="HK"]');
+      expect(await hk.getAttribute("data-count")).toBe("1");
+      expect(await hk.locator("title").textContent()).toBe("中国香港：1 个成员");
+      expect(await page.getByRole("heading", { name: "成员加入时间线" }).isVisible()).toBe(true);
+      expect(
+        await page.locator('[data-chart="join-timeline"] rect[data-period="2012"]').getAttribute("data-value"),
+      ).toBe("1");
+    }));
 
-  test("the Sino-Russian association: no dated join, the unknown counted", () => session.use(async (page) => {
-    await openPage(page, "/en/organizations/association-of-sino-russian-medical-universities");
-    expect(await page.getByTestId("timeline-unknown").innerText()).toBe("Date unknown: 1");
-    expect(await page.getByText("No member has a known joining date yet.").isVisible()).toBe(true);
-  }));
+  test("the Sino-Russian association: no dated join, the unknown counted", () =>
+    session.use(async (page) => {
+      await openPage(page, "/en/organizations/association-of-sino-russian-medical-universities");
+      expect(await page.getByTestId("timeline-unknown").innerText()).toBe("Date unknown: 1");
+      expect(await page.getByText("No member has a known joining date yet.").isVisible()).toBe(true);
+    }));
 
-  test("NMU's network: every node a link in the graph and the list; keyboard focus shows a ring and Enter follows it", () => session.use(async (page) => {
-    await openPage(page, "/en/institutions/nanjing-medical-university");
-    const graph = page.locator('[data-chart="network"]');
-    const nodes = graph.locator("svg a[data-node]");
-    const listed = graph.getByTestId("network-list").locator("> li");
-    expect(await nodes.count()).toBe(13);
-    expect(await listed.count()).toBe(13);
-    expect(await graph.locator("svg").getAttribute("aria-label")).toBe("Network of Nanjing Medical University: 13 institutions share organizations with it");
-    // Most shared first: China Medical University and Harbin share two organizations each with NMU.
-    expect((await listed.first().innerText())).toMatch(/^China Medical University · China\n2 shared organizations:/);
-    const harbin = graph.locator('svg a[data-node="harbin-medical-university"]');
-    expect(await harbin.getAttribute("aria-label")).toBe("Harbin Medical University (China): shares 2 organizations");
+  test("NMU's network: every node a link in the graph and the list; keyboard focus shows a ring and Enter follows it", () =>
+    session.use(async (page) => {
+      await openPage(page, "/en/institutions/nanjing-medical-university");
+      const graph = page.locator('[data-chart="network"]');
+      const nodes = graph.locator("svg a[data-node]");
+      const listed = graph.getByTestId("network-list").locator("> li");
+      expect(await nodes.count()).toBe(13);
+      expect(await listed.count()).toBe(13);
+      expect(await graph.locator("svg").getAttribute("aria-label")).toBe(
+        "Network of Nanjing Medical University: 13 institutions share organizations with it",
+      );
+      // Most shared first: China Medical University and Harbin share two organizations each with NMU.
+      expect(await listed.first().innerText()).toMatch(/^China Medical University · China\n2 shared organizations:/);
+      const harbin = graph.locator('svg a[data-node="harbin-medical-university"]');
+      expect(await harbin.getAttribute("aria-label")).toBe("Harbin Medical University (China): shares 2 organizations");
 
-    // Reach Harbin by keyboard: focus the node before it, then Tab.
-    const slugs = await nodes.evaluateAll((as) => as.map((a) => a.getAttribute("data-node")));
-    const index = slugs.indexOf("harbin-medical-university");
-    expect(index).toBeGreaterThan(0);
-    await nodes.nth(index - 1).focus();
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-node"))).toBe("harbin-medical-university");
-    const ring = harbin.locator("circle").first();
-    expect(await ring.evaluate((c) => getComputedStyle(c).visibility)).toBe("visible");
-    expect(await nodes.nth(index - 1).locator("circle").first().evaluate((c) => getComputedStyle(c).visibility)).toBe("hidden");
-    await screenshot(page, "charts-nmu-network-focus");
-    await page.keyboard.press("Enter");
-    await page.waitForURL(`${baseUrl()}/en/institutions/harbin-medical-university`);
-    await page.getByRole("heading", { level: 1, name: "Harbin Medical University" }).waitFor();
-  }));
+      // Reach Harbin by keyboard: focus the node before it, then Tab.
+      const slugs = await nodes.evaluateAll((as) => as.map((a) => a.getAttribute("data-node")));
+      const index = slugs.indexOf("harbin-medical-university");
+      expect(index).toBeGreaterThan(0);
+      await nodes.nth(index - 1).focus();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-node"))).toBe(
+        "harbin-medical-university",
+      );
+      const ring = harbin.locator("circle").first();
+      expect(await ring.evaluate((c) => getComputedStyle(c).visibility)).toBe("visible");
+      expect(
+        await nodes
+          .nth(index - 1)
+          .locator("circle")
+          .first()
+          .evaluate((c) => getComputedStyle(c).visibility),
+      ).toBe("hidden");
+      await screenshot(page, "charts-nmu-network-focus");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(`${baseUrl()}/en/institutions/harbin-medical-university`);
+      await page.getByRole("heading", { level: 1, name: "Harbin Medical University" }).waitFor();
+    }));
 
-  test("home: organizations founded per year and memberships by country", () => session.use(async (page) => {
-    await openPage(page, "/en");
-    const founded = page.getByTestId("founded-per-year");
-    const years = organizations.flatMap((o) => (o.founded ? [Number(o.founded.slice(0, 4))] : []));
-    const bars = founded.locator("rect[data-period]");
-    expect(await bars.count()).toBe(Math.max(...years) - Math.min(...years) + 1);
-    expect(await founded.locator('rect[data-period="2015"]').getAttribute("data-value")).toBe(String(years.filter((y) => y === 2015).length));
-    expect(await founded.innerText()).toContain(`Founding year not stated: ${organizations.length - years.length}`);
-    const table = page.getByRole("table", { name: "Memberships by country or region" });
-    const rows = await table.locator("tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector("th")?.textContent, tr.querySelector("td .tabular-nums")?.textContent, tr.querySelector("td .text-muted")?.textContent]));
-    expect(rows).toEqual([["China", "7", "2 institutions"], ["Hong Kong SAR", "6", "1 institution"]]);
-    await screenshot(page, "charts-home-en");
-  }));
+  test("home: organizations founded per year and memberships by country", () =>
+    session.use(async (page) => {
+      await openPage(page, "/en");
+      const founded = page.getByTestId("founded-per-year");
+      const years = organizations.flatMap((o) => (o.founded ? [Number(o.founded.slice(0, 4))] : []));
+      const bars = founded.locator("rect[data-period]");
+      expect(await bars.count()).toBe(Math.max(...years) - Math.min(...years) + 1);
+      expect(await founded.locator('rect[data-period="2015"]').getAttribute("data-value")).toBe(
+        String(years.filter((y) => y === 2015).length),
+      );
+      expect(await founded.innerText()).toContain(`Founding year not stated: ${organizations.length - years.length}`);
+      const table = page.getByRole("table", { name: "Memberships by country or region" });
+      const rows = await table
+        .locator("tbody tr")
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.querySelector("th")?.textContent,
+            tr.querySelector("td .tabular-nums")?.textContent,
+            tr.querySelector("td .text-muted")?.textContent,
+          ]),
+        );
+      expect(rows).toEqual([
+        ["China", "7", "2 institutions"],
+        ["Hong Kong SAR", "6", "1 institution"],
+      ]);
+      await screenshot(page, "charts-home-en");
+    }));
 });

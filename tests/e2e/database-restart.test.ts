@@ -36,11 +36,16 @@ const load = { running: true, requests: 0, byStatus: new Map<number, number>(), 
 function prepare(env: NodeJS.ProcessEnv) {
   for (const args of [["scripts/migrate.ts", "deploy"], ["prisma/seed.ts"]]) {
     const r = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), args, { cwd: root, env, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`${args.join(" ")} failed on the restart test's database:\n${r.stdout}${r.stderr}`);
+    if (r.status !== 0)
+      throw new Error(`${args.join(" ")} failed on the restart test's database:\n${r.stdout}${r.stderr}`);
   }
 }
 
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<{ value: T; ms: number }> {
+async function waitFor<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined>,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   let last: unknown;
   while (Date.now() - started < timeoutMs) {
@@ -57,7 +62,11 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 
 const health = async () => {
   const res = await fetch(`${instance.url}/api/health`);
-  return { status: res.status, body: (await res.json()) as { status: string; database: { ok: boolean; error?: string } }, cache: res.headers.get("cache-control") };
+  return {
+    status: res.status,
+    body: (await res.json()) as { status: string; database: { ok: boolean; error?: string } },
+    cache: res.headers.get("cache-control"),
+  };
 };
 
 /** The light load: a loop over a few pages and the health check; any failed connection is recorded. */
@@ -71,16 +80,34 @@ async function runLoad() {
       load.requests++;
       load.byStatus.set(res.status, (load.byStatus.get(res.status) ?? 0) + 1);
     } catch (error) {
-      load.failures.push(`${p}: ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : error}`);
+      load.failures.push(
+        `${p}: ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : error}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 async function approveOne(label: string) {
-  const m = await prisma.membership.findFirstOrThrow({ where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: ORG } } });
-  const values = membershipValuesSchema.parse({ role: m.role, status: m.status, joined: "", ended: "", notes: label, sourceUrl: "https://example.org/restart", sourceTitle: "Restart check", sourceQuote: "" });
-  const request = await data.proposeMembershipUpdate(staff, { membershipId: m.id, baseVersion: m.version, reason: null, values });
+  const m = await prisma.membership.findFirstOrThrow({
+    where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: ORG } },
+  });
+  const values = membershipValuesSchema.parse({
+    role: m.role,
+    status: m.status,
+    joined: "",
+    ended: "",
+    notes: label,
+    sourceUrl: "https://example.org/restart",
+    sourceTitle: "Restart check",
+    sourceQuote: "",
+  });
+  const request = await data.proposeMembershipUpdate(staff, {
+    membershipId: m.id,
+    baseVersion: m.version,
+    reason: null,
+    values,
+  });
   await data.approveChangeRequest(admin, request.id, null);
   approved.push(request.id);
   return request.id;
@@ -112,7 +139,11 @@ beforeAll(async () => {
   admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" }, select });
   staff = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" }, select });
 
-  instance = await startInstance(await freePort(), { DATABASE_URL: databaseUrl, REDIS_URL: connected.url, CACHE_PREFIX: prefix });
+  instance = await startInstance(await freePort(), {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: connected.url,
+    CACHE_PREFIX: prefix,
+  });
   loadDone = runLoad();
 }, 180_000);
 
@@ -122,7 +153,9 @@ afterAll(async () => {
   await instance?.stop();
   await prisma?.$disconnect();
   const { db } = await import("@/lib/db");
-  await db().$disconnect().catch(() => {});
+  await db()
+    .$disconnect()
+    .catch(() => {});
   await pg?.stop().catch(() => {});
   if (redis) {
     await deleteKeys(redis, prefix);
@@ -139,7 +172,8 @@ describe(`PostgreSQL stopped and started ${CYCLES} times under load`, () => {
     expect(h.body).toMatchObject({ status: "ok", database: { ok: true } });
     expect(h.cache).toBe("no-store");
     // The pages the load visits are in the cache now.
-    for (const p of ["/en", "/en/institutions/nanjing-medical-university"]) expect((await fetch(`${instance.url}${p}`)).status).toBe(200);
+    for (const p of ["/en", "/en/institutions/nanjing-medical-university"])
+      expect((await fetch(`${instance.url}${p}`)).status).toBe(200);
   });
 
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
@@ -173,11 +207,17 @@ describe(`PostgreSQL stopped and started ${CYCLES} times under load`, () => {
       // The load meets the database down, however quickly the checks above went (a count of requests over
       // the whole test depended on how fast the machine was).
       const sentBefore = load.requests + load.failures.length;
-      await waitFor("three requests of the load while the database is down", 15_000, async () => (load.requests + load.failures.length >= sentBefore + 3 ? true : undefined));
+      await waitFor("three requests of the load while the database is down", 15_000, async () =>
+        load.requests + load.failures.length >= sentBefore + 3 ? true : undefined,
+      );
 
       await pg.server!.start();
-      const up = await waitFor("/api/health recovering after the database came back", 30_000, async () => ((await health()).status === 200 ? true : undefined));
-      console.log(`[restart] cycle ${cycle}: health 503 after ${down.ms} ms down; 200 again ${up.ms} ms after the restart`);
+      const up = await waitFor("/api/health recovering after the database came back", 30_000, async () =>
+        (await health()).status === 200 ? true : undefined,
+      );
+      console.log(
+        `[restart] cycle ${cycle}: health 503 after ${down.ms} ms down; 200 again ${up.ms} ms after the restart`,
+      );
       expect(up.ms).toBeLessThan(10_000);
       const page = await fetch(`${instance.url}/en/organizations?q=after-${cycle}-${Date.now()}`);
       expect(page.status).toBe(200);
@@ -193,12 +233,18 @@ describe(`PostgreSQL stopped and started ${CYCLES} times under load`, () => {
       expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
       expect(await prisma.auditEvent.count({ where: { changeRequestId: id } })).toBe(1);
     }
-    const m = await prisma.membership.findFirstOrThrow({ where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: ORG } } });
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: ORG } },
+    });
     expect(m.notes).toBe(`approved before stop ${CYCLES}`);
     // Requests made while the database was down were refused before anything was written.
-    expect(await prisma.changeRequest.count({ where: { proposed: { path: ["notes"], string_starts_with: "while down" } } })).toBe(0);
+    expect(
+      await prisma.changeRequest.count({ where: { proposed: { path: ["notes"], string_starts_with: "while down" } } }),
+    ).toBe(0);
     const statuses = Object.fromEntries(load.byStatus);
-    console.log(`[restart] ${CYCLES} restarts survived; ${approved.length} approvals made just before a stop, 0 lost; load: ${load.requests} requests ${JSON.stringify(statuses)}, ${load.failures.length} failed connections`);
+    console.log(
+      `[restart] ${CYCLES} restarts survived; ${approved.length} approvals made just before a stop, 0 lost; load: ${load.requests} requests ${JSON.stringify(statuses)}, ${load.failures.length} failed connections`,
+    );
     expect(load.failures, "requests that got no HTTP answer at all").toEqual([]);
     expect(load.requests).toBeGreaterThanOrEqual(CYCLES * 3);
     expect(instance.alive()).toBe(true);

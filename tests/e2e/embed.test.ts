@@ -9,9 +9,12 @@ import organizations from "../../prisma/seed-data/organizations.json";
 import { baseUrl, browserSession, expectNoAxeViolations, screenshot, url } from "../support/browser";
 
 const NMU = "nanjing-medical-university";
-const nmuOrgs = memberships.filter((m) => m.institution === NMU).map((m) => organizations.find((o) => o.slug === m.organization)!);
+const nmuOrgs = memberships
+  .filter((m) => m.institution === NMU)
+  .map((m) => organizations.find((o) => o.slug === m.organization)!);
 const officialName = (o: (typeof organizations)[number], locale: string) =>
-  o.names.find((n) => n.locale === locale && n.kind === "OFFICIAL")?.name ?? o.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL")!.name;
+  o.names.find((n) => n.locale === locale && n.kind === "OFFICIAL")?.name ??
+  o.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL")!.name;
 
 const tabs = browserSession({ tabs: 1 });
 let host: http.Server;
@@ -72,7 +75,9 @@ describe("the widget in another site's iframe", () => {
       expect(enText).toContain("Jul 9, 2021\nFounding member");
       await en.getByRole("columnheader", { name: "Founded by" }).waitFor();
       // Links leave the frame: they open the registry in a new tab.
-      expect(await en.locator("main a").evaluateAll((as) => as.every((a) => a.getAttribute("target") === "_blank"))).toBe(true);
+      expect(
+        await en.locator("main a").evaluateAll((as) => as.every((a) => a.getAttribute("target") === "_blank")),
+      ).toBe(true);
 
       const zh = frame(page, "w-zh");
       await zh.locator("table").waitFor();
@@ -83,14 +88,21 @@ describe("the widget in another site's iframe", () => {
       expect(await zh.getByRole("columnheader", { name: "发起单位" }).count()).toBe(0);
       const bg = await zh.locator("[data-theme]").evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(lightness(bg), bg).toBeLessThan(0.35);
-      expect(lightness(await en.locator("[data-theme]").evaluate((el) => getComputedStyle(el).backgroundColor))).toBeGreaterThan(0.9);
+      expect(
+        lightness(await en.locator("[data-theme]").evaluate((el) => getComputedStyle(el).backgroundColor)),
+      ).toBeGreaterThan(0.9);
 
       // The institution page itself refuses to be framed: Chromium shows its error page instead.
       await expect.poll(() => blockedResponses.length, { timeout: 15_000 }).toBeGreaterThan(0);
       expect(blockedResponses[0]).toBe("DENY");
       const blocked = frame(page, "not-embed");
       await expect.poll(() => blocked.url(), { timeout: 15_000 }).toMatch(/^chrome-error:/);
-      expect(await blocked.locator("main h1").count().catch(() => 0)).toBe(0);
+      expect(
+        await blocked
+          .locator("main h1")
+          .count()
+          .catch(() => 0),
+      ).toBe(0);
       await screenshot(page, "embed-01-host-page");
     });
   });

@@ -13,7 +13,9 @@ describe("members pages", () => {
       await openPage(page, `/en/organizations/${SLUG}/members`);
       expect(await page.locator("main h1").innerText()).toMatch(/^Members of /);
       const members = await page.locator("tbody tr th a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-      expect(members.sort()).toEqual(["/en/institutions/ningxia-medical-university", "/en/institutions/chinese-university-of-hong-kong"].sort());
+      expect(members.sort()).toEqual(
+        ["/en/institutions/ningxia-medical-university", "/en/institutions/chinese-university-of-hong-kong"].sort(),
+      );
       expect(await page.getByRole("link", { name: /Next/ }).count()).toBe(0);
       expect(await page.locator(`nav[aria-label] a[href="/en/organizations/${SLUG}"]`).count()).toBe(1);
       await expectNoAxeViolations(page);
@@ -22,7 +24,9 @@ describe("members pages", () => {
   test("a broken page link says so and shows the first page", () =>
     tabs.use(async (page) => {
       await openPage(page, `/en/organizations/${SLUG}/members?after=2019-02-30~x`);
-      expect(await page.locator("main [role=alert]").innerText()).toBe("That page link names an impossible date. Showing the first members instead.");
+      expect(await page.locator("main [role=alert]").innerText()).toBe(
+        "That page link names an impossible date. Showing the first members instead.",
+      );
       expect(await page.locator("tbody tr").count()).toBe(2);
     }));
 

@@ -38,7 +38,14 @@ beforeAll(async () => {
   redis = connected.client;
   const ports = [await freePort(), await freePort()];
   proxy = await startProxy({ upstreams: ports.map((p) => `http://127.0.0.1:${p}`) });
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: connected.url, CACHE_PREFIX: prefix, TRUST_PROXY: "1", SITE_URL: proxy.url, NEXTAUTH_URL: proxy.url };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: connected.url,
+    CACHE_PREFIX: prefix,
+    TRUST_PROXY: "1",
+    SITE_URL: proxy.url,
+    NEXTAUTH_URL: proxy.url,
+  };
   instances = await Promise.all(ports.map((p) => startInstance(p, env)));
 }, 120_000);
 
@@ -50,7 +57,9 @@ afterAll(async () => {
     await deleteKeys(redis, prefix);
     redis.disconnect();
   }
-  await prisma.loginThrottle.deleteMany({ where: { OR: [{ key: { startsWith: "address:127.0.0.6" } }, { key: { startsWith: "address:127.0.0.7" } }] } });
+  await prisma.loginThrottle.deleteMany({
+    where: { OR: [{ key: { startsWith: "address:127.0.0.6" } }, { key: { startsWith: "address:127.0.0.7" } }] },
+  });
   await prisma.$disconnect();
 });
 
@@ -70,16 +79,39 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
 
   it("an approval made through instance 0 is visible on the public page through instance 1 within 1 s", async () => {
     const marker = `Checked across instances ${Date.now()}`;
-    const staff = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
-    const membership = await prisma.membership.findFirstOrThrow({ where: { institution: { slug: INSTITUTION }, organization: { slug: ORG } } });
-    const values = membershipValuesSchema.parse({ role: membership.role, status: membership.status, joined: "", ended: "", notes: marker, sourceUrl: "https://example.org/multi", sourceTitle: "Multi-instance check", sourceQuote: "" });
+    const staff = await prisma.user.findUniqueOrThrow({
+      where: { email: "staff@njmu.test" },
+      select: { id: true, email: true, name: true, role: true, institutionId: true },
+    });
+    const membership = await prisma.membership.findFirstOrThrow({
+      where: { institution: { slug: INSTITUTION }, organization: { slug: ORG } },
+    });
+    const values = membershipValuesSchema.parse({
+      role: membership.role,
+      status: membership.status,
+      joined: "",
+      ended: "",
+      notes: marker,
+      sourceUrl: "https://example.org/multi",
+      sourceTitle: "Multi-instance check",
+      sourceQuote: "",
+    });
     // Earlier tests may have left a request on this entry in the shared write database.
-    await prisma.changeRequest.updateMany({ where: { membershipId: membership.id, status: "PENDING" }, data: { status: "WITHDRAWN" } });
-    const request = await proposeMembershipUpdate(staff, { membershipId: membership.id, baseVersion: membership.version, reason: null, values });
+    await prisma.changeRequest.updateMany({
+      where: { membershipId: membership.id, status: "PENDING" },
+      data: { status: "WITHDRAWN" },
+    });
+    const request = await proposeMembershipUpdate(staff, {
+      membershipId: membership.id,
+      baseVersion: membership.version,
+      reason: null,
+      values,
+    });
 
     // Instance 1 holds the page in the shared cache, without the change. Both instances have rendered an
     // institution page once (module loading of a cold process is not what this measures).
-    for (const i of [0, 1]) await fetch(`${proxy.url}/en/institutions/chinese-university-of-hong-kong?warm=${i}`, { headers: on(i) });
+    for (const i of [0, 1])
+      await fetch(`${proxy.url}/en/institutions/chinese-university-of-hong-kong?warm=${i}`, { headers: on(i) });
     const page = `${proxy.url}/en/institutions/${INSTITUTION}`;
     await fetch(page, { headers: on(0) });
     const before = await fetch(page, { headers: on(1) });
@@ -116,19 +148,37 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
       }
       await new Promise((r) => setTimeout(r, 25));
     }
-    console.log(`[multi-instance] approval through instance 0: a request to instance 1 sent ${issuedAt} ms later got the new content (answered after ${answeredAt} ms)`);
-    expect(issuedAt, "instance 1 still served the old page more than 1 s after the approval").toBeLessThanOrEqual(1_000);
+    console.log(
+      `[multi-instance] approval through instance 0: a request to instance 1 sent ${issuedAt} ms later got the new content (answered after ${answeredAt} ms)`,
+    );
+    expect(issuedAt, "instance 1 still served the old page more than 1 s after the approval").toBeLessThanOrEqual(
+      1_000,
+    );
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("APPROVED");
   });
 
   it("a session started on one instance works on the other, and signing in is refused on both without it", async () => {
     const email = `session-${Date.now()}@atlas.test`;
-    const cuhk = await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" }, select: { id: true } });
-    await prisma.user.create({ data: { email, name: "Session check", role: "STAFF", institutionId: cuhk.id, passwordHash: await hashPassword("session-password-123") } });
+    const cuhk = await prisma.institution.findUniqueOrThrow({
+      where: { slug: "chinese-university-of-hong-kong" },
+      select: { id: true },
+    });
+    await prisma.user.create({
+      data: {
+        email,
+        name: "Session check",
+        role: "STAFF",
+        institutionId: cuhk.id,
+        passwordHash: await hashPassword("session-password-123"),
+      },
+    });
     const { session } = await signInHttp(proxy.url, on(0), email, "session-password-123");
     expect(session).toBeTruthy();
     for (const i of [0, 1]) {
-      const res = await fetch(`${proxy.url}/en/account`, { redirect: "manual", headers: { ...on(i), cookie: session! } });
+      const res = await fetch(`${proxy.url}/en/account`, {
+        redirect: "manual",
+        headers: { ...on(i), cookie: session! },
+      });
       expect(res.status, `instance ${i}`).toBe(200);
       expect(res.headers.get("x-atlas-served-by")).toBe(String(i));
       expect(await res.text()).toContain("The Chinese University of Hong Kong");
@@ -140,14 +190,19 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
 
   it("sign-in throttling counts failures made on both instances: 3 + 2 failures lock the account", async () => {
     const email = `throttle-${Date.now()}@atlas.test`;
-    await prisma.user.create({ data: { email, name: "Throttle check", role: "STAFF", passwordHash: await hashPassword("right-password-123") } });
+    await prisma.user.create({
+      data: { email, name: "Throttle check", role: "STAFF", passwordHash: await hashPassword("right-password-123") },
+    });
     // Each failure from its own address, so only the account's counter can add up to the limit.
     for (let n = 0; n < 5; n++) {
       const attempt = await signInFrom(proxy.url, client(n + 1), email, "wrong-password", on(n % 2));
       expect(attempt.session).toBeNull();
       expect(attempt.url).toMatch(/error=CredentialsSignin/);
     }
-    for (let n = 0; n < 5; n++) expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `address:${client(n + 1)}` } })).failures).toBe(1);
+    for (let n = 0; n < 5; n++)
+      expect(
+        (await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `address:${client(n + 1)}` } })).failures,
+      ).toBe(1);
     const row = await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } });
     expect(row.failures).toBe(5);
     expect(row.lockedUntil).not.toBeNull();
@@ -160,12 +215,16 @@ describe("two instances behind a proxy, one database, one Redis cache", () => {
 
   it("a device cookie given by one instance lets its browser through the account's lock on the other", async () => {
     const email = `device-${Date.now()}@atlas.test`;
-    await prisma.user.create({ data: { email, name: "Device check", role: "STAFF", passwordHash: await hashPassword("right-password-123") } });
+    await prisma.user.create({
+      data: { email, name: "Device check", role: "STAFF", passwordHash: await hashPassword("right-password-123") },
+    });
     const first = await signInFrom(proxy.url, client(10), email, "right-password-123", on(0));
     const device = first.setCookies.find((c) => c.startsWith("atlas-device."))?.split(";")[0];
     expect(device, "instance 0 gave no device cookie").toBeTruthy();
     for (let n = 0; n < 6; n++) await signInFrom(proxy.url, client(11 + n), email, "wrong-password", on(n % 2));
-    expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).lockedUntil).not.toBeNull();
+    expect(
+      (await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).lockedUntil,
+    ).not.toBeNull();
     const owner = await signInFrom(proxy.url, client(10), email, "right-password-123", { ...on(1), cookie: device! });
     expect(owner.session, `instance 1 refused the owner's browser: ${owner.url}`).toBeTruthy();
     const stranger = await signInFrom(proxy.url, client(17), email, "right-password-123", on(1));

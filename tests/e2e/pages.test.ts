@@ -13,12 +13,22 @@ describe.concurrent("Nanjing Medical University's participation page", () => {
   // NMU's own table gives these entrance times: a day, a month, a day, a month and two blanks.
   // lib/dates.ts formatPartialDate: DAY → "Nov 11, 2019" / "2019年11月11日", MONTH → "May 2018" / "2018年5月".
   const rows = [
-    { slug: "belt-and-road-federation-for-health-promotion", iso: "2019-11-11", en: "Nov 11, 2019", zh: "2019年11月11日" },
+    {
+      slug: "belt-and-road-federation-for-health-promotion",
+      iso: "2019-11-11",
+      en: "Nov 11, 2019",
+      zh: "2019年11月11日",
+    },
     { slug: "belt-and-road-international-medical-education-alliance", iso: "2018-05", en: "May 2018", zh: "2018年5月" },
     { slug: "m9-collaboration-network", iso: "2021-07-09", en: "Jul 9, 2021", zh: "2021年7月9日" },
     { slug: "eurasia-pacific-uninet", iso: "2009-10", en: "October 2009", zh: "2009年10月" },
     { slug: "association-of-sino-russian-medical-universities", iso: null, en: "Not stated", zh: "未注明" },
-    { slug: "south-and-southeast-asia-medical-education-and-service-alliance", iso: null, en: "Not stated", zh: "未注明" },
+    {
+      slug: "south-and-southeast-asia-medical-education-and-service-alliance",
+      iso: null,
+      en: "Not stated",
+      zh: "未注明",
+    },
   ];
 
   for (const locale of ["en", "zh"] as const) {
@@ -29,7 +39,9 @@ describe.concurrent("Nanjing Medical University's participation page", () => {
         const links = await page.locator("tbody tr th a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
         expect(links.sort()).toEqual(rows.map((r) => `/${locale}/organizations/${r.slug}`).sort());
         for (const row of rows) {
-          const tr = page.locator("tbody tr").filter({ has: page.locator(`th a[href="/${locale}/organizations/${row.slug}"]`) });
+          const tr = page
+            .locator("tbody tr")
+            .filter({ has: page.locator(`th a[href="/${locale}/organizations/${row.slug}"]`) });
           const entrance = tr.locator("td").last().locator("p").first();
           expect((await entrance.innerText()).trim(), row.slug).toBe(row[locale]);
           const time = entrance.locator("time");
@@ -74,7 +86,8 @@ describe.concurrent("organization facets", () => {
   test("clicking the Consortium type leaves only PABSC; clearing the filters brings back all 12", () =>
     withPage(async (page) => {
       const cards = page.locator('section[aria-labelledby="results-heading"] > ul > li');
-      const cardSlugs = () => cards.locator("h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")?.split("/").pop()));
+      const cardSlugs = () =>
+        cards.locator("h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")?.split("/").pop()));
       const everySlug = organizations.map((o) => o.slug).sort();
 
       await openPage(page, "/en/organizations");
@@ -83,12 +96,16 @@ describe.concurrent("organization facets", () => {
       await screenshot(page, "facets-1-all");
 
       const filters = page.getByRole("complementary", { name: "Filters" });
-      const consortium = filters.locator('section[aria-labelledby="facet-kind"]').getByRole("link", { name: /^Consortium\s+1$/ });
+      const consortium = filters
+        .locator('section[aria-labelledby="facet-kind"]')
+        .getByRole("link", { name: /^Consortium\s+1$/ });
       await consortium.click();
       await page.waitForURL(`${baseUrl()}/en/organizations?kind=CONSORTIUM`);
       await page.getByRole("heading", { name: "1 organization", exact: true }).waitFor();
       expect(await cardSlugs()).toEqual(["pan-asian-biomedical-science-consortium"]);
-      expect((await cards.first().locator("h3").innerText()).trim()).toBe("Pan-Asian Biomedical Science Consortium (PABSC)");
+      expect((await cards.first().locator("h3").innerText()).trim()).toBe(
+        "Pan-Asian Biomedical Science Consortium (PABSC)",
+      );
       expect(await filters.getByRole("link", { name: /^Consortium\s+1$/ }).getAttribute("aria-current")).toBe("true");
       await screenshot(page, "facets-2-consortium");
 

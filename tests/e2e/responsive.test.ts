@@ -23,7 +23,9 @@ describe.concurrent("at 375px wide", () => {
         }));
         await screenshot(page, `mobile-375-${name}`);
         expect(clientWidth).toBe(375);
-        expect(scrollWidth, `the page is ${scrollWidth}px wide in a ${clientWidth}px window`).toBeLessThanOrEqual(clientWidth + 1);
+        expect(scrollWidth, `the page is ${scrollWidth}px wide in a ${clientWidth}px window`).toBeLessThanOrEqual(
+          clientWidth + 1,
+        );
       });
     });
   }

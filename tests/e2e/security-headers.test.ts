@@ -8,7 +8,13 @@ const tabs = browserSession({ tabs: 1 });
 afterAll(() => tabs.close());
 
 const directives = (csp: string | null) =>
-  Object.fromEntries((csp ?? "").split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v.join(" ")]));
+  Object.fromEntries(
+    (csp ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k, v.join(" ")]),
+  );
 
 async function get(pathname: string, headers: Record<string, string> = {}) {
   return fetch(url(pathname), { redirect: "manual", headers });
@@ -61,7 +67,11 @@ describe("security headers", () => {
     expectSecurityHeaders(embed, "/embed/x", "*");
     await embed.arrayBuffer();
     // An "embed" segment further down the path is any other page.
-    for (const pathname of ["/en/embed/organizations/x", "/anything/embed/x", "/zh/embed/institutions/nanjing-medical-university"]) {
+    for (const pathname of [
+      "/en/embed/organizations/x",
+      "/anything/embed/x",
+      "/zh/embed/institutions/nanjing-medical-university",
+    ]) {
       const res = await get(pathname);
       expectSecurityHeaders(res, pathname);
       expect(res.headers.get("x-frame-options"), pathname).toBe("DENY");
@@ -84,16 +94,26 @@ describe("security headers", () => {
       const problems: string[] = [];
       page.on("console", (m) => {
         // Failed loads are caught below with their address (Chromium's own /favicon.ico request is not the page's).
-        if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(`${page.url()}: ${m.text()}`);
+        if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+          problems.push(`${page.url()}: ${m.text()}`);
       });
       page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));
       page.on("response", (r) => {
         if (r.status() >= 400) problems.push(`${page.url()}: ${r.status()} for ${r.url()}`);
       });
       await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener("securitypolicyviolation", (e) =>
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
-      for (const pathname of ["/en", "/zh/organizations", "/en/organizations/m9-collaboration-network", "/en/institutions/nanjing-medical-university", "/en/institutions", "/en/login"]) {
+      for (const pathname of [
+        "/en",
+        "/zh/organizations",
+        "/en/organizations/m9-collaboration-network",
+        "/en/institutions/nanjing-medical-university",
+        "/en/institutions",
+        "/en/login",
+      ]) {
         await openPage(page, pathname);
       }
       // Client navigation (JavaScript running under the policy) still works.

@@ -40,8 +40,11 @@ describe.concurrent("robots.txt and sitemap.xml", () => {
     expect(paths).toEqual(expect.arrayContaining(["/en", "/en/organizations", "/en/institutions"]));
     expect(new Set(paths).size).toBe(paths.length);
     // Each entry names its Chinese alternate.
-    expect(texts.join("")).toMatch(/hreflang="zh" href="[^"]*\/zh\/organizations\/university-alliance-of-the-silk-road"/);
-    for (const missing of ["/sitemaps/3.xml", "/sitemaps/01.xml", "/sitemaps/x.xml"]) expect((await fetch(url(missing))).status, missing).toBe(404);
+    expect(texts.join("")).toMatch(
+      /hreflang="zh" href="[^"]*\/zh\/organizations\/university-alliance-of-the-silk-road"/,
+    );
+    for (const missing of ["/sitemaps/3.xml", "/sitemaps/01.xml", "/sitemaps/x.xml"])
+      expect((await fetch(url(missing))).status, missing).toBe(404);
   });
 
   test("robots.txt references the sitemap", async () => {
@@ -53,7 +56,11 @@ describe.concurrent("robots.txt and sitemap.xml", () => {
 
   test("robots.txt and the sitemap use the site's public address (SITE_URL), like the pages' canonical links", async () => {
     const robots = (await get("/robots.txt")).text;
-    const sitemapUrl = robots.split("\n").find((l) => /^sitemap:/i.test(l))?.replace(/^sitemap:\s*/i, "").trim();
+    const sitemapUrl = robots
+      .split("\n")
+      .find((l) => /^sitemap:/i.test(l))
+      ?.replace(/^sitemap:\s*/i, "")
+      .trim();
     const origins = new Set(sitemapLocs((await get("/sitemap.xml")).text).map((u) => u.origin));
     let canonical: string | null = null;
     await withPage(async (page) => {
@@ -61,7 +68,10 @@ describe.concurrent("robots.txt and sitemap.xml", () => {
       canonical = await page.locator('head link[rel="canonical"]').getAttribute("href");
     });
     expect(canonical).toBe(`${publicOrigin()}/en/organizations/university-alliance-of-the-silk-road`);
-    expect({ robotsSitemap: sitemapUrl, sitemapOrigins: [...origins] }).toEqual({ robotsSitemap: `${publicOrigin()}/sitemap.xml`, sitemapOrigins: [publicOrigin()] });
+    expect({ robotsSitemap: sitemapUrl, sitemapOrigins: [...origins] }).toEqual({
+      robotsSitemap: `${publicOrigin()}/sitemap.xml`,
+      sitemapOrigins: [publicOrigin()],
+    });
   });
 });
 
@@ -84,10 +94,15 @@ describe.concurrent("an organization page", () => {
         expect.objectContaining({
           "@type": "OrganizationRole",
           startDate: "2016",
-          member: expect.objectContaining({ name: "The Chinese University of Hong Kong", url: expect.stringMatching(/\/en\/institutions\/chinese-university-of-hong-kong$/) }),
+          member: expect.objectContaining({
+            name: "The Chinese University of Hong Kong",
+            url: expect.stringMatching(/\/en\/institutions\/chinese-university-of-hong-kong$/),
+          }),
         }),
       ]);
-      expect(org!.founder).toEqual([expect.objectContaining({ name: expect.stringMatching(/^Xi['’]an Jiaotong University$/) })]);
+      expect(org!.founder).toEqual([
+        expect.objectContaining({ name: expect.stringMatching(/^Xi['’]an Jiaotong University$/) }),
+      ]);
     }));
 
   test("in Chinese has the Chinese name in its title and lang zh-CN", () =>
@@ -97,7 +112,9 @@ describe.concurrent("an organization page", () => {
       expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
       expect(await page.title()).toContain("丝绸之路大学联盟");
       const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
-      const org = scripts.map((s) => JSON.parse(s) as Record<string, unknown>).find((d) => d["@type"] === "Organization");
+      const org = scripts
+        .map((s) => JSON.parse(s) as Record<string, unknown>)
+        .find((d) => d["@type"] === "Organization");
       expect(org?.name).toBe("丝绸之路大学联盟");
       expect(org?.member).toHaveLength(1);
     }));

@@ -14,7 +14,9 @@ const emails: string[] = [];
 
 afterAll(async () => {
   await prisma.user.deleteMany({ where: { email: { in: emails } } });
-  await prisma.loginThrottle.deleteMany({ where: { key: { in: [`address:${FROM}`, ...emails.map((e) => `account:${e}`)] } } });
+  await prisma.loginThrottle.deleteMany({
+    where: { key: { in: [`address:${FROM}`, ...emails.map((e) => `account:${e}`)] } },
+  });
   await prisma.$disconnect();
 });
 
@@ -28,15 +30,32 @@ const endings: [string, (email: string, jar: CookieJar) => Promise<unknown>][] =
   ["signing out", (_email, jar) => signOutFrom(baseUrl(), FROM, jar)],
   ["disabling the account", (email) => prisma.user.update({ where: { email }, data: { disabledAt: new Date() } })],
   // What setPasswordWithToken and updateUserAccess do to the account's sessions.
-  ["a new password", async (email) => prisma.user.update({ where: { email }, data: { passwordHash: await hashPassword("a brand new passphrase"), sessionVersion: { increment: 1 } } })],
-  ["a new role", (email) => prisma.user.update({ where: { email }, data: { role: "ADMIN", sessionVersion: { increment: 1 } } })],
+  [
+    "a new password",
+    async (email) =>
+      prisma.user.update({
+        where: { email },
+        data: { passwordHash: await hashPassword("a brand new passphrase"), sessionVersion: { increment: 1 } },
+      }),
+  ],
+  [
+    "a new role",
+    (email) => prisma.user.update({ where: { email }, data: { role: "ADMIN", sessionVersion: { increment: 1 } } }),
+  ],
 ];
 
 describe("/api/auth/session after the session ended on the server", () => {
   it.each(endings)("after %s, the old cookie gets an empty session", async (ending, end) => {
     const email = `revoked-${ending.replace(/\W+/g, "-")}-${Date.now()}@session-revocation.test`;
     emails.push(email);
-    await prisma.user.create({ data: { email, name: "Person whose session ends", role: "STAFF", passwordHash: await hashPassword("session passphrase") } });
+    await prisma.user.create({
+      data: {
+        email,
+        name: "Person whose session ends",
+        role: "STAFF",
+        passwordHash: await hashPassword("session passphrase"),
+      },
+    });
     const signedIn = await signInFrom(baseUrl(), FROM, email, "session passphrase");
     expect(signedIn.session, signedIn.url).not.toBeNull();
     const jar = new CookieJar().keep(signedIn.setCookies);

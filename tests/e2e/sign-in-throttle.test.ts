@@ -20,11 +20,21 @@ const email = `owner-${Date.now()}@sign-in-throttle.test`;
 const password = "the owner's own passphrase";
 
 beforeAll(async () => {
-  await prisma.user.create({ data: { email, name: "Owner of a targeted account", role: "STAFF", passwordHash: await hashPassword(password) } });
+  await prisma.user.create({
+    data: { email, name: "Owner of a targeted account", role: "STAFF", passwordHash: await hashPassword(password) },
+  });
 });
 
 afterAll(async () => {
-  await prisma.loginThrottle.deleteMany({ where: { OR: [{ key: `account:${email}` }, { key: { in: ADDRESSES.map((a) => `address:${a}`) } }, { key: { startsWith: "device:" } }] } });
+  await prisma.loginThrottle.deleteMany({
+    where: {
+      OR: [
+        { key: `account:${email}` },
+        { key: { in: ADDRESSES.map((a) => `address:${a}`) } },
+        { key: { startsWith: "device:" } },
+      ],
+    },
+  });
   await prisma.user.deleteMany({ where: { email } });
   await prisma.$disconnect();
 });
@@ -44,10 +54,15 @@ describe("an attacker who keeps failing cannot lock the owner out", () => {
   it("an attacker fails from one address, then from several: the account's untrusted clients are locked", async () => {
     const answers: string[] = [];
     for (let n = 0; n < 8; n++) answers.push((await signInFrom(baseUrl(), ATTACKER, email, `guess ${n}`)).url);
-    for (const address of OTHER_ATTACKERS) for (let n = 0; n < 2; n++) answers.push((await signInFrom(baseUrl(), address, email, `guess ${address} ${n}`)).url);
+    for (const address of OTHER_ATTACKERS)
+      for (let n = 0; n < 2; n++)
+        answers.push((await signInFrom(baseUrl(), address, email, `guess ${address} ${n}`)).url);
     expect(answers.slice(0, 5).every((u) => /error=CredentialsSignin/.test(u))).toBe(true);
     // From the fifth failure on every answer is a refusal, whatever address it comes from.
-    expect(answers.slice(5).every((u) => /Too many attempts/.test(u)), answers.join("\n")).toBe(true);
+    expect(
+      answers.slice(5).every((u) => /Too many attempts/.test(u)),
+      answers.join("\n"),
+    ).toBe(true);
     const row = await prisma.loginThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } });
     expect(row.lockedUntil?.getTime() ?? 0).toBeGreaterThan(Date.now());
   });
@@ -68,7 +83,11 @@ describe("an attacker who keeps failing cannot lock the owner out", () => {
   });
 
   it("a forged or altered device cookie gives no pass", async () => {
-    const [name = "", value = ""] = owner.header().split("; ").find((c) => c.includes("atlas-device."))!.split(/=(.*)/s);
+    const [name = "", value = ""] = owner
+      .header()
+      .split("; ")
+      .find((c) => c.includes("atlas-device."))!
+      .split(/=(.*)/s);
     const altered = `${value.slice(0, -2)}${value.endsWith("AA") ? "BB" : "AA"}`;
     for (const cookie of [`${name}=${altered}`, `${name}=v1.zzzzzzzz.bm9uY2Vub25jZW5vbmNlbg.c2lnbmF0dXJl`]) {
       const attempt = await signInFrom(baseUrl(), FORGER, email, password, { cookie });

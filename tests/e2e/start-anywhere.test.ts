@@ -9,7 +9,18 @@
 // node_modules (hard links) and the test build (.next-test, copied as .next with the stamp start.mjs
 // expects, so nothing is installed or built).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -37,7 +48,10 @@ function makeClone(name: string): Clone {
   sh("cp", ["-al", path.join(root, "node_modules"), path.join(dir, "node_modules")]);
   cpSync(path.join(root, "lib", "generated"), path.join(dir, "lib", "generated"), { recursive: true });
   // A real copy, not hard links: the portal writes into its build folder (prerendered pages it refreshes).
-  cpSync(path.join(root, ".next-test"), path.join(dir, ".next"), { recursive: true, filter: (src) => path.basename(src) !== "cache" });
+  cpSync(path.join(root, ".next-test"), path.join(dir, ".next"), {
+    recursive: true,
+    filter: (src) => path.basename(src) !== "cache",
+  });
   return { dir, pgData: path.join(dir, ".data", "pg") };
 }
 
@@ -47,12 +61,31 @@ function start(clone: Clone, extra: Record<string, string> = {}): Run {
   const url = `http://127.0.0.1:${port}`;
   // Only what a user's shell has: none of npm test's database, build folder or Redis. (next start runs
   // in production mode whatever the shell says.)
-  const env: NodeJS.ProcessEnv = { NODE_ENV: "production", HOST: "127.0.0.1", SITE_URL: url, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    SITE_URL: url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  };
   for (const key of ["PATH", "HOME", "LANG", "TMPDIR"]) env[key] ??= process.env[key];
   // The build stamp start.mjs compares (public address + hash of the build inputs), so it serves the copy.
-  const hash = sh(process.execPath, ["--input-type=module", "-e", 'const b = await import("./scripts/lib/bootstrap.mjs"); process.stdout.write(b.hashOf(b.BUILD_INPUTS));'], clone.dir);
+  const hash = sh(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      'const b = await import("./scripts/lib/bootstrap.mjs"); process.stdout.write(b.hashOf(b.BUILD_INPUTS));',
+    ],
+    clone.dir,
+  );
   writeFileSync(path.join(clone.dir, ".next", "atlas-build-hash"), url + hash);
-  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: clone.dir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: clone.dir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   started.push(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -64,12 +97,20 @@ function start(clone: Clone, extra: Record<string, string> = {}): Run {
 async function waitForPortal(run: Run, timeoutMs = 80_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (run.child.exitCode !== null) throw new Error(`npm start exited (${run.child.exitCode}) before the portal answered:\n${run.output().slice(-3000)}`);
-    const ok = await fetch(`${run.url}/api/health`).then((r) => r.status === 200, () => false);
+    if (run.child.exitCode !== null)
+      throw new Error(
+        `npm start exited (${run.child.exitCode}) before the portal answered:\n${run.output().slice(-3000)}`,
+      );
+    const ok = await fetch(`${run.url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`The portal did not answer at ${run.url} within ${timeoutMs / 1000} s:\n${run.output().slice(-3000)}`);
+  throw new Error(
+    `The portal did not answer at ${run.url} within ${timeoutMs / 1000} s:\n${run.output().slice(-3000)}`,
+  );
 }
 
 /** The running cluster as PostgreSQL's lock file names it, and what the server on that port says it is. */
@@ -80,8 +121,10 @@ async function cluster(clone: Clone) {
   const client = new pg.Client({ connectionString: embeddedUrl(port) });
   await client.connect();
   try {
-    const dataDirectory = (await client.query<{ data_directory: string }>("SHOW data_directory")).rows[0]!.data_directory;
-    const id = (await client.query<{ id: string }>("SELECT system_identifier::text AS id FROM pg_control_system()")).rows[0]!.id;
+    const dataDirectory = (await client.query<{ data_directory: string }>("SHOW data_directory")).rows[0]!
+      .data_directory;
+    const id = (await client.query<{ id: string }>("SELECT system_identifier::text AS id FROM pg_control_system()"))
+      .rows[0]!.id;
     return { pid, port, dataDirectory, id };
   } finally {
     await client.end();
@@ -96,7 +139,12 @@ async function portalShowsSeed(run: Run) {
 
 async function stopWithSigint(run: Run) {
   run.child.kill("SIGINT");
-  return Promise.race([run.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`npm start did not stop:\n${run.output().slice(-2000)}`)), 40_000))]);
+  return Promise.race([
+    run.exited,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`npm start did not stop:\n${run.output().slice(-2000)}`)), 40_000),
+    ),
+  ]);
 }
 
 const processGone = (pid: number) => {
@@ -108,7 +156,11 @@ const processGone = (pid: number) => {
   }
 };
 
-const accepts = (port: number) => new pg.Client({ connectionString: embeddedUrl(port), connectionTimeoutMillis: 1000 }).connect().then(() => true, () => false);
+const accepts = (port: number) =>
+  new pg.Client({ connectionString: embeddedUrl(port), connectionTimeoutMillis: 1000 }).connect().then(
+    () => true,
+    () => false,
+  );
 
 let a: Clone;
 let b: Clone;
@@ -120,9 +172,19 @@ beforeAll(() => {
   a = makeClone("atlas");
   // start.mjs reinstalls when node_modules was installed from another package-lock.json, and through hard
   // links that would write into this checkout's node_modules: refuse instead.
-  const wanted = sh(process.execPath, ["--input-type=module", "-e", 'const b = await import("./scripts/lib/bootstrap.mjs"); process.stdout.write(b.hashOf(["package-lock.json"]));'], a.dir);
+  const wanted = sh(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      'const b = await import("./scripts/lib/bootstrap.mjs"); process.stdout.write(b.hashOf(["package-lock.json"]));',
+    ],
+    a.dir,
+  );
   if (readFileSync(path.join(root, "node_modules", ".atlas-installed"), "utf8") !== wanted) {
-    throw new Error("This checkout's node_modules was not installed from HEAD's package-lock.json: run npm install (and commit the lockfile) first.");
+    throw new Error(
+      "This checkout's node_modules was not installed from HEAD's package-lock.json: run npm install (and commit the lockfile) first.",
+    );
   }
   b = makeClone("atlas-b");
 }, 60_000);
@@ -159,7 +221,9 @@ describe("npm start from a fresh clone under a folder of mode 0700", () => {
       const data = statSync(first.dataDirectory);
       expect(data.uid).not.toBe(0);
       expect(data.mode & 0o777).toBe(0o700);
-      expect(run.output()).toContain(`The embedded PostgreSQL's data lives in ${first.dataDirectory} (.data/pg/ links there)`);
+      expect(run.output()).toContain(
+        `The embedded PostgreSQL's data lives in ${first.dataDirectory} (.data/pg/ links there)`,
+      );
       // Its binaries: the shared copy, root's and read-only for everyone else.
       const exe = readlinkSync(`/proc/${first.pid}/exe`);
       expect(exe).toMatch(/^\/var\/lib\/alliance-atlas\/postgresql-[^/]+\/bin\/postgres$/);

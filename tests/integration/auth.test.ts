@@ -33,12 +33,16 @@ describe("accounts", () => {
 
   it("throttles per account and per client address, in the database", async () => {
     for (let i = 0; i < 5; i++) expect(await authenticate("staff@cuhk.test", "bad-password", `10.1.0.${i}`)).toBeNull();
-    await expect(authenticate("staff@cuhk.test", "cuhk-staff-demo", "10.1.0.99")).rejects.toBeInstanceOf(TooManyRequestsError);
+    await expect(authenticate("staff@cuhk.test", "cuhk-staff-demo", "10.1.0.99")).rejects.toBeInstanceOf(
+      TooManyRequestsError,
+    );
     const lock = await prisma.loginThrottle.findUniqueOrThrow({ where: { key: "account:staff@cuhk.test" } });
     expect(lock.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
 
     for (let i = 0; i < 5; i++) await authenticate(`someone${i}@example.org`, "bad-password", "10.2.0.1");
-    await expect(authenticate("admin@atlas.test", "atlas-admin-demo", "10.2.0.1")).rejects.toBeInstanceOf(TooManyRequestsError);
+    await expect(authenticate("admin@atlas.test", "atlas-admin-demo", "10.2.0.1")).rejects.toBeInstanceOf(
+      TooManyRequestsError,
+    );
     await prisma.loginThrottle.deleteMany({ where: { key: { in: ["account:staff@cuhk.test", "address:10.2.0.1"] } } });
   });
 
@@ -58,9 +62,14 @@ describe("demo accounts", () => {
   it("are found while they keep their published passwords, so a production start can refuse to run", async () => {
     const { demoAccountsWithPublishedPasswords } = await import("../../scripts/lib/demo-accounts.mjs");
     const demoAccountsWithDemoPasswords = () => demoAccountsWithPublishedPasswords(process.env.DATABASE_URL!);
-    expect(await demoAccountsWithDemoPasswords()).toEqual(expect.arrayContaining(["admin@atlas.test", "staff@cuhk.test"]));
+    expect(await demoAccountsWithDemoPasswords()).toEqual(
+      expect.arrayContaining(["admin@atlas.test", "staff@cuhk.test"]),
+    );
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" } });
-    await prisma.user.update({ where: { id: admin.id }, data: { passwordHash: await hashPassword("a private admin passphrase") } });
+    await prisma.user.update({
+      where: { id: admin.id },
+      data: { passwordHash: await hashPassword("a private admin passphrase") },
+    });
     expect(await demoAccountsWithDemoPasswords()).not.toContain("admin@atlas.test");
     await prisma.user.update({ where: { id: admin.id }, data: { passwordHash: admin.passwordHash } });
   });

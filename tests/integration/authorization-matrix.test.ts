@@ -18,21 +18,51 @@ const TARGETS: Target[] = ["nmu", "cuhk"];
 
 let actors: Record<ActorKey, Actor | null>;
 const institutionIds: Record<Target, string> = { nmu: "", cuhk: "" };
-const institutionSlugs: Record<Target, string> = { nmu: "nanjing-medical-university", cuhk: "chinese-university-of-hong-kong" };
+const institutionSlugs: Record<Target, string> = {
+  nmu: "nanjing-medical-university",
+  cuhk: "chinese-university-of-hong-kong",
+};
 
 const values = (notes: string) => ({
-  role: "MEMBER", status: "ACTIVE", joined: "2016", ended: "", notes, sourceUrl: "https://example.org/source", sourceTitle: "Source", sourceQuote: "",
+  role: "MEMBER",
+  status: "ACTIVE",
+  joined: "2016",
+  ended: "",
+  notes,
+  sourceUrl: "https://example.org/source",
+  sourceTitle: "Source",
+  sourceQuote: "",
 });
 
 /** A fresh pending request on one of `target`'s memberships, proposed by that institution's staff. */
 async function pendingRequestFor(target: Target) {
-  const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target] }, orderBy: { id: "asc" } });
+  const m = await prisma.membership.findFirstOrThrow({
+    where: { institutionId: institutionIds[target] },
+    orderBy: { id: "asc" },
+  });
   const proposer = await prisma.user.findFirstOrThrow({ where: { institutionId: institutionIds[target] } });
-  await prisma.changeRequest.updateMany({ where: { membershipId: m.id, status: "PENDING" }, data: { status: "WITHDRAWN" } });
+  await prisma.changeRequest.updateMany({
+    where: { membershipId: m.id, status: "PENDING" },
+    data: { status: "WITHDRAWN" },
+  });
   return prisma.changeRequest.create({
     data: {
-      kind: "MEMBERSHIP_UPDATE", institutionId: institutionIds[target], organizationId: m.organizationId, membershipId: m.id, baseVersion: m.version,
-      before: {}, proposed: { role: m.role, status: m.status, joined: null, ended: null, notes: "matrix", sourceUrl: null, sourceTitle: "t", sourceQuote: null },
+      kind: "MEMBERSHIP_UPDATE",
+      institutionId: institutionIds[target],
+      organizationId: m.organizationId,
+      membershipId: m.id,
+      baseVersion: m.version,
+      before: {},
+      proposed: {
+        role: m.role,
+        status: m.status,
+        joined: null,
+        ended: null,
+        notes: "matrix",
+        sourceUrl: null,
+        sourceTitle: "t",
+        sourceQuote: null,
+      },
       proposedById: proposer.id,
     },
   });
@@ -41,12 +71,23 @@ async function pendingRequestFor(target: Target) {
 /** The raw (form-shaped) input an action gets for an entry of `target`. */
 const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unknown>>> = {
   async proposeMembershipUpdate(target) {
-    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target], changeRequests: { none: { status: "PENDING" } } }, orderBy: { id: "asc" } });
-    return { membershipId: m.id, baseVersion: String(m.version), reason: "", values: values(`matrix ${Date.now()} ${Math.random()}`) };
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institutionId: institutionIds[target], changeRequests: { none: { status: "PENDING" } } },
+      orderBy: { id: "asc" },
+    });
+    return {
+      membershipId: m.id,
+      baseVersion: String(m.version),
+      reason: "",
+      values: values(`matrix ${Date.now()} ${Math.random()}`),
+    };
   },
   async proposeMembershipCreate(target) {
     const org = await prisma.organization.findFirstOrThrow({
-      where: { memberships: { none: { institutionId: institutionIds[target] } }, changeRequests: { none: { institutionId: institutionIds[target], status: "PENDING" } } },
+      where: {
+        memberships: { none: { institutionId: institutionIds[target] } },
+        changeRequests: { none: { institutionId: institutionIds[target], status: "PENDING" } },
+      },
       orderBy: { slug: "asc" },
     });
     return { organizationSlug: org.slug, reason: "", values: values("new") };
@@ -67,84 +108,209 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
     return {};
   },
   async inviteUser(target) {
-    return { email: `invited-${target}-${randomBytes(4).toString("hex")}@example.org`, name: "Invited Person", role: "STAFF", institutionSlug: institutionSlugs[target] };
+    return {
+      email: `invited-${target}-${randomBytes(4).toString("hex")}@example.org`,
+      name: "Invited Person",
+      role: "STAFF",
+      institutionSlug: institutionSlugs[target],
+    };
   },
   async updateUserAccess(target) {
     const user = await matrixUser(target);
-    return { userId: user.id, role: "STAFF", institutionSlug: institutionSlugs[target], disabled: user.disabledAt ? "" : "on" };
+    return {
+      userId: user.id,
+      role: "STAFF",
+      institutionSlug: institutionSlugs[target],
+      disabled: user.disabledAt ? "" : "on",
+    };
   },
   async proposeInstitutionUpdate(target) {
-    await prisma.changeRequest.updateMany({ where: { institutionId: institutionIds[target], kind: "INSTITUTION_UPDATE", status: "PENDING" }, data: { status: "WITHDRAWN" } });
+    await prisma.changeRequest.updateMany({
+      where: { institutionId: institutionIds[target], kind: "INSTITUTION_UPDATE", status: "PENDING" },
+      data: { status: "WITHDRAWN" },
+    });
     const i = await prisma.institution.findUniqueOrThrow({ where: { id: institutionIds[target] } });
-    return { baseVersion: String(i.version), reason: "", values: await profileValues(target, `City ${randomBytes(3).toString("hex")}`) };
+    return {
+      baseVersion: String(i.version),
+      reason: "",
+      values: await profileValues(target, `City ${randomBytes(3).toString("hex")}`),
+    };
   },
   async proposeOrganizationCreate() {
-    return { reason: "", values: { nameEn: `Matrix Alliance ${randomBytes(3).toString("hex")}`, nameZh: "", acronym: "", kind: "ALLIANCE", founded: "2020", website: "", introduction: "", role: "MEMBER", joined: "2021", sourceUrl: "https://example.org/a", sourceTitle: "", sourceQuote: "" } };
+    return {
+      reason: "",
+      values: {
+        nameEn: `Matrix Alliance ${randomBytes(3).toString("hex")}`,
+        nameZh: "",
+        acronym: "",
+        kind: "ALLIANCE",
+        founded: "2020",
+        website: "",
+        introduction: "",
+        role: "MEMBER",
+        joined: "2021",
+        sourceUrl: "https://example.org/a",
+        sourceTitle: "",
+        sourceQuote: "",
+      },
+    };
   },
   async adminUpdateInstitution(target) {
     const i = await prisma.institution.findUniqueOrThrow({ where: { id: institutionIds[target] } });
-    return { institutionSlug: institutionSlugs[target], baseVersion: String(i.version), values: await profileValues(target, `Admin city ${randomBytes(3).toString("hex")}`) };
+    return {
+      institutionSlug: institutionSlugs[target],
+      baseVersion: String(i.version),
+      values: await profileValues(target, `Admin city ${randomBytes(3).toString("hex")}`),
+    };
   },
   async adminCreateInstitution(target) {
-    return { kind: "UNIVERSITY", country: target === "nmu" ? "CN" : "HK", values: { nameEn: `Matrix University ${randomBytes(3).toString("hex")}`, nameZh: "", city: "", website: "", rorId: "", wikidataId: "" } };
+    return {
+      kind: "UNIVERSITY",
+      country: target === "nmu" ? "CN" : "HK",
+      values: {
+        nameEn: `Matrix University ${randomBytes(3).toString("hex")}`,
+        nameZh: "",
+        city: "",
+        website: "",
+        rorId: "",
+        wikidataId: "",
+      },
+    };
   },
   async adminUpdateOrganization(target) {
     // An organization the target institution belongs to.
-    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target] }, include: { organization: { include: { names: true } } }, orderBy: { id: "asc" } });
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institutionId: institutionIds[target] },
+      include: { organization: { include: { names: true } } },
+      orderBy: { id: "asc" },
+    });
     const o = m.organization;
     return {
-      organizationSlug: o.slug, baseVersion: String(o.version),
-      values: { nameEn: o.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL" && !n.validUntil)!.name, nameZh: "", acronym: o.acronym ?? "", kind: o.kind, founded: "", website: `https://example.org/${randomBytes(3).toString("hex")}`, introduction: o.introduction ?? "" },
+      organizationSlug: o.slug,
+      baseVersion: String(o.version),
+      values: {
+        nameEn: o.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL" && !n.validUntil)!.name,
+        nameZh: "",
+        acronym: o.acronym ?? "",
+        kind: o.kind,
+        founded: "",
+        website: `https://example.org/${randomBytes(3).toString("hex")}`,
+        introduction: o.introduction ?? "",
+      },
     };
   },
   async adminCreateOrganization(target) {
-    return { values: { nameEn: `Matrix Network ${target} ${randomBytes(3).toString("hex")}`, nameZh: "", acronym: "", kind: "NETWORK", founded: "2019-05", website: "", introduction: "", sourceUrl: "https://example.org/network", sourceTitle: "", sourceQuote: "" } };
+    return {
+      values: {
+        nameEn: `Matrix Network ${target} ${randomBytes(3).toString("hex")}`,
+        nameZh: "",
+        acronym: "",
+        kind: "NETWORK",
+        founded: "2019-05",
+        website: "",
+        introduction: "",
+        sourceUrl: "https://example.org/network",
+        sourceTitle: "",
+        sourceQuote: "",
+      },
+    };
   },
   async confirmMembership(target) {
-    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target] }, orderBy: { id: "asc" } });
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institutionId: institutionIds[target] },
+      orderBy: { id: "asc" },
+    });
     return { membershipId: m.id };
   },
   async recordOrganizationConfirmation(target) {
-    const m = await prisma.membership.findFirstOrThrow({ where: { institutionId: institutionIds[target] }, orderBy: { id: "asc" } });
-    return { membershipId: m.id, sourceUrl: `https://example.org/members/${randomBytes(3).toString("hex")}`, sourceTitle: "", sourceQuote: "" };
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institutionId: institutionIds[target] },
+      orderBy: { id: "asc" },
+    });
+    return {
+      membershipId: m.id,
+      sourceUrl: `https://example.org/members/${randomBytes(3).toString("hex")}`,
+      sourceTitle: "",
+      sourceQuote: "",
+    };
   },
   async previewImport(target) {
-    return { text: seedPages[target === "nmu" ? "nmu-international-organizations" : "cuhk-belt-and-road"], sourceUrl: "https://example.org/our-page", sourceTitle: "" };
+    return {
+      text: seedPages[target === "nmu" ? "nmu-international-organizations" : "cuhk-belt-and-road"],
+      sourceUrl: "https://example.org/our-page",
+      sourceTitle: "",
+    };
   },
   async submitImport(target) {
     // A draft of the target institution proposing an organization it is not in and has nothing pending for.
     const institutionId = institutionIds[target];
     const org = await prisma.organization.findFirstOrThrow({
-      where: { memberships: { none: { institutionId } }, changeRequests: { none: { institutionId, status: "PENDING" } } }, orderBy: { slug: "asc" },
+      where: {
+        memberships: { none: { institutionId } },
+        changeRequests: { none: { institutionId, status: "PENDING" } },
+      },
+      orderBy: { slug: "asc" },
     });
     const staff = await prisma.user.findFirstOrThrow({ where: { institutionId } });
-    const row = { heading: org.slug, match: { slug: org.slug, name: org.slug, score: 1 }, joined: { iso: "2020", precision: "YEAR" }, role: "MEMBER", passage: "Joined in 2020", action: "CREATE", current: null };
-    const draft = await prisma.importDraft.create({ data: { institutionId, createdById: staff.id, sourceUrl: "https://example.org/our-page", rows: [row] } });
+    const row = {
+      heading: org.slug,
+      match: { slug: org.slug, name: org.slug, score: 1 },
+      joined: { iso: "2020", precision: "YEAR" },
+      role: "MEMBER",
+      passage: "Joined in 2020",
+      action: "CREATE",
+      current: null,
+    };
+    const draft = await prisma.importDraft.create({
+      data: { institutionId, createdById: staff.id, sourceUrl: "https://example.org/our-page", rows: [row] },
+    });
     return { draftId: draft.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2020" } } };
   },
   async requestPasswordReset(target) {
     // A fresh account of the institution each time: a few requests an hour are allowed per account.
     const email = `reset-${target}-${randomBytes(4).toString("hex")}@example.org`;
-    await prisma.user.create({ data: { email, name: `Reset ${target}`, role: "STAFF", institutionId: institutionIds[target] } });
+    await prisma.user.create({
+      data: { email, name: `Reset ${target}`, role: "STAFF", institutionId: institutionIds[target] },
+    });
     return { email };
   },
   async setPassword(target) {
     const user = await matrixUser(target);
     const token = randomBytes(32).toString("base64url");
-    await prisma.userToken.create({ data: { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 600_000) } });
+    await prisma.userToken.create({
+      data: {
+        userId: user.id,
+        purpose: "PASSWORD_RESET",
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        expiresAt: new Date(Date.now() + 600_000),
+      },
+    });
     return { token, password: "a brand new passphrase", confirm: "a brand new passphrase" };
   },
 };
 
 const profileValues = async (target: Target, city: string) => {
-  const names = await prisma.institutionName.findMany({ where: { institutionId: institutionIds[target], kind: "OFFICIAL" } });
-  return { nameEn: names.find((n) => n.locale === "en")!.name, nameZh: names.find((n) => n.locale === "zh")?.name ?? "", city, website: "", rorId: "", wikidataId: "" };
+  const names = await prisma.institutionName.findMany({
+    where: { institutionId: institutionIds[target], kind: "OFFICIAL" },
+  });
+  return {
+    nameEn: names.find((n) => n.locale === "en")!.name,
+    nameZh: names.find((n) => n.locale === "zh")?.name ?? "",
+    city,
+    website: "",
+    rorId: "",
+    wikidataId: "",
+  };
 };
 
 /** A staff account of `target` that the matrix may disable and re-enable without locking out the demo users. */
 async function matrixUser(target: Target) {
   const email = `matrix-${target}@example.org`;
-  return prisma.user.upsert({ where: { email }, create: { email, name: `Matrix ${target}`, role: "STAFF", institutionId: institutionIds[target] }, update: {} });
+  return prisma.user.upsert({
+    where: { email },
+    create: { email, name: `Matrix ${target}`, role: "STAFF", institutionId: institutionIds[target] },
+    update: {},
+  });
 }
 
 const own = (a: ActorKey, t: Target) => (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
@@ -189,26 +355,67 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
 /** Everything a write could touch, for "the database is unchanged". */
 async function snapshot(target: Target) {
   const institutionId = institutionIds[target];
-  const [memberships, requests, comments, audit, notifications, sources, users, tokens, organizations, drafts] = await Promise.all([
-    prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "asc" } }),
-    prisma.changeRequest.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, status: true, decidedById: true, conflict: true, kind: true } }),
-    prisma.changeComment.count({ where: { changeRequest: { institutionId } } }),
-    prisma.auditEvent.count(),
-    prisma.notification.count(),
-    prisma.source.count(),
-    prisma.user.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, role: true, institutionId: true, disabledAt: true, sessionVersion: true, passwordHash: true } }),
-    prisma.userToken.count({ where: { user: { institutionId } } }),
-    prisma.organization.count(),
-    prisma.importDraft.findMany({ where: { institutionId }, orderBy: { id: "asc" }, select: { id: true, submittedAt: true } }),
-  ]);
-  const institution = await prisma.institution.findUniqueOrThrow({ where: { id: institutionId }, select: { version: true, city: true, website: true, rorId: true, wikidataId: true } });
-  return JSON.stringify({ memberships, requests, comments, audit, notifications, sources, users, tokens, organizations, drafts, institution });
+  const [memberships, requests, comments, audit, notifications, sources, users, tokens, organizations, drafts] =
+    await Promise.all([
+      prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "asc" } }),
+      prisma.changeRequest.findMany({
+        where: { institutionId },
+        orderBy: { id: "asc" },
+        select: { id: true, status: true, decidedById: true, conflict: true, kind: true },
+      }),
+      prisma.changeComment.count({ where: { changeRequest: { institutionId } } }),
+      prisma.auditEvent.count(),
+      prisma.notification.count(),
+      prisma.source.count(),
+      prisma.user.findMany({
+        where: { institutionId },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          role: true,
+          institutionId: true,
+          disabledAt: true,
+          sessionVersion: true,
+          passwordHash: true,
+        },
+      }),
+      prisma.userToken.count({ where: { user: { institutionId } } }),
+      prisma.organization.count(),
+      prisma.importDraft.findMany({
+        where: { institutionId },
+        orderBy: { id: "asc" },
+        select: { id: true, submittedAt: true },
+      }),
+    ]);
+  const institution = await prisma.institution.findUniqueOrThrow({
+    where: { id: institutionId },
+    select: { version: true, city: true, website: true, rorId: true, wikidataId: true },
+  });
+  return JSON.stringify({
+    memberships,
+    requests,
+    comments,
+    audit,
+    notifications,
+    sources,
+    users,
+    tokens,
+    organizations,
+    drafts,
+    institution,
+  });
 }
 
 beforeAll(async () => {
-  for (const t of TARGETS) institutionIds[t] = (await prisma.institution.findUniqueOrThrow({ where: { slug: institutionSlugs[t] } })).id;
+  for (const t of TARGETS)
+    institutionIds[t] = (await prisma.institution.findUniqueOrThrow({ where: { slug: institutionSlugs[t] } })).id;
   const load = (email: string) => loadActor(prisma, email);
-  actors = { anonymous: null, staffNmu: await load("staff@njmu.test"), staffCuhk: await load("staff@cuhk.test"), admin: await load("admin@atlas.test") };
+  actors = {
+    anonymous: null,
+    staffNmu: await load("staff@njmu.test"),
+    staffCuhk: await load("staff@cuhk.test"),
+    admin: await load("admin@atlas.test"),
+  };
 });
 
 afterAll(async () => {
@@ -235,7 +442,9 @@ describe("authorization matrix", () => {
           if (expected === "allowed") {
             expect(state, state.message ?? "").toMatchObject({ ok: true });
             if (name === "markNotificationsRead") {
-              expect(await prisma.notification.count({ where: { userId: actors[actorKey]!.id, readAt: null } })).toBe(0);
+              expect(await prisma.notification.count({ where: { userId: actors[actorKey]!.id, readAt: null } })).toBe(
+                0,
+              );
             } else {
               expect(await snapshot(target)).not.toBe(before);
             }

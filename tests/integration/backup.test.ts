@@ -23,7 +23,11 @@ function withDatabase(url: string, name: string) {
 }
 
 function script(databaseUrl: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["scripts/backup.mjs", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["scripts/backup.mjs", ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -40,7 +44,9 @@ async function fingerprint(url: string) {
       const { rows } = await client.query<{ rows: number; md5: string | null }>(q);
       result[name] = rows[0]!;
     }
-    const { rows: triggers } = await client.query<{ name: string }>("SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1");
+    const { rows: triggers } = await client.query<{ name: string }>(
+      "SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
+    );
     return { tables: result, triggers: triggers.map((t) => t.name) };
   } finally {
     await client.end();
@@ -89,7 +95,9 @@ describe("backup and restore", () => {
     const client = new pg.Client({ connectionString: target });
     await client.connect();
     try {
-      await client.query(`INSERT INTO "Source" (id, key, kind, title, "seenOn") VALUES ('extra-source', 'extra', 'DOCUMENT', 'Added after the restore', now())`);
+      await client.query(
+        `INSERT INTO "Source" (id, key, kind, title, "seenOn") VALUES ('extra-source', 'extra', 'DOCUMENT', 'Added after the restore', now())`,
+      );
     } finally {
       await client.end();
     }

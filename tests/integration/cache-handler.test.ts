@@ -39,8 +39,13 @@ afterAll(async () => {
 });
 
 const page = (html: string, tags: string) => ({
-  kind: "APP_PAGE", html, rscData: Buffer.from(`rsc:${html}`), segmentData: new Map([["/_tree", Buffer.from("tree")]]),
-  headers: { "x-next-cache-tags": tags }, status: 200, postponed: undefined,
+  kind: "APP_PAGE",
+  html,
+  rscData: Buffer.from(`rsc:${html}`),
+  segmentData: new Map([["/_tree", Buffer.from("tree")]]),
+  headers: { "x-next-cache-tags": tags },
+  status: 200,
+  postponed: undefined,
 });
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -59,7 +64,9 @@ describe.each(stores)("the cache handler, $name", ({ env, options }) => {
 
   it("an entry written by one request is read by another, Buffers and Maps intact", async () => {
     const k = key("institutions/x");
-    await request().set(k, page("<p>x</p>", "institution:x,_N_T_/en/institutions/x"), { cacheControl: { revalidate: 3600, expire: undefined } });
+    await request().set(k, page("<p>x</p>", "institution:x,_N_T_/en/institutions/x"), {
+      cacheControl: { revalidate: 3600, expire: undefined },
+    });
     const got = await request().get(k, { kind: "APP_PAGE" });
     expect(got).not.toBeNull();
     const value = got!.value as ReturnType<typeof page>;
@@ -74,8 +81,16 @@ describe.each(stores)("the cache handler, $name", ({ env, options }) => {
     const [p, data, other] = [key("institutions/y"), key("data"), key("other")];
     const writer = request();
     await writer.set(p, page("<p>y</p>", "institution:y"), { cacheControl: { revalidate: 3600 } });
-    await writer.set(data, { kind: "FETCH", data: { body: "{}", headers: {}, status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags: ["institution:y", "registry"] });
-    await writer.set(other, { kind: "FETCH", data: { body: "{}", headers: {}, status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags: ["institution:z"] });
+    await writer.set(
+      data,
+      { kind: "FETCH", data: { body: "{}", headers: {}, status: 200, url: "" }, revalidate: 3600 },
+      { fetchCache: true, tags: ["institution:y", "registry"] },
+    );
+    await writer.set(
+      other,
+      { kind: "FETCH", data: { body: "{}", headers: {}, status: 200, url: "" }, revalidate: 3600 },
+      { fetchCache: true, tags: ["institution:z"] },
+    );
     await tick();
     await request().revalidateTag(["institution:y"]);
     const reader = request();
@@ -107,8 +122,14 @@ describe.each(stores)("the cache handler, $name", ({ env, options }) => {
     await request().revalidateTag(["organization:race"]);
     await tick();
     // …and only then does the render finish and store what it read.
-    await render.set(data, { kind: "FETCH", data: { body: "{\"confirmed\":false}", headers: {}, status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags: ["pages", "organization:race"] });
-    await render.set(p, page("<p>not confirmed</p>", "pages,organization:race"), { cacheControl: { revalidate: 3600 } });
+    await render.set(
+      data,
+      { kind: "FETCH", data: { body: '{"confirmed":false}', headers: {}, status: 200, url: "" }, revalidate: 3600 },
+      { fetchCache: true, tags: ["pages", "organization:race"] },
+    );
+    await render.set(p, page("<p>not confirmed</p>", "pages,organization:race"), {
+      cacheControl: { revalidate: 3600 },
+    });
     const next = request();
     expect(await next.get(p, { kind: "APP_PAGE" })).toBeNull();
     expect(await next.get(data, { kind: "FETCH", tags: ["pages", "organization:race"], softTags: [] })).toBeNull();
@@ -137,19 +158,25 @@ describe("the local store across a restart, within its memory, and during a buil
   it("a restarted server serves what the last one stored, and still knows what was invalidated before it stopped", async () => {
     const first = await local();
     await first().set("/en/kept", page("<p>kept</p>", "organization:kept"), { cacheControl: { revalidate: 3600 } });
-    await first().set("/en/dropped", page("<p>dropped</p>", "organization:dropped"), { cacheControl: { revalidate: 3600 } });
+    await first().set("/en/dropped", page("<p>dropped</p>", "organization:dropped"), {
+      cacheControl: { revalidate: 3600 },
+    });
     await tick();
     await first().revalidateTag(["organization:dropped"]);
     const restarted = await local();
-    expect(((await restarted().get("/en/kept", { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe("<p>kept</p>");
+    expect(((await restarted().get("/en/kept", { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe(
+      "<p>kept</p>",
+    );
     expect(await restarted().get("/en/dropped", { kind: "APP_PAGE" })).toBeNull();
   });
 
   it("memory holds at most its budget, the most recently used; what it let go is read back from disk", async () => {
     const small = await local({ maxMemoryCacheSize: 4_000 });
     const html = "x".repeat(1_000);
-    for (const n of [1, 2, 3, 4, 5]) await small().set(`/en/many-${n}`, page(html, "organizations"), { cacheControl: { revalidate: 3600 } });
-    for (const n of [1, 2, 3, 4, 5]) expect(((await small().get(`/en/many-${n}`, { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe(html);
+    for (const n of [1, 2, 3, 4, 5])
+      await small().set(`/en/many-${n}`, page(html, "organizations"), { cacheControl: { revalidate: 3600 } });
+    for (const n of [1, 2, 3, 4, 5])
+      expect(((await small().get(`/en/many-${n}`, { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe(html);
     // Without the files, only what memory kept is left: the last ones read, not the first.
     rmSync(path.join(cacheRoot, "cache"), { recursive: true, force: true });
     expect(await small().get("/en/many-5", { kind: "APP_PAGE" })).not.toBeNull();

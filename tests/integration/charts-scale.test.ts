@@ -20,17 +20,42 @@ const SLUG = "scale-test-alliance";
 const PREFIX = "scale-test-member-";
 
 // Countries drawn as shapes and regions drawn as dots alike.
-const COUNTRIES = ["CN", "HK", "US", "DE", "RU", "BR", "IN", "SG", "AU", "ZA", "MO", "FR", "JP", "KR", "MX", "EG", "KE", "NZ", "CA", "AR"];
+const COUNTRIES = [
+  "CN",
+  "HK",
+  "US",
+  "DE",
+  "RU",
+  "BR",
+  "IN",
+  "SG",
+  "AU",
+  "ZA",
+  "MO",
+  "FR",
+  "JP",
+  "KR",
+  "MX",
+  "EG",
+  "KE",
+  "NZ",
+  "CA",
+  "AR",
+];
 
 function joinedOf(i: number): { joinedOn: string | null; joinedPrecision: "YEAR" | "MONTH" | "DAY" | null } {
   // Every fifth member has no date; the others spread over 30 years at all three precisions.
   const year = 1995 + (Math.floor(i / 5) % 30);
   const pad = (n: number) => String(n).padStart(2, "0");
   switch (i % 5) {
-    case 0: return { joinedOn: null, joinedPrecision: null };
-    case 1: return { joinedOn: `${year}-01-01`, joinedPrecision: "YEAR" };
-    case 2: return { joinedOn: `${year}-${pad(1 + (i % 12))}-01`, joinedPrecision: "MONTH" };
-    default: return { joinedOn: `${year}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`, joinedPrecision: "DAY" };
+    case 0:
+      return { joinedOn: null, joinedPrecision: null };
+    case 1:
+      return { joinedOn: `${year}-01-01`, joinedPrecision: "YEAR" };
+    case 2:
+      return { joinedOn: `${year}-${pad(1 + (i % 12))}-01`, joinedPrecision: "MONTH" };
+    default:
+      return { joinedOn: `${year}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`, joinedPrecision: "DAY" };
   }
 }
 
@@ -81,14 +106,23 @@ describe("an organization with 5,000 members", () => {
     expect(timeline.buckets.every((b) => b.precision === "YEAR")).toBe(true);
     expect(timeline.buckets.at(-1)!.cumulative).toBe(timeline.dated);
     for (const bucket of timeline.buckets) {
-      const expected = Array.from({ length: MEMBERS }, (_, i) => joinedOf(i).joinedOn).filter((d) => d?.startsWith(bucket.iso)).length;
+      const expected = Array.from({ length: MEMBERS }, (_, i) => joinedOf(i).joinedOn).filter((d) =>
+        d?.startsWith(bucket.iso),
+      ).length;
       expect(bucket.joined, bucket.iso).toBe(expected);
     }
   });
 
   it("renders a map with one circle per country, not per member, over the shared land picture, and a bar per year", async () => {
     const charts = (await getOrganizationCharts(SLUG))!;
-    const svg = renderToStaticMarkup(createElement(WorldMapSvg, { members: charts.memberCountries, namedOnly: charts.namedOnly, label: "map", describe: (code: string) => code }));
+    const svg = renderToStaticMarkup(
+      createElement(WorldMapSvg, {
+        members: charts.memberCountries,
+        namedOnly: charts.namedOnly,
+        label: "map",
+        describe: (code: string) => code,
+      }),
+    );
     // The land is the one cached picture, never inlined: no path at all in the page's markup.
     expect(svg).not.toContain("<path");
     expect(svg).toContain('href="/maps/world.svg"');
@@ -101,7 +135,13 @@ describe("an organization with 5,000 members", () => {
     }
     expect(svg.length).toBeLessThan(6_000);
 
-    const columns = charts.timeline.buckets.map((b) => ({ key: b.iso, label: b.iso, value: b.joined, running: b.cumulative, title: b.iso }));
+    const columns = charts.timeline.buckets.map((b) => ({
+      key: b.iso,
+      label: b.iso,
+      value: b.joined,
+      running: b.cumulative,
+      title: b.iso,
+    }));
     const chart = renderToStaticMarkup(createElement(ColumnChart, { columns, label: "timeline", showRunning: true }));
     expect(chart.match(/<rect /g)).toHaveLength(30);
     expect(chart.length).toBeLessThan(20_000);
@@ -115,7 +155,11 @@ describe("an organization with 5,000 members", () => {
     // Every pair of shown institutions shares the alliance: a complete graph of 31 nodes.
     expect(network.links).toHaveLength(((NETWORK_LIMIT + 1) * NETWORK_LIMIT) / 2);
     // Drawn as one path per stroke width: every link shares one alliance, so 465 links are one path.
-    const layout = layoutNetwork({ center: network.center.slug, nodes: network.nodes.map((n) => ({ id: n.slug, weight: n.shared.length })), links: network.links });
+    const layout = layoutNetwork({
+      center: network.center.slug,
+      nodes: network.nodes.map((n) => ({ id: n.slug, weight: n.shared.length })),
+      links: network.links,
+    });
     const paths = linkPaths(layout.links);
     expect(paths.map((p) => p.width)).toEqual([1]);
     expect(paths[0]!.d.match(/M/g)).toHaveLength(network.links.length);

@@ -30,12 +30,17 @@ async function disagreements() {
 }
 
 const kept = (facet: string, value: string) =>
-  prisma.organizationFacetCount.findUnique({ where: { facet_value: { facet, value } }, select: { count: true } }).then((r) => r?.count ?? 0);
+  prisma.organizationFacetCount
+    .findUnique({ where: { facet_value: { facet, value } }, select: { count: true } })
+    .then((r) => r?.count ?? 0);
 
 describe("facet counters", () => {
   it("agree with the seeded organizations, and the unfiltered list reads them", async () => {
     expect(await disagreements()).toEqual([]);
-    const list = await listOrganizations({ sort: "name", page: 1, pageSize: 20 } as Parameters<typeof listOrganizations>[0], "en");
+    const list = await listOrganizations(
+      { sort: "name", page: 1, pageSize: 20 } as Parameters<typeof listOrganizations>[0],
+      "en",
+    );
     const n = (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Organization"`)[0]!.n;
     expect(list.total).toBe(n);
     expect(list.facets.kind.reduce((sum, f) => sum + f.count, 0)).toBe(n);
@@ -45,14 +50,31 @@ describe("facet counters", () => {
   it("follow an organization created, changed (facets or not) and deleted", async () => {
     const slug = "facet-counter-test-network";
     await prisma.organization.create({
-      data: { slug, kind: "NETWORK", fields: ["MEDICINE", "TECHNOLOGY"], countries: ["AQ", "CN"], foundedOn: new Date("1801-06-01"), foundedPrecision: "MONTH", searchText: "Facet counter test" },
+      data: {
+        slug,
+        kind: "NETWORK",
+        fields: ["MEDICINE", "TECHNOLOGY"],
+        countries: ["AQ", "CN"],
+        foundedOn: new Date("1801-06-01"),
+        foundedPrecision: "MONTH",
+        searchText: "Facet counter test",
+      },
     });
     try {
       expect(await kept("year", "1801")).toBe(1);
       expect(await kept("country", "AQ")).toBe(1);
       expect(await disagreements()).toEqual([]);
 
-      await prisma.organization.update({ where: { slug }, data: { kind: "CONSORTIUM", fields: ["MEDICINE"], countries: ["BV"], foundedOn: new Date("1802-01-01"), foundedPrecision: "YEAR" } });
+      await prisma.organization.update({
+        where: { slug },
+        data: {
+          kind: "CONSORTIUM",
+          fields: ["MEDICINE"],
+          countries: ["BV"],
+          foundedOn: new Date("1802-01-01"),
+          foundedPrecision: "YEAR",
+        },
+      });
       expect(await kept("year", "1801")).toBe(0);
       expect(await kept("year", "1802")).toBe(1);
       expect(await kept("country", "AQ")).toBe(0);

@@ -29,7 +29,8 @@ let pools: Pools;
 let tables: string[] = [];
 const institution = { nmu: "", cuhk: "" };
 
-const digest = (from: string) => `count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${from}`;
+const digest = (from: string) =>
+  `count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${from}`;
 
 /**
  * One query: a checksum per table over every row (so "nothing changed" covers the whole database), and one
@@ -54,7 +55,8 @@ async function fingerprint(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
 
-const changedTables = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((t) => a[t] !== b[t]);
+const changedTables = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).filter((t) => a[t] !== b[t]);
 
 beforeAll(async () => {
   tables = (
@@ -63,9 +65,16 @@ beforeAll(async () => {
     )
   ).map((r) => r.table_name);
   institution.nmu = (await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } })).id;
-  institution.cuhk = (await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" } })).id;
+  institution.cuhk = (
+    await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" } })
+  ).id;
   const load = (email: string) => loadActor(prisma, email);
-  actors = { anonymous: null, staffNmu: await load("staff@njmu.test"), staffCuhk: await load("staff@cuhk.test"), admin: await load("admin@atlas.test") };
+  actors = {
+    anonymous: null,
+    staffNmu: await load("staff@njmu.test"),
+    staffCuhk: await load("staff@cuhk.test"),
+    admin: await load("admin@atlas.test"),
+  };
 
   // Pending requests of both universities, so approve/reject/withdraw/comment meet real targets.
   for (const institutionId of Object.values(institution)) {
@@ -73,15 +82,35 @@ beforeAll(async () => {
     for (const m of await prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "asc" }, take: 3 })) {
       await prisma.changeRequest.create({
         data: {
-          kind: "MEMBERSHIP_UPDATE", institutionId, organizationId: m.organizationId, membershipId: m.id, baseVersion: m.version, before: {},
-          proposed: { role: m.role, status: m.status, joined: null, ended: null, notes: "fuzz", sourceUrl: null, sourceTitle: "t", sourceQuote: null }, proposedById: proposer.id,
+          kind: "MEMBERSHIP_UPDATE",
+          institutionId,
+          organizationId: m.organizationId,
+          membershipId: m.id,
+          baseVersion: m.version,
+          before: {},
+          proposed: {
+            role: m.role,
+            status: m.status,
+            joined: null,
+            ended: null,
+            notes: "fuzz",
+            sourceUrl: null,
+            sourceTitle: "t",
+            sourceQuote: null,
+          },
+          proposedById: proposer.id,
         },
       });
     }
   }
   const token = randomBytes(32).toString("base64url");
   await prisma.userToken.create({
-    data: { userId: actors.staffNmu!.id, purpose: "PASSWORD_RESET", tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 3_600_000) },
+    data: {
+      userId: actors.staffNmu!.id,
+      purpose: "PASSWORD_RESET",
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
   });
   const [memberships, requests, users, organizations, institutions] = await Promise.all([
     prisma.membership.findMany({ select: { id: true, version: true }, take: 40, orderBy: { id: "asc" } }),
@@ -91,8 +120,18 @@ beforeAll(async () => {
     prisma.institution.findMany({ select: { slug: true }, take: 30, orderBy: { slug: "asc" } }),
   ]);
   pools = {
-    ids: { membershipId: memberships.map((m) => m.id), changeRequestId: requests.map((r) => r.id), userId: users.map((u) => u.id) },
-    otherIds: [...memberships.map((m) => m.id), ...requests.map((r) => r.id), ...users.map((u) => u.id), institution.nmu, institution.cuhk],
+    ids: {
+      membershipId: memberships.map((m) => m.id),
+      changeRequestId: requests.map((r) => r.id),
+      userId: users.map((u) => u.id),
+    },
+    otherIds: [
+      ...memberships.map((m) => m.id),
+      ...requests.map((r) => r.id),
+      ...users.map((u) => u.id),
+      institution.nmu,
+      institution.cuhk,
+    ],
     slugs: [...organizations.map((o) => o.slug), ...institutions.map((i) => i.slug)],
     emails: users.map((u) => u.email),
     versions: [...new Set(memberships.map((m) => String(m.version)))],
@@ -106,23 +145,61 @@ afterAll(async () => {
 
 describe("fuzzing every server action", () => {
   it(`${RUNS} generated submissions across all ${names.length} actions and ${actorKeys.length} actors: no 5xx, clear refusals, refused input changes nothing`, async () => {
-    const stats = { total: 0, accepted: 0, refused: 0, byAction: Object.fromEntries(names.map((n) => [n, 0])) as Record<ActionName, number> };
+    const stats = {
+      total: 0,
+      accepted: 0,
+      refused: 0,
+      byAction: Object.fromEntries(names.map((n) => [n, 0])) as Record<ActionName, number>,
+    };
     const consoleErrors: string[] = [];
     let last: Record<string, string> | undefined;
-    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void consoleErrors.push(args.map(String).join(" ").slice(0, 500)));
+    const spy = vi
+      .spyOn(console, "error")
+      .mockImplementation((...args: unknown[]) => void consoleErrors.push(args.map(String).join(" ").slice(0, 500)));
     // Mail goes to the console when no SMTP server is configured: keep the output readable.
     const quiet = vi.spyOn(console, "log").mockImplementation(() => {});
 
     const submission = fc
-      .record({ name: fc.constantFrom(...names), actor: fc.constantFrom(...actorKeys), viaForm: fc.boolean(), seed: fc.integer() })
+      .record({
+        name: fc.constantFrom(...names),
+        actor: fc.constantFrom(...actorKeys),
+        viaForm: fc.boolean(),
+        seed: fc.integer(),
+      })
       .chain(({ name, actor, viaForm }) =>
         fc.record({
           name: fc.constant(name),
           actor: fc.constant(actor),
           viaForm: fc.constant(viaForm),
           // Each field: plausible (often a real id of either university) or junk; a few extra unknown fields.
-          fields: fc.tuple(...fieldsOf(actions[name].schema).map((field) => fc.tuple(fc.constant(field.path), fc.oneof({ weight: 6, arbitrary: plausible(field, pools) }, { weight: 1, arbitrary: junk }, { weight: 1, arbitrary: tainted(field, pools) })))),
-          extra: fc.array(fc.tuple(fc.constantFrom("__proto__.polluted", "constructor.prototype.x", "values.__proto__", "$ACTION_ID_x", "a.b.c.d.e.f", "id", "institutionId", "role"), junk), { maxLength: 2 }),
+          fields: fc.tuple(
+            ...fieldsOf(actions[name].schema).map((field) =>
+              fc.tuple(
+                fc.constant(field.path),
+                fc.oneof(
+                  { weight: 6, arbitrary: plausible(field, pools) },
+                  { weight: 1, arbitrary: junk },
+                  { weight: 1, arbitrary: tainted(field, pools) },
+                ),
+              ),
+            ),
+          ),
+          extra: fc.array(
+            fc.tuple(
+              fc.constantFrom(
+                "__proto__.polluted",
+                "constructor.prototype.x",
+                "values.__proto__",
+                "$ACTION_ID_x",
+                "a.b.c.d.e.f",
+                "id",
+                "institutionId",
+                "role",
+              ),
+              junk,
+            ),
+            { maxLength: 2 },
+          ),
         }),
       );
 
@@ -132,7 +209,8 @@ describe("fuzzing every server action", () => {
         if (viaForm) {
           // As a browser sends it: every value a string, keys flattened with dots (lib/actions/server.ts).
           const form = new FormData();
-          for (const [path, value] of [...fields, ...extra]) form.append(path, typeof value === "string" ? value : JSON.stringify(value) ?? "");
+          for (const [path, value] of [...fields, ...extra])
+            form.append(path, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
           raw = formToObject(form);
         } else {
           raw = {};
@@ -141,7 +219,8 @@ describe("fuzzing every server action", () => {
         const staff = actor === "staffNmu" || actor === "staffCuhk";
         const other = actor === "staffNmu" ? "cuhk" : "nmu";
         // Nothing else writes to this database: the previous run's "after" is this run's "before".
-        const before = (last ??= await fingerprint());
+        last ??= await fingerprint();
+        const before = last;
         const errorsBefore = consoleErrors.length;
         const schemaOk = actions[name].schema.safeParse(raw).success;
 
@@ -156,9 +235,11 @@ describe("fuzzing every server action", () => {
         if (!schemaOk) {
           expect(state.ok, label).toBe(false);
           expect(Object.keys(state.fieldErrors).length, label).toBeGreaterThan(0);
-          for (const messages of Object.values(state.fieldErrors)) for (const m of messages) expect(m.trim().length, label).toBeGreaterThan(0);
+          for (const messages of Object.values(state.fieldErrors))
+            for (const m of messages) expect(m.trim().length, label).toBeGreaterThan(0);
         }
-        const after = (last = await fingerprint());
+        last = await fingerprint();
+        const after = last;
         if (state.ok) {
           stats.accepted += 1;
         } else {
@@ -172,7 +253,9 @@ describe("fuzzing every server action", () => {
     spy.mockRestore();
     quiet.mockRestore();
 
-    console.log(`fuzz: ${stats.total} submissions (${stats.accepted} accepted, ${stats.refused} refused) over ${names.length} actions: ${JSON.stringify(stats.byAction)}`);
+    console.log(
+      `fuzz: ${stats.total} submissions (${stats.accepted} accepted, ${stats.refused} refused) over ${names.length} actions: ${JSON.stringify(stats.byAction)}`,
+    );
     expect(stats.total).toBeGreaterThanOrEqual(1000);
     for (const name of names) expect(stats.byAction[name], name).toBeGreaterThanOrEqual(25);
     expect(stats.refused).toBeGreaterThan(stats.total / 3);
@@ -182,6 +265,9 @@ describe("fuzzing every server action", () => {
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
   const parts = path.split(".");
   let node = target;
-  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  for (const part of parts.slice(0, -1)) {
+    node[part] ??= {};
+    node = node[part] as Record<string, unknown>;
+  }
   node[parts.at(-1)!] = value;
 }

@@ -27,7 +27,10 @@ async function tablesHolding(secret: string): Promise<string[]> {
   );
   const holding: string[] = [];
   for (const { table_name } of tables) {
-    const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}" x WHERE strpos(x::text, $1) > 0`, secret);
+    const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${table_name}" x WHERE strpos(x::text, $1) > 0`,
+      secret,
+    );
     if (row && row.n > 0) holding.push(table_name);
   }
   return holding;
@@ -37,11 +40,24 @@ async function tablesHolding(secret: string): Promise<string[]> {
 async function account(prefix: string) {
   const email = `${prefix}-${unique()}@example.org`;
   const institution = await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } });
-  await prisma.user.create({ data: { email, name: prefix, role: "STAFF", institutionId: institution.id, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder" } });
+  await prisma.user.create({
+    data: {
+      email,
+      name: prefix,
+      role: "STAFF",
+      institutionId: institution.id,
+      passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+    },
+  });
   return email;
 }
 
-const inviteInput = (email: string) => ({ email, name: "Invited Person", role: "STAFF" as const, institutionSlug: "chinese-university-of-hong-kong" });
+const inviteInput = (email: string) => ({
+  email,
+  name: "Invited Person",
+  role: "STAFF" as const,
+  institutionSlug: "chinese-university-of-hong-kong",
+});
 const now: ActionContext["later"] = (task) => task();
 const at = (clientAddress: string): ActionContext => ({ clientAddress, later: now });
 
@@ -58,7 +74,9 @@ describe("invitations", () => {
   it("without SMTP: the link is handed to the inviting admin only, and stored and logged nowhere", async () => {
     const app = await loadApp({ HOST: "127.0.0.1" });
     const email = `invitee-${unique()}@example.org`;
-    const { result, output } = await consoleDuring(() => app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.1")));
+    const { result, output } = await consoleDuring(() =>
+      app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.1")),
+    );
     expect(result.state.ok).toBe(true);
     const link = result.state.handOver!;
     expect(link).toMatch(/\/en\/password\/[\w-]{40,}$/);
@@ -86,7 +104,9 @@ describe("invitations", () => {
     try {
       const app = await loadApp({ HOST: "127.0.0.1", SMTP_URL: sink.url });
       const email = `mailed-${unique()}@example.org`;
-      const { result, output } = await consoleDuring(() => app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.3")));
+      const { result, output } = await consoleDuring(() =>
+        app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.3")),
+      );
       expect(result.state).toMatchObject({ ok: true, message: `Invitation sent to ${email}.` });
       expect(result.state.handOver).toBeUndefined();
 
@@ -108,7 +128,9 @@ describe("invitations", () => {
   it("with SMTP that refuses the mail: the inviting admin gets the link and the reason, the outbox the failure", async () => {
     const app = await loadApp({ HOST: "0.0.0.0", SMTP_URL: "smtp://127.0.0.1:1" });
     const email = `unmailed-${unique()}@example.org`;
-    const { result, output } = await consoleDuring(() => app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.4")));
+    const { result, output } = await consoleDuring(() =>
+      app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.4")),
+    );
     expect(result.state.ok).toBe(true);
     expect(result.state.message).toMatch(/the mail server refused it/);
     const token = tokenOf(result.state.handOver!);
@@ -124,7 +146,9 @@ describe("password reset links", () => {
   it("without SMTP, on a portal that listens on loopback only: printed on its console, withheld from the outbox", async () => {
     const app = await loadApp({ HOST: "127.0.0.1" });
     const email = await account("console-reset");
-    const { result, output } = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.1")));
+    const { result, output } = await consoleDuring(() =>
+      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.1")),
+    );
     expect(result.state.ok).toBe(true);
     const token = tokenOf(passwordLinkIn(output));
     expect(await tablesHolding(token)).toEqual([]);
@@ -137,11 +161,15 @@ describe("password reset links", () => {
     const app = await loadApp({ HOST: "0.0.0.0" });
     const email = await account("public-reset");
     const before = await Promise.all([prisma.userToken.count(), prisma.outboxMail.count(), prisma.rateLimit.count()]);
-    const { result, output } = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.2")));
+    const { result, output } = await consoleDuring(() =>
+      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.2")),
+    );
     expect(result.state).toMatchObject({ ok: false, message: expect.stringMatching(/cannot send mail/) });
     expect(output).toMatch(/SMTP_URL is not set/);
     expect(output).not.toMatch(/\/password\//);
-    expect(await Promise.all([prisma.userToken.count(), prisma.outboxMail.count(), prisma.rateLimit.count()])).toEqual(before);
+    expect(await Promise.all([prisma.userToken.count(), prisma.outboxMail.count(), prisma.rateLimit.count()])).toEqual(
+      before,
+    );
   });
 
   it("with SMTP: mailed to the account's owner only, not printed even on loopback", async () => {
@@ -150,7 +178,9 @@ describe("password reset links", () => {
     try {
       const app = await loadApp({ HOST: "127.0.0.1", SMTP_URL: sink.url });
       const email = await account("mailed-reset");
-      const { output } = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.3")));
+      const { output } = await consoleDuring(() =>
+        app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.3")),
+      );
       const mail = await waitForMail(email, { dir, subject: /Reset/ });
       const token = tokenOf(passwordLinkIn(mail.text));
       expect(output).not.toContain(token);
@@ -166,10 +196,14 @@ describe("password reset links", () => {
     const email = await account("two-links");
     const links: string[] = [];
     for (const address of ["10.32.0.1", "10.32.0.2"]) {
-      const { output } = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at(address)));
+      const { output } = await consoleDuring(() =>
+        app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at(address)),
+      );
       links.push(passwordLinkIn(output));
     }
     await app.userAdmin.setPasswordWithToken(tokenOf(links[0]!), "the first link still works");
-    await expect(app.userAdmin.setPasswordWithToken(tokenOf(links[1]!), "the second one is void now")).rejects.toThrow(/expired or was already used/);
+    await expect(app.userAdmin.setPasswordWithToken(tokenOf(links[1]!), "the second one is void now")).rejects.toThrow(
+      /expired or was already used/,
+    );
   });
 });

@@ -17,7 +17,9 @@ const { loadOpenDataset } = await import("@/lib/data/open-data");
 const { renderExport, renderQuickStatements } = await import("@/lib/open-data/formats");
 const { listReleases, readReleaseFile, writeRelease } = await import("@/lib/open-data/releases");
 const { NotFoundError } = await import("@/lib/errors");
-const { apiMembershipQuerySchema, apiOrganizationQuerySchema, apiInstitutionQuerySchema } = await import("@/lib/validation/api");
+const { apiMembershipQuerySchema, apiOrganizationQuerySchema, apiInstitutionQuerySchema } = await import(
+  "@/lib/validation/api"
+);
 const { db } = await import("@/lib/db");
 
 const prisma = testPrisma();
@@ -31,7 +33,10 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function walk<T>(list: (cursor?: [string, string]) => Promise<{ data: T[]; nextCursor: string | null; total: number }>, decode: (c: string) => [string, string]) {
+async function walk<T>(
+  list: (cursor?: [string, string]) => Promise<{ data: T[]; nextCursor: string | null; total: number }>,
+  decode: (c: string) => [string, string],
+) {
   const items: T[] = [];
   let cursor: [string, string] | undefined;
   let pages = 0;
@@ -52,7 +57,10 @@ describe("read API lists (keyset pagination)", () => {
   const decode = (c: string) => apiOrganizationQuerySchema.parse({ cursor: c }).cursor!;
 
   it("organizations: every page of 5 in slug order, each organization exactly once", async () => {
-    const { items, pages, total } = await walk((cursor) => listApiOrganizations({ ...apiOrganizationQuerySchema.parse({ limit: "5" }), cursor }), decode);
+    const { items, pages, total } = await walk(
+      (cursor) => listApiOrganizations({ ...apiOrganizationQuerySchema.parse({ limit: "5" }), cursor }),
+      decode,
+    );
     const slugs = items.map((o) => o.slug);
     const all = (await prisma.organization.findMany({ select: { slug: true } })).map((o) => o.slug).sort();
     expect(new Set(slugs).size).toBe(slugs.length);
@@ -62,7 +70,10 @@ describe("read API lists (keyset pagination)", () => {
   });
 
   it("institutions with a filter: pages of 2 cover exactly the matching ones", async () => {
-    const { items, total } = await walk((cursor) => listApiInstitutions({ ...apiInstitutionQuerySchema.parse({ country: "CN", limit: "2" }), cursor }), decode);
+    const { items, total } = await walk(
+      (cursor) => listApiInstitutions({ ...apiInstitutionQuerySchema.parse({ country: "CN", limit: "2" }), cursor }),
+      decode,
+    );
     const expected = await prisma.institution.count({ where: { country: "CN" } });
     expect(items.length).toBe(expected);
     expect(total).toBe(expected);
@@ -71,11 +82,17 @@ describe("read API lists (keyset pagination)", () => {
   });
 
   it("memberships by institution: all of NMU's, pages of 4", async () => {
-    const { items, pages } = await walk((cursor) => listApiMemberships({ ...apiMembershipQuerySchema.parse({ institution: NMU, limit: "4" }), cursor }), decode);
+    const { items, pages } = await walk(
+      (cursor) => listApiMemberships({ ...apiMembershipQuerySchema.parse({ institution: NMU, limit: "4" }), cursor }),
+      decode,
+    );
     expect(pages).toBe(2);
     expect(items.map((m) => m.institution.slug)).toEqual(Array(items.length).fill(NMU));
     expect(items.length).toBe(await prisma.membership.count({ where: { institution: { slug: NMU } } }));
-    expect(items.find((m) => m.organization.slug === BRIMEA)).toMatchObject({ role: "FOUNDING_MEMBER", joined: { iso: "2018-05", precision: "MONTH" } });
+    expect(items.find((m) => m.organization.slug === BRIMEA)).toMatchObject({
+      role: "FOUNDING_MEMBER",
+      joined: { iso: "2018-05", precision: "MONTH" },
+    });
   });
 
   it("search reuses the site's search: q=silk finds the Silk Road alliance", async () => {
@@ -95,7 +112,10 @@ describe("the dataset and its slices", () => {
     const json = JSON.parse(renderExport(d, "dataset", "json", site)!);
     expect(json.license).toMatchObject({ id: "CC0-1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/" });
     const ld = JSON.parse(renderExport(d, "dataset", "jsonld", site)!);
-    expect(ld["@graph"][0]).toMatchObject({ "@type": "Dataset", license: "https://creativecommons.org/publicdomain/zero/1.0/" });
+    expect(ld["@graph"][0]).toMatchObject({
+      "@type": "Dataset",
+      license: "https://creativecommons.org/publicdomain/zero/1.0/",
+    });
     expect(renderExport(d, "organizations", "json", site)).toBeNull();
   });
 
@@ -104,14 +124,18 @@ describe("the dataset and its slices", () => {
     expect(d.scope).toEqual({ kind: "institution", slug: NMU, name: "Nanjing Medical University" });
     expect(d.institutions.map((i) => i.slug)).toEqual([NMU]);
     expect(d.memberships.every((m) => m.institution.slug === NMU)).toBe(true);
-    expect(d.organizations.map((o) => o.slug).sort()).toEqual([...new Set(d.memberships.map((m) => m.organization.slug))].sort());
+    expect(d.organizations.map((o) => o.slug).sort()).toEqual(
+      [...new Set(d.memberships.map((m) => m.organization.slug))].sort(),
+    );
   });
 
   it("an organization's slice, and an unknown slug is NotFound", async () => {
     const d = await loadOpenDataset({ kind: "organization", slug: BRIMEA });
     expect(d.organizations.map((o) => o.slug)).toEqual([BRIMEA]);
     expect(d.memberships.map((m) => m.institution.slug)).toContain(NMU);
-    await expect(loadOpenDataset({ kind: "organization", slug: "no-such-thing" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadOpenDataset({ kind: "organization", slug: "no-such-thing" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -123,7 +147,10 @@ describe("Wikidata QuickStatements", () => {
   });
   afterAll(async () => {
     await prisma.institution.update({ where: { slug: NMU }, data: { wikidataId: null } });
-    await prisma.organization.updateMany({ where: { slug: { in: [BRIMEA, "m9-collaboration-network"] } }, data: { wikidataId: null } });
+    await prisma.organization.updateMany({
+      where: { slug: { in: [BRIMEA, "m9-collaboration-network"] } },
+      data: { wikidataId: null },
+    });
   });
 
   it("one P463 line per membership with items on both sides, dated at the stored precision", async () => {
@@ -140,13 +167,26 @@ describe("Wikidata items of organizations (admins set them directly, validated)"
     const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin-records");
     const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
     const { ConflictError } = await import("@/lib/errors");
-    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+    const admin = await prisma.user.findUniqueOrThrow({
+      where: { email: "admin@atlas.test" },
+      select: { id: true, email: true, name: true, role: true, institutionId: true },
+    });
     const form = async (slug: string, wikidataId: string) => {
       const p = await getOrganizationProfile(admin, slug);
       const v = p.values;
       return adminUpdateOrganizationSchema.safeParse({
-        organizationSlug: slug, baseVersion: String(p.version),
-        values: { nameEn: v.nameEn, nameZh: v.nameZh ?? "", acronym: v.acronym ?? "", kind: v.kind, founded: v.founded?.iso ?? "", website: v.website ?? "", introduction: v.introduction ?? "", wikidataId },
+        organizationSlug: slug,
+        baseVersion: String(p.version),
+        values: {
+          nameEn: v.nameEn,
+          nameZh: v.nameZh ?? "",
+          acronym: v.acronym ?? "",
+          kind: v.kind,
+          founded: v.founded?.iso ?? "",
+          website: v.website ?? "",
+          introduction: v.introduction ?? "",
+          wikidataId,
+        },
       });
     };
     const bad = await form("eurasia-pacific-uninet", "P31");
@@ -154,10 +194,15 @@ describe("Wikidata items of organizations (admins set them directly, validated)"
     const good = await form("eurasia-pacific-uninet", "https://www.wikidata.org/wiki/q2000001");
     expect(good.data?.values.wikidataId).toBe("Q2000001");
     await adminUpdateOrganization(admin, good.data!);
-    expect((await prisma.organization.findUniqueOrThrow({ where: { slug: "eurasia-pacific-uninet" } })).wikidataId).toBe("Q2000001");
+    expect(
+      (await prisma.organization.findUniqueOrThrow({ where: { slug: "eurasia-pacific-uninet" } })).wikidataId,
+    ).toBe("Q2000001");
     const taken = await form("university-alliance-of-the-silk-road", "Q2000001");
     await expect(adminUpdateOrganization(admin, taken.data!)).rejects.toBeInstanceOf(ConflictError);
-    expect((await prisma.organization.findUniqueOrThrow({ where: { slug: "university-alliance-of-the-silk-road" } })).wikidataId).toBeNull();
+    expect(
+      (await prisma.organization.findUniqueOrThrow({ where: { slug: "university-alliance-of-the-silk-road" } }))
+        .wikidataId,
+    ).toBeNull();
     await prisma.organization.update({ where: { slug: "eurasia-pacific-uninet" }, data: { wikidataId: null } });
   });
 });
@@ -166,7 +211,11 @@ describe("releases", () => {
   it("writeRelease writes the files and a manifest whose counts and SHA-256 sums match", async () => {
     const d = await loadOpenDataset({ kind: "all" });
     const manifest = writeRelease(d, site, "2000-01-02");
-    expect(manifest.counts).toEqual({ organizations: d.organizations.length, institutions: d.institutions.length, memberships: d.memberships.length });
+    expect(manifest.counts).toEqual({
+      organizations: d.organizations.length,
+      institutions: d.institutions.length,
+      memberships: d.memberships.length,
+    });
     for (const f of manifest.files) {
       const text = readFileSync(path.join(releasesDir, "2000-01-02", f.name), "utf8");
       expect(createHash("sha256").update(text).digest("hex"), f.name).toBe(f.sha256);
@@ -178,15 +227,22 @@ describe("releases", () => {
     expect(() => writeRelease(d, site, "yesterday")).toThrow(/YYYY-MM-DD/);
   });
 
-  // The script writing a release is exercised end to end by tests/e2e/api-contract.test.ts (served and listed on /data).
+  // The script writing a release is exercised end to end by tests/e2e/api-contract.test.ts (served and listed on
+  // /data).
   it("npm run data:release refuses a bad --date and writes nothing", () => {
     // The package.json script itself, run the way npm runs it (without npm's own start-up time).
     const root = path.resolve(import.meta.dirname, "..", "..");
     const script = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts["data:release"] as string;
     const run = (...args: string[]) =>
       spawnSync("sh", ["-c", `${script} "$@"`, "sh", ...args], {
-        cwd: root, encoding: "utf8", timeout: 60_000,
-        env: { ...process.env, RELEASES_DIR: releasesDir, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` },
+        cwd: root,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: {
+          ...process.env,
+          RELEASES_DIR: releasesDir,
+          PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}`,
+        },
       });
     const bad = run("--date", "2001-13-45");
     expect(bad.status).not.toBe(0);

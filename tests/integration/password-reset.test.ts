@@ -16,7 +16,15 @@ const unique = () => randomBytes(4).toString("hex");
 async function account(prefix: string) {
   const email = `${prefix}-${unique()}@example.org`;
   const institution = await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } });
-  await prisma.user.create({ data: { email, name: prefix, role: "STAFF", institutionId: institution.id, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder" } });
+  await prisma.user.create({
+    data: {
+      email,
+      name: prefix,
+      role: "STAFF",
+      institutionId: institution.id,
+      passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+    },
+  });
   return email;
 }
 
@@ -34,14 +42,32 @@ describe("password reset limits", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email } });
     // From a new address each time: only the account's own limit is at work.
     for (let i = 0; i < perAccount; i++) {
-      const { result } = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email: i % 2 ? email.toUpperCase() : email }, "en", at(`10.33.0.${i}`)));
+      const { result } = await consoleDuring(() =>
+        app.runAction(
+          app.registry.actions.requestPasswordReset,
+          null,
+          { email: i % 2 ? email.toUpperCase() : email },
+          "en",
+          at(`10.33.0.${i}`),
+        ),
+      );
       expect(result.state.ok).toBe(true);
     }
     expect(await prisma.userToken.count({ where: { userId: user.id } })).toBe(perAccount);
     const limits = await prisma.rateLimit.findMany({ orderBy: { key: "asc" } });
     const tasks: (() => Promise<void>)[] = [];
-    const { result } = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", { clientAddress: "10.33.1.1", later: (t) => void tasks.push(t) }));
-    expect(result.state).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many password reset requests\. Nothing was sent; please try again in (a minute|\d+ minutes)\.$/) });
+    const { result } = await consoleDuring(() =>
+      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", {
+        clientAddress: "10.33.1.1",
+        later: (t) => void tasks.push(t),
+      }),
+    );
+    expect(result.state).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^Too many password reset requests\. Nothing was sent; please try again in (a minute|\d+ minutes)\.$/,
+      ),
+    });
     expect(tasks).toEqual([]);
     expect(await prisma.userToken.count({ where: { userId: user.id } })).toBe(perAccount);
     expect(await prisma.outboxMail.count({ where: { to: email } })).toBe(perAccount);
@@ -54,23 +80,43 @@ describe("password reset limits", () => {
     const { perAddress } = app.reset.RESET_LIMITS;
     const address = "10.34.0.1";
     for (let i = 0; i < perAddress; i++) {
-      const { result } = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email: `nobody-${i}-${unique()}@example.org` }, "en", at(address)));
+      const { result } = await consoleDuring(() =>
+        app.runAction(
+          app.registry.actions.requestPasswordReset,
+          null,
+          { email: `nobody-${i}-${unique()}@example.org` },
+          "en",
+          at(address),
+        ),
+      );
       expect(result.state.ok).toBe(true);
     }
     const email = await account("from-busy-address");
-    const { result } = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at(address)));
-    expect(result.state).toMatchObject({ ok: false, message: expect.stringMatching(/Too many password reset requests/) });
+    const { result } = await consoleDuring(() =>
+      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at(address)),
+    );
+    expect(result.state).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Too many password reset requests/),
+    });
     expect(await prisma.userToken.count({ where: { user: { email } } })).toBe(0);
     // Another address is not affected.
-    const other = await consoleDuring(() => app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.34.0.2")));
+    const other = await consoleDuring(() =>
+      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.34.0.2")),
+    );
     expect(other.result.state.ok).toBe(true);
   });
 
   it("expired counters are purged", async () => {
     const app = await loadApp({ HOST: "127.0.0.1" });
-    await prisma.rateLimit.create({ data: { key: `test:expired:${unique()}`, count: 7, windowEnds: new Date(Date.now() - 1000) } });
+    await prisma.rateLimit.create({
+      data: { key: `test:expired:${unique()}`, count: 7, windowEnds: new Date(Date.now() - 1000) },
+    });
     expect(await prisma.rateLimit.count({ where: { windowEnds: { lte: new Date() } } })).toBeGreaterThan(0);
-    await app.rateLimit.consumeRateLimits([{ key: `test:fresh:${unique()}`, limit: 5, windowSeconds: 60 }], "Too many ({minutes}).");
+    await app.rateLimit.consumeRateLimits(
+      [{ key: `test:fresh:${unique()}`, limit: 5, windowSeconds: 60 }],
+      "Too many ({minutes}).",
+    );
     expect(await prisma.rateLimit.count({ where: { windowEnds: { lte: new Date() } } })).toBe(0);
   });
 });
@@ -86,24 +132,43 @@ describe("the answer to a reset request", () => {
     const touched: string[] = [];
     holder.prisma = new Proxy(real, {
       get(target, property) {
-        if (typeof property === "string" && !property.startsWith("$") && !property.startsWith("_")) touched.push(property);
+        if (typeof property === "string" && !property.startsWith("$") && !property.startsWith("_"))
+          touched.push(property);
         const value: unknown = Reflect.get(target, property, target);
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
     const tasks: (() => Promise<void>)[] = [];
-    const context = (address: string): ActionContext => ({ clientAddress: address, later: (task) => void tasks.push(task) });
-    let answers;
+    const context = (address: string): ActionContext => ({
+      clientAddress: address,
+      later: (task) => void tasks.push(task),
+    });
+    let answers: Awaited<ReturnType<typeof app.runAction>>["state"][];
     try {
       answers = [
-        await app.runAction(app.registry.actions.requestPasswordReset, null, { email: known }, "en", context("10.35.0.1")),
-        await app.runAction(app.registry.actions.requestPasswordReset, null, { email: unknown }, "en", context("10.35.0.2")),
+        await app.runAction(
+          app.registry.actions.requestPasswordReset,
+          null,
+          { email: known },
+          "en",
+          context("10.35.0.1"),
+        ),
+        await app.runAction(
+          app.registry.actions.requestPasswordReset,
+          null,
+          { email: unknown },
+          "en",
+          context("10.35.0.2"),
+        ),
       ].map((r) => r.state);
     } finally {
       holder.prisma = real;
     }
     expect(answers[0]).toEqual(answers[1]);
-    expect(answers[0]).toMatchObject({ ok: true, message: "If an account uses this address, a link to reset its password is on its way." });
+    expect(answers[0]).toMatchObject({
+      ok: true,
+      message: "If an account uses this address, a link to reset its password is on its way.",
+    });
     // Only the rate limits' raw SQL ran: no model (User, UserToken, OutboxMail) was touched before the answer.
     expect(touched).toEqual([]);
     expect(tasks).toHaveLength(2);

@@ -35,7 +35,11 @@ const listening = (port: number) =>
  */
 function runStart(script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: ".next-safeguards", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [script], {
+      cwd: root,
+      env: { ...process.env, NEXT_DIST_DIR: ".next-safeguards", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     const read = (d: Buffer) => {
       output += d;
@@ -53,7 +57,11 @@ function runStart(script: string, env: Record<string, string>): Promise<{ code: 
 
 /** A command of ours on a database, as an operator runs it. */
 function command(args: string[], databaseUrl: string, extra: Record<string, string> = {}) {
-  const r = spawnSync(tsx, args, { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, ...extra }, encoding: "utf8" });
+  const r = spawnSync(tsx, args, {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...extra },
+    encoding: "utf8",
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -68,7 +76,11 @@ afterAll(async () => {
 describe("a start that others can reach, with the demo passwords in place", () => {
   it("scripts/serve.mjs refuses to listen beyond loopback and says why and what to do", async () => {
     const port = await freePort();
-    const { code, output } = await runStart("scripts/serve.mjs", { DATABASE_URL: seededUrl, HOST: "0.0.0.0", PORT: String(port) });
+    const { code, output } = await runStart("scripts/serve.mjs", {
+      DATABASE_URL: seededUrl,
+      HOST: "0.0.0.0",
+      PORT: String(port),
+    });
     expect(code).toBe(1);
     expect(output).toContain(
       "Refusing to serve on 0.0.0.0, where other machines can reach it: the demo accounts admin@atlas.test, staff@cuhk.test, staff@njmu.test still have the passwords published in the README, so anyone could sign in with them — create your own admin with `npm run admin:create -- --email you@example.org`, then disable them with `npm run admin:disable-demo` (or serve on HOST=127.0.0.1 only).",
@@ -78,15 +90,26 @@ describe("a start that others can reach, with the demo passwords in place", () =
 
   it("npm start (scripts/start.mjs) refuses before building anything", async () => {
     const port = await freePort();
-    const { code, output } = await runStart("scripts/start.mjs", { DATABASE_URL: seededUrl, HOST: "::", PORT: String(port) });
+    const { code, output } = await runStart("scripts/start.mjs", {
+      DATABASE_URL: seededUrl,
+      HOST: "::",
+      PORT: String(port),
+    });
     expect(code).toBe(1);
-    expect(output).toMatch(/Refusing to serve on ::, where other machines can reach it: the demo accounts .* still have the passwords published in the README/);
+    expect(output).toMatch(
+      /Refusing to serve on ::, where other machines can reach it: the demo accounts .* still have the passwords published in the README/,
+    );
     expect(output).not.toMatch(/Building the portal/);
     expect(await listening(port)).toBe(false);
   }, 120_000);
 
   it("with ATLAS_ENV=production even loopback is refused", async () => {
-    const { code, output } = await runStart("scripts/serve.mjs", { DATABASE_URL: seededUrl, HOST: "127.0.0.1", PORT: String(await freePort()), ATLAS_ENV: "production" });
+    const { code, output } = await runStart("scripts/serve.mjs", {
+      DATABASE_URL: seededUrl,
+      HOST: "127.0.0.1",
+      PORT: String(await freePort()),
+      ATLAS_ENV: "production",
+    });
     expect(code).toBe(1);
     expect(output).toMatch(/Refusing to serve in production \(ATLAS_ENV=production\): the demo accounts/);
   }, 120_000);
@@ -115,7 +138,11 @@ describe("the seed and the shell commands", () => {
       const client = new pg.Client({ connectionString: freshUrl });
       await client.connect();
       try {
-        return (await client.query<{ email: string; disabled: boolean; hasPassword: boolean }>(`SELECT email, "disabledAt" IS NOT NULL AS disabled, "passwordHash" IS NOT NULL AS "hasPassword" FROM "User" ORDER BY email`)).rows;
+        return (
+          await client.query<{ email: string; disabled: boolean; hasPassword: boolean }>(
+            `SELECT email, "disabledAt" IS NOT NULL AS disabled, "passwordHash" IS NOT NULL AS "hasPassword" FROM "User" ORDER BY email`,
+          )
+        ).rows;
       } finally {
         await client.end();
       }
@@ -129,7 +156,9 @@ describe("the seed and the shell commands", () => {
 
     expect(command(["prisma/seed.ts"], freshUrl, { HOST: "127.0.0.1" }).code).toBe(0);
     expect((await users()).map((u) => u.email)).toEqual(["admin@atlas.test", "staff@cuhk.test", "staff@njmu.test"]);
-    expect(await demoPasswordRefusal({ databaseUrl: freshUrl, host: "0.0.0.0", production: false })).toMatch(/^Refusing to serve on 0\.0\.0\.0/);
+    expect(await demoPasswordRefusal({ databaseUrl: freshUrl, host: "0.0.0.0", production: false })).toMatch(
+      /^Refusing to serve on 0\.0\.0\.0/,
+    );
 
     const disable = command(["--conditions=react-server", "scripts/admin.ts", "disable-demo"], freshUrl);
     expect(disable.code, disable.stderr).toBe(0);
@@ -143,7 +172,11 @@ describe("the seed and the shell commands", () => {
   }, 180_000);
 
   it("admin:create prints a one-time link whose token is stored only hashed; it refuses bad input and changes nothing", async () => {
-    const created = command(["--conditions=react-server", "scripts/admin.ts", "create", "--email", "Ops@Example.org", "--name", "Ops"], freshUrl, { SITE_URL: "https://atlas.example.org" });
+    const created = command(
+      ["--conditions=react-server", "scripts/admin.ts", "create", "--email", "Ops@Example.org", "--name", "Ops"],
+      freshUrl,
+      { SITE_URL: "https://atlas.example.org" },
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/^Created the admin account ops@example\.org\./);
     const token = /https:\/\/atlas\.example\.org\/en\/password\/([\w-]{40,})/.exec(created.stdout)?.[1];
@@ -151,11 +184,25 @@ describe("the seed and the shell commands", () => {
     const client = new pg.Client({ connectionString: freshUrl });
     await client.connect();
     try {
-      const { rows } = await client.query(`SELECT u.role, t."tokenHash", t.purpose FROM "User" u JOIN "UserToken" t ON t."userId" = u.id WHERE u.email = 'ops@example.org'`);
-      expect(rows).toEqual([{ role: "ADMIN", tokenHash: createHash("sha256").update(token!).digest("hex"), purpose: "INVITE" }]);
-      const count = async () => (await client.query(`SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "UserToken")::int AS tokens`)).rows[0];
+      const { rows } = await client.query(
+        `SELECT u.role, t."tokenHash", t.purpose FROM "User" u JOIN "UserToken" t ON t."userId" = u.id WHERE u.email = 'ops@example.org'`,
+      );
+      expect(rows).toEqual([
+        { role: "ADMIN", tokenHash: createHash("sha256").update(token!).digest("hex"), purpose: "INVITE" },
+      ]);
+      const count = async () =>
+        (
+          await client.query(
+            `SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "UserToken")::int AS tokens`,
+          )
+        ).rows[0];
       const before = await count();
-      for (const args of [["create"], ["create", "--email", "not-an-email"], ["create", "--emial", "x@example.org"], ["create", "--email", "x@example.org", "--role", "STAFF"]]) {
+      for (const args of [
+        ["create"],
+        ["create", "--email", "not-an-email"],
+        ["create", "--emial", "x@example.org"],
+        ["create", "--email", "x@example.org", "--role", "STAFF"],
+      ]) {
         const refused = command(["--conditions=react-server", "scripts/admin.ts", ...args], freshUrl);
         expect(refused.code).toBe(1);
         expect(refused.stderr).toMatch(/--email you@example\.org/);

@@ -4,7 +4,22 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getInstitutionBySlug, listInstitutions } from "@/lib/data/institutions";
 import { getOrganizationBySlug } from "@/lib/data/organizations";
-import { institutionSearch, ANSO, BRIMEA, BY_NAME, EPU, FEDERATION, M9, MOU, PABSC, PROGRAMME, SINO_RUSSIAN, SOUTH_ASIA, UABR, UASR } from "../support/search";
+import {
+  institutionSearch,
+  ANSO,
+  BRIMEA,
+  BY_NAME,
+  EPU,
+  FEDERATION,
+  M9,
+  MOU,
+  PABSC,
+  PROGRAMME,
+  SINO_RUSSIAN,
+  SOUTH_ASIA,
+  UABR,
+  UASR,
+} from "../support/search";
 
 afterAll(async () => {
   await db().$disconnect();
@@ -14,30 +29,64 @@ describe("getOrganizationBySlug", () => {
   it("M9: nine founders in the page's order, with the source", async () => {
     const o = await getOrganizationBySlug(M9, "en");
     expect(o).not.toBeNull();
-    expect(o!.name).toBe("International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces");
+    expect(o!.name).toBe(
+      "International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces",
+    );
     expect(o!.founders).toHaveLength(9);
-    expect(o!.founders[0]).toMatchObject({ role: "PROPOSER", institution: { slug: "chongqing-medical-university", name: "Chongqing Medical University", country: "CN" } });
+    expect(o!.founders[0]).toMatchObject({
+      role: "PROPOSER",
+      institution: { slug: "chongqing-medical-university", name: "Chongqing Medical University", country: "CN" },
+    });
     expect(o!.founders.slice(1).every((f) => f.role === "CO_SPONSOR")).toBe(true);
     expect(o!.founders.map((f) => f.institution.name)).toContain("Nanjing Medical University");
     for (const f of o!.founders) expect(f.source?.key).toBe("nmu-international-organizations");
     expect(o!.members).toHaveLength(1);
-    expect(o!.members[0]).toMatchObject({ role: "FOUNDING_MEMBER", joined: { iso: "2021-07-09", precision: "DAY" }, institution: { slug: "nanjing-medical-university" } });
+    expect(o!.members[0]).toMatchObject({
+      role: "FOUNDING_MEMBER",
+      joined: { iso: "2021-07-09", precision: "DAY" },
+      institution: { slug: "nanjing-medical-university" },
+    });
   });
 
   it("UASR: the declared count, the founder and CUHK as a member since 2016, each with its source", async () => {
     const o = await getOrganizationBySlug(UASR, "en");
     expect(o!.declaredCounts).toEqual([
-      expect.objectContaining({ subject: "MEMBERS", qualifier: "OVER", value: 150, countryCount: 38, countries: [], asOf: null }),
+      expect.objectContaining({
+        subject: "MEMBERS",
+        qualifier: "OVER",
+        value: 150,
+        countryCount: 38,
+        countries: [],
+        asOf: null,
+      }),
     ]);
-    expect(o!.declaredCounts[0]!.source).toMatchObject({ key: "cuhk-belt-and-road", quote: "the Alliance attracted members of over 150 universities from 38 countries and regions" });
-    expect(o!.founders).toEqual([expect.objectContaining({ role: "FOUNDER", institution: expect.objectContaining({ slug: "xian-jiaotong-university" }) })]);
+    expect(o!.declaredCounts[0]!.source).toMatchObject({
+      key: "cuhk-belt-and-road",
+      quote: "the Alliance attracted members of over 150 universities from 38 countries and regions",
+    });
+    expect(o!.founders).toEqual([
+      expect.objectContaining({
+        role: "FOUNDER",
+        institution: expect.objectContaining({ slug: "xian-jiaotong-university" }),
+      }),
+    ]);
     expect(o!.founded).toEqual({ iso: "2015", precision: "YEAR" });
-    expect(o!.foundedSource).toMatchObject({ key: "cuhk-belt-and-road", quote: "Established in 2015 by Xi’an Jiaotong University, China" });
+    expect(o!.foundedSource).toMatchObject({
+      key: "cuhk-belt-and-road",
+      quote: "Established in 2015 by Xi’an Jiaotong University, China",
+    });
     expect(o!.members).toEqual([
       expect.objectContaining({
-        role: "MEMBER", status: "ACTIVE", joined: { iso: "2016", precision: "YEAR" }, ended: null,
+        role: "MEMBER",
+        status: "ACTIVE",
+        joined: { iso: "2016", precision: "YEAR" },
+        ended: null,
         institution: expect.objectContaining({ slug: "chinese-university-of-hong-kong", country: "HK" }),
-        source: expect.objectContaining({ key: "cuhk-belt-and-road", quote: "CUHK joined the UASR in 2016", seenOn: "2026-11-23" }),
+        source: expect.objectContaining({
+          key: "cuhk-belt-and-road",
+          quote: "CUHK joined the UASR in 2016",
+          seenOn: "2026-11-23",
+        }),
       }),
     ]);
   });
@@ -45,17 +94,32 @@ describe("getOrganizationBySlug", () => {
   it("UABR: both declared counts", async () => {
     const o = await getOrganizationBySlug(UABR, "en");
     const counts = Object.fromEntries(o!.declaredCounts.map((c) => [c.subject, c]));
-    expect(counts.FOUNDING_MEMBERS).toMatchObject({ value: 47, countryCount: 8, asOf: { iso: "2015-10", precision: "MONTH" } });
+    expect(counts.FOUNDING_MEMBERS).toMatchObject({
+      value: 47,
+      countryCount: 8,
+      asOf: { iso: "2015-10", precision: "MONTH" },
+    });
     expect(counts.MEMBERS).toMatchObject({ value: 126, asOf: null });
   });
 
   it("PABSC: the current and the former name with their dates", async () => {
     const o = await getOrganizationBySlug(PABSC, "en");
     expect(o!.name).toBe("Pan-Asian Biomedical Science Consortium");
-    expect(o!.names).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: "FORMER", name: "ASIA-International Biomedical Science Consortium", validUntil: { iso: "2018-12", precision: "MONTH" } }),
-      expect.objectContaining({ kind: "OFFICIAL", name: "Pan-Asian Biomedical Science Consortium", validFrom: { iso: "2018-12", precision: "MONTH" }, validUntil: null }),
-    ]));
+    expect(o!.names).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: "FORMER",
+          name: "ASIA-International Biomedical Science Consortium",
+          validUntil: { iso: "2018-12", precision: "MONTH" },
+        }),
+        expect.objectContaining({
+          kind: "OFFICIAL",
+          name: "Pan-Asian Biomedical Science Consortium",
+          validFrom: { iso: "2018-12", precision: "MONTH" },
+          validUntil: null,
+        }),
+      ]),
+    );
     expect(o!.declaredCounts[0]).toMatchObject({ value: 18, previousValue: 11 });
   });
 
@@ -65,7 +129,13 @@ describe("getOrganizationBySlug", () => {
       ["chinese-university-of-hong-kong", "SIGNATORY"],
       ["ningxia-medical-university", "SIGNATORY"],
     ]);
-    expect(mou!.children).toEqual([{ slug: PROGRAMME, kind: "PROGRAMME", name: "Belt and Road & Greater Bay Area Chinese Medicine Training Programme" }]);
+    expect(mou!.children).toEqual([
+      {
+        slug: PROGRAMME,
+        kind: "PROGRAMME",
+        name: "Belt and Road & Greater Bay Area Chinese Medicine Training Programme",
+      },
+    ]);
     const programme = await getOrganizationBySlug(PROGRAMME, "en");
     expect(programme!.parent).toEqual({ slug: MOU, name: "MOU between CUHK and Ningxia Medical University" });
   });
@@ -73,7 +143,11 @@ describe("getOrganizationBySlug", () => {
   it("the Federation names its President", async () => {
     const o = await getOrganizationBySlug(FEDERATION, "en");
     expect(o!.people).toEqual([
-      expect.objectContaining({ name: "Wang Changqing", role: "President", institution: { slug: "nanjing-medical-university", name: "Nanjing Medical University" } }),
+      expect.objectContaining({
+        name: "Wang Changqing",
+        role: "President",
+        institution: { slug: "nanjing-medical-university", name: "Nanjing Medical University" },
+      }),
     ]);
   });
 
@@ -82,7 +156,10 @@ describe("getOrganizationBySlug", () => {
     expect(o!.name).toBe("一带一路国际科学组织联盟");
     expect(o!.originalName).toBe("Alliance of International Science Organizations");
     expect(o!.founders[0]!.institution.name).toBe("中国科学院");
-    expect(o!.members[0]!.institution).toMatchObject({ name: "香港中文大学", originalName: "The Chinese University of Hong Kong" });
+    expect(o!.members[0]!.institution).toMatchObject({
+      name: "香港中文大学",
+      originalName: "The Chinese University of Hong Kong",
+    });
   });
 
   it("every member row of every organization has a source", async () => {
@@ -136,7 +213,10 @@ describe("listInstitutions", () => {
     const hk = await listInstitutions(institutionSearch({ country: "HK" }), "en");
     expect(hk.items.map((i) => i.slug)).toEqual(["chinese-university-of-hong-kong"]);
     const academies = await listInstitutions(institutionSearch({ kind: "ACADEMY" }), "en");
-    expect(academies.items.map((i) => i.slug).sort()).toEqual(["chinese-academy-of-engineering", "chinese-academy-of-sciences"]);
+    expect(academies.items.map((i) => i.slug).sort()).toEqual([
+      "chinese-academy-of-engineering",
+      "chinese-academy-of-sciences",
+    ]);
     expect(academies.facets.kind.length).toBeGreaterThan(1);
   });
 
@@ -161,7 +241,13 @@ describe("listInstitutions", () => {
 
   it("zh shows Chinese names with the English original", async () => {
     const r = await listInstitutions(institutionSearch({ q: "Nanjing" }), "zh");
-    expect(r.items[0]).toMatchObject({ slug: "nanjing-medical-university", name: "南京医科大学", originalName: "Nanjing Medical University", country: "CN", city: "Nanjing" });
+    expect(r.items[0]).toMatchObject({
+      slug: "nanjing-medical-university",
+      name: "南京医科大学",
+      originalName: "Nanjing Medical University",
+      country: "CN",
+      city: "Nanjing",
+    });
   });
 });
 
@@ -178,17 +264,27 @@ describe("getInstitutionBySlug", () => {
       [SINO_RUSSIAN, "MEMBER", null],
       [SOUTH_ASIA, "MEMBER", null],
     ]);
-    const founders = Object.fromEntries(i!.participations.map((p) => [p.organization.slug, p.foundedBy.map((f) => f.name)]));
+    const founders = Object.fromEntries(
+      i!.participations.map((p) => [p.organization.slug, p.foundedBy.map((f) => f.name)]),
+    );
     expect(founders[FEDERATION]).toEqual(["Nanjing Medical University"]);
     expect(founders[SINO_RUSSIAN]).toEqual(["Harbin Medical University", "First Moscow State Medical University"]);
     expect(founders[BRIMEA]).toEqual(["China Medical University"]);
     expect(founders[M9]).toHaveLength(9);
     expect(founders[M9]![0]).toBe("Chongqing Medical University");
-    expect(founders[SOUTH_ASIA]).toEqual(["Shanghai Jiao Tong University School of Medicine", "Kunming Medical University"]);
-    expect(founders[EPU]).toEqual(expect.arrayContaining(["Austrian Federal Ministry for Science and Research", "OeAD-GmbH"]));
+    expect(founders[SOUTH_ASIA]).toEqual([
+      "Shanghai Jiao Tong University School of Medicine",
+      "Kunming Medical University",
+    ]);
+    expect(founders[EPU]).toEqual(
+      expect.arrayContaining(["Austrian Federal Ministry for Science and Research", "OeAD-GmbH"]),
+    );
     for (const p of i!.participations) expect(p.source?.key).toBe("nmu-international-organizations");
     // NMU founded the Federation and co-sponsored M9.
-    expect(i!.founded.map((f) => [f.organization.slug, f.role]).sort()).toEqual([[FEDERATION, "FOUNDER"], [M9, "CO_SPONSOR"]]);
+    expect(i!.founded.map((f) => [f.organization.slug, f.role]).sort()).toEqual([
+      [FEDERATION, "FOUNDER"],
+      [M9, "CO_SPONSOR"],
+    ]);
   });
 
   it("CUHK: six participations and what it signed and organizes", async () => {
@@ -196,14 +292,24 @@ describe("getInstitutionBySlug", () => {
     expect(i!.country).toBe("HK");
     expect(i!.participations).toHaveLength(6);
     const anso = i!.participations.find((p) => p.organization.slug === ANSO);
-    expect(anso).toMatchObject({ role: "FOUNDING_MEMBER", joined: { iso: "2018-11", precision: "MONTH" }, notes: "The only institution from Hong Kong among the 36 founding members." });
-    expect(i!.founded.map((f) => [f.organization.slug, f.role]).sort()).toEqual([[PROGRAMME, "ORGANIZER"], [MOU, "SIGNATORY"]]);
+    expect(anso).toMatchObject({
+      role: "FOUNDING_MEMBER",
+      joined: { iso: "2018-11", precision: "MONTH" },
+      notes: "The only institution from Hong Kong among the 36 founding members.",
+    });
+    expect(i!.founded.map((f) => [f.organization.slug, f.role]).sort()).toEqual([
+      [PROGRAMME, "ORGANIZER"],
+      [MOU, "SIGNATORY"],
+    ]);
   });
 
   it("zh: the Chinese name with the English original", async () => {
     const i = await getInstitutionBySlug("nanjing-medical-university", "zh");
     expect(i).toMatchObject({ name: "南京医科大学", originalName: "Nanjing Medical University" });
-    expect(i!.participations.find((p) => p.organization.slug === EPU)?.organization).toMatchObject({ name: "欧亚太平洋学术协会", originalName: "Eurasia-Pacific Uninet" });
+    expect(i!.participations.find((p) => p.organization.slug === EPU)?.organization).toMatchObject({
+      name: "欧亚太平洋学术协会",
+      originalName: "Eurasia-Pacific Uninet",
+    });
   });
 
   it("an unknown slug gives null", async () => {
@@ -222,6 +328,9 @@ describe("fixed defects", () => {
   it("foundedBy lists EPU's two founders once each, as the NMU page does", async () => {
     const i = await getInstitutionBySlug("nanjing-medical-university", "en");
     const epu = i!.participations.find((p) => p.organization.slug === EPU);
-    expect(epu!.foundedBy.map((f) => f.slug)).toEqual(["austrian-federal-ministry-for-science-and-research", "oead-gmbh"]);
+    expect(epu!.foundedBy.map((f) => f.slug)).toEqual([
+      "austrian-federal-ministry-for-science-and-research",
+      "oead-gmbh",
+    ]);
   });
 });

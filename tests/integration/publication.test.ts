@@ -6,10 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth-types";
 import { expireTags } from "@/lib/cache";
 import {
-  adminUpdateInstitution, approveChangeRequest, proposeInstitutionUpdate, proposeMembershipCreate, proposeMembershipUpdate, proposeOrganizationCreate,
+  adminUpdateInstitution,
+  approveChangeRequest,
+  proposeInstitutionUpdate,
+  proposeMembershipCreate,
+  proposeMembershipUpdate,
+  proposeOrganizationCreate,
   rejectChangeRequest,
 } from "@/lib/data/change-requests";
-import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganization, getOrganizationProfile } from "@/lib/data/admin-records";
+import {
+  adminCreateInstitution,
+  adminCreateOrganization,
+  adminUpdateOrganization,
+  getOrganizationProfile,
+} from "@/lib/data/admin-records";
 import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/confirmations";
 import { getOrganizationBySlug, listOrganizations } from "@/lib/data/organizations";
 import { getInstitutionBySlug, listInstitutions } from "@/lib/data/institutions";
@@ -69,7 +79,10 @@ async function publicReads(extra: { organizations?: string[]; institutions?: str
     );
   }
   // A read refused for an address that does not exist yet (a download) is compared by its error.
-  return reads.map(([label, read]) => [label, () => read().catch((e: unknown) => ({ refused: e instanceof Error ? e.name : String(e) }))] as const);
+  return reads.map(
+    ([label, read]) =>
+      [label, () => read().catch((e: unknown) => ({ refused: e instanceof Error ? e.name : String(e) }))] as const,
+  );
 }
 
 /**
@@ -77,7 +90,10 @@ async function publicReads(extra: { organizations?: string[]; institutions?: str
  * something other than the database's current state. `extra`: addresses the write creates (a visitor may have
  * asked for them before they existed, and been told there is nothing there).
  */
-async function staleAfter(write: () => Promise<string[]>, extra: { organizations?: string[]; institutions?: string[] } = {}) {
+async function staleAfter(
+  write: () => Promise<string[]>,
+  extra: { organizations?: string[]; institutions?: string[] } = {},
+) {
   useDataCache();
   await inBatches(await publicReads(extra), ([, read]) => read());
   expireTags(await write());
@@ -95,9 +111,23 @@ async function inBatches<T, R>(items: readonly T[], run: (item: T) => Promise<R>
 }
 
 const values = (over: Record<string, string>) =>
-  membershipValuesSchema.parse({ role: "MEMBER", status: "ACTIVE", joined: "2020", ended: "", notes: "", sourceUrl: "https://example.org/publication", sourceTitle: "Check", sourceQuote: "", ...over });
-const membership = (organization: string) => prisma.membership.findFirstOrThrow({ where: { institution: { slug: INSTITUTION }, organization: { slug: organization } } });
-const institutionVersion = async () => (await prisma.institution.findUniqueOrThrow({ where: { slug: INSTITUTION } })).version;
+  membershipValuesSchema.parse({
+    role: "MEMBER",
+    status: "ACTIVE",
+    joined: "2020",
+    ended: "",
+    notes: "",
+    sourceUrl: "https://example.org/publication",
+    sourceTitle: "Check",
+    sourceQuote: "",
+    ...over,
+  });
+const membership = (organization: string) =>
+  prisma.membership.findFirstOrThrow({
+    where: { institution: { slug: INSTITUTION }, organization: { slug: organization } },
+  });
+const institutionVersion = async () =>
+  (await prisma.institution.findUniqueOrThrow({ where: { slug: INSTITUTION } })).version;
 const approve = async (request: { id: string }) => (await approveChangeRequest(admin, request.id, null)).tags;
 
 beforeAll(async () => {
@@ -107,50 +137,131 @@ afterAll(() => prisma.$disconnect());
 
 describe("every applied change reaches every cached read that shows it", () => {
   it("an admin adds an institution: its address, asked for before, shows it", async () => {
-    const stale = await staleAfter(async () => {
-      const r = await adminCreateInstitution(admin, { kind: "UNIVERSITY", country: "HK", values: { nameEn: "Publication Check University", nameZh: null, city: "Hong Kong", website: null, rorId: null, wikidataId: null } });
-      return r.tags;
-    }, { institutions: [INSTITUTION] });
+    const stale = await staleAfter(
+      async () => {
+        const r = await adminCreateInstitution(admin, {
+          kind: "UNIVERSITY",
+          country: "HK",
+          values: {
+            nameEn: "Publication Check University",
+            nameZh: null,
+            city: "Hong Kong",
+            website: null,
+            rorId: null,
+            wikidataId: null,
+          },
+        });
+        return r.tags;
+      },
+      { institutions: [INSTITUTION] },
+    );
     // Its staff make the proposals of the tests below.
     const institution = await prisma.institution.findUniqueOrThrow({ where: { slug: INSTITUTION } });
-    await prisma.user.create({ data: { email: "staff@publication-check.test", name: "Publication Check Staff", role: "STAFF", institutionId: institution.id } });
+    await prisma.user.create({
+      data: {
+        email: "staff@publication-check.test",
+        name: "Publication Check Staff",
+        role: "STAFF",
+        institutionId: institution.id,
+      },
+    });
     staff = await loadActor(prisma, "staff@publication-check.test");
     expect(stale).toEqual([]);
   });
 
   it("an approved new membership", async () => {
-    expect(await staleAfter(async () => approve(await proposeMembershipCreate(staff, { organizationSlug: ORG, reason: null, values: values({}) })))).toEqual([]);
+    expect(
+      await staleAfter(async () =>
+        approve(await proposeMembershipCreate(staff, { organizationSlug: ORG, reason: null, values: values({}) })),
+      ),
+    ).toEqual([]);
   });
 
   it("an approved correction of a membership", async () => {
     const m = await membership(ORG);
-    const request = await proposeMembershipUpdate(staff, { membershipId: m.id, baseVersion: m.version, reason: null, values: values({ joined: "March 2019", notes: "Corrected" }) });
+    const request = await proposeMembershipUpdate(staff, {
+      membershipId: m.id,
+      baseVersion: m.version,
+      reason: null,
+      values: values({ joined: "March 2019", notes: "Corrected" }),
+    });
     expect(await staleAfter(() => approve(request))).toEqual([]);
   });
 
   it("an approved new name of the institution", async () => {
-    const request = await proposeInstitutionUpdate(staff, { baseVersion: await institutionVersion(), reason: null, values: { nameEn: "Publication Check University (renamed)", nameZh: "出版检查大学", city: "Hong Kong", website: null, rorId: null, wikidataId: null } });
+    const request = await proposeInstitutionUpdate(staff, {
+      baseVersion: await institutionVersion(),
+      reason: null,
+      values: {
+        nameEn: "Publication Check University (renamed)",
+        nameZh: "出版检查大学",
+        city: "Hong Kong",
+        website: null,
+        rorId: null,
+        wikidataId: null,
+      },
+    });
     expect(await staleAfter(() => approve(request))).toEqual([]);
   });
 
   it("an admin renames the institution directly", async () => {
     const stale = await staleAfter(async () =>
-      adminUpdateInstitution(admin, { institutionSlug: INSTITUTION, baseVersion: await institutionVersion(), values: { nameEn: "Publication Check University of Hong Kong", nameZh: null, city: "Hong Kong", website: null, rorId: null, wikidataId: null } }));
+      adminUpdateInstitution(admin, {
+        institutionSlug: INSTITUTION,
+        baseVersion: await institutionVersion(),
+        values: {
+          nameEn: "Publication Check University of Hong Kong",
+          nameZh: null,
+          city: "Hong Kong",
+          website: null,
+          rorId: null,
+          wikidataId: null,
+        },
+      }),
+    );
     expect(stale).toEqual([]);
   });
 
   it("an admin adds an organization, and the institution's approved membership in it", async () => {
-    const created = await staleAfter(async () => {
-      const r = await adminCreateOrganization(admin, { values: { nameEn: "Publication Check Network", nameZh: null, acronym: "PCN", kind: "NETWORK", founded: null, website: null, introduction: null, sourceUrl: "https://example.org/pcn", sourceTitle: null, sourceQuote: null } });
-      return r.tags;
-    }, { organizations: [NETWORK] });
+    const created = await staleAfter(
+      async () => {
+        const r = await adminCreateOrganization(admin, {
+          values: {
+            nameEn: "Publication Check Network",
+            nameZh: null,
+            acronym: "PCN",
+            kind: "NETWORK",
+            founded: null,
+            website: null,
+            introduction: null,
+            sourceUrl: "https://example.org/pcn",
+            sourceTitle: null,
+            sourceQuote: null,
+          },
+        });
+        return r.tags;
+      },
+      { organizations: [NETWORK] },
+    );
     expect(created).toEqual([]);
-    expect(await staleAfter(async () => approve(await proposeMembershipCreate(staff, { organizationSlug: NETWORK, reason: null, values: values({}) })))).toEqual([]);
+    expect(
+      await staleAfter(async () =>
+        approve(await proposeMembershipCreate(staff, { organizationSlug: NETWORK, reason: null, values: values({}) })),
+      ),
+    ).toEqual([]);
   });
 
   it("an admin renames an organization: its members' pages name it anew", async () => {
     const profile = await getOrganizationProfile(admin, NETWORK);
-    expect(await staleAfter(() => adminUpdateOrganization(admin, { organizationSlug: NETWORK, baseVersion: profile.version, values: { ...profile.values, nameEn: "Publication Check Network (renamed)" } }))).toEqual([]);
+    expect(
+      await staleAfter(() =>
+        adminUpdateOrganization(admin, {
+          organizationSlug: NETWORK,
+          baseVersion: profile.version,
+          values: { ...profile.values, nameEn: "Publication Check Network (renamed)" },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("staff confirm an entry as still accurate", async () => {
@@ -160,14 +271,34 @@ describe("every applied change reaches every cached read that shows it", () => {
 
   it("an admin records the organization's own confirmation", async () => {
     const m = await membership(NETWORK);
-    const stale = await staleAfter(async () => (await recordOrganizationConfirmation(admin, { membershipId: m.id, sourceUrl: "https://example.org/pcn/members", sourceTitle: null, sourceQuote: "Members" })).tags);
+    const stale = await staleAfter(
+      async () =>
+        (
+          await recordOrganizationConfirmation(admin, {
+            membershipId: m.id,
+            sourceUrl: "https://example.org/pcn/members",
+            sourceTitle: null,
+            sourceQuote: "Members",
+          })
+        ).tags,
+    );
     expect(stale).toEqual([]);
   });
 
   it("an approved new organization proposed by staff, its address asked for before", async () => {
     const proposal = organizationProposalSchema.parse({
-      nameEn: "Publication Check Consortium", nameZh: "", acronym: "", kind: "CONSORTIUM", founded: "2021", website: "", introduction: "",
-      role: "FOUNDING_MEMBER", joined: "2021", sourceUrl: "https://example.org/pcc", sourceTitle: "", sourceQuote: "",
+      nameEn: "Publication Check Consortium",
+      nameZh: "",
+      acronym: "",
+      kind: "CONSORTIUM",
+      founded: "2021",
+      website: "",
+      introduction: "",
+      role: "FOUNDING_MEMBER",
+      joined: "2021",
+      sourceUrl: "https://example.org/pcc",
+      sourceTitle: "",
+      sourceQuote: "",
     });
     const request = await proposeOrganizationCreate(staff, { reason: null, values: proposal });
     expect(await staleAfter(() => approve(request), { organizations: [PROPOSED] })).toEqual([]);
@@ -175,16 +306,28 @@ describe("every applied change reaches every cached read that shows it", () => {
 
   it("an approved end of a membership", async () => {
     const m = await membership(NETWORK);
-    const request = await proposeMembershipUpdate(staff, { membershipId: m.id, baseVersion: m.version, reason: null, values: values({ status: "WITHDRAWN", ended: "2024" }) });
+    const request = await proposeMembershipUpdate(staff, {
+      membershipId: m.id,
+      baseVersion: m.version,
+      reason: null,
+      values: values({ status: "WITHDRAWN", ended: "2024" }),
+    });
     expect(await staleAfter(() => approve(request))).toEqual([]);
   });
 
   it("a rejected proposal changes nothing anyone reads", async () => {
     const m = await membership(ORG);
-    const request = await proposeMembershipUpdate(staff, { membershipId: m.id, baseVersion: m.version, reason: null, values: values({ notes: "Not so" }) });
-    expect(await staleAfter(async () => {
-      await rejectChangeRequest(admin, request.id, "No source for this.");
-      return [];
-    })).toEqual([]);
+    const request = await proposeMembershipUpdate(staff, {
+      membershipId: m.id,
+      baseVersion: m.version,
+      reason: null,
+      values: values({ notes: "Not so" }),
+    });
+    expect(
+      await staleAfter(async () => {
+        await rejectChangeRequest(admin, request.id, "No source for this.");
+        return [];
+      }),
+    ).toEqual([]);
   });
 });

@@ -19,15 +19,40 @@ let staffA: Actor;
 let staffB: Actor;
 
 const values = (notes: string) =>
-  membershipValuesSchema.parse({ role: "MEMBER", status: "ACTIVE", joined: "", ended: "", notes, sourceUrl: "https://example.org/race", sourceTitle: "Race", sourceQuote: "" });
-const membership = () => prisma.membership.findFirstOrThrow({ where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: ORG } } });
+  membershipValuesSchema.parse({
+    role: "MEMBER",
+    status: "ACTIVE",
+    joined: "",
+    ended: "",
+    notes,
+    sourceUrl: "https://example.org/race",
+    sourceTitle: "Race",
+    sourceQuote: "",
+  });
+const membership = () =>
+  prisma.membership.findFirstOrThrow({
+    where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: ORG } },
+  });
 
 beforeAll(async () => {
-  const nmu = await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" }, select: { id: true } });
+  const nmu = await prisma.institution.findUniqueOrThrow({
+    where: { slug: "nanjing-medical-university" },
+    select: { id: true },
+  });
   adminA = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" }, select });
-  adminB = await prisma.user.upsert({ where: { email: "admin2-race@atlas.test" }, update: {}, create: { email: "admin2-race@atlas.test", name: "Second admin", role: "ADMIN" }, select });
+  adminB = await prisma.user.upsert({
+    where: { email: "admin2-race@atlas.test" },
+    update: {},
+    create: { email: "admin2-race@atlas.test", name: "Second admin", role: "ADMIN" },
+    select,
+  });
   staffA = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" }, select });
-  staffB = await prisma.user.upsert({ where: { email: "staff2-race@njmu.test" }, update: {}, create: { email: "staff2-race@njmu.test", name: "Second NMU staff", role: "STAFF", institutionId: nmu.id }, select });
+  staffB = await prisma.user.upsert({
+    where: { email: "staff2-race@njmu.test" },
+    update: {},
+    create: { email: "staff2-race@njmu.test", name: "Second NMU staff", role: "STAFF", institutionId: nmu.id },
+    select,
+  });
 });
 afterAll(() => prisma.$disconnect());
 
@@ -36,8 +61,16 @@ describe("races", () => {
     let conflicts = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const before = await membership();
-      const request = await proposeMembershipUpdate(staffA, { membershipId: before.id, baseVersion: before.version, reason: null, values: values(`round ${round}`) });
-      const outcomes = await Promise.allSettled([approveChangeRequest(adminA, request.id, null), approveChangeRequest(adminB, request.id, null)]);
+      const request = await proposeMembershipUpdate(staffA, {
+        membershipId: before.id,
+        baseVersion: before.version,
+        reason: null,
+        values: values(`round ${round}`),
+      });
+      const outcomes = await Promise.allSettled([
+        approveChangeRequest(adminA, request.id, null),
+        approveChangeRequest(adminB, request.id, null),
+      ]);
       const ok = outcomes.filter((o) => o.status === "fulfilled");
       const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
       expect(ok, `round ${round}: exactly one approval applies`).toHaveLength(1);
@@ -48,7 +81,10 @@ describe("races", () => {
       const after = await membership();
       expect(after.version, `round ${round}: version +1`).toBe(before.version + 1);
       expect(after.notes).toBe(`round ${round}`);
-      expect(await prisma.auditEvent.count({ where: { changeRequestId: request.id } }), `round ${round}: one audit row`).toBe(1);
+      expect(
+        await prisma.auditEvent.count({ where: { changeRequestId: request.id } }),
+        `round ${round}: one audit row`,
+      ).toBe(1);
       const stored = await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } });
       expect(stored.status).toBe("APPROVED");
       expect([adminA.id, adminB.id]).toContain(stored.decidedById);
@@ -62,17 +98,35 @@ describe("races", () => {
       const auditBefore = await prisma.auditEvent.count({ where: { entityId: base.id } });
       // Both submit forms opened at version v, at the same moment.
       const proposals = await Promise.allSettled([
-        proposeMembershipUpdate(staffA, { membershipId: base.id, baseVersion: base.version, reason: null, values: values(`A ${round}`) }),
-        proposeMembershipUpdate(staffB, { membershipId: base.id, baseVersion: base.version, reason: null, values: values(`B ${round}`) }),
+        proposeMembershipUpdate(staffA, {
+          membershipId: base.id,
+          baseVersion: base.version,
+          reason: null,
+          values: values(`A ${round}`),
+        }),
+        proposeMembershipUpdate(staffB, {
+          membershipId: base.id,
+          baseVersion: base.version,
+          reason: null,
+          values: values(`B ${round}`),
+        }),
       ]);
-      const made = proposals.flatMap((p, i) => (p.status === "fulfilled" ? [{ who: i === 0 ? "A" : "B", id: p.value.id }] : []));
+      const made = proposals.flatMap((p, i) =>
+        p.status === "fulfilled" ? [{ who: i === 0 ? "A" : "B", id: p.value.id }] : [],
+      );
       const refused = proposals.filter((p): p is PromiseRejectedResult => p.status === "rejected");
       for (const r of refused) expect(r.reason, `round ${round}`).toBeInstanceOf(ConflictError);
       expect(made.length).toBeGreaterThanOrEqual(1);
 
       // The admin approves whatever reached the queue, in order: only the first can apply.
       const decisions = [];
-      for (const p of made) decisions.push(await approveChangeRequest(adminA, p.id, null).then(() => "ok", (e: unknown) => e));
+      for (const p of made)
+        decisions.push(
+          await approveChangeRequest(adminA, p.id, null).then(
+            () => "ok",
+            (e: unknown) => e,
+          ),
+        );
       expect(decisions[0]).toBe("ok");
       for (const d of decisions.slice(1)) {
         expect(d).toBeInstanceOf(ConflictError);
@@ -81,7 +135,14 @@ describe("races", () => {
 
       // A second form still based on version v is refused too, and nothing overwrote the first's values.
       const late = made.length === 1 ? (made[0]!.who === "A" ? staffB : staffA) : staffB;
-      await expect(proposeMembershipUpdate(late, { membershipId: base.id, baseVersion: base.version, reason: null, values: values(`late ${round}`) })).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        proposeMembershipUpdate(late, {
+          membershipId: base.id,
+          baseVersion: base.version,
+          reason: null,
+          values: values(`late ${round}`),
+        }),
+      ).rejects.toBeInstanceOf(ConflictError);
       const after = await membership();
       expect(after.version).toBe(base.version + 1);
       expect(after.notes).toBe(`${made[0]!.who} ${round}`);

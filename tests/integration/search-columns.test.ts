@@ -11,7 +11,8 @@ const { cjkBigramQuery } = await import("@/lib/data/search-pattern");
 const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
 
 const prisma = testPrisma();
-const search = (q: string, locale = "en") => listOrganizations({ q, sort: "relevance", page: 1, pageSize: 20 } as Parameters<typeof listOrganizations>[0], locale);
+const search = (q: string, locale = "en") =>
+  listOrganizations({ q, sort: "relevance", page: 1, pageSize: 20 } as Parameters<typeof listOrganizations>[0], locale);
 const columns = (slug: string) =>
   prisma.$queryRaw<{ searchNames: string; sortNameEn: string; sortNameZh: string }[]>`
     SELECT "searchNames", "sortNameEn", "sortNameZh" FROM "Organization" WHERE slug = ${slug}`.then((r) => r[0]!);
@@ -23,8 +24,12 @@ afterAll(async () => {
 
 describe("derived search columns", () => {
   it("the seed fills every organization's and institution's names and sort names", async () => {
-    const [o] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Organization" WHERE "searchNames" = '' OR "sortNameEn" = '' OR "sortNameZh" = ''`;
-    const [i] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Institution" WHERE "sortNameEn" = '' OR "sortNameZh" = ''`;
+    const [o] = await prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "Organization" WHERE "searchNames" = '' OR "sortNameEn" = '' OR "sortNameZh" = ''`;
+    const [i] = await prisma.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "Institution" WHERE "sortNameEn" = '' OR "sortNameZh" = ''`;
     expect(o!.n).toBe(0);
     expect(i!.n).toBe(0);
     const epu = await columns("eurasia-pacific-uninet");
@@ -37,15 +42,34 @@ describe("derived search columns", () => {
     const admin = await loadActor(prisma, "admin@atlas.test");
     const slug = "temporary-wombat-network";
     await prisma.organization.create({
-      data: { slug, kind: "NETWORK", acronym: "TWN", searchText: "Temporary Wombat Network TWN", names: { create: [{ locale: "en", name: "Temporary Wombat Network", acronym: "TWN" }] } },
+      data: {
+        slug,
+        kind: "NETWORK",
+        acronym: "TWN",
+        searchText: "Temporary Wombat Network TWN",
+        names: { create: [{ locale: "en", name: "Temporary Wombat Network", acronym: "TWN" }] },
+      },
     });
     try {
       const before = await columns(slug);
-      expect(before).toEqual({ searchNames: "TWN\nTemporary Wombat Network", sortNameEn: "Temporary Wombat Network", sortNameZh: "Temporary Wombat Network" });
+      expect(before).toEqual({
+        searchNames: "TWN\nTemporary Wombat Network",
+        sortNameEn: "Temporary Wombat Network",
+        sortNameZh: "Temporary Wombat Network",
+      });
       const p = await getOrganizationProfile(admin, slug);
       const form = adminUpdateOrganizationSchema.parse({
-        organizationSlug: slug, baseVersion: String(p.version),
-        values: { nameEn: "Quokka Polytechnic Circle", nameZh: "袋鼠理工圈", acronym: "QPC", kind: "NETWORK", founded: "", website: "", introduction: "" },
+        organizationSlug: slug,
+        baseVersion: String(p.version),
+        values: {
+          nameEn: "Quokka Polytechnic Circle",
+          nameZh: "袋鼠理工圈",
+          acronym: "QPC",
+          kind: "NETWORK",
+          founded: "",
+          website: "",
+          introduction: "",
+        },
       });
       await adminUpdateOrganization(admin, form);
       const after = await columns(slug);
@@ -63,14 +87,29 @@ describe("derived search columns", () => {
 
   it("an institution renamed through its names keeps its sort names current", async () => {
     const i = await prisma.institution.create({
-      data: { slug: "temporary-aardvark-institute", kind: "UNIVERSITY", country: "AU", names: { create: [{ locale: "en", name: "Temporary Aardvark Institute", kind: "OFFICIAL" }] } },
+      data: {
+        slug: "temporary-aardvark-institute",
+        kind: "UNIVERSITY",
+        country: "AU",
+        names: { create: [{ locale: "en", name: "Temporary Aardvark Institute", kind: "OFFICIAL" }] },
+      },
       select: { id: true },
     });
-    const sortNames = async () => (await prisma.$queryRaw<{ en: string; zh: string }[]>`SELECT "sortNameEn" AS en, "sortNameZh" AS zh FROM "Institution" WHERE id = ${i.id}`)[0];
+    const sortNames = async () =>
+      (
+        await prisma.$queryRaw<
+          { en: string; zh: string }[]
+        >`SELECT "sortNameEn" AS en, "sortNameZh" AS zh FROM "Institution" WHERE id = ${i.id}`
+      )[0];
     try {
       expect(await sortNames()).toEqual({ en: "Temporary Aardvark Institute", zh: "Temporary Aardvark Institute" });
-      await prisma.institutionName.create({ data: { institutionId: i.id, locale: "zh", name: "临时土豚学院", kind: "OFFICIAL" } });
-      await prisma.institutionName.updateMany({ where: { institutionId: i.id, locale: "en" }, data: { name: "Renamed Aardvark Institute" } });
+      await prisma.institutionName.create({
+        data: { institutionId: i.id, locale: "zh", name: "临时土豚学院", kind: "OFFICIAL" },
+      });
+      await prisma.institutionName.updateMany({
+        where: { institutionId: i.id, locale: "en" },
+        data: { name: "Renamed Aardvark Institute" },
+      });
       expect(await sortNames()).toEqual({ en: "Renamed Aardvark Institute", zh: "临时土豚学院" });
     } finally {
       await prisma.institution.delete({ where: { id: i.id } });
@@ -87,7 +126,9 @@ describe("CJK pairs and typo fallback", () => {
   });
 
   it("two Chinese characters find exactly the organizations whose text holds them", async () => {
-    const expected = await prisma.$queryRaw<{ slug: string }[]>`SELECT slug FROM "Organization" WHERE "searchText" LIKE '%联盟%' ORDER BY slug`;
+    const expected = await prisma.$queryRaw<
+      { slug: string }[]
+    >`SELECT slug FROM "Organization" WHERE "searchText" LIKE '%联盟%' ORDER BY slug`;
     expect(expected.length).toBeGreaterThan(1);
     const r = await search("联盟", "zh");
     expect(r.total).toBe(expected.length);
@@ -100,7 +141,12 @@ describe("CJK pairs and typo fallback", () => {
     const ids: string[] = [];
     for (let n = 0; n < 25; n++) {
       const o = await prisma.organization.create({
-        data: { slug: `silk-raod-test-${n}`, kind: "NETWORK", searchText: `Silk Raod Test ${n}`, names: { create: [{ locale: "en", name: `Silk Raod Test ${n}` }] } },
+        data: {
+          slug: `silk-raod-test-${n}`,
+          kind: "NETWORK",
+          searchText: `Silk Raod Test ${n}`,
+          names: { create: [{ locale: "en", name: `Silk Raod Test ${n}` }] },
+        },
         select: { id: true },
       });
       ids.push(o.id);

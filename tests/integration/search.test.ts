@@ -5,9 +5,28 @@ import { db } from "@/lib/db";
 import { listInstitutions } from "@/lib/data/institutions";
 import { listOrganizations } from "@/lib/data/organizations";
 import type { OrganizationSearch } from "@/lib/validation/search";
-import { institutionSearch, orgSearch, slugs, type Params, ANSO, BRIMEA, BY_NAME, EPU, FEDERATION, M9, MOU, PABSC, PROGRAMME, SINO_RUSSIAN, SOUTH_ASIA, UABR, UASR } from "../support/search";
+import {
+  institutionSearch,
+  orgSearch,
+  slugs,
+  type Params,
+  ANSO,
+  BRIMEA,
+  BY_NAME,
+  EPU,
+  FEDERATION,
+  M9,
+  MOU,
+  PABSC,
+  PROGRAMME,
+  SINO_RUSSIAN,
+  SOUTH_ASIA,
+  UABR,
+  UASR,
+} from "../support/search";
 
-const find = (params: Params, locale = "en", overrides: Partial<OrganizationSearch> = {}) => listOrganizations(orgSearch(params, overrides), locale);
+const find = (params: Params, locale = "en", overrides: Partial<OrganizationSearch> = {}) =>
+  listOrganizations(orgSearch(params, overrides), locale);
 
 afterAll(async () => {
   await db().$disconnect();
@@ -107,16 +126,26 @@ describe("listOrganizations: finding", () => {
     expect(r.facets).toEqual({ kind: [], country: [], field: [], year: [] });
   });
 
-  it.each(["%", "_", "%%", "100%", "a_b", "\\", "\\%", "'; drop table \"Organization\"; --", "O'Neil", "\"unterminated", "!", ":*"])(
-    "the metacharacters in %j are plain text: no error and no stray match",
-    async (q) => {
-      const r = await find({ q });
-      expect(r.total).toBe(0);
-      expect(r.items).toEqual([]);
-      const i = await listInstitutions(institutionSearch({ q }), "en");
-      expect(i.total).toBe(0);
-    },
-  );
+  it.each([
+    "%",
+    "_",
+    "%%",
+    "100%",
+    "a_b",
+    "\\",
+    "\\%",
+    '\'; drop table "Organization"; --',
+    "O'Neil",
+    '"unterminated',
+    "!",
+    ":*",
+  ])("the metacharacters in %j are plain text: no error and no stray match", async (q) => {
+    const r = await find({ q });
+    expect(r.total).toBe(0);
+    expect(r.items).toEqual([]);
+    const i = await listInstitutions(institutionSearch({ q }), "en");
+    expect(i.total).toBe(0);
+  });
 
   it("'&' matches itself literally: only the programme has an ampersand in its name", async () => {
     expect(slugs(await find({ q: "Road & Greater" }))).toEqual([PROGRAMME]);
@@ -130,7 +159,7 @@ describe("listOrganizations: finding", () => {
   });
 
   it("a hostile search leaves the tables intact", async () => {
-    await find({ q: "'); DELETE FROM \"Organization\"; --" });
+    await find({ q: '\'); DELETE FROM "Organization"; --' });
     expect(await db().organization.count()).toBe(12);
     expect(await db().institution.count()).toBe(19);
   });
@@ -178,7 +207,10 @@ describe("listOrganizations: facets and filters", () => {
     expect(r.facets.kind).toEqual(all.facets.kind);
     // The other facets narrow to the alliances.
     expect(r.facets.field.find((f) => f.value === "HIGHER_EDUCATION")?.count).toBe(2);
-    expect(r.facets.year).toEqual([{ value: 2015, count: 2 }, { value: 2018, count: 1 }]);
+    expect(r.facets.year).toEqual([
+      { value: 2015, count: 2 },
+      { value: 2018, count: 1 },
+    ]);
   });
 
   it("country=HK keeps only organizations with a Hong Kong member, founder or declared member", async () => {
@@ -205,7 +237,12 @@ describe("listOrganizations: facets and filters", () => {
   it("year=2015 finds UABR (October 2015) and UASR (2015)", async () => {
     const r = await find({ year: "2015" });
     expect(slugs(r).sort()).toEqual([UABR, UASR]);
-    expect(r.items.map((i) => i.founded)).toEqual(expect.arrayContaining([{ iso: "2015-10", precision: "MONTH" }, { iso: "2015", precision: "YEAR" }]));
+    expect(r.items.map((i) => i.founded)).toEqual(
+      expect.arrayContaining([
+        { iso: "2015-10", precision: "MONTH" },
+        { iso: "2015", precision: "YEAR" },
+      ]),
+    );
     expect(r.facets.year.map((y) => y.value).sort()).toEqual([2000, 2015, 2018, 2019]);
   });
 
@@ -228,12 +265,38 @@ describe("listOrganizations: sorting", () => {
 
   it("sorts by founding date, newest first, undated last (by name)", async () => {
     const r = await find({ sort: "founded-desc" });
-    expect(slugs(r)).toEqual([MOU, PROGRAMME, ANSO, UABR, UASR, EPU, M9, PABSC, SOUTH_ASIA, SINO_RUSSIAN, FEDERATION, BRIMEA]);
+    expect(slugs(r)).toEqual([
+      MOU,
+      PROGRAMME,
+      ANSO,
+      UABR,
+      UASR,
+      EPU,
+      M9,
+      PABSC,
+      SOUTH_ASIA,
+      SINO_RUSSIAN,
+      FEDERATION,
+      BRIMEA,
+    ]);
     expect(r.items.slice(6).every((i) => i.founded === null)).toBe(true);
   });
 
   it("sorts by founding date, oldest first, still with the undated last", async () => {
-    expect(slugs(await find({ sort: "founded-asc" }))).toEqual([EPU, UASR, UABR, ANSO, PROGRAMME, MOU, M9, PABSC, SOUTH_ASIA, SINO_RUSSIAN, FEDERATION, BRIMEA]);
+    expect(slugs(await find({ sort: "founded-asc" }))).toEqual([
+      EPU,
+      UASR,
+      UABR,
+      ANSO,
+      PROGRAMME,
+      MOU,
+      M9,
+      PABSC,
+      SOUTH_ASIA,
+      SINO_RUSSIAN,
+      FEDERATION,
+      BRIMEA,
+    ]);
   });
 
   it("sorts by members listed, then by name", async () => {
@@ -300,7 +363,12 @@ describe("listOrganizations: paging in the database", () => {
 describe("listOrganizations: names in the locale", () => {
   it("zh shows the Chinese name of UASR, with the English original beside it", async () => {
     const r = await find({ q: "UASR" }, "zh");
-    expect(r.items[0]).toMatchObject({ slug: UASR, name: "丝绸之路大学联盟", originalName: "University Alliance of the Silk Road", acronym: "UASR" });
+    expect(r.items[0]).toMatchObject({
+      slug: UASR,
+      name: "丝绸之路大学联盟",
+      originalName: "University Alliance of the Silk Road",
+      acronym: "UASR",
+    });
   });
 
   it("en shows the English name with no original", async () => {
@@ -310,7 +378,11 @@ describe("listOrganizations: names in the locale", () => {
 
   it("zh falls back to the English name where there is no Chinese one", async () => {
     const r = await find({ q: "PABSC" }, "zh");
-    expect(r.items[0]).toMatchObject({ slug: PABSC, name: "Pan-Asian Biomedical Science Consortium", originalName: null });
+    expect(r.items[0]).toMatchObject({
+      slug: PABSC,
+      name: "Pan-Asian Biomedical Science Consortium",
+      originalName: null,
+    });
   });
 
   it("summaries carry the founding date at its precision", async () => {

@@ -42,34 +42,138 @@ async function organization(slug: string) {
 
 // --- Memberships, as each page's "entrance time and role" gives them ------------------------------------
 type MembershipFact = {
-  institution: string; organization: string; role: string; joined: PartialDate | null; source: string; quote: string; notes?: RegExp;
+  institution: string;
+  organization: string;
+  role: string;
+  joined: PartialDate | null;
+  source: string;
+  quote: string;
+  notes?: RegExp;
 };
 
 const membershipFacts: MembershipFact[] = [
   // NMU: "Nov 11, 2019, Founding Member"
-  { institution: NMU, organization: "belt-and-road-federation-for-health-promotion", role: "FOUNDING_MEMBER", joined: day("2019-11-11"), source: NMU_PAGE, quote: "Nov 11, 2019, Founding Member" },
+  {
+    institution: NMU,
+    organization: "belt-and-road-federation-for-health-promotion",
+    role: "FOUNDING_MEMBER",
+    joined: day("2019-11-11"),
+    source: NMU_PAGE,
+    quote: "Nov 11, 2019, Founding Member",
+  },
   // NMU: "May 2018, Founding Member"
-  { institution: NMU, organization: "belt-and-road-international-medical-education-alliance", role: "FOUNDING_MEMBER", joined: month("2018-05"), source: NMU_PAGE, quote: "May 2018, Founding Member" },
+  {
+    institution: NMU,
+    organization: "belt-and-road-international-medical-education-alliance",
+    role: "FOUNDING_MEMBER",
+    joined: month("2018-05"),
+    source: NMU_PAGE,
+    quote: "May 2018, Founding Member",
+  },
   // NMU: "July 9, 2021, Founding Member"
-  { institution: NMU, organization: "m9-collaboration-network", role: "FOUNDING_MEMBER", joined: day("2021-07-09"), source: NMU_PAGE, quote: "July 9, 2021, Founding Member" },
+  {
+    institution: NMU,
+    organization: "m9-collaboration-network",
+    role: "FOUNDING_MEMBER",
+    joined: day("2021-07-09"),
+    source: NMU_PAGE,
+    quote: "July 9, 2021, Founding Member",
+  },
   // NMU: "October 2009, Member"
-  { institution: NMU, organization: "eurasia-pacific-uninet", role: "MEMBER", joined: month("2009-10"), source: NMU_PAGE, quote: "October 2009, Member" },
+  {
+    institution: NMU,
+    organization: "eurasia-pacific-uninet",
+    role: "MEMBER",
+    joined: month("2009-10"),
+    source: NMU_PAGE,
+    quote: "October 2009, Member",
+  },
   // NMU: the entrance-time cell is blank for these two.
-  { institution: NMU, organization: "association-of-sino-russian-medical-universities", role: "MEMBER", joined: null, source: NMU_PAGE, quote: "The Association of Sino-Russian Medical Universities", notes: /blank, so no entrance date or role is stated/ },
-  { institution: NMU, organization: "south-and-southeast-asia-medical-education-and-service-alliance", role: "MEMBER", joined: null, source: NMU_PAGE, quote: "South and Southeast Asia Medical Education and Service Alliance", notes: /blank, so no entrance date or role is stated/ },
-  // CUHK: "officially formed in November 2018, and CUHK was the only institution from Hong Kong to join ... with another 35 founding members"
-  { institution: CUHK, organization: "alliance-of-international-science-organizations", role: "FOUNDING_MEMBER", joined: month("2018-11"), source: CUHK_PAGE, quote: "CUHK was the only institution from Hong Kong to join the Alliance with another 35 founding members", notes: /only institution from Hong Kong/ },
+  {
+    institution: NMU,
+    organization: "association-of-sino-russian-medical-universities",
+    role: "MEMBER",
+    joined: null,
+    source: NMU_PAGE,
+    quote: "The Association of Sino-Russian Medical Universities",
+    notes: /blank, so no entrance date or role is stated/,
+  },
+  {
+    institution: NMU,
+    organization: "south-and-southeast-asia-medical-education-and-service-alliance",
+    role: "MEMBER",
+    joined: null,
+    source: NMU_PAGE,
+    quote: "South and Southeast Asia Medical Education and Service Alliance",
+    notes: /blank, so no entrance date or role is stated/,
+  },
+  // CUHK: "officially formed in November 2018, and CUHK was the only institution from Hong Kong to join ... with
+  // another 35 founding members"
+  {
+    institution: CUHK,
+    organization: "alliance-of-international-science-organizations",
+    role: "FOUNDING_MEMBER",
+    joined: month("2018-11"),
+    source: CUHK_PAGE,
+    quote: "CUHK was the only institution from Hong Kong to join the Alliance with another 35 founding members",
+    notes: /only institution from Hong Kong/,
+  },
   // CUHK: "The University joined the University Alliance of Belt and Road (UABR) in 2016"
-  { institution: CUHK, organization: "university-alliance-of-belt-and-road", role: "MEMBER", joined: year("2016"), source: CUHK_PAGE, quote: "joined the University Alliance of Belt and Road (UABR) in 2016" },
+  {
+    institution: CUHK,
+    organization: "university-alliance-of-belt-and-road",
+    role: "MEMBER",
+    joined: year("2016"),
+    source: CUHK_PAGE,
+    quote: "joined the University Alliance of Belt and Road (UABR) in 2016",
+  },
   // CUHK: "CUHK joined the UASR in 2016"
-  { institution: CUHK, organization: "university-alliance-of-the-silk-road", role: "MEMBER", joined: year("2016"), source: CUHK_PAGE, quote: "CUHK joined the UASR in 2016" },
+  {
+    institution: CUHK,
+    organization: "university-alliance-of-the-silk-road",
+    role: "MEMBER",
+    joined: year("2016"),
+    source: CUHK_PAGE,
+    quote: "CUHK joined the UASR in 2016",
+  },
   // CUHK: "CUHK joined the ASIA-International Biomedical Science Consortium (the Consortium) in 2012"
-  { institution: CUHK, organization: "pan-asian-biomedical-science-consortium", role: "MEMBER", joined: year("2012"), source: CUHK_PAGE, quote: "CUHK joined the ASIA-International Biomedical Science Consortium (the Consortium) in 2012", notes: /former name, ASIA-International Biomedical Science Consortium/ },
+  {
+    institution: CUHK,
+    organization: "pan-asian-biomedical-science-consortium",
+    role: "MEMBER",
+    joined: year("2012"),
+    source: CUHK_PAGE,
+    quote: "CUHK joined the ASIA-International Biomedical Science Consortium (the Consortium) in 2012",
+    notes: /former name, ASIA-International Biomedical Science Consortium/,
+  },
   // CUHK: "CUHK signed a Memorandum of Understanding (MOU) with Ningxia Medical University, China in August 2019"
-  { institution: CUHK, organization: "mou-cuhk-ningxia-medical-university", role: "SIGNATORY", joined: month("2019-08"), source: CUHK_PAGE, quote: "signed a Memorandum of Understanding (MOU) with Ningxia Medical University, China in August 2019" },
-  { institution: "ningxia-medical-university", organization: "mou-cuhk-ningxia-medical-university", role: "SIGNATORY", joined: month("2019-08"), source: CUHK_PAGE, quote: "signed a Memorandum of Understanding (MOU) with Ningxia Medical University, China in August 2019" },
-  // CUHK: "CUHK has been organized an annual “Belt and Road & Greater Bay Area Chinese Medicine Training Programme” since the summer of 2019"
-  { institution: CUHK, organization: "belt-and-road-greater-bay-area-chinese-medicine-training-programme", role: "ORGANIZER", joined: year("2019"), source: CUHK_PAGE, quote: "since the summer of 2019", notes: /since the summer of 2019/ },
+  {
+    institution: CUHK,
+    organization: "mou-cuhk-ningxia-medical-university",
+    role: "SIGNATORY",
+    joined: month("2019-08"),
+    source: CUHK_PAGE,
+    quote: "signed a Memorandum of Understanding (MOU) with Ningxia Medical University, China in August 2019",
+  },
+  {
+    institution: "ningxia-medical-university",
+    organization: "mou-cuhk-ningxia-medical-university",
+    role: "SIGNATORY",
+    joined: month("2019-08"),
+    source: CUHK_PAGE,
+    quote: "signed a Memorandum of Understanding (MOU) with Ningxia Medical University, China in August 2019",
+  },
+  // CUHK: "CUHK has been organized an annual “Belt and Road & Greater Bay Area Chinese Medicine Training Programme”
+  // since the summer of 2019"
+  {
+    institution: CUHK,
+    organization: "belt-and-road-greater-bay-area-chinese-medicine-training-programme",
+    role: "ORGANIZER",
+    joined: year("2019"),
+    source: CUHK_PAGE,
+    quote: "since the summer of 2019",
+    notes: /since the summer of 2019/,
+  },
 ];
 
 describe("memberships", () => {
@@ -90,8 +194,19 @@ describe("memberships", () => {
 
   it("NMU has exactly the six organizations of its table, and CUHK the six of its page", async () => {
     const of = async (slug: string) =>
-      (await prisma.membership.findMany({ where: { institution: { slug } }, select: { organization: { select: { slug: true } } } })).map((m) => m.organization.slug).sort();
-    const expected = (slug: string) => membershipFacts.filter((f) => f.institution === slug).map((f) => f.organization).sort();
+      (
+        await prisma.membership.findMany({
+          where: { institution: { slug } },
+          select: { organization: { select: { slug: true } } },
+        })
+      )
+        .map((m) => m.organization.slug)
+        .sort();
+    const expected = (slug: string) =>
+      membershipFacts
+        .filter((f) => f.institution === slug)
+        .map((f) => f.organization)
+        .sort();
     expect(await of(NMU)).toEqual(expected(NMU));
     expect(await of(NMU)).toHaveLength(6);
     expect(await of(CUHK)).toEqual(expected(CUHK));
@@ -104,35 +219,87 @@ describe("memberships", () => {
 type FounderFact = { organization: string; founders: [institution: string, role: string][]; source: string };
 
 const M9_CO_SPONSORS = [
-  "capital-medical-university", "tianjin-medical-university", "china-medical-university", "harbin-medical-university",
-  NMU, "wenzhou-medical-university", "anhui-medical-university", "southern-medical-university",
+  "capital-medical-university",
+  "tianjin-medical-university",
+  "china-medical-university",
+  "harbin-medical-university",
+  NMU,
+  "wenzhou-medical-university",
+  "anhui-medical-university",
+  "southern-medical-university",
 ];
 
 const founderFacts: FounderFact[] = [
   { organization: "belt-and-road-federation-for-health-promotion", founders: [[NMU, "FOUNDER"]], source: NMU_PAGE },
   // "proposed by Chongqing Medical University and co-sponsored by Capital Medical University, Tianjin ..."
-  { organization: "m9-collaboration-network", founders: [["chongqing-medical-university", "PROPOSER"], ...M9_CO_SPONSORS.map((s): [string, string] => [s, "CO_SPONSOR"])], source: NMU_PAGE },
+  {
+    organization: "m9-collaboration-network",
+    founders: [
+      ["chongqing-medical-university", "PROPOSER"],
+      ...M9_CO_SPONSORS.map((s): [string, string] => [s, "CO_SPONSOR"]),
+    ],
+    source: NMU_PAGE,
+  },
   // "initiated by Harbin Medical University and the 1st Moscow State Medical University of the Russian Federation"
-  { organization: "association-of-sino-russian-medical-universities", founders: [["harbin-medical-university", "INITIATOR"], ["first-moscow-state-medical-university", "INITIATOR"]], source: NMU_PAGE },
+  {
+    organization: "association-of-sino-russian-medical-universities",
+    founders: [
+      ["harbin-medical-university", "INITIATOR"],
+      ["first-moscow-state-medical-university", "INITIATOR"],
+    ],
+    source: NMU_PAGE,
+  },
   // "convened by China Medical University"
-  { organization: "belt-and-road-international-medical-education-alliance", founders: [["china-medical-university", "CONVENER"]], source: NMU_PAGE },
+  {
+    organization: "belt-and-road-international-medical-education-alliance",
+    founders: [["china-medical-university", "CONVENER"]],
+    source: NMU_PAGE,
+  },
   // Founded by "the Austrian Federal Ministry for Science and Research, OeAD-GmbH"; "It has the support of ..."
   {
     organization: "eurasia-pacific-uninet",
     founders: [
-      ["austrian-federal-ministry-for-science-and-research", "FOUNDER"], ["oead-gmbh", "FOUNDER"],
-      ["austrian-federal-ministry-for-science-and-research", "SUPPORTER"], ["oead-gmbh", "SUPPORTER"],
+      ["austrian-federal-ministry-for-science-and-research", "FOUNDER"],
+      ["oead-gmbh", "FOUNDER"],
+      ["austrian-federal-ministry-for-science-and-research", "SUPPORTER"],
+      ["oead-gmbh", "SUPPORTER"],
     ],
     source: NMU_PAGE,
   },
   // "Jointly founded by the Kunming Medical University and Shanghai Jiaotong University School of Medicine"
-  { organization: "south-and-southeast-asia-medical-education-and-service-alliance", founders: [["shanghai-jiao-tong-university-school-of-medicine", "FOUNDER"], ["kunming-medical-university", "FOUNDER"]], source: NMU_PAGE },
+  {
+    organization: "south-and-southeast-asia-medical-education-and-service-alliance",
+    founders: [
+      ["shanghai-jiao-tong-university-school-of-medicine", "FOUNDER"],
+      ["kunming-medical-university", "FOUNDER"],
+    ],
+    source: NMU_PAGE,
+  },
   // "Initiated by the Chinese Academy of Sciences (CAS)"
-  { organization: "alliance-of-international-science-organizations", founders: [["chinese-academy-of-sciences", "INITIATOR"]], source: CUHK_PAGE },
-  { organization: "mou-cuhk-ningxia-medical-university", founders: [[CUHK, "SIGNATORY"], ["ningxia-medical-university", "SIGNATORY"]], source: CUHK_PAGE },
-  { organization: "belt-and-road-greater-bay-area-chinese-medicine-training-programme", founders: [[CUHK, "ORGANIZER"]], source: CUHK_PAGE },
+  {
+    organization: "alliance-of-international-science-organizations",
+    founders: [["chinese-academy-of-sciences", "INITIATOR"]],
+    source: CUHK_PAGE,
+  },
+  {
+    organization: "mou-cuhk-ningxia-medical-university",
+    founders: [
+      [CUHK, "SIGNATORY"],
+      ["ningxia-medical-university", "SIGNATORY"],
+    ],
+    source: CUHK_PAGE,
+  },
+  {
+    organization: "belt-and-road-greater-bay-area-chinese-medicine-training-programme",
+    founders: [[CUHK, "ORGANIZER"]],
+    source: CUHK_PAGE,
+  },
   // "Established in 2015 by Xi’an Jiaotong University, China"
-  { organization: "university-alliance-of-the-silk-road", founders: [["xian-jiaotong-university", "FOUNDER"]], source: CUHK_PAGE },
+  {
+    organization: "university-alliance-of-the-silk-road",
+    founders: [["xian-jiaotong-university", "FOUNDER"]],
+    source: CUHK_PAGE,
+  },
   // The CUHK page names no founder of PABSC or UABR.
   { organization: "pan-asian-biomedical-science-consortium", founders: [], source: CUHK_PAGE },
   { organization: "university-alliance-of-belt-and-road", founders: [], source: CUHK_PAGE },
@@ -151,8 +318,15 @@ describe("founders", () => {
   it("M9 has all nine universities as founders: one proposer and eight co-sponsors", async () => {
     const o = await organization("m9-collaboration-network");
     expect(o.founders).toHaveLength(9);
-    expect(o.founders.filter((f) => f.role === "PROPOSER").map((f) => f.institution.slug)).toEqual(["chongqing-medical-university"]);
-    expect(o.founders.filter((f) => f.role === "CO_SPONSOR").map((f) => f.institution.slug).sort()).toEqual([...M9_CO_SPONSORS].sort());
+    expect(o.founders.filter((f) => f.role === "PROPOSER").map((f) => f.institution.slug)).toEqual([
+      "chongqing-medical-university",
+    ]);
+    expect(
+      o.founders
+        .filter((f) => f.role === "CO_SPONSOR")
+        .map((f) => f.institution.slug)
+        .sort(),
+    ).toEqual([...M9_CO_SPONSORS].sort());
     expect(new Set(o.founders.map((f) => f.institution.country))).toEqual(new Set(["CN"]));
   });
 
@@ -165,7 +339,9 @@ describe("founders", () => {
   });
 
   it("the first Moscow university keeps the page's spelling as an alternate name", async () => {
-    const names = await prisma.institutionName.findMany({ where: { institution: { slug: "first-moscow-state-medical-university" } } });
+    const names = await prisma.institutionName.findMany({
+      where: { institution: { slug: "first-moscow-state-medical-university" } },
+    });
     expect(names.map((n) => [n.kind, n.name]).sort()).toEqual([
       ["ALTERNATE", "1st Moscow State Medical University of the Russian Federation"],
       ["OFFICIAL", "First Moscow State Medical University"],
@@ -175,27 +351,106 @@ describe("founders", () => {
 
 // --- Declared counts -------------------------------------------------------------------------------------
 type CountFact = {
-  organization: string; subject: string; qualifier: string; value: number; previousValue?: number; countryCount?: number;
-  countries?: string[]; countriesComplete?: boolean; asOf: PartialDate | null; quote: string;
+  organization: string;
+  subject: string;
+  qualifier: string;
+  value: number;
+  previousValue?: number;
+  countryCount?: number;
+  countries?: string[];
+  countriesComplete?: boolean;
+  asOf: PartialDate | null;
+  quote: string;
 };
 
 const countFacts: CountFact[] = [
-  // "initiated by 15 national medical education institutions from China, Ukraine, Kyrgyzstan, Estonia, Azerbaijan, Pakistan and the Philippines"
-  { organization: "belt-and-road-international-medical-education-alliance", subject: "INITIATORS", qualifier: "EXACTLY", value: 15, countries: ["CN", "UA", "KG", "EE", "AZ", "PK", "PH"], countriesComplete: true, asOf: null, quote: "initiated by 15 national medical education institutions" },
+  // "initiated by 15 national medical education institutions from China, Ukraine, Kyrgyzstan, Estonia, Azerbaijan,
+  // Pakistan and the Philippines"
+  {
+    organization: "belt-and-road-international-medical-education-alliance",
+    subject: "INITIATORS",
+    qualifier: "EXACTLY",
+    value: 15,
+    countries: ["CN", "UA", "KG", "EE", "AZ", "PK", "PH"],
+    countriesComplete: true,
+    asOf: null,
+    quote: "initiated by 15 national medical education institutions",
+  },
   // "joined by 92 high level medical universities from China and Russia"
-  { organization: "association-of-sino-russian-medical-universities", subject: "MEMBERS", qualifier: "EXACTLY", value: 92, countries: ["CN", "RU"], countriesComplete: true, asOf: null, quote: "joined by 92 high level medical universities from China and Russia" },
+  {
+    organization: "association-of-sino-russian-medical-universities",
+    subject: "MEMBERS",
+    qualifier: "EXACTLY",
+    value: 92,
+    countries: ["CN", "RU"],
+    countriesComplete: true,
+    asOf: null,
+    quote: "joined by 92 high level medical universities from China and Russia",
+  },
   // "over 150 member institutions from many countries, including Austria, China, ..."
-  { organization: "eurasia-pacific-uninet", subject: "MEMBERS", qualifier: "OVER", value: 150, countries: ["AT", "CN", "MN", "KR", "KP", "RU", "KZ", "NP", "BT", "IN"], countriesComplete: false, asOf: null, quote: "over 150 member institutions from many countries" },
+  {
+    organization: "eurasia-pacific-uninet",
+    subject: "MEMBERS",
+    qualifier: "OVER",
+    value: 150,
+    countries: ["AT", "CN", "MN", "KR", "KP", "RU", "KZ", "NP", "BT", "IN"],
+    countriesComplete: false,
+    asOf: null,
+    quote: "over 150 member institutions from many countries",
+  },
   // "CUHK was the only institution from Hong Kong to join the Alliance with another 35 founding members" (36 in all)
-  { organization: "alliance-of-international-science-organizations", subject: "FOUNDING_MEMBERS", qualifier: "EXACTLY", value: 36, countries: ["HK"], countriesComplete: false, asOf: month("2018-11"), quote: "with another 35 founding members" },
-  // "memberships expanded from 11 to 18 tertiary and research institutes from China, Hong Kong, Thailand, Malaysia, the Philippines and Vietnam"
-  { organization: "pan-asian-biomedical-science-consortium", subject: "MEMBERS", qualifier: "EXACTLY", value: 18, previousValue: 11, countries: ["CN", "HK", "TH", "MY", "PH", "VN"], countriesComplete: true, asOf: month("2018-12"), quote: "expanded from 11 to 18" },
+  {
+    organization: "alliance-of-international-science-organizations",
+    subject: "FOUNDING_MEMBERS",
+    qualifier: "EXACTLY",
+    value: 36,
+    countries: ["HK"],
+    countriesComplete: false,
+    asOf: month("2018-11"),
+    quote: "with another 35 founding members",
+  },
+  // "memberships expanded from 11 to 18 tertiary and research institutes from China, Hong Kong, Thailand, Malaysia, the
+  // Philippines and Vietnam"
+  {
+    organization: "pan-asian-biomedical-science-consortium",
+    subject: "MEMBERS",
+    qualifier: "EXACTLY",
+    value: 18,
+    previousValue: 11,
+    countries: ["CN", "HK", "TH", "MY", "PH", "VN"],
+    countriesComplete: true,
+    asOf: month("2018-12"),
+    quote: "expanded from 11 to 18",
+  },
   // "UABR was first established in October 2015 by 47 institutes from 8 countries"
-  { organization: "university-alliance-of-belt-and-road", subject: "FOUNDING_MEMBERS", qualifier: "EXACTLY", value: 47, countryCount: 8, asOf: month("2015-10"), quote: "47 institutes from 8 countries" },
+  {
+    organization: "university-alliance-of-belt-and-road",
+    subject: "FOUNDING_MEMBERS",
+    qualifier: "EXACTLY",
+    value: 47,
+    countryCount: 8,
+    asOf: month("2015-10"),
+    quote: "47 institutes from 8 countries",
+  },
   // "currently consists of 126 member universities"
-  { organization: "university-alliance-of-belt-and-road", subject: "MEMBERS", qualifier: "EXACTLY", value: 126, asOf: null, quote: "126 member universities" },
+  {
+    organization: "university-alliance-of-belt-and-road",
+    subject: "MEMBERS",
+    qualifier: "EXACTLY",
+    value: 126,
+    asOf: null,
+    quote: "126 member universities",
+  },
   // "attracted members of over 150 universities from 38 countries and regions"
-  { organization: "university-alliance-of-the-silk-road", subject: "MEMBERS", qualifier: "OVER", value: 150, countryCount: 38, asOf: null, quote: "over 150 universities from 38 countries and regions" },
+  {
+    organization: "university-alliance-of-the-silk-road",
+    subject: "MEMBERS",
+    qualifier: "OVER",
+    value: 150,
+    countryCount: 38,
+    asOf: null,
+    quote: "over 150 universities from 38 countries and regions",
+  },
 ];
 
 describe("declared counts", () => {
@@ -214,7 +469,9 @@ describe("declared counts", () => {
   });
 
   it("no organization has a count the pages do not give", async () => {
-    const all = await prisma.declaredCount.findMany({ select: { subject: true, value: true, organization: { select: { slug: true } } } });
+    const all = await prisma.declaredCount.findMany({
+      select: { subject: true, value: true, organization: { select: { slug: true } } },
+    });
     expect(all.map((c) => `${c.organization.slug}:${c.subject}:${c.value}`).sort()).toEqual(
       countFacts.map((f) => `${f.organization}:${f.subject}:${f.value}`).sort(),
     );
@@ -224,11 +481,23 @@ describe("declared counts", () => {
 // --- Founding dates, names, people, structure ------------------------------------------------------------
 const foundedFacts: { organization: string; founded: PartialDate | null; quote?: string }[] = [
   { organization: "eurasia-pacific-uninet", founded: year("2000"), quote: "Since its establishment in year 2000" },
-  { organization: "alliance-of-international-science-organizations", founded: month("2018-11"), quote: "officially formed in November 2018" },
-  { organization: "university-alliance-of-belt-and-road", founded: month("2015-10"), quote: "first established in October 2015" },
+  {
+    organization: "alliance-of-international-science-organizations",
+    founded: month("2018-11"),
+    quote: "officially formed in November 2018",
+  },
+  {
+    organization: "university-alliance-of-belt-and-road",
+    founded: month("2015-10"),
+    quote: "first established in October 2015",
+  },
   { organization: "university-alliance-of-the-silk-road", founded: year("2015"), quote: "Established in 2015" },
   { organization: "mou-cuhk-ningxia-medical-university", founded: month("2019-08"), quote: "in August 2019" },
-  { organization: "belt-and-road-greater-bay-area-chinese-medicine-training-programme", founded: year("2019"), quote: "since the summer of 2019" },
+  {
+    organization: "belt-and-road-greater-bay-area-chinese-medicine-training-programme",
+    founded: year("2019"),
+    quote: "since the summer of 2019",
+  },
   // The pages do not say when these were founded: nothing is invented.
   { organization: "belt-and-road-federation-for-health-promotion", founded: null },
   { organization: "association-of-sino-russian-medical-universities", founded: null },
@@ -240,7 +509,9 @@ const foundedFacts: { organization: string; founded: PartialDate | null; quote?:
 
 describe("organizations", () => {
   it("there are the twelve organizations of the two pages", async () => {
-    expect((await prisma.organization.findMany({ select: { slug: true } })).map((o) => o.slug).sort()).toEqual(foundedFacts.map((f) => f.organization).sort());
+    expect((await prisma.organization.findMany({ select: { slug: true } })).map((o) => o.slug).sort()).toEqual(
+      foundedFacts.map((f) => f.organization).sort(),
+    );
   });
 
   it.each(foundedFacts)("$organization founded $founded.iso ($founded.precision)", async (fact) => {
@@ -292,7 +563,10 @@ describe("organizations", () => {
     const o = await organization("m9-collaboration-network");
     expect(o.names.map((n) => [n.kind, n.name]).sort()).toEqual([
       ["ALTERNATE", "M9 Collaboration Network"],
-      ["OFFICIAL", "International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces"],
+      [
+        "OFFICIAL",
+        "International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces",
+      ],
     ]);
   });
 
@@ -300,7 +574,9 @@ describe("organizations", () => {
     const programme = await organization("belt-and-road-greater-bay-area-chinese-medicine-training-programme");
     expect(programme.parent?.slug).toBe("mou-cuhk-ningxia-medical-university");
     const mou = await organization("mou-cuhk-ningxia-medical-university");
-    expect(mou.children.map((c) => c.slug)).toEqual(["belt-and-road-greater-bay-area-chinese-medicine-training-programme"]);
+    expect(mou.children.map((c) => c.slug)).toEqual([
+      "belt-and-road-greater-bay-area-chinese-medicine-training-programme",
+    ]);
     expect(await prisma.organization.count({ where: { parentId: { not: null } } })).toBe(1);
   });
 
@@ -337,7 +613,9 @@ describe("organizations", () => {
       prisma.institution.findUniqueOrThrow({ where: { slug: NMU }, include: { names: true } }),
     ]);
     expect(cuhk.country).toBe("HK");
-    expect(cuhk.names.map((n) => n.name)).toEqual(expect.arrayContaining(["The Chinese University of Hong Kong", "CUHK"]));
+    expect(cuhk.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(["The Chinese University of Hong Kong", "CUHK"]),
+    );
     expect(nmu.country).toBe("CN");
     expect(nmu.names.map((n) => n.name)).toContain("Nanjing Medical University");
   });
@@ -372,7 +650,10 @@ describe("sources", () => {
       expect(o.introduction, `${o.slug} has an introduction`).toBeTruthy();
       expect(onPage(o.introductionSource!.key, o.introduction!), `${o.slug}'s introduction is on its page`).toBe(true);
     }
-    const names = await prisma.organizationName.findMany({ where: { source: { kind: "WEB_PAGE" } }, include: { source: true } });
+    const names = await prisma.organizationName.findMany({
+      where: { source: { kind: "WEB_PAGE" } },
+      include: { source: true },
+    });
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(onPage(n.source!.key, n.quote ?? ""), n.name).toBe(true);
   });
@@ -390,23 +671,47 @@ describe("sources", () => {
 describe("date precision", () => {
   it("only the two days the NMU page gives are stored at DAY precision", async () => {
     const dayRows = [
-      ...(await prisma.membership.findMany({ where: { OR: [{ joinedPrecision: "DAY" }, { endedPrecision: "DAY" }] }, select: { quote: true, organization: { select: { slug: true } } } })).map((m) => `membership:${m.organization.slug}`),
-      ...(await prisma.organization.findMany({ where: { foundedPrecision: "DAY" }, select: { slug: true } })).map((o) => `founded:${o.slug}`),
-      ...(await prisma.organizationName.findMany({ where: { OR: [{ validFromPrecision: "DAY" }, { validUntilPrecision: "DAY" }] }, select: { name: true } })).map((n) => `name:${n.name}`),
-      ...(await prisma.declaredCount.findMany({ where: { asOfPrecision: "DAY" }, select: { id: true } })).map((c) => `count:${c.id}`),
+      ...(
+        await prisma.membership.findMany({
+          where: { OR: [{ joinedPrecision: "DAY" }, { endedPrecision: "DAY" }] },
+          select: { quote: true, organization: { select: { slug: true } } },
+        })
+      ).map((m) => `membership:${m.organization.slug}`),
+      ...(await prisma.organization.findMany({ where: { foundedPrecision: "DAY" }, select: { slug: true } })).map(
+        (o) => `founded:${o.slug}`,
+      ),
+      ...(
+        await prisma.organizationName.findMany({
+          where: { OR: [{ validFromPrecision: "DAY" }, { validUntilPrecision: "DAY" }] },
+          select: { name: true },
+        })
+      ).map((n) => `name:${n.name}`),
+      ...(await prisma.declaredCount.findMany({ where: { asOfPrecision: "DAY" }, select: { id: true } })).map(
+        (c) => `count:${c.id}`,
+      ),
     ];
-    expect(dayRows.sort()).toEqual(["membership:belt-and-road-federation-for-health-promotion", "membership:m9-collaboration-network"]);
+    expect(dayRows.sort()).toEqual([
+      "membership:belt-and-road-federation-for-health-promotion",
+      "membership:m9-collaboration-network",
+    ]);
   });
 
   it("every stored date has a precision and sits on the first day of its period", async () => {
     const rows = [
-      ...(await prisma.membership.findMany({ select: { joinedOn: true, joinedPrecision: true } })).map((m) => [m.joinedOn, m.joinedPrecision] as const),
-      ...(await prisma.organization.findMany({ select: { foundedOn: true, foundedPrecision: true } })).map((o) => [o.foundedOn, o.foundedPrecision] as const),
-      ...(await prisma.declaredCount.findMany({ select: { asOf: true, asOfPrecision: true } })).map((c) => [c.asOf, c.asOfPrecision] as const),
-      ...(await prisma.organizationName.findMany({ select: { validFrom: true, validFromPrecision: true, validUntil: true, validUntilPrecision: true } })).flatMap((n) => [
-        [n.validFrom, n.validFromPrecision] as const,
-        [n.validUntil, n.validUntilPrecision] as const,
-      ]),
+      ...(await prisma.membership.findMany({ select: { joinedOn: true, joinedPrecision: true } })).map(
+        (m) => [m.joinedOn, m.joinedPrecision] as const,
+      ),
+      ...(await prisma.organization.findMany({ select: { foundedOn: true, foundedPrecision: true } })).map(
+        (o) => [o.foundedOn, o.foundedPrecision] as const,
+      ),
+      ...(await prisma.declaredCount.findMany({ select: { asOf: true, asOfPrecision: true } })).map(
+        (c) => [c.asOf, c.asOfPrecision] as const,
+      ),
+      ...(
+        await prisma.organizationName.findMany({
+          select: { validFrom: true, validFromPrecision: true, validUntil: true, validUntilPrecision: true },
+        })
+      ).flatMap((n) => [[n.validFrom, n.validFromPrecision] as const, [n.validUntil, n.validUntilPrecision] as const]),
     ];
     let dated = 0;
     for (const [date, precision] of rows) {
@@ -426,7 +731,15 @@ describe("derived columns", () => {
     const by = new Map(o.map((r) => [r.slug, r]));
     expect(by.get("mou-cuhk-ningxia-medical-university")).toMatchObject({ memberCount: 2, countries: ["CN", "HK"] });
     expect(by.get("university-alliance-of-belt-and-road")).toMatchObject({ memberCount: 1, countries: ["HK"] });
-    expect(by.get("belt-and-road-international-medical-education-alliance")?.countries).toEqual(["AZ", "CN", "EE", "KG", "PH", "PK", "UA"]);
+    expect(by.get("belt-and-road-international-medical-education-alliance")?.countries).toEqual([
+      "AZ",
+      "CN",
+      "EE",
+      "KG",
+      "PH",
+      "PK",
+      "UA",
+    ]);
     expect(by.get("association-of-sino-russian-medical-universities")?.countries).toEqual(["CN", "RU"]);
   });
 });
@@ -444,8 +757,13 @@ describe("seed idempotence", () => {
       declaredCounts: await prisma.declaredCount.count(),
       people: await prisma.organizationPerson.count(),
       memberships: await prisma.membership.count(),
-      membershipIds: (await prisma.membership.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((m) => m.id),
-      organizationIds: (await prisma.organization.findMany({ select: { id: true, slug: true, memberCount: true, countries: true, parentId: true }, orderBy: { id: "asc" } })),
+      membershipIds: (await prisma.membership.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
+        (m) => m.id,
+      ),
+      organizationIds: await prisma.organization.findMany({
+        select: { id: true, slug: true, memberCount: true, countries: true, parentId: true },
+        orderBy: { id: "asc" },
+      }),
     });
     const before = await snapshot();
     expect(before).toMatchObject({ sources: 3, institutions: 19, organizations: 12, memberships: 13 });

@@ -19,7 +19,15 @@ const created: string[] = [];
 let counter = 0;
 
 afterAll(async () => {
-  await prisma.loginThrottle.deleteMany({ where: { OR: [{ key: { contains: "@throttle.test" } }, { key: { startsWith: "address:10.77." } }, { key: { startsWith: "device:" } }] } });
+  await prisma.loginThrottle.deleteMany({
+    where: {
+      OR: [
+        { key: { contains: "@throttle.test" } },
+        { key: { startsWith: "address:10.77." } },
+        { key: { startsWith: "device:" } },
+      ],
+    },
+  });
   await prisma.user.deleteMany({ where: { email: { in: created } } });
   await prisma.$disconnect();
 });
@@ -27,18 +35,24 @@ afterAll(async () => {
 async function owner() {
   const email = `owner-${++counter}-${Date.now()}@throttle.test`;
   created.push(email);
-  await prisma.user.create({ data: { email, name: "Owner", role: "STAFF", passwordHash: await hashPassword(PASSWORD) } });
+  await prisma.user.create({
+    data: { email, name: "Owner", role: "STAFF", passwordHash: await hashPassword(PASSWORD) },
+  });
   return email;
 }
 
 /** The owner's browser: it signed in once and holds the device cookie the portal would have set. */
-const deviceOf = (email: string, days = 180, now = new Date()) => issueDeviceCookie(secret, email, { days, secure: false, now }).value;
+const deviceOf = (email: string, days = 180, now = new Date()) =>
+  issueDeviceCookie(secret, email, { days, secure: false, now }).value;
 
 /** An attacker's failures for this account, each from an address of its own (10.77.100+.x). */
 let attacks = 100;
 async function attack(email: string, times: number) {
   const network = `10.77.${attacks++}`;
-  for (let i = 0; i < times; i++) await authenticate(email, `guess ${i}`, `${network}.${i}`).catch((e: unknown) => expect(e).toBeInstanceOf(TooManyRequestsError));
+  for (let i = 0; i < times; i++)
+    await authenticate(email, `guess ${i}`, `${network}.${i}`).catch((e: unknown) =>
+      expect(e).toBeInstanceOf(TooManyRequestsError),
+    );
 }
 
 const row = (key: string) => prisma.loginThrottle.findUnique({ where: { key } });
@@ -75,12 +89,25 @@ describe("device cookies: the owner's browser passes an attacker's lock", () => 
     ["made up", () => "v1.zzzzzz.bm9uY2Vub25jZW5vbmNl.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0"],
     ["expired", (email: string) => deviceOf(email, 1, new Date(Date.now() - 2 * 86_400_000))],
     ["another account's", () => deviceOf("staff@cuhk.test")],
-    ["signed with another secret", (email: string) => issueDeviceCookie("another-secret-of-another-portal-0123456789", email, { days: 30, secure: false }).value],
-    ["with its expiry changed", (email: string) => deviceOf(email).replace(/^v1\.([0-9a-z]+)\./, (_m, e: string) => `v1.${(parseInt(e, 36) + 86_400 * 365).toString(36)}.`)],
+    [
+      "signed with another secret",
+      (email: string) =>
+        issueDeviceCookie("another-secret-of-another-portal-0123456789", email, { days: 30, secure: false }).value,
+    ],
+    [
+      "with its expiry changed",
+      (email: string) =>
+        deviceOf(email).replace(
+          /^v1\.([0-9a-z]+)\./,
+          (_m, e: string) => `v1.${(parseInt(e, 36) + 86_400 * 365).toString(36)}.`,
+        ),
+    ],
   ])("a %s device cookie gives no pass", async (_label, cookieFor) => {
     const email = await owner();
     await attack(email, 5);
-    await expect(authenticate(email, PASSWORD, "10.77.4.1", cookieFor(email))).rejects.toBeInstanceOf(TooManyRequestsError);
+    await expect(authenticate(email, PASSWORD, "10.77.4.1", cookieFor(email))).rejects.toBeInstanceOf(
+      TooManyRequestsError,
+    );
   });
 
   it("a device cookie's own failures lock that cookie; it then counts as no cookie, and never as the account's", async () => {
@@ -116,7 +143,10 @@ describe("locks back off and rows go away", () => {
       const r = await prisma.loginThrottle.findUniqueOrThrow({ where: { key } });
       lengths.push(Math.round((r.lockedUntil!.getTime() - Date.now()) / 60_000));
       // The lock ends (as if its time had passed); the backoff is remembered.
-      await prisma.loginThrottle.update({ where: { key }, data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3 * 86_400_000) } });
+      await prisma.loginThrottle.update({
+        where: { key },
+        data: { lockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 3 * 86_400_000) },
+      });
     }
     expect(lengths).toEqual([15, 30, 60]);
     expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key } })).lockouts).toBe(3);
@@ -128,7 +158,14 @@ describe("locks back off and rows go away", () => {
     await expect(authenticate(email, PASSWORD, "10.77.8.1")).rejects.toBeInstanceOf(TooManyRequestsError);
     const user = await prisma.user.findUniqueOrThrow({ where: { email } });
     const token = `reset-token-${Date.now()}`;
-    await prisma.userToken.create({ data: { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 60_000) } });
+    await prisma.userToken.create({
+      data: {
+        userId: user.id,
+        purpose: "PASSWORD_RESET",
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        expiresAt: new Date(Date.now() + 60_000),
+      },
+    });
     await setPasswordWithToken(token, "a new passphrase after the attack");
     expect(await row(`account:${email}`)).toBeNull();
     expect(await authenticate(email, "a new passphrase after the attack", "10.77.8.2")).not.toBeNull();
@@ -139,9 +176,28 @@ describe("locks back off and rows go away", () => {
     const future = new Date(Date.now() + 3_600_000);
     await prisma.loginThrottle.createMany({
       data: [
-        { key: "account:expired-1@throttle.test", failures: 3, windowStart: new Date(Date.now() - 3_600_000), expiresAt: past },
-        { key: "address:10.77.9.1", failures: 5, windowStart: new Date(Date.now() - 90_000_000), lockedUntil: new Date(Date.now() - 86_500_000), lockouts: 1, expiresAt: past },
-        { key: "account:live@throttle.test", failures: 5, windowStart: new Date(), lockedUntil: future, lockouts: 1, expiresAt: future },
+        {
+          key: "account:expired-1@throttle.test",
+          failures: 3,
+          windowStart: new Date(Date.now() - 3_600_000),
+          expiresAt: past,
+        },
+        {
+          key: "address:10.77.9.1",
+          failures: 5,
+          windowStart: new Date(Date.now() - 90_000_000),
+          lockedUntil: new Date(Date.now() - 86_500_000),
+          lockouts: 1,
+          expiresAt: past,
+        },
+        {
+          key: "account:live@throttle.test",
+          failures: 5,
+          windowStart: new Date(),
+          lockedUntil: future,
+          lockouts: 1,
+          expiresAt: future,
+        },
       ],
     });
     await authenticate("someone-new@throttle.test", "guess", "10.77.9.2");

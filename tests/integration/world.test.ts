@@ -4,7 +4,13 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateWorld, parseArgs } from "../../scripts/world";
-import { institutionRows, organizationRows, planWorld, type OrganizationExtras, type Row } from "../../scripts/world/generate";
+import {
+  institutionRows,
+  organizationRows,
+  planWorld,
+  type OrganizationExtras,
+  type Row,
+} from "../../scripts/world/generate";
 import { refreshOrganizationDerived } from "@/lib/data/derived";
 import { buildSearchText } from "@/lib/search-text";
 import { createPrismaClient } from "@/lib/prisma-client";
@@ -18,7 +24,13 @@ const url = (() => {
   u.pathname = `/${name}`;
   return u.toString();
 })();
-const admin = new pg.Client({ connectionString: (() => { const u = new URL(seeded); u.pathname = "/postgres"; return u.toString(); })() });
+const admin = new pg.Client({
+  connectionString: (() => {
+    const u = new URL(seeded);
+    u.pathname = "/postgres";
+    return u.toString();
+  })(),
+});
 const client = new pg.Client({ connectionString: url });
 const quiet = () => {};
 let loaded: Awaited<ReturnType<typeof generateWorld>>;
@@ -27,7 +39,11 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
-  const migrate = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/migrate.ts", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  const migrate = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/migrate.ts", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
   if (migrate.status !== 0) throw new Error(`Migrating the world database failed: ${migrate.stderr}`);
   loaded = await generateWorld(url, { scale: 0.001, seed: 7, force: false }, quiet);
   await client.connect();
@@ -44,7 +60,10 @@ afterAll(async () => {
 // Every statement, Prisma's included, goes through pg.Client#query: count the calls there.
 let counted: number | null = null;
 const originalQuery = pg.Client.prototype.query;
-(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (
+  this: pg.Client,
+  ...args: unknown[]
+) {
   if (counted !== null) counted++;
   return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
 };
@@ -62,7 +81,9 @@ const one = async <T>(sql: string, params: unknown[] = []) => (await client.quer
 
 describe("npm run data:world at scale 0.001", () => {
   it("loads the counts the scale asks for", async () => {
-    const counts = await one<Record<string, number>>(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations,
+    const counts = await one<
+      Record<string, number>
+    >(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations,
       (SELECT count(*)::int FROM "Institution") AS institutions, (SELECT count(*)::int FROM "Membership") AS memberships`);
     expect(counts).toEqual({ organizations: 75, institutions: 110, memberships: 1000 });
     expect(loaded.counts.Membership).toBe(1000);
@@ -77,9 +98,13 @@ describe("npm run data:world at scale 0.001", () => {
   });
 
   it("gives dates at every precision, stored with the parts below the precision at 1", async () => {
-    const founded = await client.query<{ p: string | null }>(`SELECT DISTINCT "foundedPrecision"::text AS p FROM "Organization"`);
+    const founded = await client.query<{ p: string | null }>(
+      `SELECT DISTINCT "foundedPrecision"::text AS p FROM "Organization"`,
+    );
     expect(founded.rows.map((r) => r.p).sort()).toEqual(["DAY", "MONTH", "YEAR", null]);
-    const joined = await client.query<{ p: string | null }>(`SELECT DISTINCT "joinedPrecision"::text AS p FROM "Membership"`);
+    const joined = await client.query<{ p: string | null }>(
+      `SELECT DISTINCT "joinedPrecision"::text AS p FROM "Membership"`,
+    );
     expect(joined.rows.map((r) => r.p).sort()).toEqual(["DAY", "MONTH", "YEAR", null]);
     const bad = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "Membership" WHERE
       ("joinedPrecision" = 'YEAR' AND to_char("joinedOn", 'MM-DD') <> '01-01') OR ("joinedPrecision" = 'MONTH' AND to_char("joinedOn", 'DD') <> '01')
@@ -88,14 +113,23 @@ describe("npm run data:world at scale 0.001", () => {
   });
 
   it("names things in several languages and scripts, with former names and their periods", async () => {
-    const locales = await client.query<{ locale: string }>(`SELECT DISTINCT locale FROM "OrganizationName" UNION SELECT DISTINCT locale FROM "InstitutionName"`);
+    const locales = await client.query<{ locale: string }>(
+      `SELECT DISTINCT locale FROM "OrganizationName" UNION SELECT DISTINCT locale FROM "InstitutionName"`,
+    );
     expect(locales.rows.length).toBeGreaterThanOrEqual(4);
-    const scripts = await one<{ han: number; latin: number; other: number }>(`SELECT count(*) FILTER (WHERE name ~ '[一-龥]')::int AS han,
+    const scripts = await one<{
+      han: number;
+      latin: number;
+      other: number;
+    }>(`SELECT count(*) FILTER (WHERE name ~ '[一-龥]')::int AS han,
       count(*) FILTER (WHERE name ~ '^[A-Za-z]')::int AS latin, count(*) FILTER (WHERE name ~ '[Ѐ-ӿ가-힣぀-ヿ؀-ۿ]')::int AS other FROM "InstitutionName"`);
     expect(scripts.han).toBeGreaterThan(0);
     expect(scripts.latin).toBeGreaterThan(0);
     expect(scripts.other).toBeGreaterThan(0);
-    const former = await one<{ n: number; bad: number }>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE "validUntil" IS NULL OR "validUntilPrecision" IS NULL)::int AS bad
+    const former = await one<{
+      n: number;
+      bad: number;
+    }>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE "validUntil" IS NULL OR "validUntilPrecision" IS NULL)::int AS bad
       FROM "OrganizationName" WHERE kind = 'FORMER'`);
     expect(former.n).toBeGreaterThan(0);
     expect(former.bad).toBe(0);
@@ -115,16 +149,27 @@ describe("npm run data:world at scale 0.001", () => {
   });
 
   it("builds searchText from every name, acronym and introduction, like the seed", async () => {
-    const orgs = (await client.query<{ id: string; acronym: string | null; introduction: string | null; searchText: string }>(
-      `SELECT id, acronym, introduction, "searchText" FROM "Organization"`)).rows;
-    const names = (await client.query<{ organizationId: string; name: string; acronym: string | null }>(
-      `SELECT "organizationId", name, acronym FROM "OrganizationName" ORDER BY id`)).rows;
+    const orgs = (
+      await client.query<{ id: string; acronym: string | null; introduction: string | null; searchText: string }>(
+        `SELECT id, acronym, introduction, "searchText" FROM "Organization"`,
+      )
+    ).rows;
+    const names = (
+      await client.query<{ organizationId: string; name: string; acronym: string | null }>(
+        `SELECT "organizationId", name, acronym FROM "OrganizationName" ORDER BY id`,
+      )
+    ).rows;
     for (const o of orgs) {
       const own = names.filter((n) => n.organizationId === o.id);
-      expect(o.searchText).toBe(buildSearchText([...own.flatMap((n) => [n.name, n.acronym]), o.acronym, o.introduction]));
+      expect(o.searchText).toBe(
+        buildSearchText([...own.flatMap((n) => [n.name, n.acronym]), o.acronym, o.introduction]),
+      );
     }
-    const institutions = (await client.query<{ searchText: string; city: string; names: string[] }>(
-      `SELECT i."searchText", i.city, array_agg(n.name ORDER BY n.id) AS names FROM "Institution" i JOIN "InstitutionName" n ON n."institutionId" = i.id GROUP BY i.id`)).rows;
+    const institutions = (
+      await client.query<{ searchText: string; city: string; names: string[] }>(
+        `SELECT i."searchText", i.city, array_agg(n.name ORDER BY n.id) AS names FROM "Institution" i JOIN "InstitutionName" n ON n."institutionId" = i.id GROUP BY i.id`,
+      )
+    ).rows;
     expect(institutions).toHaveLength(110);
     for (const i of institutions) expect(i.searchText).toBe(buildSearchText([...i.names, i.city]));
   });
@@ -154,17 +199,27 @@ describe("npm run data:world at scale 0.001", () => {
   it("refuses a database holding the demo seed, changing nothing", async () => {
     const reference = new pg.Client({ connectionString: seeded });
     await reference.connect();
-    const count = async () => (await reference.query(`SELECT count(*)::int AS n FROM "Organization"`)).rows[0].n as number;
+    const count = async () =>
+      (await reference.query(`SELECT count(*)::int AS n FROM "Organization"`)).rows[0].n as number;
     const before = await count();
-    await expect(generateWorld(seeded, { scale: 0.001, seed: 1, force: false }, quiet)).rejects.toThrow(/demo seed.*--force/);
+    await expect(generateWorld(seeded, { scale: 0.001, seed: 1, force: false }, quiet)).rejects.toThrow(
+      /demo seed.*--force/,
+    );
     expect(await count()).toBe(before);
     await reference.end();
   });
 
   it("pages a big organization's members by keyset, in order, each member once", async () => {
-    const big = await one<{ id: string; slug: string; memberCount: number }>(`SELECT id, slug, "memberCount" FROM "Organization" ORDER BY "memberCount" DESC LIMIT 1`);
-    const expected = (await client.query<{ slug: string }>(`SELECT i.slug FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
-      WHERE m."organizationId" = $1 ORDER BY m."joinedOn" ASC NULLS LAST, i.slug ASC`, [big.id])).rows.map((r) => r.slug);
+    const big = await one<{ id: string; slug: string; memberCount: number }>(
+      `SELECT id, slug, "memberCount" FROM "Organization" ORDER BY "memberCount" DESC LIMIT 1`,
+    );
+    const expected = (
+      await client.query<{ slug: string }>(
+        `SELECT i.slug FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
+      WHERE m."organizationId" = $1 ORDER BY m."joinedOn" ASC NULLS LAST, i.slug ASC`,
+        [big.id],
+      )
+    ).rows.map((r) => r.slug);
     const { listOrganizationMembers } = await import("@/lib/data/members");
     const seen: string[] = [];
     let after = null;
@@ -185,17 +240,32 @@ describe("npm run data:world at scale 0.001", () => {
     const { getInstitutionBySlug } = await import("@/lib/data/institutions");
     const { getPublicHistory } = await import("@/lib/data/history");
     const { listOrganizationMembers } = await import("@/lib/data/members");
-    const orgs = (await client.query<{ slug: string; n: number }>(`SELECT slug, "memberCount" AS n FROM "Organization" ORDER BY "memberCount" DESC, slug`)).rows;
-    const institutions = (await client.query<{ slug: string; n: number }>(`SELECT i.slug, count(*)::int AS n FROM "Institution" i JOIN "Membership" m ON m."institutionId" = i.id
-      GROUP BY i.slug ORDER BY n DESC, i.slug`)).rows;
+    const orgs = (
+      await client.query<{ slug: string; n: number }>(
+        `SELECT slug, "memberCount" AS n FROM "Organization" ORDER BY "memberCount" DESC, slug`,
+      )
+    ).rows;
+    const institutions = (
+      await client.query<{
+        slug: string;
+        n: number;
+      }>(`SELECT i.slug, count(*)::int AS n FROM "Institution" i JOIN "Membership" m ON m."institutionId" = i.id
+      GROUP BY i.slug ORDER BY n DESC, i.slug`)
+    ).rows;
     const biggest = orgs[0]!;
     const smallest = orgs.at(-1)!;
     const most = institutions[0]!;
     const fewest = institutions.at(-1)!;
     expect(biggest.n).toBeGreaterThan(5 * smallest.n);
     expect(most.n).toBeGreaterThan(3 * fewest.n);
-    const organizationPage = (slug: string) => countQueries(() => Promise.all([getOrganizationBySlug(slug, "en"), getPublicHistory({ organization: slug }, "en")]));
-    const institutionPage = (slug: string) => countQueries(() => Promise.all([getInstitutionBySlug(slug, "en"), getPublicHistory({ institution: slug }, "en")]));
+    const organizationPage = (slug: string) =>
+      countQueries(() =>
+        Promise.all([getOrganizationBySlug(slug, "en"), getPublicHistory({ organization: slug }, "en")]),
+      );
+    const institutionPage = (slug: string) =>
+      countQueries(() =>
+        Promise.all([getInstitutionBySlug(slug, "en"), getPublicHistory({ institution: slug }, "en")]),
+      );
     // Prisma skips the nested queries of an empty relation, so small pages may send fewer; never more.
     const bigOrg = await organizationPage(biggest.slug);
     expect(bigOrg).toBeGreaterThan(0);
@@ -221,6 +291,11 @@ describe("npm run data:world at scale 0.001", () => {
     expect(() => parseArgs(["--scale", "abc"])).toThrow(/--scale/);
     expect(() => parseArgs(["--database", "x; drop"])).toThrow(/--database/);
     expect(() => parseArgs(["--bogus"])).toThrow(/Unknown option/);
-    expect(parseArgs(["--scale", "0.01", "--seed", "3"])).toMatchObject({ scale: 0.01, seed: 3, database: "atlas_world", force: false });
+    expect(parseArgs(["--scale", "0.01", "--seed", "3"])).toMatchObject({
+      scale: 0.01,
+      seed: 3,
+      database: "atlas_world",
+      force: false,
+    });
   });
 });

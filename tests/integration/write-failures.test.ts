@@ -33,7 +33,14 @@ vi.mock("@/lib/db", async (importOriginal) => {
           };
         }
         if (typeof value === "function") return (...args: unknown[]) => (faults.down ? gone() : value.apply(t, args));
-        if (value && typeof value === "object" && typeof prop === "string" && !prop.startsWith("$") && !prop.startsWith("_")) return guard(value);
+        if (
+          value &&
+          typeof value === "object" &&
+          typeof prop === "string" &&
+          !prop.startsWith("$") &&
+          !prop.startsWith("_")
+        )
+          return guard(value);
         return value;
       },
     });
@@ -47,30 +54,63 @@ let admin: Actor;
 let staff: Actor;
 let institutionId: string;
 const SLUG = "write-failures-university";
-const ORGS = ["university-alliance-of-belt-and-road", "pan-asian-biomedical-science-consortium", "m9-collaboration-network", "eurasia-pacific-uninet"] as const;
+const ORGS = [
+  "university-alliance-of-belt-and-road",
+  "pan-asian-biomedical-science-consortium",
+  "m9-collaboration-network",
+  "eurasia-pacific-uninet",
+] as const;
 
 const values = (over: Record<string, string> = {}) =>
-  membershipValuesSchema.parse({ role: "MEMBER", status: "ACTIVE", joined: "2020", ended: "", notes: "", sourceUrl: "https://example.org/write-failures", sourceTitle: "Check", sourceQuote: "", ...over });
-const membership = (organization: string) => prisma.membership.findFirst({ where: { institutionId, organization: { slug: organization } } });
-const run = <N extends keyof typeof actions>(name: N, actor: Actor, raw: Record<string, unknown>) => runAction(actions[name], actor, raw, "en");
+  membershipValuesSchema.parse({
+    role: "MEMBER",
+    status: "ACTIVE",
+    joined: "2020",
+    ended: "",
+    notes: "",
+    sourceUrl: "https://example.org/write-failures",
+    sourceTitle: "Check",
+    sourceQuote: "",
+    ...over,
+  });
+const membership = (organization: string) =>
+  prisma.membership.findFirst({ where: { institutionId, organization: { slug: organization } } });
+const run = <N extends keyof typeof actions>(name: N, actor: Actor, raw: Record<string, unknown>) =>
+  runAction(actions[name], actor, raw, "en");
 
 async function refuse(table: "OutboxMail" | "ChangeRequest", when = "true") {
-  await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION write_failures_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ${when} THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
-  await prisma.$executeRawUnsafe(`CREATE TRIGGER write_failures_refuse BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION write_failures_refuse()`);
+  await prisma.$executeRawUnsafe(
+    `CREATE OR REPLACE FUNCTION write_failures_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ${when} THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
+  );
+  await prisma.$executeRawUnsafe(
+    `CREATE TRIGGER write_failures_refuse BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION write_failures_refuse()`,
+  );
 }
 
 /** A membership of the test's institution in `organization`, approved, and a pending correction of it. */
 async function pendingCorrection(organization: string) {
-  const created = await proposeMembershipCreate(staff, { organizationSlug: organization, reason: null, values: values() });
+  const created = await proposeMembershipCreate(staff, {
+    organizationSlug: organization,
+    reason: null,
+    values: values(),
+  });
   expect((await run("approveChangeRequest", admin, { changeRequestId: created.id, comment: "" })).state.ok).toBe(true);
   const m = (await membership(organization))!;
-  const request = await proposeMembershipUpdate(staff, { membershipId: m.id, baseVersion: m.version, reason: null, values: values({ notes: "Corrected" }) });
+  const request = await proposeMembershipUpdate(staff, {
+    membershipId: m.id,
+    baseVersion: m.version,
+    reason: null,
+    values: values({ notes: "Corrected" }),
+  });
   return { m, request };
 }
 
 async function decisionTrail(changeRequestId: string) {
   const [request, audits, notifications] = await Promise.all([
-    prisma.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId }, select: { status: true, decidedAt: true } }),
+    prisma.changeRequest.findUniqueOrThrow({
+      where: { id: changeRequestId },
+      select: { status: true, decidedAt: true },
+    }),
     prisma.auditEvent.count({ where: { changeRequestId } }),
     prisma.notification.count({ where: { changeRequestId } }),
   ]);
@@ -88,10 +128,17 @@ beforeAll(async () => {
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   admin = await loadActor(prisma, "admin@atlas.test");
   const institution = await prisma.institution.create({
-    data: { slug: SLUG, kind: "UNIVERSITY", country: "CN", names: { create: [{ locale: "en", name: "Write Failures University", kind: "OFFICIAL" }] } },
+    data: {
+      slug: SLUG,
+      kind: "UNIVERSITY",
+      country: "CN",
+      names: { create: [{ locale: "en", name: "Write Failures University", kind: "OFFICIAL" }] },
+    },
   });
   institutionId = institution.id;
-  await prisma.user.create({ data: { email: "staff@write-failures.test", name: "Write Failures Staff", role: "STAFF", institutionId } });
+  await prisma.user.create({
+    data: { email: "staff@write-failures.test", name: "Write Failures Staff", role: "STAFF", institutionId },
+  });
   staff = await loadActor(prisma, "staff@write-failures.test");
 });
 afterEach(async () => {
@@ -114,7 +161,12 @@ describe("a decision whose mail cannot be queued is undone whole", () => {
     await refuse("OutboxMail");
     const { state } = await run("approveChangeRequest", admin, { changeRequestId: request.id, comment: "" });
     expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/nothing was changed/) });
-    expect(await decisionTrail(request.id)).toEqual({ status: "PENDING", decidedAt: null, audits: 0, notifications: 0 });
+    expect(await decisionTrail(request.id)).toEqual({
+      status: "PENDING",
+      decidedAt: null,
+      audits: 0,
+      notifications: 0,
+    });
     expect(await membership(ORGS[0])).toMatchObject({ version: m.version, notes: m.notes });
     expect(await prisma.outboxMail.count()).toBe(outbox);
   });
@@ -123,9 +175,17 @@ describe("a decision whose mail cannot be queued is undone whole", () => {
     const { request } = await pendingCorrection(ORGS[1]);
     vi.spyOn(console, "error").mockImplementation(() => {});
     await refuse("OutboxMail");
-    const { state } = await run("rejectChangeRequest", admin, { changeRequestId: request.id, comment: "No source for this." });
+    const { state } = await run("rejectChangeRequest", admin, {
+      changeRequestId: request.id,
+      comment: "No source for this.",
+    });
     expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/nothing was changed/) });
-    expect(await decisionTrail(request.id)).toEqual({ status: "PENDING", decidedAt: null, audits: 0, notifications: 0 });
+    expect(await decisionTrail(request.id)).toEqual({
+      status: "PENDING",
+      decidedAt: null,
+      audits: 0,
+      notifications: 0,
+    });
   });
 });
 
@@ -136,7 +196,15 @@ describe("after the commit, nothing is reported as a failure and the tags come b
     faults.afterCommit = true;
     const { state, result } = await run("approveChangeRequest", admin, { changeRequestId: request.id, comment: "" });
     expect(state).toEqual({ ok: true, message: "Approved: the change is public.", fieldErrors: {} });
-    expect(result?.tags).toEqual(expect.arrayContaining([`institution:${SLUG}`, `organization:${ORGS[2]}`, "organizations", "institutions", "pages"]));
+    expect(result?.tags).toEqual(
+      expect.arrayContaining([
+        `institution:${SLUG}`,
+        `organization:${ORGS[2]}`,
+        "organizations",
+        "institutions",
+        "pages",
+      ]),
+    );
     expect(await decisionTrail(request.id)).toMatchObject({ status: "APPROVED", audits: 1, notifications: 1 });
     expect((await membership(ORGS[2]))?.notes).toBe("Corrected");
     const mail = await prisma.outboxMail.findFirstOrThrow({ where: { text: { contains: request.id } } });
@@ -148,7 +216,10 @@ describe("after the commit, nothing is reported as a failure and the tags come b
     const { request } = await pendingCorrection(ORGS[3]);
     vi.spyOn(console, "error").mockImplementation(() => {});
     faults.afterCommit = true;
-    const { state } = await run("rejectChangeRequest", admin, { changeRequestId: request.id, comment: "No source for this." });
+    const { state } = await run("rejectChangeRequest", admin, {
+      changeRequestId: request.id,
+      comment: "No source for this.",
+    });
     expect(state).toEqual({ ok: true, message: "Rejected; the proposer has been told why.", fieldErrors: {} });
     expect(await decisionTrail(request.id)).toMatchObject({ status: "REJECTED", audits: 1, notifications: 1 });
   });
@@ -157,17 +228,32 @@ describe("after the commit, nothing is reported as a failure and the tags come b
     const before = await prisma.institution.findUniqueOrThrow({ where: { id: institutionId } });
     faults.afterCommit = true;
     const { state, result } = await run("adminUpdateInstitution", admin, {
-      institutionSlug: SLUG, baseVersion: String(before.version),
-      values: { nameEn: "Write Failures University (renamed)", nameZh: "", city: "Nanjing", website: "", rorId: "", wikidataId: "" },
+      institutionSlug: SLUG,
+      baseVersion: String(before.version),
+      values: {
+        nameEn: "Write Failures University (renamed)",
+        nameZh: "",
+        city: "Nanjing",
+        website: "",
+        rorId: "",
+        wikidataId: "",
+      },
     });
     expect(state).toEqual({ ok: true, message: "Saved and published.", fieldErrors: {} });
     expect(result?.tags).toEqual(expect.arrayContaining([`institution:${SLUG}`, "institutions", "pages"]));
-    expect(await prisma.institution.findUniqueOrThrow({ where: { id: institutionId } })).toMatchObject({ version: before.version + 1, city: "Nanjing" });
+    expect(await prisma.institution.findUniqueOrThrow({ where: { id: institutionId } })).toMatchObject({
+      version: before.version + 1,
+      city: "Nanjing",
+    });
   });
 
   it("a mail the transport refuses: the approval stands and the outbox row records why the mail did not go", async () => {
     const organization = "alliance-of-international-science-organizations";
-    const created = await proposeMembershipCreate(staff, { organizationSlug: organization, reason: null, values: values() });
+    const created = await proposeMembershipCreate(staff, {
+      organizationSlug: organization,
+      reason: null,
+      values: values(),
+    });
     const { state } = await run("approveChangeRequest", admin, { changeRequestId: created.id, comment: "" });
     expect(state.ok).toBe(true);
     expect(await membership(organization)).not.toBeNull();
@@ -178,17 +264,48 @@ describe("after the commit, nothing is reported as a failure and the tags come b
 
 describe("an import is sent whole or not at all", () => {
   const row = (slug: string, name: string): DraftRow => ({
-    heading: name, match: { slug, name, score: 1 }, joined: { iso: "2019", precision: "YEAR" }, role: "MEMBER", passage: `${name}: joined in 2019`, action: "CREATE", current: null,
+    heading: name,
+    match: { slug, name, score: 1 },
+    joined: { iso: "2019", precision: "YEAR" },
+    role: "MEMBER",
+    passage: `${name}: joined in 2019`,
+    action: "CREATE",
+    current: null,
   });
   const draft = (rows: DraftRow[]) =>
-    prisma.importDraft.create({ data: { institutionId, createdById: staff.id, sourceUrl: "https://example.org/our-page", sourceTitle: null, rows }, select: { id: true } });
-  const ticked = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), { include: "on" as const, role: "MEMBER" as const, joined: "2019" }]));
-  const requestsOfImport = () => prisma.changeRequest.count({ where: { institutionId, reason: "Imported from https://example.org/our-page" } });
+    prisma.importDraft.create({
+      data: {
+        institutionId,
+        createdById: staff.id,
+        sourceUrl: "https://example.org/our-page",
+        sourceTitle: null,
+        rows,
+      },
+      select: { id: true },
+    });
+  const ticked = (n: number) =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        String(i),
+        { include: "on" as const, role: "MEMBER" as const, joined: "2019" },
+      ]),
+    );
+  const requestsOfImport = () =>
+    prisma.changeRequest.count({ where: { institutionId, reason: "Imported from https://example.org/our-page" } });
 
   it("the third of three rows fails: the two before it are undone and the draft stays unsent", async () => {
     const [a, b, c] = await prisma.organization.findMany({
-      where: { slug: { in: ["university-alliance-of-the-silk-road", "belt-and-road-federation-for-health-promotion", "mou-cuhk-ningxia-medical-university"] } },
-      select: { id: true, slug: true }, orderBy: { slug: "asc" },
+      where: {
+        slug: {
+          in: [
+            "university-alliance-of-the-silk-road",
+            "belt-and-road-federation-for-health-promotion",
+            "mou-cuhk-ningxia-medical-university",
+          ],
+        },
+      },
+      select: { id: true, slug: true },
+      orderBy: { slug: "asc" },
     });
     const { id } = await draft([row(a!.slug, "A"), row(b!.slug, "B"), row(c!.slug, "C")]);
     await refuse("ChangeRequest", `NEW."organizationId" = '${c!.id}'`);
@@ -202,13 +319,18 @@ describe("an import is sent whole or not at all", () => {
     const { id } = await draft([row(slug, "University Alliance of the Silk Road"), row(slug, "UASR")]);
     const error = await submitImport(staff, { draftId: id, rows: ticked(2) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors["rows.1.include"]).toEqual([expect.stringMatching(/same organization/)]);
+    expect((error as ValidationError).fieldErrors["rows.1.include"]).toEqual([
+      expect.stringMatching(/same organization/),
+    ]);
     expect(await requestsOfImport()).toBe(0);
   });
 
   it("one draft sent twice at the same moment: one sends it, the other is told it was already sent", async () => {
     const { id } = await draft([row("belt-and-road-federation-for-health-promotion", "BRFHP")]);
-    const outcomes = await Promise.allSettled([submitImport(staff, { draftId: id, rows: ticked(1) }), submitImport(staff, { draftId: id, rows: ticked(1) })]);
+    const outcomes = await Promise.allSettled([
+      submitImport(staff, { draftId: id, rows: ticked(1) }),
+      submitImport(staff, { draftId: id, rows: ticked(1) }),
+    ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(refused?.reason).toBeInstanceOf(ValidationError);

@@ -28,7 +28,9 @@ export function restoreAppEnv() {
 /** Everything written to the console while `work` runs (and kept off the test's output). */
 export async function consoleDuring<T>(work: () => Promise<T>): Promise<{ result: T; output: string }> {
   const lines: string[] = [];
-  const spies = (["log", "info", "warn", "error"] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" "))));
+  const spies = (["log", "info", "warn", "error"] as const).map((level) =>
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" "))),
+  );
   try {
     return { result: await work(), output: lines.join("\n") };
   } finally {

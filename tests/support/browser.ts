@@ -14,13 +14,19 @@ export const screenshotDir = path.join(root, "test-results", "screenshots");
  */
 export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error("E2E_BASE_URL is not set: run the end-to-end tests through `npm test -- --only e2e`, which builds and starts the portal.");
+  if (!url)
+    throw new Error(
+      "E2E_BASE_URL is not set: run the end-to-end tests through `npm test -- --only e2e`, which builds and starts the portal.",
+    );
   return url.replace(/\/$/, "");
 }
 
 export function chromiumPath(): string {
   const executablePath = process.env.CHROMIUM_PATH;
-  if (!executablePath) throw new Error("CHROMIUM_PATH is not set: run the end-to-end tests through `npm test -- --only e2e`, which points it at Debian's Chromium.");
+  if (!executablePath)
+    throw new Error(
+      "CHROMIUM_PATH is not set: run the end-to-end tests through `npm test -- --only e2e`, which points it at Debian's Chromium.",
+    );
   return executablePath;
 }
 
@@ -33,11 +39,23 @@ export async function launchBrowser(): Promise<Browser> {
   baseUrl();
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
-export async function newContext(browser: Browser, options: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     // An English-speaking visitor: "/" picks the language from Accept-Language.
@@ -54,9 +72,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Without iframes, legacy mode (axe.run inside the page) gives the same results as the default mode,
   // which opens an extra blank page per run to merge frame results and is three times slower here.
   // resultTypes only trims the detail kept for passing rules; violations are reported in full.
-  const results = await new AxeBuilder({ page }).setLegacyMode(page.frames().length === 1).options({ resultTypes: ["violations"] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(page.frames().length === 1)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   return results.violations.map(
-    (v) => `${v.id} (${v.impact ?? "?"}): ${v.help}\n      ${v.nodes.map((n) => n.target.map(String).join(" ")).join("\n      ")}`,
+    (v) =>
+      `${v.id} (${v.impact ?? "?"}): ${v.help}\n      ${v.nodes.map((n) => n.target.map(String).join(" ")).join("\n      ")}`,
   );
 }
 
@@ -72,7 +94,11 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
  * Open a page and wait until the visitor sees it whole: the expected HTTP status, the page's heading and,
  * on localized pages, the language switcher (a client component that appears once the page hydrates).
  */
-export async function openPage(page: Page, pathname: string, { status = 200, localized = true }: { status?: number; localized?: boolean } = {}): Promise<void> {
+export async function openPage(
+  page: Page,
+  pathname: string,
+  { status = 200, localized = true }: { status?: number; localized?: boolean } = {},
+): Promise<void> {
   const response = await page.goto(url(pathname));
   if (!response) throw new Error(`No response for ${pathname}`);
   if (response.status() !== status) throw new Error(`${pathname} answered ${response.status()}, expected ${status}`);

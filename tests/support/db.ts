@@ -5,7 +5,9 @@ import type { Actor } from "@/lib/auth-types";
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url || !/atlas_test_/.test(url)) {
-    throw new Error("Integration tests run through `npm test`, which creates a fresh atlas_test_* database; DATABASE_URL does not name one.");
+    throw new Error(
+      "Integration tests run through `npm test`, which creates a fresh atlas_test_* database; DATABASE_URL does not name one.",
+    );
   }
   return url;
 }
@@ -20,14 +22,16 @@ export function testPrisma() {
  */
 export function useWriteDatabase() {
   const url = process.env.WRITE_DATABASE_URL;
-  if (!url || !/atlas_test_\w+_w\b/.test(url)) throw new Error("WRITE_DATABASE_URL is not set: run the tests through `npm test`.");
+  if (!url || !/atlas_test_\w+_w\b/.test(url))
+    throw new Error("WRITE_DATABASE_URL is not set: run the tests through `npm test`.");
   process.env.DATABASE_URL = url;
 }
 
 /** Like useWriteDatabase, for the fuzz test: a copy of its own, since valid junk may change any record. */
 export function useFuzzDatabase() {
   const url = process.env.FUZZ_DATABASE_URL;
-  if (!url || !/atlas_test_\w+_fuzz\b/.test(url)) throw new Error("FUZZ_DATABASE_URL is not set: run the tests through `npm test`.");
+  if (!url || !/atlas_test_\w+_fuzz\b/.test(url))
+    throw new Error("FUZZ_DATABASE_URL is not set: run the tests through `npm test`.");
   process.env.DATABASE_URL = url;
 }
 
@@ -35,5 +39,8 @@ type TestPrisma = ReturnType<typeof testPrisma>;
 
 /** The acting user as the data layer takes it (the session's shape), loaded by email. */
 export function loadActor(prisma: TestPrisma, email: string): Promise<Actor> {
-  return prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, institutionId: true } });
+  return prisma.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, institutionId: true },
+  });
 }

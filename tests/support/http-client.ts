@@ -7,13 +7,22 @@ export type HttpAnswer = { status: number; headers: http.IncomingHttpHeaders; bo
 
 export function httpRequest(
   address: string,
-  { method = "GET", headers = {}, body, from }: { method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string } = {},
+  {
+    method = "GET",
+    headers = {},
+    body,
+    from,
+  }: { method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string } = {},
 ): Promise<HttpAnswer> {
   const target = new URL(address);
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method, localAddress: from,
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method,
+        localAddress: from,
         headers: { ...headers, ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}) },
       },
       (res) => {
@@ -21,7 +30,12 @@ export function httpRequest(
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
           const setCookie = res.headers["set-cookie"] ?? [];
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), setCookies: setCookie });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+            setCookies: setCookie,
+          });
         });
         res.on("error", reject);
       },
@@ -38,14 +52,27 @@ export function httpRequest(
  * cookies it holds). Resolves to the session cookie, if one was set, every cookie the answer set, and where
  * next-auth sent the browser (an error such as "Too many attempts" travels in that address).
  */
-export async function signInFrom(base: string, from: string, email: string, password: string, headers: Record<string, string> = {}) {
+export async function signInFrom(
+  base: string,
+  from: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
   const csrf = await httpRequest(`${base}/api/auth/csrf`, { from, headers });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const cookie = [headers.cookie, ...csrf.setCookies.map((c) => c.split(";")[0])].filter(Boolean).join("; ");
   const res = await httpRequest(`${base}/api/auth/callback/credentials`, {
-    method: "POST", from,
+    method: "POST",
+    from,
     headers: { ...headers, cookie, origin: new URL(base).origin, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/en/account`, json: "true" }).toString(),
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password,
+      callbackUrl: `${base}/en/account`,
+      json: "true",
+    }).toString(),
   });
   const session = res.setCookies.find((c) => /^(__Secure-)?next-auth\.session-token=/.test(c))?.split(";")[0] ?? null;
   const location = (() => {
@@ -66,7 +93,9 @@ export class CookieJar {
     for (const line of setCookies) {
       const [pair = "", ...attributes] = line.split(";").map((p) => p.trim());
       const name = pair.slice(0, pair.indexOf("="));
-      const gone = attributes.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) <= Date.now()));
+      const gone = attributes.some(
+        (a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) <= Date.now()),
+      );
       if (gone) this.cookies.delete(name);
       else this.cookies.set(name, pair);
     }
@@ -88,8 +117,13 @@ export async function signOutFrom(base: string, from: string, jar: CookieJar) {
   jar.keep(csrf.setCookies);
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const res = await httpRequest(`${base}/api/auth/signout`, {
-    method: "POST", from,
-    headers: { cookie: jar.header(), origin: new URL(base).origin, "content-type": "application/x-www-form-urlencoded" },
+    method: "POST",
+    from,
+    headers: {
+      cookie: jar.header(),
+      origin: new URL(base).origin,
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams({ csrfToken, callbackUrl: `${base}/en`, json: "true" }).toString(),
   });
   jar.keep(res.setCookies);

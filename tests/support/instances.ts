@@ -1,4 +1,5 @@
-// Extra portal instances for the multi-instance and database-fault tests: the portal's server (scripts/serve.mjs) on the build that
+// Extra portal instances for the multi-instance and database-fault tests: the portal's server (scripts/serve.mjs) on
+// the build that
 // scripts/test.mjs made (.next-test), each with its own port and environment.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -18,14 +19,34 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Instance = { url: string; process: ChildProcess; log: () => string; alive: () => boolean; stop: () => Promise<void> };
+export type Instance = {
+  url: string;
+  process: ChildProcess;
+  log: () => string;
+  alive: () => boolean;
+  stop: () => Promise<void>;
+};
 
 /** Start `next start` on the test build with these variables; resolves once /api/health answers 200. */
-export async function startInstance(port: number, env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<Instance> {
+export async function startInstance(
+  port: number,
+  env: Record<string, string>,
+  { timeoutMs = 60_000 } = {},
+): Promise<Instance> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["scripts/serve.mjs"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1", SITE_URL: url, NEXTAUTH_URL: url, PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: ".next-test",
+      NEXT_TELEMETRY_DISABLED: "1",
+      SITE_URL: url,
+      NEXTAUTH_URL: url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -46,19 +67,30 @@ export async function startInstance(port: number, env: Record<string, string>, {
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!instance.alive()) throw new Error(`The instance on port ${port} exited (code ${child.exitCode}):\n${output.slice(-3000)}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.status === 200, () => false);
+    if (!instance.alive())
+      throw new Error(`The instance on port ${port} exited (code ${child.exitCode}):\n${output.slice(-3000)}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return instance;
     await new Promise((r) => setTimeout(r, 200));
   }
   await instance.stop();
-  throw new Error(`The instance on port ${port} did not become healthy within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`);
+  throw new Error(
+    `The instance on port ${port} did not become healthy within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`,
+  );
 }
 
 /** The Redis the multi-instance setup needs; a clear failure (never a skip) when it does not answer. */
 export async function connectRedis(): Promise<{ url: string; client: Redis }> {
   const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on("error", () => {});
   try {
     await client.connect();
@@ -88,7 +120,9 @@ export async function signInHttp(base: string, headers: Record<string, string>, 
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   // A browser sends the cookies it holds (a device cookie, say) with the CSRF cookie.
-  const cookie = [headers.cookie, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])].filter(Boolean).join("; ");
+  const cookie = [headers.cookie, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])]
+    .filter(Boolean)
+    .join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",

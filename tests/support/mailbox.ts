@@ -7,7 +7,10 @@ import type { SinkMessage } from "../../scripts/lib/smtp-sink.mjs";
 /** The sink's folder (scripts/test.mjs sets MAIL_SINK_DIR for the end-to-end tests). */
 export function mailboxDir(): string {
   const dir = process.env.MAIL_SINK_DIR;
-  if (!dir) throw new Error("MAIL_SINK_DIR is not set: run the end-to-end tests through `npm test`, which starts the SMTP sink.");
+  if (!dir)
+    throw new Error(
+      "MAIL_SINK_DIR is not set: run the end-to-end tests through `npm test`, which starts the SMTP sink.",
+    );
   return dir;
 }
 
@@ -29,13 +32,19 @@ export function mailTo(to: string, subject?: RegExp, dir = mailboxDir()): SinkMe
  * Wait for the `count`-th message to `to` (whose subject matches) to arrive, as a person waits for their
  * inbox: checked every 100 ms until it is there, or failing after `timeoutMs`.
  */
-export async function waitForMail(to: string, options: { subject?: RegExp; count?: number; dir?: string; timeoutMs?: number } = {}): Promise<SinkMessage> {
+export async function waitForMail(
+  to: string,
+  options: { subject?: RegExp; count?: number; dir?: string; timeoutMs?: number } = {},
+): Promise<SinkMessage> {
   const { subject, count = 1, dir = mailboxDir(), timeoutMs = 20_000 } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = mailTo(to, subject, dir);
     if (found.length >= count) return found[count - 1]!;
-    if (Date.now() > deadline) throw new Error(`No mail number ${count} to ${to}${subject ? ` matching ${subject}` : ""} arrived within ${timeoutMs / 1000} s (${found.length} so far).`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `No mail number ${count} to ${to}${subject ? ` matching ${subject}` : ""} arrived within ${timeoutMs / 1000} s (${found.length} so far).`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -29,7 +29,11 @@ export async function uncached<T>(read: () => Promise<T>): Promise<T> {
 // Cached values cross JSON, as in Next's data cache: Dates come back as strings either way.
 const roundTrip = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 
-export function unstable_cache<T extends (...args: never[]) => Promise<unknown>>(fn: T, keyParts?: string[], options?: { tags?: string[] }): T {
+export function unstable_cache<T extends (...args: never[]) => Promise<unknown>>(
+  fn: T,
+  keyParts?: string[],
+  options?: { tags?: string[] },
+): T {
   return (async (...args: Parameters<T>) => {
     if (!store) return fn(...args);
     if (bypass) return roundTrip(await fn(...args));

@@ -16,7 +16,10 @@ if (typeof Object.groupBy !== "function") {
   Object.groupBy = function groupBy(items, keyOf) {
     const out = Object.create(null);
     let i = 0;
-    for (const item of items) (out[keyOf(item, i++)] ??= []).push(item);
+    for (const item of items) {
+      const key = keyOf(item, i++);
+      out[key] = [...(out[key] ?? []), item];
+    }
     return out;
   };
 }

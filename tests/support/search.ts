@@ -1,7 +1,12 @@
 // Shared by the search and profile tests: search objects built the way pages build them, and the seeded
 // organizations' slugs.
 import { expect } from "vitest";
-import { parseInstitutionSearch, parseOrganizationSearch, type InstitutionSearch, type OrganizationSearch } from "@/lib/validation/search";
+import {
+  parseInstitutionSearch,
+  parseOrganizationSearch,
+  type InstitutionSearch,
+  type OrganizationSearch,
+} from "@/lib/validation/search";
 
 export type Params = Record<string, string | string[] | undefined>;
 

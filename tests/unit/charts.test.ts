@@ -97,25 +97,56 @@ describe("world map country codes", () => {
 
 describe("bucketJoins", () => {
   it("counts a year-precision join in its year and never in a month", () => {
-    const t = bucketJoins([{ year: 2016, month: null, count: 2 }, { year: 2016, month: 5, count: 1 }], 0);
+    const t = bucketJoins(
+      [
+        { year: 2016, month: null, count: 2 },
+        { year: 2016, month: 5, count: 1 },
+      ],
+      0,
+    );
     expect(t.buckets).toEqual([{ iso: "2016", precision: "YEAR", joined: 3, cumulative: 3 }]);
   });
 
   it("fills the years between joins with empty bars and keeps the running total", () => {
-    const t = bucketJoins([{ year: 2009, month: 10, count: 1 }, { year: 2012, month: null, count: 2 }, { year: 2012, month: 3, count: 1 }], 4);
+    const t = bucketJoins(
+      [
+        { year: 2009, month: 10, count: 1 },
+        { year: 2012, month: null, count: 2 },
+        { year: 2012, month: 3, count: 1 },
+      ],
+      4,
+    );
     expect(t.buckets.map((b) => [b.iso, b.joined, b.cumulative])).toEqual([
-      ["2009", 1, 1], ["2010", 0, 1], ["2011", 0, 1], ["2012", 3, 4],
+      ["2009", 1, 1],
+      ["2010", 0, 1],
+      ["2011", 0, 1],
+      ["2012", 3, 4],
     ]);
     expect(t).toMatchObject({ dated: 4, unknown: 4 });
   });
 
   it("shows months only when every join is known to the month and the history is short", () => {
-    const t = bucketJoins([{ year: 2018, month: 11, count: 2 }, { year: 2019, month: 2, count: 1 }], 1);
+    const t = bucketJoins(
+      [
+        { year: 2018, month: 11, count: 2 },
+        { year: 2019, month: 2, count: 1 },
+      ],
+      1,
+    );
     expect(t.buckets.map((b) => [b.iso, b.precision, b.joined, b.cumulative])).toEqual([
-      ["2018-11", "MONTH", 2, 2], ["2018-12", "MONTH", 0, 2], ["2019-01", "MONTH", 0, 2], ["2019-02", "MONTH", 1, 3],
+      ["2018-11", "MONTH", 2, 2],
+      ["2018-12", "MONTH", 0, 2],
+      ["2019-01", "MONTH", 0, 2],
+      ["2019-02", "MONTH", 1, 3],
     ]);
     // Over more years the same precision is shown per year.
-    const long = bucketJoins([{ year: 2010, month: 1, count: 1 }, { year: 2019, month: 2, count: 1 }], 0);
+    const long = bucketJoins(
+      [
+        { year: 2010, month: 1, count: 1 },
+        { year: 2019, month: 2, count: 1 },
+      ],
+      0,
+    );
     expect(long.buckets[0]).toMatchObject({ iso: "2010", precision: "YEAR" });
     expect(long.buckets).toHaveLength(10);
   });
@@ -125,7 +156,13 @@ describe("bucketJoins", () => {
   });
 
   it("keeps the latest 80 periods of a long history, with earlier joins in the running total", () => {
-    const t = bucketJoins([{ year: 1800, month: null, count: 5 }, { year: 2020, month: null, count: 1 }], 0);
+    const t = bucketJoins(
+      [
+        { year: 1800, month: null, count: 5 },
+        { year: 2020, month: null, count: 1 },
+      ],
+      0,
+    );
     expect(t.buckets).toHaveLength(80);
     expect(t.buckets.at(-1)).toMatchObject({ iso: "2020", cumulative: 6 });
     expect(t.buckets[0]).toMatchObject({ iso: "1941", joined: 0, cumulative: 5 });
@@ -134,8 +171,16 @@ describe("bucketJoins", () => {
 
 describe("yearSeries and niceScale", () => {
   it("fills the years without foundings", () => {
-    expect(yearSeries([{ year: 2015, count: 2 }, { year: 2018, count: 1 }])).toEqual([
-      { year: 2015, count: 2 }, { year: 2016, count: 0 }, { year: 2017, count: 0 }, { year: 2018, count: 1 },
+    expect(
+      yearSeries([
+        { year: 2015, count: 2 },
+        { year: 2018, count: 1 },
+      ]),
+    ).toEqual([
+      { year: 2015, count: 2 },
+      { year: 2016, count: 0 },
+      { year: 2017, count: 0 },
+      { year: 2018, count: 1 },
     ]);
     expect(yearSeries([])).toEqual([]);
   });
@@ -179,7 +224,13 @@ describe("layoutNetwork", () => {
       }
       expect(layout.links.every((l) => l.target !== "missing")).toBe(true);
       const at = new Map(layout.nodes.map((n) => [n.id, n]));
-      for (const l of layout.links) expect([l.x1, l.y1, l.x2, l.y2]).toEqual([at.get(l.source)!.x, at.get(l.source)!.y, at.get(l.target)!.x, at.get(l.target)!.y]);
+      for (const l of layout.links)
+        expect([l.x1, l.y1, l.x2, l.y2]).toEqual([
+          at.get(l.source)!.x,
+          at.get(l.source)!.y,
+          at.get(l.target)!.x,
+          at.get(l.target)!.y,
+        ]);
     }
   });
 

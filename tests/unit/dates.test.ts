@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatPartialDate, fromStoredDate, parsePartialDate, toStoredDate, yearOf, type PartialDate } from "@/lib/dates";
+import {
+  formatPartialDate,
+  fromStoredDate,
+  parsePartialDate,
+  toStoredDate,
+  yearOf,
+  type PartialDate,
+} from "@/lib/dates";
 
 describe("parsePartialDate", () => {
   it.each([
@@ -87,16 +94,27 @@ describe("formatPartialDate", () => {
   });
 
   it("round-trips what it parses", () => {
-    for (const text of ["Nov 11, 2019", "May 2018", "2016"]) expect(formatPartialDate(parsePartialDate(text), "en")).toBe(text);
-    for (const text of ["2019年11月11日", "2018年5月", "2016年"]) expect(formatPartialDate(parsePartialDate(text), "zh")).toBe(text);
+    for (const text of ["Nov 11, 2019", "May 2018", "2016"])
+      expect(formatPartialDate(parsePartialDate(text), "en")).toBe(text);
+    for (const text of ["2019年11月11日", "2018年5月", "2016年"])
+      expect(formatPartialDate(parsePartialDate(text), "zh")).toBe(text);
   });
 });
 
 describe("toStoredDate / fromStoredDate", () => {
   it("stores the first day of the period at UTC midnight, with the precision", () => {
-    expect(toStoredDate({ iso: "2019-11-11", precision: "DAY" })).toEqual({ date: new Date("2019-11-11T00:00:00.000Z"), precision: "DAY" });
-    expect(toStoredDate({ iso: "2018-05", precision: "MONTH" })).toEqual({ date: new Date("2018-05-01T00:00:00.000Z"), precision: "MONTH" });
-    expect(toStoredDate({ iso: "2016", precision: "YEAR" })).toEqual({ date: new Date("2016-01-01T00:00:00.000Z"), precision: "YEAR" });
+    expect(toStoredDate({ iso: "2019-11-11", precision: "DAY" })).toEqual({
+      date: new Date("2019-11-11T00:00:00.000Z"),
+      precision: "DAY",
+    });
+    expect(toStoredDate({ iso: "2018-05", precision: "MONTH" })).toEqual({
+      date: new Date("2018-05-01T00:00:00.000Z"),
+      precision: "MONTH",
+    });
+    expect(toStoredDate({ iso: "2016", precision: "YEAR" })).toEqual({
+      date: new Date("2016-01-01T00:00:00.000Z"),
+      precision: "YEAR",
+    });
   });
 
   it.each([

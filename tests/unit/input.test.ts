@@ -3,7 +3,11 @@ import { controlCharacterErrors } from "@/lib/validation/input";
 
 describe("controlCharacterErrors", () => {
   it("names every field holding a control character, nested ones by their dotted path", () => {
-    const errors = controlCharacterErrors({ body: "abc\u0000def", values: { notes: "bell\u0007", city: "Nanjing" }, ok: "tab\tnew\nline\r\n" });
+    const errors = controlCharacterErrors({
+      body: "abc\u0000def",
+      values: { notes: "bell\u0007", city: "Nanjing" },
+      ok: "tab\tnew\nline\r\n",
+    });
     expect(Object.keys(errors).sort()).toEqual(["body", "values.notes"]);
     expect(errors.body![0]).toMatch(/control characters/);
   });

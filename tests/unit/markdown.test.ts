@@ -5,10 +5,14 @@ import { xssPayloads } from "../support/xss-corpus";
 
 const TAGS = new Set(["p", "br", "strong", "em", "s", "del", "ul", "ol", "li", "a", "code", "pre", "blockquote", "hr"]);
 
-/** Every element and attribute of rendered HTML, as the browser's tokenizer sees it (htmlparser2, sanitize-html's parser). */
+/** Every element and attribute of rendered HTML, as the browser's tokenizer sees it (htmlparser2, sanitize-html's
+ * parser). */
 function elements(html: string) {
   const found: { name: string; attribs: Record<string, string> }[] = [];
-  const parser = new Parser({ onopentag: (name, attribs) => found.push({ name, attribs }) }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const parser = new Parser(
+    { onopentag: (name, attribs) => found.push({ name, attribs }) },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
   parser.write(html);
   parser.end();
   return found;
@@ -25,11 +29,20 @@ describe("renderMarkdown", () => {
   });
 
   it("links http(s) and mailto only, with rel=nofollow noopener", () => {
-    expect(renderMarkdown("[site](https://example.org/a?b=1&c=2)")).toBe('<p><a href="https://example.org/a?b=1&amp;c=2" rel="nofollow noopener">site</a></p>\n');
+    expect(renderMarkdown("[site](https://example.org/a?b=1&c=2)")).toBe(
+      '<p><a href="https://example.org/a?b=1&amp;c=2" rel="nofollow noopener">site</a></p>\n',
+    );
     expect(renderMarkdown("see https://example.org and info@example.org")).toBe(
       '<p>see <a href="https://example.org" rel="nofollow noopener">https://example.org</a> and <a href="mailto:info@example.org" rel="nofollow noopener">info@example.org</a></p>\n',
     );
-    for (const bad of ["[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x](data:text/html,hi)", "[x](/relative)", "[x](//evil.example)", "[x](ftp://a.example)"]) {
+    for (const bad of [
+      "[x](javascript:alert(1))",
+      "[x](JaVaScRiPt:alert(1))",
+      "[x](data:text/html,hi)",
+      "[x](/relative)",
+      "[x](//evil.example)",
+      "[x](ftp://a.example)",
+    ]) {
       expect(renderMarkdown(bad), bad).not.toContain("<a");
     }
   });

@@ -3,13 +3,25 @@ import { formatMemberCursor, memberCursorSchema } from "@/lib/validation/members
 
 describe("member page links (keyset cursors)", () => {
   it("read back what they write", () => {
-    for (const c of [{ joinedOn: "2019-05-01", slug: "nanjing-medical-university" }, { joinedOn: null, slug: "cuhk" }]) {
+    for (const c of [
+      { joinedOn: "2019-05-01", slug: "nanjing-medical-university" },
+      { joinedOn: null, slug: "cuhk" },
+    ]) {
       expect(memberCursorSchema.parse(formatMemberCursor(c))).toEqual(c);
     }
   });
 
   it("refuse anything else with a message", () => {
-    for (const bad of ["", "2019-05-01", "2019-13-45~x", "2019-02-30~x", "yesterday~x", "2019-05-01~Bad Slug", "2019-05-01~x'; drop", `2019-05-01~${"a".repeat(200)}`]) {
+    for (const bad of [
+      "",
+      "2019-05-01",
+      "2019-13-45~x",
+      "2019-02-30~x",
+      "yesterday~x",
+      "2019-05-01~Bad Slug",
+      "2019-05-01~x'; drop",
+      `2019-05-01~${"a".repeat(200)}`,
+    ]) {
       const r = memberCursorSchema.safeParse(bad);
       expect(r.success, bad).toBe(false);
       expect(r.error?.issues[0]?.message).toMatch(/page link/);

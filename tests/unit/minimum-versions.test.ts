@@ -34,7 +34,9 @@ function requiredMinimum(version: string, minimums: string[]): string {
 /** null when fine, else a message naming the package, the version found and the minimum. */
 function checkVersion(pkg: string, version: string, where: string, minimums: string[]): string | null {
   const minimum = requiredMinimum(version, minimums);
-  return compare(version, minimum) < 0 ? `${pkg} ${version} (${where}) is below the patched minimum ${minimum} listed in security/minimum-versions.json.` : null;
+  return compare(version, minimum) < 0
+    ? `${pkg} ${version} (${where}) is below the patched minimum ${minimum} listed in security/minimum-versions.json.`
+    : null;
 }
 
 describe("minimum versions of next and react", () => {
@@ -43,13 +45,20 @@ describe("minimum versions of next and react", () => {
     for (const { minimums } of Object.values(policy.packages)) expect(minimums.length).toBeGreaterThan(0);
   });
 
-  const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
   for (const [pkg, { minimums }] of Object.entries(policy.packages)) {
     it(`${pkg} in package.json and node_modules is at least the patched minimum`, () => {
       const declared = manifest.dependencies[pkg];
       if (!declared) throw new Error(`${pkg} is not a dependency in package.json.`);
-      const installed = (JSON.parse(readFileSync(path.join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
-      const problems = [checkVersion(pkg, declared, "package.json", minimums), checkVersion(pkg, installed, "node_modules", minimums)].filter(Boolean);
+      const installed = (
+        JSON.parse(readFileSync(path.join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string }
+      ).version;
+      const problems = [
+        checkVersion(pkg, declared, "package.json", minimums),
+        checkVersion(pkg, installed, "node_modules", minimums),
+      ].filter(Boolean);
       expect(problems, problems.join("\n")).toEqual([]);
     });
   }
@@ -57,7 +66,9 @@ describe("minimum versions of next and react", () => {
   it("the check refuses unpatched releases and accepts patched ones (so it can fail)", () => {
     const next = policy.packages.next!.minimums;
     const react = policy.packages.react!.minimums;
-    expect(checkVersion("next", "16.0.6", "x", next)).toMatch(/next 16\.0\.6 \(x\) is below the patched minimum 16\.2\.6/);
+    expect(checkVersion("next", "16.0.6", "x", next)).toMatch(
+      /next 16\.0\.6 \(x\) is below the patched minimum 16\.2\.6/,
+    );
     expect(checkVersion("next", "15.5.17", "x", next)).toMatch(/minimum 15\.5\.18/);
     expect(checkVersion("next", "14.2.30", "x", next)).toMatch(/below/);
     expect(checkVersion("next", "16.2.6-canary.1", "x", next)).toMatch(/below/);

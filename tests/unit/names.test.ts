@@ -9,13 +9,21 @@ const uasr: NameRow[] = [
 
 // PABSC: renamed in December 2018; the former name has a validUntil.
 const pabsc: NameRow[] = [
-  { locale: "en", name: "ASIA-International Biomedical Science Consortium", kind: "FORMER", validUntil: new Date("2018-12-01T00:00:00Z") },
+  {
+    locale: "en",
+    name: "ASIA-International Biomedical Science Consortium",
+    kind: "FORMER",
+    validUntil: new Date("2018-12-01T00:00:00Z"),
+  },
   { locale: "en", name: "Pan-Asian Biomedical Science Consortium", kind: "OFFICIAL", validUntil: null },
 ];
 
 describe("pickName", () => {
   it("shows the name in the locale, with the English original beside it", () => {
-    expect(pickName(uasr, "zh")).toEqual({ name: "丝绸之路大学联盟", original: "University Alliance of the Silk Road" });
+    expect(pickName(uasr, "zh")).toEqual({
+      name: "丝绸之路大学联盟",
+      original: "University Alliance of the Silk Road",
+    });
   });
 
   it("shows the English name with no original when the locale is English", () => {
@@ -43,9 +51,15 @@ describe("pickName", () => {
   it("ignores alternate names when an official one exists", () => {
     const m9: NameRow[] = [
       { locale: "en", name: "M9 Collaboration Network", kind: "ALTERNATE" },
-      { locale: "en", name: "International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces", kind: "OFFICIAL" },
+      {
+        locale: "en",
+        name: "International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces",
+        kind: "OFFICIAL",
+      },
     ];
-    expect(pickName(m9, "en").name).toBe("International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces");
+    expect(pickName(m9, "en").name).toBe(
+      "International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces",
+    );
   });
 
   it("uses the first current official name as the original when there is no English one", () => {
@@ -53,12 +67,18 @@ describe("pickName", () => {
       { locale: "de", name: "Bundesministerium für Wissenschaft und Forschung", kind: "OFFICIAL" },
       { locale: "zh", name: "奥地利联邦科学研究部", kind: "OFFICIAL" },
     ];
-    expect(pickName(names, "zh")).toEqual({ name: "奥地利联邦科学研究部", original: "Bundesministerium für Wissenschaft und Forschung" });
+    expect(pickName(names, "zh")).toEqual({
+      name: "奥地利联邦科学研究部",
+      original: "Bundesministerium für Wissenschaft und Forschung",
+    });
     expect(pickName(names, "en")).toEqual({ name: "Bundesministerium für Wissenschaft und Forschung", original: null });
   });
 
   it("falls back to any name when none is a current official one, and to a dash when there is none", () => {
-    expect(pickName([{ locale: "en", name: "CUHK", kind: "ALTERNATE" }], "zh")).toEqual({ name: "CUHK", original: null });
+    expect(pickName([{ locale: "en", name: "CUHK", kind: "ALTERNATE" }], "zh")).toEqual({
+      name: "CUHK",
+      original: null,
+    });
     expect(pickName([], "en")).toEqual({ name: "—", original: null });
   });
 

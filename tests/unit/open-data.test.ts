@@ -8,7 +8,12 @@ import { qsTime, quickStatementLine, toQuickStatements, ROLE_ITEMS } from "@/lib
 import { decodeCursor, encodeCursor } from "@/lib/open-data/cursor";
 import { parseQuery } from "@/lib/open-data/http";
 import { openApiDocument, listOperations } from "@/lib/open-data/openapi";
-import { apiMembershipQuerySchema, apiOrganizationQuerySchema, embedOptionsSchema, parseExportFile } from "@/lib/validation/api";
+import {
+  apiMembershipQuerySchema,
+  apiOrganizationQuerySchema,
+  embedOptionsSchema,
+  parseExportFile,
+} from "@/lib/validation/api";
 import { ValidationError } from "@/lib/errors";
 
 describe("CSV (RFC 4180)", () => {
@@ -24,7 +29,7 @@ describe("CSV (RFC 4180)", () => {
   });
 
   it("defuses cells a spreadsheet would run as formulas", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -35,7 +40,15 @@ describe("CSV (RFC 4180)", () => {
   });
 
   it("writes a header and CRLF-terminated rows, and refuses ragged rows", () => {
-    expect(toCsv(["a", "b"], [["1", "x,y"], [null, "z"]])).toBe('a,b\r\n1,"x,y"\r\n,z\r\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["1", "x,y"],
+          [null, "z"],
+        ],
+      ),
+    ).toBe('a,b\r\n1,"x,y"\r\n,z\r\n');
     expect(() => toCsv(["a", "b"], [["only one"]])).toThrow(/1 cells; the header has 2/);
   });
 });
@@ -51,15 +64,24 @@ describe("QuickStatements", () => {
 
   it("P463 with P580 start and P582 end time as qualifiers", () => {
     expect(quickStatementLine(base)).toBe("Q123|P463|Q456");
-    expect(quickStatementLine({ ...base, joined: { iso: "2019-11-11", precision: "DAY" } })).toBe("Q123|P463|Q456|P580|+2019-11-11T00:00:00Z/11");
-    expect(quickStatementLine({ ...base, joined: { iso: "2016", precision: "YEAR" }, ended: { iso: "2021-03", precision: "MONTH" } }))
-      .toBe("Q123|P463|Q456|P580|+2016-00-00T00:00:00Z/9|P582|+2021-03-00T00:00:00Z/10");
+    expect(quickStatementLine({ ...base, joined: { iso: "2019-11-11", precision: "DAY" } })).toBe(
+      "Q123|P463|Q456|P580|+2019-11-11T00:00:00Z/11",
+    );
+    expect(
+      quickStatementLine({
+        ...base,
+        joined: { iso: "2016", precision: "YEAR" },
+        ended: { iso: "2021-03", precision: "MONTH" },
+      }),
+    ).toBe("Q123|P463|Q456|P580|+2016-00-00T00:00:00Z/9|P582|+2021-03-00T00:00:00Z/10");
   });
 
   it("adds P2868 only for a role mapped to an item, and the default map adds none", () => {
     expect(Object.keys(ROLE_ITEMS)).toEqual([]);
     expect(quickStatementLine({ ...base, role: "FOUNDING_MEMBER" })).toBe("Q123|P463|Q456");
-    expect(quickStatementLine({ ...base, role: "FOUNDING_MEMBER" }, { FOUNDING_MEMBER: "Q999" })).toBe("Q123|P463|Q456|P2868|Q999");
+    expect(quickStatementLine({ ...base, role: "FOUNDING_MEMBER" }, { FOUNDING_MEMBER: "Q999" })).toBe(
+      "Q123|P463|Q456|P2868|Q999",
+    );
     expect(quickStatementLine({ ...base, role: "MEMBER" }, { FOUNDING_MEMBER: "Q999" })).toBe("Q123|P463|Q456");
     expect(quickStatementLine({ ...base, role: "MEMBER" }, { MEMBER: "not-a-qid" })).toBe("Q123|P463|Q456");
   });
@@ -68,7 +90,9 @@ describe("QuickStatements", () => {
     expect(quickStatementLine({ ...base, institutionQid: null })).toBeNull();
     expect(quickStatementLine({ ...base, organizationQid: null })).toBeNull();
     expect(quickStatementLine({ ...base, organizationQid: "Q0" })).toBeNull();
-    expect(toQuickStatements([base, { ...base, institutionQid: null }, { ...base, institutionQid: "Q7" }])).toBe("Q123|P463|Q456\nQ7|P463|Q456\n");
+    expect(toQuickStatements([base, { ...base, institutionQid: null }, { ...base, institutionQid: "Q7" }])).toBe(
+      "Q123|P463|Q456\nQ7|P463|Q456\n",
+    );
     expect(toQuickStatements([{ ...base, institutionQid: null }])).toBe("");
   });
 });
@@ -96,7 +120,8 @@ describe("API query validation", () => {
   it("defaults and bounds the page size", () => {
     expect(q(apiOrganizationQuerySchema, "")).toMatchObject({ limit: 20 });
     expect(q(apiOrganizationQuerySchema, "limit=100")).toMatchObject({ limit: 100 });
-    for (const bad of ["limit=0", "limit=101", "limit=2.5", "limit=abc"]) expect(() => q(apiOrganizationQuerySchema, bad), bad).toThrow(ValidationError);
+    for (const bad of ["limit=0", "limit=101", "limit=2.5", "limit=abc"])
+      expect(() => q(apiOrganizationQuerySchema, bad), bad).toThrow(ValidationError);
   });
 
   it("names every bad, unknown or repeated parameter", () => {
@@ -105,14 +130,29 @@ describe("API query validation", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
-      expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["colour", "country", "cursor", "kind", "q"]);
+      expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual([
+        "colour",
+        "country",
+        "cursor",
+        "kind",
+        "q",
+      ]);
     }
   });
 
   it("accepts filters and a real cursor", () => {
     const cursor = encodeCursor(["a-slug", "id1"]);
-    expect(q(apiOrganizationQuerySchema, `kind=ALLIANCE&country=hk&q=silk&cursor=${cursor}`)).toEqual({ kind: "ALLIANCE", country: "HK", q: "silk", limit: 20, cursor: ["a-slug", "id1"] });
-    expect(q(apiMembershipQuerySchema, "institution=nanjing-medical-university&role=FOUNDING_MEMBER")).toMatchObject({ institution: "nanjing-medical-university", role: "FOUNDING_MEMBER" });
+    expect(q(apiOrganizationQuerySchema, `kind=ALLIANCE&country=hk&q=silk&cursor=${cursor}`)).toEqual({
+      kind: "ALLIANCE",
+      country: "HK",
+      q: "silk",
+      limit: 20,
+      cursor: ["a-slug", "id1"],
+    });
+    expect(q(apiMembershipQuerySchema, "institution=nanjing-medical-university&role=FOUNDING_MEMBER")).toMatchObject({
+      institution: "nanjing-medical-university",
+      role: "FOUNDING_MEMBER",
+    });
     expect(() => q(apiMembershipQuerySchema, "institution=Not A Slug")).toThrow(/slug/);
   });
 
@@ -120,7 +160,10 @@ describe("API query validation", () => {
     expect(embedOptionsSchema.parse({})).toEqual({ lang: "en", mode: "compact", theme: "light" });
     expect(embedOptionsSchema.safeParse({ theme: "neon" }).success).toBe(false);
     expect(parseExportFile("dataset.csv")).toEqual({ name: "dataset", format: "csv" });
-    expect(parseExportFile("nanjing-medical-university.jsonld")).toEqual({ name: "nanjing-medical-university", format: "jsonld" });
+    expect(parseExportFile("nanjing-medical-university.jsonld")).toEqual({
+      name: "nanjing-medical-university",
+      format: "jsonld",
+    });
     expect(parseExportFile("../etc/passwd")).toBeNull();
     expect(parseExportFile("dataset.xml")).toBeNull();
   });

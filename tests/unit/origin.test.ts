@@ -32,7 +32,13 @@ describe("checkOrigin", () => {
   });
 
   it("uses X-Forwarded-Host only behind a trusted proxy", () => {
-    const forwarded = { origin: "https://public.example", host: "internal:3000", forwardedHost: "public.example", proto: "https", siteUrl: "http://localhost:3000" };
+    const forwarded = {
+      origin: "https://public.example",
+      host: "internal:3000",
+      forwardedHost: "public.example",
+      proto: "https",
+      siteUrl: "http://localhost:3000",
+    };
     expect(checkOrigin({ ...forwarded, trustProxy: false }).ok).toBe(false);
     expect(checkOrigin({ ...forwarded, trustProxy: true }).ok).toBe(true);
     expect(checkOrigin({ ...forwarded, forwardedHost: "evil.example", trustProxy: true }).ok).toBe(false);
@@ -44,16 +50,28 @@ describe("checkOrigin", () => {
     expect(checkOrigin({ ...base, origin: "http://127.0.0.1:3200", proto: "https" }).ok).toBe(false);
     expect(checkOrigin({ ...base, origin: "https://127.0.0.1:3200", proto: "https" }).ok).toBe(true);
     // A default port is the same origin written without it.
-    expect(checkOrigin({ ...base, host: "atlas.test:443", origin: "https://atlas.test", proto: "https" }).ok).toBe(true);
-    expect(checkOrigin({ ...base, host: "atlas.test", origin: "https://atlas.test:443", proto: "https" }).ok).toBe(false);
+    expect(checkOrigin({ ...base, host: "atlas.test:443", origin: "https://atlas.test", proto: "https" }).ok).toBe(
+      true,
+    );
+    expect(checkOrigin({ ...base, host: "atlas.test", origin: "https://atlas.test:443", proto: "https" }).ok).toBe(
+      false,
+    );
   });
 
   it("reads the headers of a request", () => {
     const ok = new Headers({ origin: "http://127.0.0.1:3200", host: "127.0.0.1:3200" });
-    const foreign = new Headers({ origin: "https://evil.example", host: "127.0.0.1:3200", "x-forwarded-host": "evil.example" });
+    const foreign = new Headers({
+      origin: "https://evil.example",
+      host: "127.0.0.1:3200",
+      "x-forwarded-host": "evil.example",
+    });
     expect(checkRequestOrigin(ok, site, false).ok).toBe(true);
     expect(checkRequestOrigin(foreign, site, false).ok).toBe(false);
-    const otherScheme = new Headers({ origin: "https://127.0.0.1:3200", host: "127.0.0.1:3200", "x-forwarded-proto": "http" });
+    const otherScheme = new Headers({
+      origin: "https://127.0.0.1:3200",
+      host: "127.0.0.1:3200",
+      "x-forwarded-proto": "http",
+    });
     expect(checkRequestOrigin(otherScheme, site, false).ok).toBe(false);
   });
 });

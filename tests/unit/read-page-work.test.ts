@@ -38,7 +38,10 @@ function legacyToPlainText(input: string, meter: WorkMeter): string {
     [/<(script|style|template|noscript)[\s\S]*?<\/\1\s*>/gi, " "],
     [/<!--[\s\S]*?-->/g, " "],
     [/<br\s*\/?>/gi, "\n"],
-    [/<\/?(p|div|tr|td|th|li|ul|ol|table|tbody|thead|h[1-6]|section|article|header|footer|blockquote)\b[^>]*>/gi, "\n\n"],
+    [
+      /<\/?(p|div|tr|td|th|li|ul|ol|table|tbody|thead|h[1-6]|section|article|header|footer|blockquote)\b[^>]*>/gi,
+      "\n\n",
+    ],
     [/<[^>]+>/g, ""],
   ];
   let text = input;
@@ -67,20 +70,40 @@ describe("the meter is honest", () => {
     expect(patternReach(/(?<![\d-])(?:19|20)\d{2}(?![\d-])/).reach).toBe(6);
     expect(patternReach(/^a|b/).anchored).toBe(false);
     expect(patternReach(/\u4e00\.\\/).reach).toBe(3);
-    for (const unbounded of [/<[^>]+>/, /<!--[\s\S]*?-->/, /a{2,}/, /(a)\1/, /\s*/]) expect(patternReach(unbounded).reach, unbounded.source).toBe(Infinity);
+    for (const unbounded of [/<[^>]+>/, /<!--[\s\S]*?-->/, /a{2,}/, /(a)\1/, /\s*/])
+      expect(patternReach(unbounded).reach, unbounded.source).toBe(Infinity);
   });
 
   it("htmlparser2's tokenizer reads each character of every shape a bounded number of times", () => {
     const noop = () => {};
     const callbacks: TokenizerCallbacks = {
-      onattribdata: noop, onattribentity: noop, onattribend: noop, onattribname: noop, oncdata: noop, onclosetag: noop, oncomment: noop,
-      ondeclaration: noop, onend: noop, onopentagend: noop, onopentagname: noop, onprocessinginstruction: noop, onselfclosingtag: noop,
-      ontext: noop, ontextentity: noop,
+      onattribdata: noop,
+      onattribentity: noop,
+      onattribend: noop,
+      onattribname: noop,
+      oncdata: noop,
+      onclosetag: noop,
+      oncomment: noop,
+      ondeclaration: noop,
+      onend: noop,
+      onopentagend: noop,
+      onopentagname: noop,
+      onprocessinginstruction: noop,
+      onselfclosingtag: noop,
+      ontext: noop,
+      ontextentity: noop,
     };
     for (const [shape, make] of Object.entries(adversarialShapes)) {
       const reads = (text: string) => {
         // The tokenizer reads its buffer through charCodeAt and length only: count every read.
-        const counted = { count: 0, length: text.length, charCodeAt(i: number) { this.count++; return text.charCodeAt(i); } };
+        const counted = {
+          count: 0,
+          length: text.length,
+          charCodeAt(i: number) {
+            this.count++;
+            return text.charCodeAt(i);
+          },
+        };
         const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
         tokenizer.write(counted as unknown as string);
         tokenizer.end();
@@ -130,9 +153,13 @@ describe("a 200 KB page never holds the event loop", () => {
 
   it("a reading that passes its limit stops with a clear error", () => {
     // Far above the costliest shape: the limit is a backstop, not something a page reaches.
-    expect(readingLimit(200_000)).toBeGreaterThan(3 * workOf(adversarialShapes["one sentence quoting thousands of names"]!(200_000)));
+    expect(readingLimit(200_000)).toBeGreaterThan(
+      3 * workOf(adversarialShapes["one sentence quoting thousands of names"]!(200_000)),
+    );
     const meter = new WorkMeter({ limit: 50_000 });
     expect(() => runSteps(preparePage(unclosedParagraphs, meter))).toThrow(WorkLimitError);
-    expect(() => runSteps(preparePage(unclosedParagraphs, new WorkMeter({ limit: 50_000 })))).toThrow(/too complex to read/);
+    expect(() => runSteps(preparePage(unclosedParagraphs, new WorkMeter({ limit: 50_000 })))).toThrow(
+      /too complex to read/,
+    );
   });
 });

@@ -1,17 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { nameCandidates, paragraphs, readPage, selfReferences, toPlainText, type Matcher } from "@/lib/import/read-page";
+import {
+  nameCandidates,
+  paragraphs,
+  readPage,
+  selfReferences,
+  toPlainText,
+  type Matcher,
+} from "@/lib/import/read-page";
 import { seedPages } from "../support/seed-pages";
 
 const NMU = ["Nanjing Medical University", "南京医科大学"];
 const CUHK = ["The Chinese University of Hong Kong", "CUHK", "香港中文大学"];
 const nothingKnown: Matcher = () => null;
 // Known organizations by exact name: enough to test the reading; fuzzy matching is the database's (integration tests).
-const knownAs = (names: Record<string, string>): Matcher => (text) => (names[text] ? { slug: names[text]!, name: text, score: 1 } : null);
+const knownAs =
+  (names: Record<string, string>): Matcher =>
+  (text) =>
+    names[text] ? { slug: names[text]!, name: text, score: 1 } : null;
 
 describe("readPage on a registry that knows none of the organizations", () => {
   it("NMU's table: every organization is a heading, with its date at the page's precision and NMU's role", () => {
     const rows = readPage(seedPages["nmu-international-organizations"]!, nothingKnown, NMU);
-    expect(rows.map((r) => [r.heading.slice(0, 40), r.joined?.iso ?? null, r.joined?.precision ?? null, r.role])).toEqual([
+    expect(
+      rows.map((r) => [r.heading.slice(0, 40), r.joined?.iso ?? null, r.joined?.precision ?? null, r.role]),
+    ).toEqual([
       ["The Belt and Road Federation for Health ", "2019-11-11", "DAY", "FOUNDING_MEMBER"],
       ["The Association of Sino-Russian Medical ", null, null, null],
       ["The Belt and Road International Medical ", "2018-05", "MONTH", "FOUNDING_MEMBER"],
@@ -32,16 +44,22 @@ describe("readPage on a registry that knows none of the organizations", () => {
       ["University Alliance of Belt and Road (UABR)", "2016", "MEMBER"],
       ["University Alliance of the Silk Road (UASR)", "2016", "MEMBER"],
     ]);
-    expect(rows[3]!.passage).toMatch(/^The University joined the University Alliance of Belt and Road \(UABR\) in 2016/);
+    expect(rows[3]!.passage).toMatch(
+      /^The University joined the University Alliance of Belt and Road \(UABR\) in 2016/,
+    );
   });
 });
 
 describe("readPage with known organizations", () => {
   it("a known organization named in quotes inside another's text gets its own row", () => {
-    const rows = readPage(seedPages["cuhk-belt-and-road"]!, knownAs({
-      "MOU between CUHK and Ningxia Medical University": "mou",
-      "Belt and Road & Greater Bay Area Chinese Medicine Training Programme": "programme",
-    }), CUHK);
+    const rows = readPage(
+      seedPages["cuhk-belt-and-road"]!,
+      knownAs({
+        "MOU between CUHK and Ningxia Medical University": "mou",
+        "Belt and Road & Greater Bay Area Chinese Medicine Training Programme": "programme",
+      }),
+      CUHK,
+    );
     const programme = rows.find((r) => r.match?.slug === "programme")!;
     expect(programme).toMatchObject({ joined: { iso: "2019", precision: "YEAR" }, role: "ORGANIZER" });
   });
@@ -65,11 +83,21 @@ describe("other formats", () => {
     expect(text("<p>Uninet<scr")).toEqual(["Uninet"]);
     expect(text("<p>Uninet</p><!-- <p>hidden</p>")).toEqual(["Uninet"]);
     expect(text("<p>Uninet</p><script>var p = '<p>hidden</p>';")).toEqual(["Uninet"]);
-    expect(text("<div>Uninet<template><p>t</p><template>u</template>v</template><noscript><p>n</p></noscript></div>")).toEqual(["Uninet"]);
+    expect(
+      text("<div>Uninet<template><p>t</p><template>u</template>v</template><noscript><p>n</p></noscript></div>"),
+    ).toEqual(["Uninet"]);
     expect(text("<style>p{}</style><p>a</p><iframe><p>fallback</p></iframe>")).toEqual(["a"]);
     // Every named entity, numeric ones, a no-break space as a space; <br> a line break, blocks apart.
-    expect(toPlainText("<p>R&amp;D &eacute;t&eacute;&nbsp;&#8220;x&#x201D; &notit;</p>")).toBe("\n\nR&D été “x” ¬it;\n\n");
-    expect(text("<li>One<br>line</li><li>Two</li><h2>Three</h2>four<hr>five")).toEqual(["One line", "Two", "Three", "four", "five"]);
+    expect(toPlainText("<p>R&amp;D &eacute;t&eacute;&nbsp;&#8220;x&#x201D; &notit;</p>")).toBe(
+      "\n\nR&D été “x” ¬it;\n\n",
+    );
+    expect(text("<li>One<br>line</li><li>Two</li><h2>Three</h2>four<hr>five")).toEqual([
+      "One line",
+      "Two",
+      "Three",
+      "four",
+      "five",
+    ]);
     expect(toPlainText("a<br>b")).toBe("a\nb");
     // Inline elements run on, as in a browser; text without tags is left as it is.
     expect(text("<p><b>Eurasia</b>-<i>Pacific</i> Uninet</p>")).toEqual(["Eurasia-Pacific Uninet"]);
@@ -77,7 +105,8 @@ describe("other formats", () => {
   });
 
   it("CSV with a header: organization, date and role columns, quoted cells", () => {
-    const csv = 'Organization,Joined,Role\n"Eurasia-Pacific Uninet",October 2009,Member\n"University Alliance of the Silk Road (UASR)",2016,founding member\nSome Network,,\n';
+    const csv =
+      'Organization,Joined,Role\n"Eurasia-Pacific Uninet",October 2009,Member\n"University Alliance of the Silk Road (UASR)",2016,founding member\nSome Network,,\n';
     const rows = readPage(csv, knownAs({ "Eurasia-Pacific Uninet": "epu" }), CUHK);
     expect(rows.map((r) => [r.heading, r.match?.slug ?? null, r.joined?.iso ?? null, r.role])).toEqual([
       ["Eurasia-Pacific Uninet", "epu", "2009-10", "MEMBER"],
@@ -102,11 +131,21 @@ describe("helpers", () => {
 
   it("candidates for matching include headings, bracketed acronyms and quoted names", () => {
     const c = nameCandidates(seedPages["cuhk-belt-and-road"]!);
-    expect(c).toEqual(expect.arrayContaining(["PABSC", "Pan-Asian Biomedical Science Consortium (PABSC)", "Belt and Road & Greater Bay Area Chinese Medicine Training Programme"]));
+    expect(c).toEqual(
+      expect.arrayContaining([
+        "PABSC",
+        "Pan-Asian Biomedical Science Consortium (PABSC)",
+        "Belt and Road & Greater Bay Area Chinese Medicine Training Programme",
+      ]),
+    );
   });
 
   it("a CSV's organization cells are candidates, quoted or not, with their bracketed acronyms", () => {
-    const csv = "Organization,Joined\nSome Network,2016\nUniversity Alliance of the Silk Road (UASR),2016\n" + "Filler Network,2010\n".repeat(20);
-    expect(nameCandidates(csv)).toEqual(expect.arrayContaining(["Some Network", "University Alliance of the Silk Road (UASR)", "UASR", "Filler Network"]));
+    const csv =
+      "Organization,Joined\nSome Network,2016\nUniversity Alliance of the Silk Road (UASR),2016\n" +
+      "Filler Network,2010\n".repeat(20);
+    expect(nameCandidates(csv)).toEqual(
+      expect.arrayContaining(["Some Network", "University Alliance of the Silk Road (UASR)", "UASR", "Filler Network"]),
+    );
   });
 });

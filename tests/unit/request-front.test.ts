@@ -1,12 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { applyForwardingHeaders, isLoopbackHost, MAX_BODY_BYTES, normalizeAddress, refusalFor } from "../../scripts/lib/request-front.mjs";
+import {
+  applyForwardingHeaders,
+  isLoopbackHost,
+  MAX_BODY_BYTES,
+  normalizeAddress,
+  refusalFor,
+} from "../../scripts/lib/request-front.mjs";
 
-type FakeRequest = { headers: Record<string, string | undefined>; socket: { remoteAddress?: string; encrypted?: boolean } };
-const request = (headers: Record<string, string | undefined>, socket: FakeRequest["socket"] = { remoteAddress: "::ffff:203.0.113.7" }): FakeRequest => ({ headers: { ...headers }, socket });
+type FakeRequest = {
+  headers: Record<string, string | undefined>;
+  socket: { remoteAddress?: string; encrypted?: boolean };
+};
+const request = (
+  headers: Record<string, string | undefined>,
+  socket: FakeRequest["socket"] = { remoteAddress: "::ffff:203.0.113.7" },
+): FakeRequest => ({ headers: { ...headers }, socket });
 
 describe("applyForwardingHeaders", () => {
   it("without a trusted proxy, the socket's address and scheme replace whatever the client claimed", () => {
-    const req = request({ "x-forwarded-for": "10.0.0.1, 10.0.0.2", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", "x-real-ip": "10.0.0.3", forwarded: "for=10.0.0.4", host: "atlas.test" });
+    const req = request({
+      "x-forwarded-for": "10.0.0.1, 10.0.0.2",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "evil.example",
+      "x-real-ip": "10.0.0.3",
+      forwarded: "for=10.0.0.4",
+      host: "atlas.test",
+    });
     applyForwardingHeaders(req, { trustProxy: false });
     expect(req.headers).toEqual({ host: "atlas.test", "x-forwarded-for": "203.0.113.7", "x-forwarded-proto": "http" });
   });
@@ -18,9 +37,17 @@ describe("applyForwardingHeaders", () => {
   });
 
   it("behind a trusted proxy, its headers are kept; missing ones come from the socket", () => {
-    const kept = request({ "x-forwarded-for": "198.51.100.9", "x-forwarded-proto": "https", "x-forwarded-host": "atlas.example.org" });
+    const kept = request({
+      "x-forwarded-for": "198.51.100.9",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "atlas.example.org",
+    });
     applyForwardingHeaders(kept, { trustProxy: true });
-    expect(kept.headers).toEqual({ "x-forwarded-for": "198.51.100.9", "x-forwarded-proto": "https", "x-forwarded-host": "atlas.example.org" });
+    expect(kept.headers).toEqual({
+      "x-forwarded-for": "198.51.100.9",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "atlas.example.org",
+    });
     const filled = request({});
     applyForwardingHeaders(filled, { trustProxy: true });
     expect(filled.headers).toEqual({ "x-forwarded-for": "203.0.113.7", "x-forwarded-proto": "http" });
@@ -54,8 +81,16 @@ describe("addresses", () => {
     expect(normalizeAddress(undefined)).toBe("unknown");
   });
 
-  it.each([["127.0.0.1", true], ["localhost", true], ["::1", true], ["[::1]", true], ["127.1.2.3", true], ["0.0.0.0", false], ["::", false], ["192.168.1.5", false], ["atlas.example.org", false], ["", false]])(
-    "%s is loopback only: %s",
-    (host, loopback) => expect(isLoopbackHost(host)).toBe(loopback),
-  );
+  it.each([
+    ["127.0.0.1", true],
+    ["localhost", true],
+    ["::1", true],
+    ["[::1]", true],
+    ["127.1.2.3", true],
+    ["0.0.0.0", false],
+    ["::", false],
+    ["192.168.1.5", false],
+    ["atlas.example.org", false],
+    ["", false],
+  ])("%s is loopback only: %s", (host, loopback) => expect(isLoopbackHost(host)).toBe(loopback));
 });

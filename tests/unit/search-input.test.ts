@@ -11,6 +11,7 @@ describe("junk in URLs", () => {
 
   it("record ids in URLs have the shape of an id", () => {
     expect(isRecordId("cmwtspk33003m487dwmftdqy5")).toBe(true);
-    for (const bad of ["", "a\u0000b", "../x", "x".repeat(41), "' OR 1=1", "%00"]) expect(isRecordId(bad), bad).toBe(false);
+    for (const bad of ["", "a\u0000b", "../x", "x".repeat(41), "' OR 1=1", "%00"])
+      expect(isRecordId(bad), bad).toBe(false);
   });
 });

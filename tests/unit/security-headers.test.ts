@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, securityHeaderRules } from "@/lib/security-headers";
 
-const directives = (csp: string) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(" ")]));
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v.join(" ")]),
+  );
 
 describe("security headers", () => {
   it("the CSP shuts out plugins, <base>, foreign forms and framing; eval only in development", () => {
@@ -20,7 +26,9 @@ describe("security headers", () => {
     const all = rules[0]!;
     expect(all.source).toBe("/:path*");
     const keys = all.headers.map((h) => h.key);
-    expect(keys).toEqual(expect.arrayContaining(["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"]),
+    );
     expect(all.headers.find((h) => h.key === "X-Content-Type-Options")!.value).toBe("nosniff");
     expect(all.headers.find((h) => h.key === "Referrer-Policy")!.value).toBe("strict-origin-when-cross-origin");
     const embed = rules.filter((r) => r.source.includes("embed"));
@@ -37,7 +45,9 @@ describe("security headers", () => {
   it("HSTS: always when the public address is https, else only on requests a proxy marks as https", () => {
     const https = securityHeaderRules({ siteUrl: "https://atlas.example.org" });
     expect(https[0]!.headers.some((h) => h.key === "Strict-Transport-Security")).toBe(true);
-    expect(directives(https[0]!.headers.find((h) => h.key === "Content-Security-Policy")!.value)).toHaveProperty("upgrade-insecure-requests");
+    expect(directives(https[0]!.headers.find((h) => h.key === "Content-Security-Policy")!.value)).toHaveProperty(
+      "upgrade-insecure-requests",
+    );
     const http = securityHeaderRules({ siteUrl: "http://localhost:3000" });
     expect(http[0]!.headers.some((h) => h.key === "Strict-Transport-Security")).toBe(false);
     const conditional = http.find((r) => r.headers.some((h) => h.key === "Strict-Transport-Security"))!;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, BACKOFF_MEMORY_MS, LONGEST_LOCK_MS, lockDuration, type ThrottleState } from "@/lib/sign-in-backoff";
+import {
+  afterFailure,
+  BACKOFF_MEMORY_MS,
+  LONGEST_LOCK_MS,
+  lockDuration,
+  type ThrottleState,
+} from "@/lib/sign-in-backoff";
 import { deviceCookieName, issueDeviceCookie, verifyDeviceCookie } from "@/lib/device-cookie";
 
 const rules = { maxFailures: 5, windowMs: 15 * 60_000 };
@@ -76,7 +82,13 @@ describe("device cookies", () => {
     expect(cookie.value).toContain(nonce);
     expect(verifyDeviceCookie(secret, email, cookie.value, at(now, 29 * 86_400_000))).toBe(nonce);
     expect(verifyDeviceCookie(secret, email, cookie.value, at(now, 30 * 86_400_000 + 1000))).toBeNull();
-    expect(cookie.options).toEqual({ httpOnly: true, secure: false, sameSite: "strict", path: "/api/auth", maxAge: 30 * 86_400 });
+    expect(cookie.options).toEqual({
+      httpOnly: true,
+      secure: false,
+      sameSite: "strict",
+      path: "/api/auth",
+      maxAge: 30 * 86_400,
+    });
   });
 
   it("give nothing for another account, another secret, or any altered part", () => {
@@ -91,8 +103,10 @@ describe("device cookies", () => {
       [format, expires, nonce, `${signature.slice(0, -1)}${signature.endsWith("A") ? "B" : "A"}`],
       ["v2", expires, nonce, signature],
       [format, expires, nonce, signature, "extra"],
-    ]) expect(verifyDeviceCookie(secret, email, altered.join("."))).toBeNull();
-    for (const junk of [null, undefined, "", "v1", "v1...", "x".repeat(500)]) expect(verifyDeviceCookie(secret, email, junk)).toBeNull();
+    ])
+      expect(verifyDeviceCookie(secret, email, altered.join("."))).toBeNull();
+    for (const junk of [null, undefined, "", "v1", "v1...", "x".repeat(500)])
+      expect(verifyDeviceCookie(secret, email, junk)).toBeNull();
   });
 
   it("are named per account without showing the email, with the __Secure- prefix over https", () => {

@@ -15,7 +15,10 @@ describe("sitemap files", () => {
   });
 
   it("has one file per kind for the seed, and none for a kind with no records", () => {
-    expect(sitemapFiles({ organizations: 30, institutions: 0 })).toEqual([{ kind: "pages" }, { kind: "organizations", page: 0 }]);
+    expect(sitemapFiles({ organizations: 30, institutions: 0 })).toEqual([
+      { kind: "pages" },
+      { kind: "organizations", page: 0 },
+    ]);
     expect(sitemapFiles({ organizations: 20, institutions: 20 }, 10)).toHaveLength(1 + 2 + 2);
     expect(sitemapFiles({ organizations: 21, institutions: 0 }, 10)).toHaveLength(1 + 3);
   });
@@ -23,15 +26,23 @@ describe("sitemap files", () => {
   it("accepts only plain file numbers", () => {
     expect(sitemapFileNumber("0.xml")).toBe(0);
     expect(sitemapFileNumber("19.xml")).toBe(19);
-    for (const bad of ["01.xml", "-1.xml", "1.5.xml", "x.xml", "1.xml.gz", "1", "", "9999999.xml"]) expect(sitemapFileNumber(bad), bad).toBeNull();
+    for (const bad of ["01.xml", "-1.xml", "1.5.xml", "x.xml", "1.xml.gz", "1", "", "9999999.xml"])
+      expect(sitemapFileNumber(bad), bad).toBeNull();
   });
 
   it("writes an index and files with every language's address, escaped", () => {
     const index = sitemapIndexXml("https://atlas.example", 3);
-    expect([...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual([0, 1, 2].map((n) => `https://atlas.example/sitemaps/${n}.xml`));
-    const xml = sitemapXml("https://atlas.example", [{ path: "/organizations/a&b", lastModified: "2026-01-02T00:00:00.000Z" }, { path: "" }]);
+    expect([...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual(
+      [0, 1, 2].map((n) => `https://atlas.example/sitemaps/${n}.xml`),
+    );
+    const xml = sitemapXml("https://atlas.example", [
+      { path: "/organizations/a&b", lastModified: "2026-01-02T00:00:00.000Z" },
+      { path: "" },
+    ]);
     expect(xml).toContain("<loc>https://atlas.example/en/organizations/a&#38;b</loc>");
-    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="zh" href="https://atlas.example/zh/organizations/a&#38;b"/>');
+    expect(xml).toContain(
+      '<xhtml:link rel="alternate" hreflang="zh" href="https://atlas.example/zh/organizations/a&#38;b"/>',
+    );
     expect(xml).toContain("<lastmod>2026-01-02T00:00:00.000Z</lastmod>");
     expect(xml).toContain("<loc>https://atlas.example/en</loc>");
     expect(xml.match(/<url>/g)).toHaveLength(2);

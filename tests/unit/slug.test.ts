@@ -6,7 +6,10 @@ describe("slugify", () => {
     ["Nanjing Medical University", "nanjing-medical-university"],
     ["Université de Genève", "universite-de-geneve"],
     ["Bundesministerium für Wissenschaft und Forschung", "bundesministerium-fur-wissenschaft-und-forschung"],
-    ["Belt and Road & Greater Bay Area Chinese Medicine Training Programme", "belt-and-road-and-greater-bay-area-chinese-medicine-training-programme"],
+    [
+      "Belt and Road & Greater Bay Area Chinese Medicine Training Programme",
+      "belt-and-road-and-greater-bay-area-chinese-medicine-training-programme",
+    ],
     ["Arts&Sciences", "arts-and-sciences"],
     ["King's College London", "kings-college-london"],
     ["Xi’an Jiaotong University", "xian-jiaotong-university"],
@@ -26,7 +29,8 @@ describe("slugify", () => {
   });
 
   it("cuts a long name on a word boundary, never in the middle of a word", () => {
-    const name = "International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces";
+    const name =
+      "International Collaboration Network of Medical Universities Jointly Built by Ministries and Provinces";
     const slug = slugify(name, 40);
     expect(slug).toBe("international-collaboration-network-of");
     expect(slug.length).toBeLessThanOrEqual(40);
@@ -55,9 +59,12 @@ describe("slugify", () => {
 });
 
 describe("isSlug", () => {
-  it.each(["nanjing-medical-university", "m9-collaboration-network", "epu", "a1", "x".repeat(100)])("accepts %j", (value) => {
-    expect(isSlug(value)).toBe(true);
-  });
+  it.each(["nanjing-medical-university", "m9-collaboration-network", "epu", "a1", "x".repeat(100)])(
+    "accepts %j",
+    (value) => {
+      expect(isSlug(value)).toBe(true);
+    },
+  );
 
   it.each([
     ["", "empty"],

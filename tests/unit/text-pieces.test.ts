@@ -2,10 +2,44 @@
 // cut (those re-read their text on some shapes): checked on generated texts made of the characters that matter.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { BRACKETS, MAX_SENTENCE, PROSE_QUOTES, QUOTES, enclosedSteps, isSpace, paragraphSteps, sentenceSteps } from "@/lib/import/text-pieces";
+import {
+  BRACKETS,
+  MAX_SENTENCE,
+  PROSE_QUOTES,
+  QUOTES,
+  enclosedSteps,
+  isSpace,
+  paragraphSteps,
+  sentenceSteps,
+} from "@/lib/import/text-pieces";
 import { WorkMeter, runSteps } from "@/lib/import/work-meter";
 
-const pieces = ["a", "B", "中", " ", "  ", "\n", "\n\n", " \n \n ", "\t", "\u00a0", "\r\n", ".", "。", "!", "?", "“", "”", '"', "«", "»", "(", ")", "Network", "ab"];
+const pieces = [
+  "a",
+  "B",
+  "中",
+  " ",
+  "  ",
+  "\n",
+  "\n\n",
+  " \n \n ",
+  "\t",
+  "\u00a0",
+  "\r\n",
+  ".",
+  "。",
+  "!",
+  "?",
+  "“",
+  "”",
+  '"',
+  "«",
+  "»",
+  "(",
+  ")",
+  "Network",
+  "ab",
+];
 const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((p) => p.join(""));
 const params = { numRuns: 2_000, seed: 11 };
 const meter = () => new WorkMeter();
@@ -18,7 +52,10 @@ describe("one-pass splitters", () => {
   it("paragraphs: as split(/\\n\\s*\\n/), white space collapsed, trimmed, empty ones dropped", () => {
     fc.assert(
       fc.property(texts, (text) => {
-        const before = text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+        const before = text
+          .split(/\n\s*\n/)
+          .map((p) => p.replace(/\s+/g, " ").trim())
+          .filter(Boolean);
         expect(runSteps(paragraphSteps(text, meter()))).toEqual(before);
       }),
       params,
@@ -29,7 +66,10 @@ describe("one-pass splitters", () => {
     fc.assert(
       fc.property(texts, (text) => {
         const p = text.replace(/\s+/g, " ").trim();
-        const before = p.split(/(?<=[.!?。！？])\s+(?=[A-Z“"(\u4e00-\u9fff])/).map((s) => s.trim()).filter(Boolean);
+        const before = p
+          .split(/(?<=[.!?。！？])\s+(?=[A-Z“"(\u4e00-\u9fff])/)
+          .map((s) => s.trim())
+          .filter(Boolean);
         expect(runSteps(sentenceSteps(p, meter()))).toEqual(before);
       }),
       params,
@@ -54,7 +94,11 @@ describe("one-pass splitters", () => {
     fc.assert(
       fc.property(texts, (text) => {
         for (const { chars, pattern, min, max } of cases) {
-          const before = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, inner: m[1] }));
+          const before = [...text.matchAll(pattern)].map((m) => ({
+            start: m.index,
+            end: m.index + m[0].length,
+            inner: m[1],
+          }));
           expect(runSteps(enclosedSteps(text, chars, min, max, meter()))).toEqual(before);
         }
       }),

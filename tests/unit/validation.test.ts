@@ -3,23 +3,46 @@ import { PAGE_SIZE, parseInstitutionSearch, parseOrganizationSearch } from "@/li
 
 describe("parseOrganizationSearch", () => {
   it("gives the defaults for no parameters", () => {
-    expect(parseOrganizationSearch({})).toEqual({ search: { sort: "relevance", page: 1, pageSize: PAGE_SIZE }, errors: [] });
+    expect(parseOrganizationSearch({})).toEqual({
+      search: { sort: "relevance", page: 1, pageSize: PAGE_SIZE },
+      errors: [],
+    });
     expect(PAGE_SIZE).toBe(20);
   });
 
   it("treats empty and blank values as absent", () => {
-    const { search, errors } = parseOrganizationSearch({ q: "   ", kind: "", field: "", year: "", sort: "", country: undefined });
+    const { search, errors } = parseOrganizationSearch({
+      q: "   ",
+      kind: "",
+      field: "",
+      year: "",
+      sort: "",
+      country: undefined,
+    });
     expect(errors).toEqual([]);
     expect(search).toEqual({ sort: "relevance", page: 1, pageSize: PAGE_SIZE });
   });
 
   it("reads every valid filter, trimming the text and upper-casing the country", () => {
     const { search, errors } = parseOrganizationSearch({
-      q: "  silk road ", kind: "ALLIANCE", field: "HIGHER_EDUCATION", country: "hk", year: "2015", sort: "founded-desc", page: "3",
+      q: "  silk road ",
+      kind: "ALLIANCE",
+      field: "HIGHER_EDUCATION",
+      country: "hk",
+      year: "2015",
+      sort: "founded-desc",
+      page: "3",
     });
     expect(errors).toEqual([]);
     expect(search).toEqual({
-      q: "silk road", kind: "ALLIANCE", field: "HIGHER_EDUCATION", country: "HK", year: 2015, sort: "founded-desc", page: 3, pageSize: PAGE_SIZE,
+      q: "silk road",
+      kind: "ALLIANCE",
+      field: "HIGHER_EDUCATION",
+      country: "HK",
+      year: 2015,
+      sort: "founded-desc",
+      page: 3,
+      pageSize: PAGE_SIZE,
     });
   });
 
@@ -58,11 +81,21 @@ describe("parseOrganizationSearch", () => {
     const { search, errors } = parseOrganizationSearch({ q: "x".repeat(201), kind: "NETWORK" });
     expect(errors).toEqual(["q: Search text is limited to 200 characters."]);
     expect(search).toEqual({ kind: "NETWORK", sort: "relevance", page: 1, pageSize: PAGE_SIZE });
-    expect(parseOrganizationSearch({ q: "x".repeat(200) })).toMatchObject({ search: { q: "x".repeat(200) }, errors: [] });
+    expect(parseOrganizationSearch({ q: "x".repeat(200) })).toMatchObject({
+      search: { q: "x".repeat(200) },
+      errors: [],
+    });
   });
 
   it("reports several invalid parameters at once, each by name", () => {
-    const { search, errors } = parseOrganizationSearch({ kind: "CLUB", field: "ASTROLOGY", year: "abc", sort: "random", country: "XYZ", q: "epu" });
+    const { search, errors } = parseOrganizationSearch({
+      kind: "CLUB",
+      field: "ASTROLOGY",
+      year: "abc",
+      sort: "random",
+      country: "XYZ",
+      q: "epu",
+    });
     expect(errors.map((e) => e.split(":")[0]).sort()).toEqual(["country", "field", "kind", "sort", "year"]);
     expect(search).toEqual({ q: "epu", sort: "relevance", page: 1, pageSize: PAGE_SIZE });
   });
@@ -76,10 +109,25 @@ describe("parseOrganizationSearch", () => {
 
   it("takes the first value of a repeated parameter", () => {
     const { search, errors } = parseOrganizationSearch({
-      q: ["silk", "road"], kind: ["ALLIANCE", "NETWORK"], field: ["MEDICINE", "HEALTH"], country: ["hk", "cn"], year: ["2015", "2016"], sort: ["name", "members"], page: ["2", "3"],
+      q: ["silk", "road"],
+      kind: ["ALLIANCE", "NETWORK"],
+      field: ["MEDICINE", "HEALTH"],
+      country: ["hk", "cn"],
+      year: ["2015", "2016"],
+      sort: ["name", "members"],
+      page: ["2", "3"],
     });
     expect(errors).toEqual([]);
-    expect(search).toEqual({ q: "silk", kind: "ALLIANCE", field: "MEDICINE", country: "HK", year: 2015, sort: "name", page: 2, pageSize: PAGE_SIZE });
+    expect(search).toEqual({
+      q: "silk",
+      kind: "ALLIANCE",
+      field: "MEDICINE",
+      country: "HK",
+      year: 2015,
+      sort: "name",
+      page: 2,
+      pageSize: PAGE_SIZE,
+    });
   });
 
   it("judges a repeated parameter by its first value", () => {
@@ -96,9 +144,22 @@ describe("parseInstitutionSearch", () => {
   });
 
   it("reads every valid filter", () => {
-    const { search, errors } = parseInstitutionSearch({ q: " medical ", kind: "UNIVERSITY", country: "cn", sort: "memberships", page: "2" });
+    const { search, errors } = parseInstitutionSearch({
+      q: " medical ",
+      kind: "UNIVERSITY",
+      country: "cn",
+      sort: "memberships",
+      page: "2",
+    });
     expect(errors).toEqual([]);
-    expect(search).toEqual({ q: "medical", kind: "UNIVERSITY", country: "CN", sort: "memberships", page: 2, pageSize: PAGE_SIZE });
+    expect(search).toEqual({
+      q: "medical",
+      kind: "UNIVERSITY",
+      country: "CN",
+      sort: "memberships",
+      page: 2,
+      pageSize: PAGE_SIZE,
+    });
   });
 
   it("reports an organization kind as an invalid institution kind and keeps the rest", () => {
@@ -109,7 +170,12 @@ describe("parseInstitutionSearch", () => {
   });
 
   it("reports an organization sort, an invalid country and an invalid page, keeping the kind", () => {
-    const { search, errors } = parseInstitutionSearch({ sort: "members", country: "China", page: "x", kind: "ACADEMY" });
+    const { search, errors } = parseInstitutionSearch({
+      sort: "members",
+      country: "China",
+      page: "x",
+      kind: "ACADEMY",
+    });
     expect(errors.map((e) => e.split(":")[0]).sort()).toEqual(["country", "page", "sort"]);
     expect(search).toEqual({ kind: "ACADEMY", sort: "name", page: 1, pageSize: PAGE_SIZE });
   });
@@ -121,7 +187,13 @@ describe("parseInstitutionSearch", () => {
   });
 
   it("takes the first value of a repeated parameter", () => {
-    const { search, errors } = parseInstitutionSearch({ q: ["cuhk", "nmu"], kind: ["SCHOOL", "UNIVERSITY"], country: ["hk"], sort: ["country", "name"], page: ["4"] });
+    const { search, errors } = parseInstitutionSearch({
+      q: ["cuhk", "nmu"],
+      kind: ["SCHOOL", "UNIVERSITY"],
+      country: ["hk"],
+      sort: ["country", "name"],
+      page: ["4"],
+    });
     expect(errors).toEqual([]);
     expect(search).toEqual({ q: "cuhk", kind: "SCHOOL", country: "HK", sort: "country", page: 4, pageSize: PAGE_SIZE });
   });

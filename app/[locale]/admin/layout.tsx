@@ -7,7 +7,13 @@ export const dynamic = "force-dynamic";
 
 // Comfort, not protection: lib/data refuses non-admins anyway. Signed-in non-admins get a 404 rather than an
 // error page; anonymous visitors reach the pages, which send them to sign in.
-export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function AdminLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   const actor = await getCurrentUser();
   if (actor && actor.role !== "ADMIN") notFound();

@@ -7,7 +7,13 @@ import { Link } from "@/components/ui/link";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-export default async function LoginPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; done?: string }> }) {
+export default async function LoginPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ next?: string; done?: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   if (await getCurrentUser()) redirect(`/${locale}/account`);
@@ -17,10 +23,16 @@ export default async function LoginPage({ params, searchParams }: { params: Prom
     <div className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-semibold">{t("loginTitle")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("loginLead")}</p>
-      {done ? <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">{t("passwordSet")}</p> : null}
+      {done ? (
+        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+          {t("passwordSet")}
+        </p>
+      ) : null}
       <LoginForm locale={locale} next={typeof next === "string" ? next : `/${locale}/account`} />
       <p className="mt-4 text-sm">
-        <Link href="/login/reset" className="text-accent underline">{t("forgot")}</Link>
+        <Link href="/login/reset" className="text-accent underline">
+          {t("forgot")}
+        </Link>
       </p>
     </div>
   );

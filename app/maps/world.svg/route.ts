@@ -6,6 +6,9 @@ export const dynamic = "force-static";
 
 export function GET() {
   return new Response(baseMapSvg(), {
-    headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "public, max-age=86400, stale-while-revalidate=604800" },
+    headers: {
+      "content-type": "image/svg+xml; charset=utf-8",
+      "cache-control": "public, max-age=86400, stale-while-revalidate=604800",
+    },
   });
 }

@@ -105,9 +105,15 @@ describe("invitations and sessions", () => {
 
   it("an operator creates an admin from the shell: the printed link sets the password, and the admin signs in", async () => {
     const root = path.resolve(import.meta.dirname, "..", "..", "..");
-    const created = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/admin.ts", "create", "--email", opsEmail, "--name", "Ops Person"], {
-      cwd: root, env: { ...process.env, SITE_URL: baseUrl() }, encoding: "utf8",
-    });
+    const created = spawnSync(
+      path.join(root, "node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "scripts/admin.ts", "create", "--email", opsEmail, "--name", "Ops Person"],
+      {
+        cwd: root,
+        env: { ...process.env, SITE_URL: baseUrl() },
+        encoding: "utf8",
+      },
+    );
     expect(created.status, created.stderr).toBe(0);
     const printed = passwordLinkIn(created.stdout);
     const page = await (await newContext(browser)).newPage();
@@ -138,7 +144,9 @@ describe("invitations and sessions", () => {
       await inviter.getByLabel("Institution", { exact: true }).first().selectOption("nanjing-medical-university");
       await inviter.getByRole("button", { name: "Send invitation" }).click();
       await inviter.getByText(/is invited, but the invitation was not mailed \(the mail server refused it/).waitFor();
-      const handed = await inviter.getByLabel("Invitation link, to give to the person yourself (shown only now)").inputValue();
+      const handed = await inviter
+        .getByLabel("Invitation link, to give to the person yourself (shown only now)")
+        .inputValue();
       expect(handed.startsWith(`${instance.url}/en/password/`)).toBe(true);
       await screenshot(inviter, "accounts-03c-invitation-handed-over");
 
@@ -182,7 +190,10 @@ describe("invitations and sessions", () => {
     await visitor.goto(url("/en/organizations/pan-asian-biomedical-science-consortium"));
     await visitor.getByRole("link", { name: "https://pabsc.example.org" }).waitFor();
     await admin.goto(url("/en/admin/history"));
-    await admin.getByText(/organization\.update/).first().waitFor();
+    await admin
+      .getByText(/organization\.update/)
+      .first()
+      .waitFor();
     await screenshot(admin, "accounts-05-admin-history");
   });
 
@@ -224,8 +235,19 @@ describe("invitations and sessions", () => {
   });
 
   it("while an attacker keeps the account locked, the owner's browser still signs in; a new browser is told to wait", async () => {
-    const cuhk = await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" }, select: { id: true } });
-    await prisma.user.create({ data: { email: targeted, name: "Targeted Colleague", role: "STAFF", institutionId: cuhk.id, passwordHash: await hashPassword("a long walk by the river") } });
+    const cuhk = await prisma.institution.findUniqueOrThrow({
+      where: { slug: "chinese-university-of-hong-kong" },
+      select: { id: true },
+    });
+    await prisma.user.create({
+      data: {
+        email: targeted,
+        name: "Targeted Colleague",
+        role: "STAFF",
+        institutionId: cuhk.id,
+        passwordHash: await hashPassword("a long walk by the river"),
+      },
+    });
     const context = await newContext(browser);
     const page = await context.newPage();
     await signInOn(page, targeted, "a long walk by the river");

@@ -13,7 +13,9 @@ const SINO_RUSSIAN = "association-of-sino-russian-medical-universities";
 const UASR = "university-alliance-of-the-silk-road";
 
 const nmuMembership = () =>
-  prisma.membership.findFirstOrThrow({ where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: SINO_RUSSIAN } } });
+  prisma.membership.findFirstOrThrow({
+    where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: SINO_RUSSIAN } },
+  });
 
 let nmu: Page;
 let cuhk: Page;
@@ -94,7 +96,10 @@ describe("staff propose, an admin decides, the public sees only what was approve
 
     // Open CUHK's own edit form and post it with NMU's membership id instead.
     await cuhk.goto(url("/en/account"));
-    await cuhk.getByRole("link", { name: /Propose a change/ }).first().click();
+    await cuhk
+      .getByRole("link", { name: /Propose a change/ })
+      .first()
+      .click();
     await cuhk.waitForURL(/\/account\/memberships\//);
     const before = await prisma.changeRequest.count({ where: { membershipId: nmuEntry.id } });
     await cuhk.evaluate((id) => {
@@ -127,7 +132,9 @@ describe("staff propose, an admin decides, the public sees only what was approve
     await admin.goto(url(`/en/account/requests/${additionId}`));
     await admin.getByRole("button", { name: "Reject" }).click();
     await admin.getByText("Say why the change is rejected.").waitFor();
-    await admin.getByLabel("Reason for rejecting (required)").fill("The UASR member list does not include NMU; please cite it.");
+    await admin
+      .getByLabel("Reason for rejecting (required)")
+      .fill("The UASR member list does not include NMU; please cite it.");
     await admin.getByRole("button", { name: "Reject" }).click();
     await admin.getByText(/Decision by Demo Admin: Rejected/).waitFor();
     await screenshot(admin, "journey-08-admin-rejected");
@@ -142,7 +149,10 @@ describe("staff propose, an admin decides, the public sees only what was approve
     expect(await visitor.getByRole("row", { name: /University Alliance of the Silk Road/ }).count()).toBe(0);
     // The page says when the approved change happened (and names no one).
     await visitor.getByRole("heading", { name: "History of approved changes" }).waitFor();
-    await visitor.getByRole("listitem").filter({ hasText: /Membership updated: The Association of Sino-Russian/ }).waitFor();
+    await visitor
+      .getByRole("listitem")
+      .filter({ hasText: /Membership updated: The Association of Sino-Russian/ })
+      .waitFor();
     expect(await visitor.getByText("Demo NMU Staff").count()).toBe(0);
     await screenshot(visitor, "journey-09-visitor-sees-approved");
   });

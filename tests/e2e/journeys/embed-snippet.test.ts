@@ -26,13 +26,17 @@ describe("the staff dashboard's embed snippet", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/en\/account$/);
     const snippet = await page.getByLabel("Embed code").inputValue();
-    expect(snippet).toMatch(/^<iframe src="[^"]+\/embed\/institutions\/nanjing-medical-university\?lang=en&amp;mode=compact&amp;theme=light|^<iframe src="[^"]+\/embed\/institutions\/nanjing-medical-university\?lang=en&mode=compact&theme=light"/);
+    expect(snippet).toMatch(
+      /^<iframe src="[^"]+\/embed\/institutions\/nanjing-medical-university\?lang=en&amp;mode=compact&amp;theme=light|^<iframe src="[^"]+\/embed\/institutions\/nanjing-medical-university\?lang=en&mode=compact&theme=light"/,
+    );
     expect(snippet).toContain(`src="${url("/embed/institutions/nanjing-medical-university")}`);
     await screenshot(page, "embed-02-dashboard-snippet");
 
     host = http.createServer((_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      res.end(`<!doctype html><html lang="en"><head><title>NMU</title></head><body><h1>International cooperation</h1>${snippet}</body></html>`);
+      res.end(
+        `<!doctype html><html lang="en"><head><title>NMU</title></head><body><h1>International cooperation</h1>${snippet}</body></html>`,
+      );
     });
     await new Promise<void>((resolve) => host!.listen(0, resolve));
     const site = await (await newContext(browser)).newPage();

@@ -20,12 +20,14 @@ afterAll(async () => {
 });
 
 describe("200 KB adversarial previews do not hold the server", () => {
-  it("/api/health answers \"ok\" throughout previews of the page of unclosed <p", async () => {
+  it('/api/health answers "ok" throughout previews of the page of unclosed <p', async () => {
     // The staff member's own preview, through the form: what they see, and the request their browser sends.
     await staff.goto(url("/en/account/import"));
     await staff.getByLabel("Your page (text, HTML or CSV)").fill(unclosedParagraphs);
     await staff.getByLabel("The page's address").fill("https://example.org/our-page");
-    const posted = staff.waitForRequest((request) => request.method() === "POST" && new URL(request.url()).pathname === "/en/account/import");
+    const posted = staff.waitForRequest(
+      (request) => request.method() === "POST" && new URL(request.url()).pathname === "/en/account/import",
+    );
     await staff.getByRole("button", { name: "Read the page" }).click();
     const request = await posted;
     await staff.getByText("No organizations were recognized in this text.").waitFor();
@@ -45,7 +47,11 @@ describe("200 KB adversarial previews do not hold the server", () => {
         const askedWhilePending = pending > 0;
         const response = await fetch(url("/api/health"), { cache: "no-store" });
         const health = (await response.json()) as { status: string };
-        checks.push({ status: response.status, ok: health.status === "ok", whilePending: askedWhilePending && pending > 0 });
+        checks.push({
+          status: response.status,
+          ok: health.status === "ok",
+          whilePending: askedWhilePending && pending > 0,
+        });
       }
     };
     const preview = async () => {

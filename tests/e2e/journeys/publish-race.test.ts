@@ -32,7 +32,9 @@ const memberRow = (page: Page) => page.locator("tbody tr", { hasText: MEMBER });
 
 async function renderWaitingOnLock() {
   const { rows } = await lock.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = $1 AND NOT l.granted`, [LATE_TABLE]);
+    `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = $1 AND NOT l.granted`,
+    [LATE_TABLE],
+  );
   return rows[0]!.n > 0;
 }
 
@@ -60,7 +62,8 @@ describe("a change published during a render of its page", () => {
     await visitor.goto(url(PAGE));
     // Renders that began before the confirmation may still be finishing: look again, as a visitor would,
     // until the page shows it. Before the fix it never did (the held render's copy was served as fresh).
-    for (let look = 1; !(await memberRow(visitor).getByText("Confirmed by both sides").count()) && look < 5; look++) await visitor.reload();
+    for (let look = 1; !(await memberRow(visitor).getByText("Confirmed by both sides").count()) && look < 5; look++)
+      await visitor.reload();
     await memberRow(visitor).getByText("Confirmed by both sides").waitFor({ timeout: 1000 });
   });
 });

@@ -14,12 +14,16 @@ let cuhk: Page;
 let admin: Page;
 const CUHK = "chinese-university-of-hong-kong";
 
-const membership = (organization: string) => prisma.membership.findFirstOrThrow({ where: { institution: { slug: CUHK }, organization: { slug: organization } } });
+const membership = (organization: string) =>
+  prisma.membership.findFirstOrThrow({ where: { institution: { slug: CUHK }, organization: { slug: organization } } });
 
 beforeAll(async () => {
   browser = await launchBrowser();
   // An entry last confirmed long ago.
-  await prisma.membership.update({ where: { id: (await membership("pan-asian-biomedical-science-consortium")).id }, data: { confirmedAt: new Date("2025-03-01T00:00:00Z") } });
+  await prisma.membership.update({
+    where: { id: (await membership("pan-asian-biomedical-science-consortium")).id },
+    data: { confirmedAt: new Date("2025-03-01T00:00:00Z") },
+  });
   cuhk = await signIn(browser, "staff@cuhk.test", "cuhk-staff-demo");
   admin = await signIn(browser, "admin@atlas.test", "atlas-admin-demo");
 });
@@ -37,12 +41,17 @@ describe("staff and admin tools", () => {
     await screenshot(cuhk, "tools-01-flagged-entry");
     await row.getByRole("button", { name: "Still accurate" }).click();
     await cuhk.getByText("All entries are confirmed.").waitFor();
-    expect((await membership("pan-asian-biomedical-science-consortium")).confirmedAt!.getTime()).toBeGreaterThan(Date.now() - 600_000);
+    expect((await membership("pan-asian-biomedical-science-consortium")).confirmedAt!.getTime()).toBeGreaterThan(
+      Date.now() - 600_000,
+    );
   });
 
   it("CUHK staff import their page: six organizations found, the one that differs is sent for review", async () => {
     await cuhk.goto(url("/en/account/import"));
-    const page = seedPages["cuhk-belt-and-road"]!.replace("CUHK joined the UASR in 2016", "CUHK joined the UASR in 2017");
+    const page = seedPages["cuhk-belt-and-road"]!.replace(
+      "CUHK joined the UASR in 2016",
+      "CUHK joined the UASR in 2017",
+    );
     await cuhk.getByLabel("Your page (text, HTML or CSV)").fill(page);
     await cuhk.getByLabel("The page's address").fill("https://www.cuhk.edu.hk/belt-and-road");
     await cuhk.getByRole("button", { name: "Read the page" }).click();
@@ -55,9 +64,18 @@ describe("staff and admin tools", () => {
     await screenshot(cuhk, "tools-02-import-review");
     await cuhk.getByRole("button", { name: "Send the ticked rows for review" }).click();
     await cuhk.waitForURL(/\/en\/account\?imported=1$/);
-    await cuhk.locator("li", { hasText: "University Alliance of the Silk Road" }).getByText("Change waiting for review").waitFor();
-    const request = await prisma.changeRequest.findFirstOrThrow({ where: { institution: { slug: CUHK }, reason: "Imported from https://www.cuhk.edu.hk/belt-and-road" } });
-    expect(request.proposed).toMatchObject({ joined: { iso: "2017", precision: "YEAR" }, role: "MEMBER", sourceQuote: expect.stringContaining("CUHK joined the UASR in 2017") });
+    await cuhk
+      .locator("li", { hasText: "University Alliance of the Silk Road" })
+      .getByText("Change waiting for review")
+      .waitFor();
+    const request = await prisma.changeRequest.findFirstOrThrow({
+      where: { institution: { slug: CUHK }, reason: "Imported from https://www.cuhk.edu.hk/belt-and-road" },
+    });
+    expect(request.proposed).toMatchObject({
+      joined: { iso: "2017", precision: "YEAR" },
+      role: "MEMBER",
+      sourceQuote: expect.stringContaining("CUHK joined the UASR in 2017"),
+    });
   });
 
   it("an admin records the organization's own confirmation; the public page shows it confirmed by both sides", async () => {
@@ -81,7 +99,10 @@ describe("staff and admin tools", () => {
   it("the discrepancy report lists declared counts above the members listed and one-sided claims, in both languages", async () => {
     await admin.goto(url("/en/admin/discrepancies"));
     await admin.getByRole("heading", { name: /Declared member count vs members listed/ }).waitFor();
-    await admin.locator("section", { has: admin.locator("#d-counts") }).getByText(/declares 126; \d+ listed/).waitFor();
+    await admin
+      .locator("section", { has: admin.locator("#d-counts") })
+      .getByText(/declares 126; \d+ listed/)
+      .waitFor();
     await admin.getByRole("heading", { name: /Stated by the organization, not by the university/ }).waitFor();
     await screenshot(admin, "tools-04-discrepancies");
     await admin.goto(url("/zh/admin/discrepancies"));

@@ -46,9 +46,16 @@ async function inspect(page: Page, pathname: string): Promise<string[]> {
     for (const el of Array.from(document.querySelectorAll("main *"))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) found.push(`${where}: <${el.tagName.toLowerCase()} ${attr.name}>`);
-        if (/^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)) found.push(`${where}: ${attr.name}=${attr.value}`);
+        if (
+          /^(href|src|action|formaction|xlink:href|data)$/i.test(attr.name) &&
+          /^\s*(javascript|data|vbscript):/i.test(attr.value)
+        )
+          found.push(`${where}: ${attr.name}=${attr.value}`);
       }
-      if (/^(script|iframe|object|embed|svg|math|style|base|meta|link|img|form|input|button)$/i.test(el.tagName) && el.closest("[class*='[&_p+p]']")) {
+      if (
+        /^(script|iframe|object|embed|svg|math|style|base|meta|link|img|form|input|button)$/i.test(el.tagName) &&
+        el.closest("[class*='[&_p+p]']")
+      ) {
         found.push(`${where}: <${el.tagName.toLowerCase()}> inside user text`);
       }
     }
@@ -84,7 +91,9 @@ describe(`${xssPayloads.length} XSS payloads stored through the real forms and r
     // batches through their own forms and their own places on the pages.
     const [note, comment] = noteBatches;
     staff = await signIn("staff@cuhk.test", "cuhk-staff-demo");
-    const membership = await prisma.membership.findFirstOrThrow({ where: { institution: { slug: CUHK }, organization: { slug: ORGANIZATIONS[0] } } });
+    const membership = await prisma.membership.findFirstOrThrow({
+      where: { institution: { slug: CUHK }, organization: { slug: ORGANIZATIONS[0] } },
+    });
     await staff.goto(url(`/en/account/memberships/${membership.id}`));
     await staff.getByLabel("Notes", { exact: true }).fill(note!);
     await staff.getByLabel("Source title", { exact: true }).fill("XSS corpus");
@@ -100,7 +109,9 @@ describe(`${xssPayloads.length} XSS payloads stored through the real forms and r
     await admin.getByRole("button", { name: "Approve and publish" }).click();
     await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
     // Browsers send a textarea's line breaks as CRLF.
-    expect((await prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })).notes?.replace(/\r\n/g, "\n")).toBe(note!.trim());
+    expect(
+      (await prisma.membership.findUniqueOrThrow({ where: { id: membership.id } })).notes?.replace(/\r\n/g, "\n"),
+    ).toBe(note!.trim());
   });
 
   it("the public pages render every payload as text: no dialog, no execution, no handler, no script URL", async () => {
@@ -149,17 +160,30 @@ describe("server actions refuse another site's Origin and a null one", () => {
     const before = await count();
 
     for (const origin of ["https://evil.example", "null"]) {
-      const res = await staff.request.post(url(`/en/account/requests/${id}`), { headers: { ...captured.headers, origin }, data: captured.body, maxRedirects: 0 });
+      const res = await staff.request.post(url(`/en/account/requests/${id}`), {
+        headers: { ...captured.headers, origin },
+        data: captured.body,
+        maxRedirects: 0,
+      });
       expect(res.status(), origin).toBe(403);
       expect(await res.text()).toMatch(/did not come from a page of this site/);
     }
     // The same request with the page's own Origin goes through, so the refusals above were about the Origin.
-    const ok = await staff.request.post(url(`/en/account/requests/${id}`), { headers: { ...captured.headers, origin: new URL(url("/")).origin }, data: captured.body, maxRedirects: 0 });
+    const ok = await staff.request.post(url(`/en/account/requests/${id}`), {
+      headers: { ...captured.headers, origin: new URL(url("/")).origin },
+      data: captured.body,
+      maxRedirects: 0,
+    });
     expect(ok.status()).toBe(200);
     expect(await count()).toBe(before + 1);
     // And next-auth's sign-in refuses them too.
     for (const origin of ["https://evil.example", "null"]) {
-      const res = await fetch(url("/api/auth/callback/credentials"), { method: "POST", headers: { origin, "content-type": "application/x-www-form-urlencoded" }, body: "email=staff%40njmu.test&password=nmu-staff-demo", redirect: "manual" });
+      const res = await fetch(url("/api/auth/callback/credentials"), {
+        method: "POST",
+        headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+        body: "email=staff%40njmu.test&password=nmu-staff-demo",
+        redirect: "manual",
+      });
       expect(res.status, origin).toBe(403);
       expect(res.headers.getSetCookie().some((c) => /session-token/.test(c))).toBe(false);
     }

@@ -15,7 +15,10 @@ export default async function NewOrganizationPage({ params }: { params: Promise<
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="max-w-3xl">
-      <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: t("proposeOrganization") }]} />
+      <Breadcrumbs
+        locale={locale}
+        items={[{ href: "/account", label: t("staffTitle") }, { label: t("proposeOrganization") }]}
+      />
       <h1 className="text-2xl font-semibold">{t("proposeOrganization")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("proposeOrganizationLead")}</p>
       <OrganizationForm locale={locale} />

@@ -19,10 +19,19 @@ export default async function NewMembershipPage({ params }: { params: Promise<{ 
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="max-w-3xl">
-      <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: t("addMembership") }]} />
+      <Breadcrumbs
+        locale={locale}
+        items={[{ href: "/account", label: t("staffTitle") }, { label: t("addMembership") }]}
+      />
       <h1 className="text-2xl font-semibold">{t("addMembership")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
-      <MembershipForm action={proposeMembershipCreateAction} locale={locale} values={null} hidden={{}} organizations={organizations} />
+      <MembershipForm
+        action={proposeMembershipCreateAction}
+        locale={locale}
+        values={null}
+        hidden={{}}
+        organizations={organizations}
+      />
     </div>
   );
 }

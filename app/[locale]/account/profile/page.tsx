@@ -23,7 +23,14 @@ export default async function ProfilePage({ params }: { params: Promise<{ locale
       <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: t("profile") }]} />
       <h1 className="text-2xl font-semibold">{t("profile")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
-      <ProfileForm action={proposeInstitutionUpdateAction} locale={locale} values={profile.values} hidden={{ baseVersion: String(profile.version) }} submitLabel={t("submitForReview")} withReason />
+      <ProfileForm
+        action={proposeInstitutionUpdateAction}
+        locale={locale}
+        values={profile.values}
+        hidden={{ baseVersion: String(profile.version) }}
+        submitLabel={t("submitForReview")}
+        withReason
+      />
     </div>
   );
 }

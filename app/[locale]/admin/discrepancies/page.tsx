@@ -11,7 +11,9 @@ export const metadata: Metadata = { robots: { index: false } };
 function Section({ id, title, total, children }: { id: string; title: string; total: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-md border border-line bg-white p-4">
-      <h2 id={id} className="text-lg font-semibold">{title} <span className="text-sm font-normal text-muted">({total})</span></h2>
+      <h2 id={id} className="text-lg font-semibold">
+        {title} <span className="text-sm font-normal text-muted">({total})</span>
+      </h2>
       <ul className="mt-2 space-y-1 text-sm">{children}</ul>
     </section>
   );
@@ -24,8 +26,16 @@ export default async function DiscrepanciesPage({ params }: { params: Promise<{ 
   const actor = await actorOrLogin(locale, `/${locale}/admin/discrepancies`);
   const report = await getDiscrepancyReport(actor);
   const t = await getTranslations({ locale, namespace: "tools" });
-  const org = (o: { slug: string; name: string }) => <Link href={`/organizations/${o.slug}`} className="text-accent underline">{o.name}</Link>;
-  const inst = (i: { slug: string; name: string }) => <Link href={`/institutions/${i.slug}`} className="text-accent underline">{i.name}</Link>;
+  const org = (o: { slug: string; name: string }) => (
+    <Link href={`/organizations/${o.slug}`} className="text-accent underline">
+      {o.name}
+    </Link>
+  );
+  const inst = (i: { slug: string; name: string }) => (
+    <Link href={`/institutions/${i.slug}`} className="text-accent underline">
+      {i.name}
+    </Link>
+  );
   const date = (d: Parameters<typeof formatPartialDate>[0]) => formatPartialDate(d, locale) ?? "—";
   return (
     <div className="space-y-4">
@@ -33,34 +43,63 @@ export default async function DiscrepanciesPage({ params }: { params: Promise<{ 
       <p className="text-sm text-slate-700">{t("discrepanciesLead")}</p>
       <Section id="d-counts" title={t("dCounts")} total={t("dTotal", { count: report.counts.total })}>
         {report.counts.rows.map((r) => (
-          <li key={r.organization.slug}>{org(r.organization)}: {t("dCountsRow", { qualifier: r.qualifier, declared: r.declared, listed: r.listed })}{r.asOf ? ` (${date(r.asOf)})` : ""}</li>
+          <li key={r.organization.slug}>
+            {org(r.organization)}: {t("dCountsRow", { qualifier: r.qualifier, declared: r.declared, listed: r.listed })}
+            {r.asOf ? ` (${date(r.asOf)})` : ""}
+          </li>
         ))}
       </Section>
       <Section id="d-early" title={t("dEarly")} total={t("dTotal", { count: report.joinedBeforeFounded.total })}>
         {report.joinedBeforeFounded.rows.map((r) => (
-          <li key={`${r.organization.slug}/${r.institution.slug}`}>{inst(r.institution)} · {org(r.organization)}: {t("dEarlyRow", { joined: date(r.joined), founded: date(r.founded) })}</li>
-        ))}
-      </Section>
-      <Section id="d-only-institution" title={t("dOnlyInstitution")} total={t("dTotal", { count: report.onlyInstitution.total })}>
-        {report.onlyInstitution.rows.map((r) => (
-          <li key={`${r.organization.slug}/${r.institution.slug}`}>{inst(r.institution)} · {org(r.organization)}</li>
-        ))}
-      </Section>
-      <Section id="d-only-organization" title={t("dOnlyOrganization")} total={t("dTotal", { count: report.onlyOrganization.total })}>
-        {report.onlyOrganization.rows.map((r) => (
-          <li key={`${r.organization.slug}/${r.institution.slug}/${r.reason}`}>
-            {inst(r.institution)} · {org(r.organization)}: {r.reason === "FOUNDER_NOT_MEMBER" ? t("dFounderNotMember") : t("dNotConfirmedByInstitution")}
+          <li key={`${r.organization.slug}/${r.institution.slug}`}>
+            {inst(r.institution)} · {org(r.organization)}:{" "}
+            {t("dEarlyRow", { joined: date(r.joined), founded: date(r.founded) })}
           </li>
         ))}
       </Section>
-      <Section id="d-dup-institutions" title={t("dDuplicateInstitutions")} total={t("dTotal", { count: report.duplicateInstitutions.total })}>
-        {report.duplicateInstitutions.rows.map((r) => (
-          <li key={`${r.a.slug}/${r.b.slug}`}>{inst(r.a)} ↔ {inst(r.b)} · {t("dSimilarity", { value: r.similarity })}</li>
+      <Section
+        id="d-only-institution"
+        title={t("dOnlyInstitution")}
+        total={t("dTotal", { count: report.onlyInstitution.total })}
+      >
+        {report.onlyInstitution.rows.map((r) => (
+          <li key={`${r.organization.slug}/${r.institution.slug}`}>
+            {inst(r.institution)} · {org(r.organization)}
+          </li>
         ))}
       </Section>
-      <Section id="d-dup-organizations" title={t("dDuplicateOrganizations")} total={t("dTotal", { count: report.duplicateOrganizations.total })}>
+      <Section
+        id="d-only-organization"
+        title={t("dOnlyOrganization")}
+        total={t("dTotal", { count: report.onlyOrganization.total })}
+      >
+        {report.onlyOrganization.rows.map((r) => (
+          <li key={`${r.organization.slug}/${r.institution.slug}/${r.reason}`}>
+            {inst(r.institution)} · {org(r.organization)}:{" "}
+            {r.reason === "FOUNDER_NOT_MEMBER" ? t("dFounderNotMember") : t("dNotConfirmedByInstitution")}
+          </li>
+        ))}
+      </Section>
+      <Section
+        id="d-dup-institutions"
+        title={t("dDuplicateInstitutions")}
+        total={t("dTotal", { count: report.duplicateInstitutions.total })}
+      >
+        {report.duplicateInstitutions.rows.map((r) => (
+          <li key={`${r.a.slug}/${r.b.slug}`}>
+            {inst(r.a)} ↔ {inst(r.b)} · {t("dSimilarity", { value: r.similarity })}
+          </li>
+        ))}
+      </Section>
+      <Section
+        id="d-dup-organizations"
+        title={t("dDuplicateOrganizations")}
+        total={t("dTotal", { count: report.duplicateOrganizations.total })}
+      >
         {report.duplicateOrganizations.rows.map((r) => (
-          <li key={`${r.a.slug}/${r.b.slug}`}>{org(r.a)} ↔ {org(r.b)} · {t("dSimilarity", { value: r.similarity })}</li>
+          <li key={`${r.a.slug}/${r.b.slug}`}>
+            {org(r.a)} ↔ {org(r.b)} · {t("dSimilarity", { value: r.similarity })}
+          </li>
         ))}
       </Section>
     </div>

@@ -9,32 +9,59 @@ import { DiffTable } from "@/components/account/diff-table";
 export const metadata: Metadata = { robots: { index: false } };
 
 /** Admins: who proposed and who approved each change, with its diff. */
-export default async function AdminHistoryPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ institution?: string }> }) {
+export default async function AdminHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ institution?: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/history`);
   const { institution } = await searchParams;
-  const entries = await getAdminHistory(actor, { institution: institution && isSlug(institution) ? institution : undefined });
+  const entries = await getAdminHistory(actor, {
+    institution: institution && isSlug(institution) ? institution : undefined,
+  });
   const t = await getTranslations({ locale, namespace: "history" });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("adminTitle")}</h1>
       <form method="get" className="flex items-end gap-2 text-sm">
-        <label className="flex flex-col">slug
-          <input name="institution" defaultValue={institution} placeholder="nanjing-medical-university" className="rounded-md border border-slate-300 bg-white px-2 py-1" />
+        <label className="flex flex-col">
+          slug
+          <input
+            name="institution"
+            defaultValue={institution}
+            placeholder="nanjing-medical-university"
+            className="rounded-md border border-slate-300 bg-white px-2 py-1"
+          />
         </label>
-        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white">OK</button>
+        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white">
+          OK
+        </button>
       </form>
       <ol className="space-y-4">
-        {entries.map((e, i) => (
-          <li key={i} className="space-y-2 rounded-md border border-line bg-white p-3 text-sm">
+        {entries.map((e) => (
+          <li key={e.id} className="space-y-2 rounded-md border border-line bg-white p-3 text-sm">
             <p>
-              <span className="font-medium">{e.at.slice(0, 16).replace("T", " ")}</span> · {e.action} · {e.entityType} {e.entityId}
-              {e.changeRequestId ? <> · <Link href={`/account/requests/${e.changeRequestId}`} className="text-accent underline">{e.changeRequestId}</Link></> : null}
+              <span className="font-medium">{e.at.slice(0, 16).replace("T", " ")}</span> · {e.action} · {e.entityType}{" "}
+              {e.entityId}
+              {e.changeRequestId ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <Link href={`/account/requests/${e.changeRequestId}`} className="text-accent underline">
+                    {e.changeRequestId}
+                  </Link>
+                </>
+              ) : null}
             </p>
             <p className="text-muted">{t("who", { proposer: e.proposer ?? "—", actor: e.actor ?? "—" })}</p>
             {e.diff ? <DiffTable diff={e.diff} locale={locale} isNew={e.action === "membership.create"} /> : null}
-            {e.details ? <pre className="whitespace-pre-wrap break-all font-sans text-xs text-slate-700">{e.details}</pre> : null}
+            {e.details ? (
+              <pre className="whitespace-pre-wrap break-all font-sans text-xs text-slate-700">{e.details}</pre>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -10,7 +10,13 @@ import { AdminCreateInstitutionForm } from "@/components/account/admin-create-in
 export const metadata: Metadata = { robots: { index: false } };
 
 /** Admins: find an institution to edit. */
-export default async function AdminInstitutionsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminInstitutionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/institutions`);
@@ -23,19 +29,33 @@ export default async function AdminInstitutionsPage({ params, searchParams }: { 
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("institutions")}</h1>
       <form method="get" className="flex max-w-xl gap-2">
-        <label htmlFor="admin-institution-q" className="sr-only">{s("label")}</label>
-        <input id="admin-institution-q" name="q" defaultValue={search.q} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" />
-        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">{s("submit")}</button>
+        <label htmlFor="admin-institution-q" className="sr-only">
+          {s("label")}
+        </label>
+        <input
+          id="admin-institution-q"
+          name="q"
+          defaultValue={search.q}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+        />
+        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">
+          {s("submit")}
+        </button>
       </form>
       <ul className="divide-y divide-line rounded-md border border-line bg-white text-sm">
         {result.items.map((i) => (
           <li key={i.slug} className="p-3">
-            <Link href={`/admin/institutions/${i.slug}`} className="text-accent underline">{i.name}</Link> <span className="text-muted">({i.slug})</span>
+            <Link href={`/admin/institutions/${i.slug}`} className="text-accent underline">
+              {i.name}
+            </Link>{" "}
+            <span className="text-muted">({i.slug})</span>
           </li>
         ))}
       </ul>
       <section aria-labelledby="add-institution" className="max-w-2xl rounded-md border border-line bg-white p-4">
-        <h2 id="add-institution" className="mb-3 text-lg font-semibold">{t("addInstitution")}</h2>
+        <h2 id="add-institution" className="mb-3 text-lg font-semibold">
+          {t("addInstitution")}
+        </h2>
         <AdminCreateInstitutionForm locale={locale} />
       </section>
     </div>

@@ -10,7 +10,13 @@ import { AdminCreateOrganizationForm } from "@/components/account/admin-organiza
 export const metadata: Metadata = { robots: { index: false } };
 
 /** Admins: find an organization to edit, or add one. */
-export default async function AdminOrganizationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminOrganizationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/organizations`);
@@ -23,19 +29,33 @@ export default async function AdminOrganizationsPage({ params, searchParams }: {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("organizations")}</h1>
       <form method="get" className="flex max-w-xl gap-2">
-        <label htmlFor="admin-organization-q" className="sr-only">{s("label")}</label>
-        <input id="admin-organization-q" name="q" defaultValue={search.q} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" />
-        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">{s("submit")}</button>
+        <label htmlFor="admin-organization-q" className="sr-only">
+          {s("label")}
+        </label>
+        <input
+          id="admin-organization-q"
+          name="q"
+          defaultValue={search.q}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+        />
+        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">
+          {s("submit")}
+        </button>
       </form>
       <ul className="divide-y divide-line rounded-md border border-line bg-white text-sm">
         {result.items.map((o) => (
           <li key={o.slug} className="p-3">
-            <Link href={`/admin/organizations/${o.slug}`} className="text-accent underline">{o.name}</Link> <span className="text-muted">({o.slug})</span>
+            <Link href={`/admin/organizations/${o.slug}`} className="text-accent underline">
+              {o.name}
+            </Link>{" "}
+            <span className="text-muted">({o.slug})</span>
           </li>
         ))}
       </ul>
       <section aria-labelledby="add-organization" className="max-w-3xl rounded-md border border-line bg-white p-4">
-        <h2 id="add-organization" className="mb-3 text-lg font-semibold">{t("addOrganization")}</h2>
+        <h2 id="add-organization" className="mb-3 text-lg font-semibold">
+          {t("addOrganization")}
+        </h2>
         <AdminCreateOrganizationForm locale={locale} />
       </section>
     </div>

@@ -21,7 +21,10 @@ export default async function OutboxPage({ params }: { params: Promise<{ locale:
           {mails.map((m) => (
             <li key={m.id} className="rounded-md border border-line bg-white p-3 text-sm">
               <p className="font-medium">{m.subject}</p>
-              <p className="text-xs text-muted">→ {m.to} · {m.createdAt.slice(0, 16).replace("T", " ")} · {m.sentAt ? t("sent") : m.error ? `${t("failed")}: ${m.error}` : t("notSent")}</p>
+              <p className="text-xs text-muted">
+                → {m.to} · {m.createdAt.slice(0, 16).replace("T", " ")} ·{" "}
+                {m.sentAt ? t("sent") : m.error ? `${t("failed")}: ${m.error}` : t("notSent")}
+              </p>
               {m.note ? <p className="text-xs text-muted">{m.note}</p> : null}
               <pre className="mt-2 whitespace-pre-wrap break-all font-sans">{m.text}</pre>
             </li>

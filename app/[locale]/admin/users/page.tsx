@@ -22,23 +22,39 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("users")}</h1>
       <section aria-labelledby="invite" className="max-w-2xl rounded-md border border-line bg-white p-4">
-        <h2 id="invite" className="mb-3 text-lg font-semibold">{t("invite")}</h2>
+        <h2 id="invite" className="mb-3 text-lg font-semibold">
+          {t("invite")}
+        </h2>
         <ActionForm action={inviteUserAction} hidden={{}} submitLabel={t("sendInvite")} locale={locale}>
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField name="email" label={t("email")} type="email" />
             <TextField name="name" label={t("name")} maxLength={200} />
             <div>
-              <label htmlFor="invite-role" className="block text-sm font-medium">{t("role")}</label>
+              <label htmlFor="invite-role" className="block text-sm font-medium">
+                {t("role")}
+              </label>
               <select id="invite-role" name="role" defaultValue="STAFF" className={select}>
                 <option value="STAFF">{t("roleStaff")}</option>
                 <option value="ADMIN">{t("roleAdmin")}</option>
               </select>
             </div>
             <div>
-              <label htmlFor="invite-institution" className="block text-sm font-medium">{t("institution")}</label>
-              <select id="invite-institution" name="institutionSlug" defaultValue="" className={select} aria-describedby="institutionSlug-error">
+              <label htmlFor="invite-institution" className="block text-sm font-medium">
+                {t("institution")}
+              </label>
+              <select
+                id="invite-institution"
+                name="institutionSlug"
+                defaultValue=""
+                className={select}
+                aria-describedby="institutionSlug-error"
+              >
                 <option value="">—</option>
-                {institutions.map((i) => <option key={i.slug} value={i.slug}>{i.name}</option>)}
+                {institutions.map((i) => (
+                  <option key={i.slug} value={i.slug}>
+                    {i.name}
+                  </option>
+                ))}
               </select>
               <FieldError name="institutionSlug" />
             </div>
@@ -47,14 +63,18 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
         </ActionForm>
       </section>
       <section aria-labelledby="accounts">
-        <h2 id="accounts" className="text-lg font-semibold">{t("accounts")}</h2>
+        <h2 id="accounts" className="text-lg font-semibold">
+          {t("accounts")}
+        </h2>
         <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
           {users.map((u) => (
             <li key={u.id} className="space-y-2 p-3">
               <p className="text-sm">
-                <span className="font-medium">{u.name}</span> · {u.email} · {u.role === "ADMIN" ? t("roleAdmin") : t("roleStaff")}
+                <span className="font-medium">{u.name}</span> · {u.email} ·{" "}
+                {u.role === "ADMIN" ? t("roleAdmin") : t("roleStaff")}
                 {u.institution ? ` · ${u.institution.name}` : ""}{" "}
-                {u.invited ? <Badge tone="warm">{t("invited")}</Badge> : null} {u.disabledAt ? <Badge>{t("disabled")}</Badge> : null}
+                {u.invited ? <Badge tone="warm">{t("invited")}</Badge> : null}{" "}
+                {u.disabledAt ? <Badge>{t("disabled")}</Badge> : null}
               </p>
               <UserAccessForm user={u} institutions={institutions} locale={locale} />
             </li>

@@ -8,7 +8,11 @@ type Props = { params: Promise<{ locale: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "apiDocs" });
-  return { title: t("title"), description: t("lead"), alternates: { canonical: `/${locale}/data/api`, languages: { en: "/en/data/api", zh: "/zh/data/api" } } };
+  return {
+    title: t("title"),
+    description: t("lead"),
+    alternates: { canonical: `/${locale}/data/api`, languages: { en: "/en/data/api", zh: "/zh/data/api" } },
+  };
 }
 
 /** The API reference, rendered from the same OpenAPI document the API serves and the tests check against. */
@@ -25,30 +29,63 @@ export default async function ApiDocsPage({ params }: Props) {
       <header>
         <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("lead")}</p>
-        <p className="mt-2 text-sm">{t("base")}: <code>{openApiDocument.servers[0].url}</code></p>
-        <p className="mt-1 text-sm">{t("document")} <a href="/api/v1/openapi.json" className="text-accent underline">/api/v1/openapi.json</a></p>
+        <p className="mt-2 text-sm">
+          {t("base")}: <code>{openApiDocument.servers[0].url}</code>
+        </p>
+        <p className="mt-1 text-sm">
+          {t("document")}{" "}
+          <a href="/api/v1/openapi.json" className="text-accent underline">
+            /api/v1/openapi.json
+          </a>
+        </p>
       </header>
       <section aria-labelledby="conventions" className="rounded-md border border-line bg-white p-4">
-        <h2 id="conventions" className="text-lg font-semibold">{t("conventions")}</h2>
-        <p className="mt-1 text-sm" lang="en">{openApiDocument.info.description}</p>
+        <h2 id="conventions" className="text-lg font-semibold">
+          {t("conventions")}
+        </h2>
+        <p className="mt-1 text-sm" lang="en">
+          {openApiDocument.info.description}
+        </p>
       </section>
       <nav aria-label={t("title")}>
         <ul className="grid gap-1 text-sm sm:grid-cols-2">
           {operations.map((op) => (
-            <li key={op.path}><a href={`#${anchor(op.path)}`} className="text-accent underline"><code>{op.method} {op.path}</code></a></li>
+            <li key={op.path}>
+              <a href={`#${anchor(op.path)}`} className="text-accent underline">
+                <code>
+                  {op.method} {op.path}
+                </code>
+              </a>
+            </li>
           ))}
         </ul>
       </nav>
       {operations.map((op) => (
-        <section key={op.path} id={anchor(op.path)} aria-labelledby={`${anchor(op.path)}-h`} className="border-t border-line pt-4">
-          <h2 id={`${anchor(op.path)}-h`} className="font-mono text-lg font-semibold break-all">{op.method} /api/v1{op.path}</h2>
-          <p className="mt-1" lang="en">{op.summary}</p>
-          {op.description ? <p className="mt-1 text-sm text-slate-700" lang="en">{op.description}</p> : null}
+        <section
+          key={op.path}
+          id={anchor(op.path)}
+          aria-labelledby={`${anchor(op.path)}-h`}
+          className="border-t border-line pt-4"
+        >
+          <h2 id={`${anchor(op.path)}-h`} className="font-mono text-lg font-semibold break-all">
+            {op.method} /api/v1{op.path}
+          </h2>
+          <p className="mt-1" lang="en">
+            {op.summary}
+          </p>
+          {op.description ? (
+            <p className="mt-1 text-sm text-slate-700" lang="en">
+              {op.description}
+            </p>
+          ) : null}
           <h3 className="mt-3 text-sm font-semibold">{t("parameters")}</h3>
           {op.parameters.length ? (
             <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
               {op.parameters.map((p) => (
-                <li key={`${p.in}-${p.name}`}><code>{p.name}</code> <span className="text-muted">({p.in})</span>{p.description ? <span lang="en"> — {p.description}</span> : null}</li>
+                <li key={`${p.in}-${p.name}`}>
+                  <code>{p.name}</code> <span className="text-muted">({p.in})</span>
+                  {p.description ? <span lang="en"> — {p.description}</span> : null}
+                </li>
               ))}
             </ul>
           ) : (

@@ -39,7 +39,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     title: `${i.name} · ${t("participation")}`,
     description: t("participationLead", { name: i.name }),
-    alternates: { canonical: `/${locale}/institutions/${i.slug}`, languages: { en: `/en/institutions/${i.slug}`, zh: `/zh/institutions/${i.slug}` } },
+    alternates: {
+      canonical: `/${locale}/institutions/${i.slug}`,
+      languages: { en: `/en/institutions/${i.slug}`, zh: `/zh/institutions/${i.slug}` },
+    },
   };
 }
 
@@ -64,21 +67,32 @@ export default async function InstitutionPage(props: Props) {
       <header className="border-b border-line pb-6">
         <div className="flex flex-wrap gap-2">
           <Badge tone="accent">{kinds(i.kind)}</Badge>
-          <Badge>{countryName(i.country, locale)}{i.city ? ` · ${i.city}` : ""}</Badge>
+          <Badge>
+            {countryName(i.country, locale)}
+            {i.city ? ` · ${i.city}` : ""}
+          </Badge>
         </div>
         <h1 className="mt-3 text-3xl font-semibold tracking-tight">{i.name}</h1>
-        {i.originalName ? <p className="mt-1 text-lg text-muted" lang="en">{i.originalName}</p> : null}
+        {i.originalName ? (
+          <p className="mt-1 text-lg text-muted" lang="en">
+            {i.originalName}
+          </p>
+        ) : null}
       </header>
 
       <section aria-labelledby="participation" className="mt-8">
-        <h2 id="participation" className="text-xl font-semibold">{t("participation")}</h2>
+        <h2 id="participation" className="text-xl font-semibold">
+          {t("participation")}
+        </h2>
         <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
         <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
       </section>
 
       {network ? (
         <section aria-labelledby="network" className="mt-10">
-          <h2 id="network" className="text-xl font-semibold">{chartText("networkTitle")}</h2>
+          <h2 id="network" className="text-xl font-semibold">
+            {chartText("networkTitle")}
+          </h2>
           <p className="mb-4 mt-1 text-sm text-slate-700">{chartText("networkLead")}</p>
           <NetworkGraph network={network} locale={locale} />
         </section>
@@ -87,12 +101,22 @@ export default async function InstitutionPage(props: Props) {
       <div className="mt-10 grid gap-8 md:grid-cols-3">
         {i.founded.length ? (
           <section aria-labelledby="founder-of">
-            <h2 id="founder-of" className="text-lg font-semibold">{t("founderOf")}</h2>
+            <h2 id="founder-of" className="text-lg font-semibold">
+              {t("founderOf")}
+            </h2>
             <ul className="mt-3 space-y-3 text-sm">
               {i.founded.map((f) => (
                 <li key={`${f.organization.slug}-${f.role}`}>
-                  <Link href={`/organizations/${f.organization.slug}`} className="font-medium text-accent underline hover:decoration-2">{f.organization.name}</Link>
-                  <span className="text-muted"> · {founderRoles(f.role)} · {orgKinds(f.organization.kind)}</span>
+                  <Link
+                    href={`/organizations/${f.organization.slug}`}
+                    className="font-medium text-accent underline hover:decoration-2"
+                  >
+                    {f.organization.name}
+                  </Link>
+                  <span className="text-muted">
+                    {" "}
+                    · {founderRoles(f.role)} · {orgKinds(f.organization.kind)}
+                  </span>
                   <SourceNote source={f.source} locale={locale} />
                 </li>
               ))}
@@ -101,19 +125,28 @@ export default async function InstitutionPage(props: Props) {
         ) : null}
         {i.people.length ? (
           <section aria-labelledby="people">
-            <h2 id="people" className="text-lg font-semibold">{t("people")}</h2>
+            <h2 id="people" className="text-lg font-semibold">
+              {t("people")}
+            </h2>
             <ul className="mt-3 space-y-2 text-sm">
               {i.people.map((p) => (
                 <li key={`${p.name}-${p.organization.slug}`}>
                   <span className="font-medium">{p.name}</span> · {p.role},{" "}
-                  <Link href={`/organizations/${p.organization.slug}`} className="text-accent underline hover:decoration-2">{p.organization.name}</Link>
+                  <Link
+                    href={`/organizations/${p.organization.slug}`}
+                    className="text-accent underline hover:decoration-2"
+                  >
+                    {p.organization.name}
+                  </Link>
                 </li>
               ))}
             </ul>
           </section>
         ) : null}
         <section aria-labelledby="identifiers">
-          <h2 id="identifiers" className="text-lg font-semibold">{t("identifiers")}</h2>
+          <h2 id="identifiers" className="text-lg font-semibold">
+            {t("identifiers")}
+          </h2>
           <dl className="mt-3 space-y-2 text-sm">
             <div>
               <dt className="text-muted">{t("location")}</dt>
@@ -123,15 +156,51 @@ export default async function InstitutionPage(props: Props) {
               <div>
                 <dt className="text-muted">{t("otherNames")}</dt>
                 {otherNames.map((n) => (
-                  <dd key={`${n.locale}-${n.name}`} lang={n.locale}>{n.name} <span className="text-muted">({locales.has(n.locale) ? locales(n.locale) : n.locale})</span></dd>
+                  <dd key={`${n.locale}-${n.name}`} lang={n.locale}>
+                    {n.name}{" "}
+                    <span className="text-muted">({locales.has(n.locale) ? locales(n.locale) : n.locale})</span>
+                  </dd>
                 ))}
               </div>
             ) : null}
-            {i.website ? <div><dt className="text-muted">Website</dt><dd><a href={i.website} className="text-accent underline" rel="noopener noreferrer">{i.website}</a></dd></div> : null}
-            {i.rorId ? <div><dt className="text-muted">ROR</dt><dd><a href={`https://ror.org/${i.rorId}`} className="text-accent underline" rel="noopener noreferrer">{i.rorId}</a></dd></div> : null}
-            {i.wikidataId ? <div><dt className="text-muted">Wikidata</dt><dd><a href={`https://www.wikidata.org/wiki/${i.wikidataId}`} className="text-accent underline" rel="noopener noreferrer">{i.wikidataId}</a></dd></div> : null}
+            {i.website ? (
+              <div>
+                <dt className="text-muted">Website</dt>
+                <dd>
+                  <a href={i.website} className="text-accent underline" rel="noopener noreferrer">
+                    {i.website}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
+            {i.rorId ? (
+              <div>
+                <dt className="text-muted">ROR</dt>
+                <dd>
+                  <a href={`https://ror.org/${i.rorId}`} className="text-accent underline" rel="noopener noreferrer">
+                    {i.rorId}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
+            {i.wikidataId ? (
+              <div>
+                <dt className="text-muted">Wikidata</dt>
+                <dd>
+                  <a
+                    href={`https://www.wikidata.org/wiki/${i.wikidataId}`}
+                    className="text-accent underline"
+                    rel="noopener noreferrer"
+                  >
+                    {i.wikidataId}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
           </dl>
-          <div className="mt-2"><SourceNote source={i.source} locale={locale} /></div>
+          <div className="mt-2">
+            <SourceNote source={i.source} locale={locale} />
+          </div>
         </section>
       </div>
       <HistoryList entries={history} locale={locale} show="organization" />

@@ -46,7 +46,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     title: o.acronym ? `${o.name} (${o.acronym})` : o.name,
     description: o.introduction ? markdownToPlainText(o.introduction).slice(0, 200) : `${kinds(o.kind)} · ${o.name}`,
-    alternates: { canonical: `/${locale}/organizations/${o.slug}`, languages: { en: `/en/organizations/${o.slug}`, zh: `/zh/organizations/${o.slug}` } },
+    alternates: {
+      canonical: `/${locale}/organizations/${o.slug}`,
+      languages: { en: `/en/organizations/${o.slug}`, zh: `/zh/organizations/${o.slug}` },
+    },
   };
 }
 
@@ -69,7 +72,10 @@ export default async function OrganizationPage(props: Props) {
   return (
     <article>
       <JsonLd data={organizationJsonLd(o, env().SITE_URL, locale)} />
-      <Breadcrumbs locale={locale} items={[{ href: "/organizations", label: nav("organizations") }, { label: o.acronym ?? o.name }]} />
+      <Breadcrumbs
+        locale={locale}
+        items={[{ href: "/organizations", label: nav("organizations") }, { label: o.acronym ?? o.name }]}
+      />
       <header className="border-b border-line pb-6">
         <div className="flex flex-wrap gap-2">
           <Badge tone="accent">{kinds(o.kind)}</Badge>
@@ -81,28 +87,40 @@ export default async function OrganizationPage(props: Props) {
           {o.name}
           {o.acronym ? <span className="ml-2 text-xl font-normal text-muted">({o.acronym})</span> : null}
         </h1>
-        {o.originalName ? <p className="mt-1 text-lg text-muted" lang="en">{o.originalName}</p> : null}
+        {o.originalName ? (
+          <p className="mt-1 text-lg text-muted" lang="en">
+            {o.originalName}
+          </p>
+        ) : null}
       </header>
 
       <div className="mt-6 grid grid-cols-1 gap-8 lg:grid-cols-3">
         <div className="min-w-0 space-y-8 lg:col-span-2">
           <section aria-labelledby="members-count">
-            <h2 id="members-count" className="text-xl font-semibold">{t("memberCounts")}</h2>
+            <h2 id="members-count" className="text-xl font-semibold">
+              {t("memberCounts")}
+            </h2>
             <div className="mt-3 grid gap-3 sm:grid-cols-2">
               <div className="rounded-md border border-accent/30 bg-accent-soft p-3">
                 <p className="font-medium">{t("listedHere")}</p>
                 <p className="text-lg font-semibold tabular-nums">{t("listedCount", { count: o.memberCount })}</p>
               </div>
-              {o.declaredCounts.map((c, i) => (
-                <DeclaredCount key={i} count={c} locale={locale} />
+              {o.declaredCounts.map((c) => (
+                <DeclaredCount key={`${c.subject}-${c.asOf?.iso ?? ""}-${c.value}`} count={c} locale={locale} />
               ))}
             </div>
           </section>
 
           {o.introduction ? (
             <section aria-labelledby="introduction">
-              <h2 id="introduction" className="text-xl font-semibold">{t("introduction")}</h2>
-              <Markdown source={o.introduction} className="mt-3 leading-relaxed text-slate-800" lang={o.introductionLocale ?? undefined} />
+              <h2 id="introduction" className="text-xl font-semibold">
+                {t("introduction")}
+              </h2>
+              <Markdown
+                source={o.introduction}
+                className="mt-3 leading-relaxed text-slate-800"
+                lang={o.introductionLocale ?? undefined}
+              />
               <div className="mt-2">
                 <SourceNote source={o.introductionSource} locale={locale} />
               </div>
@@ -112,12 +130,16 @@ export default async function OrganizationPage(props: Props) {
           {charts ? (
             <>
               <section aria-labelledby="member-map">
-                <h2 id="member-map" className="text-xl font-semibold">{chartText("mapTitle")}</h2>
+                <h2 id="member-map" className="text-xl font-semibold">
+                  {chartText("mapTitle")}
+                </h2>
                 <p className="mb-3 mt-1 text-sm text-slate-700">{chartText("mapLead")}</p>
                 <WorldMap members={charts.memberCountries} namedOnly={charts.namedOnly} locale={locale} />
               </section>
               <section aria-labelledby="join-timeline">
-                <h2 id="join-timeline" className="text-xl font-semibold">{chartText("timelineTitle")}</h2>
+                <h2 id="join-timeline" className="text-xl font-semibold">
+                  {chartText("timelineTitle")}
+                </h2>
                 <p className="mb-3 mt-1 text-sm text-slate-700">{chartText("timelineLead")}</p>
                 <JoinTimeline timeline={charts.timeline} locale={locale} />
               </section>
@@ -125,12 +147,18 @@ export default async function OrganizationPage(props: Props) {
           ) : null}
 
           <section aria-labelledby="members">
-            <h2 id="members" className="mb-3 text-xl font-semibold">{t("members")}</h2>
+            <h2 id="members" className="mb-3 text-xl font-semibold">
+              {t("members")}
+            </h2>
             <MemberTable members={o.members} locale={locale} caption={t("members")} />
             {o.memberCount > o.members.length ? (
               <p className="mt-3 text-sm">
-                <span className="text-muted">{t("membersShown", { shown: o.members.length, count: o.memberCount })} </span>
-                <Link href={`/organizations/${o.slug}/members`} className="font-medium text-accent underline">{t("allMembers", { count: o.memberCount })}</Link>
+                <span className="text-muted">
+                  {t("membersShown", { shown: o.members.length, count: o.memberCount })}{" "}
+                </span>
+                <Link href={`/organizations/${o.slug}/members`} className="font-medium text-accent underline">
+                  {t("allMembers", { count: o.memberCount })}
+                </Link>
               </p>
             ) : null}
           </section>
@@ -139,7 +167,9 @@ export default async function OrganizationPage(props: Props) {
 
         <aside className="min-w-0 space-y-8">
           <section aria-labelledby="overview" className="rounded-md border border-line bg-white p-4">
-            <h2 id="overview" className="text-lg font-semibold">{t("overview")}</h2>
+            <h2 id="overview" className="text-lg font-semibold">
+              {t("overview")}
+            </h2>
             <dl className="mt-3 space-y-3 text-sm">
               <div>
                 <dt className="text-muted">{t("kind")}</dt>
@@ -162,21 +192,33 @@ export default async function OrganizationPage(props: Props) {
                 <div>
                   <dt className="text-muted">{t("website")}</dt>
                   <dd>
-                    <a href={o.website} className="break-all text-accent underline" rel="noopener noreferrer">{o.website}</a>
+                    <a href={o.website} className="break-all text-accent underline" rel="noopener noreferrer">
+                      {o.website}
+                    </a>
                   </dd>
                 </div>
               ) : null}
               {o.wikidataId ? (
                 <div>
                   <dt className="text-muted">Wikidata</dt>
-                  <dd><a href={`https://www.wikidata.org/wiki/${o.wikidataId}`} className="text-accent underline" rel="noopener noreferrer">{o.wikidataId}</a></dd>
+                  <dd>
+                    <a
+                      href={`https://www.wikidata.org/wiki/${o.wikidataId}`}
+                      className="text-accent underline"
+                      rel="noopener noreferrer"
+                    >
+                      {o.wikidataId}
+                    </a>
+                  </dd>
                 </div>
               ) : null}
               {o.parent ? (
                 <div>
                   <dt className="text-muted">{t("partOf")}</dt>
                   <dd>
-                    <Link href={`/organizations/${o.parent.slug}`} className="text-accent underline">{o.parent.name}</Link>
+                    <Link href={`/organizations/${o.parent.slug}`} className="text-accent underline">
+                      {o.parent.name}
+                    </Link>
                   </dd>
                 </div>
               ) : null}
@@ -185,7 +227,10 @@ export default async function OrganizationPage(props: Props) {
                   <dt className="text-muted">{t("includes")}</dt>
                   {o.children.map((c) => (
                     <dd key={c.slug}>
-                      <Link href={`/organizations/${c.slug}`} className="text-accent underline">{c.name}</Link> <span className="text-muted">({kinds(c.kind)})</span>
+                      <Link href={`/organizations/${c.slug}`} className="text-accent underline">
+                        {c.name}
+                      </Link>{" "}
+                      <span className="text-muted">({kinds(c.kind)})</span>
                     </dd>
                   ))}
                 </div>
@@ -200,13 +245,23 @@ export default async function OrganizationPage(props: Props) {
           </section>
 
           <section aria-labelledby="founders">
-            <h2 id="founders" className="text-lg font-semibold">{t("foundedBy")}</h2>
+            <h2 id="founders" className="text-lg font-semibold">
+              {t("foundedBy")}
+            </h2>
             {o.founders.length ? (
               <ul className="mt-3 space-y-3 text-sm">
                 {o.founders.map((f) => (
                   <li key={`${f.institution.slug}-${f.role}`}>
-                    <Link href={`/institutions/${f.institution.slug}`} className="font-medium text-accent underline hover:decoration-2">{f.institution.name}</Link>
-                    <span className="text-muted"> · {founderRoles(f.role)} · {countryName(f.institution.country, locale)}</span>
+                    <Link
+                      href={`/institutions/${f.institution.slug}`}
+                      className="font-medium text-accent underline hover:decoration-2"
+                    >
+                      {f.institution.name}
+                    </Link>
+                    <span className="text-muted">
+                      {" "}
+                      · {founderRoles(f.role)} · {countryName(f.institution.country, locale)}
+                    </span>
                     <SourceNote source={f.source} locale={locale} />
                   </li>
                 ))}
@@ -218,14 +273,21 @@ export default async function OrganizationPage(props: Props) {
 
           {o.people.length ? (
             <section aria-labelledby="people">
-              <h2 id="people" className="text-lg font-semibold">{t("people")}</h2>
+              <h2 id="people" className="text-lg font-semibold">
+                {t("people")}
+              </h2>
               <ul className="mt-3 space-y-3 text-sm">
                 {o.people.map((p) => (
                   <li key={p.name}>
                     <span className="font-medium">{p.name}</span> <span className="text-muted">· {p.role}</span>
                     {p.description ? <span className="block text-slate-700">{p.description}</span> : null}
                     {p.institution ? (
-                      <Link href={`/institutions/${p.institution.slug}`} className="block text-accent underline hover:decoration-2">{p.institution.name}</Link>
+                      <Link
+                        href={`/institutions/${p.institution.slug}`}
+                        className="block text-accent underline hover:decoration-2"
+                      >
+                        {p.institution.name}
+                      </Link>
                     ) : null}
                     <SourceNote source={p.source} locale={locale} />
                   </li>
@@ -236,11 +298,16 @@ export default async function OrganizationPage(props: Props) {
 
           {otherNames.length || formerNames.length ? (
             <section aria-labelledby="names">
-              <h2 id="names" className="text-lg font-semibold">{t("names")}</h2>
+              <h2 id="names" className="text-lg font-semibold">
+                {t("names")}
+              </h2>
               <ul className="mt-3 space-y-2 text-sm">
                 {otherNames.map((n) => (
                   <li key={`${n.locale}-${n.name}`} lang={n.locale}>
-                    {n.name} <span className="text-muted">· {nameKinds(n.kind)} · {locales.has(n.locale) ? locales(n.locale) : n.locale}</span>
+                    {n.name}{" "}
+                    <span className="text-muted">
+                      · {nameKinds(n.kind)} · {locales.has(n.locale) ? locales(n.locale) : n.locale}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -250,7 +317,9 @@ export default async function OrganizationPage(props: Props) {
                   <ul className="mt-2 space-y-2 text-sm">
                     {formerNames.map((n) => (
                       <li key={n.name} lang={n.locale}>
-                        {n.validUntil ? t("formerName", { name: n.name, until: formatPartialDate(n.validUntil, locale) ?? "" }) : n.name}
+                        {n.validUntil
+                          ? t("formerName", { name: n.name, until: formatPartialDate(n.validUntil, locale) ?? "" })
+                          : n.name}
                         <SourceNote source={n.source} locale={locale} />
                       </li>
                     ))}
@@ -260,7 +329,11 @@ export default async function OrganizationPage(props: Props) {
             </section>
           ) : null}
 
-          <p className="text-xs text-muted">{t("lastUpdated", { date: formatPartialDate({ iso: o.updatedAt.slice(0, 10), precision: "DAY" }, locale) ?? "" })}</p>
+          <p className="text-xs text-muted">
+            {t("lastUpdated", {
+              date: formatPartialDate({ iso: o.updatedAt.slice(0, 10), precision: "DAY" }, locale) ?? "",
+            })}
+          </p>
         </aside>
       </div>
       <DownloadLinks scope="organizations" slug={o.slug} locale={locale} />

@@ -16,8 +16,20 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ lo
       <h1 className="text-2xl font-semibold">{t("setPasswordTitle")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("passwordPolicy")}</p>
       <ActionForm action={setPasswordAction} hidden={{ token }} submitLabel={t("setPassword")} locale={locale}>
-        <TextField name="password" label={t("newPassword")} type="password" autoComplete="new-password" maxLength={128} />
-        <TextField name="confirm" label={t("confirmPassword")} type="password" autoComplete="new-password" maxLength={128} />
+        <TextField
+          name="password"
+          label={t("newPassword")}
+          type="password"
+          autoComplete="new-password"
+          maxLength={128}
+        />
+        <TextField
+          name="confirm"
+          label={t("confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+          maxLength={128}
+        />
       </ActionForm>
     </div>
   );

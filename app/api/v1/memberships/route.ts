@@ -3,7 +3,9 @@ import { listEnvelope } from "@/lib/open-data/envelope";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
 import { apiMembershipQuerySchema } from "@/lib/validation/api";
 
-export const GET = apiGet(async (request) => ({ json: listEnvelope(await listApiMemberships(parseQuery(apiMembershipQuerySchema, request.url)), request.url) }));
+export const GET = apiGet(async (request) => ({
+  json: listEnvelope(await listApiMemberships(parseQuery(apiMembershipQuerySchema, request.url)), request.url),
+}));
 export const OPTIONS = OPTIONS_HANDLER;
 export const POST = readOnly.POST;
 export const PUT = readOnly.PUT;

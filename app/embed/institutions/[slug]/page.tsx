@@ -10,14 +10,21 @@ import { MembershipWidget } from "@/components/embed/membership-widget";
 // ?lang=. The only pages other sites may frame (next.config.ts headers). Data from the cached, tagged read
 // that the institution page uses, so an approval updates both.
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 async function load({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const parsed = embedOptionsSchema.safeParse({ lang: first(query.lang), mode: first(query.mode), theme: first(query.theme) });
+  const parsed = embedOptionsSchema.safeParse({
+    lang: first(query.lang),
+    mode: first(query.mode),
+    theme: first(query.theme),
+  });
   if (!isSlug(slug)) notFound();
   const options = parsed.success ? parsed.data : null;
   const institution = await getInstitutionBySlug(slug, options?.lang ?? "en");
@@ -42,7 +49,11 @@ export default async function EmbedInstitutionPage(props: Props) {
           // A mistyped option is the embedding site's bug: say so in the frame rather than guess.
           <main className="p-3 text-sm">
             <h1 className="font-semibold">Alliance Atlas widget: invalid options</h1>
-            <ul className="mt-1 list-disc pl-5">{errors.map((m) => <li key={m}>{m}</li>)}</ul>
+            <ul className="mt-1 list-disc pl-5">
+              {errors.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
             <p className="mt-1">Valid: lang=en|zh, mode=compact|full, theme=light|dark.</p>
           </main>
         )}

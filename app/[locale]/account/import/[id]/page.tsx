@@ -23,18 +23,37 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ l
   const t = await getTranslations({ locale, namespace: "tools" });
   const a = await getTranslations({ locale, namespace: "account" });
   const rows = draft.rows.map((r) => ({
-    heading: r.heading, organizationName: r.organizationName, score: r.match?.score ?? null, joined: r.joined, role: r.role, passage: r.passage, action: r.action,
+    heading: r.heading,
+    organizationName: r.organizationName,
+    score: r.match?.score ?? null,
+    joined: r.joined,
+    role: r.role,
+    passage: r.passage,
+    action: r.action,
     current: r.current ? { joined: formatPartialDate(r.current.joined, locale), role: r.current.role } : null,
   }));
   return (
     <div className="space-y-4">
-      <Breadcrumbs locale={locale} items={[{ href: "/account", label: a("staffTitle") }, { href: "/account/import", label: t("importPage") }, { label: t("reviewTitle") }]} />
+      <Breadcrumbs
+        locale={locale}
+        items={[
+          { href: "/account", label: a("staffTitle") },
+          { href: "/account/import", label: t("importPage") },
+          { label: t("reviewTitle") },
+        ]}
+      />
       <h1 className="text-2xl font-semibold">{t("reviewTitle")}</h1>
       {draft.submittedAt ? (
-        <p role="status" className="rounded-md bg-accent-soft p-3 text-sm">{t("reviewSent", { date: formatPartialDate({ iso: draft.submittedAt.toISOString().slice(0, 10), precision: "DAY" }, locale)! })}</p>
+        <p role="status" className="rounded-md bg-accent-soft p-3 text-sm">
+          {t("reviewSent", {
+            date: formatPartialDate({ iso: draft.submittedAt.toISOString().slice(0, 10), precision: "DAY" }, locale)!,
+          })}
+        </p>
       ) : (
         <>
-          <p className="text-sm text-slate-700">{t("reviewLead", { source: draft.sourceUrl ?? draft.sourceTitle ?? "—" })}</p>
+          <p className="text-sm text-slate-700">
+            {t("reviewLead", { source: draft.sourceUrl ?? draft.sourceTitle ?? "—" })}
+          </p>
           <ImportReviewForm locale={locale} draftId={draft.id} rows={rows} />
         </>
       )}

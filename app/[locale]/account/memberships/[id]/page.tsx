@@ -27,10 +27,18 @@ export default async function EditMembershipPage({ params }: { params: Promise<{
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="max-w-3xl">
-      <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: membership.organization.name }]} />
+      <Breadcrumbs
+        locale={locale}
+        items={[{ href: "/account", label: t("staffTitle") }, { label: membership.organization.name }]}
+      />
       <h1 className="text-2xl font-semibold">{t("editTitle", { name: membership.organization.name })}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
-      <MembershipForm action={proposeMembershipUpdateAction} locale={locale} values={membership.values} hidden={{ membershipId: membership.id, baseVersion: String(membership.version) }} />
+      <MembershipForm
+        action={proposeMembershipUpdateAction}
+        locale={locale}
+        values={membership.values}
+        hidden={{ membershipId: membership.id, baseVersion: String(membership.version) }}
+      />
     </div>
   );
 }

@@ -25,7 +25,14 @@ export default async function AdminInstitutionPage({ params }: { params: Promise
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("editInstitution", { name: profile.values.nameEn })}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("adminEditLead")}</p>
-      <ProfileForm action={adminUpdateInstitutionAction} locale={locale} values={profile.values} hidden={{ institutionSlug: profile.slug, baseVersion: String(profile.version) }} submitLabel={t("saveAndPublish")} withReason={false} />
+      <ProfileForm
+        action={adminUpdateInstitutionAction}
+        locale={locale}
+        values={profile.values}
+        hidden={{ institutionSlug: profile.slug, baseVersion: String(profile.version) }}
+        submitLabel={t("saveAndPublish")}
+        withReason={false}
+      />
     </div>
   );
 }

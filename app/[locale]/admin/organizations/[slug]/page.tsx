@@ -28,14 +28,25 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("editInstitution", { name: profile.values.nameEn })}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">
-        {t("adminEditLead")} <Link href={`/organizations/${profile.slug}`} className="text-accent underline">/organizations/{profile.slug}</Link>
+        {t("adminEditLead")}{" "}
+        <Link href={`/organizations/${profile.slug}`} className="text-accent underline">
+          /organizations/{profile.slug}
+        </Link>
       </p>
       <AdminOrganizationForm locale={locale} slug={profile.slug} version={profile.version} values={profile.values} />
       {members.length ? (
-        <section aria-labelledby="organization-confirmation" className="mt-8 rounded-md border border-line bg-white p-4">
-          <h2 id="organization-confirmation" className="text-lg font-semibold">{tools("recordConfirmation")}</h2>
+        <section
+          aria-labelledby="organization-confirmation"
+          className="mt-8 rounded-md border border-line bg-white p-4"
+        >
+          <h2 id="organization-confirmation" className="text-lg font-semibold">
+            {tools("recordConfirmation")}
+          </h2>
           <p className="mb-3 mt-1 text-sm text-slate-700">{tools("recordConfirmationLead")}</p>
-          <OrganizationConfirmationForm locale={locale} members={members.map((m) => ({ id: m.id, name: m.confirmedByOrganization ? `${m.name} ✓` : m.name }))} />
+          <OrganizationConfirmationForm
+            locale={locale}
+            members={members.map((m) => ({ id: m.id, name: m.confirmedByOrganization ? `${m.name} ✓` : m.name }))}
+          />
         </section>
       ) : null}
     </div>

@@ -9,7 +9,14 @@ export const GET = apiGet(async (request, { params }: { params: Promise<{ date: 
   const { date, file } = await params;
   const found = readReleaseFile(date, file);
   if (!found) throw new NotFoundError(`There is no file ${file} in a release of ${date}: see /api/v1/releases.`);
-  return { text: found.text, contentType: found.mediaType, headers: { "Content-Disposition": `attachment; filename="alliance-atlas-${date}-${file}"`, Link: LICENSE_LINK_HEADER } };
+  return {
+    text: found.text,
+    contentType: found.mediaType,
+    headers: {
+      "Content-Disposition": `attachment; filename="alliance-atlas-${date}-${file}"`,
+      Link: LICENSE_LINK_HEADER,
+    },
+  };
 });
 export const OPTIONS = OPTIONS_HANDLER;
 export const POST = readOnly.POST;
