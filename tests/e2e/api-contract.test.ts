@@ -289,7 +289,8 @@ describe.concurrent("downloads", () => {
     expect((await call("/export/{file}", "/export/everything.zip")).res.status).toBe(404);
   });
 
-  it("a release made by npm run data:release is served with its manifest and listed on /data with its counts", async () => {
+  it(`a release made by npm run data:release is served with its manifest and listed on \
+/data with its counts`, async () => {
     if (!process.env.RELEASES_DIR || !process.env.DATABASE_URL)
       throw new Error("RELEASES_DIR and DATABASE_URL are not set: run the tests through `npm test`.");
     const root = path.resolve(import.meta.dirname, "..", "..");

@@ -10,7 +10,8 @@ afterAll(() => session.close());
 const LAND = "#dde3ea";
 
 describe("pictures", () => {
-  test("Eurasia-Pacific Uninet: China highlighted with its member, the countries the source names, the October 2009 join", () =>
+  test(`Eurasia-Pacific Uninet: China highlighted with its member, the countries the source names, \
+the October 2009 join`, () =>
     session.use(async (page) => {
       await openPage(page, "/en/organizations/eurasia-pacific-uninet");
       const map = page.locator('[data-chart="world-map"]');
@@ -69,7 +70,8 @@ describe("pictures", () => {
       expect(await page.getByText("No member has a known joining date yet.").isVisible()).toBe(true);
     }));
 
-  test("NMU's network: every node a link in the graph and the list; keyboard focus shows a ring and Enter follows it", () =>
+  test(`NMU's network: every node a link in the graph and the list; \
+keyboard focus shows a ring and Enter follows it`, () =>
     session.use(async (page) => {
       await openPage(page, "/en/institutions/nanjing-medical-university");
       const graph = page.locator('[data-chart="network"]');

@@ -225,7 +225,8 @@ describe(`PostgreSQL stopped and started ${CYCLES} times under load`, () => {
     });
   }
 
-  it("no approved change was lost, each has its one audit row, and the load never met a dropped connection", async () => {
+  it(`no approved change was lost, each has its one audit row, \
+and the load never met a dropped connection`, async () => {
     load.running = false;
     await loadDone;
     expect(approved).toHaveLength(CYCLES);

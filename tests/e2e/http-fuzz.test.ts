@@ -90,7 +90,8 @@ describe("junk over HTTP", () => {
     }
   }, 240_000);
 
-  test("POST to server actions: junk fields, forged action ids and broken bodies never give a 5xx and change nothing", async () => {
+  test(`POST to server actions: junk fields, forged action ids and broken bodies \
+never give a 5xx and change nothing`, async () => {
     // A real submission of the password-reset form, as the browser sends it: its action id and headers.
     const captured = await tabs.use(async (page) => {
       await page.goto(url("/en/login/reset"));

@@ -64,7 +64,8 @@ afterAll(async () => {
 });
 
 describe("two instances behind a proxy, one database, one Redis cache", () => {
-  it("the proxy spreads requests over both instances, and a page rendered by one is served from the shared cache by the other", async () => {
+  it(`the proxy spreads requests over both instances, and a page rendered by one \
+is served from the shared cache by the other`, async () => {
     const path = `/en/institutions/${INSTITUTION}`;
     const first = await fetch(`${proxy.url}${path}`, { headers: on(0) });
     expect(first.status).toBe(200);

@@ -54,7 +54,8 @@ describe.concurrent("robots.txt and sitemap.xml", () => {
     expect(new URL(line!.replace(/^sitemap:\s*/i, "").trim()).pathname).toBe("/sitemap.xml");
   });
 
-  test("robots.txt and the sitemap use the site's public address (SITE_URL), like the pages' canonical links", async () => {
+  test(`robots.txt and the sitemap use the site's public address (SITE_URL), \
+like the pages' canonical links`, async () => {
     const robots = (await get("/robots.txt")).text;
     const sitemapUrl = robots
       .split("\n")

@@ -270,7 +270,8 @@ describe("npm start from a fresh clone under a folder of mode 0700", () => {
     expect(processGone(own.pid)).toBe(true);
   });
 
-  it("a clone whose cluster exists never takes over another clone's server on its port: one sentence, no stack trace", async () => {
+  it(`a clone whose cluster exists never takes over another clone's server on its port: one sentence, \
+no stack trace`, async () => {
     const run = start(b, { PORT: String(await freePort()), EMBEDDED_PG_PORT: String(first.port) });
     // (Before, it said "Using the embedded PostgreSQL already running" and served the first clone's data.)
     const code = await Promise.race([run.exited, new Promise((r) => setTimeout(r, 30_000, "still running"))]);

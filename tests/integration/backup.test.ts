@@ -65,7 +65,8 @@ afterAll(async () => {
 });
 
 describe("backup and restore", () => {
-  it("a dump of the seeded database restores into an empty one with every table's rows identical, triggers included", async () => {
+  it(`a dump of the seeded database restores into an empty one with every table's rows identical, \
+triggers included`, async () => {
     const backup = script(source, "backup", "--out", dump);
     expect(backup.output).toMatch(/Backup of .* written to/);
     expect(backup.status).toBe(0);

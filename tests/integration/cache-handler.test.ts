@@ -113,7 +113,8 @@ describe.each(stores)("the cache handler, $name", ({ env, options }) => {
     expect(got!.lastModified).toBe(1);
   });
 
-  it("a render whose request began before a tag was expired, and wrote after it, is a miss: it may hold what the change replaced", async () => {
+  it(`a render whose request began before a tag was expired, and wrote after it, is a miss: \
+it may hold what the change replaced`, async () => {
     const [p, data] = [key("organizations/race"), key("race-data")];
     // The visitor's request begins; its render reads the organization as it was…
     const render = request();
@@ -135,7 +136,8 @@ describe.each(stores)("the cache handler, $name", ({ env, options }) => {
     expect(await next.get(data, { kind: "FETCH", tags: ["pages", "organization:race"], softTags: [] })).toBeNull();
   });
 
-  it("a background refresh whose request began before a revalidateTag, and wrote after it, is stale again, never fresh", async () => {
+  it(`a background refresh whose request began before a revalidateTag, and wrote after it, is stale again, \
+never fresh`, async () => {
     const k = key("organizations/swr");
     const refresh = request();
     await tick();
@@ -155,7 +157,8 @@ describe("the local store across a restart, within its memory, and during a buil
     return () => new mod.default({ serverDistDir, ...opts });
   };
 
-  it("a restarted server serves what the last one stored, and still knows what was invalidated before it stopped", async () => {
+  it(`a restarted server serves what the last one stored, \
+and still knows what was invalidated before it stopped`, async () => {
     const first = await local();
     await first().set("/en/kept", page("<p>kept</p>", "organization:kept"), { cacheControl: { revalidate: 3600 } });
     await first().set("/en/dropped", page("<p>dropped</p>", "organization:dropped"), {

@@ -49,7 +49,8 @@ beforeAll(async () => {
 afterAll(() => prisma.$disconnect());
 
 describe("change requests", () => {
-  it("staff propose a corrected entrance date; nothing public changes until an admin approves it, then it does, with an audit row", async () => {
+  it(`staff propose a corrected entrance date; nothing public changes until an admin approves it, then it does, \
+with an audit row`, async () => {
     const m = await nmuMembership("association-of-sino-russian-medical-universities");
     const request = await proposeMembershipUpdate(nmuStaff, {
       membershipId: m.id,
@@ -90,7 +91,8 @@ describe("change requests", () => {
     expect(note?.message).toMatch(/approved/);
   });
 
-  it("approval fails with a clear conflict when the record changed since the request was made, and the request says so", async () => {
+  it(`approval fails with a clear conflict when the record changed since the request was made, \
+and the request says so`, async () => {
     const m = await nmuMembership("eurasia-pacific-uninet");
     const request = await proposeMembershipUpdate(nmuStaff, {
       membershipId: m.id,
@@ -312,7 +314,8 @@ describe("profiles and new organizations", () => {
     );
   });
 
-  it("admins add an organization directly: published with its cited source and an audit row; a name already listed is refused and changes nothing", async () => {
+  it(`admins add an organization directly: published with its cited source and an audit row; \
+a name already listed is refused and changes nothing`, async () => {
     const { adminCreateOrganization } = await import("@/lib/data/admin-records");
     const { adminCreateOrganizationSchema } = await import("@/lib/validation/membership");
     const { values } = adminCreateOrganizationSchema.parse({

@@ -113,7 +113,8 @@ describe("an organization with 5,000 members", () => {
     }
   });
 
-  it("renders a map with one circle per country, not per member, over the shared land picture, and a bar per year", async () => {
+  it(`renders a map with one circle per country, not per member, over the shared land picture, \
+and a bar per year`, async () => {
     const charts = (await getOrganizationCharts(SLUG))!;
     const svg = renderToStaticMarkup(
       createElement(WorldMapSvg, {

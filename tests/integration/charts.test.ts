@@ -40,7 +40,8 @@ describe("getOrganizationCharts", () => {
     }
   });
 
-  it("EPU: NMU's membership in China, the countries the source names beside it, and a join in October 2009", async () => {
+  it(`EPU: NMU's membership in China, the countries the source names beside it, \
+and a join in October 2009`, async () => {
     const charts = await getOrganizationCharts("eurasia-pacific-uninet");
     expect(charts!.memberCountries).toEqual([{ code: "CN", count: 1 }]);
     expect(charts!.namedOnly.sort()).toEqual(["AT", "BT", "IN", "KP", "KR", "KZ", "MN", "NP", "RU"]);
@@ -57,7 +58,8 @@ describe("getOrganizationCharts", () => {
     expect(charts!.timeline.buckets).toEqual([{ iso: "2016", precision: "YEAR", joined: 1, cumulative: 1 }]);
   });
 
-  it("the MOU: two signatories in two regions, both in August 2019; the Sino-Russian association: date unknown", async () => {
+  it(`the MOU: two signatories in two regions, both in August 2019; the Sino-Russian association: \
+date unknown`, async () => {
     const mou = await getOrganizationCharts("mou-cuhk-ningxia-medical-university");
     expect(mou!.memberCountries).toEqual([
       { code: "CN", count: 1 },

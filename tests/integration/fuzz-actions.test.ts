@@ -144,7 +144,8 @@ afterAll(async () => {
 });
 
 describe("fuzzing every server action", () => {
-  it(`${RUNS} generated submissions across all ${names.length} actions and ${actorKeys.length} actors: no 5xx, clear refusals, refused input changes nothing`, async () => {
+  it(`${RUNS} generated submissions across all ${names.length} actions and ${actorKeys.length} actors: no 5xx, \
+clear refusals, refused input changes nothing`, async () => {
     const stats = {
       total: 0,
       accepted: 0,

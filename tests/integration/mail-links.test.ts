@@ -125,7 +125,8 @@ describe("invitations", () => {
     }
   });
 
-  it("with SMTP that refuses the mail: the inviting admin gets the link and the reason, the outbox the failure", async () => {
+  it(`with SMTP that refuses the mail: the inviting admin gets the link and the reason, \
+the outbox the failure`, async () => {
     const app = await loadApp({ HOST: "0.0.0.0", SMTP_URL: "smtp://127.0.0.1:1" });
     const email = `unmailed-${unique()}@example.org`;
     const { result, output } = await consoleDuring(() =>
@@ -143,7 +144,8 @@ describe("invitations", () => {
 });
 
 describe("password reset links", () => {
-  it("without SMTP, on a portal that listens on loopback only: printed on its console, withheld from the outbox", async () => {
+  it(`without SMTP, on a portal that listens on loopback only: printed on its console, \
+withheld from the outbox`, async () => {
     const app = await loadApp({ HOST: "127.0.0.1" });
     const email = await account("console-reset");
     const { result, output } = await consoleDuring(() =>
@@ -157,7 +159,8 @@ describe("password reset links", () => {
     expect(row.note).toMatch(/printed on the console/);
   });
 
-  it("without SMTP, on a portal others can reach: refused with a message, nothing sent or stored, and the log says SMTP is needed", async () => {
+  it(`without SMTP, on a portal others can reach: refused with a message, nothing sent or stored, \
+and the log says SMTP is needed`, async () => {
     const app = await loadApp({ HOST: "0.0.0.0" });
     const email = await account("public-reset");
     const before = await Promise.all([prisma.userToken.count(), prisma.outboxMail.count(), prisma.rateLimit.count()]);

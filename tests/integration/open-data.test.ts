@@ -163,7 +163,8 @@ describe("Wikidata QuickStatements", () => {
 });
 
 describe("Wikidata items of organizations (admins set them directly, validated)", () => {
-  it("a valid item or wikidata.org address is stored; a malformed one is refused; a taken one is a conflict", async () => {
+  it(`a valid item or wikidata.org address is stored; a malformed one is refused; \
+a taken one is a conflict`, async () => {
     const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin-records");
     const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
     const { ConflictError } = await import("@/lib/errors");

@@ -35,7 +35,8 @@ afterEach(restoreAppEnv);
 afterAll(() => prisma.$disconnect());
 
 describe("password reset limits", () => {
-  it("per account: over the limit the request is refused with a clear message, and nothing is counted or sent", async () => {
+  it(`per account: over the limit the request is refused with a clear message, \
+and nothing is counted or sent`, async () => {
     const app = await loadApp({ HOST: "127.0.0.1" });
     const { perAccount } = app.reset.RESET_LIMITS;
     const email = await account("limited");
@@ -122,7 +123,8 @@ describe("password reset limits", () => {
 });
 
 describe("the answer to a reset request", () => {
-  it("is produced before any account is looked up: the same for a known and an unknown address, the lookup, link and mail after it", async () => {
+  it(`is produced before any account is looked up: the same for a known and an unknown address, \
+the lookup, link and mail after it`, async () => {
     const app = await loadApp({ HOST: "127.0.0.1" });
     const known = await account("timing");
     const unknown = `nobody-${unique()}@example.org`;

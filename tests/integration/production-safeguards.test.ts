@@ -130,7 +130,8 @@ describe("the seed and the shell commands", () => {
     expect(demoAccountsAllowed({ HOST: "127.0.0.1", ATLAS_ENV: "production" })).toBe(false);
   });
 
-  it("a database seeded for a portal beyond loopback has no demo account; one seeded for loopback has them until admin:disable-demo", async () => {
+  it(`a database seeded for a portal beyond loopback has no demo account; \
+one seeded for loopback has them until admin:disable-demo`, async () => {
     await admin.query(`DROP DATABASE IF EXISTS "${new URL(freshUrl).pathname.slice(1)}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${new URL(freshUrl).pathname.slice(1)}"`);
     expect(command(["scripts/migrate.ts", "deploy"], freshUrl).code).toBe(0);
@@ -171,7 +172,8 @@ describe("the seed and the shell commands", () => {
     expect(await demoPasswordRefusal({ databaseUrl: freshUrl, host: "0.0.0.0", production: false })).toBeNull();
   }, 180_000);
 
-  it("admin:create prints a one-time link whose token is stored only hashed; it refuses bad input and changes nothing", async () => {
+  it(`admin:create prints a one-time link whose token is stored only hashed; \
+it refuses bad input and changes nothing`, async () => {
     const created = command(
       ["--conditions=react-server", "scripts/admin.ts", "create", "--email", "Ops@Example.org", "--name", "Ops"],
       freshUrl,

@@ -57,7 +57,8 @@ beforeAll(async () => {
 afterAll(() => prisma.$disconnect());
 
 describe("races", () => {
-  it(`${ROUNDS} rounds of two admins approving the same request at the same moment: exactly one applies, the other gets a conflict, one audit row`, async () => {
+  it(`${ROUNDS} rounds of two admins approving the same request at the same moment: exactly one applies, \
+the other gets a conflict, one audit row`, async () => {
     let conflicts = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const before = await membership();
@@ -92,7 +93,8 @@ describe("races", () => {
     expect(conflicts).toBe(ROUNDS);
   });
 
-  it("two staff of one university edit the same membership from the same version: the second gets a conflict and the first's values stay", async () => {
+  it(`two staff of one university edit the same membership from the same version: \
+the second gets a conflict and the first's values stay`, async () => {
     for (let round = 0; round < 10; round++) {
       const base = await membership();
       const auditBefore = await prisma.auditEvent.count({ where: { entityId: base.id } });

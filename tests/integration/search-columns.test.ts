@@ -38,7 +38,8 @@ describe("derived search columns", () => {
   });
 
   // Fresh records, deleted afterwards: other files read the seeded ones from this database at the same time.
-  it("renaming an organization updates its search names and sort names, so search finds the new name only", async () => {
+  it(`renaming an organization updates its search names and sort names, \
+so search finds the new name only`, async () => {
     const admin = await loadActor(prisma, "admin@atlas.test");
     const slug = "temporary-wombat-network";
     await prisma.organization.create({

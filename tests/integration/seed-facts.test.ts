@@ -639,7 +639,8 @@ describe("sources", () => {
     }
   });
 
-  it("every declared count, person, founding date, introduction and quoted name is word for word on its page", async () => {
+  it(`every declared count, person, founding date, introduction and quoted name \
+is word for word on its page`, async () => {
     const counts = await prisma.declaredCount.findMany({ include: { source: true } });
     for (const c of counts) expect(onPage(c.source.key, c.quote), c.quote).toBe(true);
     const people = await prisma.organizationPerson.findMany({ include: { source: true } });

@@ -110,7 +110,8 @@ describe("device cookies: the owner's browser passes an attacker's lock", () => 
     );
   });
 
-  it("a device cookie's own failures lock that cookie; it then counts as no cookie, and never as the account's", async () => {
+  it(`a device cookie's own failures lock that cookie; it then counts as no cookie, \
+and never as the account's`, async () => {
     const email = await owner();
     const device = deviceOf(email);
     for (let i = 0; i < 5; i++) expect(await authenticate(email, `wrong ${i}`, "10.77.5.1", device)).toBeNull();

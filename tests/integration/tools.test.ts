@@ -63,7 +63,8 @@ describe("import from an existing page", () => {
     expect(draft.rows.every((x) => x.action === "UNCHANGED" || x.action === "UPDATE")).toBe(true);
   });
 
-  it("CUHK's page: recovers its six organizations (one named only inside another's text), dates and roles", async () => {
+  it(`CUHK's page: recovers its six organizations (one named only inside another's text), \
+dates and roles`, async () => {
     const r = await previewImport(cuhkStaff, {
       text: seedPages["cuhk-belt-and-road"]!,
       sourceUrl: null,
@@ -76,7 +77,8 @@ describe("import from an existing page", () => {
     );
   });
 
-  it("fuzzy: a page with different spellings and a former name still finds the organizations, and proposes what differs", async () => {
+  it(`fuzzy: a page with different spellings and a former name still finds the organizations, \
+and proposes what differs`, async () => {
     // Harbin Medical University: no other test writes its entries. It is listed in EPU since 2009.
     const harbin = await prisma.institution.findUniqueOrThrow({ where: { slug: "harbin-medical-university" } });
     const staff = await prisma.user.create({
@@ -165,7 +167,8 @@ describe("import from an existing page", () => {
     ).rejects.toThrow(/already sent/);
   });
 
-  it("the 200 KB page of unclosed <p of the issue is read at once: no organization in it, nothing written", async () => {
+  it(`the 200 KB page of unclosed <p of the issue is read at once: no organization in it, \
+nothing written`, async () => {
     const drafts = await prisma.importDraft.count();
     await expect(
       previewImport(cuhkStaff, { text: unclosedParagraphs, sourceUrl: "https://example.org", sourceTitle: null }),
@@ -231,7 +234,8 @@ describe("import from an existing page", () => {
 });
 
 describe("re-confirmation and corroboration", () => {
-  it("entries not confirmed for a year are flagged; 'still accurate' confirms without a change request, audited and public", async () => {
+  it(`entries not confirmed for a year are flagged; 'still accurate' confirms without a change request, \
+audited and public`, async () => {
     const m = await prisma.membership.findFirstOrThrow({
       where: {
         institutionId: cuhkStaff.institutionId!,
@@ -311,7 +315,8 @@ describe("re-confirmation and corroboration", () => {
 });
 
 describe("discrepancy report", () => {
-  it("finds declared counts above the members listed, joins before founding, one-sided claims and look-alike records", async () => {
+  it(`finds declared counts above the members listed, joins before founding, \
+one-sided claims and look-alike records`, async () => {
     // A membership dated before its organization's founding (UABR was founded in October 2015) and a look-alike
     // institution.
     const uabr = await prisma.organization.findUniqueOrThrow({

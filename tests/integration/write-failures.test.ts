@@ -190,7 +190,8 @@ describe("a decision whose mail cannot be queued is undone whole", () => {
 });
 
 describe("after the commit, nothing is reported as a failure and the tags come back", () => {
-  it("approval: the database goes away after the commit; the change is public, its tags are returned, its mail waits in the outbox", async () => {
+  it(`approval: the database goes away after the commit; the change is public, its tags are returned, \
+its mail waits in the outbox`, async () => {
     const { request } = await pendingCorrection(ORGS[2]);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     faults.afterCommit = true;
@@ -224,7 +225,8 @@ describe("after the commit, nothing is reported as a failure and the tags come b
     expect(await decisionTrail(request.id)).toMatchObject({ status: "REJECTED", audits: 1, notifications: 1 });
   });
 
-  it("an admin's direct edit of an institution: the database goes away after the commit; saved, and its tags are returned", async () => {
+  it(`an admin's direct edit of an institution: the database goes away after the commit; saved, \
+and its tags are returned`, async () => {
     const before = await prisma.institution.findUniqueOrThrow({ where: { id: institutionId } });
     faults.afterCommit = true;
     const { state, result } = await run("adminUpdateInstitution", admin, {
@@ -247,7 +249,8 @@ describe("after the commit, nothing is reported as a failure and the tags come b
     });
   });
 
-  it("a mail the transport refuses: the approval stands and the outbox row records why the mail did not go", async () => {
+  it(`a mail the transport refuses: the approval stands and the outbox row records \
+why the mail did not go`, async () => {
     const organization = "alliance-of-international-science-organizations";
     const created = await proposeMembershipCreate(staff, {
       organizationSlug: organization,

@@ -64,7 +64,8 @@ describe("the meter is honest", () => {
     }
   });
 
-  it("reads a pattern's reach from its source: bounded quantifiers are a constant, * + and back-references unbounded", () => {
+  it(`reads a pattern's reach from its source: bounded quantifiers are a constant, \
+* + and back-references unbounded`, () => {
     expect(patternReach(/ab?c{2,4}(?:de|f)[xyz]/)).toEqual({ reach: 9, anchored: false });
     expect(patternReach(/^\d{4}\s?年$/)).toEqual({ reach: 6, anchored: true });
     expect(patternReach(/(?<![\d-])(?:19|20)\d{2}(?![\d-])/).reach).toBe(6);

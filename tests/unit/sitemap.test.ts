@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { SITEMAP_URLS, sitemapFileNumber, sitemapFiles, sitemapIndexXml, sitemapXml } from "@/lib/sitemap";
 
 describe("sitemap files", () => {
-  it("splits the world (75,000 organizations, 110,000 institutions) into files of 10,000, the fixed pages first", () => {
+  it(`splits the world (75,000 organizations, 110,000 institutions) into files of 10,000, \
+the fixed pages first`, () => {
     const files = sitemapFiles({ organizations: 75_000, institutions: 110_000 });
     expect(files).toHaveLength(1 + 8 + 11);
     expect(files[0]).toEqual({ kind: "pages" });

@@ -62,7 +62,8 @@ describe("one-pass splitters", () => {
     );
   });
 
-  it("sentences: as the split at white space after . ! ? 。 ！ ？ before a capital, quote, bracket or Chinese character", () => {
+  it(`sentences: as the split at white space after . ! ? 。 ！ ？ before a capital, quote, \
+bracket or Chinese character`, () => {
     fc.assert(
       fc.property(texts, (text) => {
         const p = text.replace(/\s+/g, " ").trim();

@@ -36,7 +36,8 @@ afterAll(async () => {
 });
 
 describe("invitations and sessions", () => {
-  it("an admin invites a member of CUHK's staff; the invitation reaches the person's inbox, and only there", async () => {
+  it(`an admin invites a member of CUHK's staff; the invitation reaches the person's inbox, \
+and only there`, async () => {
     admin = await (await newContext(browser)).newPage();
     await signInOn(admin, "admin@atlas.test", "atlas-admin-demo");
     await admin.getByRole("link", { name: "Accounts and invitations" }).click();
@@ -103,7 +104,8 @@ describe("invitations and sessions", () => {
     await page.getByText("The Chinese University of Hong Kong's international organizations").waitFor();
   });
 
-  it("an operator creates an admin from the shell: the printed link sets the password, and the admin signs in", async () => {
+  it(`an operator creates an admin from the shell: the printed link sets the password, \
+and the admin signs in`, async () => {
     const root = path.resolve(import.meta.dirname, "..", "..", "..");
     const created = spawnSync(
       path.join(root, "node_modules", ".bin", "tsx"),
@@ -127,7 +129,8 @@ describe("invitations and sessions", () => {
     await page.getByRole("heading", { name: "Accounts", exact: true }).waitFor();
   });
 
-  it("when the mail server refuses an invitation, the inviting admin alone sees its link; another admin's outbox does not", async () => {
+  it(`when the mail server refuses an invitation, the inviting admin alone sees its link; \
+another admin's outbox does not`, async () => {
     // A second instance of the portal whose mail server refuses every message.
     const instance = await startInstance(await freePort(), { SMTP_URL: "smtp://127.0.0.1:1" });
     try {
@@ -181,7 +184,8 @@ describe("invitations and sessions", () => {
     await screenshot(invitee, "accounts-04-session-ended");
   });
 
-  it("an admin edits an organization directly; the public page shows it at once and its history records it", async () => {
+  it(`an admin edits an organization directly; \
+the public page shows it at once and its history records it`, async () => {
     await admin.goto(url("/en/admin/organizations/pan-asian-biomedical-science-consortium"));
     await admin.getByLabel("Website").fill("https://pabsc.example.org");
     await admin.getByRole("button", { name: "Save and publish" }).click();
@@ -234,7 +238,8 @@ describe("invitations and sessions", () => {
     await replay.waitForURL(/\/en\/login/);
   });
 
-  it("while an attacker keeps the account locked, the owner's browser still signs in; a new browser is told to wait", async () => {
+  it(`while an attacker keeps the account locked, the owner's browser still signs in; \
+a new browser is told to wait`, async () => {
     const cuhk = await prisma.institution.findUniqueOrThrow({
       where: { slug: "chinese-university-of-hong-kong" },
       select: { id: true },

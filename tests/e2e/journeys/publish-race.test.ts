@@ -39,7 +39,8 @@ async function renderWaitingOnLock() {
 }
 
 describe("a change published during a render of its page", () => {
-  it("an admin records the organization's confirmation while a visitor's render of the page is under way; the next visitor sees it", async () => {
+  it(`an admin records the organization's confirmation while a visitor's render of the page is under way; \
+the next visitor sees it`, async () => {
     await admin.goto(url(`/en/admin/organizations/${ORG}`));
     await admin.getByRole("button", { name: "Save and publish" }).waitFor();
     await lock.query("BEGIN");

@@ -78,7 +78,8 @@ describe("staff and admin tools", () => {
     });
   });
 
-  it("an admin records the organization's own confirmation; the public page shows it confirmed by both sides", async () => {
+  it(`an admin records the organization's own confirmation; \
+the public page shows it confirmed by both sides`, async () => {
     await admin.goto(url("/en/admin/organizations/university-alliance-of-belt-and-road"));
     await admin.getByLabel("Members").selectOption({ label: "The Chinese University of Hong Kong" });
     await admin.locator('[name="sourceUrl"]').fill("https://uabr.example.org/members");
@@ -96,7 +97,8 @@ describe("staff and admin tools", () => {
     await screenshot(visitor, "tools-03-corroborated");
   });
 
-  it("the discrepancy report lists declared counts above the members listed and one-sided claims, in both languages", async () => {
+  it(`the discrepancy report lists declared counts above the members listed and one-sided claims, \
+in both languages`, async () => {
     await admin.goto(url("/en/admin/discrepancies"));
     await admin.getByRole("heading", { name: /Declared member count vs members listed/ }).waitFor();
     await admin
