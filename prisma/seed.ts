@@ -366,13 +366,15 @@ async function main() {
     if (process.argv.includes("--if-empty") && (await prisma.organization.count()) > 0) return;
     const counts = await seedDatabase(prisma);
     console.log(
-      `Seeded ${counts.organizations} organizations, ${counts.institutions} institutions, ${counts.memberships} memberships, ${counts.sources} sources.`,
+      `Seeded ${counts.organizations} organizations, ${counts.institutions} institutions, ` +
+        `${counts.memberships} memberships, ${counts.sources} sources.`,
     );
     if (demoAccountsAllowed(process.env))
       console.log(`Demo accounts: ${await seedDemoUsers(prisma)} (see the README).`);
     else
       console.log(
-        "No demo accounts: the portal is for production or listens beyond this machine. Create your admin with `npm run admin:create -- --email you@example.org`.",
+        "No demo accounts: the portal is for production or listens beyond this machine. " +
+          "Create your admin with `npm run admin:create -- --email you@example.org`.",
       );
   } finally {
     await prisma.$disconnect();

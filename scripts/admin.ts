@@ -46,7 +46,8 @@ try {
           : `${r.email} already had an account: it is now an admin (and enabled); its open sessions have ended.`,
       );
       console.log(
-        `Open this link to choose its password (it works once, within ${r.validFor}; it is not stored, so keep it to yourself):\n${r.link}`,
+        `Open this link to choose its password (it works once, within ${r.validFor}; ` +
+          `it is not stored, so keep it to yourself):\n${r.link}`,
       );
     } else {
       const { readDemoUsers } = await import("./lib/demo-accounts.mjs");

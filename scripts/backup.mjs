@@ -30,7 +30,8 @@ async function embeddedDatabase() {
   const server = await runningEmbedded(PORTAL_CLUSTER.dataDir);
   if (!server)
     fail(
-      "The embedded PostgreSQL of npm start is not running: start it (npm start), or set DATABASE_URL to the database to back up or restore.",
+      "The embedded PostgreSQL of npm start is not running: start it (npm start), " +
+        "or set DATABASE_URL to the database to back up or restore.",
     );
   return withDatabase(server, "alliance_atlas");
 }
@@ -67,7 +68,8 @@ function toolFor(name, major) {
   }
   fail(
     `No ${name} for PostgreSQL ${major} (the server's major version). Found: ${found.join(", ") || "none"}. ` +
-      `Install the matching client (Debian: apt-get install postgresql-client-${major}) or set PG_BIN_DIR to its bin folder.`,
+      `Install the matching client (Debian: apt-get install postgresql-client-${major}) ` +
+      `or set PG_BIN_DIR to its bin folder.`,
   );
 }
 
@@ -84,7 +86,8 @@ async function backup() {
   );
   if (result.status !== 0) fail(`pg_dump failed (exit ${result.status}); no backup was written to ${out}.`);
   log(
-    `Backup of ${redact(databaseUrl)} written to ${out} (${(statSync(out).size / 1024).toFixed(0)} KiB, pg_dump ${major}).`,
+    `Backup of ${redact(databaseUrl)} written to ${out} ` +
+      `(${(statSync(out).size / 1024).toFixed(0)} KiB, pg_dump ${major}).`,
   );
 }
 
@@ -97,13 +100,15 @@ async function restore(file) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const { rows } = await client.query(
-    "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+    `SELECT count(*)::int AS n FROM information_schema.tables
+     WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`,
   );
   await client.end();
   const force = flag("--force");
   if (rows[0].n > 0 && !force) {
     fail(
-      `The database ${redact(databaseUrl)} is not empty (${rows[0].n} tables): restore into an empty database, or add --force to replace its contents.`,
+      `The database ${redact(databaseUrl)} is not empty (${rows[0].n} tables): ` +
+        `restore into an empty database, or add --force to replace its contents.`,
     );
   }
   // One transaction: a failed restore leaves the database as it was. The audit table's append-only

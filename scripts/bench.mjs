@@ -47,8 +47,8 @@ await client
     fail(`Cannot reach the world database ${databaseUrl} (${e.message}). Create it with: npm run data:world`),
   );
 const one = async (sql, params = []) => (await client.query(sql, params)).rows[0];
-const world =
-  await one(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations, (SELECT count(*)::int FROM "Institution") AS institutions,
+const world = await one(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations,
+  (SELECT count(*)::int FROM "Institution") AS institutions,
   (SELECT count(*)::int FROM "Membership") AS memberships, version() AS postgres`).catch(() => null);
 if (!world || world.organizations < 1000)
   fail(`${databaseUrl} holds no world-scale data. Load it first: npm run data:world`);

@@ -23,7 +23,8 @@ try {
   await db().$disconnect();
   const c = manifest.counts;
   console.log(
-    `Release ${date}: ${c.organizations} organizations, ${c.institutions} institutions, ${c.memberships} memberships → ${path.join(releasesDir(), date)}`,
+    `Release ${date}: ${c.organizations} organizations, ${c.institutions} institutions, ${c.memberships} memberships ` +
+      `→ ${path.join(releasesDir(), date)}`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

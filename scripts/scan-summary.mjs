@@ -59,7 +59,9 @@ for (const section of ["vulnerabilities", "anomalies"]) {
     for (const item of items) {
       const level = Number(item.level);
       const label = names[level] ?? "info";
-      const line = `${label.padEnd(8)} ${section === "anomalies" ? "anomaly: " : ""}${category}: ${item.method} ${item.path} ${item.parameter ?? ""} — ${item.info}`;
+      const line =
+        `${label.padEnd(8)} ${section === "anomalies" ? "anomaly: " : ""}${category}: ` +
+        `${item.method} ${item.path} ${item.parameter ?? ""} — ${item.info}`;
       counts[label]++;
       if (level < 2) {
         console.log(`  ${line}`);
@@ -82,7 +84,8 @@ for (const section of ["vulnerabilities", "anomalies"]) {
 console.log(`wapiti: findings by severity: ${names.map((n) => `${n} ${counts[n]}`).join(", ")}`);
 if (explained.length) {
   console.log(
-    `wapiti: ${explained.length} CSRF finding(s) on server-action forms, each refused when replayed from a foreign origin:`,
+    `wapiti: ${explained.length} CSRF finding(s) on server-action forms, ` +
+      "each refused when replayed from a foreign origin:",
   );
   for (const l of explained) console.log(`  ${l}`);
 }

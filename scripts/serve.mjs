@@ -105,7 +105,8 @@ server.listen(port, host, () => {
   const address = server.address();
   const shown = host.includes(":") ? `[${host}]` : host;
   console.log(
-    `Ready on http://${shown}:${typeof address === "object" && address ? address.port : port}${dev ? " (development)" : ""}`,
+    `Ready on http://${shown}:${typeof address === "object" && address ? address.port : port}` +
+      `${dev ? " (development)" : ""}`,
   );
 });
 

@@ -104,7 +104,8 @@ server.stdout.on("data", (chunk) => {
   if (!announced && /Ready|ready|started/.test(String(chunk))) {
     announced = true;
     log(
-      `Alliance Atlas is up at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s). Ctrl+C stops it.`,
+      `Alliance Atlas is up at http://localhost:${port} ` +
+        `(${((Date.now() - started) / 1000).toFixed(1)} s). Ctrl+C stops it.`,
     );
   }
 });

@@ -40,7 +40,8 @@ const pg = (await import("pg")).default;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (browserPhases.length && !existsSync(chromium)) {
   fail(
-    `No Chromium at ${chromium}: the end-to-end tests need it. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+    `No Chromium at ${chromium}: the end-to-end tests need it. ` +
+      "Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.",
   );
 }
 
@@ -175,7 +176,8 @@ const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
 console.log(
-  `\n${results.map((r) => `${r.phase}: ${r.passed} passed, ${r.failed} failed`).join(" · ")} · ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `\n${results.map((r) => `${r.phase}: ${r.passed} passed, ${r.failed} failed`).join(" · ")}` +
+    ` · ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 // A skipped test is a test that did not run: CI must not pass on it.

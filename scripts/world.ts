@@ -97,13 +97,15 @@ async function checkTarget(client: pg.Client, force: boolean) {
     JSON.parse(readFileSync(path.join(root, "prisma", "seed-data", "organizations.json"), "utf8")) as { slug: string }[]
   ).map((o) => o.slug);
   const { rows } = await client.query<{ users: number; seeded: number }>(
-    `SELECT (SELECT count(*)::int FROM "User" WHERE email NOT LIKE '%@bench.invalid') AS users, (SELECT count(*)::int FROM "Organization" WHERE slug = ANY($1)) AS seeded`,
+    `SELECT (SELECT count(*)::int FROM "User" WHERE email NOT LIKE '%@bench.invalid') AS users,
+       (SELECT count(*)::int FROM "Organization" WHERE slug = ANY($1)) AS seeded`,
     [seedSlugs],
   );
   const { users, seeded } = rows[0]!;
   if ((users || seeded) && !force) {
     throw new Error(
-      `This database holds ${seeded ? "the demo seed" : ""}${users && seeded ? " and " : ""}${users ? `${users} accounts` : ""}: ` +
+      `This database holds ${seeded ? "the demo seed" : ""}` +
+        `${users && seeded ? " and " : ""}${users ? `${users} accounts` : ""}: ` +
         "the world would replace them. Choose another database (--database, --url) or pass --force.",
     );
   }
@@ -123,7 +125,8 @@ export async function generateWorld(
     await checkTarget(client, options.force);
     const world = planWorld(options.scale, options.seed);
     log(
-      `Planned ${world.counts.organizations} organizations, ${world.counts.institutions} institutions, ${world.counts.memberships} memberships (seed ${options.seed}) in ${seconds(started)}.`,
+      `Planned ${world.counts.organizations} organizations, ${world.counts.institutions} institutions, ` +
+        `${world.counts.memberships} memberships (seed ${options.seed}) in ${seconds(started)}.`,
     );
     await client.query("BEGIN");
     await client.query("SET LOCAL synchronous_commit = off");
@@ -131,7 +134,8 @@ export async function generateWorld(
     await client.query(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`);
     const secondary = await dropSecondary(client, TABLES);
     log(
-      `Dropped ${secondary.indexes.length} secondary indexes and ${secondary.foreignKeys.length} foreign keys for the load.`,
+      `Dropped ${secondary.indexes.length} secondary indexes ` +
+        `and ${secondary.foreignKeys.length} foreign keys for the load.`,
     );
     const copy = async (table: Table, rows: Iterable<Row>) => {
       const t = Date.now();

@@ -83,7 +83,9 @@ export async function measureApproval({ root, baseUrl, env, organizationSlug, ch
       ms,
       firstMs: rounds[0].visibleMs,
       rounds,
-      how: `from the admin's click on "Approve and publish" to the cached public page showing it, median of rounds 2–${ROUNDS}; the server's first approval took ${rounds[0].visibleMs} ms`,
+      how:
+        `from the admin's click on "Approve and publish" to the cached public page showing it, ` +
+        `median of rounds 2–${ROUNDS}; the server's first approval took ${rounds[0].visibleMs} ms`,
     };
   } finally {
     await browser.close();

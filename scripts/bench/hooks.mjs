@@ -3,7 +3,8 @@ const replacements = {
   "server-only": "data:text/javascript,export {};",
   // Outside a Next request there is no cache: call straight through, as the tests' stand-in does.
   "next/cache": `data:text/javascript,${encodeURIComponent(
-    "export const unstable_cache = (fn) => fn; export const revalidateTag = () => {}; export const revalidatePath = () => {}; export const updateTag = () => {};",
+    "export const unstable_cache = (fn) => fn; export const revalidateTag = () => {}; " +
+      "export const revalidatePath = () => {}; export const updateTag = () => {};",
   )}`,
 };
 

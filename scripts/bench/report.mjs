@@ -5,10 +5,14 @@ export function formatResults(r) {
   const lines = [];
   const m = r.machine;
   lines.push(
-    `Measured ${r.measuredAt.slice(0, 16).replace("T", " ")} UTC on ${m.cpus} × ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.postgres}; load average ${m.loadAverage?.before ?? "?"} before, ${m.loadAverage?.after ?? "?"} after;`,
+    `Measured ${r.measuredAt.slice(0, 16).replace("T", " ")} UTC on ${m.cpus} × ${m.cpu}, ${m.memoryGB} GB, ` +
+      `Node ${m.node}, ${m.postgres}; ` +
+      `load average ${m.loadAverage?.before ?? "?"} before, ${m.loadAverage?.after ?? "?"} after;`,
   );
   lines.push(
-    `world: ${r.world.organizations.toLocaleString("en")} organizations, ${r.world.institutions.toLocaleString("en")} institutions, ${r.world.memberships.toLocaleString("en")} memberships;`,
+    `world: ${r.world.organizations.toLocaleString("en")} organizations, ` +
+      `${r.world.institutions.toLocaleString("en")} institutions, ` +
+      `${r.world.memberships.toLocaleString("en")} memberships;`,
   );
   lines.push(`autocannon ${r.settings.connections} connections × ${r.settings.duration} s per page.`, "");
   lines.push(
@@ -19,13 +23,15 @@ export function formatResults(r) {
     if (h.missing) lines.push(`| ${h.name} | missing: ${h.missing} | | | | | |`);
     else
       lines.push(
-        `| ${h.name} \`${h.path}\` | ${h.reqPerSec} | ${fmt(h.ratio)} | ${h.p50} | ${h.p99} | ${h.errors} | ${h.rssPeakMB} |`,
+        `| ${h.name} \`${h.path}\` | ${h.reqPerSec} | ${fmt(h.ratio)} | ` +
+          `${h.p50} | ${h.p99} | ${h.errors} | ${h.rssPeakMB} |`,
       );
   }
   lines.push("", `Server memory: ${r.memory.idleMB} MB idle, ${r.memory.peakMB} MB peak under load.`, "");
   if (Array.isArray(r.database)) {
     lines.push(
-      "| database: data-layer call | call p50/p99 ms | page SQL p50/p99 ms | total + facets SQL p50/p99 ms | indexes EXPLAIN uses | seq scans |",
+      "| database: data-layer call | call p50/p99 ms | page SQL p50/p99 ms | total + facets SQL p50/p99 ms " +
+        "| indexes EXPLAIN uses | seq scans |",
       "|---|---:|---:|---:|---|---|",
     );
     for (const d of r.database) {
@@ -43,7 +49,8 @@ export function formatResults(r) {
     );
     for (const l of r.lighthouse)
       lines.push(
-        `| ${l.name} \`${l.path}\` | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.jsKB} |`,
+        `| ${l.name} \`${l.path}\` | ${l.performance} | ${l.accessibility} | ` +
+          `${l.bestPractices} | ${l.seo} | ${l.jsKB} |`,
       );
     const failing = r.lighthouse.flatMap((l) =>
       (l.failing ?? []).map(
@@ -70,7 +77,8 @@ export function formatResults(r) {
 /** The importer's 200 KB adversarial pages (scripts/bench/import.ts). */
 export function formatImporter(r) {
   const lines = [
-    `Reading a ${r.length.toLocaleString("en")}-character adversarial page as a preview does (${r.readingRounds} rounds; every name "known"):`,
+    `Reading a ${r.length.toLocaleString("en")}-character adversarial page as a preview does ` +
+      `(${r.readingRounds} rounds; every name "known"):`,
     "",
   ];
   lines.push(

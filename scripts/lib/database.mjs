@@ -151,7 +151,8 @@ async function choosePort({ requested, variable, remembered, defaultPort, tried 
   if (requested !== undefined) {
     if (!tried.has(requested) && (await portFree(requested))) return requested;
     throw new EmbeddedError(
-      `Port ${requested} (${variable}) is taken by another program or another PostgreSQL: set ${variable} to a free port, or unset it to have one chosen.`,
+      `Port ${requested} (${variable}) is taken by another program or another PostgreSQL: ` +
+        `set ${variable} to a free port, or unset it to have one chosen.`,
     );
   }
   for (const port of [remembered, defaultPort]) if (port && !tried.has(port) && (await portFree(port))) return port;
@@ -191,7 +192,8 @@ function initialise({ dataDir, binaries, ids }) {
     });
     if (r.status !== 0) {
       throw new EmbeddedError(
-        `initdb could not create the embedded PostgreSQL's cluster (${r.error?.code ?? lastLines(r.stderr || r.stdout)}): ${INSTEAD}.`,
+        `initdb could not create the embedded PostgreSQL's cluster ` +
+          `(${r.error?.code ?? lastLines(r.stderr || r.stdout)}): ${INSTEAD}.`,
       );
     }
     // Another start of the same clone may have finished first: keep its cluster.
@@ -252,7 +254,8 @@ function createServer({ dataDir, binaries, ids }, port) {
       if (end) {
         process.off("exit", stopOnExit);
         const error = new EmbeddedError(
-          `The embedded PostgreSQL did not start on port ${port} (${end.error?.code ?? (lastLines(output) || `exit ${end.code ?? end.signal}`)}): ${INSTEAD}.`,
+          `The embedded PostgreSQL did not start on port ${port} ` +
+            `(${end.error?.code ?? (lastLines(output) || `exit ${end.code ?? end.signal}`)}): ${INSTEAD}.`,
         );
         error.portTaken = /could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(output);
         error.locked = /lock file "postmaster\.pid" already exists/i.test(output);
@@ -262,7 +265,8 @@ function createServer({ dataDir, binaries, ids }, port) {
       if (Date.now() > deadline) {
         await stop();
         throw new EmbeddedError(
-          `The embedded PostgreSQL did not answer on port ${port} within a minute (${lastLines(output) || "no output"}): ${INSTEAD}.`,
+          `The embedded PostgreSQL did not answer on port ${port} within a minute ` +
+            `(${lastLines(output) || "no output"}): ${INSTEAD}.`,
         );
       }
     }
@@ -331,7 +335,8 @@ async function startCluster({ dataDir, defaultPort, portVariable }) {
 
   if (!existsSync(path.join(place.dataDir, "PG_VERSION"))) {
     log(
-      `Initialising an embedded PostgreSQL in ${place.dataDir.startsWith(root + path.sep) ? `${path.relative(root, place.dataDir)}/` : place.dataDir} …`,
+      `Initialising an embedded PostgreSQL in ` +
+        `${place.dataDir.startsWith(root + path.sep) ? `${path.relative(root, place.dataDir)}/` : place.dataDir} …`,
     );
     initialise(place);
   }
@@ -355,7 +360,8 @@ async function startCluster({ dataDir, defaultPort, portVariable }) {
         }
         const lock = path.join(place.dataDir, "postmaster.pid");
         throw new EmbeddedError(
-          `The cluster in ${place.dataDir} is locked by ${lock}, but no server answers on it: if no PostgreSQL runs there, remove that file and start again.`,
+          `The cluster in ${place.dataDir} is locked by ${lock}, but no server answers on it: ` +
+            `if no PostgreSQL runs there, remove that file and start again.`,
         );
       }
       // Another cluster took the free port between the check and the bind: try the next one.
@@ -369,7 +375,8 @@ async function startCluster({ dataDir, defaultPort, portVariable }) {
       rememberPort(place, port);
       if (port !== defaultPort && port !== requested)
         log(
-          `Port ${remembered ?? defaultPort} is taken (by another clone's PostgreSQL or another program): this cluster uses port ${port} from now on.`,
+          `Port ${remembered ?? defaultPort} is taken (by another clone's PostgreSQL or another program): ` +
+            `this cluster uses port ${port} from now on.`,
         );
     }
     log(`Embedded PostgreSQL running on 127.0.0.1:${port}.`);

@@ -23,7 +23,8 @@ export async function demoAccountsWithPublishedPasswords(databaseUrl) {
   try {
     const { rows } = await client
       .query(
-        `SELECT email, "passwordHash" FROM "User" WHERE email = ANY($1) AND "passwordHash" IS NOT NULL AND "disabledAt" IS NULL`,
+        `SELECT email, "passwordHash" FROM "User"
+         WHERE email = ANY($1) AND "passwordHash" IS NOT NULL AND "disabledAt" IS NULL`,
         [users.map((u) => u.email)],
       )
       // No User table yet (migrations not applied): no account at all.
@@ -51,8 +52,17 @@ export async function demoPasswordRefusal({ databaseUrl, host, production }) {
   try {
     found = await demoAccountsWithPublishedPasswords(databaseUrl);
   } catch (error) {
-    return `Refusing to serve ${where}: the demo accounts' passwords could not be checked (${error instanceof Error ? error.message : String(error)}), and a public portal must not start with them unchecked — make sure DATABASE_URL answers and start again.`;
+    return (
+      `Refusing to serve ${where}: the demo accounts' passwords could not be checked ` +
+      `(${error instanceof Error ? error.message : String(error)}), ` +
+      `and a public portal must not start with them unchecked — make sure DATABASE_URL answers and start again.`
+    );
   }
   if (!found.length) return null;
-  return `Refusing to serve ${where}: the demo accounts ${found.join(", ")} still have the passwords published in the README, so anyone could sign in with them — create your own admin with \`npm run admin:create -- --email you@example.org\`, then disable them with \`npm run admin:disable-demo\` (or serve on HOST=127.0.0.1 only).`;
+  return (
+    `Refusing to serve ${where}: the demo accounts ${found.join(", ")} ` +
+    `still have the passwords published in the README, so anyone could sign in with them — ` +
+    `create your own admin with \`npm run admin:create -- --email you@example.org\`, ` +
+    `then disable them with \`npm run admin:disable-demo\` (or serve on HOST=127.0.0.1 only).`
+  );
 }

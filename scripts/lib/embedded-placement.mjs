@@ -81,7 +81,8 @@ function ensureAccount() {
     );
   }
   throw new EmbeddedError(
-    `PostgreSQL refuses to run as root and the account ${ACCOUNT} to run it could not be created (${errors.join("; ")}): ` +
+    `PostgreSQL refuses to run as root and the account ${ACCOUNT} to run it could not be created ` +
+      `(${errors.join("; ")}): ` +
       `create it yourself (useradd --system ${ACCOUNT}), run npm start as a normal user, ${ALTERNATIVES}.`,
   );
 }
@@ -185,8 +186,10 @@ function copyBinaries(pkg, dest) {
     // Another start finished the same copy first: identical content, use it.
     if (existsSync(path.join(dest, "bin"))) return;
     throw new EmbeddedError(
-      `The PostgreSQL binaries could not be copied to ${dest} (${error.code ?? error.message}), where the account running PostgreSQL could reach them: ` +
-        `clone the project under a folder others may enter (such as /srv or /opt), run npm start as a normal user, ${ALTERNATIVES}.`,
+      `The PostgreSQL binaries could not be copied to ${dest} (${error.code ?? error.message}), ` +
+        `where the account running PostgreSQL could reach them: ` +
+        `clone the project under a folder others may enter (such as /srv or /opt), ` +
+        `run npm start as a normal user, ${ALTERNATIVES}.`,
     );
   }
 }
@@ -197,13 +200,15 @@ function binariesFor(ids) {
   if (binariesWork(ids, pkg.native)) return { native: pkg.native, copied: false };
   if (!ids)
     throw new EmbeddedError(
-      `The PostgreSQL binaries in ${pkg.native} do not run here: reinstall them (rm -r node_modules && npm install), ${ALTERNATIVES}.`,
+      `The PostgreSQL binaries in ${pkg.native} do not run here: ` +
+        `reinstall them (rm -r node_modules && npm install), ${ALTERNATIVES}.`,
     );
   const dest = path.join(STATE_HOME, `postgresql-${pkg.version}-${process.platform}-${process.arch}`);
   if (!existsSync(dest)) copyBinaries(pkg, dest);
   if (!binariesWork(ids, dest)) {
     throw new EmbeddedError(
-      `The account ${ids.name} cannot run the PostgreSQL binaries in ${dest} either${closedFolder(ids, dest) ? ` (${closedFolder(ids, dest)} is closed to it)` : ""}: ` +
+      `The account ${ids.name} cannot run the PostgreSQL binaries in ${dest} either` +
+        `${closedFolder(ids, dest) ? ` (${closedFolder(ids, dest)} is closed to it)` : ""}: ` +
         `remove that copy to have it made again, run npm start as a normal user, ${ALTERNATIVES}.`,
     );
   }
@@ -258,7 +263,8 @@ export function placeCluster(dataDir) {
     const { uid, gid } = statSync(realDir);
     if (uid === 0)
       throw new EmbeddedError(
-        `The cluster in ${shortPath(realDir)} belongs to root, as whom PostgreSQL refuses to run: give it to an unprivileged account (chown -R), or remove it to begin a new one.`,
+        `The cluster in ${shortPath(realDir)} belongs to root, as whom PostgreSQL refuses to run: ` +
+          `give it to an unprivileged account (chown -R), or remove it to begin a new one.`,
       );
     ids = { name: accountName(uid), uid, gid };
   } else ids = ensureAccount();
@@ -269,7 +275,8 @@ export function placeCluster(dataDir) {
     const closedHere = closedFolder(ids, path.dirname(realDir));
     if (closedHere) {
       throw new EmbeddedError(
-        `${dataDir} links to ${realDir}, which the account ${ids.name} cannot reach (${closedHere} is closed to it): remove the link to have the cluster placed again, ${ALTERNATIVES}.`,
+        `${dataDir} links to ${realDir}, which the account ${ids.name} cannot reach (${closedHere} is closed to it): ` +
+          `remove the link to have the cluster placed again, ${ALTERNATIVES}.`,
       );
     }
     const closedClone = closedFolder(ids, path.dirname(dataDir));
@@ -287,8 +294,9 @@ export function placeCluster(dataDir) {
   const closed = closedFolder(ids, path.dirname(dataDir)) ?? path.dirname(dataDir);
   if (exists) {
     throw new EmbeddedError(
-      `The cluster in ${shortPath(dataDir)} cannot be reached by the account ${ids.name} that runs it, because ${closed} is closed to it: ` +
-        `move the clone under a folder others may enter, or move ${dataDir} away to begin a new cluster in ${STATE_HOME}.`,
+      `The cluster in ${shortPath(dataDir)} cannot be reached by the account ${ids.name} that runs it, ` +
+        `because ${closed} is closed to it: move the clone under a folder others may enter, ` +
+        `or move ${dataDir} away to begin a new cluster in ${STATE_HOME}.`,
     );
   }
   const home = relocatedHome(dataDir);
@@ -300,8 +308,10 @@ export function placeCluster(dataDir) {
   } catch (error) {
     if (!(error.code === "EEXIST" && isSymlink(dataDir) && readlinkSync(dataDir) === home)) {
       throw new EmbeddedError(
-        `The cluster could not be placed in ${home} (${error.code ?? error.message}), where the account ${ids.name} could reach it (${closed} is closed to it): ` +
-          `clone the project under a folder others may enter (such as /srv or /opt), run npm start as a normal user, ${ALTERNATIVES}.`,
+        `The cluster could not be placed in ${home} (${error.code ?? error.message}), ` +
+          `where the account ${ids.name} could reach it (${closed} is closed to it): ` +
+          `clone the project under a folder others may enter (such as /srv or /opt), ` +
+          `run npm start as a normal user, ${ALTERNATIVES}.`,
       );
     }
   }
@@ -309,7 +319,9 @@ export function placeCluster(dataDir) {
     dataDir: home,
     ids,
     binaries,
-    note: `The embedded PostgreSQL's data lives in ${home} (${shortPath(dataDir)} links there): PostgreSQL runs as ${ids.name}, who cannot enter ${closed}.`,
+    note:
+      `The embedded PostgreSQL's data lives in ${home} (${shortPath(dataDir)} links there): ` +
+      `PostgreSQL runs as ${ids.name}, who cannot enter ${closed}.`,
   };
 }
 

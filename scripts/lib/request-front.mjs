@@ -51,7 +51,9 @@ export function refusalFor(req, { maxBodyBytes = MAX_BODY_BYTES } = {}) {
     if (Number(length) > maxBodyBytes) {
       return {
         status: 413,
-        message: `This request is too large: at most ${Math.floor(maxBodyBytes / 1024)} KB may be sent. Nothing was changed.`,
+        message:
+          `This request is too large: at most ${Math.floor(maxBodyBytes / 1024)} KB may be sent. ` +
+          "Nothing was changed.",
       };
     }
     return null;

@@ -288,7 +288,9 @@ export function* organizationRows(world: World, extra: OrganizationExtras): Gene
     const countries = new Set<string>();
     for (const j of members) countries.add(world.institutions[j]!.country);
     const intro = r.chance(0.4)
-      ? `${n.en}${acronym ? ` (${acronym})` : ""} brings together ${members.length} institutions from ${countries.size} countries and regions working on ${n.topic.toLowerCase()}. Its members meet every year and run joint programmes.`
+      ? `${n.en}${acronym ? ` (${acronym})` : ""} brings together ${members.length} institutions ` +
+        `from ${countries.size} countries and regions working on ${n.topic.toLowerCase()}. ` +
+        "Its members meet every year and run joint programmes."
       : null;
     const names: Row[] = [
       [`${id}n0`, id, "en", n.en, acronym, "OFFICIAL", null, null, null, null, source, null],

@@ -71,7 +71,8 @@ export async function restoreSecondary(
     const started = Date.now();
     await client.query(definition);
     log(
-      `  ${definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON .*$/, "$2")} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `  ${definition.replace(/^CREATE (UNIQUE )?INDEX (\S+) ON .*$/, "$2")} ` +
+        `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
   for (const fk of secondary.foreignKeys)
