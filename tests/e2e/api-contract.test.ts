@@ -328,7 +328,8 @@ describe.concurrent("downloads", () => {
       expect(html).toContain("/api/v1/releases/2002-03-04/dataset.json");
       expect(html).toContain(
         locale === "en"
-          ? `${organizations.length} organizations, ${institutions.length} institutions, ${memberships.length} memberships`
+          ? `${organizations.length} organizations, ${institutions.length} institutions, ` +
+              `${memberships.length} memberships`
           : `${organizations.length} 个组织`,
       );
       expect(html).toContain("https://creativecommons.org/publicdomain/zero/1.0/");

@@ -80,9 +80,7 @@ async function runLoad() {
       load.requests++;
       load.byStatus.set(res.status, (load.byStatus.get(res.status) ?? 0) + 1);
     } catch (error) {
-      load.failures.push(
-        `${p}: ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : error}`,
-      );
+      load.failures.push(`${p}: ${error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : error}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -244,7 +242,8 @@ and the load never met a dropped connection`, async () => {
     ).toBe(0);
     const statuses = Object.fromEntries(load.byStatus);
     console.log(
-      `[restart] ${CYCLES} restarts survived; ${approved.length} approvals made just before a stop, 0 lost; load: ${load.requests} requests ${JSON.stringify(statuses)}, ${load.failures.length} failed connections`,
+      `[restart] ${CYCLES} restarts survived; ${approved.length} approvals made just before a stop, 0 lost; ` +
+        `load: ${load.requests} requests ${JSON.stringify(statuses)}, ${load.failures.length} failed connections`,
     );
     expect(load.failures, "requests that got no HTTP answer at all").toEqual([]);
     expect(load.requests).toBeGreaterThanOrEqual(CYCLES * 3);

@@ -23,10 +23,13 @@ let hostOrigin = "";
 beforeAll(async () => {
   // A university's own site: another origin (localhost vs the portal's 127.0.0.1, and another port).
   const app = baseUrl();
-  const page = `<!doctype html><html lang="en"><head><title>Nanjing Medical University: international cooperation</title></head><body>
+  const page = `<!doctype html><html lang="en"><head>\
+<title>Nanjing Medical University: international cooperation</title></head><body>
 <h1>Our international organizations</h1>
-<iframe name="w-en" title="Memberships (English)" src="${app}/embed/institutions/${NMU}?lang=en&mode=full" width="900" height="600"></iframe>
-<iframe name="w-zh" title="Memberships (Chinese)" src="${app}/embed/institutions/${NMU}?lang=zh&theme=dark" width="600" height="500"></iframe>
+<iframe name="w-en" title="Memberships (English)" \
+src="${app}/embed/institutions/${NMU}?lang=en&mode=full" width="900" height="600"></iframe>
+<iframe name="w-zh" title="Memberships (Chinese)" \
+src="${app}/embed/institutions/${NMU}?lang=zh&theme=dark" width="600" height="500"></iframe>
 <iframe name="not-embed" title="Not a widget" src="${app}/en/institutions/${NMU}" width="600" height="300"></iframe>
 </body></html>`;
   host = http.createServer((_req, res) => {

@@ -150,7 +150,8 @@ is served from the shared cache by the other`, async () => {
       await new Promise((r) => setTimeout(r, 25));
     }
     console.log(
-      `[multi-instance] approval through instance 0: a request to instance 1 sent ${issuedAt} ms later got the new content (answered after ${answeredAt} ms)`,
+      `[multi-instance] approval through instance 0: a request to instance 1 sent ${issuedAt} ms later ` +
+        `got the new content (answered after ${answeredAt} ms)`,
     );
     expect(issuedAt, "instance 1 still served the old page more than 1 s after the approval").toBeLessThanOrEqual(
       1_000,

@@ -77,7 +77,8 @@ describe("bytes the portal cannot use get a 4xx that says why", () => {
     ["/api/v1/institutions?q=%00", /q contains a control character/],
     ["/api/v1/organizations?q=a%01b", /q contains a control character/],
     [
-      `/api/v1/organizations?cursor=${Buffer.from(JSON.stringify({ v: 1, k: ["a\u0000", "b"] })).toString("base64url")}`,
+      `/api/v1/organizations?cursor=` +
+        `${Buffer.from(JSON.stringify({ v: 1, k: ["a\u0000", "b"] })).toString("base64url")}`,
       /cursor is not one this API issued/,
     ],
   ])("GET %s → 400 with a JSON error", async (pathname, message) => {

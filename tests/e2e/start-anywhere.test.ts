@@ -183,7 +183,8 @@ beforeAll(() => {
   );
   if (readFileSync(path.join(root, "node_modules", ".atlas-installed"), "utf8") !== wanted) {
     throw new Error(
-      "This checkout's node_modules was not installed from HEAD's package-lock.json: run npm install (and commit the lockfile) first.",
+      "This checkout's node_modules was not installed from HEAD's package-lock.json: " +
+        "run npm install (and commit the lockfile) first.",
     );
   }
   b = makeClone("atlas-b");

@@ -36,11 +36,13 @@ async function fingerprint(url: string) {
   await client.connect();
   try {
     const { rows: tables } = await client.query<{ name: string }>(
-      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+      `SELECT table_name AS name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
     );
     const result: Record<string, { rows: number; md5: string | null }> = {};
     for (const { name } of tables) {
-      const q = `SELECT count(*)::int AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5 FROM "${name}" t`;
+      const q = `SELECT count(*)::int AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5
+        FROM "${name}" t`;
       const { rows } = await client.query<{ rows: number; md5: string | null }>(q);
       result[name] = rows[0]!;
     }
@@ -97,7 +99,8 @@ triggers included`, async () => {
     await client.connect();
     try {
       await client.query(
-        `INSERT INTO "Source" (id, key, kind, title, "seenOn") VALUES ('extra-source', 'extra', 'DOCUMENT', 'Added after the restore', now())`,
+        `INSERT INTO "Source" (id, key, kind, title, "seenOn")
+         VALUES ('extra-source', 'extra', 'DOCUMENT', 'Added after the restore', now())`,
       );
     } finally {
       await client.end();

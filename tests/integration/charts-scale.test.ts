@@ -74,12 +74,16 @@ beforeAll(async () => {
   const index = Array.from({ length: MEMBERS }, (_, i) => i);
   await prisma.$executeRaw`
     INSERT INTO "Institution" (id, slug, kind, country, "updatedAt")
-    SELECT 'st' || i, ${PREFIX} || i, 'UNIVERSITY', c, now() FROM unnest(${index}::int[], ${index.map((i) => COUNTRIES[i % COUNTRIES.length]!)}::text[]) AS t(i, c)`;
+    SELECT 'st' || i, ${PREFIX} || i, 'UNIVERSITY', c, now()
+    FROM unnest(${index}::int[], ${index.map((i) => COUNTRIES[i % COUNTRIES.length]!)}::text[]) AS t(i, c)`;
   const joined = index.map(joinedOf);
   await prisma.$executeRaw`
-    INSERT INTO "Membership" (id, "institutionId", "organizationId", "sourceId", "joinedOn", "joinedPrecision", "updatedAt")
+    INSERT INTO "Membership"
+      (id, "institutionId", "organizationId", "sourceId", "joinedOn", "joinedPrecision", "updatedAt")
     SELECT 'sm' || i, 'st' || i, ${organizationId}, ${source.id}, d::date, p::"DatePrecision", now()
-    FROM unnest(${index}::int[], ${joined.map((j) => j.joinedOn)}::text[], ${joined.map((j) => j.joinedPrecision)}::text[]) AS t(i, d, p)`;
+    FROM unnest(
+      ${index}::int[], ${joined.map((j) => j.joinedOn)}::text[], ${joined.map((j) => j.joinedPrecision)}::text[]
+    ) AS t(i, d, p)`;
   await refreshOrganizationDerived(prisma, [organizationId]);
 }, 120_000);
 

@@ -23,8 +23,10 @@ async function disagreements() {
       UNION ALL SELECT 'kind', kind::text, count(*)::int FROM "Organization" GROUP BY 2
       UNION ALL SELECT 'field', f::text, count(*)::int FROM "Organization", unnest(fields) AS f GROUP BY 2
       UNION ALL SELECT 'country', c, count(*)::int FROM "Organization", unnest(countries) AS c GROUP BY 2
-      UNION ALL SELECT 'year', date_part('year', "foundedOn")::int::text, count(*)::int FROM "Organization" WHERE "foundedOn" IS NOT NULL GROUP BY 2)
-    SELECT facet, value, live.n AS live, c.count AS kept FROM live FULL JOIN "OrganizationFacetCount" c USING (facet, value)
+      UNION ALL SELECT 'year', date_part('year', "foundedOn")::int::text, count(*)::int FROM "Organization"
+        WHERE "foundedOn" IS NOT NULL GROUP BY 2)
+    SELECT facet, value, live.n AS live, c.count AS kept
+    FROM live FULL JOIN "OrganizationFacetCount" c USING (facet, value)
     WHERE live.n IS DISTINCT FROM c.count`;
   return rows;
 }

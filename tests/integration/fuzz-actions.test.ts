@@ -46,7 +46,8 @@ async function fingerprint(): Promise<Record<string, string>> {
         UNION ALL SELECT n::text FROM "InstitutionName" n WHERE n."institutionId" = ${own}
         UNION ALL SELECT m::text FROM "Membership" m WHERE m."institutionId" = ${own}
         UNION ALL SELECT r::text FROM "ChangeRequest" r WHERE r."institutionId" = ${own}
-        UNION ALL SELECT c::text FROM "ChangeComment" c JOIN "ChangeRequest" r ON r.id = c."changeRequestId" WHERE r."institutionId" = ${own}
+        UNION ALL SELECT c::text FROM "ChangeComment" c JOIN "ChangeRequest" r ON r.id = c."changeRequestId"
+          WHERE r."institutionId" = ${own}
         UNION ALL SELECT u::text FROM "User" u WHERE u."institutionId" = ${own}
       ) x`)}`,
     );
@@ -61,7 +62,8 @@ const changedTables = (a: Record<string, string>, b: Record<string, string>) =>
 beforeAll(async () => {
   tables = (
     await prisma.$queryRawUnsafe<{ table_name: string }[]>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+      `SELECT table_name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
     )
   ).map((r) => r.table_name);
   institution.nmu = (await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } })).id;
@@ -255,7 +257,8 @@ clear refusals, refused input changes nothing`, async () => {
     quiet.mockRestore();
 
     console.log(
-      `fuzz: ${stats.total} submissions (${stats.accepted} accepted, ${stats.refused} refused) over ${names.length} actions: ${JSON.stringify(stats.byAction)}`,
+      `fuzz: ${stats.total} submissions (${stats.accepted} accepted, ${stats.refused} refused) ` +
+        `over ${names.length} actions: ${JSON.stringify(stats.byAction)}`,
     );
     expect(stats.total).toBeGreaterThanOrEqual(1000);
     for (const name of names) expect(stats.byAction[name], name).toBeGreaterThanOrEqual(25);

@@ -23,7 +23,8 @@ const tokenOf = (link: string) => link.split("/password/")[1]!;
 /** Every table whose rows hold `secret` anywhere (a row cast to text contains every column). */
 async function tablesHolding(secret: string): Promise<string[]> {
   const tables = await prisma.$queryRawUnsafe<{ table_name: string }[]>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    `SELECT table_name FROM information_schema.tables
+     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
   );
   const holding: string[] = [];
   for (const { table_name } of tables) {

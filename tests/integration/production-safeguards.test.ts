@@ -83,7 +83,11 @@ describe("a start that others can reach, with the demo passwords in place", () =
     });
     expect(code).toBe(1);
     expect(output).toContain(
-      "Refusing to serve on 0.0.0.0, where other machines can reach it: the demo accounts admin@atlas.test, staff@cuhk.test, staff@njmu.test still have the passwords published in the README, so anyone could sign in with them — create your own admin with `npm run admin:create -- --email you@example.org`, then disable them with `npm run admin:disable-demo` (or serve on HOST=127.0.0.1 only).",
+      "Refusing to serve on 0.0.0.0, where other machines can reach it: " +
+        "the demo accounts admin@atlas.test, staff@cuhk.test, staff@njmu.test " +
+        "still have the passwords published in the README, so anyone could sign in with them — " +
+        "create your own admin with `npm run admin:create -- --email you@example.org`, " +
+        "then disable them with `npm run admin:disable-demo` (or serve on HOST=127.0.0.1 only).",
     );
     expect(await listening(port)).toBe(false);
   }, 120_000);
@@ -97,7 +101,10 @@ describe("a start that others can reach, with the demo passwords in place", () =
     });
     expect(code).toBe(1);
     expect(output).toMatch(
-      /Refusing to serve on ::, where other machines can reach it: the demo accounts .* still have the passwords published in the README/,
+      new RegExp(
+        "Refusing to serve on ::, where other machines can reach it: " +
+          "the demo accounts .* still have the passwords published in the README",
+      ),
     );
     expect(output).not.toMatch(/Building the portal/);
     expect(await listening(port)).toBe(false);
@@ -141,7 +148,8 @@ one seeded for loopback has them until admin:disable-demo`, async () => {
       try {
         return (
           await client.query<{ email: string; disabled: boolean; hasPassword: boolean }>(
-            `SELECT email, "disabledAt" IS NOT NULL AS disabled, "passwordHash" IS NOT NULL AS "hasPassword" FROM "User" ORDER BY email`,
+            `SELECT email, "disabledAt" IS NOT NULL AS disabled, "passwordHash" IS NOT NULL AS "hasPassword"
+             FROM "User" ORDER BY email`,
           )
         ).rows;
       } finally {
@@ -187,7 +195,8 @@ it refuses bad input and changes nothing`, async () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        `SELECT u.role, t."tokenHash", t.purpose FROM "User" u JOIN "UserToken" t ON t."userId" = u.id WHERE u.email = 'ops@example.org'`,
+        `SELECT u.role, t."tokenHash", t.purpose FROM "User" u JOIN "UserToken" t ON t."userId" = u.id
+         WHERE u.email = 'ops@example.org'`,
       );
       expect(rows).toEqual([
         { role: "ADMIN", tokenHash: createHash("sha256").update(token!).digest("hex"), purpose: "INVITE" },

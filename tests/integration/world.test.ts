@@ -84,14 +84,16 @@ describe("npm run data:world at scale 0.001", () => {
     const counts = await one<
       Record<string, number>
     >(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations,
-      (SELECT count(*)::int FROM "Institution") AS institutions, (SELECT count(*)::int FROM "Membership") AS memberships`);
+      (SELECT count(*)::int FROM "Institution") AS institutions,
+      (SELECT count(*)::int FROM "Membership") AS memberships`);
     expect(counts).toEqual({ organizations: 75, institutions: 110, memberships: 1000 });
     expect(loaded.counts.Membership).toBe(1000);
   });
 
   it("is skewed: one big organization, most small", async () => {
     const s = await one<{ max: number; median: number; small: number }>(`SELECT max("memberCount") AS max,
-      percentile_disc(0.5) WITHIN GROUP (ORDER BY "memberCount") AS median, count(*) FILTER (WHERE "memberCount" <= 10)::int AS small FROM "Organization"`);
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY "memberCount") AS median,
+      count(*) FILTER (WHERE "memberCount" <= 10)::int AS small FROM "Organization"`);
     expect(s.max).toBeGreaterThanOrEqual(50); // of 110 institutions
     expect(s.max).toBeGreaterThanOrEqual(5 * s.median);
     expect(s.small).toBeGreaterThan(75 / 2);
@@ -107,8 +109,10 @@ describe("npm run data:world at scale 0.001", () => {
     );
     expect(joined.rows.map((r) => r.p).sort()).toEqual(["DAY", "MONTH", "YEAR", null]);
     const bad = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "Membership" WHERE
-      ("joinedPrecision" = 'YEAR' AND to_char("joinedOn", 'MM-DD') <> '01-01') OR ("joinedPrecision" = 'MONTH' AND to_char("joinedOn", 'DD') <> '01')
-      OR ("joinedOn" IS NULL) <> ("joinedPrecision" IS NULL) OR ("endedOn" IS NULL) <> ("endedPrecision" IS NULL) OR "endedOn" < "joinedOn"`);
+      ("joinedPrecision" = 'YEAR' AND to_char("joinedOn", 'MM-DD') <> '01-01')
+      OR ("joinedPrecision" = 'MONTH' AND to_char("joinedOn", 'DD') <> '01')
+      OR ("joinedOn" IS NULL) <> ("joinedPrecision" IS NULL) OR ("endedOn" IS NULL) <> ("endedPrecision" IS NULL)
+      OR "endedOn" < "joinedOn"`);
     expect(bad.n).toBe(0);
   });
 
@@ -122,14 +126,16 @@ describe("npm run data:world at scale 0.001", () => {
       latin: number;
       other: number;
     }>(`SELECT count(*) FILTER (WHERE name ~ '[一-龥]')::int AS han,
-      count(*) FILTER (WHERE name ~ '^[A-Za-z]')::int AS latin, count(*) FILTER (WHERE name ~ '[Ѐ-ӿ가-힣぀-ヿ؀-ۿ]')::int AS other FROM "InstitutionName"`);
+      count(*) FILTER (WHERE name ~ '^[A-Za-z]')::int AS latin,
+      count(*) FILTER (WHERE name ~ '[Ѐ-ӿ가-힣぀-ヿ؀-ۿ]')::int AS other FROM "InstitutionName"`);
     expect(scripts.han).toBeGreaterThan(0);
     expect(scripts.latin).toBeGreaterThan(0);
     expect(scripts.other).toBeGreaterThan(0);
     const former = await one<{
       n: number;
       bad: number;
-    }>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE "validUntil" IS NULL OR "validUntilPrecision" IS NULL)::int AS bad
+    }>(`SELECT count(*)::int AS n,
+      count(*) FILTER (WHERE "validUntil" IS NULL OR "validUntilPrecision" IS NULL)::int AS bad
       FROM "OrganizationName" WHERE kind = 'FORMER'`);
     expect(former.n).toBeGreaterThan(0);
     expect(former.bad).toBe(0);
@@ -167,7 +173,8 @@ describe("npm run data:world at scale 0.001", () => {
     }
     const institutions = (
       await client.query<{ searchText: string; city: string; names: string[] }>(
-        `SELECT i."searchText", i.city, array_agg(n.name ORDER BY n.id) AS names FROM "Institution" i JOIN "InstitutionName" n ON n."institutionId" = i.id GROUP BY i.id`,
+        `SELECT i."searchText", i.city, array_agg(n.name ORDER BY n.id) AS names
+         FROM "Institution" i JOIN "InstitutionName" n ON n."institutionId" = i.id GROUP BY i.id`,
       )
     ).rows;
     expect(institutions).toHaveLength(110);
@@ -177,7 +184,8 @@ describe("npm run data:world at scale 0.001", () => {
   it("rebuilds every index and foreign key it dropped for the load", async () => {
     const reference = new pg.Client({ connectionString: seeded });
     await reference.connect();
-    const shape = `SELECT (SELECT array_agg(indexname::text ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public') AS indexes,
+    const shape = `SELECT
+      (SELECT array_agg(indexname::text ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public') AS indexes,
       (SELECT array_agg(conname::text ORDER BY conname) FROM pg_constraint WHERE contype = 'f') AS fks`;
     const expected = (await reference.query(shape)).rows[0];
     await reference.end();

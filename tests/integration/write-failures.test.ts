@@ -80,10 +80,12 @@ const run = <N extends keyof typeof actions>(name: N, actor: Actor, raw: Record<
 
 async function refuse(table: "OutboxMail" | "ChangeRequest", when = "true") {
   await prisma.$executeRawUnsafe(
-    `CREATE OR REPLACE FUNCTION write_failures_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ${when} THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
+    `CREATE OR REPLACE FUNCTION write_failures_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN IF ${when} THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
   );
   await prisma.$executeRawUnsafe(
-    `CREATE TRIGGER write_failures_refuse BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION write_failures_refuse()`,
+    `CREATE TRIGGER write_failures_refuse BEFORE INSERT ON "${table}"
+     FOR EACH ROW EXECUTE FUNCTION write_failures_refuse()`,
   );
 }
 

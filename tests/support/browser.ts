@@ -16,7 +16,8 @@ export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
   if (!url)
     throw new Error(
-      "E2E_BASE_URL is not set: run the end-to-end tests through `npm test -- --only e2e`, which builds and starts the portal.",
+      "E2E_BASE_URL is not set: run the end-to-end tests through `npm test -- --only e2e`, " +
+        "which builds and starts the portal.",
     );
   return url.replace(/\/$/, "");
 }
@@ -25,7 +26,8 @@ export function chromiumPath(): string {
   const executablePath = process.env.CHROMIUM_PATH;
   if (!executablePath)
     throw new Error(
-      "CHROMIUM_PATH is not set: run the end-to-end tests through `npm test -- --only e2e`, which points it at Debian's Chromium.",
+      "CHROMIUM_PATH is not set: run the end-to-end tests through `npm test -- --only e2e`, " +
+        "which points it at Debian's Chromium.",
     );
   return executablePath;
 }
@@ -78,7 +80,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .analyze();
   return results.violations.map(
     (v) =>
-      `${v.id} (${v.impact ?? "?"}): ${v.help}\n      ${v.nodes.map((n) => n.target.map(String).join(" ")).join("\n      ")}`,
+      `${v.id} (${v.impact ?? "?"}): ${v.help}\n` +
+      `      ${v.nodes.map((n) => n.target.map(String).join(" ")).join("\n      ")}`,
   );
 }
 

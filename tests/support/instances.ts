@@ -98,7 +98,8 @@ export async function connectRedis(): Promise<{ url: string; client: Redis }> {
   } catch (error) {
     client.disconnect();
     throw new Error(
-      `Redis does not answer at ${url} (${error instanceof Error ? error.message : error}): the multi-instance test needs it. ` +
+      `Redis does not answer at ${url} (${error instanceof Error ? error.message : error}): ` +
+        "the multi-instance test needs it. " +
         `Start one (CI's .ci/run does: redis-server --daemonize yes --port 6379) or set REDIS_URL.`,
     );
   }

@@ -43,7 +43,8 @@ export async function waitForMail(
     if (found.length >= count) return found[count - 1]!;
     if (Date.now() > deadline)
       throw new Error(
-        `No mail number ${count} to ${to}${subject ? ` matching ${subject}` : ""} arrived within ${timeoutMs / 1000} s (${found.length} so far).`,
+        `No mail number ${count} to ${to}${subject ? ` matching ${subject}` : ""} ` +
+          `arrived within ${timeoutMs / 1000} s (${found.length} so far).`,
       );
     await new Promise((r) => setTimeout(r, 100));
   }

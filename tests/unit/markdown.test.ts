@@ -21,7 +21,10 @@ function elements(html: string) {
 describe("renderMarkdown", () => {
   it("renders the formatting people use in introductions and notes", () => {
     expect(renderMarkdown("**Founded** in *2016*.\n\n- one\n- two\n\n1. first\n\n`code`")).toBe(
-      "<p><strong>Founded</strong> in <em>2016</em>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<ol>\n<li>first</li>\n</ol>\n<p><code>code</code></p>\n",
+      "<p><strong>Founded</strong> in <em>2016</em>.</p>\n" +
+        "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n" +
+        "<ol>\n<li>first</li>\n</ol>\n" +
+        "<p><code>code</code></p>\n",
     );
     expect(renderMarkdown("line one\nline two")).toBe("<p>line one<br />\nline two</p>\n");
     expect(renderMarkdown("")).toBe("");
@@ -33,7 +36,8 @@ describe("renderMarkdown", () => {
       '<p><a href="https://example.org/a?b=1&amp;c=2" rel="nofollow noopener">site</a></p>\n',
     );
     expect(renderMarkdown("see https://example.org and info@example.org")).toBe(
-      '<p>see <a href="https://example.org" rel="nofollow noopener">https://example.org</a> and <a href="mailto:info@example.org" rel="nofollow noopener">info@example.org</a></p>\n',
+      '<p>see <a href="https://example.org" rel="nofollow noopener">https://example.org</a> and ' +
+        '<a href="mailto:info@example.org" rel="nofollow noopener">info@example.org</a></p>\n',
     );
     for (const bad of [
       "[x](javascript:alert(1))",

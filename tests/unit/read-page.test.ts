@@ -67,7 +67,10 @@ describe("readPage with known organizations", () => {
 
 describe("other formats", () => {
   it("HTML: tags become paragraph breaks, scripts are dropped, entities decoded", () => {
-    const html = `<table><tr><td>Eurasia-Pacific Uninet</td><td>Austrian ministry</td><td>${"An academic network of universities. ".repeat(8)}</td><td>October 2009, Member</td></tr></table><script>alert(1)</script>`;
+    const html =
+      `<table><tr><td>Eurasia-Pacific Uninet</td><td>Austrian ministry</td>` +
+      `<td>${"An academic network of universities. ".repeat(8)}</td><td>October 2009, Member</td></tr></table>` +
+      "<script>alert(1)</script>";
     expect(toPlainText(html)).not.toContain("alert");
     expect(toPlainText("<p>R&amp;D &#8220;x&#8221;</p>")).toContain("R&D “x”");
     const rows = readPage(html, nothingKnown, NMU);
@@ -106,7 +109,10 @@ describe("other formats", () => {
 
   it("CSV with a header: organization, date and role columns, quoted cells", () => {
     const csv =
-      'Organization,Joined,Role\n"Eurasia-Pacific Uninet",October 2009,Member\n"University Alliance of the Silk Road (UASR)",2016,founding member\nSome Network,,\n';
+      "Organization,Joined,Role\n" +
+      '"Eurasia-Pacific Uninet",October 2009,Member\n' +
+      '"University Alliance of the Silk Road (UASR)",2016,founding member\n' +
+      "Some Network,,\n";
     const rows = readPage(csv, knownAs({ "Eurasia-Pacific Uninet": "epu" }), CUHK);
     expect(rows.map((r) => [r.heading, r.match?.slug ?? null, r.joined?.iso ?? null, r.role])).toEqual([
       ["Eurasia-Pacific Uninet", "epu", "2009-10", "MEMBER"],

@@ -27,7 +27,12 @@ describe("the staff dashboard's embed snippet", () => {
     await page.waitForURL(/\/en\/account$/);
     const snippet = await page.getByLabel("Embed code").inputValue();
     expect(snippet).toMatch(
-      /^<iframe src="[^"]+\/embed\/institutions\/nanjing-medical-university\?lang=en&amp;mode=compact&amp;theme=light|^<iframe src="[^"]+\/embed\/institutions\/nanjing-medical-university\?lang=en&mode=compact&theme=light"/,
+      new RegExp(
+        String.raw`^<iframe src="[^"]+\/embed\/institutions\/nanjing-medical-university` +
+          String.raw`\?lang=en&amp;mode=compact&amp;theme=light` +
+          String.raw`|^<iframe src="[^"]+\/embed\/institutions\/nanjing-medical-university` +
+          String.raw`\?lang=en&mode=compact&theme=light"`,
+      ),
     );
     expect(snippet).toContain(`src="${url("/embed/institutions/nanjing-medical-university")}`);
     await screenshot(page, "embed-02-dashboard-snippet");
@@ -35,7 +40,8 @@ describe("the staff dashboard's embed snippet", () => {
     host = http.createServer((_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       res.end(
-        `<!doctype html><html lang="en"><head><title>NMU</title></head><body><h1>International cooperation</h1>${snippet}</body></html>`,
+        `<!doctype html><html lang="en"><head><title>NMU</title></head><body>` +
+          `<h1>International cooperation</h1>${snippet}</body></html>`,
       );
     });
     await new Promise<void>((resolve) => host!.listen(0, resolve));

@@ -32,7 +32,8 @@ const memberRow = (page: Page) => page.locator("tbody tr", { hasText: MEMBER });
 
 async function renderWaitingOnLock() {
   const { rows } = await lock.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = $1 AND NOT l.granted`,
+    `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+     WHERE c.relname = $1 AND NOT l.granted`,
     [LATE_TABLE],
   );
   return rows[0]!.n > 0;
