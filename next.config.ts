@@ -1,19 +1,19 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { securityHeaderRules } from "./lib/security-headers";
+import { securityHeaderRules } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 // Only the widget (/embed/*) may be shown in other sites' frames (its CSP says frame-ancestors *, see
-// lib/security-headers.ts); every other response also says X-Frame-Options: DENY for browsers without CSP.
+// lib/http/security-headers.ts); every other response also says X-Frame-Options: DENY for browsers without CSP.
 // The negative lookahead keeps the rules disjoint, so /embed/* never gets X-Frame-Options.
 const frameDenial = [
   { source: "/", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
   { source: "/:path((?!embed(?:/|$)).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
 ];
 
-// Next's server cache goes through lib/cache-handler.mjs, which dates entries by when their request began (so
+// Next's server cache goes through lib/cache/handler.mjs, which dates entries by when their request began (so
 // a render that read before a change, and finished after it was published, is never served as fresh). With
 // REDIS_URL (read when `next start` loads this file, so one build serves both ways) several instances share it
 // in Redis, and nothing is kept in each process's memory; without it, one instance keeps it in memory and on disk.
@@ -37,7 +37,7 @@ const nextConfig: NextConfig = {
       ...frameDenial,
     ];
   },
-  cacheHandler: path.resolve(process.cwd(), "lib/cache-handler.mjs"),
+  cacheHandler: path.resolve(process.cwd(), "lib/cache/handler.mjs"),
   ...(sharedCache ? { cacheMaxMemorySize: 0 } : {}),
 };
 

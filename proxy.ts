@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
-import { checkOriginAgainstSite } from "./lib/origin";
-import { isMalformedPath, malformedActionBody, MALFORMED_ADDRESS } from "./lib/request-guards";
+import { checkOriginAgainstSite } from "./lib/http/origin";
+import { isMalformedPath, malformedActionBody, MALFORMED_ADDRESS } from "./lib/http/request-guards";
 
 const intl = createMiddleware(routing);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLoopbackHost } from "./loopback.mjs";
+import { isLoopbackHost } from "./http/loopback.mjs";
 
 // Every environment variable the app reads, parsed once. Nothing else reads process.env.
 const schema = z.object({
@@ -18,7 +18,7 @@ const schema = z.object({
   HOST: z.string().trim().min(1).optional(),
   /**
    * SMTP for outgoing mail (smtp://user:pass@host:587). Unset: mail is kept in the outbox and printed by the
-   * server, and links that set a password never go there (lib/mail.ts).
+   * server, and links that set a password never go there (lib/mail/transport.ts).
    */
   SMTP_URL: z
     .string()
@@ -37,7 +37,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Where `npm run data:release` writes dated open-data releases and /data lists them from. */
   RELEASES_DIR: z.string().min(1).default(".data/releases"),
-  /** Several instances: Next's page and data cache in this Redis (lib/cache-handler.mjs, which reads it itself). */
+  /** Several instances: Next's page and data cache in this Redis (lib/cache/handler.mjs, which reads it itself). */
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")

@@ -12,12 +12,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type * as Enums from "../lib/generated/prisma/enums";
-import { createPrismaClient } from "../lib/prisma-client";
-import { parsePartialDate, toStoredDate } from "../lib/dates";
-import { buildSearchText } from "../lib/search-text";
-import { refreshOrganizationDerived } from "../lib/data/derived";
-import { hashPassword } from "../lib/passwords";
-import { isLoopbackHost } from "../lib/loopback.mjs";
+import { createPrismaClient } from "../lib/data/prisma-client";
+import { parsePartialDate, toStoredDate } from "../lib/shared/dates";
+import { buildSearchText } from "../lib/shared/search-text";
+import { refreshOrganizationDerived } from "../lib/data/organizations/derived";
+import { hashPassword } from "../lib/auth/passwords";
+import { isLoopbackHost } from "../lib/http/loopback.mjs";
 
 /** `institution`: the slug of the institution whose own page this is (its claims about itself). */
 type SourceRow = {

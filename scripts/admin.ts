@@ -35,10 +35,10 @@ try {
   if (command !== "create" && command !== "disable-demo") throw new Error(USAGE);
   const given = options(command === "create" ? ["email", "name"] : []);
   ({ stop } = await (await import("./lib/database.mjs")).usePortalDatabase());
-  const { db } = await import("../lib/db");
+  const { db } = await import("../lib/data/db");
   try {
     if (command === "create") {
-      const { createAdminFromShell } = await import("../lib/data/shell-accounts");
+      const { createAdminFromShell } = await import("../lib/data/accounts/shell");
       const r = await createAdminFromShell({ email: given.email ?? "", name: given.name });
       console.log(
         r.created
@@ -51,7 +51,7 @@ try {
       );
     } else {
       const { readDemoUsers } = await import("./lib/demo-accounts.mjs");
-      const { disableAccountsFromShell } = await import("../lib/data/shell-accounts");
+      const { disableAccountsFromShell } = await import("../lib/data/accounts/shell");
       const disabled = await disableAccountsFromShell(readDemoUsers().map((u) => u.email));
       console.log(
         disabled.length

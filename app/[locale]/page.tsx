@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { getRegistryOverview } from "@/lib/data/registry";
-import { getRegistryCharts } from "@/lib/data/charts";
+import { getRegistryOverview } from "@/lib/data/open/overview";
+import { getRegistryCharts } from "@/lib/data/organizations/charts";
 import { RegistryOverviewCharts } from "@/components/charts/registry-overview";
-import { formatPartialDate } from "@/lib/dates";
+import { formatPartialDate } from "@/lib/shared/dates";
 import { env } from "@/lib/env";
 import { JsonLd } from "@/components/ui/json-ld";
 import { SearchBox } from "@/components/ui/search-box";

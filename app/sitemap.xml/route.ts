@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
-import { sitemapCounts } from "@/lib/data/sitemap";
-import { sitemapFiles, sitemapIndexXml } from "@/lib/sitemap";
+import { sitemapCounts } from "@/lib/data/open/sitemap";
+import { sitemapFiles, sitemapIndexXml } from "@/lib/seo/sitemap";
 
 // Read at request time (the counts are cached by tag in lib/data): SITE_URL is the running server's.
 export const dynamic = "force-dynamic";

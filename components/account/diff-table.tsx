@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { FieldDiff } from "@/lib/data/change-requests";
-import { formatPartialDate, type PartialDate } from "@/lib/dates";
+import type { FieldDiff } from "@/lib/data/change-requests/requests";
+import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
 import { TableHead } from "@/components/ui/table-head";
 
 type Labels = { role: (k: string) => string; status: (k: string) => string; kind: (k: string) => string };

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import { submitImportAction } from "@/lib/actions/server";
-import type { PartialDate } from "@/lib/dates";
+import type { PartialDate } from "@/lib/shared/dates";
 import { ActionForm, FieldError } from "./action-form";
 
 const ROLES = [

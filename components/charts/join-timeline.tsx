@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatPartialDate } from "@/lib/dates";
+import { formatPartialDate } from "@/lib/shared/dates";
 import type { Timeline } from "@/lib/charts/timeline";
 import { ColumnChart } from "./bar-chart";
 

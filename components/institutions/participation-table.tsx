@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { Participation } from "@/lib/data/institutions";
+import type { Participation } from "@/lib/data/institutions/queries";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
 import { Markdown } from "@/components/ui/markdown";
-import { markdownToPlainText } from "@/lib/markdown";
+import { markdownToPlainText } from "@/lib/content/markdown";
 
 /** The first paragraph of an introduction as plain text, cut at 160 characters. */
 function summary(introduction: string): string {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import type { OrganizationProfile } from "@/lib/data/organizations";
-import { formatPartialDate } from "@/lib/dates";
-import { countryName } from "@/lib/countries";
+import type { OrganizationProfile } from "@/lib/data/organizations/queries";
+import { formatPartialDate } from "@/lib/shared/dates";
+import { countryName } from "@/lib/shared/countries";
 import { SourceNote } from "@/components/ui/source-note";
 
 type Count = OrganizationProfile["declaredCounts"][number];

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { MemberRow } from "@/lib/data/organizations";
-import { countryName } from "@/lib/countries";
+import type { MemberRow } from "@/lib/data/organizations/queries";
+import { countryName } from "@/lib/shared/countries";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";

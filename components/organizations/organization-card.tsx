@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { OrganizationSummary } from "@/lib/data/organizations";
-import { formatPartialDate } from "@/lib/dates";
+import type { OrganizationSummary } from "@/lib/data/organizations/queries";
+import { formatPartialDate } from "@/lib/shared/dates";
 import { Badge } from "@/components/ui/badge";
 
 export async function OrganizationCard({

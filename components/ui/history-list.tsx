@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import type { PublicHistoryEntry } from "@/lib/data/history";
-import { formatPartialDate } from "@/lib/dates";
+import { formatPartialDate } from "@/lib/shared/dates";
 
 /** When each approved change to these memberships was published. */
 export async function HistoryList({

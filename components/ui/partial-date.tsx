@@ -1,4 +1,4 @@
-import { formatPartialDate, type PartialDate } from "@/lib/dates";
+import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
 
 /** A date shown exactly as precisely as its source gave it, with a machine-readable value. */
 export function PartialDateText({

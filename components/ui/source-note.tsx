@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { SourceRef } from "@/lib/data/organizations";
-import { formatPartialDate } from "@/lib/dates";
+import type { SourceRef } from "@/lib/data/organizations/queries";
+import { formatPartialDate } from "@/lib/shared/dates";
 
 /** Where a fact comes from: the source's title (linked when it has a URL) and, on demand, the quote. */
 export async function SourceNote({

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Actor } from "../auth-types";
+import type { Actor } from "../shared/actor";
 
 /**
  * What every action returns to its form: every field's errors, each shown next to its field. `handOver` is a
@@ -17,7 +17,7 @@ export const initialActionState: ActionState = { ok: false, message: null, field
 
 export type ActionResult = { message: string; tags?: string[]; redirectTo?: string; handOver?: string };
 
-/** Where an action runs: the client's address (lib/auth.ts clientAddressFrom) and work to do after the answer. */
+/** Where an action runs: the client's address (lib/auth/session.ts clientAddressFrom) and work to do after the answer. */
 export type ActionContext = { clientAddress: string; later: (task: () => Promise<void>) => void | Promise<void> };
 
 /**

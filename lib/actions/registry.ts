@@ -23,16 +23,16 @@ import {
   proposeOrganizationCreate,
   rejectChangeRequest,
   withdrawChangeRequest,
-} from "../data/change-requests";
-import { markNotificationsRead } from "../data/users";
-import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganization } from "../data/admin-records";
-import { inviteUser, setPasswordWithToken, updateUserAccess } from "../data/user-admin";
-import { requestPasswordReset } from "../data/password-reset";
+} from "../data/change-requests/requests";
+import { markNotificationsRead } from "../data/accounts/users";
+import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganization } from "../data/admin/records";
+import { inviteUser, setPasswordWithToken, updateUserAccess } from "../data/accounts/user-admin";
+import { requestPasswordReset } from "../data/accounts/password-reset";
 import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAccessSchema } from "../validation/users";
 import { z } from "zod";
-import { confirmMembership, recordOrganizationConfirmation } from "../data/confirmations";
+import { confirmMembership, recordOrganizationConfirmation } from "../data/memberships/confirmations";
 import { confirmMembershipSchema, organizationConfirmationSchema } from "../validation/confirmations";
-import { previewImport, submitImport } from "../data/import";
+import { previewImport, submitImport } from "../data/import/drafts";
 import { previewImportSchema, submitImportSchema } from "../validation/import";
 
 // Every server action of the portal. Each "use server" file under lib/actions wraps one of these, and the

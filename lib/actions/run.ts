@@ -1,7 +1,7 @@
 import "server-only";
-import { AppError, ValidationError, addFieldError } from "../errors";
+import { AppError, ValidationError, addFieldError } from "../shared/errors";
 import { controlCharacterErrors } from "../validation/input";
-import type { Actor } from "../auth-types";
+import type { Actor } from "../shared/actor";
 import type { ActionContext, ActionDefinition, ActionResult, ActionState } from "./define";
 
 /** Outside a request (tests, scripts): no client address, and work meant for after the answer runs first. */

@@ -1,15 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { expireTags } from "../cache";
+import { expireTags } from "../cache/read-cache";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { randomInt } from "node:crypto";
-import { clientAddressFrom, getCurrentUser } from "../auth";
+import { clientAddressFrom, getCurrentUser } from "../auth/session";
 import { actions, type ActionName } from "./registry";
 import { formToObject, type ActionState } from "./define";
 import { runAction } from "./run";
-import { checkOriginAgainstSite } from "../origin";
+import { checkOriginAgainstSite } from "../http/origin";
 
 /**
  * Work for after the answer (a reset link's lookup and mail), begun at a random moment within the next second:
@@ -42,7 +42,7 @@ async function handle(name: ActionName, formData: unknown): Promise<ActionState>
   const locale = raw.locale === "zh" ? "zh" : "en";
   const context = { clientAddress: clientAddressFrom(requestHeaders), later: afterAtRandom };
   const { state, result } = await runAction(actions[name], actor, raw, locale, context);
-  // Approved changes are public at once (lib/cache.ts: expireTags).
+  // Approved changes are public at once (lib/cache/read-cache.ts: expireTags).
   expireTags(result?.tags ?? []);
   if (result?.redirectTo) redirect(result.redirectTo);
   return state;

@@ -1,6 +1,6 @@
 // Joins over time at the precision the sources give. A year-precision date counts in its year and nothing
 // finer is ever invented: months are shown only when every dated join is known to the month.
-import type { DatePrecision } from "../dates";
+import type { DatePrecision } from "../shared/dates";
 
 /** Joins counted in SQL: per year, and per month for dates known to the month or day (month null otherwise). */
 export type JoinCount = { year: number; month: number | null; count: number };

@@ -1,6 +1,6 @@
 // Who may act, checked in the data layer (pages and components only add comfort).
-import type { Actor } from "../auth-types";
-import { ForbiddenError, UnauthorizedError } from "../errors";
+import type { Actor } from "../shared/actor";
+import { ForbiddenError, UnauthorizedError } from "../shared/errors";
 
 export function requireAdmin(actor: Actor | null, message = "Only admins may do that."): Actor {
   if (!actor) throw new UnauthorizedError();

@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "../db";
-import { cached, tags } from "../cache";
-import type { Actor } from "../auth-types";
-import { ForbiddenError, UnauthorizedError } from "../errors";
-import { pickName } from "../names";
-import { diffSnapshots, type FieldDiff, type MembershipSnapshot } from "./change-requests";
+import { db } from "./db";
+import { cached, tags } from "../cache/read-cache";
+import type { Actor } from "../shared/actor";
+import { ForbiddenError, UnauthorizedError } from "../shared/errors";
+import { pickName } from "../shared/names";
+import { diffSnapshots, type FieldDiff, type MembershipSnapshot } from "./change-requests/requests";
 
 export type PublicHistoryEntry = {
   at: string;

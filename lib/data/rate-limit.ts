@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db";
-import { TooManyRequestsError } from "../errors";
+import { db } from "./db";
+import { TooManyRequestsError } from "../shared/errors";
 
 /** At most `limit` requests per `windowSeconds` under `key` (e.g. "reset:address:203.0.113.7"). */
 export type RateRule = { key: string; limit: number; windowSeconds: number };

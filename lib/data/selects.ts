@@ -1,7 +1,7 @@
 // Select shapes and mappers shared by the data modules (no "server-only": types and plain objects only).
 
 import type { MembershipRole, MembershipStatus } from "../generated/prisma/enums";
-import type { PartialDate } from "../dates";
+import type { PartialDate } from "../shared/dates";
 
 /** A fact's source as shown beside it, with the passage quoted from it. */
 export type SourceRef = {

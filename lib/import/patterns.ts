@@ -1,7 +1,7 @@
 // The patterns the page reader runs, and the metered ways it runs them. Every quantifier in them is bounded
 // ({m,n}, ?): one attempt reads a few dozen characters at most, so a scan costs a constant per character
 // (WorkMeter.scan charges exactly that), and they run only on the pieces text-pieces.ts cuts.
-import { parsePartialDate, type PartialDate } from "../dates";
+import { parsePartialDate, type PartialDate } from "../shared/dates";
 import type { MembershipRole } from "../generated/prisma/enums";
 import type { WorkMeter } from "./work-meter";
 
@@ -38,7 +38,7 @@ export function exec(pattern: RegExp, text: string, meter: WorkMeter): RegExpExe
   return pattern.exec(text);
 }
 
-/** A date as lib/dates reads it; the text is a pattern's match or a short cell, so its cost stays small. */
+/** A date as lib/shared/dates reads it; the text is a pattern's match or a short cell, so its cost stays small. */
 export function parseDate(text: string, meter: WorkMeter): PartialDate | null {
   meter.opaque(text);
   try {

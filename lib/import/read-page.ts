@@ -1,10 +1,10 @@
 // Reading a university's own "international organizations" page (text, HTML or CSV) into proposed rows: which
 // organization, since when (at the precision the page gives) and in which role, with the passage it comes from.
-// Pure: matching names against the registry is the caller's (lib/data/import.ts), passed in as `match`.
+// Pure: matching names against the registry is the caller's (lib/data/import/drafts.ts), passed in as `match`.
 // Every step does work in proportion to what it reads (counted on a WorkMeter) and can pause between steps:
 // the markup goes through a real tokenizer (html-text.ts), the text is cut into pieces in single passes
 // (text-pieces.ts), and the patterns (patterns.ts) have bounded quantifiers only and run on those pieces.
-import type { PartialDate } from "../dates";
+import type { PartialDate } from "../shared/dates";
 import type { MembershipRole } from "../generated/prisma/enums";
 import { plainTextSteps } from "./html-text";
 import { DATE_IN_TEXT, DATE_ROLE_LINE, ORG_WORDS, exec, parseDate, roleIn, test } from "./patterns";
@@ -29,7 +29,7 @@ export type Matcher = (text: string) => OrganizationMatch | null;
 /** A heading must match a known organization at least this well; a quoted name inside prose, better. */
 export const HEADING_MATCH = 0.6;
 const QUOTED_MATCH = 0.6;
-/** The weakest match any row can use: lib/data/import.ts looks for no weaker ones. */
+/** The weakest match any row can use: lib/data/import/drafts.ts looks for no weaker ones. */
 export const MATCH_THRESHOLD = Math.min(HEADING_MATCH, QUOTED_MATCH);
 
 /** Longest paragraph that can be an organization's heading. */
@@ -152,7 +152,7 @@ export function* pageRows(
   selfNames: string[],
   meter: WorkMeter,
 ): Steps<ImportedRow[]> {
-  // The caller's matcher is a lookup of the text and of its bracketed parts (lib/data/import.ts).
+  // The caller's matcher is a lookup of the text and of its bracketed parts (lib/data/import/drafts.ts).
   const known: Matcher = (text) => {
     meter.add(3 * text.length + 1);
     return match(text);

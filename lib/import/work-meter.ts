@@ -1,7 +1,7 @@
 // The page reader's work, counted and cut into steps. Counted so that tests can show it grows in proportion to
 // the text whatever its shape (work, not time: a loaded machine does not change it); cut into steps so that a
 // preview yields the event loop between them and one request never holds the server.
-import { ValidationError } from "../errors";
+import { ValidationError } from "../shared/errors";
 
 /** A computation that yields between bounded steps; runSteps or runStepsYielding drives it. */
 export type Steps<T> = Generator<void, T, undefined>;
@@ -47,7 +47,7 @@ export class WorkMeter {
     this.add(starts * Math.min(reach, text.length) + 1);
   }
 
-  /** Code whose scans are not analysed here (lib/dates): assume every position may read to the end. */
+  /** Code whose scans are not analysed here (lib/shared/dates): assume every position may read to the end. */
   opaque(text: string): void {
     this.add((text.length + 1) ** 2);
   }

@@ -1,7 +1,7 @@
-import { getOpenDataset, type DatasetScope } from "../data/open-data";
+import { getOpenDataset, type DatasetScope } from "../data/open/datasets";
 import { env } from "../env";
-import { NotFoundError } from "../errors";
-import { isSlug } from "../slug";
+import { NotFoundError } from "../shared/errors";
+import { isSlug } from "../shared/slug";
 import { EXPORT_TABLES, parseExportFile, type ExportTable } from "../validation/api";
 import { MEDIA_TYPES, renderExport, renderQuickStatements } from "./formats";
 import type { ApiBody } from "./http";

@@ -1,4 +1,4 @@
-import type { ApiPage } from "../data/api";
+import type { ApiPage } from "../data/open/api";
 import { LICENSE } from "./license";
 
 /** A list response: the items, the page, and the link to the next page (same filters, next cursor). */

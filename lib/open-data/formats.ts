@@ -1,4 +1,4 @@
-import type { OpenDataset } from "../data/open-data";
+import type { OpenDataset } from "../data/open/datasets";
 import type { ExportFormat, ExportTable } from "../validation/api";
 import { toCsv, type CsvValue } from "./csv";
 import { LICENSE } from "./license";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { AppError, ValidationError, addFieldError } from "../errors";
+import { AppError, ValidationError, addFieldError } from "../shared/errors";
 import { searchParamsObject } from "../validation/api";
 import { CONTROL_CHARACTER } from "../validation/input";
 

@@ -1,4 +1,4 @@
-import type { PartialDate } from "../dates";
+import type { PartialDate } from "../shared/dates";
 
 /**
  * Wikidata QuickStatements (v1, one command per line, fields separated by "|") for approved memberships:

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "../env";
-import type { OpenDataset } from "../data/open-data";
+import type { OpenDataset } from "../data/open/datasets";
 import { LICENSE } from "./license";
 import { MEDIA_TYPES, releaseFiles } from "./formats";
 

@@ -1,5 +1,5 @@
-import type { InstitutionProfile } from "../data/institutions";
-import type { PartialDate } from "../dates";
+import type { InstitutionProfile } from "../data/institutions/queries";
+import type { PartialDate } from "../shared/dates";
 
 /** What the widget shows — a university's approved memberships — as JSON for sites that render it themselves. */
 export type WidgetData = {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
-import { isCountryCode } from "../countries";
+import { isCountryCode } from "../shared/countries";
 import { decodeCursor, type CursorKey } from "../open-data/cursor";
-import { isSlug } from "../slug";
+import { isSlug } from "../shared/slug";
 
 // Query parameters of the read API (/api/v1). Unlike the site's lenient search, a bad parameter is a 400
 // with every problem listed: an API client should learn of its mistake, not get different results.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MembershipRole, MembershipStatus } from "../generated/prisma/enums";
-import { parsePartialDate, type PartialDate } from "../dates";
+import { parsePartialDate, type PartialDate } from "../shared/dates";
 
 const partialDate = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Field, OrganizationKind, InstitutionKind } from "../generated/prisma/enums";
-import { isCountryCode } from "../countries";
+import { isCountryCode } from "../shared/countries";
 import { CONTROL_CHARACTER } from "./input";
 
 export const ORGANIZATION_SORTS = ["relevance", "name", "founded-desc", "founded-asc", "members", "updated"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordSchema } from "../passwords";
+import { passwordSchema } from "../auth/passwords";
 
 const role = z.enum(["ADMIN", "STAFF"], { error: "Choose a role." });
 const institutionSlug = z

@@ -3,11 +3,11 @@
 // password from BENCH_PASSWORD) and a pending change request to that membership's notes, proposed through
 // the data layer as staff would. The bench then approves it in the browser and polls the public page.
 // Run as: node --import tsx --import ./scripts/bench/register.mjs scripts/bench/approval-setup.ts ORG_SLUG
-import { createPrismaClient } from "../../lib/prisma-client.ts";
-import { hashPassword } from "../../lib/passwords.ts";
-import { fromStoredDate } from "../../lib/dates.ts";
+import { createPrismaClient } from "../../lib/data/prisma-client.ts";
+import { hashPassword } from "../../lib/auth/passwords.ts";
+import { fromStoredDate } from "../../lib/shared/dates.ts";
 import { membershipValuesSchema } from "../../lib/validation/membership.ts";
-import { proposeMembershipUpdate } from "../../lib/data/change-requests.ts";
+import { proposeMembershipUpdate } from "../../lib/data/change-requests/requests.ts";
 
 async function main() {
   const slug = process.argv[2];

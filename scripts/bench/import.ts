@@ -7,7 +7,7 @@
 // bench-only staff account (bench-import@bench.invalid; its drafts are deleted afterwards).
 // Run by scripts/bench.mjs, or alone on any migrated database (the world's, or a seeded one):
 //   DATABASE_URL=… npm run bench:import            prints a table, or with --json one JSON line
-import { createPrismaClient } from "../../lib/prisma-client.ts";
+import { createPrismaClient } from "../../lib/data/prisma-client.ts";
 import { WorkMeter, type Steps } from "../../lib/import/work-meter.ts";
 import { pageRows, preparePage, type Matcher } from "../../lib/import/read-page.ts";
 import { adversarialSelf, adversarialShapes, unclosedParagraphs } from "../../tests/support/adversarial-pages.ts";
@@ -59,7 +59,7 @@ async function readingOf(name: string, text: string) {
 }
 
 async function previews(pages: { name: string; text: string }[]) {
-  const { previewImport } = await import("../../lib/data/import.ts");
+  const { previewImport } = await import("../../lib/data/import/drafts.ts");
   const prisma = createPrismaClient(process.env.DATABASE_URL!, 2);
   try {
     const institution = await prisma.institution.findFirstOrThrow({ orderBy: { slug: "asc" }, select: { id: true } });

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { verify } from "@node-rs/argon2";
-import { isLoopbackHost } from "../../lib/loopback.mjs";
+import { isLoopbackHost } from "../../lib/http/loopback.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 

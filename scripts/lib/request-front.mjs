@@ -68,4 +68,4 @@ export function refusalFor(req, { maxBodyBytes = MAX_BODY_BYTES } = {}) {
 }
 
 // The loopback rule lives in lib/ so that the app applies the same one (lib/env.ts).
-export { isLoopbackHost } from "../../lib/loopback.mjs";
+export { isLoopbackHost } from "../../lib/http/loopback.mjs";

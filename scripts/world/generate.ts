@@ -1,6 +1,6 @@
 // The synthetic world's rows, table by table, in COPY column order. Everything derives from one seed.
-import { slugify } from "../../lib/slug.ts";
-import { buildSearchText } from "../../lib/search-text.ts";
+import { slugify } from "../../lib/shared/slug.ts";
+import { buildSearchText } from "../../lib/shared/search-text.ts";
 import { createRandom, createWeightedSampler, powerLawSizes, type Random } from "./random.ts";
 import {
   COUNTRIES,

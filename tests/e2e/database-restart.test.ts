@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth-types";
-import type { PrismaClient } from "@/lib/prisma-client";
+import type { Actor } from "@/lib/shared/actor";
+import type { PrismaClient } from "@/lib/data/prisma-client";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { startEmbedded, withDatabase } from "../../scripts/lib/database.mjs";
 import { connectRedis, deleteKeys, freePort, startInstance, type Instance } from "../support/instances";
@@ -26,7 +26,7 @@ let databaseUrl = "";
 let instance: Instance;
 let redis: Redis;
 let prisma: PrismaClient;
-let data: typeof import("@/lib/data/change-requests");
+let data: typeof import("@/lib/data/change-requests/requests");
 let admin: Actor;
 let staff: Actor;
 const approved: string[] = [];
@@ -128,11 +128,11 @@ beforeAll(async () => {
   databaseUrl = withDatabase(pg.baseUrl, "atlas_restart");
   prepare({ ...process.env, DATABASE_URL: databaseUrl });
 
-  // This file's data layer (lib/db) works on the embedded database too.
+  // This file's data layer (lib/data/db) works on the embedded database too.
   process.env.DATABASE_URL = databaseUrl;
-  const { createPrismaClient } = await import("@/lib/prisma-client");
+  const { createPrismaClient } = await import("@/lib/data/prisma-client");
   prisma = createPrismaClient(databaseUrl, 2);
-  data = await import("@/lib/data/change-requests");
+  data = await import("@/lib/data/change-requests/requests");
   const select = { id: true, email: true, name: true, role: true, institutionId: true } as const;
   admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" }, select });
   staff = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" }, select });
@@ -150,7 +150,7 @@ afterAll(async () => {
   await loadDone;
   await instance?.stop();
   await prisma?.$disconnect();
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/data/db");
   await db()
     .$disconnect()
     .catch(() => {});

@@ -3,7 +3,7 @@
 // credentials sign-in. Whatever comes in, the answer is never a 5xx, and refused posts change nothing.
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/data/prisma-client";
 import { browserSession, url } from "../support/browser";
 import { junk } from "../support/fuzz";
 

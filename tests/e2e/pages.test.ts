@@ -11,7 +11,7 @@ const withPage = (run: (page: Page) => Promise<void>) => tabs.use(run);
 
 describe.concurrent("Nanjing Medical University's participation page", () => {
   // NMU's own table gives these entrance times: a day, a month, a day, a month and two blanks.
-  // lib/dates.ts formatPartialDate: DAY → "Nov 11, 2019" / "2019年11月11日", MONTH → "May 2018" / "2018年5月".
+  // lib/shared/dates.ts formatPartialDate: DAY → "Nov 11, 2019" / "2019年11月11日", MONTH → "May 2018" / "2018年5月".
   const rows = [
     {
       slug: "belt-and-road-federation-for-health-promotion",

@@ -2,8 +2,8 @@
 // the socket's (a forged X-Forwarded-For neither buys a fresh sign-in bucket nor locks someone else out), and
 // bytes that cannot be decoded, or bodies too large to read, get a 4xx that says why instead of a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { hashPassword } from "@/lib/passwords";
+import { createPrismaClient } from "@/lib/data/prisma-client";
+import { hashPassword } from "@/lib/auth/passwords";
 import { baseUrl, url } from "../support/browser";
 import { httpRequest, signInFrom } from "../support/http-client";
 

@@ -2,8 +2,8 @@
 // next-auth's own endpoint too: /api/auth/session answers an ended session's old cookie as it answers no
 // cookie at all, without the person's name or email, over real HTTP.
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { hashPassword } from "@/lib/passwords";
+import { createPrismaClient } from "@/lib/data/prisma-client";
+import { hashPassword } from "@/lib/auth/passwords";
 import { baseUrl, url } from "../support/browser";
 import { CookieJar, httpRequest, signInFrom, signOutFrom } from "../support/http-client";
 

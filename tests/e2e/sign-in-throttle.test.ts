@@ -3,8 +3,8 @@
 // the owner signed in with before (its device cookie). Every client the server has not seen sign in to the
 // account, and a forged device cookie, is still refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { hashPassword } from "@/lib/passwords";
+import { createPrismaClient } from "@/lib/data/prisma-client";
+import { hashPassword } from "@/lib/auth/passwords";
 import { baseUrl } from "../support/browser";
 import { CookieJar, signInFrom, signOutFrom } from "../support/http-client";
 

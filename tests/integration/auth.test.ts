@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { authenticate, endSessions, loadSessionUser } from "@/lib/data/users";
-import { TooManyRequestsError } from "@/lib/errors";
-import { hashPassword, passwordSchema, verifyPassword } from "@/lib/passwords";
+import { authenticate, endSessions, loadSessionUser } from "@/lib/data/accounts/users";
+import { TooManyRequestsError } from "@/lib/shared/errors";
+import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/passwords";
 import { testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, type ActionName } from "@/lib/actions/registry";
 import { runAction } from "@/lib/actions/run";
-import type { Actor } from "@/lib/auth-types";
+import type { Actor } from "@/lib/shared/actor";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";
 

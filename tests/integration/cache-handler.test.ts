@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type Redis from "ioredis";
 import { connectRedis, deleteKeys } from "../support/instances";
 
-// lib/cache-handler.mjs with both of its stores: Redis under a prefix of this run's own (two handler objects
+// lib/cache/handler.mjs with both of its stores: Redis under a prefix of this run's own (two handler objects
 // stand for two instances: they share nothing but Redis), and the local store of one instance (memory and a
 // directory of this run's own). Next makes a handler per request, so a handler object is also one request.
 type Handler = {
@@ -27,7 +27,7 @@ beforeAll(async () => {
   redis = connected.client;
   redisUrl = connected.url;
   process.env.CACHE_PREFIX = prefix;
-  HandlerModule = (await import("@/lib/cache-handler.mjs")) as unknown as typeof HandlerModule;
+  HandlerModule = (await import("@/lib/cache/handler.mjs")) as unknown as typeof HandlerModule;
 });
 afterAll(async () => {
   HandlerModule.disconnectCache();
@@ -153,7 +153,7 @@ describe("the local store across a restart, within its memory, and during a buil
     delete process.env.REDIS_URL;
     // A new module instance is a new server process: nothing in memory, only what is on disk.
     vi.resetModules();
-    const mod = (await import("@/lib/cache-handler.mjs")) as unknown as typeof HandlerModule;
+    const mod = (await import("@/lib/cache/handler.mjs")) as unknown as typeof HandlerModule;
     return () => new mod.default({ serverDistDir, ...opts });
   };
 
@@ -204,7 +204,7 @@ describe("without Redis answering", () => {
   it("the Redis store behaves as an empty cache: misses, writes dropped, no exception", async () => {
     vi.resetModules();
     process.env.REDIS_URL = "redis://127.0.0.1:1";
-    const offline = (await import("@/lib/cache-handler.mjs")) as unknown as typeof HandlerModule;
+    const offline = (await import("@/lib/cache/handler.mjs")) as unknown as typeof HandlerModule;
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const h = new offline.default({});
     const started = Date.now();

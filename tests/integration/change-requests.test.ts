@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth-types";
+import type { Actor } from "@/lib/shared/actor";
 import {
   approveChangeRequest,
   getChangeRequest,
   proposeMembershipCreate,
   proposeMembershipUpdate,
   rejectChangeRequest,
-} from "@/lib/data/change-requests";
-import { getInstitutionBySlug } from "@/lib/data/institutions";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+} from "@/lib/data/change-requests/requests";
+import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
@@ -244,7 +244,7 @@ describe("history", () => {
 
 describe("profiles and new organizations", () => {
   it("an approved profile change updates the institution (version-guarded) with an audit row", async () => {
-    const { proposeInstitutionUpdate, getInstitutionProfile } = await import("@/lib/data/change-requests");
+    const { proposeInstitutionUpdate, getInstitutionProfile } = await import("@/lib/data/change-requests/requests");
     const { institutionProfileSchema } = await import("@/lib/validation/membership");
     const profile = await getInstitutionProfile(nmuStaff, null);
     const values = institutionProfileSchema.parse({
@@ -281,7 +281,7 @@ describe("profiles and new organizations", () => {
   });
 
   it("an approved new organization is created with its names and the proposer's membership", async () => {
-    const { proposeOrganizationCreate } = await import("@/lib/data/change-requests");
+    const { proposeOrganizationCreate } = await import("@/lib/data/change-requests/requests");
     const { organizationProposalSchema } = await import("@/lib/validation/membership");
     const values = organizationProposalSchema.parse({
       nameEn: "Yangtze River Delta Medical Universities Alliance",
@@ -316,7 +316,7 @@ describe("profiles and new organizations", () => {
 
   it(`admins add an organization directly: published with its cited source and an audit row; \
 a name already listed is refused and changes nothing`, async () => {
-    const { adminCreateOrganization } = await import("@/lib/data/admin-records");
+    const { adminCreateOrganization } = await import("@/lib/data/admin/records");
     const { adminCreateOrganizationSchema } = await import("@/lib/validation/membership");
     const { values } = adminCreateOrganizationSchema.parse({
       values: {

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { db } from "@/lib/db";
-import { getInstitutionNetwork, getOrganizationCharts, NETWORK_LIMIT } from "@/lib/data/charts";
-import { refreshOrganizationDerived } from "@/lib/data/derived";
+import { db } from "@/lib/data/db";
+import { getInstitutionNetwork, getOrganizationCharts, NETWORK_LIMIT } from "@/lib/data/organizations/charts";
+import { refreshOrganizationDerived } from "@/lib/data/organizations/derived";
 import { baseMap } from "@/lib/charts/world-map";
 import { WorldMapSvg } from "@/components/charts/world-map";
 import { ColumnChart } from "@/components/charts/bar-chart";

@@ -1,7 +1,7 @@
 // The pictures' figures, aggregated in SQL, checked against the seed data files they were loaded from.
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { getInstitutionNetwork, getOrganizationCharts, getRegistryCharts } from "@/lib/data/charts";
+import { db } from "@/lib/data/db";
+import { getInstitutionNetwork, getOrganizationCharts, getRegistryCharts } from "@/lib/data/organizations/charts";
 import institutions from "../../prisma/seed-data/institutions.json";
 import memberships from "../../prisma/seed-data/memberships.json";
 import organizations from "../../prisma/seed-data/organizations.json";

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
-const { db } = await import("@/lib/db");
-const { listOrganizations } = await import("@/lib/data/organizations");
+const { db } = await import("@/lib/data/db");
+const { listOrganizations } = await import("@/lib/data/organizations/queries");
 
 const prisma = testPrisma();
 

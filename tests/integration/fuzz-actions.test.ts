@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { actions, type ActionName } from "@/lib/actions/registry";
 import { formToObject } from "@/lib/actions/define";
 import { runAction } from "@/lib/actions/run";
-import type { Actor } from "@/lib/auth-types";
+import type { Actor } from "@/lib/shared/actor";
 import { loadActor, testPrisma, useFuzzDatabase } from "../support/db";
 import { fieldsOf, junk, type Pools, plausible, tainted } from "../support/fuzz";
 

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth-types";
+import type { Actor } from "@/lib/shared/actor";
 import type { ActionContext } from "@/lib/actions/define";
 import { startSmtpSink } from "../../scripts/lib/smtp-sink.mjs";
 import { passwordLinkIn, waitForMail } from "../support/mailbox";

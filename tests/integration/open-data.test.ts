@@ -12,15 +12,15 @@ useWriteDatabase();
 const releasesDir = mkdtempSync(path.join(os.tmpdir(), "atlas-releases-"));
 process.env.RELEASES_DIR = releasesDir;
 
-const { listApiInstitutions, listApiMemberships, listApiOrganizations } = await import("@/lib/data/api");
-const { loadOpenDataset } = await import("@/lib/data/open-data");
+const { listApiInstitutions, listApiMemberships, listApiOrganizations } = await import("@/lib/data/open/api");
+const { loadOpenDataset } = await import("@/lib/data/open/datasets");
 const { renderExport, renderQuickStatements } = await import("@/lib/open-data/formats");
 const { listReleases, readReleaseFile, writeRelease } = await import("@/lib/open-data/releases");
-const { NotFoundError } = await import("@/lib/errors");
+const { NotFoundError } = await import("@/lib/shared/errors");
 const { apiMembershipQuerySchema, apiOrganizationQuerySchema, apiInstitutionQuerySchema } = await import(
   "@/lib/validation/api"
 );
-const { db } = await import("@/lib/db");
+const { db } = await import("@/lib/data/db");
 
 const prisma = testPrisma();
 const NMU = "nanjing-medical-university";
@@ -165,9 +165,9 @@ describe("Wikidata QuickStatements", () => {
 describe("Wikidata items of organizations (admins set them directly, validated)", () => {
   it(`a valid item or wikidata.org address is stored; a malformed one is refused; \
 a taken one is a conflict`, async () => {
-    const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin-records");
+    const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin/records");
     const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
-    const { ConflictError } = await import("@/lib/errors");
+    const { ConflictError } = await import("@/lib/shared/errors");
     const admin = await prisma.user.findUniqueOrThrow({
       where: { email: "admin@atlas.test" },
       select: { id: true, email: true, name: true, role: true, institutionId: true },

@@ -1,9 +1,9 @@
 // Institution search and the organization and institution profiles, through lib/data against the seeded
 // database.
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { getInstitutionBySlug, listInstitutions } from "@/lib/data/institutions";
-import { getOrganizationBySlug } from "@/lib/data/organizations";
+import { db } from "@/lib/data/db";
+import { getInstitutionBySlug, listInstitutions } from "@/lib/data/institutions/queries";
+import { getOrganizationBySlug } from "@/lib/data/organizations/queries";
 import {
   institutionSearch,
   ANSO,

@@ -3,8 +3,8 @@
 // server action does (expireTags), and then every public read of every record, the lists and the downloads
 // must equal what the database gives: a read left holding the old value is a page that never shows the change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth-types";
-import { expireTags } from "@/lib/cache";
+import type { Actor } from "@/lib/shared/actor";
+import { expireTags } from "@/lib/cache/read-cache";
 import {
   adminUpdateInstitution,
   approveChangeRequest,
@@ -13,22 +13,22 @@ import {
   proposeMembershipUpdate,
   proposeOrganizationCreate,
   rejectChangeRequest,
-} from "@/lib/data/change-requests";
+} from "@/lib/data/change-requests/requests";
 import {
   adminCreateInstitution,
   adminCreateOrganization,
   adminUpdateOrganization,
   getOrganizationProfile,
-} from "@/lib/data/admin-records";
-import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/confirmations";
-import { getOrganizationBySlug, listOrganizations } from "@/lib/data/organizations";
-import { getInstitutionBySlug, listInstitutions } from "@/lib/data/institutions";
-import { listOrganizationMembers } from "@/lib/data/members";
+} from "@/lib/data/admin/records";
+import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/memberships/confirmations";
+import { getOrganizationBySlug, listOrganizations } from "@/lib/data/organizations/queries";
+import { getInstitutionBySlug, listInstitutions } from "@/lib/data/institutions/queries";
+import { listOrganizationMembers } from "@/lib/data/organizations/members";
 import { getPublicHistory } from "@/lib/data/history";
-import { getInstitutionNetwork, getOrganizationCharts, getRegistryCharts } from "@/lib/data/charts";
-import { getOpenDataCounts, getOpenDataset } from "@/lib/data/open-data";
-import { getRegistryOverview } from "@/lib/data/registry";
-import { sitemapCounts, sitemapRecords } from "@/lib/data/sitemap";
+import { getInstitutionNetwork, getOrganizationCharts, getRegistryCharts } from "@/lib/data/organizations/charts";
+import { getOpenDataCounts, getOpenDataset } from "@/lib/data/open/datasets";
+import { getRegistryOverview } from "@/lib/data/open/overview";
+import { sitemapCounts, sitemapRecords } from "@/lib/data/open/sitemap";
 import { parseInstitutionSearch, parseOrganizationSearch } from "@/lib/validation/search";
 import { membershipValuesSchema, organizationProposalSchema } from "@/lib/validation/membership";
 import { uncached, useDataCache } from "../support/next-cache";

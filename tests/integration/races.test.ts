@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth-types";
-import { approveChangeRequest, proposeMembershipUpdate } from "@/lib/data/change-requests";
-import { ConflictError } from "@/lib/errors";
+import type { Actor } from "@/lib/shared/actor";
+import { approveChangeRequest, proposeMembershipUpdate } from "@/lib/data/change-requests/requests";
+import { ConflictError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
 
 // Races through the data layer. Each approval runs in its own transaction on its own pooled connection
-// (lib/db's pool), so two calls started together really do overlap in PostgreSQL.
+// (lib/data/db's pool), so two calls started together really do overlap in PostgreSQL.
 const ROUNDS = 50;
 const ORG = "south-and-southeast-asia-medical-education-and-service-alliance";
 const prisma = testPrisma();

@@ -1,7 +1,7 @@
 // The home page's figures, through lib/data against the seeded database.
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { getRegistryOverview } from "@/lib/data/registry";
+import { db } from "@/lib/data/db";
+import { getRegistryOverview } from "@/lib/data/open/overview";
 
 afterAll(async () => {
   await db().$disconnect();

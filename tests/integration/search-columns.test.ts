@@ -4,10 +4,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
-const { db } = await import("@/lib/db");
-const { listOrganizations } = await import("@/lib/data/organizations");
-const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin-records");
-const { cjkBigramQuery } = await import("@/lib/data/search-pattern");
+const { db } = await import("@/lib/data/db");
+const { listOrganizations } = await import("@/lib/data/organizations/queries");
+const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin/records");
+const { cjkBigramQuery } = await import("@/lib/data/search/patterns");
 const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
 
 const prisma = testPrisma();

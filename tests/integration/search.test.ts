@@ -1,9 +1,9 @@
 // Searching, filtering, sorting and paging organizations through listOrganizations, against the seeded
 // database.
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { listInstitutions } from "@/lib/data/institutions";
-import { listOrganizations } from "@/lib/data/organizations";
+import { db } from "@/lib/data/db";
+import { listInstitutions } from "@/lib/data/institutions/queries";
+import { listOrganizations } from "@/lib/data/organizations/queries";
 import type { OrganizationSearch } from "@/lib/validation/search";
 import {
   institutionSearch,

@@ -1,8 +1,8 @@
 // The facts of the two seed pages — Nanjing Medical University's "International Organization" table and
 // CUHK's "Belt and Road — CUHK's Participation" — checked one by one against the seeded database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fromStoredDate, type PartialDate } from "@/lib/dates";
-import type { PrismaClient } from "@/lib/prisma-client";
+import { fromStoredDate, type PartialDate } from "@/lib/shared/dates";
+import type { PrismaClient } from "@/lib/data/prisma-client";
 import { seedDatabase } from "@/prisma/seed";
 import { testPrisma } from "../support/db";
 import { onPage } from "../support/seed-pages";

@@ -3,12 +3,12 @@
 // reset lifts the account's lock, and expired rows are purged.
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { issueDeviceCookie } from "@/lib/device-cookie";
-import { authenticate } from "@/lib/data/users";
-import { purgeExpiredThrottles, recordFailures } from "@/lib/data/login-throttle";
-import { setPasswordWithToken } from "@/lib/data/user-admin";
-import { TooManyRequestsError } from "@/lib/errors";
-import { hashPassword } from "@/lib/passwords";
+import { issueDeviceCookie } from "@/lib/auth/device-cookie";
+import { authenticate } from "@/lib/data/accounts/users";
+import { purgeExpiredThrottles, recordFailures } from "@/lib/data/accounts/login-throttle";
+import { setPasswordWithToken } from "@/lib/data/accounts/user-admin";
+import { TooManyRequestsError } from "@/lib/shared/errors";
+import { hashPassword } from "@/lib/auth/passwords";
 import { testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();

@@ -1,14 +1,14 @@
 // Staff and admin tools: importing an existing page, yearly re-confirmation, the organization's own
 // confirmation (corroboration), and the discrepancy report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth-types";
-import { getImportDraft, matchNames, previewImport, submitImport } from "@/lib/data/import";
-import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/confirmations";
-import { getDiscrepancyReport } from "@/lib/data/discrepancies";
-import { getStaffDashboard } from "@/lib/data/account";
-import { getInstitutionBySlug } from "@/lib/data/institutions";
-import { getOrganizationBySlug } from "@/lib/data/organizations";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Actor } from "@/lib/shared/actor";
+import { getImportDraft, matchNames, previewImport, submitImport } from "@/lib/data/import/drafts";
+import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/memberships/confirmations";
+import { getDiscrepancyReport } from "@/lib/data/admin/discrepancies";
+import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
+import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { getOrganizationBySlug } from "@/lib/data/organizations/queries";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/shared/errors";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";
 import { unclosedParagraphs } from "../support/adversarial-pages";

@@ -11,9 +11,9 @@ import {
   type OrganizationExtras,
   type Row,
 } from "../../scripts/world/generate";
-import { refreshOrganizationDerived } from "@/lib/data/derived";
-import { buildSearchText } from "@/lib/search-text";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { refreshOrganizationDerived } from "@/lib/data/organizations/derived";
+import { buildSearchText } from "@/lib/shared/search-text";
+import { createPrismaClient } from "@/lib/data/prisma-client";
 import { testDatabaseUrl } from "../support/db";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -228,7 +228,7 @@ describe("npm run data:world at scale 0.001", () => {
         [big.id],
       )
     ).rows.map((r) => r.slug);
-    const { listOrganizationMembers } = await import("@/lib/data/members");
+    const { listOrganizationMembers } = await import("@/lib/data/organizations/members");
     const seen: string[] = [];
     let after = null;
     for (let pages = 0; pages < 100; pages++) {
@@ -244,10 +244,10 @@ describe("npm run data:world at scale 0.001", () => {
   });
 
   it("renders profiles with a fixed number of queries, however many members (no N+1)", async () => {
-    const { getOrganizationBySlug } = await import("@/lib/data/organizations");
-    const { getInstitutionBySlug } = await import("@/lib/data/institutions");
+    const { getOrganizationBySlug } = await import("@/lib/data/organizations/queries");
+    const { getInstitutionBySlug } = await import("@/lib/data/institutions/queries");
     const { getPublicHistory } = await import("@/lib/data/history");
-    const { listOrganizationMembers } = await import("@/lib/data/members");
+    const { listOrganizationMembers } = await import("@/lib/data/organizations/members");
     const orgs = (
       await client.query<{ slug: string; n: number }>(
         `SELECT slug, "memberCount" AS n FROM "Organization" ORDER BY "memberCount" DESC, slug`,

@@ -3,20 +3,20 @@
 // cache tags still come back to be expired. An import is sent whole or not at all.
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/auth-types";
+import type { Actor } from "@/lib/shared/actor";
 import { actions } from "@/lib/actions/registry";
 import { runAction } from "@/lib/actions/run";
-import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests";
-import { submitImport, type DraftRow } from "@/lib/data/import";
-import { ValidationError } from "@/lib/errors";
+import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/requests";
+import { submitImport, type DraftRow } from "@/lib/data/import/drafts";
+import { ValidationError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
 // "The database went away right after the commit": once a transaction of the data layer has committed, every
-// further query through lib/db fails, as it would if the connection dropped then.
+// further query through lib/data/db fails, as it would if the connection dropped then.
 const faults = vi.hoisted(() => ({ afterCommit: false, down: false }));
-vi.mock("@/lib/db", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/db")>();
+vi.mock("@/lib/data/db", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/data/db")>();
   const gone = () => {
     throw new Error("Connection terminated unexpectedly (the test's database went away after the commit)");
   };

@@ -10,12 +10,12 @@ export async function loadApp(vars: { HOST?: string; SMTP_URL?: string }) {
   }
   vi.resetModules();
   return {
-    userAdmin: await import("@/lib/data/user-admin"),
-    reset: await import("@/lib/data/password-reset"),
+    userAdmin: await import("@/lib/data/accounts/user-admin"),
+    reset: await import("@/lib/data/accounts/password-reset"),
     rateLimit: await import("@/lib/data/rate-limit"),
     registry: await import("@/lib/actions/registry"),
     runAction: (await import("@/lib/actions/run")).runAction,
-    users: await import("@/lib/data/users"),
+    users: await import("@/lib/data/accounts/users"),
   };
 }
 

@@ -1,5 +1,5 @@
-import { createPrismaClient } from "@/lib/prisma-client";
-import type { Actor } from "@/lib/auth-types";
+import { createPrismaClient } from "@/lib/data/prisma-client";
+import type { Actor } from "@/lib/shared/actor";
 
 /** The test database that scripts/test.mjs created, migrated and seeded for this run. */
 export function testDatabaseUrl(): string {
@@ -18,7 +18,7 @@ export function testPrisma() {
 }
 
 /**
- * For test files that write: switch this file (its Prisma clients and lib/db) to the run's writable copy of
+ * For test files that write: switch this file (its Prisma clients and lib/data/db) to the run's writable copy of
  * the seeded database. Call at the top of the file, before any query.
  */
 export function useWriteDatabase() {

@@ -4,7 +4,7 @@
 // A test file may switch on a small model of Next's data cache (useDataCache): results kept under their
 // key with their tags, updateTag drops them, revalidateTag marks them stale (the next read recomputes, as the
 // background refresh of the next visit does). It checks that the tags a write expires reach every cached read
-// of what it changed; how Next stores entries is tested against lib/cache-handler.mjs itself.
+// of what it changed; how Next stores entries is tested against lib/cache/handler.mjs itself.
 export const revalidated: string[] = [];
 
 type Entry = { json: string; tags: string[]; stale: boolean };

@@ -6,7 +6,7 @@ import {
   toStoredDate,
   yearOf,
   type PartialDate,
-} from "@/lib/dates";
+} from "@/lib/shared/dates";
 
 describe("parsePartialDate", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { markdownToPlainText, renderMarkdown } from "@/lib/markdown";
+import { markdownToPlainText, renderMarkdown } from "@/lib/content/markdown";
 import { xssPayloads } from "../support/xss-corpus";
 
 const TAGS = new Set(["p", "br", "strong", "em", "s", "del", "ul", "ol", "li", "a", "code", "pre", "blockquote", "hr"]);

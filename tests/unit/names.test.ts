@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isCurrentOfficial, pickName, type NameRow } from "@/lib/names";
-import { countryName, isCountryCode } from "@/lib/countries";
+import { isCurrentOfficial, pickName, type NameRow } from "@/lib/shared/names";
+import { countryName, isCountryCode } from "@/lib/shared/countries";
 
 const uasr: NameRow[] = [
   { locale: "en", name: "University Alliance of the Silk Road", kind: "OFFICIAL" },

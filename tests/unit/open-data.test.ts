@@ -14,7 +14,7 @@ import {
   embedOptionsSchema,
   parseExportFile,
 } from "@/lib/validation/api";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/shared/errors";
 
 describe("CSV (RFC 4180)", () => {
   it("quotes fields holding commas, quotes, CR or LF and doubles quotes", () => {

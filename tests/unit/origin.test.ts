@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkOrigin, checkRequestOrigin } from "@/lib/origin";
+import { checkOrigin, checkRequestOrigin } from "@/lib/http/origin";
 
 const site = "https://atlas.example.org";
 const base = { host: "127.0.0.1:3200", siteUrl: site };

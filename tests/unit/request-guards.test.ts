@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMalformedPath, malformedActionBody, MALFORMED_SUBMISSION } from "@/lib/request-guards";
+import { isMalformedPath, malformedActionBody, MALFORMED_SUBMISSION } from "@/lib/http/request-guards";
 
 describe("isMalformedPath", () => {
   it("refuses what cannot be decoded twice, passes real addresses", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaderRules } from "@/lib/security-headers";
+import { contentSecurityPolicy, securityHeaderRules } from "@/lib/http/security-headers";
 
 const directives = (csp: string) =>
   Object.fromEntries(

@@ -5,8 +5,8 @@ import {
   LONGEST_LOCK_MS,
   lockDuration,
   type ThrottleState,
-} from "@/lib/sign-in-backoff";
-import { deviceCookieName, issueDeviceCookie, verifyDeviceCookie } from "@/lib/device-cookie";
+} from "@/lib/auth/sign-in-backoff";
+import { deviceCookieName, issueDeviceCookie, verifyDeviceCookie } from "@/lib/auth/device-cookie";
 
 const rules = { maxFailures: 5, windowMs: 15 * 60_000 };
 const minutes = (n: number) => n * 60_000;

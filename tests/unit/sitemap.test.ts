@@ -1,6 +1,6 @@
 // The sitemap at world scale: an index of files of at most 10,000 addresses each.
 import { describe, expect, it } from "vitest";
-import { SITEMAP_URLS, sitemapFileNumber, sitemapFiles, sitemapIndexXml, sitemapXml } from "@/lib/sitemap";
+import { SITEMAP_URLS, sitemapFileNumber, sitemapFiles, sitemapIndexXml, sitemapXml } from "@/lib/seo/sitemap";
 
 describe("sitemap files", () => {
   it(`splits the world (75,000 organizations, 110,000 institutions) into files of 10,000, \

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSlug, slugify } from "@/lib/slug";
+import { isSlug, slugify } from "@/lib/shared/slug";
 
 describe("slugify", () => {
   it.each([

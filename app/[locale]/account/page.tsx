@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { actorOrLogin } from "@/lib/page-auth";
-import { getStaffDashboard } from "@/lib/data/account";
-import { countPendingReviews, listMyInstitutionRequests } from "@/lib/data/change-requests";
-import { listNotifications } from "@/lib/data/users";
-import { formatPartialDate } from "@/lib/dates";
+import { actorOrLogin } from "@/lib/auth/page";
+import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
+import { countPendingReviews, listMyInstitutionRequests } from "@/lib/data/change-requests/requests";
+import { listNotifications } from "@/lib/data/accounts/users";
+import { formatPartialDate } from "@/lib/shared/dates";
 import { Badge } from "@/components/ui/badge";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { ActionForm } from "@/components/account/action-form";

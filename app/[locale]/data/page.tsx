@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { getOpenDataCounts } from "@/lib/data/open-data";
+import { getOpenDataCounts } from "@/lib/data/open/datasets";
 import { LICENSE } from "@/lib/open-data/license";
 import { listReleases } from "@/lib/open-data/releases";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";

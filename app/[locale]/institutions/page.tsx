@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listInstitutions } from "@/lib/data/institutions";
+import { listInstitutions } from "@/lib/data/institutions/queries";
 import { parseInstitutionSearch, INSTITUTION_SORTS } from "@/lib/validation/search";
-import { countryName } from "@/lib/countries";
+import { countryName } from "@/lib/shared/countries";
 import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listOrganizations } from "@/lib/data/organizations";
+import { listOrganizations } from "@/lib/data/organizations/queries";
 import { parseOrganizationSearch, ORGANIZATION_SORTS } from "@/lib/validation/search";
-import { countryName } from "@/lib/countries";
+import { countryName } from "@/lib/shared/countries";
 import { Link } from "@/components/ui/link";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { FacetList } from "@/components/ui/facet-list";

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
-import { sitemapCounts, sitemapRecords } from "@/lib/data/sitemap";
-import { sitemapFileNumber, sitemapFiles, sitemapXml, type SitemapEntry } from "@/lib/sitemap";
+import { sitemapCounts, sitemapRecords } from "@/lib/data/open/sitemap";
+import { sitemapFileNumber, sitemapFiles, sitemapXml, type SitemapEntry } from "@/lib/seo/sitemap";
 
 export const dynamic = "force-dynamic";
 

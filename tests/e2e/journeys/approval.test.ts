@@ -4,7 +4,7 @@
 // comment; the visitor sees only the approved change; NMU staff see both decisions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/data/prisma-client";
 import { launchBrowser, newContext, screenshot, signIn, url } from "../../support/browser";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);

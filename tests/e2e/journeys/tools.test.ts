@@ -4,7 +4,7 @@
 // the discrepancy report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/data/prisma-client";
 import { launchBrowser, newContext, screenshot, signIn, url } from "../../support/browser";
 import { seedPages } from "../../support/seed-pages";
 

@@ -5,7 +5,7 @@
 // action posted from another site, or with Origin "null", is refused and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/data/prisma-client";
 import { launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
 import { batches, xssPayloads } from "../../support/xss-corpus";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { actorOrLogin } from "@/lib/page-auth";
+import { actorOrLogin } from "@/lib/auth/page";
 import { ImportForm } from "@/components/account/import-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { actorOrLogin } from "@/lib/page-auth";
+import { actorOrLogin } from "@/lib/auth/page";
 import { redirect } from "next/navigation";
 import { OrganizationForm } from "@/components/account/organization-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { actorOrLogin } from "@/lib/page-auth";
-import { listJoinableOrganizations } from "@/lib/data/account";
+import { actorOrLogin } from "@/lib/auth/page";
+import { listJoinableOrganizations } from "@/lib/data/accounts/dashboard";
 import { proposeMembershipCreateAction } from "@/lib/actions/server";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { actorOrLogin } from "@/lib/page-auth";
-import { getDiscrepancyReport } from "@/lib/data/discrepancies";
-import { formatPartialDate } from "@/lib/dates";
+import { actorOrLogin } from "@/lib/auth/page";
+import { getDiscrepancyReport } from "@/lib/data/admin/discrepancies";
+import { formatPartialDate } from "@/lib/shared/dates";
 
 export const metadata: Metadata = { robots: { index: false } };
 

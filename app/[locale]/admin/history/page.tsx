@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { actorOrLogin } from "@/lib/page-auth";
+import { actorOrLogin } from "@/lib/auth/page";
 import { getAdminHistory } from "@/lib/data/history";
-import { isSlug } from "@/lib/slug";
+import { isSlug } from "@/lib/shared/slug";
 import { DiffTable } from "@/components/account/diff-table";
 
 export const metadata: Metadata = { robots: { index: false } };

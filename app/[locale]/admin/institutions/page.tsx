@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { actorOrLogin } from "@/lib/page-auth";
+import { actorOrLogin } from "@/lib/auth/page";
 import { notFound } from "next/navigation";
-import { listInstitutions } from "@/lib/data/institutions";
+import { listInstitutions } from "@/lib/data/institutions/queries";
 import { parseInstitutionSearch } from "@/lib/validation/search";
 import { AdminCreateInstitutionForm } from "@/components/account/admin-create-institution-form";
 

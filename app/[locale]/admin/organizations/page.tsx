@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { actorOrLogin } from "@/lib/page-auth";
-import { listOrganizations } from "@/lib/data/organizations";
+import { actorOrLogin } from "@/lib/auth/page";
+import { listOrganizations } from "@/lib/data/organizations/queries";
 import { parseOrganizationSearch } from "@/lib/validation/search";
 import { AdminCreateOrganizationForm } from "@/components/account/admin-organization-form";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { actorOrLogin } from "@/lib/page-auth";
-import { listOutbox } from "@/lib/data/user-admin";
+import { actorOrLogin } from "@/lib/auth/page";
+import { listOutbox } from "@/lib/data/accounts/user-admin";
 
 export const metadata: Metadata = { robots: { index: false } };
 

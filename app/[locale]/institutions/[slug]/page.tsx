@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { getInstitutionBySlug } from "@/lib/data/institutions";
-import { isSlug } from "@/lib/slug";
+import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { isSlug } from "@/lib/shared/slug";
 import { env } from "@/lib/env";
-import { institutionJsonLd } from "@/lib/json-ld";
-import { countryName } from "@/lib/countries";
+import { institutionJsonLd } from "@/lib/seo/json-ld";
+import { countryName } from "@/lib/shared/countries";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { JsonLd } from "@/components/ui/json-ld";
@@ -15,7 +15,7 @@ import { ParticipationTable } from "@/components/institutions/participation-tabl
 import { HistoryList } from "@/components/ui/history-list";
 import { DownloadLinks } from "@/components/ui/download-links";
 import { getPublicHistory } from "@/lib/data/history";
-import { getInstitutionNetwork } from "@/lib/data/charts";
+import { getInstitutionNetwork } from "@/lib/data/organizations/charts";
 import { NetworkGraph } from "@/components/charts/network-graph";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };

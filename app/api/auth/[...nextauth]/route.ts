@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth";
-import { checkOriginAgainstSite } from "@/lib/origin";
+import { authOptions } from "@/lib/auth/session";
+import { checkOriginAgainstSite } from "@/lib/http/origin";
 
 const handler = NextAuth(authOptions);
 

@@ -1,5 +1,5 @@
 import { apiGet, OPTIONS_HANDLER, readOnly } from "@/lib/open-data/http";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/shared/errors";
 
 // Any other address under /api/v1 answers in JSON too.
 export const GET = apiGet(async (request) => {

@@ -1,4 +1,4 @@
-import { listApiInstitutions } from "@/lib/data/api";
+import { listApiInstitutions } from "@/lib/data/open/api";
 import { listEnvelope } from "@/lib/open-data/envelope";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
 import { apiInstitutionQuerySchema } from "@/lib/validation/api";

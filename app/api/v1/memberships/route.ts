@@ -1,4 +1,4 @@
-import { listApiMemberships } from "@/lib/data/api";
+import { listApiMemberships } from "@/lib/data/open/api";
 import { listEnvelope } from "@/lib/open-data/envelope";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
 import { apiMembershipQuerySchema } from "@/lib/validation/api";

@@ -1,4 +1,4 @@
-import { listApiOrganizations } from "@/lib/data/api";
+import { listApiOrganizations } from "@/lib/data/open/api";
 import { listEnvelope } from "@/lib/open-data/envelope";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
 import { apiOrganizationQuerySchema } from "@/lib/validation/api";

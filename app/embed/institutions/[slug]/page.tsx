@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getInstitutionBySlug } from "@/lib/data/institutions";
+import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
 import { env } from "@/lib/env";
-import { isSlug } from "@/lib/slug";
+import { isSlug } from "@/lib/shared/slug";
 import { embedOptionsSchema } from "@/lib/validation/api";
 import { MembershipWidget } from "@/components/embed/membership-widget";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { actorOrLogin } from "@/lib/page-auth";
-import { getImportDraft } from "@/lib/data/import";
-import { NotFoundError } from "@/lib/errors";
-import { formatPartialDate } from "@/lib/dates";
+import { actorOrLogin } from "@/lib/auth/page";
+import { getImportDraft } from "@/lib/data/import/drafts";
+import { NotFoundError } from "@/lib/shared/errors";
+import { formatPartialDate } from "@/lib/shared/dates";
 import { ImportReviewForm } from "@/components/account/import-review-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 

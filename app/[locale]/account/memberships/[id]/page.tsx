@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/shared/errors";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { actorOrLogin } from "@/lib/page-auth";
-import { getOwnMembershipForEdit } from "@/lib/data/account";
+import { actorOrLogin } from "@/lib/auth/page";
+import { getOwnMembershipForEdit } from "@/lib/data/accounts/dashboard";
 import { proposeMembershipUpdateAction } from "@/lib/actions/server";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { actorOrLogin } from "@/lib/page-auth";
-import { getChangeRequest } from "@/lib/data/change-requests";
-import { NotFoundError } from "@/lib/errors";
+import { actorOrLogin } from "@/lib/auth/page";
+import { getChangeRequest } from "@/lib/data/change-requests/requests";
+import { NotFoundError } from "@/lib/shared/errors";
 import {
   approveChangeRequestAction,
   commentOnChangeRequestAction,

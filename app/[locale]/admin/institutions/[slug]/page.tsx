@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { actorOrLogin } from "@/lib/page-auth";
-import { getInstitutionProfile } from "@/lib/data/change-requests";
-import { NotFoundError } from "@/lib/errors";
-import { isSlug } from "@/lib/slug";
+import { actorOrLogin } from "@/lib/auth/page";
+import { getInstitutionProfile } from "@/lib/data/change-requests/requests";
+import { NotFoundError } from "@/lib/shared/errors";
+import { isSlug } from "@/lib/shared/slug";
 import { adminUpdateInstitutionAction } from "@/lib/actions/server";
 import { ProfileForm } from "@/components/account/profile-form";
 

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { actorOrLogin } from "@/lib/page-auth";
-import { getOrganizationProfile, listOrganizationMembersForAdmin } from "@/lib/data/admin-records";
+import { actorOrLogin } from "@/lib/auth/page";
+import { getOrganizationProfile, listOrganizationMembersForAdmin } from "@/lib/data/admin/records";
 import { OrganizationConfirmationForm } from "@/components/account/organization-confirmation-form";
-import { NotFoundError } from "@/lib/errors";
-import { isSlug } from "@/lib/slug";
+import { NotFoundError } from "@/lib/shared/errors";
+import { isSlug } from "@/lib/shared/slug";
 import { AdminOrganizationForm } from "@/components/account/admin-organization-form";
 
 export const metadata: Metadata = { robots: { index: false } };

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { listOrganizationMembers, MEMBERS_PER_PAGE } from "@/lib/data/members";
+import { listOrganizationMembers, MEMBERS_PER_PAGE } from "@/lib/data/organizations/members";
 import { formatMemberCursor, memberCursorSchema } from "@/lib/validation/members";
-import { isSlug } from "@/lib/slug";
+import { isSlug } from "@/lib/shared/slug";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { MemberTable } from "@/components/organizations/member-table";
 

@@ -1,9 +1,9 @@
-import { getApiOrganization } from "@/lib/data/api";
-import { NotFoundError } from "@/lib/errors";
+import { getApiOrganization } from "@/lib/data/open/api";
+import { NotFoundError } from "@/lib/shared/errors";
 import { itemEnvelope } from "@/lib/open-data/envelope";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
 import { emptyQuerySchema } from "@/lib/validation/api";
-import { isSlug } from "@/lib/slug";
+import { isSlug } from "@/lib/shared/slug";
 
 export const GET = apiGet(async (request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;

@@ -1,11 +1,11 @@
-import { getInstitutionBySlug } from "@/lib/data/institutions";
-import { NotFoundError } from "@/lib/errors";
+import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { NotFoundError } from "@/lib/shared/errors";
 import { env } from "@/lib/env";
 import { itemEnvelope } from "@/lib/open-data/envelope";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
 import { toWidgetData } from "@/lib/open-data/widget";
 import { apiInstitutionMembershipsQuerySchema } from "@/lib/validation/api";
-import { isSlug } from "@/lib/slug";
+import { isSlug } from "@/lib/shared/slug";
 
 // The widget's data, for sites that render the memberships table themselves.
 export const GET = apiGet(async (request, { params }: { params: Promise<{ slug: string }> }) => {

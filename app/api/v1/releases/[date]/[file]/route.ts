@@ -1,4 +1,4 @@
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/shared/errors";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
 import { LICENSE_LINK_HEADER } from "@/lib/open-data/license";
 import { readReleaseFile } from "@/lib/open-data/releases";

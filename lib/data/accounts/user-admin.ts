@@ -1,0 +1,175 @@
+import "server-only";
+import { db } from "../db";
+import { sendLinkMail } from "../../mail/transport";
+import type { Actor } from "../../shared/actor";
+import { requireAdmin } from "../guards";
+import { ConflictError, ValidationError } from "../../shared/errors";
+import { hashPassword } from "../../auth/passwords";
+import { pickName } from "../../shared/names";
+import { normalizeEmail } from "./users";
+import { INVITE_DAYS, issueLinkToken, linkTokenHash, passwordLink } from "./link-tokens";
+import { accountKey } from "./login-throttle";
+
+export async function listUsers(actor: Actor | null, locale: string) {
+  requireAdmin(actor, "Only admins manage accounts.");
+  const users = await db().user.findMany({
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      lastLoginAt: true,
+      passwordHash: true,
+      institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
+    },
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+  });
+  return users.map(({ passwordHash, institution, ...u }) => ({
+    ...u,
+    invited: !passwordHash,
+    disabledAt: u.disabledAt?.toISOString() ?? null,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    institution: institution ? { slug: institution.slug, name: pickName(institution.names, locale).name } : null,
+  }));
+}
+
+async function institutionIdFor(role: "ADMIN" | "STAFF", slug: string | null) {
+  if (role === "ADMIN") return null;
+  if (!slug)
+    throw new ValidationError("Staff belong to an institution.", { institutionSlug: ["Choose the institution."] });
+  const institution = await db().institution.findUnique({ where: { slug }, select: { id: true } });
+  if (!institution) throw new ValidationError("Unknown institution.", { institutionSlug: ["Unknown institution."] });
+  return institution.id;
+}
+
+/**
+ * Admins: invite a person by email; they set their own password through a single-use, expiring link. The
+ * link is mailed to the person only; when it cannot be mailed (no SMTP, or the mail server refused it), it
+ * is returned as `handOver` for the inviting admin's form, shown once to that admin and kept nowhere.
+ */
+export async function inviteUser(
+  actor: Actor | null,
+  input: { email: string; name: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null },
+  locale: string,
+) {
+  const admin = requireAdmin(actor, "Only admins manage accounts.");
+  const email = normalizeEmail(input.email);
+  if (await db().user.findUnique({ where: { email }, select: { id: true } }))
+    throw new ConflictError("There is already an account with this email.");
+  const institutionId = await institutionIdFor(input.role, input.institutionSlug);
+  const user = await db().user.create({
+    data: { email, name: input.name, role: input.role, institutionId },
+    select: { id: true },
+  });
+  const link = passwordLink(locale, await issueLinkToken(user.id, "INVITE", admin.id));
+  await db().auditEvent.create({
+    data: {
+      action: "user.invite",
+      entityType: "User",
+      entityId: user.id,
+      actorId: admin.id,
+      after: { email, role: input.role, institutionId },
+    },
+  });
+  const delivery = await sendLinkMail(
+    {
+      to: email,
+      subject: "You are invited to Alliance Atlas",
+      link,
+      text: (l) =>
+        `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\nSet your password here (the link works once, for ${INVITE_DAYS} days):\n${l}\n`,
+    },
+    "hand-over",
+  );
+  return delivery.outcome === "mailed" ? { id: user.id } : { id: user.id, handOver: link, reason: delivery.reason };
+}
+
+/** Admins: change a person's role, institution or access. Their sessions end at once. */
+export async function updateUserAccess(
+  actor: Actor | null,
+  input: { userId: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null; disabled: boolean },
+) {
+  const admin = requireAdmin(actor, "Only admins manage accounts.");
+  if (input.userId === admin.id && (input.disabled || input.role !== "ADMIN"))
+    throw new ConflictError("You cannot remove your own admin access.");
+  const before = await db().user.findUnique({
+    where: { id: input.userId },
+    select: { role: true, institutionId: true, disabledAt: true },
+  });
+  if (!before) throw new ValidationError("No such user.");
+  const institutionId = await institutionIdFor(input.role, input.institutionSlug);
+  const disabledAt = input.disabled ? (before.disabledAt ?? new Date()) : null;
+  await db().$transaction([
+    db().user.update({
+      where: { id: input.userId },
+      data: { role: input.role, institutionId, disabledAt, sessionVersion: { increment: 1 } },
+    }),
+    db().auditEvent.create({
+      data: {
+        action: "user.access",
+        entityType: "User",
+        entityId: input.userId,
+        actorId: admin.id,
+        before: { ...before, disabledAt: before.disabledAt?.toISOString() ?? null },
+        after: { role: input.role, institutionId, disabled: input.disabled },
+      },
+    }),
+  ]);
+}
+
+/** Set a password with an invitation or reset link. The link is used up; older sessions end. */
+export async function setPasswordWithToken(token: string, password: string) {
+  const hash = await hashPassword(password);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const row = await tx.userToken.findUnique({
+      where: { tokenHash: linkTokenHash(token) },
+      select: { id: true, userId: true, usedAt: true, expiresAt: true },
+    });
+    if (!row || row.usedAt || row.expiresAt < now)
+      throw new ValidationError("This link has expired or was already used. Ask for a new one.");
+    const claimed = await tx.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+    if (claimed.count === 0) throw new ValidationError("This link has expired or was already used. Ask for a new one.");
+    // The password is chosen: every other link still out for this account (earlier resets) stops working.
+    await tx.userToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
+    const user = await tx.user.update({
+      where: { id: row.userId },
+      data: { passwordHash: hash, sessionVersion: { increment: 1 } },
+      select: { email: true },
+    });
+    // The owner proved it through their mailbox: an attacker's failures no longer lock the account.
+    await tx.loginThrottle.deleteMany({ where: { key: accountKey(user.email) } });
+    await tx.auditEvent.create({
+      data: { action: "user.password", entityType: "User", entityId: row.userId, actorId: row.userId },
+    });
+    return user;
+  });
+}
+
+/** Admins: the mail the portal sent, with its delivery status. Links that set a password are not in it (lib/mail/transport.ts).
+ * */
+export async function listOutbox(actor: Actor | null) {
+  requireAdmin(actor, "Only admins manage accounts.");
+  const rows = await db().outboxMail.findMany({
+    select: { id: true, to: true, subject: true, text: true, sentAt: true, error: true, note: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return rows.map((m) => ({
+    ...m,
+    createdAt: m.createdAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
+  }));
+}
+
+export async function listInstitutionChoices(actor: Actor | null, locale: string) {
+  requireAdmin(actor, "Only admins manage accounts.");
+  const rows = await db().institution.findMany({
+    select: { slug: true, names: { select: { locale: true, name: true, kind: true } } },
+    orderBy: { slug: "asc" },
+  });
+  return rows
+    .map((r) => ({ slug: r.slug, name: pickName(r.names, locale).name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { db } from "../db";
+import { cached, tags } from "../../cache/read-cache";
+import { NotFoundError } from "../../shared/errors";
+import type { Prisma } from "../../generated/prisma/client";
+import {
+  openInstitutionSelect,
+  openMembershipSelect,
+  openOrganizationSelect,
+  toOpenInstitution,
+  toOpenMembership,
+  toOpenOrganization,
+  type OpenInstitution,
+  type OpenMembership,
+  type OpenOrganization,
+} from "./records";
+
+export type { OpenInstitution, OpenMembership, OpenOrganization } from "./records";
+
+/** The approved dataset, whole or one organization's or institution's slice. */
+export type OpenDataset = {
+  scope: { kind: "all" } | { kind: "organization" | "institution"; slug: string; name: string };
+  /** The last change to any record in the dataset: its version for ETags and the files' dateModified. */
+  modifiedAt: string;
+  organizations: OpenOrganization[];
+  institutions: OpenInstitution[];
+  memberships: OpenMembership[];
+};
+
+export type DatasetScope = { kind: "all" } | { kind: "organization" | "institution"; slug: string };
+
+const latest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b), "1970-01-01T00:00:00.000Z");
+
+/**
+ * Load the dataset. Not cached: the release script calls it outside Next. A slice holds the memberships of
+ * the organization (or institution) and the records on both sides of them.
+ */
+export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset> {
+  let membershipWhere: Prisma.MembershipWhereInput = {};
+  let name = "";
+  if (scope.kind === "organization") {
+    const o = await db().organization.findUnique({ where: { slug: scope.slug }, select: openOrganizationSelect });
+    if (!o) throw new NotFoundError(`No organization has the slug "${scope.slug}".`);
+    membershipWhere = { organization: { slug: scope.slug } };
+    name = toOpenOrganization(o).name.en;
+  } else if (scope.kind === "institution") {
+    const i = await db().institution.findUnique({ where: { slug: scope.slug }, select: openInstitutionSelect });
+    if (!i) throw new NotFoundError(`No institution has the slug "${scope.slug}".`);
+    membershipWhere = { institution: { slug: scope.slug } };
+    name = toOpenInstitution(i).name.en;
+  }
+  const memberships = (
+    await db().membership.findMany({ where: membershipWhere, select: openMembershipSelect, orderBy: { id: "asc" } })
+  ).map(toOpenMembership);
+  const orgSlugs =
+    scope.kind === "organization" ? [scope.slug] : [...new Set(memberships.map((m) => m.organization.slug))];
+  const instSlugs =
+    scope.kind === "institution" ? [scope.slug] : [...new Set(memberships.map((m) => m.institution.slug))];
+  const [organizations, institutions] = await Promise.all([
+    db().organization.findMany({
+      where: scope.kind === "all" ? {} : { slug: { in: orgSlugs } },
+      select: openOrganizationSelect,
+      orderBy: { slug: "asc" },
+    }),
+    db().institution.findMany({
+      where: scope.kind === "all" ? {} : { slug: { in: instSlugs } },
+      select: openInstitutionSelect,
+      orderBy: { slug: "asc" },
+    }),
+  ]);
+  const openOrganizations = organizations.map(toOpenOrganization);
+  const openInstitutions = institutions.map(toOpenInstitution);
+  return {
+    scope: scope.kind === "all" ? scope : { ...scope, name },
+    modifiedAt: latest([...openOrganizations, ...openInstitutions, ...memberships].map((r) => r.updatedAt)),
+    organizations: openOrganizations,
+    institutions: openInstitutions,
+    memberships,
+  };
+}
+
+/** The dataset for downloads, cached under the public pages' tags (an approval expires it). */
+export const getOpenDataset = cached("getOpenDataset", loadOpenDataset, (scope) =>
+  scope.kind === "all"
+    ? [tags.organizations, tags.institutions, tags.registry]
+    : scope.kind === "organization"
+      ? [tags.pages, tags.organization(scope.slug)]
+      : [tags.pages, tags.institution(scope.slug)],
+);
+
+/** Counts for the /data page. */
+export const getOpenDataCounts = cached(
+  "getOpenDataCounts",
+  async () => {
+    const [organizations, institutions, memberships, wikidataReady] = await Promise.all([
+      db().organization.count(),
+      db().institution.count(),
+      db().membership.count(),
+      db().membership.count({
+        where: { organization: { wikidataId: { not: null } }, institution: { wikidataId: { not: null } } },
+      }),
+    ]);
+    return { organizations, institutions, memberships, wikidataReady };
+  },
+  () => [tags.organizations, tags.institutions, tags.registry],
+);

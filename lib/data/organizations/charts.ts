@@ -1,0 +1,194 @@
+import "server-only";
+import { db } from "../db";
+import { cached, tags } from "../../cache/read-cache";
+import { Prisma } from "../../generated/prisma/client";
+import { pickName } from "../../shared/names";
+import { bucketJoins, yearSeries, type JoinCount, type Timeline } from "../../charts/timeline";
+import { institutionNameSelect, organizationNameSelect } from "../selects";
+
+// The pictures' figures, each aggregated in SQL (GROUP BY) so an organization with thousands of members
+// sends a row per country or per year, never a row per member. Public data only: no acting user needed.
+
+export type CountryCount = { code: string; count: number };
+
+export type OrganizationCharts = {
+  /** Listed members per country or region of the member institution, most first. */
+  memberCountries: CountryCount[];
+  /** Countries a source or a founder names where no member is listed here. */
+  namedOnly: string[];
+  timeline: Timeline;
+};
+
+async function loadOrganizationCharts(slug: string): Promise<OrganizationCharts | null> {
+  const org = await db().organization.findUnique({ where: { slug }, select: { id: true, countries: true } });
+  if (!org) return null;
+  const [countries, joins, unknown] = await Promise.all([
+    db().$queryRaw<{ code: string; count: bigint }[]>`
+      SELECT i.country::text AS code, count(*) AS count FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
+      WHERE m."organizationId" = ${org.id} GROUP BY 1 ORDER BY 2 DESC, 1 ASC`,
+    // The month only where the source gave one: a year-precision date is stored as 1 January, not a January join.
+    db().$queryRaw<{ year: number; month: number | null; count: bigint }[]>`
+      SELECT date_part('year', m."joinedOn")::int AS year,
+             CASE WHEN m."joinedPrecision" = 'YEAR' THEN NULL ELSE date_part('month', m."joinedOn")::int END AS month,
+             count(*) AS count
+      FROM "Membership" m WHERE m."organizationId" = ${org.id} AND m."joinedOn" IS NOT NULL AND m."joinedPrecision" IS NOT NULL
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    db().$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "Membership" m WHERE m."organizationId" = ${org.id} AND (m."joinedOn" IS NULL OR m."joinedPrecision" IS NULL)`,
+  ]);
+  const memberCountries = countries.map((r) => ({ code: r.code.trim(), count: Number(r.count) }));
+  const listed = new Set(memberCountries.map((c) => c.code));
+  const rows: JoinCount[] = joins.map((r) => ({ year: r.year, month: r.month, count: Number(r.count) }));
+  return {
+    memberCountries,
+    namedOnly: org.countries.filter((c) => !listed.has(c)),
+    timeline: bucketJoins(rows, Number(unknown[0]?.n ?? 0)),
+  };
+}
+
+/** An organization's map of member countries and its timeline of joins. */
+export const getOrganizationCharts = cached("getOrganizationCharts", loadOrganizationCharts, (slug) => [
+  tags.pages,
+  tags.organization(slug),
+]);
+
+export type NetworkNode = {
+  slug: string;
+  name: string;
+  country: string;
+  /** Organizations shared with the institution at the centre. */
+  shared: { slug: string; name: string }[];
+};
+
+export type InstitutionNetwork = {
+  center: { slug: string; name: string; country: string };
+  /** The institutions sharing most organizations with the centre, most first (at most `limit`). */
+  nodes: NetworkNode[];
+  /** Shared organizations between any two shown institutions (the centre included). */
+  links: { source: string; target: string; weight: number }[];
+  /** How many institutions share at least one organization with the centre, shown or not. */
+  total: number;
+};
+
+export const NETWORK_LIMIT = 30;
+
+// Taking part in an organization: a listed membership or a founding role (the sources name founders that
+// are not listed as members, e.g. the co-sponsors of the M9 network). The filter goes inside both halves so
+// the indexes on Membership serve it: a union cannot be filtered through a join.
+function participation(filter: Prisma.Sql) {
+  return Prisma.sql`(
+    SELECT "organizationId" AS org, "institutionId" AS inst FROM "Membership" WHERE ${filter}
+    UNION SELECT "organizationId", "institutionId" FROM "OrganizationFounder" WHERE ${filter})`;
+}
+
+async function loadInstitutionNetwork(slug: string, locale: string): Promise<InstitutionNetwork | null> {
+  const center = await db().institution.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, country: true, names: institutionNameSelect },
+  });
+  if (!center) return null;
+  const mine = (
+    await db().$queryRaw<
+      { org: string }[]
+    >`SELECT org FROM ${participation(Prisma.sql`"institutionId" = ${center.id}`)} AS p`
+  ).map((r) => r.org);
+  const inMine = participation(Prisma.sql`"organizationId" = ANY(${mine})`);
+  const top = mine.length
+    ? await db().$queryRaw<{ id: string; slug: string; country: string; shared: bigint; total: bigint }[]>`
+        SELECT q.inst AS id, i.slug, i.country::text AS country, count(*) AS shared, count(*) OVER () AS total
+        FROM ${inMine} q JOIN "Institution" i ON i.id = q.inst
+        WHERE q.inst <> ${center.id}
+        GROUP BY q.inst, i.slug, i.country ORDER BY shared DESC, i.slug ASC LIMIT ${NETWORK_LIMIT}`
+    : [];
+  const ids = top.map((t) => t.id);
+  const all = [center.id, ...ids];
+  const among = participation(Prisma.sql`"institutionId" = ANY(${all})`);
+  const [pairs, links, names] = await Promise.all([
+    ids.length
+      ? db().$queryRaw<{ inst: string; org: string }[]>`SELECT inst, org FROM ${inMine} AS q WHERE q.inst = ANY(${ids})`
+      : Promise.resolve([]),
+    ids.length
+      ? db().$queryRaw<{ source: string; target: string; weight: bigint }[]>`
+          SELECT a.inst AS source, b.inst AS target, count(*) AS weight
+          FROM ${among} a JOIN ${among} b ON b.org = a.org AND a.inst < b.inst GROUP BY 1, 2`
+      : Promise.resolve([]),
+    db().institution.findMany({ where: { id: { in: ids } }, select: { id: true, names: institutionNameSelect } }),
+  ]);
+  const orgIds = [...new Set(pairs.map((p) => p.org))];
+  const orgs = orgIds.length
+    ? await db().organization.findMany({
+        where: { id: { in: orgIds } },
+        select: { id: true, slug: true, names: organizationNameSelect },
+      })
+    : [];
+  const orgById = new Map(orgs.map((o) => [o.id, { slug: o.slug, name: pickName(o.names, locale).name }]));
+  const nameById = new Map(names.map((n) => [n.id, pickName(n.names, locale).name]));
+  const slugById = new Map<string, string>([
+    [center.id, center.slug],
+    ...top.map((t) => [t.id, t.slug] as [string, string]),
+  ]);
+  return {
+    center: { slug: center.slug, name: pickName(center.names, locale).name, country: center.country },
+    nodes: top.map((t) => ({
+      slug: t.slug,
+      name: nameById.get(t.id) ?? t.slug,
+      country: t.country.trim(),
+      shared: pairs
+        .filter((p) => p.inst === t.id)
+        .flatMap((p) => orgById.get(p.org) ?? [])
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    })),
+    links: links.map((l) => ({
+      source: slugById.get(l.source)!,
+      target: slugById.get(l.target)!,
+      weight: Number(l.weight),
+    })),
+    total: Number(top[0]?.total ?? 0),
+  };
+}
+
+/** The universities that share organizations with an institution (as member or founder), for its graph. */
+export const getInstitutionNetwork = cached("getInstitutionNetwork", loadInstitutionNetwork, (slug) => [
+  tags.pages,
+  tags.institution(slug),
+]);
+
+export type RegistryCharts = {
+  foundedPerYear: { year: number; count: number }[];
+  foundedUnknown: number;
+  /** Memberships by the member's country or region, the 15 with most. */
+  membersByCountry: (CountryCount & { institutions: number })[];
+  countryTotal: number;
+};
+
+async function loadRegistryCharts(): Promise<RegistryCharts> {
+  const [founded, unknown, byCountry] = await Promise.all([
+    db().$queryRaw<{ year: number; count: bigint }[]>`
+      SELECT date_part('year', "foundedOn")::int AS year, count(*) AS count FROM "Organization"
+      WHERE "foundedOn" IS NOT NULL AND "foundedPrecision" IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    db().$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "Organization" WHERE "foundedOn" IS NULL OR "foundedPrecision" IS NULL`,
+    db().$queryRaw<{ code: string; count: bigint; institutions: bigint; total: bigint }[]>`
+      SELECT i.country::text AS code, count(*) AS count, count(DISTINCT i.id) AS institutions, count(*) OVER () AS total
+      FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
+      GROUP BY 1 ORDER BY 2 DESC, 1 ASC LIMIT 15`,
+  ]);
+  return {
+    foundedPerYear: yearSeries(founded.map((r) => ({ year: r.year, count: Number(r.count) }))),
+    foundedUnknown: Number(unknown[0]?.n ?? 0),
+    membersByCountry: byCountry.map((r) => ({
+      code: r.code.trim(),
+      count: Number(r.count),
+      institutions: Number(r.institutions),
+    })),
+    countryTotal: Number(byCountry[0]?.total ?? 0),
+  };
+}
+
+/** The home page's overview: organizations founded per year and members by country. */
+export const getRegistryCharts = cached("getRegistryCharts", loadRegistryCharts, () => [
+  tags.registry,
+  tags.organizations,
+  tags.institutions,
+]);

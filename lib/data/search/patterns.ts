@@ -1,0 +1,81 @@
+import { Prisma } from "../../generated/prisma/client";
+
+/**
+ * The ILIKE pattern for substring search, with LIKE's wildcards escaped so "%" or "_" match themselves.
+ * Latin queries under three characters ("or", "of") would match nearly everything as substrings, so they
+ * get no substring match (null) and rely on the full-text and trigram matches; two Chinese characters
+ * (联盟) are a word and keep the substring match.
+ */
+export function substringPattern(q: string): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range runs from NUL to the end of Latin scripts
+  if (q.length < 3 && !/[^\u0000-\u024f]/.test(q)) return null;
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// Chinese, Japanese and Korean characters: the ranges atlas_cjk_bigrams (the search migration) indexes.
+const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]{2,}/g;
+
+/**
+ * The query's neighbouring CJK character pairs as a tsquery ("'联盟'" for 联盟, "'大学' & '学联' & '联盟'"
+ * for 大学联盟), matching the pairs "searchVector" holds; null when the query has no two CJK characters
+ * side by side. Every pair present does not make the query a substring, so callers recheck with ILIKE.
+ */
+export function cjkBigramQuery(q: string): string | null {
+  const pairs = new Set<string>();
+  for (const [run] of q.matchAll(CJK_RUN)) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i]! + chars[i + 1]!);
+  }
+  return pairs.size ? [...pairs].map((p) => `'${p}'`).join(" & ") : null;
+}
+
+export type SearchColumns = { vector: Prisma.Sql; names: Prisma.Sql; text: Prisma.Sql };
+
+/**
+ * The exact text match, each part answered by an index: full-text words over the whole text; for a
+ * query with CJK characters, their pairs through the same index, rechecked as a substring of the text;
+ * otherwise a substring of the names (trigram index). Typos are matched separately (typoMatch).
+ */
+export function exactTextMatch(c: SearchColumns, q: string): Prisma.Sql {
+  const pattern = substringPattern(q);
+  const bigrams = cjkBigramQuery(q);
+  const substring =
+    pattern === null
+      ? Prisma.sql`false`
+      : bigrams
+        ? Prisma.sql`(${c.vector} @@ ${bigrams}::tsquery AND ${c.text} ILIKE ${pattern})`
+        : Prisma.sql`${c.names} ILIKE ${pattern}`;
+  return Prisma.sql`(${c.vector} @@ websearch_to_tsquery('simple', ${q}) OR ${substring})`;
+}
+
+/** Typo tolerance: the query is close to a word of the names (pg_trgm word similarity, trigram index). */
+export function typoMatch(c: SearchColumns, q: string): Prisma.Sql {
+  return Prisma.sql`${q} <% ${c.names}`;
+}
+
+/** How many exact hits a query needs before typo matches are left out: one page's worth. */
+export const TYPO_FALLBACK_BELOW = 20;
+
+const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`true`);
+
+/**
+ * Rows of `from` matching the text query, with `select`ed columns: the exact matches, and typo matches
+ * only when the exact ones (under `gateWhere`, the search's full filters) are fewer than a page. The typo
+ * half is behind a condition without row references, which PostgreSQL checks once before scanning, so a
+ * query with enough exact hits never pays for the similarity scan. `where` narrows both halves; `select`
+ * may differ between the exact half and the typo half (`typo`), e.g. to rank typo hits by similarity.
+ */
+export function textMatchedRows(o: {
+  from: Prisma.Sql;
+  columns: SearchColumns;
+  select: Prisma.Sql | ((typo: boolean) => Prisma.Sql);
+  q: string;
+  where: Prisma.Sql[];
+  gateWhere: Prisma.Sql[];
+}): Prisma.Sql {
+  const select = (typo: boolean) => (typeof o.select === "function" ? o.select(typo) : o.select);
+  const exact = exactTextMatch(o.columns, o.q);
+  const few = Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${o.from} WHERE ${exact} AND ${and(o.gateWhere)} LIMIT ${TYPO_FALLBACK_BELOW}) few) < ${TYPO_FALLBACK_BELOW}`;
+  return Prisma.sql`SELECT ${select(false)} FROM ${o.from} WHERE ${exact} AND ${and(o.where)}
+    UNION ALL SELECT ${select(true)} FROM ${o.from} WHERE ${few} AND ${typoMatch(o.columns, o.q)} AND ${exact} IS NOT TRUE AND ${and(o.where)}`;
+}

@@ -1,2 +1,0 @@
-// Types for lib/loopback.mjs, which plain-JavaScript scripts import too.
-export function isLoopbackHost(host: string | undefined | null): boolean;
