@@ -104,7 +104,11 @@ server.stdout.on("data", (d) => (serverLog = (serverLog + d).slice(-8000)));
 server.stderr.on("data", (d) => (serverLog = (serverLog + d).slice(-8000)));
 const stop = () => server.exitCode === null && server.kill("SIGTERM");
 process.on("exit", stop);
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => (stop(), process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    stop();
+    process.exit(130);
+  });
 
 const loadBefore = loadavg()[0];
 try {
@@ -204,7 +208,7 @@ try {
     lighthouse,
   };
   mkdirSync(path.join(root, "bench"), { recursive: true });
-  writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   const table = formatResults(results);
   writeFileSync(path.join(root, "bench", "results.md"), table);
   console.log(`\n${table}`);

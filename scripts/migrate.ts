@@ -225,7 +225,7 @@ async function status(databaseUrl: string) {
 async function check(databaseUrl: string) {
   const script = await diffMigrationsToSchema(databaseUrl);
   if (script) {
-    console.error("schema.prisma has changes no migration holds; run npm run db:migrate:create -- <name>:\n" + script);
+    console.error(`schema.prisma has changes no migration holds; run npm run db:migrate:create -- <name>:\n${script}`);
     return false;
   }
   console.log("Migrations and schema.prisma agree.");

@@ -92,16 +92,29 @@ export function looksLikeHtml(text: string, meter: WorkMeter): boolean {
 export function* plainTextSteps(input: string, meter: WorkMeter): Steps<string> {
   if (!looksLikeHtml(input, meter)) return newlines(input, meter);
   const parts: string[] = [];
-  let tag = "";
+  const reading = { ending: false };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, textCallbacks(input, meter, parts, reading));
+  for (let at = 0; at < input.length; at += SLICE) {
+    const slice = input.slice(at, at + SLICE);
+    meter.add(slice.length);
+    tokenizer.write(slice);
+    if (meter.due) yield* meter.pause();
+  }
+  reading.ending = true;
+  tokenizer.end();
+  yield* meter.pause();
+  const text = parts.join("");
+  meter.add(text.length);
+  return newlines(text, meter);
+}
+
+/** Which text a browser would show: none inside scripts, styles, templates and noscript; breaks for blocks. */
+function visibility(parts: string[]) {
   let hiddenRaw: string | null = null;
   let templates = 0;
   let noscript = false;
   const shown = () => hiddenRaw === null && templates === 0 && !noscript;
-  const nameAt = (start: number, end: number) => {
-    meter.add(end - start + 1);
-    return end - start > LONGEST_NAME ? "" : input.slice(start, end).toLowerCase();
-  };
-  const opened = () => {
+  const opened = (tag: string) => {
     if (tag === "template") templates++;
     else if (tag === "noscript") noscript = true;
     else if (HIDDEN_RAW.has(tag)) hiddenRaw = tag;
@@ -117,14 +130,29 @@ export function* plainTextSteps(input: string, meter: WorkMeter): Steps<string> 
     else if (name === "br") parts.push("\n");
     else if (BLOCKS.has(name)) parts.push("\n\n");
   };
+  return { shown, opened, closed };
+}
+
+/** The tokenizer's callbacks: shown text into `parts`, every token charged to the meter. */
+function textCallbacks(
+  input: string,
+  meter: WorkMeter,
+  parts: string[],
+  reading: { ending: boolean },
+): TokenizerCallbacks {
+  const { shown, opened, closed } = visibility(parts);
+  let tag = "";
+  const nameAt = (start: number, end: number) => {
+    meter.add(end - start + 1);
+    return end - start > LONGEST_NAME ? "" : input.slice(start, end).toLowerCase();
+  };
   const count = () => meter.add(1);
-  let ending = false;
-  const callbacks: TokenizerCallbacks = {
+  return {
     ontext(start, end) {
       meter.add(end - start + 1);
       // What the tokenizer hands over at the end of the text from inside a tag cut off there ("</b foo",
       // "<scr"): a browser drops such a tag whole.
-      if (ending && (start < 0 || input.charCodeAt(start - 1) === 60)) return;
+      if (reading.ending && (start < 0 || input.charCodeAt(start - 1) === 60)) return;
       if (shown()) parts.push(input.slice(start, end));
     },
     ontextentity(codePoint) {
@@ -136,8 +164,8 @@ export function* plainTextSteps(input: string, meter: WorkMeter): Steps<string> 
       tag = nameAt(start, end);
     },
     // A tag counts once its ">" is read: one cut off by the end of the text is dropped, as browsers do.
-    onopentagend: opened,
-    onselfclosingtag: opened,
+    onopentagend: () => opened(tag),
+    onselfclosingtag: () => opened(tag),
     onclosetag(start, end) {
       closed(nameAt(start, end));
     },
@@ -151,19 +179,6 @@ export function* plainTextSteps(input: string, meter: WorkMeter): Steps<string> 
     onprocessinginstruction: count,
     onend() {},
   };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
-  for (let at = 0; at < input.length; at += SLICE) {
-    const slice = input.slice(at, at + SLICE);
-    meter.add(slice.length);
-    tokenizer.write(slice);
-    if (meter.due) yield* meter.pause();
-  }
-  ending = true;
-  tokenizer.end();
-  yield* meter.pause();
-  const text = parts.join("");
-  meter.add(text.length);
-  return newlines(text, meter);
 }
 
 const LINE_END = /\r\n?/g;

@@ -1,6 +1,6 @@
 // A pasted CSV: a header naming at least the organization column (date and role columns are optional), then
 // one organization a line. Lines are split in one pass each; nothing is read twice.
-import type { ImportedRow, Matcher } from "./read-page";
+import type { ImportedRow, Matcher } from "./imported-row";
 import { parseDate, roleIn, test } from "./patterns";
 import { isSpace } from "./text-pieces";
 import type { Steps, WorkMeter } from "./work-meter";
@@ -40,12 +40,16 @@ function splitCsvLine(line: string, sep: string, meter: WorkMeter): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === sep) cells.push(cell.trim()), (cell = "");
-    else cell += c;
+    else if (c === sep) {
+      cells.push(cell.trim());
+      cell = "";
+    } else cell += c;
   }
   cells.push(cell.trim());
   return cells;

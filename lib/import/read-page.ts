@@ -4,27 +4,14 @@
 // Every step does work in proportion to what it reads (counted on a WorkMeter) and can pause between steps:
 // the markup goes through a real tokenizer (html-text.ts), the text is cut into pieces in single passes
 // (text-pieces.ts), and the patterns (patterns.ts) have bounded quantifiers only and run on those pieces.
-import type { PartialDate } from "../shared/dates";
-import type { MembershipRole } from "../generated/prisma/enums";
 import { plainTextSteps } from "./html-text";
+import type { ImportedRow, Matcher, OrganizationMatch } from "./imported-row";
 import { DATE_IN_TEXT, DATE_ROLE_LINE, ORG_WORDS, exec, parseDate, roleIn, test } from "./patterns";
 import { csvRows, csvSteps, looksLikeCsv, type CsvTable } from "./read-csv";
 import { BRACKETS, PROSE_QUOTES, QUOTES, enclosedSteps, paragraphSteps, sentenceSteps } from "./text-pieces";
 import { WorkMeter, runSteps, type Steps } from "./work-meter";
 
-export type OrganizationMatch = { slug: string; name: string; score: number };
-
-export type ImportedRow = {
-  /** The organization's name as the page gives it. */
-  heading: string;
-  match: OrganizationMatch | null;
-  joined: PartialDate | null;
-  role: MembershipRole | null;
-  /** The passage the date and role come from (the row's quote), or null when the page states neither. */
-  passage: string | null;
-};
-
-export type Matcher = (text: string) => OrganizationMatch | null;
+export type { ImportedRow, Matcher, OrganizationMatch } from "./imported-row";
 
 /** A heading must match a known organization at least this well; a quoted name inside prose, better. */
 export const HEADING_MATCH = 0.6;

@@ -26,7 +26,10 @@ const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   const last = args.length - 1;
   if (typeof args[last] === "function") {
     const callback = args[last] as (...a: unknown[]) => void;
-    args[last] = (...a: unknown[]) => (record(), callback(...a));
+    args[last] = (...a: unknown[]) => {
+      record();
+      callback(...a);
+    };
     return original.apply(this, args);
   }
   const result = original.apply(this, args);

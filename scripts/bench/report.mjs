@@ -71,7 +71,7 @@ export function formatResults(r) {
       "",
       r.importer.missing ? `Importer: missing (${r.importer.missing})` : formatImporter(r.importer).trimEnd(),
     );
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** The importer's 200 KB adversarial pages (scripts/bench/import.ts). */
@@ -94,5 +94,5 @@ export function formatImporter(r) {
   );
   lines.push("| 200 KB page | preview p50 / p99 / max ms | outcome |", "|---|---:|---|");
   for (const x of r.previews) lines.push(`| ${x.name} | ${x.p50} / ${x.p99} / ${x.max} | ${x.outcome} |`);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

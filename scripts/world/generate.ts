@@ -141,7 +141,10 @@ const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 export function rorId(n: number) {
   let body = "";
   let v = n * 7919 + 104_729;
-  for (let i = 0; i < 6; i++) (body = CROCKFORD[v % 32] + body), (v = Math.floor(v / 32));
+  for (let i = 0; i < 6; i++) {
+    body = CROCKFORD[v % 32] + body;
+    v = Math.floor(v / 32);
+  }
   const value = body.split("").reduce((acc, c) => acc * 32 + CROCKFORD.indexOf(c), 0);
   const checksum = 98 - ((value * 100) % 97);
   return `0${body}${String(checksum).padStart(2, "0")}`;
@@ -208,7 +211,9 @@ export function planWorld(scale: number, seed: number) {
       const seen = new Set<number>();
       for (let k = 0; k < size; ) {
         const j = sample(r.next());
-        if (!seen.has(j)) seen.add(j), (chosen[k++] = j);
+        if (seen.has(j)) continue;
+        seen.add(j);
+        chosen[k++] = j;
       }
     }
     members.push(chosen);

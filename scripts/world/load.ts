@@ -26,7 +26,7 @@ export async function copyRows(
   let count = 0;
   let chunk = "";
   for (const row of rows) {
-    chunk += row.map(field).join("\t") + "\n";
+    chunk += `${row.map(field).join("\t")}\n`;
     count++;
     if (chunk.length > 1 << 20) {
       if (!stream.write(chunk)) await new Promise((r) => stream.once("drain", r));

@@ -74,8 +74,13 @@ export function powerLawSizes(count: number, total: number, largest: number, cap
   // Round the remainder onto the organizations below the largest, keeping the order and the cap.
   for (let r = 1; diff !== 0 && r < count * 4; r++) {
     const i = r % count;
-    if (diff > 0 && sizes[i]! < cap && (i === 0 || sizes[i]! < sizes[i - 1]!)) (sizes[i]! += 1), diff--;
-    else if (diff < 0 && sizes[i]! > 1 && i > 0) (sizes[i]! -= 1), diff++;
+    if (diff > 0 && sizes[i]! < cap && (i === 0 || sizes[i]! < sizes[i - 1]!)) {
+      sizes[i]! += 1;
+      diff--;
+    } else if (diff < 0 && sizes[i]! > 1 && i > 0) {
+      sizes[i]! -= 1;
+      diff++;
+    }
   }
   return sizes;
 }

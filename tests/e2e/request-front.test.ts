@@ -125,7 +125,12 @@ describe("bytes the portal cannot use get a 4xx that says why", () => {
         origin: new URL(baseUrl()).origin,
         "content-type": "text/plain;charset=UTF-8",
       },
-      body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("x".repeat(10))), c.close()) }),
+      body: new ReadableStream({
+        start: (c) => {
+          c.enqueue(new TextEncoder().encode("x".repeat(10)));
+          c.close();
+        },
+      }),
     };
     const res = await fetch(url("/en/login/reset"), init);
     expect(res.status).toBe(411);

@@ -4,7 +4,7 @@
 // tests can compare the reader's work at n and 2n; the bench reads each at 200,000 characters.
 
 /** The page of the issue: 199,988 characters that took the old reader 56 to 100 seconds. */
-export const unclosedParagraphs = "<p>x</p>" + "<p ".repeat(66660);
+export const unclosedParagraphs = `<p>x</p>${"<p ".repeat(66660)}`;
 
 /** `head`, then `unit` as often as fits in `length` characters with `tail`. */
 function fill(length: number, head: string, unit: string | ((i: number) => string), tail = ""): string {
@@ -50,7 +50,7 @@ export const adversarialShapes: Record<string, (length: number) => string> = {
   "csv with one long line": (n) => fill(n, "Organization,Joined,Role\nAlliance,", "2019 "),
   "many headings": (n) => fill(n, "", (i) => `Alliance of Universities ${i}\n\n${intro}\n\n`),
   "one sentence quoting thousands of names": (n) =>
-    fill(n, "Alliance of Universities\n\n" + intro + "\n\n", (i) => `CUHK joined "Network number ${i}" in 2016, `),
+    fill(n, `Alliance of Universities\n\n${intro}\n\n`, (i) => `CUHK joined "Network number ${i}" in 2016, `),
 };
 
 /** The university the adversarial pages are read for (the last shape names it). */

@@ -81,7 +81,7 @@ describe("other formats", () => {
   it("HTML as a browser reads it: unclosed markup, hidden elements, entities, line breaks", () => {
     const text = (html: string) => paragraphs(toPlainText(html));
     // A tag cut off by the end of the text is no tag; an unclosed comment or script hides the rest.
-    expect(text("<p>Eurasia-Pacific Uninet</p>" + "<p ".repeat(1000))).toEqual(["Eurasia-Pacific Uninet"]);
+    expect(text(`<p>Eurasia-Pacific Uninet</p>${"<p ".repeat(1000)}`)).toEqual(["Eurasia-Pacific Uninet"]);
     expect(text("<p>Uninet</p></p </p foo")).toEqual(["Uninet"]);
     expect(text("<p>Uninet<scr")).toEqual(["Uninet"]);
     expect(text("<p>Uninet</p><!-- <p>hidden</p>")).toEqual(["Uninet"]);
