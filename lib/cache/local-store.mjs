@@ -1,0 +1,141 @@
+// The cache handler's store for one instance (handler.mjs uses it without REDIS_URL): memory and .next/cache/atlas.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { MAX_TTL_SECONDS, decode, encode, warn } from "./store-common.mjs";
+
+/**
+ * One instance: entries in memory (least recently used first out, within Next's cacheMaxMemorySize) and on
+ * disk, so a restart or an evicted page costs a file read, not a render; tag states in memory and in one file,
+ * so a restarted server still knows what was invalidated before it stopped.
+ */
+class LocalStore {
+  constructor(dir, build, maxMemoryBytes) {
+    this.entriesDir = dir ? path.join(dir, "entries", build) : null;
+    this.tagsFile = dir ? path.join(dir, "tags.json") : null;
+    this.maxMemoryBytes = maxMemoryBytes;
+    this.memory = new Map();
+    this.memoryBytes = 0;
+    this.tags = new Map();
+    this.tagsWritten = Promise.resolve();
+    if (!dir) return;
+    try {
+      for (const [tag, state] of Object.entries(JSON.parse(readFileSync(this.tagsFile, "utf8"))))
+        this.tags.set(tag, state);
+    } catch {
+      // first start, or an unreadable file: no invalidation recorded yet
+    }
+    try {
+      mkdirSync(this.entriesDir, { recursive: true });
+      // Earlier builds' entries can never be read again.
+      for (const old of readdirSync(path.join(dir, "entries")))
+        if (old !== build) rm(path.join(dir, "entries", old), { recursive: true, force: true }).catch(() => {});
+    } catch (error) {
+      warn("preparing the cache directory", error);
+    }
+  }
+
+  file(key) {
+    return path.join(this.entriesDir, `${createHash("sha256").update(key).digest("hex")}.json`);
+  }
+
+  remember(key, entry, bytes) {
+    this.forget(key);
+    if (bytes > this.maxMemoryBytes) return;
+    this.memory.set(key, { entry, bytes });
+    this.memoryBytes += bytes;
+    for (const [oldest, { bytes: size }] of this.memory) {
+      if (this.memoryBytes <= this.maxMemoryBytes) break;
+      this.memory.delete(oldest);
+      this.memoryBytes -= size;
+    }
+  }
+
+  forget(key) {
+    const held = this.memory.get(key);
+    if (!held) return;
+    this.memory.delete(key);
+    this.memoryBytes -= held.bytes;
+  }
+
+  async read(key) {
+    const held = this.memory.get(key);
+    let entry = held?.entry;
+    if (held) {
+      // Most recently used last.
+      this.memory.delete(key);
+      this.memory.set(key, held);
+    } else if (this.entriesDir) {
+      let raw;
+      try {
+        raw = await readFile(this.file(key), "utf8");
+      } catch {
+        return null;
+      }
+      entry = decode(JSON.parse(raw));
+      this.remember(key, entry, raw.length);
+    }
+    if (!entry) return null;
+    if (entry.expiresAt <= Date.now()) {
+      await this.remove(key);
+      return null;
+    }
+    return entry;
+  }
+
+  async write(key, entry, ttlSeconds) {
+    const stored = { ...entry, expiresAt: Date.now() + ttlSeconds * 1000 };
+    const raw = JSON.stringify(encode(stored));
+    this.remember(key, stored, raw.length);
+    if (!this.entriesDir) return;
+    // Written whole, then renamed: a reader never sees half an entry.
+    const file = this.file(key);
+    const nonce = createHash("sha256").update(`${Math.random()}`).digest("hex").slice(0, 8);
+    const partial = `${file}.${process.pid}.${nonce}`;
+    await mkdir(this.entriesDir, { recursive: true });
+    await writeFile(partial, raw);
+    await rename(partial, file);
+  }
+
+  async remove(key) {
+    this.forget(key);
+    if (this.entriesDir) await unlink(this.file(key)).catch(() => {});
+  }
+
+  async tagStates(tags) {
+    return tags.map((tag) => this.tags.get(tag) ?? null);
+  }
+
+  async setTagStates(tags, state) {
+    for (const tag of tags) this.tags.set(tag, state);
+    if (!this.tagsFile) return;
+    // States older than any live entry can no longer change an answer.
+    const horizon = Date.now() - MAX_TTL_SECONDS * 1000;
+    for (const [tag, s] of this.tags) if (Math.max(s.stale ?? 0, s.expired ?? 0) < horizon) this.tags.delete(tag);
+    const snapshot = JSON.stringify(Object.fromEntries(this.tags));
+    // One write at a time, each of the whole map: the last one holds every state (and one that failed does
+    // not stop the next; memory already has the states either way).
+    const written = this.tagsWritten
+      .catch(() => {})
+      .then(async () => {
+        const partial = `${this.tagsFile}.${process.pid}`;
+        await mkdir(path.dirname(this.tagsFile), { recursive: true });
+        await writeFile(partial, snapshot);
+        await rename(partial, this.tagsFile);
+      });
+    this.tagsWritten = written;
+    await written;
+  }
+}
+
+// One local store per process and directory: every request's handler shares it.
+const localStores = new Map();
+
+export function localStore(options, build) {
+  const dir = options.serverDistDir ? path.join(options.serverDistDir, "..", "cache", "atlas") : null;
+  const key = `${dir}\0${build}`;
+  if (!localStores.has(key))
+    localStores.set(key, new LocalStore(dir, build, Number(options.maxMemoryCacheSize ?? 50 * 1024 * 1024)));
+  return localStores.get(key);
+}

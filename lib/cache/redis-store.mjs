@@ -1,0 +1,66 @@
+// The cache handler's store shared by every instance (handler.mjs uses it when REDIS_URL is set).
+import Redis from "ioredis";
+import { decode, encode, warn } from "./store-common.mjs";
+
+let client;
+
+function redis() {
+  if (client) return client;
+  const url = process.env.REDIS_URL;
+  if (!url || !/^rediss?:\/\//.test(url))
+    throw new Error("REDIS_URL must be a redis:// or rediss:// URL for the shared cache handler.");
+  client = new Redis(url, {
+    // A slow or absent Redis must not hold pages up: a command fails after two seconds and the page is
+    // rendered as if the cache were empty.
+    commandTimeout: 2_000,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  client.on("error", (error) => warn("Redis connection", error));
+  return client;
+}
+
+/** Close this process's Redis connection (tests; Next keeps it for the life of the server). */
+export function disconnectCache() {
+  client?.disconnect();
+  client = undefined;
+}
+
+function prefix() {
+  const p = process.env.CACHE_PREFIX ?? "atlas:";
+  if (!/^[\w:.-]{1,100}$/.test(p))
+    throw new Error("CACHE_PREFIX may only contain letters, digits, _ : . - (at most 100).");
+  return p;
+}
+
+/** Entries and tag states in Redis, shared by every instance (tag states outlive builds: a rolling deploy sees them).
+ * */
+export class RedisStore {
+  constructor(build) {
+    const p = prefix();
+    this.entryPrefix = `${p}entry:${build}:`;
+    this.tagsKey = `${p}tags`;
+  }
+
+  async read(key) {
+    const raw = await redis().get(this.entryPrefix + key);
+    return raw ? decode(JSON.parse(raw)) : null;
+  }
+
+  async write(key, entry, ttlSeconds) {
+    await redis().set(this.entryPrefix + key, JSON.stringify(encode(entry)), "EX", ttlSeconds);
+  }
+
+  async remove(key) {
+    await redis().del(this.entryPrefix + key);
+  }
+
+  async tagStates(tags) {
+    return (await redis().hmget(this.tagsKey, ...tags)).map((state) => (state ? JSON.parse(state) : null));
+  }
+
+  async setTagStates(tags, state) {
+    await redis().hset(this.tagsKey, ...tags.flatMap((tag) => [tag, JSON.stringify(state)]));
+  }
+}
