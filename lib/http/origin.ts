@@ -23,7 +23,8 @@ export type OriginInput = {
 };
 
 const REFUSED =
-  "This request did not come from a page of this site, so it was refused and nothing was changed. Reload the page and try again.";
+  "This request did not come from a page of this site, so it was refused and nothing was changed. " +
+  "Reload the page and try again.";
 
 export function checkOrigin({
   origin,
