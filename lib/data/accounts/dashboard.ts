@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
-import { ForbiddenError, NotFoundError, UnauthorizedError } from "../../shared/errors";
+import { NotFoundError } from "../../shared/errors";
+import { requireStaff } from "../guards";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
 import type { MembershipSnapshot } from "../change-requests/requests";
@@ -9,12 +10,8 @@ import { needsConfirmation } from "../../shared/confirmation";
 
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
 
-function staffInstitution(actor: Actor | null): string {
-  if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "STAFF" || !actor.institutionId)
-    throw new ForbiddenError("This page is for a university's staff.");
-  return actor.institutionId;
-}
+const staffInstitution = (actor: Actor | null) =>
+  requireStaff(actor, "This page is for a university's staff.").institutionId;
 
 /** "My university": the institution's memberships (approved values) with any pending change beside them. */
 export async function getStaffDashboard(actor: Actor | null, locale: string) {
