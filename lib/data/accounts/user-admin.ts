@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { sendLinkMail } from "../../mail/transport";
+import { sendLinkMail } from "../outbox";
 import type { Actor } from "../../shared/actor";
 import { requireAdmin } from "../guards";
 import { ConflictError, ValidationError } from "../../shared/errors";
@@ -78,7 +78,8 @@ export async function inviteUser(
       subject: "You are invited to Alliance Atlas",
       link,
       text: (l) =>
-        `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\nSet your password here (the link works once, for ${INVITE_DAYS} days):\n${l}\n`,
+        `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\n` +
+        `Set your password here (the link works once, for ${INVITE_DAYS} days):\n${l}\n`,
     },
     "hand-over",
   );
@@ -145,22 +146,6 @@ export async function setPasswordWithToken(token: string, password: string) {
     });
     return user;
   });
-}
-
-/** Admins: the mail the portal sent, with its delivery status. Links that set a password are not in it (lib/mail/transport.ts).
- * */
-export async function listOutbox(actor: Actor | null) {
-  requireAdmin(actor, "Only admins manage accounts.");
-  const rows = await db().outboxMail.findMany({
-    select: { id: true, to: true, subject: true, text: true, sentAt: true, error: true, note: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
-  return rows.map((m) => ({
-    ...m,
-    createdAt: m.createdAt.toISOString(),
-    sentAt: m.sentAt?.toISOString() ?? null,
-  }));
 }
 
 export async function listInstitutionChoices(actor: Actor | null, locale: string) {

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, Valida
 import { fromStoredDate, toStoredDate, type PartialDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
 import type { MembershipValues } from "../../validation/membership";
-import { deliverQueuedMail, queueMail } from "../../mail/transport";
+import { deliverQueuedMail, queueMail } from "../outbox";
 import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied, type Tx } from "./apply";
 import type { InstitutionProfileValues, OrganizationProposal } from "../../validation/membership";
 
