@@ -1,16 +1,31 @@
 import "server-only";
-import { db } from "../db";
-import { tags } from "../../cache/read-cache";
+import { db, type Tx } from "../db";
 import type { Actor } from "../../shared/actor";
 import { requireAdmin, requireStaff } from "../guards";
 import { Prisma } from "../../generated/prisma/client";
 import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus } from "../../generated/prisma/enums";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../../shared/errors";
+import {
+  AlreadyDecidedError,
+  ConflictError,
+  DuplicateRecordError,
+  ForbiddenError,
+  NotFoundError,
+  StaleVersionError,
+  UnauthorizedError,
+  ValidationError,
+} from "../../shared/errors";
 import { fromStoredDate, toStoredDate, type PartialDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
 import type { MembershipValues } from "../../validation/membership";
 import { deliverQueuedMail, queueMail } from "../outbox";
-import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied, type Tx } from "./apply";
+import { recordAudit } from "../audit";
+import {
+  applyInstitutionProfile,
+  applyMembership,
+  applyOrganizationCreate,
+  tagsTouchedBy,
+  type Applied,
+} from "./apply";
 import type { InstitutionProfileValues, OrganizationProposal } from "../../validation/membership";
 
 /**
@@ -134,7 +149,7 @@ export async function proposeMembershipUpdate(
   });
   if (!membership) throw new NotFoundError("No such membership of your institution.");
   if (membership.version !== input.baseVersion)
-    throw new ConflictError(
+    throw new StaleVersionError(
       "This entry changed since you opened it. Reload the page to see the current values, then propose again.",
     );
   const before = snapshotOf(membership);
@@ -179,7 +194,7 @@ export async function proposeMembershipCreate(
     select: { id: true },
   });
   if (existing)
-    throw new ConflictError("Your institution is already listed in this organization: edit that entry instead.");
+    throw new DuplicateRecordError("Your institution is already listed in this organization: edit that entry instead.");
   await assertNoPending(client, {
     institutionId: staff.institutionId,
     organizationId: organization.id,
@@ -248,7 +263,7 @@ export async function proposeInstitutionUpdate(
     select: institutionProfileSelect,
   });
   if (current.version !== input.baseVersion)
-    throw new ConflictError(
+    throw new StaleVersionError(
       "Your institution's profile changed since you opened it. Reload the page, then propose again.",
     );
   const before = profileOf(current);
@@ -311,7 +326,7 @@ export async function adminUpdateInstitution(
       actorId: admin.id,
       before: profileOf(current),
     });
-    return touchedTags(tx, current.id, null);
+    return tagsTouchedBy(tx, current.id, null);
   });
 }
 
@@ -461,21 +476,9 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
   };
 }
 
-/** Tags of the public pages a change touches, read in its transaction (nothing is left to read after the commit). */
-async function touchedTags(tx: Tx, institutionId: string, organizationId: string | null) {
-  const [i, o] = await Promise.all([
-    tx.institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
-    organizationId ? tx.organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
-  ]);
-  return [
-    tags.registry,
-    tags.organizations,
-    tags.institutions,
-    tags.pages,
-    ...(i ? [tags.institution(i.slug)] : []),
-    ...(o ? [tags.organization(o.slug)] : []),
-  ];
-}
+/** A request that no longer fits the record (changed since, or already there): the queue shows why. */
+const isOutOfDate = (error: unknown): error is StaleVersionError | DuplicateRecordError =>
+  error instanceof StaleVersionError || error instanceof DuplicateRecordError;
 
 /**
  * Admins: apply a pending request and write its audit row in one transaction, guarded by the version the
@@ -500,7 +503,7 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
       if (claimed.count === 0) {
         const exists = await tx.changeRequest.findUnique({ where: { id: changeRequestId }, select: { status: true } });
         if (!exists) throw new NotFoundError("No such request.");
-        throw new ConflictError(`This request was already ${exists.status.toLowerCase()}.`);
+        throw new AlreadyDecidedError(`This request was already ${exists.status.toLowerCase()}.`);
       }
       const r = await tx.changeRequest.findUniqueOrThrow({
         where: { id: changeRequestId },
@@ -546,13 +549,13 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
         `Your change request ${r.id} was approved${comment ? `: ${comment}` : "."} It is now public.`,
       );
       return {
-        tags: await touchedTags(tx, r.institutionId, applied.organizationId),
+        tags: await tagsTouchedBy(tx, r.institutionId, applied.organizationId),
         proposerId: r.proposedById,
         mailId,
       };
     });
   } catch (error) {
-    if (error instanceof ConflictError && /changed after|already listed|already belongs/.test(error.message)) {
+    if (isOutOfDate(error)) {
       await db().changeRequest.updateMany({
         where: { id: changeRequestId, status: "PENDING" },
         data: { conflict: error.message },
@@ -573,21 +576,18 @@ export async function rejectChangeRequest(actor: Actor | null, changeRequestId: 
       where: { id: changeRequestId, status: "PENDING" },
       data: { status: "REJECTED", decidedById: admin.id, decidedAt: new Date(), decisionComment: reason },
     });
-    if (count === 0) throw new ConflictError("This request is not pending any more.");
+    if (count === 0) throw new AlreadyDecidedError("This request is not pending any more.");
     const r = await tx.changeRequest.findUniqueOrThrow({
       where: { id: changeRequestId },
       select: { proposedById: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        action: "change.reject",
-        entityType: "ChangeRequest",
-        entityId: changeRequestId,
-        actorId: admin.id,
-        proposerId: r.proposedById,
-        changeRequestId,
-        after: { reason },
-      },
+    await recordAudit(tx, {
+      event: "change.reject",
+      entityId: changeRequestId,
+      actorId: admin.id,
+      proposerId: r.proposedById,
+      changeRequestId,
+      after: { reason },
     });
     await tx.notification.create({
       data: { userId: r.proposedById, changeRequestId, message: `Your change was rejected: ${reason}` },
