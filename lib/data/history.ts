@@ -4,7 +4,7 @@ import { cached, tags } from "../cache/read-cache";
 import type { Actor } from "../shared/actor";
 import { pickName } from "../shared/names";
 import { requireAdmin } from "./guards";
-import { diffSnapshots, type FieldDiff, type MembershipSnapshot } from "./change-requests/requests";
+import { diffSnapshots, type FieldDiff, type MembershipSnapshot } from "./change-requests/diff";
 
 export type PublicHistoryEntry = {
   at: string;

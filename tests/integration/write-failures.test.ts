@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { Actor } from "@/lib/shared/actor";
 import { actions } from "@/lib/actions/registry";
 import { runAction } from "@/lib/actions/run";
-import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/requests";
+import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
 import { submitImport, type DraftRow } from "@/lib/data/import/drafts";
 import { ValidationError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";

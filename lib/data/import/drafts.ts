@@ -16,7 +16,7 @@ import {
   type OrganizationMatch,
 } from "../../import/read-page";
 import { WorkMeter, runStepsYielding } from "../../import/work-meter";
-import { proposeMembershipCreate, proposeMembershipUpdate } from "../change-requests/requests";
+import { proposeMembershipCreate, proposeMembershipUpdate } from "../change-requests/propose";
 import { membershipValuesSchema } from "../../validation/membership";
 import type { SubmitImportInput } from "../../validation/import";
 
