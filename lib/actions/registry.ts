@@ -30,7 +30,8 @@ import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAcce
 import { z } from "zod";
 import { confirmMembership, recordOrganizationConfirmation } from "../data/memberships/confirmations";
 import { confirmMembershipSchema, organizationConfirmationSchema } from "../validation/confirmations";
-import { previewImport, submitImport } from "../data/import/drafts";
+import { previewImport } from "../data/import/drafts";
+import { submitImport } from "../data/import/submit";
 import { previewImportSchema, submitImportSchema } from "../validation/import";
 
 // Every server action of the portal. Each "use server" file under lib/actions wraps one of these, and the
