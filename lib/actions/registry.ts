@@ -13,18 +13,16 @@ import {
   rejectionSchema,
   withdrawSchema,
 } from "../validation/membership";
+import { adminUpdateInstitution } from "../data/admin/institution-edit";
+import { commentOnChangeRequest } from "../data/change-requests/comments";
+import { approveChangeRequest, rejectChangeRequest, withdrawChangeRequest } from "../data/change-requests/decide";
 import {
-  adminUpdateInstitution,
-  approveChangeRequest,
-  commentOnChangeRequest,
   proposeInstitutionUpdate,
   proposeMembershipCreate,
   proposeMembershipUpdate,
   proposeOrganizationCreate,
-  rejectChangeRequest,
-  withdrawChangeRequest,
-} from "../data/change-requests/requests";
-import { markNotificationsRead } from "../data/accounts/users";
+} from "../data/change-requests/propose";
+import { markNotificationsRead } from "../data/accounts/notifications";
 import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganization } from "../data/admin/records";
 import { inviteUser, setPasswordWithToken, updateUserAccess } from "../data/accounts/user-admin";
 import { requestPasswordReset } from "../data/accounts/password-reset";
@@ -32,7 +30,8 @@ import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAcce
 import { z } from "zod";
 import { confirmMembership, recordOrganizationConfirmation } from "../data/memberships/confirmations";
 import { confirmMembershipSchema, organizationConfirmationSchema } from "../validation/confirmations";
-import { previewImport, submitImport } from "../data/import/drafts";
+import { previewImport } from "../data/import/drafts";
+import { submitImport } from "../data/import/submit";
 import { previewImportSchema, submitImportSchema } from "../validation/import";
 
 // Every server action of the portal. Each "use server" file under lib/actions wraps one of these, and the

@@ -7,7 +7,6 @@ import { env } from "../env";
 import type { Actor } from "../shared/actor";
 import { authenticate, endSessions, loadSessionUser, normalizeEmail } from "../data/accounts/users";
 import { deviceCookieName, issueDeviceCookie } from "./device-cookie";
-import { ForbiddenError, UnauthorizedError } from "../shared/errors";
 import { CONTROL_CHARACTER } from "../validation/input";
 
 /**
@@ -115,15 +114,3 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
   return sessionUser(session.uid, session.sv);
 });
-
-export async function requireUser(): Promise<Actor> {
-  const user = await getCurrentUser();
-  if (!user) throw new UnauthorizedError();
-  return user;
-}
-
-export async function requireAdmin(): Promise<Actor> {
-  const user = await requireUser();
-  if (user.role !== "ADMIN") throw new ForbiddenError();
-  return user;
-}

@@ -1,17 +1,27 @@
-// Who may act, checked in the data layer (pages and components only add comfort).
+import "server-only";
+// Who may act, checked in the data layer (pages and components only add comfort). Every check of a role is
+// one of these, so a message or a rule changes in one place.
 import type { Actor } from "../shared/actor";
 import { ForbiddenError, UnauthorizedError } from "../shared/errors";
 
-export function requireAdmin(actor: Actor | null, message = "Only admins may do that."): Actor {
+/** Anyone signed in. */
+export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "ADMIN") throw new ForbiddenError(message);
   return actor;
 }
 
+export function requireAdmin(actor: Actor | null, message = "Only admins may do that."): Actor {
+  const signedIn = requireActor(actor);
+  if (signedIn.role !== "ADMIN") throw new ForbiddenError(message);
+  return signedIn;
+}
+
 /** A university's staff member, with the institution their account belongs to. */
-export function requireStaff(actor: Actor | null): Actor & { institutionId: string } {
-  if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "STAFF" || !actor.institutionId)
-    throw new ForbiddenError("Only a university's staff propose changes to its entries.");
-  return actor as Actor & { institutionId: string };
+export function requireStaff(
+  actor: Actor | null,
+  message = "Only a university's staff propose changes to its entries.",
+): Actor & { institutionId: string } {
+  const signedIn = requireActor(actor);
+  if (signedIn.role !== "STAFF" || !signedIn.institutionId) throw new ForbiddenError(message);
+  return { ...signedIn, institutionId: signedIn.institutionId };
 }

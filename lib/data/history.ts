@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "./db";
 import { cached, tags } from "../cache/read-cache";
 import type { Actor } from "../shared/actor";
-import { ForbiddenError, UnauthorizedError } from "../shared/errors";
 import { pickName } from "../shared/names";
-import { diffSnapshots, type FieldDiff, type MembershipSnapshot } from "./change-requests/requests";
+import { requireAdmin } from "./guards";
+import { diffSnapshots, type FieldDiff, type MembershipSnapshot } from "./change-requests/diff";
 
 export type PublicHistoryEntry = {
   at: string;
@@ -77,8 +77,7 @@ export async function getAdminHistory(
   filter: { institution?: string },
   take = 100,
 ): Promise<AdminHistoryEntry[]> {
-  if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "ADMIN") throw new ForbiddenError("Only admins see who changed what.");
+  requireAdmin(actor, "Only admins see who changed what.");
   const membershipIds = filter.institution
     ? (
         await db().membership.findMany({ where: { institution: { slug: filter.institution } }, select: { id: true } })

@@ -1,3 +1,4 @@
+// No "server-only" here: prisma/seed.ts and the scripts load this outside Next, where that import throws.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 

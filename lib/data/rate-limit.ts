@@ -22,10 +22,12 @@ export async function consumeRateLimits(rules: RateRule[], refusal: string): Pro
     await db().$transaction(async (tx) => {
       for (const rule of rules) {
         const [row] = await tx.$queryRaw<{ count: number; windowEnds: Date }[]>`
-          INSERT INTO "RateLimit" (key, count, "windowEnds") VALUES (${rule.key}, 1, now() + make_interval(secs => ${rule.windowSeconds}))
+          INSERT INTO "RateLimit" (key, count, "windowEnds")
+          VALUES (${rule.key}, 1, now() + make_interval(secs => ${rule.windowSeconds}))
           ON CONFLICT (key) DO UPDATE SET
             count = CASE WHEN "RateLimit"."windowEnds" <= now() THEN 1 ELSE "RateLimit".count + 1 END,
-            "windowEnds" = CASE WHEN "RateLimit"."windowEnds" <= now() THEN EXCLUDED."windowEnds" ELSE "RateLimit"."windowEnds" END
+            "windowEnds" = CASE WHEN "RateLimit"."windowEnds" <= now() THEN EXCLUDED."windowEnds"
+                                ELSE "RateLimit"."windowEnds" END
           RETURNING count, "windowEnds"`;
         if (row && row.count > rule.limit) throw new OverLimit(row.windowEnds);
       }
@@ -41,5 +43,6 @@ export async function consumeRateLimits(rules: RateRule[], refusal: string): Pro
 /** Rows whose window has ended count nothing any more; a few go with each counted request. */
 export async function purgeExpiredRateLimits(batch = 100): Promise<number> {
   return db().$executeRaw`
-    DELETE FROM "RateLimit" WHERE key IN (SELECT key FROM "RateLimit" WHERE "windowEnds" <= now() ORDER BY "windowEnds" LIMIT ${batch})`;
+    DELETE FROM "RateLimit" WHERE key IN
+      (SELECT key FROM "RateLimit" WHERE "windowEnds" <= now() ORDER BY "windowEnds" LIMIT ${batch})`;
 }

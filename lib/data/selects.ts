@@ -1,4 +1,5 @@
-// Select shapes and mappers shared by the data modules (no "server-only": types and plain objects only).
+import "server-only";
+// Select shapes and mappers shared by the data modules.
 
 import type { MembershipRole, MembershipStatus } from "../generated/prisma/enums";
 import type { PartialDate } from "../shared/dates";

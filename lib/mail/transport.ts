@@ -1,8 +1,9 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import { db } from "../data/db";
 import { env, listensOnLoopbackOnly } from "../env";
-import type { Prisma } from "../generated/prisma/client";
+
+// Transport only: how a mail leaves the portal. What was sent, and how it went, is kept in the outbox table
+// by the data layer (lib/data/outbox.ts).
 
 let transport: nodemailer.Transporter | null | undefined;
 
@@ -13,6 +14,8 @@ function smtp() {
 
 /** What the outbox and any log show instead of a link that sets a password. */
 export const WITHHELD_LINK = "[link withheld: only its recipient gets it]";
+
+export type PlainMail = { to: string; subject: string; text: string };
 
 /** A mail carrying a link that sets a password: `text` writes the mail around the link it is given. */
 export type LinkMail = { to: string; subject: string; text: (link: string) => string; link: string };
@@ -28,92 +31,19 @@ export function linksReachOwners(): boolean {
   return Boolean(env().SMTP_URL) || listensOnLoopbackOnly();
 }
 
-/**
- * Send a link that sets a password to its recipient only. Whoever holds the link owns the account, so it is
- * never stored or logged where others read it: the outbox keeps the mail for its delivery status with the
- * link withheld. When it cannot be mailed (no SMTP_URL, or sending failed), `otherwise` says what happens:
- * "console" prints it, but only on a portal that listens on loopback only; "hand-over" leaves the link to
- * the caller, who shows it to the admin who sent the invitation and to nobody else.
- */
-export async function sendLinkMail(mail: LinkMail, otherwise: "console" | "hand-over"): Promise<LinkDelivery> {
-  const row = await db().outboxMail.create({
-    data: { to: mail.to, subject: mail.subject, text: mail.text(WITHHELD_LINK) },
-    select: { id: true },
-  });
-  const record = (data: { sentAt?: Date; error?: string; note?: string }) =>
-    db().outboxMail.update({ where: { id: row.id }, data });
+/** Whether a mail server is configured (SMTP_URL): without one, mail can only be printed or handed over. */
+export function canSendMail(): boolean {
+  return smtp() !== null;
+}
+
+/** Hand a mail to the mail server. Throws when there is none (see canSendMail) or it refuses the mail. */
+export async function sendMail(mail: PlainMail): Promise<void> {
   const t = smtp();
-  let reason = "no mail server is configured (SMTP_URL)";
-  if (t) {
-    try {
-      await t.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text(mail.link) });
-      await record({ sentAt: new Date() });
-      return { outcome: "mailed" };
-    } catch (error) {
-      reason = `the mail server refused it: ${error instanceof Error ? error.message : String(error)}`;
-      await record({ error: reason });
-    }
-  }
-  if (otherwise === "hand-over") {
-    await record({ note: "Not mailed: the link was shown once to the admin who sent it, to hand over." });
-    return { outcome: "hand-over", reason };
-  }
-  if (listensOnLoopbackOnly()) {
-    console.log(`[mail → ${mail.to}] ${mail.subject}\n${mail.text(mail.link)}\n`);
-    await record({
-      note: "Not mailed: the link was printed on the console of this portal, which listens on this machine only.",
-    });
-    return { outcome: "printed", reason };
-  }
-  console.warn(
-    `[mail] "${mail.subject}" was not sent: ${reason}. Set SMTP_URL: a portal others can reach never prints links that set a password.`,
-  );
-  if (!t) await record({ error: "Not sent: no SMTP_URL is set." });
-  return { outcome: "undelivered", reason };
+  if (!t) throw new Error("no mail server is configured (SMTP_URL)");
+  await t.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
 }
 
-/**
- * Queue a mail that carries no secret (a decision on a change request) in the caller's transaction: it exists
- * only if that transaction commits, so a decision and its mail are made or undone together. Deliver it with
- * deliverQueuedMail once the transaction committed. Mails with a link that sets a password go through
- * sendLinkMail instead.
- */
-export async function queueMail(
-  tx: Prisma.TransactionClient,
-  mail: { to: string; subject: string; text: string },
-): Promise<string> {
-  return (await tx.outboxMail.create({ data: mail, select: { id: true } })).id;
-}
-
-/**
- * Deliver a queued mail after its transaction committed. Never throws: what happens after a commit must not
- * be reported as a failure of what was committed. The outcome is kept on the outbox row, or logged when even
- * that fails.
- */
-export async function deliverQueuedMail(id: string): Promise<void> {
-  try {
-    const mail = await db().outboxMail.findUnique({
-      where: { id },
-      select: { to: true, subject: true, text: true, sentAt: true },
-    });
-    if (!mail || mail.sentAt) return;
-    const t = smtp();
-    if (!t) {
-      console.log(`[mail → ${mail.to}] ${mail.subject}\n${mail.text}\n`);
-      return;
-    }
-    try {
-      await t.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
-      await db().outboxMail.update({ where: { id }, data: { sentAt: new Date() } });
-    } catch (error) {
-      await db().outboxMail.update({
-        where: { id },
-        data: { error: error instanceof Error ? error.message : String(error) },
-      });
-    }
-  } catch (error) {
-    console.error(
-      `[mail] queued mail ${id} could not be delivered or its outcome recorded: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+/** Print a mail on the server's console, for a portal without a mail server. */
+export function printMail(mail: PlainMail): void {
+  console.log(`[mail → ${mail.to}] ${mail.subject}\n${mail.text}\n`);
 }

@@ -33,6 +33,15 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The record moved on (its version changed) since the request or the form was based on it. */
+export class StaleVersionError extends ConflictError {}
+
+/** What a change would add is there already: a membership, a name, an identifier another record holds. */
+export class DuplicateRecordError extends ConflictError {}
+
+/** A change request was decided or withdrawn meanwhile (by another admin, or in another tab). */
+export class AlreadyDecidedError extends ConflictError {}
+
 export class ValidationError extends AppError {
   constructor(
     message: string,

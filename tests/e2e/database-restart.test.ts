@@ -26,7 +26,7 @@ let databaseUrl = "";
 let instance: Instance;
 let redis: Redis;
 let prisma: PrismaClient;
-let data: typeof import("@/lib/data/change-requests/requests");
+let data: typeof import("@/lib/data/change-requests/propose") & typeof import("@/lib/data/change-requests/decide");
 let admin: Actor;
 let staff: Actor;
 const approved: string[] = [];
@@ -132,7 +132,10 @@ beforeAll(async () => {
   process.env.DATABASE_URL = databaseUrl;
   const { createPrismaClient } = await import("@/lib/data/prisma-client");
   prisma = createPrismaClient(databaseUrl, 2);
-  data = await import("@/lib/data/change-requests/requests");
+  data = {
+    ...(await import("@/lib/data/change-requests/propose")),
+    ...(await import("@/lib/data/change-requests/decide")),
+  };
   const select = { id: true, email: true, name: true, role: true, institutionId: true } as const;
   admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" }, select });
   staff = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" }, select });

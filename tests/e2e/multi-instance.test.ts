@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { startProxy } from "../../scripts/proxy.mjs";
 import { createPrismaClient } from "@/lib/data/prisma-client";
 import { hashPassword } from "@/lib/auth/passwords";
-import { proposeMembershipUpdate } from "@/lib/data/change-requests/requests";
+import { proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { launchBrowser, newContext } from "../support/browser";
 import { useWriteDatabase } from "../support/db";

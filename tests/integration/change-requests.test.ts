@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
-import {
-  approveChangeRequest,
-  getChangeRequest,
-  proposeMembershipCreate,
-  proposeMembershipUpdate,
-  rejectChangeRequest,
-} from "@/lib/data/change-requests/requests";
+import { approveChangeRequest, rejectChangeRequest } from "@/lib/data/change-requests/decide";
+import { getChangeRequest } from "@/lib/data/change-requests/queries";
+import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
 import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
@@ -244,7 +240,8 @@ describe("history", () => {
 
 describe("profiles and new organizations", () => {
   it("an approved profile change updates the institution (version-guarded) with an audit row", async () => {
-    const { proposeInstitutionUpdate, getInstitutionProfile } = await import("@/lib/data/change-requests/requests");
+    const { proposeInstitutionUpdate } = await import("@/lib/data/change-requests/propose");
+    const { getInstitutionProfile } = await import("@/lib/data/institutions/editable-profile");
     const { institutionProfileSchema } = await import("@/lib/validation/membership");
     const profile = await getInstitutionProfile(nmuStaff, null);
     const values = institutionProfileSchema.parse({
@@ -281,7 +278,7 @@ describe("profiles and new organizations", () => {
   });
 
   it("an approved new organization is created with its names and the proposer's membership", async () => {
-    const { proposeOrganizationCreate } = await import("@/lib/data/change-requests/requests");
+    const { proposeOrganizationCreate } = await import("@/lib/data/change-requests/propose");
     const { organizationProposalSchema } = await import("@/lib/validation/membership");
     const values = organizationProposalSchema.parse({
       nameEn: "Yangtze River Delta Medical Universities Alliance",

@@ -5,15 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
 import { expireTags } from "@/lib/cache/read-cache";
+import { adminUpdateInstitution } from "@/lib/data/admin/institution-edit";
+import { approveChangeRequest, rejectChangeRequest } from "@/lib/data/change-requests/decide";
 import {
-  adminUpdateInstitution,
-  approveChangeRequest,
   proposeInstitutionUpdate,
   proposeMembershipCreate,
   proposeMembershipUpdate,
   proposeOrganizationCreate,
-  rejectChangeRequest,
-} from "@/lib/data/change-requests/requests";
+} from "@/lib/data/change-requests/propose";
 import {
   adminCreateInstitution,
   adminCreateOrganization,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
-import { approveChangeRequest, proposeMembershipUpdate } from "@/lib/data/change-requests/requests";
+import { approveChangeRequest } from "@/lib/data/change-requests/decide";
+import { proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
 import { ConflictError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { testPrisma, useWriteDatabase } from "../support/db";

@@ -2,7 +2,9 @@
 // confirmation (corroboration), and the discrepancy report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
-import { getImportDraft, matchNames, previewImport, submitImport } from "@/lib/data/import/drafts";
+import { getImportDraft, previewImport } from "@/lib/data/import/drafts";
+import { matchNames } from "@/lib/data/import/match-names";
+import { submitImport } from "@/lib/data/import/submit";
 import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/memberships/confirmations";
 import { getDiscrepancyReport } from "@/lib/data/admin/discrepancies";
 import { getStaffDashboard } from "@/lib/data/accounts/dashboard";

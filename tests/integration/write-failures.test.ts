@@ -6,8 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { Actor } from "@/lib/shared/actor";
 import { actions } from "@/lib/actions/registry";
 import { runAction } from "@/lib/actions/run";
-import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/requests";
-import { submitImport, type DraftRow } from "@/lib/data/import/drafts";
+import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
+import type { DraftRow } from "@/lib/data/import/drafts";
+import { submitImport } from "@/lib/data/import/submit";
 import { ValidationError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";

@@ -10,7 +10,7 @@ export async function loadApp(vars: { HOST?: string; SMTP_URL?: string }) {
   }
   vi.resetModules();
   return {
-    userAdmin: await import("@/lib/data/accounts/user-admin"),
+    userAdmin: { ...(await import("@/lib/data/accounts/user-admin")), ...(await import("@/lib/data/outbox")) },
     reset: await import("@/lib/data/accounts/password-reset"),
     rateLimit: await import("@/lib/data/rate-limit"),
     registry: await import("@/lib/actions/registry"),

@@ -1,20 +1,17 @@
 import "server-only";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
-import { ForbiddenError, NotFoundError, UnauthorizedError } from "../../shared/errors";
+import { NotFoundError } from "../../shared/errors";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
-import type { MembershipSnapshot } from "../change-requests/requests";
+import { requireStaff } from "../guards";
+import { snapshotOf } from "../change-requests/diff";
 import { needsConfirmation } from "../../shared/confirmation";
 
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
 
-function staffInstitution(actor: Actor | null): string {
-  if (!actor) throw new UnauthorizedError();
-  if (actor.role !== "STAFF" || !actor.institutionId)
-    throw new ForbiddenError("This page is for a university's staff.");
-  return actor.institutionId;
-}
+const staffInstitution = (actor: Actor | null) =>
+  requireStaff(actor, "This page is for a university's staff.").institutionId;
 
 /** "My university": the institution's memberships (approved values) with any pending change beside them. */
 export async function getStaffDashboard(actor: Actor | null, locale: string) {
@@ -102,20 +99,10 @@ export async function getOwnMembershipForEdit(actor: Actor | null, membershipId:
     },
   });
   if (!m) throw new NotFoundError("No such membership of your institution.");
-  const values: MembershipSnapshot = {
-    role: m.role,
-    status: m.status,
-    notes: m.notes,
-    joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
-    ended: fromStoredDate(m.endedOn, m.endedPrecision),
-    sourceUrl: m.source.url,
-    sourceTitle: m.source.title,
-    sourceQuote: m.quote,
-  };
   return {
     id: m.id,
     version: m.version,
-    values,
+    values: snapshotOf(m),
     organization: { slug: m.organization.slug, name: pickName(m.organization.names, locale).name },
     pendingId: m.changeRequests[0]?.id ?? null,
   };

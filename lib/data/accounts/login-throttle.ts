@@ -30,7 +30,8 @@ export async function recordFailures(keys: string[]) {
     await db().$transaction(async (tx) => {
       // Creates the row or locks the existing one, so failures on two instances are counted one after the other.
       const [row] = await tx.$queryRaw<(ThrottleState & { now: Date })[]>`
-        INSERT INTO "LoginThrottle" (key, "windowStart", "expiresAt") VALUES (${key}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+        INSERT INTO "LoginThrottle" (key, "windowStart", "expiresAt")
+        VALUES (${key}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
         ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
         RETURNING failures, "windowStart", "lockedUntil", lockouts, "expiresAt", now() AT TIME ZONE 'UTC' AS now`;
       if (!row) throw new Error(`The sign-in throttle row ${key} could not be written.`);

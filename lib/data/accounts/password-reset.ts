@@ -2,7 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "../db";
 import { AppError } from "../../shared/errors";
-import { linksReachOwners, sendLinkMail } from "../../mail/transport";
+import { linksReachOwners } from "../../mail/transport";
+import { sendLinkMail } from "../outbox";
 import { normalizeEmail } from "./users";
 import { consumeRateLimits } from "../rate-limit";
 import { issueLinkToken, passwordLink, RESET_MINUTES } from "./link-tokens";
@@ -25,7 +26,8 @@ export async function requestPasswordReset(
 ) {
   if (!linksReachOwners()) {
     console.warn(
-      "[mail] A password reset was asked for, but SMTP_URL is not set and the portal listens beyond this machine: set SMTP_URL so that reset links reach their owners.",
+      "[mail] A password reset was asked for, but SMTP_URL is not set and the portal listens beyond this machine: " +
+        "set SMTP_URL so that reset links reach their owners.",
     );
     throw new AppError(
       "This portal cannot send mail yet, so no reset link can reach you. Please tell the portal's administrators.",
@@ -61,7 +63,8 @@ export async function sendResetLink(email: string, locale: string): Promise<void
         subject: "Reset your Alliance Atlas password",
         link: passwordLink(locale, token),
         text: (link) =>
-          `Someone asked to reset the password of this account. If it was you, choose a new password here (the link works once, for ${RESET_MINUTES} minutes):\n${link}\n\nIf it was not you, ignore this mail.`,
+          "Someone asked to reset the password of this account. If it was you, choose a new password here " +
+          `(the link works once, for ${RESET_MINUTES} minutes):\n${link}\n\nIf it was not you, ignore this mail.`,
       },
       "console",
     );

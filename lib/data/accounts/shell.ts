@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import { ValidationError } from "../../shared/errors";
+import { recordAudit } from "../audit";
 import { normalizeEmail } from "./users";
 import { INVITE_DAYS, issueLinkToken, passwordLink, RESET_MINUTES } from "./link-tokens";
 
@@ -30,18 +31,11 @@ export async function createAdminFromShell(input: { email: string; name?: string
         where: { id: existing.id },
         data: { role: "ADMIN", institutionId: null, disabledAt: null, sessionVersion: { increment: 1 } },
       }),
-      db().auditEvent.create({
-        data: {
-          action: "user.admin-from-shell",
-          entityType: "User",
-          entityId: existing.id,
-          before: {
-            role: existing.role,
-            institutionId: existing.institutionId,
-            disabled: Boolean(existing.disabledAt),
-          },
-          after: { role: "ADMIN", institutionId: null, disabled: false },
-        },
+      recordAudit(db(), {
+        event: "user.admin-from-shell",
+        entityId: existing.id,
+        before: { role: existing.role, institutionId: existing.institutionId, disabled: Boolean(existing.disabledAt) },
+        after: { role: "ADMIN", institutionId: null, disabled: false },
       }),
     ]);
     const token = await issueLinkToken(existing.id, "PASSWORD_RESET", null);
@@ -49,14 +43,7 @@ export async function createAdminFromShell(input: { email: string; name?: string
   }
   const user = await db().$transaction(async (tx) => {
     const created = await tx.user.create({ data: { email, name, role: "ADMIN" }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: {
-        action: "user.admin-from-shell",
-        entityType: "User",
-        entityId: created.id,
-        after: { email, role: "ADMIN" },
-      },
-    });
+    await recordAudit(tx, { event: "user.admin-from-shell", entityId: created.id, after: { email, role: "ADMIN" } });
     return created;
   });
   const token = await issueLinkToken(user.id, "INVITE", null);
@@ -82,13 +69,10 @@ export async function disableAccountsFromShell(emails: string[]) {
         data: { disabledAt: user.disabledAt ?? now, passwordHash: null, sessionVersion: { increment: 1 } },
       }),
       db().userToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
-      db().auditEvent.create({
-        data: {
-          action: "user.disable-from-shell",
-          entityType: "User",
-          entityId: user.id,
-          after: { disabled: true, password: "removed" },
-        },
+      recordAudit(db(), {
+        event: "user.disable-from-shell",
+        entityId: user.id,
+        after: { disabled: true, password: "removed" },
       }),
     ]);
     disabled.push(email);

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "../db";
-import { sendLinkMail } from "../../mail/transport";
+import { sendLinkMail } from "../outbox";
+import { recordAudit } from "../audit";
 import type { Actor } from "../../shared/actor";
 import { requireAdmin } from "../guards";
-import { ConflictError, ValidationError } from "../../shared/errors";
+import { ConflictError, DuplicateRecordError, ValidationError } from "../../shared/errors";
 import { hashPassword } from "../../auth/passwords";
 import { pickName } from "../../shared/names";
 import { normalizeEmail } from "./users";
@@ -56,21 +57,18 @@ export async function inviteUser(
   const admin = requireAdmin(actor, "Only admins manage accounts.");
   const email = normalizeEmail(input.email);
   if (await db().user.findUnique({ where: { email }, select: { id: true } }))
-    throw new ConflictError("There is already an account with this email.");
+    throw new DuplicateRecordError("There is already an account with this email.");
   const institutionId = await institutionIdFor(input.role, input.institutionSlug);
   const user = await db().user.create({
     data: { email, name: input.name, role: input.role, institutionId },
     select: { id: true },
   });
   const link = passwordLink(locale, await issueLinkToken(user.id, "INVITE", admin.id));
-  await db().auditEvent.create({
-    data: {
-      action: "user.invite",
-      entityType: "User",
-      entityId: user.id,
-      actorId: admin.id,
-      after: { email, role: input.role, institutionId },
-    },
+  await recordAudit(db(), {
+    event: "user.invite",
+    entityId: user.id,
+    actorId: admin.id,
+    after: { email, role: input.role, institutionId },
   });
   const delivery = await sendLinkMail(
     {
@@ -78,7 +76,8 @@ export async function inviteUser(
       subject: "You are invited to Alliance Atlas",
       link,
       text: (l) =>
-        `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\nSet your password here (the link works once, for ${INVITE_DAYS} days):\n${l}\n`,
+        `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\n` +
+        `Set your password here (the link works once, for ${INVITE_DAYS} days):\n${l}\n`,
     },
     "hand-over",
   );
@@ -105,15 +104,12 @@ export async function updateUserAccess(
       where: { id: input.userId },
       data: { role: input.role, institutionId, disabledAt, sessionVersion: { increment: 1 } },
     }),
-    db().auditEvent.create({
-      data: {
-        action: "user.access",
-        entityType: "User",
-        entityId: input.userId,
-        actorId: admin.id,
-        before: { ...before, disabledAt: before.disabledAt?.toISOString() ?? null },
-        after: { role: input.role, institutionId, disabled: input.disabled },
-      },
+    recordAudit(db(), {
+      event: "user.access",
+      entityId: input.userId,
+      actorId: admin.id,
+      before: { ...before, disabledAt: before.disabledAt?.toISOString() ?? null },
+      after: { role: input.role, institutionId, disabled: input.disabled },
     }),
   ]);
 }
@@ -140,27 +136,9 @@ export async function setPasswordWithToken(token: string, password: string) {
     });
     // The owner proved it through their mailbox: an attacker's failures no longer lock the account.
     await tx.loginThrottle.deleteMany({ where: { key: accountKey(user.email) } });
-    await tx.auditEvent.create({
-      data: { action: "user.password", entityType: "User", entityId: row.userId, actorId: row.userId },
-    });
+    await recordAudit(tx, { event: "user.password", entityId: row.userId, actorId: row.userId });
     return user;
   });
-}
-
-/** Admins: the mail the portal sent, with its delivery status. Links that set a password are not in it (lib/mail/transport.ts).
- * */
-export async function listOutbox(actor: Actor | null) {
-  requireAdmin(actor, "Only admins manage accounts.");
-  const rows = await db().outboxMail.findMany({
-    select: { id: true, to: true, subject: true, text: true, sentAt: true, error: true, note: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
-  return rows.map((m) => ({
-    ...m,
-    createdAt: m.createdAt.toISOString(),
-    sentAt: m.sentAt?.toISOString() ?? null,
-  }));
 }
 
 export async function listInstitutionChoices(actor: Actor | null, locale: string) {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../../env";
 import type { Actor } from "../../shared/actor";
-import { TooManyRequestsError, UnauthorizedError } from "../../shared/errors";
+import { TooManyRequestsError } from "../../shared/errors";
 import { dummyHash, verifyPassword } from "../../auth/passwords";
 import { verifyDeviceCookie } from "../../auth/device-cookie";
 import { accountKey, addressKey, deviceKey, forgiveFailures, lockedKeys, recordFailures } from "./login-throttle";
@@ -47,7 +47,7 @@ export async function authenticate(
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-  if (!user || !user.passwordHash || user.disabledAt || !ok) {
+  if (!user?.passwordHash || user.disabledAt || !ok) {
     await recordFailures(keys);
     return null;
   }
@@ -68,19 +68,4 @@ export async function loadSessionUser(userId: string, sessionVersion: number): P
 /** End every session of a user (logout everywhere, password change, disabling, role change). */
 export async function endSessions(userId: string) {
   await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-}
-
-export async function listNotifications(actor: Actor | null) {
-  if (!actor) return [];
-  return db().notification.findMany({
-    where: { userId: actor.id },
-    select: { id: true, message: true, changeRequestId: true, readAt: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-  });
-}
-
-export async function markNotificationsRead(actor: Actor | null) {
-  if (!actor) throw new UnauthorizedError();
-  await db().notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
 }

@@ -33,130 +33,143 @@ export type DiscrepancyReport = {
 
 // The English official name, else any official name.
 const orgName = (alias: string) =>
-  `(SELECT n.name FROM "OrganizationName" n WHERE n."organizationId" = ${alias}.id AND n.kind = 'OFFICIAL' AND n."validUntil" IS NULL ORDER BY (n.locale = 'en') DESC, n.locale LIMIT 1)`;
+  `(SELECT n.name FROM "OrganizationName" n WHERE n."organizationId" = ${alias}.id AND n.kind = 'OFFICIAL'
+    AND n."validUntil" IS NULL ORDER BY (n.locale = 'en') DESC, n.locale LIMIT 1)`;
 const instName = (alias: string) =>
-  `(SELECT n.name FROM "InstitutionName" n WHERE n."institutionId" = ${alias}.id AND n.kind = 'OFFICIAL' ORDER BY (n.locale = 'en') DESC, n.locale LIMIT 1)`;
+  `(SELECT n.name FROM "InstitutionName" n WHERE n."institutionId" = ${alias}.id AND n.kind = 'OFFICIAL'
+    ORDER BY (n.locale = 'en') DESC, n.locale LIMIT 1)`;
 
 function listed<T>(rows: (T & { total: bigint | number })[]): Listed<T> {
   const total = rows.length ? Number(rows[0]!.total) : 0;
   return { total, rows: rows.map(({ total: _total, ...row }) => row as unknown as T) };
 }
 
-export async function getDiscrepancyReport(actor: Actor | null): Promise<DiscrepancyReport> {
-  requireAdmin(actor, "Only admins see the discrepancy report.");
-  const q = db();
-  const [counts, early, onlyInstitution, founders, unconfirmed, dupInstitutions, dupOrganizations] = await Promise.all([
-    // The latest declared member count against the members listed (ended memberships excluded).
-    q.$queryRawUnsafe<
-      {
-        slug: string;
-        name: string;
-        qualifier: CountQualifier;
-        value: number;
-        asOf: Date | null;
-        asOfPrecision: DatePrecision | null;
-        listed: bigint;
-        total: bigint;
-      }[]
-    >(`
-      SELECT o.slug, ${orgName("o")} AS name, d.qualifier, d.value, d."asOf", d."asOfPrecision", l.listed, count(*) OVER () AS total
+const ref = (slug: string, name: string | null) => ({ slug, name: name ?? slug });
+
+/** A membership's two sides as the raw queries below name them. */
+type PairRow = { oslug: string; oname: string; islug: string; iname: string; total: bigint };
+const sides = (r: PairRow) => ({ organization: ref(r.oslug, r.oname), institution: ref(r.islug, r.iname) });
+const MEMBERSHIP_SIDES = `FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
+      JOIN "Institution" i ON i.id = m."institutionId"`;
+const PAIR_COLUMNS = () =>
+  `o.slug AS oslug, ${orgName("o")} AS oname, i.slug AS islug, ${instName("i")} AS iname, count(*) OVER () AS total`;
+
+/** The latest declared member count against the members listed (ended memberships excluded). */
+async function countGaps(): Promise<DiscrepancyReport["counts"]> {
+  const rows = await db().$queryRawUnsafe<
+    {
+      slug: string;
+      name: string;
+      qualifier: CountQualifier;
+      value: number;
+      asOf: Date | null;
+      asOfPrecision: DatePrecision | null;
+      listed: bigint;
+      total: bigint;
+    }[]
+  >(`
+      SELECT o.slug, ${orgName("o")} AS name, d.qualifier, d.value, d."asOf", d."asOfPrecision", l.listed,
+             count(*) OVER () AS total
       FROM "Organization" o
-      JOIN LATERAL (SELECT * FROM "DeclaredCount" d WHERE d."organizationId" = o.id AND d.subject = 'MEMBERS' ORDER BY d."asOf" DESC NULLS LAST LIMIT 1) d ON true
-      JOIN LATERAL (SELECT count(*) AS listed FROM "Membership" m WHERE m."organizationId" = o.id AND m.status <> 'WITHDRAWN') l ON true
+      JOIN LATERAL (SELECT * FROM "DeclaredCount" d WHERE d."organizationId" = o.id AND d.subject = 'MEMBERS'
+                    ORDER BY d."asOf" DESC NULLS LAST LIMIT 1) d ON true
+      JOIN LATERAL (SELECT count(*) AS listed FROM "Membership" m
+                    WHERE m."organizationId" = o.id AND m.status <> 'WITHDRAWN') l ON true
       WHERE CASE d.qualifier WHEN 'EXACTLY' THEN l.listed <> d.value ELSE l.listed < d.value END
-      ORDER BY d.value - l.listed DESC, o.slug LIMIT ${LIMIT}`),
-    // Joined before the organization was founded, compared at the coarser of the two precisions.
-    q.$queryRawUnsafe<
-      {
-        oslug: string;
-        oname: string;
-        islug: string;
-        iname: string;
-        joinedOn: Date;
-        joinedPrecision: DatePrecision;
-        foundedOn: Date;
-        foundedPrecision: DatePrecision;
-        total: bigint;
-      }[]
-    >(`
-      SELECT o.slug AS oslug, ${orgName("o")} AS oname, i.slug AS islug, ${instName("i")} AS iname,
-             m."joinedOn", m."joinedPrecision", o."foundedOn", o."foundedPrecision", count(*) OVER () AS total
-      FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId" JOIN "Institution" i ON i.id = m."institutionId"
+      ORDER BY d.value - l.listed DESC, o.slug LIMIT ${LIMIT}`);
+  return listed(
+    rows.map((r) => ({
+      organization: ref(r.slug, r.name),
+      qualifier: r.qualifier,
+      declared: r.value,
+      asOf: fromStoredDate(r.asOf, r.asOfPrecision),
+      listed: Number(r.listed),
+      total: r.total,
+    })),
+  );
+}
+
+// Both dates cut to the coarser of their two precisions.
+const COARSER = `CASE WHEN 'YEAR' IN (m."joinedPrecision"::text, o."foundedPrecision"::text) THEN 'year'
+                      WHEN 'MONTH' IN (m."joinedPrecision"::text, o."foundedPrecision"::text) THEN 'month'
+                      ELSE 'day' END`;
+
+/** Joined before the organization was founded, compared at the coarser of the two precisions. */
+async function joinedBeforeFounded(): Promise<DiscrepancyReport["joinedBeforeFounded"]> {
+  const rows = await db().$queryRawUnsafe<
+    (PairRow & { joinedOn: Date; joinedPrecision: DatePrecision; foundedOn: Date; foundedPrecision: DatePrecision })[]
+  >(`
+      SELECT ${PAIR_COLUMNS()}, m."joinedOn", m."joinedPrecision", o."foundedOn", o."foundedPrecision"
+      ${MEMBERSHIP_SIDES}
       WHERE m."joinedOn" IS NOT NULL AND o."foundedOn" IS NOT NULL
-        AND date_trunc(CASE WHEN 'YEAR' IN (m."joinedPrecision"::text, o."foundedPrecision"::text) THEN 'year'
-                            WHEN 'MONTH' IN (m."joinedPrecision"::text, o."foundedPrecision"::text) THEN 'month' ELSE 'day' END, m."joinedOn")
-          < date_trunc(CASE WHEN 'YEAR' IN (m."joinedPrecision"::text, o."foundedPrecision"::text) THEN 'year'
-                            WHEN 'MONTH' IN (m."joinedPrecision"::text, o."foundedPrecision"::text) THEN 'month' ELSE 'day' END, o."foundedOn")
-      ORDER BY o.slug, i.slug LIMIT ${LIMIT}`),
-    // Stated by the institution, never by the organization's own source.
-    q.$queryRawUnsafe<
-      { oslug: string; oname: string; islug: string; iname: string; confirmedAt: Date; total: bigint }[]
-    >(`
-      SELECT o.slug AS oslug, ${orgName("o")} AS oname, i.slug AS islug, ${instName("i")} AS iname, m."confirmedAt", count(*) OVER () AS total
-      FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId" JOIN "Institution" i ON i.id = m."institutionId"
+        AND date_trunc(${COARSER}, m."joinedOn") < date_trunc(${COARSER}, o."foundedOn")
+      ORDER BY o.slug, i.slug LIMIT ${LIMIT}`);
+  return listed(
+    rows.map((r) => ({
+      ...sides(r),
+      joined: fromStoredDate(r.joinedOn, r.joinedPrecision)!,
+      founded: fromStoredDate(r.foundedOn, r.foundedPrecision)!,
+      total: r.total,
+    })),
+  );
+}
+
+/** Stated by the institution, never by the organization's own source. */
+async function onlyInstitution(): Promise<DiscrepancyReport["onlyInstitution"]> {
+  const rows = await db().$queryRawUnsafe<(PairRow & { confirmedAt: Date })[]>(`
+      SELECT ${PAIR_COLUMNS()}, m."confirmedAt"
+      ${MEMBERSHIP_SIDES}
       WHERE m."confirmedAt" IS NOT NULL AND m."organizationConfirmedAt" IS NULL
-      ORDER BY o.slug, i.slug LIMIT ${LIMIT}`),
-    // The reverse: an institution the organization's sources name as a founder, with no membership entry.
-    q.$queryRawUnsafe<{ oslug: string; oname: string; islug: string; iname: string; total: bigint }[]>(`
-      SELECT o.slug AS oslug, ${orgName("o")} AS oname, i.slug AS islug, ${instName("i")} AS iname, count(*) OVER () AS total
-      FROM "OrganizationFounder" f JOIN "Organization" o ON o.id = f."organizationId" JOIN "Institution" i ON i.id = f."institutionId"
+      ORDER BY o.slug, i.slug LIMIT ${LIMIT}`);
+  return listed(
+    rows.map((r) => ({ ...sides(r), confirmedOn: r.confirmedAt.toISOString().slice(0, 10), total: r.total })),
+  );
+}
+
+/**
+ * The reverse: an institution the organization's sources name as a founder, with no membership entry, and
+ * memberships the organization confirms that the institution has never confirmed.
+ */
+async function onlyOrganization(): Promise<DiscrepancyReport["onlyOrganization"]> {
+  const [founders, unconfirmed] = await Promise.all([
+    db().$queryRawUnsafe<PairRow[]>(`
+      SELECT ${PAIR_COLUMNS()}
+      FROM "OrganizationFounder" f JOIN "Organization" o ON o.id = f."organizationId"
+      JOIN "Institution" i ON i.id = f."institutionId"
       WHERE f.role IN ('FOUNDER', 'INITIATOR', 'CO_SPONSOR', 'SIGNATORY')
         AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."organizationId" = o.id AND m."institutionId" = i.id)
       GROUP BY o.id, i.id
       ORDER BY o.slug, i.slug LIMIT ${LIMIT}`),
-    // ...and memberships the organization confirms that the institution has never confirmed.
-    q.$queryRawUnsafe<{ oslug: string; oname: string; islug: string; iname: string; total: bigint }[]>(`
-      SELECT o.slug AS oslug, ${orgName("o")} AS oname, i.slug AS islug, ${instName("i")} AS iname, count(*) OVER () AS total
-      FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId" JOIN "Institution" i ON i.id = m."institutionId"
+    db().$queryRawUnsafe<PairRow[]>(`
+      SELECT ${PAIR_COLUMNS()}
+      ${MEMBERSHIP_SIDES}
       WHERE m."organizationConfirmedAt" IS NOT NULL AND m."confirmedAt" IS NULL
       ORDER BY o.slug, i.slug LIMIT ${LIMIT}`),
+  ]);
+  return {
+    total: Number(founders[0]?.total ?? 0) + Number(unconfirmed[0]?.total ?? 0),
+    rows: [
+      ...founders.map((r) => ({ ...sides(r), reason: "FOUNDER_NOT_MEMBER" as const })),
+      ...unconfirmed.map((r) => ({ ...sides(r), reason: "NOT_CONFIRMED_BY_INSTITUTION" as const })),
+    ].slice(0, LIMIT),
+  };
+}
+
+export async function getDiscrepancyReport(actor: Actor | null): Promise<DiscrepancyReport> {
+  requireAdmin(actor, "Only admins see the discrepancy report.");
+  const [counts, early, institutionOnly, organizationOnly, dupInstitutions, dupOrganizations] = await Promise.all([
+    countGaps(),
+    joinedBeforeFounded(),
+    onlyInstitution(),
+    onlyOrganization(),
     duplicates("Institution", "InstitutionName", "institutionId"),
     duplicates("Organization", "OrganizationName", "organizationId"),
   ]);
-  const ref = (slug: string, name: string | null) => ({ slug, name: name ?? slug });
   return {
-    counts: listed(
-      counts.map((r) => ({
-        organization: ref(r.slug, r.name),
-        qualifier: r.qualifier,
-        declared: r.value,
-        asOf: fromStoredDate(r.asOf, r.asOfPrecision),
-        listed: Number(r.listed),
-        total: r.total,
-      })),
-    ),
-    joinedBeforeFounded: listed(
-      early.map((r) => ({
-        organization: ref(r.oslug, r.oname),
-        institution: ref(r.islug, r.iname),
-        joined: fromStoredDate(r.joinedOn, r.joinedPrecision)!,
-        founded: fromStoredDate(r.foundedOn, r.foundedPrecision)!,
-        total: r.total,
-      })),
-    ),
-    onlyInstitution: listed(
-      onlyInstitution.map((r) => ({
-        organization: ref(r.oslug, r.oname),
-        institution: ref(r.islug, r.iname),
-        confirmedOn: r.confirmedAt.toISOString().slice(0, 10),
-        total: r.total,
-      })),
-    ),
-    onlyOrganization: {
-      total: Number(founders[0]?.total ?? 0) + Number(unconfirmed[0]?.total ?? 0),
-      rows: [
-        ...founders.map((r) => ({
-          organization: ref(r.oslug, r.oname),
-          institution: ref(r.islug, r.iname),
-          reason: "FOUNDER_NOT_MEMBER" as const,
-        })),
-        ...unconfirmed.map((r) => ({
-          organization: ref(r.oslug, r.oname),
-          institution: ref(r.islug, r.iname),
-          reason: "NOT_CONFIRMED_BY_INSTITUTION" as const,
-        })),
-      ].slice(0, LIMIT),
-    },
+    counts,
+    joinedBeforeFounded: early,
+    onlyInstitution: institutionOnly,
+    onlyOrganization: organizationOnly,
     duplicateInstitutions: dupInstitutions,
     duplicateOrganizations: dupOrganizations,
   };
@@ -164,14 +177,15 @@ export async function getDiscrepancyReport(actor: Actor | null): Promise<Discrep
 
 // Names share generic words ("X Medical University", "Y Medical University"): compare what is left.
 const GENERIC =
-  "the|of|and|for|in|university|universities|medical|college|school|institute|academy|alliance|network|association|consortium|federation|union";
+  "the|of|and|for|in|university|universities|medical|college|school|institute|academy|" +
+  "alliance|network|association|consortium|federation|union";
 const distinctive = (col: string) =>
   `btrim(regexp_replace(lower(${col}), '\\m(${GENERIC})\\M|[^[:alnum:][:space:]]', ' ', 'g'))`;
 
 /**
- * Pairs of records whose names look alike (trigram similarity ≥ 0.6 over all their names, any language, and ≥ 0.7 once
- * generic words are set aside), or
- * share an acronym for organizations. Uses the names' trigram indexes; at most LIMIT pairs.
+ * Pairs of records whose names look alike (trigram similarity ≥ 0.6 over all their names, any language, and ≥ 0.7
+ * once generic words are set aside), or share an acronym for organizations. Uses the names' trigram indexes; at
+ * most LIMIT pairs.
  */
 async function duplicates(
   table: "Institution" | "Organization",
@@ -181,7 +195,8 @@ async function duplicates(
   const name = table === "Institution" ? instName : orgName;
   const acronyms =
     table === "Organization"
-      ? `UNION SELECT a.id AS aid, b.id AS bid, 1.0::real AS sim FROM "Organization" a JOIN "Organization" b ON lower(a.acronym) = lower(b.acronym) AND a.id < b.id`
+      ? `UNION SELECT a.id AS aid, b.id AS bid, 1.0::real AS sim
+         FROM "Organization" a JOIN "Organization" b ON lower(a.acronym) = lower(b.acronym) AND a.id < b.id`
       : "";
   const rows = await db().$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = 0.6`);
@@ -195,7 +210,8 @@ async function duplicates(
         GROUP BY 1, 2
         ${acronyms}
       ), best AS (SELECT aid, bid, max(sim) AS sim FROM pairs GROUP BY 1, 2)
-      SELECT a.slug AS aslug, ${name("a")} AS aname, b.slug AS bslug, ${name("b")} AS bname, best.sim, count(*) OVER () AS total
+      SELECT a.slug AS aslug, ${name("a")} AS aname, b.slug AS bslug, ${name("b")} AS bname, best.sim,
+             count(*) OVER () AS total
       FROM best JOIN "${table}" a ON a.id = best.aid JOIN "${table}" b ON b.id = best.bid
       ORDER BY best.sim DESC, a.slug, b.slug LIMIT ${LIMIT}`);
   });

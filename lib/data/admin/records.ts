@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "../db";
-import { tags } from "../../cache/read-cache";
+import { institutionCreatedTags, organizationCreatedTags, organizationEditedTags } from "../../cache/tag-rules";
 import type { Actor } from "../../shared/actor";
 import { requireAdmin } from "../guards";
-import { Prisma } from "../../generated/prisma/client";
-import { ConflictError, NotFoundError, ValidationError } from "../../shared/errors";
+import type { Prisma } from "../../generated/prisma/client";
+import { DuplicateRecordError, NotFoundError, StaleVersionError, ValidationError } from "../../shared/errors";
 import { fromStoredDate, toStoredDate } from "../../shared/dates";
 import { isCountryCode } from "../../shared/countries";
 import { slugify } from "../../shared/slug";
@@ -17,6 +17,8 @@ import type {
 import { createCitedSource, createOrganizationRecord } from "../change-requests/apply";
 import { refreshOrganizationDerived } from "../organizations/derived";
 import { pickName } from "../../shared/names";
+import { recordAudit } from "../audit";
+import { findFreeSlug, replaceOfficialNames } from "../record-names";
 
 /** Admins: add an institution (e.g. before inviting its staff). Audited. */
 export async function adminCreateInstitution(
@@ -37,11 +39,9 @@ export async function adminCreateInstitution(
       select: { id: true },
     })
   ) {
-    throw new ConflictError("An institution with this name is already in the registry.");
+    throw new DuplicateRecordError("An institution with this name is already in the registry.");
   }
-  let slug = base;
-  for (let n = 2; await db().institution.findUnique({ where: { slug }, select: { id: true } }); n++)
-    slug = `${base}-${n}`;
+  const slug = await findFreeSlug(db(), "institution", base);
   const v = input.values;
   const institution = await db().$transaction(async (tx) => {
     const created = await tx.institution.create({
@@ -58,19 +58,15 @@ export async function adminCreateInstitution(
       },
       select: { id: true, slug: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        action: "institution.create",
-        entityType: "Institution",
-        entityId: created.id,
-        actorId: admin.id,
-        after: { ...v, kind: input.kind, country: input.country },
-      },
+    await recordAudit(tx, {
+      event: "institution.create",
+      entityId: created.id,
+      actorId: admin.id,
+      after: { ...v, kind: input.kind, country: input.country },
     });
     return created;
   });
-  // Its address may have been asked for before it existed: that "not found" is cached under its tag.
-  return { slug: institution.slug, tags: [tags.institutions, tags.institution(institution.slug), tags.registry] };
+  return { slug: institution.slug, tags: institutionCreatedTags(institution.slug) };
 }
 
 /** Admins: add an organization outside any proposal (members are added by their institutions' staff). Audited. */
@@ -87,25 +83,16 @@ export async function adminCreateOrganization(actor: Actor | null, input: { valu
       select: { organization: { select: { slug: true } } },
     });
     if (same)
-      throw new ConflictError(`An organization with this name is already in the registry: ${same.organization.slug}.`);
+      throw new DuplicateRecordError(
+        `An organization with this name is already in the registry: ${same.organization.slug}.`,
+      );
     const source = await createCitedSource(tx, `admin-${crypto.randomUUID()}`, "Alliance Atlas editors", v);
     const created = await createOrganizationRecord(tx, v, source.id);
-    await tx.auditEvent.create({
-      data: {
-        action: "organization.create",
-        entityType: "Organization",
-        entityId: created.id,
-        actorId: admin.id,
-        after: v as unknown as Prisma.InputJsonValue,
-      },
-    });
+    await recordAudit(tx, { event: "organization.create", entityId: created.id, actorId: admin.id, after: v });
     await refreshOrganizationDerived(tx, [created.id]);
     return created;
   });
-  return {
-    slug: organization.slug,
-    tags: [tags.organizations, tags.organization(organization.slug), tags.registry, tags.pages],
-  };
+  return { slug: organization.slug, tags: organizationCreatedTags(organization.slug) };
 }
 
 /** The current profile of an organization, for the admins' edit form. */
@@ -175,7 +162,7 @@ export async function adminUpdateOrganization(
       where: { wikidataId: v.wikidataId, id: { not: current.id } },
       select: { slug: true },
     });
-    if (taken) throw new ConflictError(`That Wikidata item already belongs to ${taken.slug}.`);
+    if (taken) throw new DuplicateRecordError(`That Wikidata item already belongs to ${taken.slug}.`);
   }
   const founded = v.founded ? toStoredDate(v.founded) : null;
   await db().$transaction(async (tx) => {
@@ -199,35 +186,15 @@ export async function adminUpdateOrganization(
       },
     });
     if (updated.count === 0)
-      throw new ConflictError("The organization changed since you opened it: reload and edit the current values.");
-    for (const [locale, name] of [
-      ["en", v.nameEn],
-      ["zh", v.nameZh],
-    ] as const) {
-      await tx.organizationName.deleteMany({
-        where: { organizationId: current.id, locale, kind: "OFFICIAL", validUntil: null },
-      });
-      if (name)
-        await tx.organizationName.create({
-          data: {
-            organizationId: current.id,
-            locale,
-            name,
-            kind: "OFFICIAL",
-            acronym: locale === "en" ? v.acronym : null,
-          },
-        });
-    }
-    await tx.auditEvent.create({
-      data: {
-        action: "organization.update",
-        entityType: "Organization",
-        entityId: current.id,
-        actorId: admin.id,
-        before: current.values as unknown as Prisma.InputJsonValue,
-        after: v as unknown as Prisma.InputJsonValue,
-      },
+      throw new StaleVersionError("The organization changed since you opened it: reload and edit the current values.");
+    await replaceOfficialNames(tx, { organizationId: current.id, acronym: v.acronym }, v);
+    await recordAudit(tx, {
+      event: "organization.update",
+      entityId: current.id,
+      actorId: admin.id,
+      before: current.values,
+      after: v,
     });
   });
-  return [tags.organizations, tags.organization(current.slug), tags.registry, tags.institutions, tags.pages];
+  return organizationEditedTags(current.slug);
 }

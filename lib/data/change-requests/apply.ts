@@ -1,20 +1,21 @@
+import "server-only";
 // Applying an approved change, one function per kind. Each runs inside the approval's transaction, is
 // guarded by the version the request was based on where there is one, and writes its audit rows.
-import type { Prisma } from "../../generated/prisma/client";
-import { Prisma as P } from "../../generated/prisma/client";
-import { ConflictError } from "../../shared/errors";
+import type { Tx } from "../db";
+import { changeAppliedTags } from "../../cache/tag-rules";
+import { DuplicateRecordError, StaleVersionError } from "../../shared/errors";
 import { toStoredDate } from "../../shared/dates";
 import { slugify } from "../../shared/slug";
 import { buildSearchText } from "../../shared/search-text";
-import type { MembershipSnapshot } from "./requests";
+import { recordAudit } from "../audit";
+import { findFreeSlug, replaceOfficialNames } from "../record-names";
+import type { MembershipSnapshot } from "./diff";
 import type {
   InstitutionProfileValues,
   OrganizationProfileValues,
   OrganizationProposal,
 } from "../../validation/membership";
 import { refreshOrganizationDerived } from "../organizations/derived";
-
-export type Tx = Prisma.TransactionClient;
 
 export type ApplyContext = {
   tx: Tx;
@@ -34,8 +35,6 @@ export type ApplyContext = {
 
 /** The outcome: which organization (if any) the change touched, for revalidation. */
 export type Applied = { organizationId: string | null };
-
-const json = (v: unknown) => (v ?? P.JsonNull) as Prisma.InputJsonValue;
 
 /** The source a change cites, stored once per change (key) so every fact it touches points at it. */
 export async function createCitedSource(
@@ -62,7 +61,9 @@ export async function createCitedSource(
 
 // What an institution's staff cite is the institution's own statement about itself.
 const citedSource = (ctx: ApplyContext, v: { sourceUrl: string | null; sourceTitle: string | null }) =>
-  createCitedSource(ctx.tx, `change-${ctx.request.id}`, ctx.publisher, v, { institutionId: ctx.request.institutionId });
+  createCitedSource(ctx.tx, `change-${ctx.request.id}`, ctx.publisher, v, {
+    institutionId: ctx.request.institutionId,
+  });
 
 function membershipData(
   v: {
@@ -105,7 +106,9 @@ export async function applyMembership(ctx: ApplyContext, values: MembershipSnaps
       select: { id: true },
     });
     if (exists)
-      throw new ConflictError("The institution is already listed in this organization: the request is out of date.");
+      throw new DuplicateRecordError(
+        "The institution is already listed in this organization: the request is out of date.",
+      );
     membershipId = (
       await tx.membership.create({
         data: { ...data, institutionId: r.institutionId, organizationId: r.organizationId! },
@@ -119,26 +122,24 @@ export async function applyMembership(ctx: ApplyContext, values: MembershipSnaps
       data: { ...data, version: { increment: 1 } },
     });
     if (updated.count === 0)
-      throw new ConflictError(
-        "The membership changed after this request was made: it cannot be applied as it is. Ask for a new request based on the current values.",
+      throw new StaleVersionError(
+        "The membership changed after this request was made: it cannot be applied as it is. " +
+          "Ask for a new request based on the current values.",
       );
   }
-  await tx.auditEvent.create({
-    data: {
-      action:
-        r.kind === "MEMBERSHIP_CREATE"
-          ? "membership.create"
-          : r.kind === "MEMBERSHIP_END"
-            ? "membership.end"
-            : "membership.update",
-      entityType: "Membership",
-      entityId: membershipId!,
-      actorId: ctx.actorId,
-      proposerId: r.proposedById,
-      changeRequestId: r.id,
-      before: json(r.before),
-      after: json(values),
-    },
+  await recordAudit(tx, {
+    event:
+      r.kind === "MEMBERSHIP_CREATE"
+        ? "membership.create"
+        : r.kind === "MEMBERSHIP_END"
+          ? "membership.end"
+          : "membership.update",
+    entityId: membershipId!,
+    actorId: ctx.actorId,
+    proposerId: r.proposedById,
+    changeRequestId: r.id,
+    before: r.before ?? null,
+    after: values,
   });
   await refreshOrganizationDerived(tx, [r.organizationId!]);
   return { organizationId: r.organizationId };
@@ -163,7 +164,7 @@ export async function applyInstitutionProfile(
     select: { slug: true },
   });
   if (taken && (values.rorId || values.wikidataId))
-    throw new ConflictError(`That ROR ID or Wikidata item already belongs to ${taken.slug}.`);
+    throw new DuplicateRecordError(`That ROR ID or Wikidata item already belongs to ${taken.slug}.`);
   const names = await tx.institutionName.findMany({
     where: { institutionId, kind: { not: "OFFICIAL" } },
     select: { name: true },
@@ -180,36 +181,25 @@ export async function applyInstitutionProfile(
     },
   });
   if (updated.count === 0)
-    throw new ConflictError(
-      "The institution's profile changed after this was based on it: reload and start again from the current values.",
+    throw new StaleVersionError(
+      "The institution's profile changed after this was based on it: " +
+        "reload and start again from the current values.",
     );
-  for (const [locale, name] of [
-    ["en", values.nameEn],
-    ["zh", values.nameZh],
-  ] as const) {
-    await tx.institutionName.deleteMany({ where: { institutionId, locale, kind: "OFFICIAL" } });
-    if (name) await tx.institutionName.create({ data: { institutionId, locale, name, kind: "OFFICIAL" } });
-  }
-  await tx.auditEvent.create({
-    data: {
-      action: "institution.update",
-      entityType: "Institution",
-      entityId: institutionId,
-      actorId: audit.actorId,
-      proposerId: audit.proposerId,
-      changeRequestId: audit.changeRequestId,
-      before: json(audit.before),
-      after: json(values),
-    },
+  await replaceOfficialNames(tx, { institutionId }, values);
+  await recordAudit(tx, {
+    event: "institution.update",
+    entityId: institutionId,
+    actorId: audit.actorId,
+    proposerId: audit.proposerId,
+    changeRequestId: audit.changeRequestId,
+    before: audit.before ?? null,
+    after: values,
   });
 }
 
 /** A new organization with its official names, its founding date and introduction citing `sourceId`. */
 export async function createOrganizationRecord(tx: Tx, values: OrganizationProfileValues, sourceId: string) {
-  const base = slugify(values.nameEn) || "organization";
-  let slug = base;
-  for (let n = 2; await tx.organization.findUnique({ where: { slug }, select: { id: true } }); n++)
-    slug = `${base}-${n}`;
+  const slug = await findFreeSlug(tx, "organization", slugify(values.nameEn) || "organization");
   const founded = values.founded ? toStoredDate(values.founded) : null;
   return tx.organization.create({
     data: {
@@ -253,28 +243,18 @@ export async function applyOrganizationCreate(ctx: ApplyContext, values: Organiz
     where: { id: r.id },
     data: { organizationId: organization.id, membershipId: membership.id },
   });
-  await tx.auditEvent.create({
-    data: {
-      action: "organization.create",
-      entityType: "Organization",
-      entityId: organization.id,
-      actorId: ctx.actorId,
-      proposerId: r.proposedById,
-      changeRequestId: r.id,
-      after: json(values),
-    },
-  });
-  await tx.auditEvent.create({
-    data: {
-      action: "membership.create",
-      entityType: "Membership",
-      entityId: membership.id,
-      actorId: ctx.actorId,
-      proposerId: r.proposedById,
-      changeRequestId: r.id,
-      after: json(values),
-    },
-  });
+  const audit = { actorId: ctx.actorId, proposerId: r.proposedById, changeRequestId: r.id, after: values };
+  await recordAudit(tx, { event: "organization.create", entityId: organization.id, ...audit });
+  await recordAudit(tx, { event: "membership.create", entityId: membership.id, ...audit });
   await refreshOrganizationDerived(tx, [organization.id]);
   return { organizationId: organization.id };
+}
+
+/** Tags of the public pages a change touches, read in its transaction (nothing is left to read after the commit). */
+export async function tagsTouchedBy(tx: Tx, institutionId: string, organizationId: string | null) {
+  const [i, o] = await Promise.all([
+    tx.institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
+    organizationId ? tx.organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
+  ]);
+  return changeAppliedTags({ institution: i?.slug ?? null, organization: o?.slug ?? null });
 }

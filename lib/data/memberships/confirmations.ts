@@ -1,19 +1,16 @@
 import "server-only";
 import { db } from "../db";
-import { tags } from "../../cache/read-cache";
+import { membershipConfirmedTags } from "../../cache/tag-rules";
 import type { Actor } from "../../shared/actor";
 import { NotFoundError } from "../../shared/errors";
 import { pickName } from "../../shared/names";
 import { requireAdmin, requireStaff } from "../guards";
 import { createCitedSource } from "../change-requests/apply";
 import type { OrganizationConfirmationValues } from "../../validation/confirmations";
+import { recordAudit } from "../audit";
 
-const touched = (m: { organization: { slug: string }; institution: { slug: string } }) => [
-  tags.organization(m.organization.slug),
-  tags.institution(m.institution.slug),
-  tags.organizations,
-  tags.institutions,
-];
+const touched = (m: { organization: { slug: string }; institution: { slug: string } }) =>
+  membershipConfirmedTags({ organization: m.organization.slug, institution: m.institution.slug });
 
 /**
  * "Still accurate": a staff member confirms one of their own institution's entries as it stands, without a
@@ -35,16 +32,13 @@ export async function confirmMembership(actor: Actor | null, membershipId: strin
     const confirmedAt = new Date();
     // Not a change of the entry's values: the version stays, so pending requests based on it stay valid.
     await tx.membership.update({ where: { id: m.id }, data: { confirmedAt, confirmedById: staff.id } });
-    await tx.auditEvent.create({
-      data: {
-        action: "membership.confirm",
-        entityType: "Membership",
-        entityId: m.id,
-        actorId: staff.id,
-        proposerId: staff.id,
-        before: { confirmedAt: m.confirmedAt?.toISOString() ?? null },
-        after: { confirmedAt: confirmedAt.toISOString() },
-      },
+    await recordAudit(tx, {
+      event: "membership.confirm",
+      entityId: m.id,
+      actorId: staff.id,
+      proposerId: staff.id,
+      before: { confirmedAt: m.confirmedAt?.toISOString() ?? null },
+      after: { confirmedAt: confirmedAt.toISOString() },
     });
     return { tags: touched(m) };
   });
@@ -84,24 +78,21 @@ export async function recordOrganizationConfirmation(actor: Actor | null, input:
       where: { id: m.id },
       data: { organizationConfirmedAt: at, organizationSourceId: source.id, organizationQuote: input.sourceQuote },
     });
-    await tx.auditEvent.create({
-      data: {
-        action: "membership.corroborate",
-        entityType: "Membership",
-        entityId: m.id,
-        actorId: admin.id,
-        before: {
-          organizationConfirmedAt: m.organizationConfirmedAt?.toISOString() ?? null,
-          sourceUrl: m.organizationSource?.url ?? null,
-          sourceTitle: m.organizationSource?.title ?? null,
-          sourceQuote: m.organizationQuote,
-        },
-        after: {
-          organizationConfirmedAt: at.toISOString(),
-          sourceUrl: input.sourceUrl,
-          sourceTitle: input.sourceTitle,
-          sourceQuote: input.sourceQuote,
-        },
+    await recordAudit(tx, {
+      event: "membership.corroborate",
+      entityId: m.id,
+      actorId: admin.id,
+      before: {
+        organizationConfirmedAt: m.organizationConfirmedAt?.toISOString() ?? null,
+        sourceUrl: m.organizationSource?.url ?? null,
+        sourceTitle: m.organizationSource?.title ?? null,
+        sourceQuote: m.organizationQuote,
+      },
+      after: {
+        organizationConfirmedAt: at.toISOString(),
+        sourceUrl: input.sourceUrl,
+        sourceTitle: input.sourceTitle,
+        sourceQuote: input.sourceQuote,
       },
     });
     return { tags: touched(m) };

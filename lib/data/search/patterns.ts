@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 
 /**
@@ -75,7 +76,10 @@ export function textMatchedRows(o: {
 }): Prisma.Sql {
   const select = (typo: boolean) => (typeof o.select === "function" ? o.select(typo) : o.select);
   const exact = exactTextMatch(o.columns, o.q);
-  const few = Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${o.from} WHERE ${exact} AND ${and(o.gateWhere)} LIMIT ${TYPO_FALLBACK_BELOW}) few) < ${TYPO_FALLBACK_BELOW}`;
+  const few = Prisma.sql`(SELECT count(*) FROM
+    (SELECT 1 FROM ${o.from} WHERE ${exact} AND ${and(o.gateWhere)} LIMIT ${TYPO_FALLBACK_BELOW}) few)
+    < ${TYPO_FALLBACK_BELOW}`;
   return Prisma.sql`SELECT ${select(false)} FROM ${o.from} WHERE ${exact} AND ${and(o.where)}
-    UNION ALL SELECT ${select(true)} FROM ${o.from} WHERE ${few} AND ${typoMatch(o.columns, o.q)} AND ${exact} IS NOT TRUE AND ${and(o.where)}`;
+    UNION ALL SELECT ${select(true)} FROM ${o.from}
+    WHERE ${few} AND ${typoMatch(o.columns, o.q)} AND ${exact} IS NOT TRUE AND ${and(o.where)}`;
 }

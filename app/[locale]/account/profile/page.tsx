@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
-import { getInstitutionProfile } from "@/lib/data/change-requests/requests";
+import { getInstitutionProfile } from "@/lib/data/institutions/editable-profile";
 import { proposeInstitutionUpdateAction } from "@/lib/actions/server";
 import { ProfileForm } from "@/components/account/profile-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";

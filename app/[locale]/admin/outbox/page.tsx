@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
-import { listOutbox } from "@/lib/data/accounts/user-admin";
+import { listOutbox } from "@/lib/data/outbox";
 
 export const metadata: Metadata = { robots: { index: false } };
 

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
-import { listReviewQueue } from "@/lib/data/change-requests/requests";
+import { listReviewQueue } from "@/lib/data/change-requests/queries";
 import { ChangeKind, ChangeStatus } from "@/lib/generated/prisma/enums";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";

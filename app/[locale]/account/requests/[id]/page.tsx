@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
-import { getChangeRequest } from "@/lib/data/change-requests/requests";
+import { getChangeRequest } from "@/lib/data/change-requests/queries";
 import { NotFoundError } from "@/lib/shared/errors";
 import {
   approveChangeRequestAction,

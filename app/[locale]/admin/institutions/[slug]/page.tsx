@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
-import { getInstitutionProfile } from "@/lib/data/change-requests/requests";
+import { getInstitutionProfile } from "@/lib/data/institutions/editable-profile";
 import { NotFoundError } from "@/lib/shared/errors";
 import { isSlug } from "@/lib/shared/slug";
 import { adminUpdateInstitutionAction } from "@/lib/actions/server";

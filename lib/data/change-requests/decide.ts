@@ -1,0 +1,163 @@
+import "server-only";
+import { db, type Tx } from "../db";
+import type { Actor } from "../../shared/actor";
+import { requireAdmin, requireStaff } from "../guards";
+import { AlreadyDecidedError, DuplicateRecordError, NotFoundError, StaleVersionError } from "../../shared/errors";
+import { pickName } from "../../shared/names";
+import type { InstitutionProfileValues, OrganizationProposal } from "../../validation/membership";
+import { recordAudit } from "../audit";
+import { deliverQueuedMail, queueMail } from "../outbox";
+import { notifyUser } from "../accounts/notifications";
+import {
+  applyInstitutionProfile,
+  applyMembership,
+  applyOrganizationCreate,
+  tagsTouchedBy,
+  type Applied,
+} from "./apply";
+import type { MembershipSnapshot } from "./diff";
+
+/**
+ * Tell the proposer in the app and by mail. Both are written in the decision's transaction, so a mail that
+ * cannot be queued undoes the decision; the mail is delivered after the commit (its id is returned for that).
+ */
+async function tellProposer(
+  tx: Tx,
+  note: { userId: string; changeRequestId: string; message: string; subject: string; text: string },
+): Promise<string | null> {
+  await notifyUser(tx, { userId: note.userId, changeRequestId: note.changeRequestId, message: note.message });
+  const user = await tx.user.findUnique({ where: { id: note.userId }, select: { email: true, disabledAt: true } });
+  return user && !user.disabledAt ? queueMail(tx, { to: user.email, subject: note.subject, text: note.text }) : null;
+}
+
+/** Staff: take back a pending request of their institution. */
+export async function withdrawChangeRequest(actor: Actor | null, changeRequestId: string) {
+  const staff = requireStaff(actor);
+  const { count } = await db().changeRequest.updateMany({
+    where: { id: changeRequestId, institutionId: staff.institutionId, status: "PENDING" },
+    data: { status: "WITHDRAWN", decidedAt: new Date() },
+  });
+  if (count === 0) throw new NotFoundError("No pending request of your institution with that id.");
+}
+
+/** Mark a pending request approved by `adminId`; one that is not pending any more is a conflict. */
+async function claimForApproval(tx: Tx, changeRequestId: string, adminId: string, comment: string | null) {
+  const claimed = await tx.changeRequest.updateMany({
+    where: { id: changeRequestId, status: "PENDING" },
+    data: { status: "APPROVED", decidedById: adminId, decidedAt: new Date(), decisionComment: comment, conflict: null },
+  });
+  if (claimed.count > 0) return;
+  const exists = await tx.changeRequest.findUnique({ where: { id: changeRequestId }, select: { status: true } });
+  if (!exists) throw new NotFoundError("No such request.");
+  throw new AlreadyDecidedError(`This request was already ${exists.status.toLowerCase()}.`);
+}
+
+/** Apply a claimed request's proposed values, by its kind; the appliers write the audit rows. */
+async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
+  const r = await tx.changeRequest.findUniqueOrThrow({
+    where: { id: changeRequestId },
+    select: {
+      id: true,
+      kind: true,
+      institutionId: true,
+      organizationId: true,
+      membershipId: true,
+      baseVersion: true,
+      proposed: true,
+      before: true,
+      proposedById: true,
+      institution: { select: { names: { select: { locale: true, name: true, kind: true } } } },
+    },
+  });
+  const ctx = { tx, request: r, publisher: pickName(r.institution.names, "en").name, actorId: adminId };
+  let applied: Applied;
+  if (r.kind === "INSTITUTION_UPDATE") {
+    await applyInstitutionProfile(tx, r.institutionId, r.baseVersion!, r.proposed as InstitutionProfileValues, {
+      actorId: adminId,
+      proposerId: r.proposedById,
+      changeRequestId: r.id,
+      before: r.before,
+    });
+    applied = { organizationId: null };
+  } else if (r.kind === "ORGANIZATION_CREATE") {
+    applied = await applyOrganizationCreate(ctx, r.proposed as OrganizationProposal);
+  } else {
+    applied = await applyMembership(ctx, r.proposed as MembershipSnapshot);
+  }
+  return { ...applied, institutionId: r.institutionId, proposerId: r.proposedById };
+}
+
+/** A request that no longer fits the record (changed since, or already there): the queue shows why. */
+const isOutOfDate = (error: unknown): error is StaleVersionError | DuplicateRecordError =>
+  error instanceof StaleVersionError || error instanceof DuplicateRecordError;
+
+/**
+ * Admins: apply a pending request and write its audit row in one transaction, guarded by the version the
+ * request was based on. Returns the cache tags to expire. A record changed since gives a ConflictError and
+ * the request records the conflict; a request decided meanwhile (another admin) gives a ConflictError too.
+ */
+export async function approveChangeRequest(actor: Actor | null, changeRequestId: string, comment: string | null) {
+  const admin = requireAdmin(actor, "Only admins review changes.");
+  let decided: { tags: string[]; proposerId: string; mailId: string | null };
+  try {
+    decided = await db().$transaction(async (tx) => {
+      await claimForApproval(tx, changeRequestId, admin.id, comment);
+      const applied = await applyRequest(tx, changeRequestId, admin.id);
+      const mailId = await tellProposer(tx, {
+        userId: applied.proposerId,
+        changeRequestId,
+        message: `Your change was approved${comment ? `: ${comment}` : "."}`,
+        subject: "Your change was approved",
+        text: `Your change request ${changeRequestId} was approved${comment ? `: ${comment}` : "."} It is now public.`,
+      });
+      const tags = await tagsTouchedBy(tx, applied.institutionId, applied.organizationId);
+      return { tags, proposerId: applied.proposerId, mailId };
+    });
+  } catch (error) {
+    if (isOutOfDate(error)) {
+      await db().changeRequest.updateMany({
+        where: { id: changeRequestId, status: "PENDING" },
+        data: { conflict: error.message },
+      });
+    }
+    throw error;
+  }
+  // Committed: nothing below may turn into an error, or the admin would be told nothing changed.
+  if (decided.mailId) await deliverQueuedMail(decided.mailId);
+  return { tags: decided.tags, proposerId: decided.proposerId };
+}
+
+/** Admins: reject a pending request with a reason. Nothing public changes. */
+export async function rejectChangeRequest(actor: Actor | null, changeRequestId: string, reason: string) {
+  const admin = requireAdmin(actor, "Only admins review changes.");
+  const decided = await db().$transaction(async (tx) => {
+    const { count } = await tx.changeRequest.updateMany({
+      where: { id: changeRequestId, status: "PENDING" },
+      data: { status: "REJECTED", decidedById: admin.id, decidedAt: new Date(), decisionComment: reason },
+    });
+    if (count === 0) throw new AlreadyDecidedError("This request is not pending any more.");
+    const r = await tx.changeRequest.findUniqueOrThrow({
+      where: { id: changeRequestId },
+      select: { proposedById: true },
+    });
+    await recordAudit(tx, {
+      event: "change.reject",
+      entityId: changeRequestId,
+      actorId: admin.id,
+      proposerId: r.proposedById,
+      changeRequestId,
+      after: { reason },
+    });
+    const mailId = await tellProposer(tx, {
+      userId: r.proposedById,
+      changeRequestId,
+      message: `Your change was rejected: ${reason}`,
+      subject: "Your change was rejected",
+      text: `Your change request ${changeRequestId} was rejected: ${reason}`,
+    });
+    return { proposerId: r.proposedById, mailId };
+  });
+  // Committed: as for an approval, the mail's outcome is kept on its outbox row, never thrown.
+  if (decided.mailId) await deliverQueuedMail(decided.mailId);
+  return { proposerId: decided.proposerId };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
+import type { MembershipRole, MembershipStatus } from "../../generated/prisma/enums";
+import { fromStoredDate, type PartialDate } from "../../shared/dates";
+import type { MembershipValues } from "../../validation/membership";
+
+/** A membership's editable values as stored in a change request (JSON-safe). */
+export type MembershipSnapshot = {
+  role: MembershipRole;
+  status: MembershipStatus;
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  notes: string | null;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  sourceQuote: string | null;
+};
+
+export const DIFF_FIELDS = [
+  "role",
+  "status",
+  "joined",
+  "ended",
+  "notes",
+  "sourceUrl",
+  "sourceTitle",
+  "sourceQuote",
+] as const;
+export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };
+
+/** Field by field over any two value objects (an institution's profile, a proposed organization). */
+export function diffValues(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldDiff[] {
+  return Object.keys(after).map((field) => {
+    const b = before ? (before[field] ?? null) : null;
+    const a = after[field] ?? null;
+    return { field, before: b, after: a, changed: JSON.stringify(b) !== JSON.stringify(a) };
+  });
+}
+
+/** Field by field, what a change request would change. */
+export function diffSnapshots(before: MembershipSnapshot | null, after: MembershipSnapshot): FieldDiff[] {
+  return DIFF_FIELDS.map((field) => {
+    const b = before ? before[field] : null;
+    const a = after[field];
+    return { field, before: b, after: a, changed: JSON.stringify(b) !== JSON.stringify(a) };
+  });
+}
+
+export const membershipSnapshotSelect = {
+  id: true,
+  version: true,
+  institutionId: true,
+  organizationId: true,
+  role: true,
+  status: true,
+  notes: true,
+  quote: true,
+  joinedOn: true,
+  joinedPrecision: true,
+  endedOn: true,
+  endedPrecision: true,
+  source: { select: { url: true, title: true } },
+} satisfies Prisma.MembershipSelect;
+
+/** A stored membership's values as a change request keeps them. */
+export function snapshotOf(
+  m: Pick<
+    Prisma.MembershipGetPayload<{ select: typeof membershipSnapshotSelect }>,
+    "role" | "status" | "notes" | "quote" | "joinedOn" | "joinedPrecision" | "endedOn" | "endedPrecision" | "source"
+  >,
+): MembershipSnapshot {
+  return {
+    role: m.role,
+    status: m.status,
+    notes: m.notes,
+    joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+    ended: fromStoredDate(m.endedOn, m.endedPrecision),
+    sourceUrl: m.source.url,
+    sourceTitle: m.source.title,
+    sourceQuote: m.quote,
+  };
+}
+
+/** A form's values as a change request keeps them. */
+export function snapshotFromValues(v: MembershipValues): MembershipSnapshot {
+  return {
+    role: v.role,
+    status: v.status,
+    joined: v.joined,
+    ended: v.ended,
+    notes: v.notes,
+    sourceUrl: v.sourceUrl,
+    sourceTitle: v.sourceTitle,
+    sourceQuote: v.sourceQuote,
+  };
+}

@@ -1,0 +1,173 @@
+import "server-only";
+import { db, type Tx } from "../db";
+import type { Actor } from "../../shared/actor";
+import { requireStaff } from "../guards";
+import type { Prisma } from "../../generated/prisma/client";
+import type { ChangeKind } from "../../generated/prisma/enums";
+import {
+  ConflictError,
+  DuplicateRecordError,
+  NotFoundError,
+  StaleVersionError,
+  ValidationError,
+} from "../../shared/errors";
+import type { InstitutionProfileValues, MembershipValues, OrganizationProposal } from "../../validation/membership";
+import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
+import { diffSnapshots, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
+
+// Staff propose; nothing public changes until an admin approves (decide.ts), and the change is applied then
+// (apply.ts) against the version the proposal was based on.
+
+const requestSummary = { id: true, kind: true, status: true } satisfies Prisma.ChangeRequestSelect;
+
+async function assertNoPending(client: Tx, where: Prisma.ChangeRequestWhereInput) {
+  const pending = await client.changeRequest.findFirst({
+    where: { ...where, status: "PENDING" },
+    select: { id: true },
+  });
+  if (pending)
+    throw new ConflictError(
+      "A change to this entry is already waiting for review: withdraw it or wait for the decision.",
+    );
+}
+
+/**
+ * Staff: propose new values for one of their own institution's memberships. `client` is a transaction's when
+ * the request is one of several sent together (an import).
+ */
+export async function proposeMembershipUpdate(
+  actor: Actor | null,
+  input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues },
+  client: Tx = db(),
+) {
+  const staff = requireStaff(actor);
+  // Scoped by the actor's institution: another university's membership is simply not found.
+  const membership = await client.membership.findFirst({
+    where: { id: input.membershipId, institutionId: staff.institutionId },
+    select: membershipSnapshotSelect,
+  });
+  if (!membership) throw new NotFoundError("No such membership of your institution.");
+  if (membership.version !== input.baseVersion)
+    throw new StaleVersionError(
+      "This entry changed since you opened it. Reload the page to see the current values, then propose again.",
+    );
+  const before = snapshotOf(membership);
+  const after = snapshotFromValues(input.values);
+  if (!diffSnapshots(before, after).some((d) => d.changed))
+    throw new ValidationError("Nothing changed: edit at least one field.");
+  await assertNoPending(client, { membershipId: membership.id });
+  const kind: ChangeKind =
+    after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
+  return client.changeRequest.create({
+    data: {
+      kind,
+      institutionId: staff.institutionId,
+      organizationId: membership.organizationId,
+      membershipId: membership.id,
+      baseVersion: membership.version,
+      before,
+      proposed: after,
+      reason: input.reason,
+      proposedById: staff.id,
+    },
+    select: requestSummary,
+  });
+}
+
+/**
+ * Staff: propose that their institution is a member of an organization it is not listed in yet (`client`: as
+ * above).
+ */
+export async function proposeMembershipCreate(
+  actor: Actor | null,
+  input: { organizationSlug: string; reason: string | null; values: MembershipValues },
+  client: Tx = db(),
+) {
+  const staff = requireStaff(actor);
+  const organization = await client.organization.findUnique({
+    where: { slug: input.organizationSlug },
+    select: { id: true },
+  });
+  if (!organization)
+    throw new ValidationError("Choose an organization from the list.", { organizationSlug: ["Unknown organization."] });
+  const existing = await client.membership.findUnique({
+    where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } },
+    select: { id: true },
+  });
+  if (existing)
+    throw new DuplicateRecordError("Your institution is already listed in this organization: edit that entry instead.");
+  await assertNoPending(client, {
+    institutionId: staff.institutionId,
+    organizationId: organization.id,
+    kind: "MEMBERSHIP_CREATE",
+  });
+  return client.changeRequest.create({
+    data: {
+      kind: "MEMBERSHIP_CREATE",
+      institutionId: staff.institutionId,
+      organizationId: organization.id,
+      proposed: snapshotFromValues(input.values),
+      reason: input.reason,
+      proposedById: staff.id,
+    },
+    select: requestSummary,
+  });
+}
+
+/** Staff: propose changes to their own institution's profile. */
+export async function proposeInstitutionUpdate(
+  actor: Actor | null,
+  input: { baseVersion: number; reason: string | null; values: InstitutionProfileValues },
+) {
+  const staff = requireStaff(actor);
+  const current = await db().institution.findUniqueOrThrow({
+    where: { id: staff.institutionId },
+    select: institutionProfileSelect,
+  });
+  if (current.version !== input.baseVersion)
+    throw new StaleVersionError(
+      "Your institution's profile changed since you opened it. Reload the page, then propose again.",
+    );
+  const before = profileOf(current);
+  if (!diffValues(before, input.values).some((d) => d.changed))
+    throw new ValidationError("Nothing changed: edit at least one field.");
+  await assertNoPending(db(), { institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
+  return db().changeRequest.create({
+    data: {
+      kind: "INSTITUTION_UPDATE",
+      institutionId: staff.institutionId,
+      baseVersion: current.version,
+      before,
+      proposed: input.values,
+      reason: input.reason,
+      proposedById: staff.id,
+    },
+    select: requestSummary,
+  });
+}
+
+/** Staff: propose an organization the registry does not have yet, with their institution as a member. */
+export async function proposeOrganizationCreate(
+  actor: Actor | null,
+  input: { reason: string | null; values: OrganizationProposal },
+) {
+  const staff = requireStaff(actor);
+  const clash = await db().organizationName.findFirst({
+    where: { name: { equals: input.values.nameEn, mode: "insensitive" } },
+    select: { organization: { select: { slug: true } } },
+  });
+  if (clash)
+    throw new ValidationError("This organization is already in the registry: add a membership to it instead.", {
+      "values.nameEn": [`Already listed as /organizations/${clash.organization.slug}.`],
+    });
+  return db().changeRequest.create({
+    data: {
+      kind: "ORGANIZATION_CREATE",
+      institutionId: staff.institutionId,
+      proposed: input.values,
+      reason: input.reason,
+      proposedById: staff.id,
+    },
+    select: requestSummary,
+  });
+}

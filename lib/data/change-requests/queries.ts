@@ -1,0 +1,134 @@
+import "server-only";
+import { db } from "../db";
+import type { Actor } from "../../shared/actor";
+import { requireActor, requireAdmin, requireStaff } from "../guards";
+import type { Prisma } from "../../generated/prisma/client";
+import type { ChangeKind, ChangeStatus } from "../../generated/prisma/enums";
+import { NotFoundError } from "../../shared/errors";
+import { pickName } from "../../shared/names";
+import { diffSnapshots, diffValues, type MembershipSnapshot } from "./diff";
+
+/** The requests an actor may read: admins any, staff their institution's, anyone else none. */
+export function scopeFor(actor: Actor): Prisma.ChangeRequestWhereInput {
+  if (actor.role === "ADMIN") return {};
+  if (!actor.institutionId) return { id: "__none__" };
+  return { institutionId: actor.institutionId };
+}
+
+export type ReviewFilters = {
+  institution?: string;
+  organization?: string;
+  kind?: ChangeKind;
+  status?: ChangeStatus;
+  olderThanDays?: number;
+};
+
+const listSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  createdAt: true,
+  decidedAt: true,
+  conflict: true,
+  institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
+  organization: {
+    select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } },
+  },
+  proposedBy: { select: { name: true } },
+  proposed: true,
+} satisfies Prisma.ChangeRequestSelect;
+
+function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: string) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    conflict: r.conflict,
+    institution: { slug: r.institution.slug, name: pickName(r.institution.names, locale).name },
+    // What the request is about: its organization, the proposed new organization, or the institution itself.
+    organization: r.organization
+      ? { slug: r.organization.slug as string | null, name: pickName(r.organization.names, locale).name }
+      : { slug: null, name: (r.proposed as { nameEn?: string }).nameEn ?? pickName(r.institution.names, locale).name },
+    proposedBy: r.proposedBy.name,
+  };
+}
+
+/** Admins: the review queue, oldest first, with filters. */
+export async function listReviewQueue(actor: Actor | null, filters: ReviewFilters, locale: string) {
+  requireAdmin(actor, "Only admins review changes.");
+  const rows = await db().changeRequest.findMany({
+    where: {
+      status: filters.status ?? "PENDING",
+      ...(filters.kind ? { kind: filters.kind } : {}),
+      ...(filters.institution ? { institution: { slug: filters.institution } } : {}),
+      ...(filters.organization ? { organization: { slug: filters.organization } } : {}),
+      ...(filters.olderThanDays
+        ? { createdAt: { lt: new Date(Date.now() - filters.olderThanDays * 86_400_000) } }
+        : {}),
+    },
+    select: listSelect,
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+  return rows.map((r) => listRow(r, locale));
+}
+
+export async function countPendingReviews(actor: Actor | null) {
+  if (actor?.role !== "ADMIN") return 0;
+  return db().changeRequest.count({ where: { status: "PENDING" } });
+}
+
+/** Staff: their institution's requests, newest first. */
+export async function listMyInstitutionRequests(actor: Actor | null, locale: string) {
+  const staff = requireStaff(actor);
+  const rows = await db().changeRequest.findMany({
+    where: { institutionId: staff.institutionId },
+    select: { ...listSelect, decisionComment: true, membershipId: true },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return rows.map((r) => ({ ...listRow(r, locale), decisionComment: r.decisionComment, membershipId: r.membershipId }));
+}
+
+/** One request with its field-level diff and comments: admins see any, staff their institution's. */
+export async function getChangeRequest(actor: Actor | null, changeRequestId: string, locale: string) {
+  const reader = requireActor(actor);
+  const r = await db().changeRequest.findFirst({
+    where: { id: changeRequestId, ...scopeFor(reader) },
+    select: {
+      ...listSelect,
+      proposed: true,
+      before: true,
+      reason: true,
+      baseVersion: true,
+      decisionComment: true,
+      membershipId: true,
+      decidedBy: { select: { name: true } },
+      comments: {
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!r) throw new NotFoundError("No such request.");
+  const isMembership = r.kind.startsWith("MEMBERSHIP");
+  return {
+    ...listRow(r, locale),
+    reason: r.reason,
+    baseVersion: r.baseVersion,
+    decisionComment: r.decisionComment,
+    decidedBy: r.decidedBy?.name ?? null,
+    diff: isMembership
+      ? diffSnapshots((r.before as MembershipSnapshot | null) ?? null, r.proposed as MembershipSnapshot)
+      : diffValues((r.before as Record<string, unknown> | null) ?? null, r.proposed as Record<string, unknown>),
+    comments: r.comments.map((c) => ({
+      id: c.id,
+      body: c.body,
+      createdAt: c.createdAt.toISOString(),
+      author: c.author.name,
+      authorRole: c.author.role,
+    })),
+  };
+}
