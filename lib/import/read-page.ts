@@ -1,6 +1,7 @@
 // Reading a university's own "international organizations" page (text, HTML or CSV) into proposed rows: which
 // organization, since when (at the precision the page gives) and in which role, with the passage it comes from.
-// Pure: matching names against the registry is the caller's (lib/data/import/drafts.ts), passed in as `match`.
+// Pure: matching names against the registry is the caller's (lib/data/import/drafts.ts, through
+// match-names.ts), passed in as `match`.
 // Every step does work in proportion to what it reads (counted on a WorkMeter) and can pause between steps:
 // the markup goes through a real tokenizer (html-text.ts), the text is cut into pieces in single passes
 // (text-pieces.ts), and the patterns (patterns.ts) have bounded quantifiers only and run on those pieces.
@@ -16,7 +17,7 @@ export type { ImportedRow, Matcher, OrganizationMatch } from "./imported-row";
 /** A heading must match a known organization at least this well; a quoted name inside prose, better. */
 export const HEADING_MATCH = 0.6;
 const QUOTED_MATCH = 0.6;
-/** The weakest match any row can use: lib/data/import/drafts.ts looks for no weaker ones. */
+/** The weakest match any row can use: lib/data/import/match-names.ts looks for no weaker ones. */
 export const MATCH_THRESHOLD = Math.min(HEADING_MATCH, QUOTED_MATCH);
 
 /** Longest paragraph that can be an organization's heading. */
