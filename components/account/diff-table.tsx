@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { FieldDiff } from "@/lib/data/change-requests/requests";
+import type { FieldDiff } from "@/lib/shared/types/change-requests";
 import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
 import { TableHead } from "@/components/ui/table-head";
 

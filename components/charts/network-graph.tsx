@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { chooseLabels, labelWidth, layoutNetwork, linkPaths } from "@/lib/charts/network-layout";
 import { countryName } from "@/lib/shared/countries";
-import type { InstitutionNetwork } from "@/lib/data/organizations/charts";
+import type { InstitutionNetwork } from "@/lib/shared/types/charts";
 
 function shortName(name: string) {
   return name.length > 28 ? `${name.slice(0, 27)}…` : name;

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/shared/countries";
-import type { RegistryCharts } from "@/lib/data/organizations/charts";
+import type { RegistryCharts } from "@/lib/shared/types/charts";
 import { ColumnChart, HorizontalBars } from "./bar-chart";
 
 /** The home page's overview: organizations founded per year and memberships by country or region. */

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { baseMap, LAND_FILL, SEA_FILL } from "@/lib/charts/world-map";
 import { countryName } from "@/lib/shared/countries";
-import type { CountryCount } from "@/lib/data/organizations/charts";
+import type { CountryCount } from "@/lib/shared/types/charts";
 
 // Sequential shades of the accent colour, light to dark, by order of magnitude of the member count.
 const SHADES = [

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { InstitutionProfile } from "@/lib/data/institutions/queries";
+import type { InstitutionProfile } from "@/lib/shared/types/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
 import type { EmbedOptions } from "@/lib/validation/api";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { Participation } from "@/lib/data/institutions/queries";
+import type { Participation } from "@/lib/shared/types/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { SourceNote } from "@/components/ui/source-note";

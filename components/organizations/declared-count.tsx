@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { OrganizationProfile } from "@/lib/data/organizations/queries";
+import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 import { formatPartialDate } from "@/lib/shared/dates";
 import { countryName } from "@/lib/shared/countries";
 import { SourceNote } from "@/components/ui/source-note";

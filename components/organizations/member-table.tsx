@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { MemberRow } from "@/lib/data/organizations/queries";
+import type { MemberRow } from "@/lib/shared/types/organizations";
 import { countryName } from "@/lib/shared/countries";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { SourceNote } from "@/components/ui/source-note";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { OrganizationSummary } from "@/lib/data/organizations/queries";
+import type { OrganizationSummary } from "@/lib/shared/types/organizations";
 import { formatPartialDate } from "@/lib/shared/dates";
 import { Badge } from "@/components/ui/badge";
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Confirmation } from "@/lib/data/selects";
+import type { Confirmation } from "@/lib/shared/types/memberships";
 import { Badge } from "./badge";
 import { SourceNote } from "./source-note";
 

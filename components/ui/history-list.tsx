@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { PublicHistoryEntry } from "@/lib/data/history";
+import type { PublicHistoryEntry } from "@/lib/shared/types/history";
 import { formatPartialDate } from "@/lib/shared/dates";
 
 /** When each approved change to these memberships was published. */

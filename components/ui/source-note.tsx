@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { SourceRef } from "@/lib/data/organizations/queries";
+import type { SourceRef } from "@/lib/shared/types/memberships";
 import { formatPartialDate } from "@/lib/shared/dates";
 
 /** Where a fact comes from: the source's title (linked when it has a URL) and, on demand, the quote. */

@@ -1,6 +1,6 @@
 import { markdownToPlainText } from "../content/markdown";
-import type { OrganizationProfile } from "../data/organizations/queries";
-import type { InstitutionProfile } from "../data/institutions/queries";
+import type { OrganizationProfile } from "../shared/types/organizations";
+import type { InstitutionProfile } from "../shared/types/institutions";
 
 /** schema.org Organization for an organization page: its members and founders. */
 export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, locale: string) {

@@ -7,7 +7,7 @@ import {
   proposeMembershipUpdate,
   rejectChangeRequest,
 } from "@/lib/data/change-requests/requests";
-import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";

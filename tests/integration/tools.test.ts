@@ -6,8 +6,8 @@ import { getImportDraft, matchNames, previewImport, submitImport } from "@/lib/d
 import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/memberships/confirmations";
 import { getDiscrepancyReport } from "@/lib/data/admin/discrepancies";
 import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
-import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
-import { getOrganizationBySlug } from "@/lib/data/organizations/queries";
+import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
+import { getOrganizationBySlug } from "@/lib/data/organizations/profile";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/shared/errors";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";

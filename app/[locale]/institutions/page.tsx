@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listInstitutions } from "@/lib/data/institutions/queries";
+import { listInstitutions } from "@/lib/data/institutions/list";
 import { parseInstitutionSearch, INSTITUTION_SORTS } from "@/lib/validation/search";
 import { countryName } from "@/lib/shared/countries";
 import { Link } from "@/components/ui/link";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listOrganizations } from "@/lib/data/organizations/queries";
+import { listOrganizations } from "@/lib/data/organizations/list";
 import { parseOrganizationSearch, ORGANIZATION_SORTS } from "@/lib/validation/search";
 import { countryName } from "@/lib/shared/countries";
 import { Link } from "@/components/ui/link";

@@ -4,8 +4,8 @@ import { Prisma } from "../../generated/prisma/client";
 import { NotFoundError } from "../../shared/errors";
 import { encodeCursor, type CursorKey } from "../../open-data/cursor";
 import type { ApiInstitutionQuery, ApiMembershipQuery, ApiOrganizationQuery } from "../../validation/api";
-import { institutionSearchConditions } from "../institutions/queries";
-import { organizationSearchConditions } from "../organizations/queries";
+import { institutionSearchConditions } from "../institutions/list";
+import { organizationSearchConditions } from "../organizations/search-sql";
 import {
   openInstitutionSelect,
   openMembershipSelect,

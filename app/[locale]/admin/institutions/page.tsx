@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
 import { notFound } from "next/navigation";
-import { listInstitutions } from "@/lib/data/institutions/queries";
+import { listInstitutions } from "@/lib/data/institutions/list";
 import { parseInstitutionSearch } from "@/lib/validation/search";
 import { AdminCreateInstitutionForm } from "@/components/account/admin-create-institution-form";
 

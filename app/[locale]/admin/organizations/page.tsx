@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
-import { listOrganizations } from "@/lib/data/organizations/queries";
+import { listOrganizations } from "@/lib/data/organizations/list";
 import { parseOrganizationSearch } from "@/lib/validation/search";
 import { AdminCreateOrganizationForm } from "@/components/account/admin-organization-form";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { isSlug } from "@/lib/shared/slug";
 import { env } from "@/lib/env";
 import { institutionJsonLd } from "@/lib/seo/json-ld";

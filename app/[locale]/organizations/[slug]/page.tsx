@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { getOrganizationBySlug } from "@/lib/data/organizations/queries";
+import { getOrganizationBySlug } from "@/lib/data/organizations/profile";
 import { isSlug } from "@/lib/shared/slug";
 import { env } from "@/lib/env";
 import { organizationJsonLd } from "@/lib/seo/json-ld";
