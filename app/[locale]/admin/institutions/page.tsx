@@ -5,7 +5,7 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { notFound } from "next/navigation";
 import { listInstitutions } from "@/lib/data/institutions/list";
 import { parseInstitutionSearch } from "@/lib/validation/search";
-import { AdminCreateInstitutionForm } from "@/components/account/admin-create-institution-form";
+import { AdminCreateInstitutionForm } from "@/components/admin/admin-create-institution-form";
 
 export const metadata: Metadata = { robots: { index: false } };
 

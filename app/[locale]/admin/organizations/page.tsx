@@ -5,7 +5,7 @@ import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
 import { listOrganizations } from "@/lib/data/organizations/list";
 import { parseOrganizationSearch } from "@/lib/validation/search";
-import { AdminCreateOrganizationForm } from "@/components/account/admin-organization-form";
+import { AdminCreateOrganizationForm } from "@/components/admin/admin-organization-form";
 
 export const metadata: Metadata = { robots: { index: false } };
 

@@ -5,7 +5,7 @@ import { listInstitutionChoices, listUsers } from "@/lib/data/accounts/user-admi
 import { inviteUserAction } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
-import { UserAccessForm } from "@/components/account/user-access-form";
+import { UserAccessForm } from "@/components/admin/user-access-form";
 import { HandOverLink } from "@/components/account/hand-over-link";
 import { Badge } from "@/components/ui/badge";
 

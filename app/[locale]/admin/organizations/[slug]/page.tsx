@@ -4,10 +4,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
 import { getOrganizationProfile, listOrganizationMembersForAdmin } from "@/lib/data/admin/records";
-import { OrganizationConfirmationForm } from "@/components/account/organization-confirmation-form";
+import { OrganizationConfirmationForm } from "@/components/admin/organization-confirmation-form";
 import { NotFoundError } from "@/lib/shared/errors";
 import { isSlug } from "@/lib/shared/slug";
-import { AdminOrganizationForm } from "@/components/account/admin-organization-form";
+import { AdminOrganizationForm } from "@/components/admin/admin-organization-form";
 
 export const metadata: Metadata = { robots: { index: false } };
 

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/server";
 import type { AdminOrganizationValues } from "@/lib/validation/membership";
-import { ActionForm, FieldError } from "./action-form";
-import { TextField } from "./text-field";
-import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
+import { ActionForm, FieldError } from "@/components/account/action-form";
+import { TextField } from "@/components/account/text-field";
+import { OrganizationProfileFields, SourceFields } from "@/components/account/organization-profile-fields";
 
 /** Admins edit an organization's profile (and its Wikidata item); published at once. */
 export function AdminOrganizationForm({

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { updateUserAccessAction } from "@/lib/actions/server";
-import { ActionForm, FieldError } from "./action-form";
+import { ActionForm, FieldError } from "@/components/account/action-form";
 
 /** Role, institution and access of one account; saving ends the person's open sessions. */
 export function UserAccessForm({

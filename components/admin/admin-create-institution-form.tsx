@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { adminCreateInstitutionAction } from "@/lib/actions/server";
-import { ActionForm, FieldError } from "./action-form";
-import { TextField } from "./text-field";
+import { ActionForm, FieldError } from "@/components/account/action-form";
+import { TextField } from "@/components/account/text-field";
 
 const KINDS = [
   "UNIVERSITY",

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { recordOrganizationConfirmationAction } from "@/lib/actions/server";
-import { ActionForm, FieldError } from "./action-form";
-import { TextField } from "./text-field";
+import { ActionForm, FieldError } from "@/components/account/action-form";
+import { TextField } from "@/components/account/text-field";
 
 /** Admins: where the organization itself lists one of its members. */
 export function OrganizationConfirmationForm({
