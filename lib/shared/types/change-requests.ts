@@ -1,6 +1,6 @@
 // Shapes of a change request as the review screens show them (client-safe; lib/data builds them).
 import type { PartialDate } from "../dates";
-import type { MembershipRole, MembershipStatus } from "../enums";
+import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus } from "../enums";
 
 /** A membership's editable values as stored in a change request (JSON-safe). */
 export type MembershipSnapshot = {
@@ -15,3 +15,18 @@ export type MembershipSnapshot = {
 };
 
 export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };
+
+/** One change request as the review queue and a staff member's list show it. */
+export type ChangeRequestRow = {
+  id: string;
+  kind: ChangeKind;
+  status: ChangeStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  /** Why the request no longer applies cleanly, if it does not. */
+  conflict: string | null;
+  institution: { slug: string; name: string };
+  /** What the request is about: its organization, the proposed new organization, or the institution itself. */
+  organization: { slug: string | null; name: string };
+  proposedBy: string;
+};
