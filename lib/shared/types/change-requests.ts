@@ -1,6 +1,6 @@
 // Shapes of a change request as the review screens show them (client-safe; lib/data builds them).
 import type { PartialDate } from "../dates";
-import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus } from "../enums";
+import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus, UserRole } from "../enums";
 
 /** A membership's editable values as stored in a change request (JSON-safe). */
 export type MembershipSnapshot = {
@@ -29,4 +29,22 @@ export type ChangeRequestRow = {
   /** What the request is about: its organization, the proposed new organization, or the institution itself. */
   organization: { slug: string | null; name: string };
   proposedBy: string;
+};
+
+export type ChangeRequestComment = {
+  id: string;
+  body: string;
+  createdAt: string;
+  author: string;
+  authorRole: UserRole;
+};
+
+/** One request with its field-level diff and its conversation, as its review page shows it. */
+export type ChangeRequestDetail = ChangeRequestRow & {
+  reason: string | null;
+  baseVersion: number | null;
+  decisionComment: string | null;
+  decidedBy: string | null;
+  diff: FieldDiff[];
+  comments: ChangeRequestComment[];
 };
