@@ -51,7 +51,7 @@ export function writeRelease(dataset: OpenDataset, siteUrl: string, date: string
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(tmp, name), text);
-  writeFileSync(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(path.join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   return manifest;

@@ -39,9 +39,8 @@ async function keysetIds(
     ? [...conditions, Prisma.sql`(${col("slug")}, ${col("id")}) > (${after[0]}, ${after[1]})`]
     : conditions;
   const [rows, count] = await Promise.all([
-    db().$queryRaw<
-      { id: string; slug: string }[]
-    >`SELECT ${col("id")} AS id, ${col("slug")} AS slug ${from} ${where(paged)} ORDER BY ${col("slug")}, ${col("id")} LIMIT ${limit + 1}`,
+    db().$queryRaw<{ id: string; slug: string }[]>`SELECT ${col("id")} AS id, ${col("slug")} AS slug ${from}
+      ${where(paged)} ORDER BY ${col("slug")}, ${col("id")} LIMIT ${limit + 1}`,
     db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from} ${where(conditions)}`,
   ]);
   const page = rows.slice(0, limit);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listOperations, openApiDocument } from "@/lib/open-data/openapi";
+import { listOperations, openApiDocument } from "@/lib/open-data/openapi/document";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 type Props = { params: Promise<{ locale: string }> };
