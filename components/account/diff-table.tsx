@@ -5,6 +5,8 @@ import { TableHead } from "@/components/ui/table-head";
 
 type Labels = { role: (k: string) => string; status: (k: string) => string; kind: (k: string) => string };
 
+const struck = "text-slate-700 line-through decoration-red-700";
+
 function show(value: unknown, field: string, locale: string, labels: Labels): string {
   if (value === null || value === undefined || value === "") return "—";
   if (field === "joined" || field === "ended" || field === "founded")
@@ -42,9 +44,7 @@ export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; lo
                   </span>
                 ) : null}
               </th>
-              <td
-                className={`px-3 py-2 ${d.changed ? "text-slate-700 line-through decoration-red-700" : "text-slate-700"}`}
-              >
+              <td className={`px-3 py-2 ${d.changed ? struck : "text-slate-700"}`}>
                 {isNew ? "—" : show(d.before, d.field, locale, labels)}
               </td>
               <td className={`px-3 py-2 ${d.changed ? "font-semibold" : ""}`}>

@@ -5,7 +5,9 @@ export async function EmbedSnippet({ slug, siteUrl, locale }: { slug: string; si
   const t = await getTranslations({ locale, namespace: "embed" });
   const site = siteUrl.replace(/\/$/, "");
   const src = `${site}/embed/institutions/${slug}?lang=${locale === "zh" ? "zh" : "en"}&mode=compact&theme=light`;
-  const snippet = `<iframe src="${src}" title="${t("frameTitle")}" width="100%" height="480" style="border:0" loading="lazy"></iframe>`;
+  const snippet =
+    `<iframe src="${src}" title="${t("frameTitle")}" ` +
+    `width="100%" height="480" style="border:0" loading="lazy"></iframe>`;
   return (
     <section aria-labelledby="embed" className="rounded-md border border-line bg-white p-4">
       <h2 id="embed" className="text-lg font-semibold">

@@ -96,7 +96,9 @@ export async function MembershipWidget({
                   {mode === "full" ? (
                     <td className={`px-2 py-1.5 ${c.muted}`}>
                       {p.organization.introduction
-                        ? `${p.organization.introduction.slice(0, 220)}${p.organization.introduction.length > 220 ? "…" : ""}`
+                        ? `${p.organization.introduction.slice(0, 220)}${
+                            p.organization.introduction.length > 220 ? "…" : ""
+                          }`
                         : "—"}
                     </td>
                   ) : null}

@@ -11,7 +11,10 @@ export async function SiteHeader({ locale }: { locale: string }) {
     <header className="border-b border-line bg-white">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        className={
+          "sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded " +
+          "focus:bg-white focus:px-3 focus:py-2"
+        }
       >
         {t("skip")}
       </a>

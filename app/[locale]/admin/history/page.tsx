@@ -8,6 +8,9 @@ import { DiffTable } from "@/components/account/diff-table";
 
 export const metadata: Metadata = { robots: { index: false } };
 
+/** "2026-11-29 15:09": an audit time to the minute. */
+const minute = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
 /** Admins: who proposed and who approved each change, with its diff. */
 export default async function AdminHistoryPage({
   params,
@@ -45,8 +48,7 @@ export default async function AdminHistoryPage({
         {entries.map((e) => (
           <li key={e.id} className="space-y-2 rounded-md border border-line bg-white p-3 text-sm">
             <p>
-              <span className="font-medium">{e.at.slice(0, 16).replace("T", " ")}</span> · {e.action} · {e.entityType}{" "}
-              {e.entityId}
+              <span className="font-medium">{minute(e.at)}</span> · {e.action} · {e.entityType} {e.entityId}
               {e.changeRequestId ? (
                 <>
                   {" "}
