@@ -11,7 +11,7 @@ const current = "bg-accent-soft font-semibold text-accent-strong";
 
 // Remembered for the next visit to "/", which the proxy sends to this language (next-intl's cookie).
 function remember(locale: string) {
-  // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie write is what every browser supports (next-intl reads it)
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie write works in every browser; next-intl reads it
   document.cookie = `NEXT_LOCALE=${locale}; path=/; max-age=31536000; samesite=lax`;
 }
 
