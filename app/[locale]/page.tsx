@@ -8,11 +8,14 @@ import { RegistryCounts } from "@/components/home/registry-counts";
 import { env } from "@/lib/env";
 import { JsonLd } from "@/components/ui/json-ld";
 import { SearchBox } from "@/components/ui/search-box";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 export const revalidate = 3600;
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const [t, meta, overview, charts] = await Promise.all([
     getTranslations({ locale, namespace: "home" }),

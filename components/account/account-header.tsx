@@ -1,9 +1,10 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { LogoutButton } from "@/components/auth/logout-button";
 import type { Actor } from "@/lib/shared/actor";
 
 /** Whose account this is, with the way out. */
-export async function AccountHeader({ actor, locale }: { actor: Actor; locale: string }) {
+export async function AccountHeader({ actor, locale }: { actor: Actor; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-3 border-b border-line pb-4">

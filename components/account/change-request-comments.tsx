@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import type { ComponentProps } from "react";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/account/action-form";
@@ -15,7 +16,7 @@ export async function ChangeRequestComments({
 }: {
   request: ChangeRequestDetail;
   commentAction: Action;
-  locale: string;
+  locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "account" });
   return (

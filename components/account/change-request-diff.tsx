@@ -1,9 +1,10 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { DiffTable } from "@/components/account/diff-table";
 import type { ChangeRequestDetail } from "@/lib/shared/types/change-requests";
 
 /** The proposed values beside the current ones, with the proposer's reason. */
-export async function ChangeRequestDiff({ request, locale }: { request: ChangeRequestDetail; locale: string }) {
+export async function ChangeRequestDiff({ request, locale }: { request: ChangeRequestDetail; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <section aria-labelledby="diff">

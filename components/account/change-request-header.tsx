@@ -1,10 +1,11 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/components/ui/link";
 import type { ChangeRequestDetail } from "@/lib/shared/types/change-requests";
 
 /** What the request is, who proposed it when, where it stands, and any conflict or decision. */
-export async function ChangeRequestHeader({ request, locale }: { request: ChangeRequestDetail; locale: string }) {
+export async function ChangeRequestHeader({ request, locale }: { request: ChangeRequestDetail; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
   const pending = request.status === "PENDING";
   return (

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import type { FieldDiff } from "@/lib/shared/types/change-requests";
 import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
@@ -7,7 +8,7 @@ type Labels = { role: (k: string) => string; status: (k: string) => string; kind
 
 const struck = "text-slate-700 line-through decoration-red-700";
 
-function show(value: unknown, field: string, locale: string, labels: Labels): string {
+function show(value: unknown, field: string, locale: Locale, labels: Labels): string {
   if (value === null || value === undefined || value === "") return "—";
   if (field === "joined" || field === "ended" || field === "founded")
     return formatPartialDate(value as PartialDate, locale) ?? "—";
@@ -18,7 +19,7 @@ function show(value: unknown, field: string, locale: string, labels: Labels): st
 }
 
 /** Before / after, field by field; changed fields are marked in words, not only by colour. */
-export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; locale: string; isNew: boolean }) {
+export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; locale: Locale; isNew: boolean }) {
   const t = await getTranslations({ locale, namespace: "account" });
   const roles = await getTranslations({ locale, namespace: "roles" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });

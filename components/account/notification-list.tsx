@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import type { ComponentProps } from "react";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/account/action-form";
@@ -13,7 +14,7 @@ export async function NotificationList({
 }: {
   notifications: NotificationItem[];
   markReadAction: ComponentProps<typeof ActionForm>["action"];
-  locale: string;
+  locale: Locale;
 }) {
   if (!notifications.length) return null;
   const t = await getTranslations({ locale, namespace: "account" });

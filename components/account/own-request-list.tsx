@@ -1,10 +1,11 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/components/ui/link";
 import type { OwnChangeRequestRow } from "@/lib/shared/types/accounts";
 
 /** The institution's change requests, newest first, with each decision and its comment. */
-export async function OwnRequestList({ requests, locale }: { requests: OwnChangeRequestRow[]; locale: string }) {
+export async function OwnRequestList({ requests, locale }: { requests: OwnChangeRequestRow[]; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <section aria-labelledby="requests">

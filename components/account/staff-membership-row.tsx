@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { ConfirmButton } from "@/components/account/confirm-button";
 import { Badge } from "@/components/ui/badge";
@@ -6,7 +7,7 @@ import { formatPartialDate } from "@/lib/shared/dates";
 import type { StaffMembership } from "@/lib/shared/types/accounts";
 
 /** One of the institution's memberships: when it was last confirmed, and what the staff member can do with it. */
-export async function StaffMembershipRow({ membership: m, locale }: { membership: StaffMembership; locale: string }) {
+export async function StaffMembershipRow({ membership: m, locale }: { membership: StaffMembership; locale: Locale }) {
   const [t, roles, tools] = await Promise.all([
     getTranslations({ locale, namespace: "account" }),
     getTranslations({ locale, namespace: "roles" }),

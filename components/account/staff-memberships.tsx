@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { StaffMembershipRow } from "@/components/account/staff-membership-row";
 import { Badge } from "@/components/ui/badge";
@@ -7,7 +8,7 @@ import type { StaffDashboard } from "@/lib/shared/types/accounts";
 const secondary = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-accent";
 
 /** The institution's memberships and its proposals awaiting review, with the ways to propose more. */
-export async function StaffMemberships({ dashboard, locale }: { dashboard: StaffDashboard; locale: string }) {
+export async function StaffMemberships({ dashboard, locale }: { dashboard: StaffDashboard; locale: Locale }) {
   const [t, tools] = await Promise.all([
     getTranslations({ locale, namespace: "account" }),
     getTranslations({ locale, namespace: "tools" }),

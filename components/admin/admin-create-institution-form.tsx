@@ -1,5 +1,6 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
 import { adminCreateInstitutionAction } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "@/components/account/action-form";
@@ -16,7 +17,7 @@ const KINDS = [
   "OTHER",
 ] as const;
 
-export function AdminCreateInstitutionForm({ locale }: { locale: string }) {
+export function AdminCreateInstitutionForm({ locale }: { locale: Locale }) {
   const t = useTranslations("account");
   const kinds = useTranslations("institutionKinds");
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
@@ -12,7 +13,7 @@ export async function AdminDashboard({
   pending: number;
   header: ReactNode;
   notifications: ReactNode;
-  locale: string;
+  locale: Locale;
 }) {
   const [t, h, tools] = await Promise.all([
     getTranslations({ locale, namespace: "account" }),

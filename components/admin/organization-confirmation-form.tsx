@@ -1,5 +1,6 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
 import { recordOrganizationConfirmationAction } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "@/components/account/action-form";
@@ -10,7 +11,7 @@ export function OrganizationConfirmationForm({
   locale,
   members,
 }: {
-  locale: string;
+  locale: Locale;
   members: { id: string; name: string }[];
 }) {
   const t = useTranslations("account");

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { ChangeKind, ChangeStatus } from "@/lib/shared/enums";
 import type { ReviewFilterValues } from "@/lib/validation/review-filters";
@@ -5,7 +6,7 @@ import type { ReviewFilterValues } from "@/lib/validation/review-filters";
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
 /** The review queue's filters, sent in the address (GET) so a filtered queue can be linked. */
-export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFilterValues; locale: string }) {
+export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFilterValues; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <form method="get" className="flex flex-wrap items-end gap-3 text-sm">

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/components/ui/link";
@@ -5,7 +6,7 @@ import { TableHead } from "@/components/ui/table-head";
 import type { ChangeRequestRow } from "@/lib/shared/types/change-requests";
 
 /** The change requests waiting for (or past) a decision, each linked to its review page. */
-export async function ReviewQueueTable({ rows, locale }: { rows: ChangeRequestRow[]; locale: string }) {
+export async function ReviewQueueTable({ rows, locale }: { rows: ChangeRequestRow[]; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
   if (!rows.length) return <p className="text-muted">{t("queueEmpty")}</p>;
   return (

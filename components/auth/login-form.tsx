@@ -1,5 +1,6 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
@@ -7,7 +8,7 @@ import { useTranslations } from "next-intl";
 const submitClass =
   "w-full rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong disabled:opacity-60";
 
-export function LoginForm({ locale, next }: { locale: string; next: string }) {
+export function LoginForm({ locale, next }: { locale: Locale; next: string }) {
   const t = useTranslations("account");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import {
@@ -36,7 +37,7 @@ function CenterNode({ p, place, name }: { p: PlacedNode; place: PlacedLabel | un
   );
 }
 
-type NodeProps = { p: PlacedNode; place: PlacedLabel | undefined; n: NetworkNode; title: string; locale: string };
+type NodeProps = { p: PlacedNode; place: PlacedLabel | undefined; n: NetworkNode; title: string; locale: Locale };
 
 /** One sharing institution: a link to its page, its name written when it fits, on hover and focus otherwise. */
 function NodeLink({ p, place, n, title, locale }: NodeProps) {
@@ -70,7 +71,7 @@ function NodeLink({ p, place, n, title, locale }: NodeProps) {
 }
 
 /** The same network in words: each institution with the organizations it shares with the centre. */
-async function NetworkList({ network, locale }: { network: InstitutionNetwork; locale: string }) {
+async function NetworkList({ network, locale }: { network: InstitutionNetwork; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   return (
     <div>
@@ -105,7 +106,7 @@ async function NetworkList({ network, locale }: { network: InstitutionNetwork; l
  * Each node is a link, reachable by keyboard with a visible focus ring; the list below is the same network
  * in words.
  */
-export async function NetworkGraph({ network, locale }: { network: InstitutionNetwork; locale: string }) {
+export async function NetworkGraph({ network, locale }: { network: InstitutionNetwork; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   if (!network.nodes.length) return <p className="text-sm text-muted">{t("noNetwork")}</p>;
   const layout = layoutNetwork({

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { baseMap, LAND_FILL, SEA_FILL } from "@/lib/charts/world-map";
 import { countryName } from "@/lib/shared/countries";
@@ -99,7 +100,7 @@ export async function WorldMap({
 }: {
   members: CountryCount[];
   namedOnly: string[];
-  locale: string;
+  locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   if (!members.length && !namedOnly.length) return <p className="text-sm text-muted">{t("noMapData")}</p>;

@@ -1,8 +1,9 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import type { OpenDataCounts } from "@/lib/shared/types/open-data";
 
 /** The whole dataset's files, the Wikidata batch, and the address pattern of one record's slice. */
-export async function DatasetDownloads({ counts, locale }: { counts: OpenDataCounts; locale: string }) {
+export async function DatasetDownloads({ counts, locale }: { counts: OpenDataCounts; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "data" });
   const files = [
     { href: "/api/v1/export/dataset.csv", label: t("memberships") },

@@ -1,8 +1,9 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import type { ReleaseManifest } from "@/lib/shared/types/open-data";
 
 /** The dated releases, each with its counts, its files (with their SHA-256) and its manifest. */
-export async function ReleaseTable({ releases, locale }: { releases: ReleaseManifest[]; locale: string }) {
+export async function ReleaseTable({ releases, locale }: { releases: ReleaseManifest[]; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "data" });
   return (
     <section aria-labelledby="releases">

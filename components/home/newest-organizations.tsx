@@ -1,10 +1,11 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { formatPartialDate } from "@/lib/shared/dates";
 import type { RegistryOverview } from "@/lib/shared/types/open-data";
 
 /** The most recently founded organizations, with a way to browse them all. */
-export async function NewestOrganizations({ newest, locale }: { newest: RegistryOverview["newest"]; locale: string }) {
+export async function NewestOrganizations({ newest, locale }: { newest: RegistryOverview["newest"]; locale: Locale }) {
   const [t, kinds] = await Promise.all([
     getTranslations({ locale, namespace: "home" }),
     getTranslations({ locale, namespace: "kinds" }),

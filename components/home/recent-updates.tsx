@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { formatPartialDate } from "@/lib/shared/dates";
@@ -6,7 +7,7 @@ import type { RegistryOverview } from "@/lib/shared/types/open-data";
 type Updates = RegistryOverview["recentlyUpdated"];
 
 /** The memberships changed last, institution → organization, with a way to browse the institutions. */
-export async function RecentUpdates({ recentlyUpdated, locale }: { recentlyUpdated: Updates; locale: string }) {
+export async function RecentUpdates({ recentlyUpdated, locale }: { recentlyUpdated: Updates; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "home" });
   return (
     <section aria-labelledby="recent-heading">

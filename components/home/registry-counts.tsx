@@ -1,8 +1,9 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import type { RegistryOverview } from "@/lib/shared/types/open-data";
 
 /** The registry's size at a glance: organizations, institutions, memberships, countries, sources. */
-export async function RegistryCounts({ counts: all, locale }: { counts: RegistryOverview["counts"]; locale: string }) {
+export async function RegistryCounts({ counts: all, locale }: { counts: RegistryOverview["counts"]; locale: Locale }) {
   const [t, meta] = await Promise.all([
     getTranslations({ locale, namespace: "home" }),
     getTranslations({ locale, namespace: "meta" }),

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { SourceNote } from "@/components/ui/source-note";
@@ -9,7 +10,7 @@ export async function FoundedOrganizations({
   locale,
 }: {
   institution: InstitutionProfile;
-  locale: string;
+  locale: Locale;
 }) {
   if (!i.founded.length) return null;
   const [t, orgKinds, founderRoles] = await Promise.all([

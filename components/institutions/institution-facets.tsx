@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { FacetList } from "@/components/ui/facet-list";
 import { countryName } from "@/lib/shared/countries";
@@ -14,7 +15,7 @@ export async function InstitutionFacets({
   search: InstitutionSearch;
   query: Record<string, string | number | undefined>;
   facets: InstitutionList["facets"];
-  locale: string;
+  locale: Locale;
 }) {
   const [t, o, kinds] = await Promise.all([
     getTranslations({ locale, namespace: "institutions" }),

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { countryName } from "@/lib/shared/countries";
@@ -9,7 +10,7 @@ export async function InstitutionHeader({
   locale,
 }: {
   institution: InstitutionProfile;
-  locale: string;
+  locale: Locale;
 }) {
   const kinds = await getTranslations({ locale, namespace: "institutionKinds" });
   return (

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { SourceNote } from "@/components/ui/source-note";
 import { countryName } from "@/lib/shared/countries";
@@ -51,7 +52,7 @@ export async function InstitutionIdentifiers({
   locale,
 }: {
   institution: InstitutionProfile;
-  locale: string;
+  locale: Locale;
 }) {
   const [t, locales] = await Promise.all([
     getTranslations({ locale, namespace: "institution" }),

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/components/ui/link";
@@ -5,7 +6,7 @@ import { countryName } from "@/lib/shared/countries";
 import type { InstitutionSummary } from "@/lib/shared/types/institutions";
 
 /** One page of institutions: name, original name, kind, country and how many organizations they take part in. */
-export async function InstitutionList({ items, locale }: { items: InstitutionSummary[]; locale: string }) {
+export async function InstitutionList({ items, locale }: { items: InstitutionSummary[]; locale: Locale }) {
   const [t, kinds] = await Promise.all([
     getTranslations({ locale, namespace: "institutions" }),
     getTranslations({ locale, namespace: "institutionKinds" }),

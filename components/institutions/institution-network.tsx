@@ -1,9 +1,10 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { NetworkGraph } from "@/components/charts/network-graph";
 import type { InstitutionNetwork as Network } from "@/lib/shared/types/charts";
 
 /** The universities sharing most organizations with this one, as a graph. */
-export async function InstitutionNetwork({ network, locale }: { network: Network; locale: string }) {
+export async function InstitutionNetwork({ network, locale }: { network: Network; locale: Locale }) {
   const chartText = await getTranslations({ locale, namespace: "charts" });
   return (
     <section aria-labelledby="network" className="mt-10">

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import type { InstitutionProfile } from "@/lib/shared/types/institutions";
@@ -8,7 +9,7 @@ export async function InstitutionPeople({
   locale,
 }: {
   institution: InstitutionProfile;
-  locale: string;
+  locale: Locale;
 }) {
   if (!i.people.length) return null;
   const t = await getTranslations({ locale, namespace: "institution" });

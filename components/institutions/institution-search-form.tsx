@@ -1,8 +1,9 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { INSTITUTION_SORTS, type InstitutionSearch } from "@/lib/validation/search";
 
 /** Search and sort in one form, keeping the chosen filters. */
-export async function InstitutionSearchForm({ search, locale }: { search: InstitutionSearch; locale: string }) {
+export async function InstitutionSearchForm({ search, locale }: { search: InstitutionSearch; locale: Locale }) {
   const [t, o, s] = await Promise.all([
     getTranslations({ locale, namespace: "institutions" }),
     getTranslations({ locale, namespace: "organizations" }),

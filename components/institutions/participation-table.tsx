@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import type { Participation } from "@/lib/shared/types/institutions";
@@ -22,7 +23,7 @@ export async function ParticipationTable({
   caption,
 }: {
   rows: Participation[];
-  locale: string;
+  locale: Locale;
   caption: string;
 }) {
   const t = await getTranslations({ locale, namespace: "institution" });

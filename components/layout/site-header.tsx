@@ -1,9 +1,10 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { routing } from "@/i18n/routing";
 import { LocaleSwitcher } from "./locale-switcher";
 
-export async function SiteHeader({ locale }: { locale: string }) {
+export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const meta = await getTranslations({ locale, namespace: "meta" });
   const locales = await getTranslations({ locale, namespace: "locales" });

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { SourceNote } from "@/components/ui/source-note";
@@ -5,7 +6,7 @@ import { countryName } from "@/lib/shared/countries";
 import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 
 /** The institutions that founded the organization, each with its role and source. */
-export async function FounderList({ organization: o, locale }: { organization: OrganizationProfile; locale: string }) {
+export async function FounderList({ organization: o, locale }: { organization: OrganizationProfile; locale: Locale }) {
   const [t, founderRoles] = await Promise.all([
     getTranslations({ locale, namespace: "organization" }),
     getTranslations({ locale, namespace: "founderRoles" }),

@@ -1,9 +1,10 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { DeclaredCount } from "@/components/organizations/declared-count";
 import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 
 /** How many members are listed here beside the counts the organization's own sources declare. */
-export async function MemberCounts({ organization: o, locale }: { organization: OrganizationProfile; locale: string }) {
+export async function MemberCounts({ organization: o, locale }: { organization: OrganizationProfile; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "organization" });
   return (
     <section aria-labelledby="members-count">

@@ -1,10 +1,11 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { JoinTimeline } from "@/components/charts/join-timeline";
 import { WorldMap } from "@/components/charts/world-map";
 import type { OrganizationCharts as Charts } from "@/lib/shared/types/charts";
 
 /** Where the members are and when they joined. */
-export async function OrganizationCharts({ charts, locale }: { charts: Charts; locale: string }) {
+export async function OrganizationCharts({ charts, locale }: { charts: Charts; locale: Locale }) {
   const chartText = await getTranslations({ locale, namespace: "charts" });
   return (
     <>

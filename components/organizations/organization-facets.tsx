@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { FacetList } from "@/components/ui/facet-list";
 import { Link } from "@/components/ui/link";
@@ -15,7 +16,7 @@ export async function OrganizationFacets({
   search: OrganizationSearch;
   query: Record<string, string | number | undefined>;
   facets: OrganizationList["facets"];
-  locale: string;
+  locale: Locale;
 }) {
   const [t, kinds, fields] = await Promise.all([
     getTranslations({ locale, namespace: "organizations" }),

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { OrganizationProfile } from "@/lib/shared/types/organizations";
@@ -8,7 +9,7 @@ export async function OrganizationHeader({
   locale,
 }: {
   organization: OrganizationProfile;
-  locale: string;
+  locale: Locale;
 }) {
   const [kinds, fields] = await Promise.all([
     getTranslations({ locale, namespace: "kinds" }),

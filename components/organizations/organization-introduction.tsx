@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
 import { SourceNote } from "@/components/ui/source-note";
@@ -8,7 +9,7 @@ export async function OrganizationIntroduction({
   locale,
 }: {
   organization: OrganizationProfile;
-  locale: string;
+  locale: Locale;
 }) {
   if (!o.introduction) return null;
   const t = await getTranslations({ locale, namespace: "organization" });

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { MemberTable } from "@/components/organizations/member-table";
@@ -9,7 +10,7 @@ export async function OrganizationMembers({
   locale,
 }: {
   organization: OrganizationProfile;
-  locale: string;
+  locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "organization" });
   return (

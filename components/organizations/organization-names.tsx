@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { SourceNote } from "@/components/ui/source-note";
 import { formatPartialDate } from "@/lib/shared/dates";
@@ -9,7 +10,7 @@ export async function OrganizationNames({
   locale,
 }: {
   organization: OrganizationProfile;
-  locale: string;
+  locale: Locale;
 }) {
   const otherNames = o.names.filter((n) => n.kind !== "FORMER" && n.name !== o.name && n.name !== o.originalName);
   const formerNames = o.names.filter((n) => n.kind === "FORMER");

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { PartialDateText } from "@/components/ui/partial-date";
@@ -5,7 +6,7 @@ import { SourceNote } from "@/components/ui/source-note";
 import { countryName } from "@/lib/shared/countries";
 import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 
-type Props = { organization: OrganizationProfile; locale: string };
+type Props = { organization: OrganizationProfile; locale: Locale };
 
 /** The organization's own sites: its website and its Wikidata item. */
 async function ExternalLinks({ organization: o, locale }: Props) {

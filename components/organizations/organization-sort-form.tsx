@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { ORGANIZATION_SORTS, type OrganizationSearch } from "@/lib/validation/search";
 
@@ -9,7 +10,7 @@ export async function OrganizationSortForm({
 }: {
   search: OrganizationSearch;
   query: Record<string, string | number | undefined>;
-  locale: string;
+  locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "organizations" });
   return (

@@ -1,10 +1,11 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { SourceNote } from "@/components/ui/source-note";
 import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 
 /** The people the sources name for the organization (chairs, secretaries general). */
-export async function PeopleList({ organization: o, locale }: { organization: OrganizationProfile; locale: string }) {
+export async function PeopleList({ organization: o, locale }: { organization: OrganizationProfile; locale: Locale }) {
   if (!o.people.length) return null;
   const t = await getTranslations({ locale, namespace: "organization" });
   return (

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import type { PublicHistoryEntry } from "@/lib/shared/types/history";
@@ -10,7 +11,7 @@ export async function HistoryList({
   show,
 }: {
   entries: PublicHistoryEntry[];
-  locale: string;
+  locale: Locale;
   show: "institution" | "organization";
 }) {
   if (!entries.length) return null;

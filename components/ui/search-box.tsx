@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 
 /** A plain GET form: search works without JavaScript and every result page has its own address. */
@@ -12,7 +13,7 @@ export async function SearchBox({
   size = "md",
   id = "site-search",
 }: {
-  locale: string;
+  locale: Locale;
   defaultValue?: string;
   size?: "md" | "lg";
   id?: string;

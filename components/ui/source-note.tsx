@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import type { SourceRef } from "@/lib/shared/types/memberships";
 import { formatPartialDate } from "@/lib/shared/dates";
@@ -9,7 +10,7 @@ export async function SourceNote({
   compact = false,
 }: {
   source: SourceRef | null;
-  locale: string;
+  locale: Locale;
   compact?: boolean;
 }) {
   if (!source) return null;

@@ -13,10 +13,12 @@ import { EmbedSnippet } from "@/components/account/embed-snippet";
 import { AdminDashboard } from "@/components/admin/admin-dashboard";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/shared/actor";
+import { notFound } from "next/navigation";
+import { isLocale, type Locale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-type Props = { actor: Actor; locale: string };
+type Props = { actor: Actor; locale: Locale };
 
 async function StaffAccount({ actor, locale }: Props) {
   const [notifications, dashboard, requests] = await Promise.all([
@@ -52,6 +54,7 @@ async function AdminAccount({ actor, locale }: Props) {
 /** An admin's start page or a staff member's "my university", each with the account's notifications. */
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account`);
   return actor.role === "ADMIN" ? (

@@ -7,6 +7,8 @@ import { listReleases } from "@/lib/open-data/releases";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { DatasetDownloads } from "@/components/data/dataset-downloads";
 import { ReleaseTable } from "@/components/data/release-table";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -15,6 +17,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   const t = await getTranslations({ locale, namespace: "data" });
   return {
     title: t("title"),
@@ -25,6 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DataPage({ params }: Props) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const [t, counts] = await Promise.all([getTranslations({ locale, namespace: "data" }), getOpenDataCounts()]);
   const releases = listReleases();

@@ -7,6 +7,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { InstitutionFacets } from "@/components/institutions/institution-facets";
 import { InstitutionList } from "@/components/institutions/institution-list";
 import { InstitutionSearchForm } from "@/components/institutions/institution-search-form";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -15,6 +17,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   const t = await getTranslations({ locale, namespace: "institutions" });
   return {
     title: t("title"),
@@ -25,6 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InstitutionsPage({ params, searchParams }: Props) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const { search, errors } = parseInstitutionSearch(await searchParams);
   const [result, t, o] = await Promise.all([

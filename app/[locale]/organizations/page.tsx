@@ -8,6 +8,8 @@ import { SearchBox } from "@/components/ui/search-box";
 import { OrganizationCard } from "@/components/organizations/organization-card";
 import { OrganizationFacets } from "@/components/organizations/organization-facets";
 import { OrganizationSortForm } from "@/components/organizations/organization-sort-form";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -16,6 +18,7 @@ type Props = {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   const t = await getTranslations({ locale, namespace: "organizations" });
   const { search } = parseOrganizationSearch(await searchParams);
   return {
@@ -35,6 +38,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function OrganizationsPage({ params, searchParams }: Props) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const { search, errors } = parseOrganizationSearch(await searchParams);
   const [result, t] = await Promise.all([

@@ -4,12 +4,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { ImportForm } from "@/components/account/import-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 /** Staff paste their university's existing page; the portal proposes entries from it. */
 export default async function ImportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/import`);
   if (actor.role !== "STAFF") notFound();

@@ -5,6 +5,8 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { getAdminHistory } from "@/lib/data/history";
 import { isSlug } from "@/lib/shared/slug";
 import { DiffTable } from "@/components/account/diff-table";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -20,6 +22,7 @@ export default async function AdminHistoryPage({
   searchParams: Promise<{ institution?: string }>;
 }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/history`);
   const { institution } = await searchParams;

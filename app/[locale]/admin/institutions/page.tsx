@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { listInstitutions } from "@/lib/data/institutions/list";
 import { parseInstitutionSearch } from "@/lib/validation/search";
 import { AdminCreateInstitutionForm } from "@/components/admin/admin-create-institution-form";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -18,6 +19,7 @@ export default async function AdminInstitutionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/institutions`);
   if (actor.role !== "ADMIN") notFound();

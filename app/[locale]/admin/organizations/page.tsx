@@ -6,6 +6,7 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { listOrganizations } from "@/lib/data/organizations/list";
 import { parseOrganizationSearch } from "@/lib/validation/search";
 import { AdminCreateOrganizationForm } from "@/components/admin/admin-organization-form";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -18,6 +19,7 @@ export default async function AdminOrganizationsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/organizations`);
   if (actor.role !== "ADMIN") notFound();

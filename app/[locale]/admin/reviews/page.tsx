@@ -5,6 +5,8 @@ import { listReviewQueue } from "@/lib/data/change-requests/requests";
 import { reviewFiltersSchema } from "@/lib/validation/review-filters";
 import { ReviewFiltersForm } from "@/components/admin/review-filters-form";
 import { ReviewQueueTable } from "@/components/admin/review-queue-table";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -16,6 +18,7 @@ export default async function ReviewQueuePage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/reviews`);
   const filters = reviewFiltersSchema.parse(await searchParams);

@@ -8,11 +8,14 @@ import { TextField } from "@/components/account/text-field";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { HandOverLink } from "@/components/account/hand-over-link";
 import { Badge } from "@/components/ui/badge";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/users`);
   const [users, institutions] = await Promise.all([listUsers(actor, locale), listInstitutionChoices(actor, locale)]);

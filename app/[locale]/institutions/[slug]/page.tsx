@@ -17,6 +17,7 @@ import { InstitutionNetwork } from "@/components/institutions/institution-networ
 import { FoundedOrganizations } from "@/components/institutions/founded-organizations";
 import { InstitutionPeople } from "@/components/institutions/institution-people";
 import { InstitutionIdentifiers } from "@/components/institutions/institution-identifiers";
+import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -27,6 +28,7 @@ export function generateStaticParams() {
 
 async function load({ params }: Props) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   if (!isSlug(slug)) notFound();
   const institution = await getInstitutionBySlug(slug, locale);
   if (!institution) notFound();

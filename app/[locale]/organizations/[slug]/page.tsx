@@ -22,6 +22,7 @@ import { OrganizationOverview } from "@/components/organizations/organization-ov
 import { FounderList } from "@/components/organizations/founder-list";
 import { PeopleList } from "@/components/organizations/people-list";
 import { OrganizationNames } from "@/components/organizations/organization-names";
+import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -33,6 +34,7 @@ export function generateStaticParams() {
 
 async function load({ params }: Props) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   if (!isSlug(slug)) notFound();
   const organization = await getOrganizationBySlug(slug, locale);
   if (!organization) notFound();

@@ -17,11 +17,13 @@ import { ChangeRequestComments } from "@/components/account/change-request-comme
 import { DecisionForms } from "@/components/admin/decision-forms";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isRecordId } from "@/lib/validation/input";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function ChangeRequestPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   if (!isRecordId(id)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/account/requests/${id}`);

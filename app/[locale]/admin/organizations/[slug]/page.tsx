@@ -8,12 +8,14 @@ import { OrganizationConfirmationForm } from "@/components/admin/organization-co
 import { NotFoundError } from "@/lib/shared/errors";
 import { isSlug } from "@/lib/shared/slug";
 import { AdminOrganizationForm } from "@/components/admin/admin-organization-form";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 /** Admins edit an organization's profile directly; published and audited at once. */
 export default async function AdminOrganizationPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   if (!isSlug(slug)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/admin/organizations/${slug}`);

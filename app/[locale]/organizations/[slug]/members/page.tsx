@@ -7,6 +7,7 @@ import { formatMemberCursor, memberCursorSchema } from "@/lib/validation/members
 import { isSlug } from "@/lib/shared/slug";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { MemberTable } from "@/components/organizations/member-table";
+import { isLocale } from "@/i18n/routing";
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
@@ -15,6 +16,7 @@ type Props = {
 
 async function load({ params, searchParams }: Props) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   if (!isSlug(slug)) notFound();
   const raw = (await searchParams).after;
   const parsed = raw === undefined ? null : memberCursorSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
