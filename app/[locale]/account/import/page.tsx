@@ -15,8 +15,10 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/import`);
   if (actor.role !== "STAFF") notFound();
-  const t = await getTranslations({ locale, namespace: "tools" });
-  const a = await getTranslations({ locale, namespace: "account" });
+  const [t, a] = await Promise.all([
+    getTranslations({ locale, namespace: "tools" }),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
   return (
     <div className="max-w-4xl">
       <Breadcrumbs locale={locale} items={[{ href: "/account", label: a("staffTitle") }, { label: t("importPage") }]} />

@@ -17,8 +17,10 @@ export default async function NewMembershipPage({ params }: { params: Promise<{ 
   const actor = await actorOrLogin(locale, `/${locale}/account/new`);
   // Staff pages: an admin (who has no institution) is sent to their own dashboard.
   if (actor.role !== "STAFF") redirect(`/${locale}/account`);
-  const organizations = await listJoinableOrganizations(actor, locale);
-  const t = await getTranslations({ locale, namespace: "account" });
+  const [organizations, t] = await Promise.all([
+    listJoinableOrganizations(actor, locale),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
   return (
     <div className="max-w-3xl">
       <Breadcrumbs

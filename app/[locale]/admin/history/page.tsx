@@ -26,10 +26,10 @@ export default async function AdminHistoryPage({
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/history`);
   const { institution } = await searchParams;
-  const entries = await getAdminHistory(actor, {
-    institution: institution && isSlug(institution) ? institution : undefined,
-  });
-  const t = await getTranslations({ locale, namespace: "history" });
+  const [entries, t] = await Promise.all([
+    getAdminHistory(actor, { institution: institution && isSlug(institution) ? institution : undefined }),
+    getTranslations({ locale, namespace: "history" }),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("adminTitle")}</h1>

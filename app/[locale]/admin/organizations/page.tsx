@@ -24,9 +24,11 @@ export default async function AdminOrganizationsPage({
   const actor = await actorOrLogin(locale, `/${locale}/admin/organizations`);
   if (actor.role !== "ADMIN") notFound();
   const { search } = parseOrganizationSearch(await searchParams);
-  const result = await listOrganizations(search, locale);
-  const t = await getTranslations({ locale, namespace: "account" });
-  const s = await getTranslations({ locale, namespace: "search" });
+  const [result, t, s] = await Promise.all([
+    listOrganizations(search, locale),
+    getTranslations({ locale, namespace: "account" }),
+    getTranslations({ locale, namespace: "search" }),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("organizations")}</h1>

@@ -18,8 +18,11 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/users`);
-  const [users, institutions] = await Promise.all([listUsers(actor, locale), listInstitutionChoices(actor, locale)]);
-  const t = await getTranslations({ locale, namespace: "account" });
+  const [users, institutions, t] = await Promise.all([
+    listUsers(actor, locale),
+    listInstitutionChoices(actor, locale),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
   const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="space-y-8">

@@ -23,8 +23,10 @@ export default async function ApiDocsPage({ params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "apiDocs" });
-  const d = await getTranslations({ locale, namespace: "data" });
+  const [t, d] = await Promise.all([
+    getTranslations({ locale, namespace: "apiDocs" }),
+    getTranslations({ locale, namespace: "data" }),
+  ]);
   const operations = listOperations();
   const anchor = (path: string) => `op-${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;
   return (

@@ -18,12 +18,14 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ l
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/import/${id}`);
   if (actor.role !== "STAFF" || !/^[a-z0-9]{1,40}$/.test(id)) notFound();
-  const draft = await getImportDraft(actor, id, locale).catch((e: unknown) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  const t = await getTranslations({ locale, namespace: "tools" });
-  const a = await getTranslations({ locale, namespace: "account" });
+  const [draft, t, a] = await Promise.all([
+    getImportDraft(actor, id, locale).catch((e: unknown) => {
+      if (e instanceof NotFoundError) notFound();
+      throw e;
+    }),
+    getTranslations({ locale, namespace: "tools" }),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
   const rows = draft.rows.map((r) => ({
     heading: r.heading,
     organizationName: r.organizationName,

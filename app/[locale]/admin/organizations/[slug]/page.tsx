@@ -23,9 +23,11 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const t = await getTranslations({ locale, namespace: "account" });
-  const tools = await getTranslations({ locale, namespace: "tools" });
-  const members = await listOrganizationMembersForAdmin(actor, profile.slug);
+  const [t, tools, members] = await Promise.all([
+    getTranslations({ locale, namespace: "account" }),
+    getTranslations({ locale, namespace: "tools" }),
+    listOrganizationMembersForAdmin(actor, profile.slug),
+  ]);
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("editInstitution", { name: profile.values.nameEn })}</h1>

@@ -47,8 +47,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function OrganizationMembersPage(props: Props) {
   const { locale, page, after, error } = await load(props);
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "organization" });
-  const nav = await getTranslations({ locale, namespace: "nav" });
+  const [t, nav] = await Promise.all([
+    getTranslations({ locale, namespace: "organization" }),
+    getTranslations({ locale, namespace: "nav" }),
+  ]);
   const o = page.organization;
   const base = `/organizations/${o.slug}/members`;
   return (
