@@ -1,9 +1,12 @@
+import { isLocale, routing, type Locale } from "@/i18n/routing";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { SearchBox } from "@/components/ui/search-box";
 
 export default async function NotFound() {
-  const locale = await getLocale();
+  const current = await getLocale();
+  // Rendered inside the [locale] layout, which has already refused other values.
+  const locale: Locale = isLocale(current) ? current : routing.defaultLocale;
   const t = await getTranslations({ locale, namespace: "notFound" });
   return (
     <div className="mx-auto max-w-xl py-12">

@@ -1,24 +1,28 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/components/ui/link";
 import { getRegistryOverview } from "@/lib/data/open/overview";
 import { getRegistryCharts } from "@/lib/data/organizations/charts";
 import { RegistryOverviewCharts } from "@/components/charts/registry-overview";
-import { formatPartialDate } from "@/lib/shared/dates";
+import { NewestOrganizations } from "@/components/home/newest-organizations";
+import { RecentUpdates } from "@/components/home/recent-updates";
+import { RegistryCounts } from "@/components/home/registry-counts";
 import { env } from "@/lib/env";
 import { JsonLd } from "@/components/ui/json-ld";
 import { SearchBox } from "@/components/ui/search-box";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 export const revalidate = 3600;
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "home" });
-  const meta = await getTranslations({ locale, namespace: "meta" });
-  const kinds = await getTranslations({ locale, namespace: "kinds" });
-  const overview = await getRegistryOverview(locale);
-  const charts = await getRegistryCharts();
-  const counts = Object.entries(overview.counts) as [keyof typeof overview.counts, number][];
+  const [t, meta, overview, charts] = await Promise.all([
+    getTranslations({ locale, namespace: "home" }),
+    getTranslations({ locale, namespace: "meta" }),
+    getRegistryOverview(locale),
+    getRegistryCharts(),
+  ]);
   const siteUrl = env().SITE_URL;
 
   return (
@@ -44,67 +48,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </div>
       </section>
 
-      <section aria-labelledby="counts-heading">
-        <h2 id="counts-heading" className="sr-only">
-          {meta("siteName")}
-        </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-          {counts.map(([key, value]) => (
-            <div key={key} className="rounded-md border border-line bg-white p-4">
-              <dt className="text-sm text-muted">{t(`counts.${key}`)}</dt>
-              <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <RegistryCounts counts={overview.counts} locale={locale} />
 
       <RegistryOverviewCharts charts={charts} locale={locale} />
 
       <div className="grid gap-8 md:grid-cols-2">
-        <section aria-labelledby="newest-heading">
-          <h2 id="newest-heading" className="text-xl font-semibold">
-            {t("newest")}
-          </h2>
-          <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
-            {overview.newest.map((o) => (
-              <li key={o.slug} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 p-3">
-                <Link href={`/organizations/${o.slug}`} className="min-w-0 font-medium text-accent hover:underline">
-                  {o.name}
-                </Link>
-                <span className="text-sm text-muted">
-                  {kinds(o.kind)} · {formatPartialDate(o.founded, locale)}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <Link href="/organizations" className="mt-3 inline-block text-sm text-accent underline">
-            {t("browseOrganizations")}
-          </Link>
-        </section>
-        <section aria-labelledby="recent-heading">
-          <h2 id="recent-heading" className="text-xl font-semibold">
-            {t("recent")}
-          </h2>
-          <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
-            {overview.recentlyUpdated.map((m) => (
-              <li key={`${m.institution.slug}-${m.organization.slug}`} className="p-3 text-sm">
-                <Link href={`/institutions/${m.institution.slug}`} className="font-medium text-accent hover:underline">
-                  {m.institution.name}
-                </Link>
-                <span className="text-muted"> → </span>
-                <Link href={`/organizations/${m.organization.slug}`} className="hover:text-accent hover:underline">
-                  {m.organization.name}
-                </Link>
-                <span className="block text-xs text-muted">
-                  {formatPartialDate({ iso: m.updatedAt.slice(0, 10), precision: "DAY" }, locale)}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <Link href="/institutions" className="mt-3 inline-block text-sm text-accent underline">
-            {t("browseInstitutions")}
-          </Link>
-        </section>
+        <NewestOrganizations newest={overview.newest} locale={locale} />
+        <RecentUpdates recentlyUpdated={overview.recentlyUpdated} locale={locale} />
       </div>
 
       <section aria-labelledby="how-heading" className="rounded-md border border-line bg-white p-6">

@@ -1,11 +1,14 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import type { FieldDiff } from "@/lib/data/change-requests/diff";
+import type { FieldDiff } from "@/lib/shared/types/change-requests";
 import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
 import { TableHead } from "@/components/ui/table-head";
 
 type Labels = { role: (k: string) => string; status: (k: string) => string; kind: (k: string) => string };
 
-function show(value: unknown, field: string, locale: string, labels: Labels): string {
+const struck = "text-slate-700 line-through decoration-red-700";
+
+function show(value: unknown, field: string, locale: Locale, labels: Labels): string {
   if (value === null || value === undefined || value === "") return "—";
   if (field === "joined" || field === "ended" || field === "founded")
     return formatPartialDate(value as PartialDate, locale) ?? "—";
@@ -16,7 +19,7 @@ function show(value: unknown, field: string, locale: string, labels: Labels): st
 }
 
 /** Before / after, field by field; changed fields are marked in words, not only by colour. */
-export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; locale: string; isNew: boolean }) {
+export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; locale: Locale; isNew: boolean }) {
   const t = await getTranslations({ locale, namespace: "account" });
   const roles = await getTranslations({ locale, namespace: "roles" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
@@ -42,9 +45,7 @@ export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; lo
                   </span>
                 ) : null}
               </th>
-              <td
-                className={`px-3 py-2 ${d.changed ? "text-slate-700 line-through decoration-red-700" : "text-slate-700"}`}
-              >
+              <td className={`px-3 py-2 ${d.changed ? struck : "text-slate-700"}`}>
                 {isNew ? "—" : show(d.before, d.field, locale, labels)}
               </td>
               <td className={`px-3 py-2 ${d.changed ? "font-semibold" : ""}`}>

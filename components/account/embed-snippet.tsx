@@ -1,11 +1,14 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 
 /** The copy-paste <iframe> for a university's own site, with the widget's options spelled out. */
-export async function EmbedSnippet({ slug, siteUrl, locale }: { slug: string; siteUrl: string; locale: string }) {
+export async function EmbedSnippet({ slug, siteUrl, locale }: { slug: string; siteUrl: string; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "embed" });
   const site = siteUrl.replace(/\/$/, "");
   const src = `${site}/embed/institutions/${slug}?lang=${locale === "zh" ? "zh" : "en"}&mode=compact&theme=light`;
-  const snippet = `<iframe src="${src}" title="${t("frameTitle")}" width="100%" height="480" style="border:0" loading="lazy"></iframe>`;
+  const snippet =
+    `<iframe src="${src}" title="${t("frameTitle")}" ` +
+    `width="100%" height="480" style="border:0" loading="lazy"></iframe>`;
   return (
     <section aria-labelledby="embed" className="rounded-md border border-line bg-white p-4">
       <h2 id="embed" className="text-lg font-semibold">

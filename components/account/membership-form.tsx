@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/define";
-import type { MembershipSnapshot } from "@/lib/data/change-requests/diff";
+import type { MembershipSnapshot } from "@/lib/shared/types/change-requests";
 import { ActionForm, FieldError, useFormState } from "./action-form";
 
 const ROLES = [

@@ -1,10 +1,14 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 
-export function LoginForm({ locale, next }: { locale: string; next: string }) {
+const submitClass =
+  "w-full rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong disabled:opacity-60";
+
+export function LoginForm({ locale, next }: { locale: Locale; next: string }) {
   const t = useTranslations("account");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -60,11 +64,7 @@ export function LoginForm({ locale, next }: { locale: string; next: string }) {
       <div aria-live="polite" className="min-h-6 text-sm text-red-800">
         {error}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={submitClass}>
         {pending ? t("signingIn") : t("signIn")}
       </button>
     </form>

@@ -1,9 +1,10 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 
-export function LogoutButton({ locale }: { locale: string }) {
+export function LogoutButton({ locale }: { locale: Locale }) {
   const t = useTranslations("account");
   return (
     <button

@@ -1,10 +1,11 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { formatPartialDate } from "@/lib/shared/dates";
 import type { Timeline } from "@/lib/charts/timeline";
 import { ColumnChart } from "./bar-chart";
 
 /** Members joining per year (or per month when every date is known to the month), with the running total. */
-export async function JoinTimeline({ timeline, locale }: { timeline: Timeline; locale: string }) {
+export async function JoinTimeline({ timeline, locale }: { timeline: Timeline; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   const unknown = timeline.unknown ? (
     <p className="text-sm text-muted" data-testid="timeline-unknown">

@@ -1,11 +1,104 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { chooseLabels, labelWidth, layoutNetwork, linkPaths } from "@/lib/charts/network-layout";
+import {
+  chooseLabels,
+  labelWidth,
+  layoutNetwork,
+  linkPaths,
+  type PlacedLabel,
+  type PlacedNode,
+} from "@/lib/charts/network-layout";
 import { countryName } from "@/lib/shared/countries";
-import type { InstitutionNetwork } from "@/lib/data/organizations/charts";
+import type { InstitutionNetwork, NetworkNode } from "@/lib/shared/types/charts";
 
 function shortName(name: string) {
   return name.length > 28 ? `${name.slice(0, 27)}…` : name;
+}
+
+/** The institution at the centre: not a link (this is its page), its name always written. */
+function CenterNode({ p, place, name }: { p: PlacedNode; place: PlacedLabel | undefined; name: string }) {
+  return (
+    <g data-node="center">
+      <circle cx={p.x} cy={p.y} r={p.r} fill="#b45309" stroke="#ffffff" strokeWidth={2} />
+      <text
+        x={place?.x ?? p.x}
+        y={place?.y ?? p.y + p.r + 13}
+        textAnchor={place?.anchor ?? "middle"}
+        className="text-[12px] font-semibold"
+        fill="#1c2430"
+        stroke="#ffffff"
+        strokeWidth={3}
+        paintOrder="stroke"
+      >
+        {shortName(name)}
+      </text>
+    </g>
+  );
+}
+
+type NodeProps = { p: PlacedNode; place: PlacedLabel | undefined; n: NetworkNode; title: string; locale: Locale };
+
+/** One sharing institution: a link to its page, its name written when it fits, on hover and focus otherwise. */
+function NodeLink({ p, place, n, title, locale }: NodeProps) {
+  return (
+    <a href={`/${locale}/institutions/${n.slug}`} aria-label={title} className="group outline-none" data-node={n.slug}>
+      <title>{title}</title>
+      <circle
+        cx={p.x}
+        cy={p.y}
+        r={p.r + 5}
+        fill="none"
+        stroke="#0f5e74"
+        strokeWidth={3}
+        className="invisible group-hover:visible group-focus-visible:visible"
+      />
+      <circle cx={p.x} cy={p.y} r={p.r} fill="#1d7890" stroke="#ffffff" strokeWidth={1.5} />
+      <text
+        x={place?.x ?? p.x}
+        y={place?.y ?? p.y + p.r + 14}
+        textAnchor={place?.anchor ?? "middle"}
+        fill="#1c2430"
+        stroke="#ffffff"
+        strokeWidth={3}
+        paintOrder="stroke"
+        className={`text-[11px] ${place ? "" : "invisible group-hover:visible group-focus-visible:visible"}`}
+      >
+        {shortName(n.name)}
+      </text>
+    </a>
+  );
+}
+
+/** The same network in words: each institution with the organizations it shares with the centre. */
+async function NetworkList({ network, locale }: { network: InstitutionNetwork; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "charts" });
+  return (
+    <div>
+      <h3 className="text-sm font-semibold">{t("networkList")}</h3>
+      <ol className="mt-2 space-y-2 text-sm" data-testid="network-list">
+        {network.nodes.map((n) => (
+          <li key={n.slug}>
+            <Link href={`/institutions/${n.slug}`} className="font-medium text-accent underline hover:decoration-2">
+              {n.name}
+            </Link>
+            <span className="text-muted"> · {countryName(n.country, locale)}</span>
+            <span className="block text-slate-700">
+              {t("networkShares", { count: n.shared.length })}{" "}
+              {n.shared.map((o, i) => (
+                <span key={o.slug}>
+                  {i ? (locale === "zh" ? "、" : ", ") : null}
+                  <Link href={`/organizations/${o.slug}`} className="text-accent underline">
+                    {o.name}
+                  </Link>
+                </span>
+              ))}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
 }
 
 /**
@@ -13,7 +106,7 @@ function shortName(name: string) {
  * Each node is a link, reachable by keyboard with a visible focus ring; the list below is the same network
  * in words.
  */
-export async function NetworkGraph({ network, locale }: { network: InstitutionNetwork; locale: string }) {
+export async function NetworkGraph({ network, locale }: { network: InstitutionNetwork; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   if (!network.nodes.length) return <p className="text-sm text-muted">{t("noNetwork")}</p>;
   const layout = layoutNetwork({
@@ -30,14 +123,16 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
   ]);
   return (
     <div className="space-y-4" data-chart="network">
-      {/* biome-ignore lint/a11y/useSemanticElements: an SVG picture has no <fieldset>; role="group" names its nodes' set */}
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG picture has no <fieldset>; role="group" names its
+          nodes' set */}
       <svg
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="group"
         aria-label={t("networkLabel", { name: network.center.name, count: network.total })}
         className="h-auto w-full rounded-md border border-line bg-white"
       >
-        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the links are lines, not focusable: the nodes carry the names */}
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the links are lines, not focusable: the nodes carry the
+            names */}
         <g stroke="#94a3b8" strokeOpacity={0.7} fill="none" aria-hidden="true">
           {linkPaths(layout.links).map(({ width, d }) => (
             <path key={width} d={d} strokeWidth={width} />
@@ -45,93 +140,19 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
         </g>
         {layout.nodes.map((p) => {
           const n = bySlug.get(p.id);
-          if (!n) {
-            return (
-              <g key={p.id} data-node="center">
-                <circle cx={p.x} cy={p.y} r={p.r} fill="#b45309" stroke="#ffffff" strokeWidth={2} />
-                <text
-                  x={labelled.get(p.id)?.x ?? p.x}
-                  y={labelled.get(p.id)?.y ?? p.y + p.r + 13}
-                  textAnchor={labelled.get(p.id)?.anchor ?? "middle"}
-                  className="text-[12px] font-semibold"
-                  fill="#1c2430"
-                  stroke="#ffffff"
-                  strokeWidth={3}
-                  paintOrder="stroke"
-                >
-                  {shortName(network.center.name)}
-                </text>
-              </g>
-            );
-          }
-          const place = labelled.get(p.id);
+          if (!n) return <CenterNode key={p.id} p={p} place={labelled.get(p.id)} name={network.center.name} />;
           const title = t("networkNode", {
             name: n.name,
             country: countryName(n.country, locale),
             count: n.shared.length,
           });
-          return (
-            <a
-              key={p.id}
-              href={`/${locale}/institutions/${n.slug}`}
-              aria-label={title}
-              className="group outline-none"
-              data-node={n.slug}
-            >
-              <title>{title}</title>
-              <circle
-                cx={p.x}
-                cy={p.y}
-                r={p.r + 5}
-                fill="none"
-                stroke="#0f5e74"
-                strokeWidth={3}
-                className="invisible group-hover:visible group-focus-visible:visible"
-              />
-              <circle cx={p.x} cy={p.y} r={p.r} fill="#1d7890" stroke="#ffffff" strokeWidth={1.5} />
-              <text
-                x={place?.x ?? p.x}
-                y={place?.y ?? p.y + p.r + 14}
-                textAnchor={place?.anchor ?? "middle"}
-                fill="#1c2430"
-                stroke="#ffffff"
-                strokeWidth={3}
-                paintOrder="stroke"
-                className={`text-[11px] ${place ? "" : "invisible group-hover:visible group-focus-visible:visible"}`}
-              >
-                {shortName(n.name)}
-              </text>
-            </a>
-          );
+          return <NodeLink key={p.id} p={p} place={labelled.get(p.id)} n={n} title={title} locale={locale} />;
         })}
       </svg>
       {network.total > network.nodes.length ? (
         <p className="text-sm text-muted">{t("networkShown", { shown: network.nodes.length, total: network.total })}</p>
       ) : null}
-      <div>
-        <h3 className="text-sm font-semibold">{t("networkList")}</h3>
-        <ol className="mt-2 space-y-2 text-sm" data-testid="network-list">
-          {network.nodes.map((n) => (
-            <li key={n.slug}>
-              <Link href={`/institutions/${n.slug}`} className="font-medium text-accent underline hover:decoration-2">
-                {n.name}
-              </Link>
-              <span className="text-muted"> · {countryName(n.country, locale)}</span>
-              <span className="block text-slate-700">
-                {t("networkShares", { count: n.shared.length })}{" "}
-                {n.shared.map((o, i) => (
-                  <span key={o.slug}>
-                    {i ? (locale === "zh" ? "、" : ", ") : null}
-                    <Link href={`/organizations/${o.slug}`} className="text-accent underline">
-                      {o.name}
-                    </Link>
-                  </span>
-                ))}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </div>
+      <NetworkList network={network} locale={locale} />
     </div>
   );
 }

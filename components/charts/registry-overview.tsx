@@ -1,10 +1,11 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/shared/countries";
-import type { RegistryCharts } from "@/lib/data/organizations/charts";
+import type { RegistryCharts } from "@/lib/shared/types/charts";
 import { ColumnChart, HorizontalBars } from "./bar-chart";
 
 /** The home page's overview: organizations founded per year and memberships by country or region. */
-export async function RegistryOverviewCharts({ charts, locale }: { charts: RegistryCharts; locale: string }) {
+export async function RegistryOverviewCharts({ charts, locale }: { charts: RegistryCharts; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   const years = charts.foundedPerYear;
   return (

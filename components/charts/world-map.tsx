@@ -1,7 +1,8 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { baseMap, LAND_FILL, SEA_FILL } from "@/lib/charts/world-map";
 import { countryName } from "@/lib/shared/countries";
-import type { CountryCount } from "@/lib/data/organizations/charts";
+import type { CountryCount } from "@/lib/shared/types/charts";
 
 // Sequential shades of the accent colour, light to dark, by order of magnitude of the member count.
 const SHADES = [
@@ -99,7 +100,7 @@ export async function WorldMap({
 }: {
   members: CountryCount[];
   namedOnly: string[];
-  locale: string;
+  locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   if (!members.length && !namedOnly.length) return <p className="text-sm text-muted">{t("noMapData")}</p>;

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { InstitutionProfile } from "@/lib/data/institutions/queries";
+import type { InstitutionProfile } from "@/lib/shared/types/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
 import type { EmbedOptions } from "@/lib/validation/api";
 
@@ -96,7 +96,9 @@ export async function MembershipWidget({
                   {mode === "full" ? (
                     <td className={`px-2 py-1.5 ${c.muted}`}>
                       {p.organization.introduction
-                        ? `${p.organization.introduction.slice(0, 220)}${p.organization.introduction.length > 220 ? "…" : ""}`
+                        ? `${p.organization.introduction.slice(0, 220)}${
+                            p.organization.introduction.length > 220 ? "…" : ""
+                          }`
                         : "—"}
                     </td>
                   ) : null}

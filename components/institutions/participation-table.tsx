@@ -1,6 +1,7 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { Participation } from "@/lib/data/institutions/queries";
+import type { Participation } from "@/lib/shared/types/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { SourceNote } from "@/components/ui/source-note";
@@ -22,7 +23,7 @@ export async function ParticipationTable({
   caption,
 }: {
   rows: Participation[];
-  locale: string;
+  locale: Locale;
   caption: string;
 }) {
   const t = await getTranslations({ locale, namespace: "institution" });

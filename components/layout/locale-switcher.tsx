@@ -1,14 +1,18 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import NextLink from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { addressIn, routing } from "@/i18n/routing";
 
-type Props = { locale: string; label: string; names: Record<string, string> };
+type Props = { locale: Locale; label: string; names: Record<string, string> };
+
+const current = "bg-accent-soft font-semibold text-accent-strong";
 
 // Remembered for the next visit to "/", which the proxy sends to this language (next-intl's cookie).
-function remember(locale: string) {
+function remember(locale: Locale) {
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie write works in every browser; next-intl reads it
   document.cookie = `NEXT_LOCALE=${locale}; path=/; max-age=31536000; samesite=lax`;
 }
 
@@ -28,7 +32,7 @@ function Links({ locale, label, names }: Props) {
               prefetch={false}
               onClick={() => remember(l)}
               aria-current={l === locale ? "true" : undefined}
-              className={`rounded px-2 py-1 ${l === locale ? "bg-accent-soft font-semibold text-accent-strong" : "text-muted hover:text-accent"}`}
+              className={`rounded px-2 py-1 ${l === locale ? current : "text-muted hover:text-accent"}`}
             >
               {names[l]}
             </NextLink>

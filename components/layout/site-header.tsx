@@ -1,9 +1,10 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { routing } from "@/i18n/routing";
 import { LocaleSwitcher } from "./locale-switcher";
 
-export async function SiteHeader({ locale }: { locale: string }) {
+export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const meta = await getTranslations({ locale, namespace: "meta" });
   const locales = await getTranslations({ locale, namespace: "locales" });
@@ -11,7 +12,10 @@ export async function SiteHeader({ locale }: { locale: string }) {
     <header className="border-b border-line bg-white">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        className={
+          "sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded " +
+          "focus:bg-white focus:px-3 focus:py-2"
+        }
       >
         {t("skip")}
       </a>

@@ -1,5 +1,6 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import type { OrganizationProfile } from "@/lib/data/organizations/queries";
+import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 import { formatPartialDate } from "@/lib/shared/dates";
 import { countryName } from "@/lib/shared/countries";
 import { SourceNote } from "@/components/ui/source-note";
@@ -7,7 +8,7 @@ import { SourceNote } from "@/components/ui/source-note";
 type Count = OrganizationProfile["declaredCounts"][number];
 
 /** "Members: over 150, from 38 countries and regions", "from 11 to 18 (as of Dec 2018)", with the source. */
-export async function DeclaredCount({ count, locale }: { count: Count; locale: string }) {
+export async function DeclaredCount({ count, locale }: { count: Count; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "counts" });
   const o = await getTranslations({ locale, namespace: "organization" });
   const value =

@@ -1,6 +1,7 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { MemberRow } from "@/lib/data/organizations/queries";
+import type { MemberRow } from "@/lib/shared/types/organizations";
 import { countryName } from "@/lib/shared/countries";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { SourceNote } from "@/components/ui/source-note";
@@ -15,7 +16,7 @@ export async function MemberTable({
   caption,
 }: {
   members: MemberRow[];
-  locale: string;
+  locale: Locale;
   caption: string;
 }) {
   const t = await getTranslations({ locale, namespace: "organization" });

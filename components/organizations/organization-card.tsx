@@ -1,6 +1,7 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { OrganizationSummary } from "@/lib/data/organizations/queries";
+import type { OrganizationSummary } from "@/lib/shared/types/organizations";
 import { formatPartialDate } from "@/lib/shared/dates";
 import { Badge } from "@/components/ui/badge";
 
@@ -9,7 +10,7 @@ export async function OrganizationCard({
   locale,
 }: {
   organization: OrganizationSummary;
-  locale: string;
+  locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "organizations" });
   const kinds = await getTranslations({ locale, namespace: "kinds" });

@@ -1,7 +1,8 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 
-export async function Breadcrumbs({ locale, items }: { locale: string; items: { href?: string; label: string }[] }) {
+export async function Breadcrumbs({ locale, items }: { locale: Locale; items: { href?: string; label: string }[] }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   return (
     <nav aria-label={t("breadcrumb")} className="mb-4 text-sm text-muted">

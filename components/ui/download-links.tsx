@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 
 /** Links to a record's slice of the open data (CC0), in the three formats. */
@@ -8,7 +9,7 @@ export async function DownloadLinks({
 }: {
   scope: "organizations" | "institutions";
   slug: string;
-  locale: string;
+  locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "data" });
   return (

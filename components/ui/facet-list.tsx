@@ -6,6 +6,8 @@ type Query = Record<string, string | number | undefined>;
 /** How many values a facet shows as links; the rest (a country facet has about 200) are one menu. */
 export const FACET_LINKS = 10;
 
+const chosen = "bg-accent-soft font-semibold text-accent-strong";
+
 /**
  * One facet as a list of links: choosing a value adds it to the current query (and resets paging);
  * choosing the selected value again removes it. The most frequent values (and the selected one) are
@@ -60,7 +62,7 @@ export async function FacetList({
               <Link
                 href={hrefFor(active ? undefined : o.value)}
                 aria-current={active ? "true" : undefined}
-                className={`flex justify-between gap-2 rounded px-1.5 py-0.5 ${active ? "bg-accent-soft font-semibold text-accent-strong" : "hover:bg-slate-100"}`}
+                className={`flex justify-between gap-2 rounded px-1.5 py-0.5 ${active ? chosen : "hover:bg-slate-100"}`}
               >
                 <span>{o.label}</span>
                 <span className="tabular-nums text-muted">{o.count}</span>

@@ -1,6 +1,7 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { PublicHistoryEntry } from "@/lib/data/history";
+import type { PublicHistoryEntry } from "@/lib/shared/types/history";
 import { formatPartialDate } from "@/lib/shared/dates";
 
 /** When each approved change to these memberships was published. */
@@ -10,7 +11,7 @@ export async function HistoryList({
   show,
 }: {
   entries: PublicHistoryEntry[];
-  locale: string;
+  locale: Locale;
   show: "institution" | "organization";
 }) {
   if (!entries.length) return null;

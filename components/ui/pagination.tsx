@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 
@@ -23,7 +24,7 @@ export async function Pagination({
   query: Query;
   page: number;
   pageCount: number;
-  locale: string;
+  locale: Locale;
 }) {
   if (pageCount <= 1) return null;
   const t = await getTranslations({ locale, namespace: "pagination" });

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/routing";
 import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
 
 /** A date shown exactly as precisely as its source gave it, with a machine-readable value. */
@@ -7,7 +8,7 @@ export function PartialDateText({
   fallback,
 }: {
   date: PartialDate | null;
-  locale: string;
+  locale: Locale;
   fallback?: string;
 }) {
   if (!date) return fallback ? <span className="text-muted">{fallback}</span> : null;

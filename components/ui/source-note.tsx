@@ -1,5 +1,6 @@
+import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import type { SourceRef } from "@/lib/data/organizations/queries";
+import type { SourceRef } from "@/lib/shared/types/memberships";
 import { formatPartialDate } from "@/lib/shared/dates";
 
 /** Where a fact comes from: the source's title (linked when it has a URL) and, on demand, the quote. */
@@ -9,7 +10,7 @@ export async function SourceNote({
   compact = false,
 }: {
   source: SourceRef | null;
-  locale: string;
+  locale: Locale;
   compact?: boolean;
 }) {
   if (!source) return null;

@@ -1,19 +1,8 @@
 // Joins over time at the precision the sources give. A year-precision date counts in its year and nothing
 // finer is ever invented: months are shown only when every dated join is known to the month.
-import type { DatePrecision } from "../shared/dates";
+import type { JoinCount, Timeline, TimelineBucket } from "../shared/types/charts";
 
-/** Joins counted in SQL: per year, and per month for dates known to the month or day (month null otherwise). */
-export type JoinCount = { year: number; month: number | null; count: number };
-
-/** One bar: `iso` is "2019" or "2019-05", as a PartialDate's iso. */
-export type TimelineBucket = {
-  iso: string;
-  precision: Extract<DatePrecision, "YEAR" | "MONTH">;
-  joined: number;
-  cumulative: number;
-};
-
-export type Timeline = { buckets: TimelineBucket[]; dated: number; unknown: number };
+export type { JoinCount, Timeline, TimelineBucket };
 
 // Months are worth showing for a short history only; over more years a bar per month is unreadable.
 const MONTHLY_SPAN_YEARS = 2;

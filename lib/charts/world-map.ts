@@ -105,8 +105,10 @@ export function baseMapSvg(): string {
   const map = baseMap();
   const paths = map.shapes.map((s) => `<path d="${s.path}"/>`).join("");
   svgMemo =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}">` +
-    `<rect width="100%" height="100%" fill="${SEA_FILL}"/><g fill="${LAND_FILL}" stroke="#ffffff" stroke-width="0.5">${paths}</g></svg>`;
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" ` +
+    `width="${map.width}" height="${map.height}">` +
+    `<rect width="100%" height="100%" fill="${SEA_FILL}"/>` +
+    `<g fill="${LAND_FILL}" stroke="#ffffff" stroke-width="0.5">${paths}</g></svg>`;
   return svgMemo;
 }
 

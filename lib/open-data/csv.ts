@@ -16,5 +16,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
   for (const row of rows)
     if (row.length !== header.length)
       throw new RangeError(`A CSV row has ${row.length} cells; the header has ${header.length}.`);
-  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

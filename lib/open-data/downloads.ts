@@ -19,7 +19,9 @@ function download(text: string, contentType: string, filename: string): ApiBody 
 
 const unknownFile = (path: string) =>
   new NotFoundError(
-    `There is no download at ${path}: use dataset.csv, dataset.json, dataset.jsonld, organizations.csv, institutions.csv, wikidata.qs, or organizations/{slug}.{csv|json|jsonld} and institutions/{slug}.{csv|json|jsonld}.`,
+    `There is no download at ${path}: use dataset.csv, dataset.json, dataset.jsonld, organizations.csv, ` +
+      "institutions.csv, wikidata.qs, or organizations/{slug}.{csv|json|jsonld} and " +
+      "institutions/{slug}.{csv|json|jsonld}.",
   );
 
 /** /api/v1/export/{file}: the whole dataset. */

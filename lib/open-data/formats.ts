@@ -162,7 +162,8 @@ export function toJsonLdDocument(d: OpenDataset, siteUrl: string) {
         "@id": `${siteUrl}/en/data`,
         name: title(d),
         description:
-          "Who founded which international university alliances, networks and consortia, and which institutions joined them when and in which role, each with its source.",
+          "Who founded which international university alliances, networks and consortia, and which institutions " +
+          "joined them when and in which role, each with its source.",
         license: LICENSE.url,
         isAccessibleForFree: true,
         dateModified: d.modifiedAt,
@@ -218,7 +219,8 @@ export const MEDIA_TYPES = {
 /** Where a dataset's file is served (the whole dataset's CSV is its memberships table, denormalized). */
 export function exportPath(d: Pick<OpenDataset, "scope">, format: ExportFormat): string {
   if (d.scope.kind === "all") return `/api/v1/export/dataset.${format}`;
-  return `/api/v1/export/${d.scope.kind === "organization" ? "organizations" : "institutions"}/${d.scope.slug}.${format}`;
+  const folder = d.scope.kind === "organization" ? "organizations" : "institutions";
+  return `/api/v1/export/${folder}/${d.scope.slug}.${format}`;
 }
 
 /** A table of the dataset in a format: CSV for any table, JSON and JSON-LD for the dataset as a whole. */
@@ -229,7 +231,7 @@ export function renderExport(d: OpenDataset, table: ExportTable, format: ExportF
     return membershipsCsv(d);
   }
   if (table !== "dataset") return null;
-  return JSON.stringify(format === "json" ? toJsonDocument(d, siteUrl) : toJsonLdDocument(d, siteUrl), null, 2) + "\n";
+  return `${JSON.stringify(format === "json" ? toJsonDocument(d, siteUrl) : toJsonLdDocument(d, siteUrl), null, 2)}\n`;
 }
 
 export function renderQuickStatements(d: OpenDataset): string {

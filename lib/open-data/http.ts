@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { AppError, ValidationError, addFieldError } from "../shared/errors";
 import { searchParamsObject } from "../validation/api";
 import { CONTROL_CHARACTER } from "../validation/input";

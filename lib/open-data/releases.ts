@@ -5,18 +5,13 @@ import path from "node:path";
 import { env } from "../env";
 import type { OpenDataset } from "../data/open/datasets";
 import { LICENSE } from "./license";
+import type { ReleaseManifest } from "../shared/types/open-data";
 import { MEDIA_TYPES, releaseFiles } from "./formats";
 
 // Dated snapshots of the open data, written by `npm run data:release` into RELEASES_DIR (outside the
 // committed sources) and served by /api/v1/releases/{date}/{file}.
 
-export type ReleaseManifest = {
-  date: string;
-  createdAt: string;
-  license: typeof LICENSE;
-  counts: { organizations: number; institutions: number; memberships: number };
-  files: { name: string; bytes: number; sha256: string; mediaType: string }[];
-};
+export type { ReleaseManifest };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FILE = /^[a-z0-9-]+\.(csv|json|jsonld|qs)$/;
@@ -56,7 +51,7 @@ export function writeRelease(dataset: OpenDataset, siteUrl: string, date: string
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(tmp, name), text);
-  writeFileSync(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(path.join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   return manifest;

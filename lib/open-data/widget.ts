@@ -1,4 +1,4 @@
-import type { InstitutionProfile } from "../data/institutions/queries";
+import type { InstitutionProfile } from "../shared/types/institutions";
 import type { PartialDate } from "../shared/dates";
 
 /** What the widget shows — a university's approved memberships — as JSON for sites that render it themselves. */

@@ -1,9 +1,10 @@
+import type { Locale } from "@/i18n/routing";
 import { markdownToPlainText } from "../content/markdown";
-import type { OrganizationProfile } from "../data/organizations/queries";
-import type { InstitutionProfile } from "../data/institutions/queries";
+import type { OrganizationProfile } from "../shared/types/organizations";
+import type { InstitutionProfile } from "../shared/types/institutions";
 
 /** schema.org Organization for an organization page: its members and founders. */
-export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, locale: string) {
+export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, locale: Locale) {
   const url = `${siteUrl}/${locale}/organizations/${o.slug}`;
   return {
     "@context": "https://schema.org",
@@ -40,7 +41,7 @@ export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, loca
 }
 
 /** schema.org CollegeOrUniversity (or Organization) for an institution page, with memberOf. */
-export function institutionJsonLd(i: InstitutionProfile, siteUrl: string, locale: string) {
+export function institutionJsonLd(i: InstitutionProfile, siteUrl: string, locale: Locale) {
   const url = `${siteUrl}/${locale}/institutions/${i.slug}`;
   return {
     "@context": "https://schema.org",

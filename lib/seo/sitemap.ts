@@ -35,7 +35,10 @@ export function sitemapIndexXml(site: string, files: number): string {
     { length: files },
     (_, n) => `<sitemap><loc>${escapeXml(`${site}/sitemaps/${n}.xml`)}</loc></sitemap>`,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join("")}</sitemapindex>\n`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` +
+    `${entries.join("")}</sitemapindex>\n`
+  );
 }
 
 /** A file of entries: each page in English, with every language's address as an alternate. */
@@ -44,7 +47,12 @@ export function sitemapXml(site: string, entries: SitemapEntry[]): string {
     const alternates = routing.locales
       .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(`${site}/${l}${path}`)}"/>`)
       .join("");
-    return `<url><loc>${escapeXml(`${site}/${routing.defaultLocale}${path}`)}</loc>${alternates}${lastModified ? `<lastmod>${lastModified}</lastmod>` : ""}</url>`;
+    const lastmod = lastModified ? `<lastmod>${lastModified}</lastmod>` : "";
+    return `<url><loc>${escapeXml(`${site}/${routing.defaultLocale}${path}`)}</loc>${alternates}${lastmod}</url>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n` +
+    `${urls.join("\n")}\n</urlset>\n`
+  );
 }

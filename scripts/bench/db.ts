@@ -44,7 +44,7 @@ const percentile = (xs: number[], p: number) => {
 };
 
 // Organizations: the page ("search") and one statement for the total and all facets ("facet"; see
-// lib/data/organizations/queries.ts). Institutions: the page, then each facet.
+// lib/data/organizations/list.ts). Institutions: the page, then each facet.
 const kindOf = (text: string) =>
   /WITH matched|GROUP BY value|"OrganizationFacetCount"/.test(text)
     ? "facet"
@@ -62,8 +62,8 @@ function planIndexes(plan: Plan, out = { indexes: new Set<string>(), seqScans: n
 
 async function main() {
   const runs = Number(process.env.BENCH_DB_RUNS ?? 30);
-  const { listOrganizations } = await import("../../lib/data/organizations/queries.ts");
-  const { listInstitutions } = await import("../../lib/data/institutions/queries.ts");
+  const { listOrganizations } = await import("../../lib/data/organizations/list.ts");
+  const { listInstitutions } = await import("../../lib/data/institutions/list.ts");
   const org = (s: Partial<OrganizationSearch>): OrganizationSearch =>
     ({ sort: "relevance", page: 1, pageSize: 20, ...s }) as OrganizationSearch;
   const inst = (s: Partial<InstitutionSearch>): InstitutionSearch =>

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/shared/actor";
 import { approveChangeRequest, rejectChangeRequest } from "@/lib/data/change-requests/decide";
 import { getChangeRequest } from "@/lib/data/change-requests/queries";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
-import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/shared/errors";
 import { membershipValuesSchema } from "@/lib/validation/membership";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";

@@ -5,7 +5,7 @@ import { testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
 const { db } = await import("@/lib/data/db");
-const { listOrganizations } = await import("@/lib/data/organizations/queries");
+const { listOrganizations } = await import("@/lib/data/organizations/list");
 
 const prisma = testPrisma();
 

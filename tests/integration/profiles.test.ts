@@ -2,8 +2,9 @@
 // database.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
-import { getInstitutionBySlug, listInstitutions } from "@/lib/data/institutions/queries";
-import { getOrganizationBySlug } from "@/lib/data/organizations/queries";
+import { listInstitutions } from "@/lib/data/institutions/list";
+import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
+import { getOrganizationBySlug } from "@/lib/data/organizations/profile";
 import {
   institutionSearch,
   ANSO,

@@ -20,8 +20,10 @@ import {
   getOrganizationProfile,
 } from "@/lib/data/admin/records";
 import { confirmMembership, recordOrganizationConfirmation } from "@/lib/data/memberships/confirmations";
-import { getOrganizationBySlug, listOrganizations } from "@/lib/data/organizations/queries";
-import { getInstitutionBySlug, listInstitutions } from "@/lib/data/institutions/queries";
+import { listOrganizations } from "@/lib/data/organizations/list";
+import { getOrganizationBySlug } from "@/lib/data/organizations/profile";
+import { listInstitutions } from "@/lib/data/institutions/list";
+import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { listOrganizationMembers } from "@/lib/data/organizations/members";
 import { getPublicHistory } from "@/lib/data/history";
 import { getInstitutionNetwork, getOrganizationCharts, getRegistryCharts } from "@/lib/data/organizations/charts";

@@ -5,7 +5,7 @@ import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
 const { db } = await import("@/lib/data/db");
-const { listOrganizations } = await import("@/lib/data/organizations/queries");
+const { listOrganizations } = await import("@/lib/data/organizations/list");
 const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin/records");
 const { cjkBigramQuery } = await import("@/lib/data/search/patterns");
 const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");

@@ -2,8 +2,8 @@
 // database.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
-import { listInstitutions } from "@/lib/data/institutions/queries";
-import { listOrganizations } from "@/lib/data/organizations/queries";
+import { listInstitutions } from "@/lib/data/institutions/list";
+import { listOrganizations } from "@/lib/data/organizations/list";
 import type { OrganizationSearch } from "@/lib/validation/search";
 import {
   institutionSearch,

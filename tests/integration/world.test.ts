@@ -244,8 +244,8 @@ describe("npm run data:world at scale 0.001", () => {
   });
 
   it("renders profiles with a fixed number of queries, however many members (no N+1)", async () => {
-    const { getOrganizationBySlug } = await import("@/lib/data/organizations/queries");
-    const { getInstitutionBySlug } = await import("@/lib/data/institutions/queries");
+    const { getOrganizationBySlug } = await import("@/lib/data/organizations/profile");
+    const { getInstitutionBySlug } = await import("@/lib/data/institutions/profile");
     const { getPublicHistory } = await import("@/lib/data/history");
     const { listOrganizationMembers } = await import("@/lib/data/organizations/members");
     const orgs = (

@@ -7,7 +7,7 @@ import { csvCell, toCsv } from "@/lib/open-data/csv";
 import { qsTime, quickStatementLine, toQuickStatements, ROLE_ITEMS } from "@/lib/open-data/quickstatements";
 import { decodeCursor, encodeCursor } from "@/lib/open-data/cursor";
 import { parseQuery } from "@/lib/open-data/http";
-import { openApiDocument, listOperations } from "@/lib/open-data/openapi";
+import { openApiDocument, listOperations } from "@/lib/open-data/openapi/document";
 import {
   apiMembershipQuerySchema,
   apiOrganizationQuerySchema,

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { PrivateIntl } from "@/components/account/private-intl";
+import { isLocale } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,7 @@ export default async function AdminLayout({
   params: Promise<{ locale: string }>;
 }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   const actor = await getCurrentUser();
   if (actor && actor.role !== "ADMIN") notFound();
   return <PrivateIntl locale={locale}>{children}</PrivateIntl>;

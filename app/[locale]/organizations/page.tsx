@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listOrganizations } from "@/lib/data/organizations/queries";
-import { parseOrganizationSearch, ORGANIZATION_SORTS } from "@/lib/validation/search";
-import { countryName } from "@/lib/shared/countries";
-import { Link } from "@/components/ui/link";
+import { listOrganizations } from "@/lib/data/organizations/list";
+import { parseOrganizationSearch } from "@/lib/validation/search";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { FacetList } from "@/components/ui/facet-list";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchBox } from "@/components/ui/search-box";
 import { OrganizationCard } from "@/components/organizations/organization-card";
+import { OrganizationFacets } from "@/components/organizations/organization-facets";
+import { OrganizationSortForm } from "@/components/organizations/organization-sort-form";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -17,6 +18,7 @@ type Props = {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   const t = await getTranslations({ locale, namespace: "organizations" });
   const { search } = parseOrganizationSearch(await searchParams);
   return {
@@ -36,12 +38,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function OrganizationsPage({ params, searchParams }: Props) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const { search, errors } = parseOrganizationSearch(await searchParams);
-  const result = await listOrganizations(search, locale);
-  const t = await getTranslations({ locale, namespace: "organizations" });
-  const kinds = await getTranslations({ locale, namespace: "kinds" });
-  const fields = await getTranslations({ locale, namespace: "fields" });
+  const [result, t] = await Promise.all([
+    listOrganizations(search, locale),
+    getTranslations({ locale, namespace: "organizations" }),
+  ]);
   const query = {
     q: search.q,
     kind: search.kind,
@@ -50,7 +53,6 @@ export default async function OrganizationsPage({ params, searchParams }: Props)
     year: search.year,
     sort: search.sort === "relevance" ? undefined : search.sort,
   };
-  const filtered = Boolean(search.kind || search.field || search.country || search.year);
 
   return (
     <div>
@@ -67,89 +69,14 @@ export default async function OrganizationsPage({ params, searchParams }: Props)
       ) : null}
 
       <div className="mt-8 grid gap-8 md:grid-cols-[15rem_1fr]">
-        <aside aria-label={t("filters")} className="space-y-6">
-          <h2 className="sr-only">{t("filters")}</h2>
-          <FacetList
-            title={t("kind")}
-            name="kind"
-            pathname="/organizations"
-            query={query}
-            selected={search.kind}
-            anyLabel={t("any")}
-            options={result.facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
-          />
-          <FacetList
-            title={t("country")}
-            name="country"
-            pathname="/organizations"
-            query={query}
-            selected={search.country}
-            anyLabel={t("any")}
-            options={result.facets.country.map((f) => ({
-              value: f.value,
-              label: countryName(f.value, locale),
-              count: f.count,
-            }))}
-          />
-          <FacetList
-            title={t("field")}
-            name="field"
-            pathname="/organizations"
-            query={query}
-            selected={search.field}
-            anyLabel={t("any")}
-            options={result.facets.field.map((f) => ({ value: f.value, label: fields(f.value), count: f.count }))}
-          />
-          <FacetList
-            title={t("year")}
-            name="year"
-            pathname="/organizations"
-            query={query}
-            selected={search.year}
-            anyLabel={t("any")}
-            options={[...result.facets.year]
-              .sort((a, b) => b.value - a.value)
-              .map((f) => ({ value: f.value, label: String(f.value), count: f.count }))}
-          />
-          {filtered ? (
-            <Link
-              href={{ pathname: "/organizations", query: search.q ? { q: search.q } : {} }}
-              className="block text-sm text-accent underline"
-            >
-              {t("clear")}
-            </Link>
-          ) : null}
-        </aside>
+        <OrganizationFacets search={search} query={query} facets={result.facets} locale={locale} />
 
         <section aria-labelledby="results-heading">
           <div className="flex flex-wrap items-end justify-between gap-3 border-b border-line pb-3">
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
               {search.q ? t("resultsFor", { count: result.total, q: search.q }) : t("results", { count: result.total })}
             </h2>
-            <form method="get" action={`/${locale}/organizations`} className="flex items-center gap-2 text-sm">
-              {Object.entries(query).map(([k, v]) =>
-                k !== "sort" && v !== undefined ? <input key={k} type="hidden" name={k} value={String(v)} /> : null,
-              )}
-              <label htmlFor="sort">{t("sort")}</label>
-              <select
-                id="sort"
-                name="sort"
-                defaultValue={search.sort}
-                className="rounded-md border border-slate-300 bg-white px-2 py-1"
-              >
-                {ORGANIZATION_SORTS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`sorts.${s}`)}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:border-accent"
-              >
-                {t("apply")}
-              </button>
-            </form>
+            <OrganizationSortForm search={search} query={query} locale={locale} />
           </div>
           {result.items.length ? (
             <ul className="mt-4 space-y-3">

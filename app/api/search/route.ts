@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { listOrganizations } from "@/lib/data/organizations/queries";
+import { listOrganizations } from "@/lib/data/organizations/list";
 import { parseOrganizationSearch } from "@/lib/validation/search";
 
 /**

@@ -4,8 +4,8 @@ import { Prisma } from "../../generated/prisma/client";
 import { NotFoundError } from "../../shared/errors";
 import { encodeCursor, type CursorKey } from "../../open-data/cursor";
 import type { ApiInstitutionQuery, ApiMembershipQuery, ApiOrganizationQuery } from "../../validation/api";
-import { institutionSearchConditions } from "../institutions/queries";
-import { organizationSearchConditions } from "../organizations/queries";
+import { institutionSearchConditions } from "../institutions/list";
+import { organizationSearchConditions } from "../organizations/search-sql";
 import {
   openInstitutionSelect,
   openMembershipSelect,
@@ -39,9 +39,8 @@ async function keysetIds(
     ? [...conditions, Prisma.sql`(${col("slug")}, ${col("id")}) > (${after[0]}, ${after[1]})`]
     : conditions;
   const [rows, count] = await Promise.all([
-    db().$queryRaw<
-      { id: string; slug: string }[]
-    >`SELECT ${col("id")} AS id, ${col("slug")} AS slug ${from} ${where(paged)} ORDER BY ${col("slug")}, ${col("id")} LIMIT ${limit + 1}`,
+    db().$queryRaw<{ id: string; slug: string }[]>`SELECT ${col("id")} AS id, ${col("slug")} AS slug ${from}
+      ${where(paged)} ORDER BY ${col("slug")}, ${col("id")} LIMIT ${limit + 1}`,
     db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from} ${where(conditions)}`,
   ]);
   const page = rows.slice(0, limit);

@@ -29,6 +29,7 @@ export type OpenDataset = {
 
 export type DatasetScope = { kind: "all" } | { kind: "organization" | "institution"; slug: string };
 
+// biome-ignore lint/complexity/useMathMinMax: ISO timestamps compared as text (Math.max would give NaN)
 const latest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b), "1970-01-01T00:00:00.000Z");
 
 /**

@@ -1,19 +1,11 @@
 import "server-only";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
-import { fromStoredDate, type PartialDate } from "../../shared/dates";
+import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
-import type { OrganizationKind } from "../../generated/prisma/enums";
+import type { RegistryOverview } from "../../shared/types/open-data";
 
-export type RegistryOverview = {
-  counts: { organizations: number; institutions: number; memberships: number; countries: number; sources: number };
-  newest: { slug: string; name: string; kind: OrganizationKind; founded: PartialDate | null }[];
-  recentlyUpdated: {
-    institution: { slug: string; name: string };
-    organization: { slug: string; name: string };
-    updatedAt: string;
-  }[];
-};
+export type { RegistryOverview };
 
 async function loadOverview(locale: string): Promise<RegistryOverview> {
   const names = {
@@ -27,9 +19,8 @@ async function loadOverview(locale: string): Promise<RegistryOverview> {
     db().membership.count(),
     db().source.count(),
     // Countries and regions the registry knows of: its institutions' and those its sources name.
-    db().$queryRaw<
-      { n: bigint }[]
-    >`SELECT count(*) AS n FROM (SELECT country::text FROM "Institution" UNION SELECT unnest(countries) FROM "Organization") AS c`,
+    db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n
+      FROM (SELECT country::text FROM "Institution" UNION SELECT unnest(countries) FROM "Organization") AS c`,
     db().organization.findMany({
       select: { slug: true, kind: true, foundedOn: true, foundedPrecision: true, names },
       where: { foundedOn: { not: null } },

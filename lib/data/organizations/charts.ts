@@ -3,38 +3,32 @@ import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
 import { pickName } from "../../shared/names";
-import { bucketJoins, yearSeries, type JoinCount, type Timeline } from "../../charts/timeline";
+import { bucketJoins, yearSeries } from "../../charts/timeline";
+import type { InstitutionNetwork, JoinCount, OrganizationCharts, RegistryCharts } from "../../shared/types/charts";
 import { institutionNameSelect, organizationNameSelect } from "../selects";
 
 // The pictures' figures, each aggregated in SQL (GROUP BY) so an organization with thousands of members
 // sends a row per country or per year, never a row per member. Public data only: no acting user needed.
-
-export type CountryCount = { code: string; count: number };
-
-export type OrganizationCharts = {
-  /** Listed members per country or region of the member institution, most first. */
-  memberCountries: CountryCount[];
-  /** Countries a source or a founder names where no member is listed here. */
-  namedOnly: string[];
-  timeline: Timeline;
-};
 
 async function loadOrganizationCharts(slug: string): Promise<OrganizationCharts | null> {
   const org = await db().organization.findUnique({ where: { slug }, select: { id: true, countries: true } });
   if (!org) return null;
   const [countries, joins, unknown] = await Promise.all([
     db().$queryRaw<{ code: string; count: bigint }[]>`
-      SELECT i.country::text AS code, count(*) AS count FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
+      SELECT i.country::text AS code, count(*) AS count
+      FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
       WHERE m."organizationId" = ${org.id} GROUP BY 1 ORDER BY 2 DESC, 1 ASC`,
     // The month only where the source gave one: a year-precision date is stored as 1 January, not a January join.
     db().$queryRaw<{ year: number; month: number | null; count: bigint }[]>`
       SELECT date_part('year', m."joinedOn")::int AS year,
              CASE WHEN m."joinedPrecision" = 'YEAR' THEN NULL ELSE date_part('month', m."joinedOn")::int END AS month,
              count(*) AS count
-      FROM "Membership" m WHERE m."organizationId" = ${org.id} AND m."joinedOn" IS NOT NULL AND m."joinedPrecision" IS NOT NULL
+      FROM "Membership" m
+      WHERE m."organizationId" = ${org.id} AND m."joinedOn" IS NOT NULL AND m."joinedPrecision" IS NOT NULL
       GROUP BY 1, 2 ORDER BY 1, 2`,
     db().$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM "Membership" m WHERE m."organizationId" = ${org.id} AND (m."joinedOn" IS NULL OR m."joinedPrecision" IS NULL)`,
+      SELECT count(*) AS n FROM "Membership" m
+      WHERE m."organizationId" = ${org.id} AND (m."joinedOn" IS NULL OR m."joinedPrecision" IS NULL)`,
   ]);
   const memberCountries = countries.map((r) => ({ code: r.code.trim(), count: Number(r.count) }));
   const listed = new Set(memberCountries.map((c) => c.code));
@@ -51,24 +45,6 @@ export const getOrganizationCharts = cached("getOrganizationCharts", loadOrganiz
   tags.pages,
   tags.organization(slug),
 ]);
-
-export type NetworkNode = {
-  slug: string;
-  name: string;
-  country: string;
-  /** Organizations shared with the institution at the centre. */
-  shared: { slug: string; name: string }[];
-};
-
-export type InstitutionNetwork = {
-  center: { slug: string; name: string; country: string };
-  /** The institutions sharing most organizations with the centre, most first (at most `limit`). */
-  nodes: NetworkNode[];
-  /** Shared organizations between any two shown institutions (the centre included). */
-  links: { source: string; target: string; weight: number }[];
-  /** How many institutions share at least one organization with the centre, shown or not. */
-  total: number;
-};
 
 export const NETWORK_LIMIT = 30;
 
@@ -152,14 +128,6 @@ export const getInstitutionNetwork = cached("getInstitutionNetwork", loadInstitu
   tags.pages,
   tags.institution(slug),
 ]);
-
-export type RegistryCharts = {
-  foundedPerYear: { year: number; count: number }[];
-  foundedUnknown: number;
-  /** Memberships by the member's country or region, the 15 with most. */
-  membersByCountry: (CountryCount & { institutions: number })[];
-  countryTotal: number;
-};
 
 async function loadRegistryCharts(): Promise<RegistryCharts> {
   const [founded, unknown, byCountry] = await Promise.all([

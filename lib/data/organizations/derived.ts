@@ -14,8 +14,10 @@ export async function refreshOrganizationDerived(db: Executor, organizationIds?:
     UPDATE "Organization" o SET
       countries = ARRAY(
         SELECT DISTINCT c FROM (
-          SELECT i.country::text AS c FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId" WHERE m."organizationId" = o.id
-          UNION SELECT i.country::text FROM "OrganizationFounder" f JOIN "Institution" i ON i.id = f."institutionId" WHERE f."organizationId" = o.id
+          SELECT i.country::text AS c FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
+            WHERE m."organizationId" = o.id
+          UNION SELECT i.country::text FROM "OrganizationFounder" f JOIN "Institution" i ON i.id = f."institutionId"
+            WHERE f."organizationId" = o.id
           UNION SELECT unnest(d.countries) FROM "DeclaredCount" d WHERE d."organizationId" = o.id
         ) AS all_countries ORDER BY c
       ),

@@ -2,22 +2,11 @@ import "server-only";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
-import type { MembershipRole, MembershipStatus } from "../../generated/prisma/enums";
-import { fromStoredDate, type PartialDate } from "../../shared/dates";
+import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
-import {
-  confirmationOf,
-  confirmationSelect,
-  institutionNameSelect,
-  sourceRef,
-  sourceSelect,
-  type MembershipFacts,
-} from "../selects";
+import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect } from "../selects";
+import type { MemberRow } from "../../shared/types/organizations";
 import type { MemberCursor } from "../../validation/members";
-
-export type MemberRow = MembershipFacts & {
-  institution: { slug: string; name: string; originalName: string | null; country: string; kind: string };
-};
 
 /** Members shown on the profile itself; the rest are on the organization's members pages. */
 export const MEMBERS_ON_PROFILE = 50;
@@ -82,7 +71,8 @@ export type MemberPage = {
 function afterClause(after: MemberCursor | null): Prisma.Sql {
   if (!after) return Prisma.empty;
   if (after.joinedOn === null) return Prisma.sql`AND m."joinedOn" IS NULL AND i.slug > ${after.slug}`;
-  return Prisma.sql`AND (m."joinedOn" > ${after.joinedOn}::date OR (m."joinedOn" = ${after.joinedOn}::date AND i.slug > ${after.slug}) OR m."joinedOn" IS NULL)`;
+  return Prisma.sql`AND (m."joinedOn" > ${after.joinedOn}::date
+    OR (m."joinedOn" = ${after.joinedOn}::date AND i.slug > ${after.slug}) OR m."joinedOn" IS NULL)`;
 }
 
 async function loadMemberPage(

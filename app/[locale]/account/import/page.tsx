@@ -4,17 +4,21 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { ImportForm } from "@/components/account/import-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 /** Staff paste their university's existing page; the portal proposes entries from it. */
 export default async function ImportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/import`);
   if (actor.role !== "STAFF") notFound();
-  const t = await getTranslations({ locale, namespace: "tools" });
-  const a = await getTranslations({ locale, namespace: "account" });
+  const [t, a] = await Promise.all([
+    getTranslations({ locale, namespace: "tools" }),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
   return (
     <div className="max-w-4xl">
       <Breadcrumbs locale={locale} items={[{ href: "/account", label: a("staffTitle") }, { label: t("importPage") }]} />

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
-import { redirect } from "next/navigation";
+import { redirect, notFound } from "next/navigation";
 import { OrganizationForm } from "@/components/account/organization-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function NewOrganizationPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/new-organization`);
   if (actor.role !== "STAFF") redirect(`/${locale}/account`);

@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { redirect, notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
@@ -6,17 +6,21 @@ import { listJoinableOrganizations } from "@/lib/data/accounts/dashboard";
 import { proposeMembershipCreateAction } from "@/lib/actions/server";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function NewMembershipPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/new`);
   // Staff pages: an admin (who has no institution) is sent to their own dashboard.
   if (actor.role !== "STAFF") redirect(`/${locale}/account`);
-  const organizations = await listJoinableOrganizations(actor, locale);
-  const t = await getTranslations({ locale, namespace: "account" });
+  const [organizations, t] = await Promise.all([
+    listJoinableOrganizations(actor, locale),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
   return (
     <div className="max-w-3xl">
       <Breadcrumbs

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { redirect, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { getInstitutionProfile } from "@/lib/data/institutions/editable-profile";
 import { proposeInstitutionUpdateAction } from "@/lib/actions/server";
 import { ProfileForm } from "@/components/account/profile-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function ProfilePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/profile`);
   // Staff pages: an admin (who has no institution) is sent to their own dashboard.

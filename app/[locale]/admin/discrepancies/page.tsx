@@ -1,31 +1,19 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
 import { getDiscrepancyReport } from "@/lib/data/admin/discrepancies";
 import { formatPartialDate } from "@/lib/shared/dates";
+import { DiscrepancySection as Section } from "@/components/admin/discrepancy-section";
 
 export const metadata: Metadata = { robots: { index: false } };
-
-function Section({ id, title, total, children }: { id: string; title: string; total: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-md border border-line bg-white p-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title} <span className="text-sm font-normal text-muted">({total})</span>
-      </h2>
-      <ul className="mt-2 space-y-1 text-sm">{children}</ul>
-    </section>
-  );
-}
 
 /** Admins: where the registry's facts disagree with each other. */
 export default async function DiscrepanciesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/discrepancies`);
-  const report = await getDiscrepancyReport(actor);
-  const t = await getTranslations({ locale, namespace: "tools" });
+  const [report, t] = await Promise.all([getDiscrepancyReport(actor), getTranslations({ locale, namespace: "tools" })]);
   const org = (o: { slug: string; name: string }) => (
     <Link href={`/organizations/${o.slug}`} className="text-accent underline">
       {o.name}

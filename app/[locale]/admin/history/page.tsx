@@ -5,8 +5,13 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { getAdminHistory } from "@/lib/data/history";
 import { isSlug } from "@/lib/shared/slug";
 import { DiffTable } from "@/components/account/diff-table";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
+
+/** "2026-11-29 15:09": an audit time to the minute. */
+const minute = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
 /** Admins: who proposed and who approved each change, with its diff. */
 export default async function AdminHistoryPage({
@@ -17,13 +22,14 @@ export default async function AdminHistoryPage({
   searchParams: Promise<{ institution?: string }>;
 }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/history`);
   const { institution } = await searchParams;
-  const entries = await getAdminHistory(actor, {
-    institution: institution && isSlug(institution) ? institution : undefined,
-  });
-  const t = await getTranslations({ locale, namespace: "history" });
+  const [entries, t] = await Promise.all([
+    getAdminHistory(actor, { institution: institution && isSlug(institution) ? institution : undefined }),
+    getTranslations({ locale, namespace: "history" }),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("adminTitle")}</h1>
@@ -45,8 +51,7 @@ export default async function AdminHistoryPage({
         {entries.map((e) => (
           <li key={e.id} className="space-y-2 rounded-md border border-line bg-white p-3 text-sm">
             <p>
-              <span className="font-medium">{e.at.slice(0, 16).replace("T", " ")}</span> · {e.action} · {e.entityType}{" "}
-              {e.entityId}
+              <span className="font-medium">{minute(e.at)}</span> · {e.action} · {e.entityType} {e.entityId}
               {e.changeRequestId ? (
                 <>
                   {" "}

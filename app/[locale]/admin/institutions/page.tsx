@@ -3,9 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
 import { notFound } from "next/navigation";
-import { listInstitutions } from "@/lib/data/institutions/queries";
+import { listInstitutions } from "@/lib/data/institutions/list";
 import { parseInstitutionSearch } from "@/lib/validation/search";
-import { AdminCreateInstitutionForm } from "@/components/account/admin-create-institution-form";
+import { AdminCreateInstitutionForm } from "@/components/admin/admin-create-institution-form";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -18,13 +19,16 @@ export default async function AdminInstitutionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/institutions`);
   if (actor.role !== "ADMIN") notFound();
   const { search } = parseInstitutionSearch(await searchParams);
-  const result = await listInstitutions(search, locale);
-  const t = await getTranslations({ locale, namespace: "account" });
-  const s = await getTranslations({ locale, namespace: "search" });
+  const [result, t, s] = await Promise.all([
+    listInstitutions(search, locale),
+    getTranslations({ locale, namespace: "account" }),
+    getTranslations({ locale, namespace: "search" }),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("institutions")}</h1>

@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
-import { listOrganizations } from "@/lib/data/organizations/queries";
+import { listOrganizations } from "@/lib/data/organizations/list";
 import { parseOrganizationSearch } from "@/lib/validation/search";
-import { AdminCreateOrganizationForm } from "@/components/account/admin-organization-form";
+import { AdminCreateOrganizationForm } from "@/components/admin/admin-organization-form";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -18,13 +19,16 @@ export default async function AdminOrganizationsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/organizations`);
   if (actor.role !== "ADMIN") notFound();
   const { search } = parseOrganizationSearch(await searchParams);
-  const result = await listOrganizations(search, locale);
-  const t = await getTranslations({ locale, namespace: "account" });
-  const s = await getTranslations({ locale, namespace: "search" });
+  const [result, t, s] = await Promise.all([
+    listOrganizations(search, locale),
+    getTranslations({ locale, namespace: "account" }),
+    getTranslations({ locale, namespace: "search" }),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("organizations")}</h1>

@@ -10,8 +10,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/outbox`);
-  const mails = await listOutbox(actor);
-  const t = await getTranslations({ locale, namespace: "account" });
+  const [mails, t] = await Promise.all([listOutbox(actor), getTranslations({ locale, namespace: "account" })]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("outbox")}</h1>

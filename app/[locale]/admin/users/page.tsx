@@ -5,18 +5,24 @@ import { listInstitutionChoices, listUsers } from "@/lib/data/accounts/user-admi
 import { inviteUserAction } from "@/lib/actions/server";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
-import { UserAccessForm } from "@/components/account/user-access-form";
+import { UserAccessForm } from "@/components/admin/user-access-form";
 import { HandOverLink } from "@/components/account/hand-over-link";
 import { Badge } from "@/components/ui/badge";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/users`);
-  const [users, institutions] = await Promise.all([listUsers(actor, locale), listInstitutionChoices(actor, locale)]);
-  const t = await getTranslations({ locale, namespace: "account" });
+  const [users, institutions, t] = await Promise.all([
+    listUsers(actor, locale),
+    listInstitutionChoices(actor, locale),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
   const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="space-y-8">

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listOperations, openApiDocument } from "@/lib/open-data/openapi";
+import { listOperations, openApiDocument } from "@/lib/open-data/openapi/document";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { notFound } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   const t = await getTranslations({ locale, namespace: "apiDocs" });
   return {
     title: t("title"),
@@ -18,9 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The API reference, rendered from the same OpenAPI document the API serves and the tests check against. */
 export default async function ApiDocsPage({ params }: Props) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "apiDocs" });
-  const d = await getTranslations({ locale, namespace: "data" });
+  const [t, d] = await Promise.all([
+    getTranslations({ locale, namespace: "apiDocs" }),
+    getTranslations({ locale, namespace: "data" }),
+  ]);
   const operations = listOperations();
   const anchor = (path: string) => `op-${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;
   return (

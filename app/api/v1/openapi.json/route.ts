@@ -1,5 +1,5 @@
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
-import { openApiDocument } from "@/lib/open-data/openapi";
+import { openApiDocument } from "@/lib/open-data/openapi/document";
 import { emptyQuerySchema } from "@/lib/validation/api";
 
 export const GET = apiGet(async (request) => {

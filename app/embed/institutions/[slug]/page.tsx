@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { env } from "@/lib/env";
 import { isSlug } from "@/lib/shared/slug";
 import { embedOptionsSchema } from "@/lib/validation/api";

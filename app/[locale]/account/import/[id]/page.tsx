@@ -7,21 +7,25 @@ import { NotFoundError } from "@/lib/shared/errors";
 import { formatPartialDate } from "@/lib/shared/dates";
 import { ImportReviewForm } from "@/components/account/import-review-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 /** The rows read from a pasted page, for the staff member to review and send. */
 export default async function ImportReviewPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/import/${id}`);
   if (actor.role !== "STAFF" || !/^[a-z0-9]{1,40}$/.test(id)) notFound();
-  const draft = await getImportDraft(actor, id, locale).catch((e: unknown) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  const t = await getTranslations({ locale, namespace: "tools" });
-  const a = await getTranslations({ locale, namespace: "account" });
+  const [draft, t, a] = await Promise.all([
+    getImportDraft(actor, id, locale).catch((e: unknown) => {
+      if (e instanceof NotFoundError) notFound();
+      throw e;
+    }),
+    getTranslations({ locale, namespace: "tools" }),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
   const rows = draft.rows.map((r) => ({
     heading: r.heading,
     organizationName: r.organizationName,

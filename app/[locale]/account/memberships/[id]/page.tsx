@@ -8,11 +8,13 @@ import { proposeMembershipUpdateAction } from "@/lib/actions/server";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isRecordId } from "@/lib/validation/input";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function EditMembershipPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   if (!isRecordId(id)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/account/memberships/${id}`);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
-import { getInstitutionProfile } from "@/lib/data/institutions/editable-profile";
+import { getInstitutionProfileForAdmin } from "@/lib/data/institutions/admin-profile";
 import { NotFoundError } from "@/lib/shared/errors";
 import { isSlug } from "@/lib/shared/slug";
 import { adminUpdateInstitutionAction } from "@/lib/actions/server";
@@ -16,7 +16,7 @@ export default async function AdminInstitutionPage({ params }: { params: Promise
   setRequestLocale(locale);
   if (!isSlug(slug)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/admin/institutions/${slug}`);
-  const profile = await getInstitutionProfile(actor.role === "ADMIN" ? actor : null, slug).catch((e: unknown) => {
+  const profile = await getInstitutionProfileForAdmin(actor, slug).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });

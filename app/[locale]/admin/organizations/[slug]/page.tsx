@@ -4,16 +4,18 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
 import { getOrganizationProfile, listOrganizationMembersForAdmin } from "@/lib/data/admin/records";
-import { OrganizationConfirmationForm } from "@/components/account/organization-confirmation-form";
+import { OrganizationConfirmationForm } from "@/components/admin/organization-confirmation-form";
 import { NotFoundError } from "@/lib/shared/errors";
 import { isSlug } from "@/lib/shared/slug";
-import { AdminOrganizationForm } from "@/components/account/admin-organization-form";
+import { AdminOrganizationForm } from "@/components/admin/admin-organization-form";
+import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 /** Admins edit an organization's profile directly; published and audited at once. */
 export default async function AdminOrganizationPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   if (!isSlug(slug)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/admin/organizations/${slug}`);
@@ -21,9 +23,11 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const t = await getTranslations({ locale, namespace: "account" });
-  const tools = await getTranslations({ locale, namespace: "tools" });
-  const members = await listOrganizationMembersForAdmin(actor, profile.slug);
+  const [t, tools, members] = await Promise.all([
+    getTranslations({ locale, namespace: "account" }),
+    getTranslations({ locale, namespace: "tools" }),
+    listOrganizationMembersForAdmin(actor, profile.slug),
+  ]);
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("editInstitution", { name: profile.values.nameEn })}</h1>

@@ -7,6 +7,7 @@ import { formatMemberCursor, memberCursorSchema } from "@/lib/validation/members
 import { isSlug } from "@/lib/shared/slug";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { MemberTable } from "@/components/organizations/member-table";
+import { isLocale } from "@/i18n/routing";
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
@@ -15,6 +16,7 @@ type Props = {
 
 async function load({ params, searchParams }: Props) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   if (!isSlug(slug)) notFound();
   const raw = (await searchParams).after;
   const parsed = raw === undefined ? null : memberCursorSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
@@ -45,8 +47,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function OrganizationMembersPage(props: Props) {
   const { locale, page, after, error } = await load(props);
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "organization" });
-  const nav = await getTranslations({ locale, namespace: "nav" });
+  const [t, nav] = await Promise.all([
+    getTranslations({ locale, namespace: "organization" }),
+    getTranslations({ locale, namespace: "nav" }),
+  ]);
   const o = page.organization;
   const base = `/organizations/${o.slug}/members`;
   return (

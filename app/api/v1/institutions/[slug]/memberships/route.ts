@@ -1,4 +1,4 @@
-import { getInstitutionBySlug } from "@/lib/data/institutions/queries";
+import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { NotFoundError } from "@/lib/shared/errors";
 import { env } from "@/lib/env";
 import { itemEnvelope } from "@/lib/open-data/envelope";

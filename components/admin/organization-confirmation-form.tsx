@@ -1,16 +1,17 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
 import { recordOrganizationConfirmationAction } from "@/lib/actions/server";
-import { ActionForm, FieldError } from "./action-form";
-import { TextField } from "./text-field";
+import { ActionForm, FieldError } from "@/components/account/action-form";
+import { TextField } from "@/components/account/text-field";
 
 /** Admins: where the organization itself lists one of its members. */
 export function OrganizationConfirmationForm({
   locale,
   members,
 }: {
-  locale: string;
+  locale: Locale;
   members: { id: string; name: string }[];
 }) {
   const t = useTranslations("account");

@@ -1,8 +1,9 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
 import { updateUserAccessAction } from "@/lib/actions/server";
-import { ActionForm, FieldError } from "./action-form";
+import { ActionForm, FieldError } from "@/components/account/action-form";
 
 /** Role, institution and access of one account; saving ends the person's open sessions. */
 export function UserAccessForm({
@@ -18,7 +19,7 @@ export function UserAccessForm({
     institution: { slug: string } | null;
   };
   institutions: { slug: string; name: string }[];
-  locale: string;
+  locale: Locale;
 }) {
   const t = useTranslations("account");
   const id = (f: string) => `${f}-${user.id}`;

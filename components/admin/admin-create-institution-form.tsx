@@ -1,9 +1,10 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
 import { adminCreateInstitutionAction } from "@/lib/actions/server";
-import { ActionForm, FieldError } from "./action-form";
-import { TextField } from "./text-field";
+import { ActionForm, FieldError } from "@/components/account/action-form";
+import { TextField } from "@/components/account/text-field";
 
 const KINDS = [
   "UNIVERSITY",
@@ -16,7 +17,7 @@ const KINDS = [
   "OTHER",
 ] as const;
 
-export function AdminCreateInstitutionForm({ locale }: { locale: string }) {
+export function AdminCreateInstitutionForm({ locale }: { locale: Locale }) {
   const t = useTranslations("account");
   const kinds = useTranslations("institutionKinds");
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";

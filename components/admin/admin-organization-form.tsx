@@ -1,11 +1,12 @@
 "use client";
 
+import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
 import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/server";
 import type { AdminOrganizationValues } from "@/lib/validation/membership";
-import { ActionForm, FieldError } from "./action-form";
-import { TextField } from "./text-field";
-import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
+import { ActionForm, FieldError } from "@/components/account/action-form";
+import { TextField } from "@/components/account/text-field";
+import { OrganizationProfileFields, SourceFields } from "@/components/account/organization-profile-fields";
 
 /** Admins edit an organization's profile (and its Wikidata item); published at once. */
 export function AdminOrganizationForm({
@@ -14,7 +15,7 @@ export function AdminOrganizationForm({
   version,
   values,
 }: {
-  locale: string;
+  locale: Locale;
   slug: string;
   version: number;
   values: AdminOrganizationValues;
@@ -41,7 +42,7 @@ export function AdminOrganizationForm({
 }
 
 /** Admins add an organization, citing where its facts come from; its members are proposed by their institutions. */
-export function AdminCreateOrganizationForm({ locale }: { locale: string }) {
+export function AdminCreateOrganizationForm({ locale }: { locale: Locale }) {
   const t = useTranslations("account");
   return (
     <ActionForm action={adminCreateOrganizationAction} hidden={{}} submitLabel={t("addOrganization")} locale={locale}>

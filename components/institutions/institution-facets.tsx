@@ -1,0 +1,52 @@
+import type { Locale } from "@/i18n/routing";
+import { getTranslations } from "next-intl/server";
+import { FacetList } from "@/components/ui/facet-list";
+import { countryName } from "@/lib/shared/countries";
+import type { InstitutionList } from "@/lib/shared/types/institutions";
+import type { InstitutionSearch } from "@/lib/validation/search";
+
+/** The list's filters (kind, country), each value with how many institutions it keeps. */
+export async function InstitutionFacets({
+  search,
+  query,
+  facets,
+  locale,
+}: {
+  search: InstitutionSearch;
+  query: Record<string, string | number | undefined>;
+  facets: InstitutionList["facets"];
+  locale: Locale;
+}) {
+  const [t, o, kinds] = await Promise.all([
+    getTranslations({ locale, namespace: "institutions" }),
+    getTranslations({ locale, namespace: "organizations" }),
+    getTranslations({ locale, namespace: "institutionKinds" }),
+  ]);
+  return (
+    <aside aria-label={o("filters")} className="space-y-6">
+      <h2 className="sr-only">{o("filters")}</h2>
+      <FacetList
+        title={t("kind")}
+        name="kind"
+        pathname="/institutions"
+        query={query}
+        selected={search.kind}
+        anyLabel={o("any")}
+        options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
+      />
+      <FacetList
+        title={t("country")}
+        name="country"
+        pathname="/institutions"
+        query={query}
+        selected={search.country}
+        anyLabel={o("any")}
+        options={facets.country.map((f) => ({
+          value: f.value,
+          label: countryName(f.value, locale),
+          count: f.count,
+        }))}
+      />
+    </aside>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Locale } from "@/i18n/routing";
+import { getTranslations } from "next-intl/server";
+import { FacetList } from "@/components/ui/facet-list";
+import { Link } from "@/components/ui/link";
+import { countryName } from "@/lib/shared/countries";
+import type { OrganizationList } from "@/lib/shared/types/organizations";
+import type { OrganizationSearch } from "@/lib/validation/search";
+
+/** The list's filters (kind, country, field, year), each value with how many organizations it keeps. */
+export async function OrganizationFacets({
+  search,
+  query,
+  facets,
+  locale,
+}: {
+  search: OrganizationSearch;
+  query: Record<string, string | number | undefined>;
+  facets: OrganizationList["facets"];
+  locale: Locale;
+}) {
+  const [t, kinds, fields] = await Promise.all([
+    getTranslations({ locale, namespace: "organizations" }),
+    getTranslations({ locale, namespace: "kinds" }),
+    getTranslations({ locale, namespace: "fields" }),
+  ]);
+  const filtered = Boolean(search.kind || search.field || search.country || search.year);
+  return (
+    <aside aria-label={t("filters")} className="space-y-6">
+      <h2 className="sr-only">{t("filters")}</h2>
+      <FacetList
+        title={t("kind")}
+        name="kind"
+        pathname="/organizations"
+        query={query}
+        selected={search.kind}
+        anyLabel={t("any")}
+        options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
+      />
+      <FacetList
+        title={t("country")}
+        name="country"
+        pathname="/organizations"
+        query={query}
+        selected={search.country}
+        anyLabel={t("any")}
+        options={facets.country.map((f) => ({
+          value: f.value,
+          label: countryName(f.value, locale),
+          count: f.count,
+        }))}
+      />
+      <FacetList
+        title={t("field")}
+        name="field"
+        pathname="/organizations"
+        query={query}
+        selected={search.field}
+        anyLabel={t("any")}
+        options={facets.field.map((f) => ({ value: f.value, label: fields(f.value), count: f.count }))}
+      />
+      <FacetList
+        title={t("year")}
+        name="year"
+        pathname="/organizations"
+        query={query}
+        selected={search.year}
+        anyLabel={t("any")}
+        options={[...facets.year]
+          .sort((a, b) => b.value - a.value)
+          .map((f) => ({ value: f.value, label: String(f.value), count: f.count }))}
+      />
+      {filtered ? (
+        <Link
+          href={{ pathname: "/organizations", query: search.q ? { q: search.q } : {} }}
+          className="block text-sm text-accent underline"
+        >
+          {t("clear")}
+        </Link>
+      ) : null}
+    </aside>
+  );
+}

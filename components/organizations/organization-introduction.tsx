@@ -1,0 +1,31 @@
+import type { Locale } from "@/i18n/routing";
+import { getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/ui/markdown";
+import { SourceNote } from "@/components/ui/source-note";
+import type { OrganizationProfile } from "@/lib/shared/types/organizations";
+
+export async function OrganizationIntroduction({
+  organization: o,
+  locale,
+}: {
+  organization: OrganizationProfile;
+  locale: Locale;
+}) {
+  if (!o.introduction) return null;
+  const t = await getTranslations({ locale, namespace: "organization" });
+  return (
+    <section aria-labelledby="introduction">
+      <h2 id="introduction" className="text-xl font-semibold">
+        {t("introduction")}
+      </h2>
+      <Markdown
+        source={o.introduction}
+        className="mt-3 leading-relaxed text-slate-800"
+        lang={o.introductionLocale ?? undefined}
+      />
+      <div className="mt-2">
+        <SourceNote source={o.introductionSource} locale={locale} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { db } from "../db";
+import { cached, tags } from "../../cache/read-cache";
+import { Prisma } from "../../generated/prisma/client";
+import { pickName } from "../../shared/names";
+import type { InstitutionList, InstitutionSummary } from "../../shared/types/institutions";
+import type { Facet } from "../../shared/types/organizations";
+import { textMatchedRows, type SearchColumns } from "../search/patterns";
+import type { InstitutionSearch } from "../../validation/search";
+import { institutionNameSelect } from "../selects";
+
+type InstitutionFilters = Pick<InstitutionSearch, "kind" | "country">;
+const INSTITUTION = Prisma.sql`"Institution" i`;
+// An institution's "searchText" is its names and city, short enough to serve as the names column.
+const COLUMNS: SearchColumns = {
+  vector: Prisma.sql`i."searchVector"`,
+  names: Prisma.sql`i."searchText"`,
+  text: Prisma.sql`i."searchText"`,
+};
+
+function matchedInstitutions(q: string, select: Prisma.Sql, where: Prisma.Sql[], s: InstitutionFilters) {
+  return textMatchedRows({ from: INSTITUTION, columns: COLUMNS, select, q, where, gateWhere: filterConditions(s) });
+}
+
+function filterConditions(s: InstitutionFilters, except?: "kind" | "country"): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  if (s.kind && except !== "kind") parts.push(Prisma.sql`i.kind = ${s.kind}::"InstitutionKind"`);
+  if (s.country && except !== "country") parts.push(Prisma.sql`i.country = ${s.country}`);
+  return parts;
+}
+
+const whereOf = (parts: Prisma.Sql[]) =>
+  parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+
+/** The search's conditions on `i` ("Institution"): shared by the site's search and the read API. */
+export function institutionSearchConditions(
+  s: Pick<InstitutionSearch, "q" | "kind" | "country">,
+  except?: "kind" | "country",
+): Prisma.Sql[] {
+  const text = s.q
+    ? [Prisma.sql`i.id IN (SELECT id FROM (${matchedInstitutions(s.q, Prisma.sql`i.id`, [], s)}) matched_ids)`]
+    : [];
+  return [...text, ...filterConditions(s, except)];
+}
+
+type FacetRow = { section: "total" | "kind" | "country"; value: string | null; n: bigint };
+
+function pageOfHits(s: InstitutionSearch, locale: string) {
+  const name = Prisma.raw(locale === "zh" ? `i."sortNameZh"` : `i."sortNameEn"`);
+  const memberships = Prisma.sql`(SELECT count(*) FROM "Membership" m WHERE m."institutionId" = i.id)`;
+  const order =
+    s.sort === "memberships"
+      ? Prisma.sql`${memberships} DESC, ${name} ASC, i.slug ASC`
+      : s.sort === "country"
+        ? Prisma.sql`i.country ASC, ${name} ASC, i.slug ASC`
+        : Prisma.sql`${name} ASC, i.slug ASC`;
+  const sortColumns = Prisma.sql`i.id, i.slug, i.country, ${name}`;
+  const page = s.q
+    ? Prisma.sql`SELECT i.id FROM (${matchedInstitutions(s.q, sortColumns, filterConditions(s), s)}) i`
+    : Prisma.sql`SELECT i.id FROM "Institution" i ${whereOf(filterConditions(s))}`;
+  return db().$queryRaw<{ id: string }[]>`${page}
+    ORDER BY ${order} LIMIT ${s.pageSize} OFFSET ${(s.page - 1) * s.pageSize}`;
+}
+
+function totalAndFacets(s: InstitutionSearch) {
+  const matched = s.q
+    ? Prisma.sql`matched AS MATERIALIZED (${matchedInstitutions(s.q, Prisma.sql`i.id, i.kind, i.country`, [], s)})`
+    : Prisma.sql`matched AS NOT MATERIALIZED (SELECT i.id, i.kind, i.country FROM "Institution" i)`;
+  return db().$queryRaw<FacetRow[]>`
+      WITH ${matched}
+      SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched i ${whereOf(filterConditions(s))}
+      UNION ALL SELECT 'kind', i.kind::text, count(*) FROM matched i ${whereOf(filterConditions(s, "kind"))} GROUP BY 2
+      UNION ALL SELECT 'country', i.country::text, count(*) FROM matched i
+        ${whereOf(filterConditions(s, "country"))} GROUP BY 2`;
+}
+
+function facetOf(counts: FacetRow[], key: "kind" | "country"): Facet {
+  return counts
+    .filter((r) => r.section === key && r.value !== null)
+    .map((r) => ({ value: r.value!, count: Number(r.n) }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/**
+ * A page of hits and, in a second statement alongside it, the total and both facets over one
+ * computation of the text match (as for organizations).
+ */
+async function searchInstitutions(s: InstitutionSearch, locale: string): Promise<InstitutionList> {
+  const [hits, counts] = await Promise.all([pageOfHits(s, locale), totalAndFacets(s)]);
+  const rows = await db().institution.findMany({
+    where: { id: { in: hits.map((h) => h.id) } },
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      country: true,
+      city: true,
+      names: institutionNameSelect,
+      _count: { select: { memberships: true } },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const total = Number(counts.find((r) => r.section === "total")?.n ?? 0);
+  const items: InstitutionSummary[] = hits.flatMap((h) => {
+    const r = byId.get(h.id);
+    if (!r) return [];
+    const n = pickName(r.names, locale);
+    return [
+      {
+        slug: r.slug,
+        kind: r.kind,
+        name: n.name,
+        originalName: n.original,
+        country: r.country,
+        city: r.city,
+        membershipCount: r._count.memberships,
+      },
+    ];
+  });
+  return {
+    items,
+    total,
+    page: s.page,
+    pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
+    facets: { kind: facetOf(counts, "kind"), country: facetOf(counts, "country") },
+  };
+}
+
+/** Search and browse institutions, with kind and country facets, paged in the database. */
+export const listInstitutions = cached("listInstitutions", searchInstitutions, () => [tags.institutions]);

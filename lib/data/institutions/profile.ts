@@ -1,0 +1,140 @@
+import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
+import { db } from "../db";
+import { cached, tags } from "../../cache/read-cache";
+import { fromStoredDate } from "../../shared/dates";
+import { pickName } from "../../shared/names";
+import type { InstitutionProfile, Participation } from "../../shared/types/institutions";
+import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect } from "../selects";
+
+const orgName = {
+  select: { locale: true, name: true, kind: true, validUntil: true },
+  orderBy: { locale: "asc" },
+} as const;
+
+const profileSelect = {
+  slug: true,
+  kind: true,
+  country: true,
+  city: true,
+  website: true,
+  rorId: true,
+  wikidataId: true,
+  updatedAt: true,
+  names: institutionNameSelect,
+  source: sourceSelect,
+  memberships: {
+    select: {
+      role: true,
+      status: true,
+      joinedOn: true,
+      joinedPrecision: true,
+      endedOn: true,
+      endedPrecision: true,
+      notes: true,
+      quote: true,
+      updatedAt: true,
+      source: sourceSelect,
+      ...confirmationSelect,
+      organization: {
+        select: {
+          slug: true,
+          kind: true,
+          acronym: true,
+          foundedOn: true,
+          foundedPrecision: true,
+          introduction: true,
+          names: orgName,
+          founders: {
+            select: { role: true, institution: { select: { slug: true, names: institutionNameSelect } } },
+            orderBy: { position: "asc" },
+          },
+        },
+      },
+    },
+    orderBy: [{ joinedOn: { sort: "desc", nulls: "last" } }, { organization: { slug: "asc" } }],
+  },
+  founded: {
+    select: {
+      role: true,
+      quote: true,
+      source: sourceSelect,
+      organization: { select: { slug: true, kind: true, names: orgName } },
+    },
+  },
+  people: { select: { name: true, role: true, organization: { select: { slug: true, names: orgName } } } },
+} satisfies Prisma.InstitutionSelect;
+
+type ProfileRow = Prisma.InstitutionGetPayload<{ select: typeof profileSelect }>;
+
+function toParticipation(m: ProfileRow["memberships"][number], locale: string): Participation {
+  const on = pickName(m.organization.names, locale);
+  return {
+    organization: {
+      slug: m.organization.slug,
+      name: on.name,
+      originalName: on.original,
+      acronym: m.organization.acronym,
+      kind: m.organization.kind,
+      founded: fromStoredDate(m.organization.foundedOn, m.organization.foundedPrecision),
+      introduction: m.organization.introduction,
+    },
+    // An institution can be named in several founding roles (founder and supporter): list it once.
+    foundedBy: m.organization.founders
+      .filter((f, i, all) => all.findIndex((g) => g.institution.slug === f.institution.slug) === i)
+      .map((f) => ({ slug: f.institution.slug, name: pickName(f.institution.names, locale).name, role: f.role })),
+    role: m.role,
+    status: m.status,
+    joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+    ended: fromStoredDate(m.endedOn, m.endedPrecision),
+    notes: m.notes,
+    source: sourceRef(m.source, m.quote),
+    updatedAt: m.updatedAt.toISOString(),
+    confirmation: confirmationOf(m),
+  };
+}
+
+function toProfile(i: ProfileRow, locale: string): InstitutionProfile {
+  const n = pickName(i.names, locale);
+  return {
+    slug: i.slug,
+    kind: i.kind,
+    name: n.name,
+    originalName: n.original,
+    country: i.country,
+    city: i.city,
+    membershipCount: i.memberships.length,
+    names: i.names,
+    website: i.website,
+    rorId: i.rorId,
+    wikidataId: i.wikidataId,
+    source: sourceRef(i.source, null),
+    updatedAt: i.updatedAt.toISOString(),
+    participations: i.memberships.map((m) => toParticipation(m, locale)),
+    founded: i.founded.map((f) => ({
+      organization: {
+        slug: f.organization.slug,
+        kind: f.organization.kind,
+        name: pickName(f.organization.names, locale).name,
+      },
+      role: f.role,
+      source: sourceRef(f.source, f.quote),
+    })),
+    people: i.people.map((p) => ({
+      name: p.name,
+      role: p.role,
+      organization: { slug: p.organization.slug, name: pickName(p.organization.names, locale).name },
+    })),
+  };
+}
+
+async function loadInstitution(slug: string, locale: string): Promise<InstitutionProfile | null> {
+  const i = await db().institution.findUnique({ where: { slug }, select: profileSelect });
+  return i ? toProfile(i, locale) : null;
+}
+
+/** A university's participation page: what replaces its static "international organizations" page. */
+export const getInstitutionBySlug = cached("getInstitutionBySlug", loadInstitution, (slug) => [
+  tags.pages,
+  tags.institution(slug),
+]);

@@ -1,0 +1,95 @@
+import "server-only";
+import { db } from "../db";
+import { cached, tags } from "../../cache/read-cache";
+import { Prisma } from "../../generated/prisma/client";
+import type { Facet, OrganizationList } from "../../shared/types/organizations";
+import type { OrganizationSearch } from "../../validation/search";
+import { summarySelect, toSummary } from "./summary";
+import {
+  atMostOneFails,
+  filterClause,
+  filterConditions,
+  matchedOrganizations,
+  orderClause,
+  rankSql,
+  sortName,
+  whereOf,
+  type FacetKey,
+} from "./search-sql";
+
+type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint };
+
+/** The ids of one page of hits, in the chosen order. */
+function pageOfHits(s: OrganizationSearch, locale: string) {
+  const offset = (s.page - 1) * s.pageSize;
+  const sortColumns = Prisma.sql`o.id, o.slug, ${sortName(locale)}, o."foundedOn", o."memberCount", o."updatedAt"`;
+  const ranked = (q: string) => (typo: boolean) => Prisma.sql`${sortColumns}, ${rankSql(q, typo)} AS rank`;
+  const page = s.q
+    ? Prisma.sql`SELECT o.id FROM (${matchedOrganizations(s.q, ranked(s.q), filterConditions(s), s)}) o`
+    : Prisma.sql`SELECT o.id FROM "Organization" o ${filterClause(s, "WHERE")}`;
+  return db().$queryRaw<{ id: string }[]>`${page}
+    ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`;
+}
+
+/** The total and the four facets, over one computation of the text match. */
+function totalAndFacets(s: OrganizationSearch) {
+  // The whole registry's facets are kept counted by triggers (the facet-counts migration).
+  if (!s.q && !filterConditions(s).length) {
+    return db().$queryRaw<SearchRow[]>`
+      SELECT facet AS section, NULLIF(value, '') AS value, count::bigint AS n FROM "OrganizationFacetCount"`;
+  }
+  const facetColumns = Prisma.sql`o.id, o.kind, o.fields, o.countries, o."foundedOn"`;
+  const matched = s.q
+    ? Prisma.sql`matched AS MATERIALIZED (${matchedOrganizations(s.q, facetColumns, [], s)})`
+    : Prisma.sql`matched AS MATERIALIZED (
+        SELECT ${facetColumns} FROM "Organization" o ${whereOf(atMostOneFails(filterConditions(s)))})`;
+  return db().$queryRaw<SearchRow[]>`
+      WITH ${matched}
+      SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched o ${filterClause(s, "WHERE")}
+      UNION ALL SELECT 'kind', o.kind::text, count(*) FROM matched o ${filterClause(s, "WHERE", "kind")} GROUP BY 2
+      UNION ALL SELECT 'field', f::text, count(*) FROM matched o CROSS JOIN LATERAL unnest(o.fields) AS f
+        ${filterClause(s, "WHERE", "field")} GROUP BY 2
+      UNION ALL SELECT 'country', c, count(*) FROM matched o CROSS JOIN LATERAL unnest(o.countries) AS c
+        ${filterClause(s, "WHERE", "country")} GROUP BY 2
+      UNION ALL SELECT 'year', date_part('year', o."foundedOn")::int::text, count(*) FROM matched o
+        WHERE o."foundedOn" IS NOT NULL ${filterClause(s, "AND", "year")} GROUP BY 2`;
+}
+
+function facetOf<T extends string | number>(rows: SearchRow[], key: FacetKey, parse: (v: string) => T): Facet<T> {
+  return rows
+    .filter((r) => r.section === key && r.value !== null)
+    .map((r) => ({ value: parse(r.value!), count: Number(r.n) }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/**
+ * A page of hits, and in a second statement run alongside it the total and the four facets. That one
+ * computes the text match once and shares it across the total and the facets; without a text query it
+ * reads only the rows that fail at most one filter, and without any filter it reads the counters the
+ * database keeps (OrganizationFacetCount). Ranking (full-text rank, an exact acronym first, similarity for
+ * typo hits) is worked out for the matched rows only.
+ */
+async function searchOrganizations(s: OrganizationSearch, locale: string): Promise<OrganizationList> {
+  const [hits, rows] = await Promise.all([pageOfHits(s, locale), totalAndFacets(s)]);
+  const total = Number(rows.find((r) => r.section === "total")?.n ?? 0);
+  const found = await db().organization.findMany({
+    where: { id: { in: hits.map((h) => h.id) } },
+    select: { id: true, ...summarySelect },
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return {
+    items: hits.flatMap((h) => (byId.has(h.id) ? [toSummary(byId.get(h.id)!, locale)] : [])),
+    total,
+    page: s.page,
+    pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
+    facets: {
+      kind: facetOf(rows, "kind", String),
+      country: facetOf(rows, "country", String),
+      field: facetOf(rows, "field", String),
+      year: facetOf(rows, "year", Number),
+    },
+  };
+}
+
+/** Search and browse organizations: full-text + trigram search, facets, sorting, paging in the database. */
+export const listOrganizations = cached("listOrganizations", searchOrganizations, () => [tags.organizations]);

@@ -1,0 +1,109 @@
+import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from "../../validation/api";
+import { LICENSE } from "../license";
+
+// Small builders the OpenAPI document is written with: references, objects, responses and the shared parameters.
+
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: "null" }] });
+export const str = { type: "string" } as const;
+export const nstr = { type: ["string", "null"] } as const;
+export const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({
+  type: "object",
+  properties,
+  required,
+  additionalProperties: false,
+});
+export const json = (schema: unknown) => ({ "application/json": { schema } });
+
+export const errorResponse = (description: string) => ({ description, content: json(ref("Error")) });
+export const notModified = { description: "Not modified: the If-None-Match header named the current ETag." };
+export const common = {
+  "304": notModified,
+  "400": errorResponse("A parameter is invalid, unknown or repeated: `details` names each."),
+  "405": errorResponse("Any method but GET, HEAD and OPTIONS."),
+};
+export const etagHeader = {
+  ETag: { description: "Strong validator of the body; send it back in If-None-Match.", schema: str },
+};
+export const ok = (description: string, schemaName: string) => ({
+  description,
+  headers: etagHeader,
+  content: json(ref(schemaName)),
+});
+export const FILE_SCHEMAS: Record<string, unknown> = {
+  "text/csv": { type: "string", description: "RFC 4180, UTF-8, with a header row." },
+  "text/plain": { type: "string", description: "QuickStatements v1, one command per line." },
+  "application/json": ref("DatasetDocument"),
+  "application/ld+json": {
+    type: "object",
+    required: ["@context", "@graph"],
+    description: "schema.org Dataset (with its license) and the records.",
+  },
+};
+export const download = (description: string, types: string[], json: unknown = FILE_SCHEMAS["application/json"]) => ({
+  description,
+  headers: {
+    ...etagHeader,
+    "Content-Disposition": { schema: str },
+    Link: { description: `<${LICENSE.url}>; rel="license"`, schema: str },
+  },
+  content: Object.fromEntries(types.map((t) => [t, { schema: t === "application/json" ? json : FILE_SCHEMAS[t] }])),
+});
+
+export const p = {
+  q: {
+    name: "q",
+    in: "query",
+    description:
+      "Full-text and fuzzy search over names, acronyms and (for organizations) introductions; English or Chinese.",
+    schema: { type: "string", maxLength: 200 },
+  },
+  country: {
+    name: "country",
+    in: "query",
+    description: "ISO 3166-1 alpha-2 code (Hong Kong SAR is HK).",
+    schema: { type: "string", pattern: "^[A-Za-z]{2}$" },
+  },
+  limit: {
+    name: "limit",
+    in: "query",
+    description: "Items per page.",
+    schema: { type: "integer", minimum: 1, maximum: API_MAX_LIMIT, default: API_DEFAULT_LIMIT },
+  },
+  cursor: {
+    name: "cursor",
+    in: "query",
+    description: "The previous page's `page.nextCursor`, unchanged.",
+    schema: str,
+  },
+  slug: { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" } },
+  lang: {
+    name: "lang",
+    in: "query",
+    description: "Language of the names.",
+    schema: { type: "string", enum: ["en", "zh"], default: "en" },
+  },
+} as const;
+
+export const partialDate = obj({
+  iso: {
+    type: "string",
+    pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+    description: "2016, 2018-05 or 2019-11-11: never more precise than the source.",
+  },
+  precision: { type: "string", enum: ["YEAR", "MONTH", "DAY"] },
+});
+export const pageInfo = obj({
+  limit: { type: "integer" },
+  total: { type: "integer", description: "Items matching the filters, on all pages." },
+  nextCursor: nstr,
+});
+export const links = obj({ self: str, next: nstr });
+export const list = (item: string) =>
+  obj({
+    data: { type: "array", items: ref(item) },
+    page: ref("PageInfo"),
+    links: ref("Links"),
+    license: { type: "string", const: LICENSE.url },
+  });
+export const item = (schema: unknown) => obj({ data: schema, license: { type: "string", const: LICENSE.url } });

@@ -1,0 +1,202 @@
+import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../../shared/enums";
+import { common, download, errorResponse, json, ok, p, ref, str } from "./builders";
+
+/** The read API's operations: the records, the downloads and the widget. */
+export const paths = {
+  "/organizations": {
+    get: {
+      tags: ["records"],
+      operationId: "listOrganizations",
+      summary: "Alliances, networks, associations, consortia and programmes, by slug.",
+      parameters: [
+        p.q,
+        { name: "kind", in: "query", schema: { type: "string", enum: Object.values(OrganizationKind) } },
+        { name: "field", in: "query", schema: { type: "string", enum: Object.values(Field) } },
+        p.country,
+        p.limit,
+        p.cursor,
+      ],
+      responses: { "200": ok("A page of organizations.", "OrganizationList"), ...common },
+    },
+  },
+  "/organizations/{slug}": {
+    get: {
+      tags: ["records"],
+      operationId: "getOrganization",
+      summary: "One organization.",
+      parameters: [p.slug],
+      responses: {
+        "200": ok("The organization.", "OrganizationItem"),
+        ...common,
+        "404": errorResponse("No organization has this slug."),
+      },
+    },
+  },
+  "/institutions": {
+    get: {
+      tags: ["records"],
+      operationId: "listInstitutions",
+      summary: "Universities and other institutions, by slug.",
+      parameters: [
+        p.q,
+        { name: "kind", in: "query", schema: { type: "string", enum: Object.values(InstitutionKind) } },
+        p.country,
+        p.limit,
+        p.cursor,
+      ],
+      responses: { "200": ok("A page of institutions.", "InstitutionList"), ...common },
+    },
+  },
+  "/institutions/{slug}": {
+    get: {
+      tags: ["records"],
+      operationId: "getInstitution",
+      summary: "One institution, with its ROR ID and Wikidata item.",
+      parameters: [p.slug],
+      responses: {
+        "200": ok("The institution.", "InstitutionItem"),
+        ...common,
+        "404": errorResponse("No institution has this slug."),
+      },
+    },
+  },
+  "/institutions/{slug}/memberships": {
+    get: {
+      tags: ["widget"],
+      operationId: "getInstitutionMemberships",
+      summary: "The widget's data: an institution's memberships, newest first, named in one language.",
+      parameters: [p.slug, p.lang],
+      responses: {
+        "200": ok("The institution's memberships.", "WidgetItem"),
+        ...common,
+        "404": errorResponse("No institution has this slug."),
+      },
+    },
+  },
+  "/memberships": {
+    get: {
+      tags: ["records"],
+      operationId: "listMemberships",
+      summary: "Who is a member of what, since when and in which role, with the source.",
+      parameters: [
+        { name: "organization", in: "query", description: "An organization's slug.", schema: str },
+        { name: "institution", in: "query", description: "An institution's slug.", schema: str },
+        { name: "role", in: "query", schema: { type: "string", enum: Object.values(MembershipRole) } },
+        { name: "status", in: "query", schema: { type: "string", enum: Object.values(MembershipStatus) } },
+        p.limit,
+        p.cursor,
+      ],
+      responses: { "200": ok("A page of memberships.", "MembershipList"), ...common },
+    },
+  },
+  "/export/{file}": {
+    get: {
+      tags: ["downloads"],
+      operationId: "downloadDataset",
+      summary: "The whole dataset as a file (CC0).",
+      description:
+        "`dataset.csv` (memberships with both sides named), `organizations.csv`, `institutions.csv`, " +
+        "`dataset.json`, `dataset.jsonld` (schema.org Dataset) and `wikidata.qs` (QuickStatements: P463 with " +
+        "P580/P582 at the stored precision, for records with Wikidata items).",
+      parameters: [
+        {
+          name: "file",
+          in: "path",
+          required: true,
+          schema: {
+            type: "string",
+            enum: [
+              "dataset.csv",
+              "organizations.csv",
+              "institutions.csv",
+              "dataset.json",
+              "dataset.jsonld",
+              "wikidata.qs",
+            ],
+          },
+        },
+      ],
+      responses: {
+        "200": download("The file.", ["text/csv", "application/json", "application/ld+json", "text/plain"]),
+        ...common,
+        "404": errorResponse("No such file."),
+      },
+    },
+  },
+  "/export/organizations/{file}": {
+    get: {
+      tags: ["downloads"],
+      operationId: "downloadOrganizationSlice",
+      summary: "One organization's slice: its memberships and the institutions in them.",
+      parameters: [
+        {
+          name: "file",
+          in: "path",
+          required: true,
+          description: "`{slug}.csv`, `{slug}.json` or `{slug}.jsonld`.",
+          schema: { type: "string", pattern: "^[a-z0-9-]+\\.(csv|json|jsonld)$" },
+        },
+      ],
+      responses: {
+        "200": download("The file.", ["text/csv", "application/json", "application/ld+json"]),
+        ...common,
+        "404": errorResponse("No organization has this slug."),
+      },
+    },
+  },
+  "/export/institutions/{file}": {
+    get: {
+      tags: ["downloads"],
+      operationId: "downloadInstitutionSlice",
+      summary: "One institution's slice: its memberships and the organizations in them.",
+      parameters: [
+        {
+          name: "file",
+          in: "path",
+          required: true,
+          description: "`{slug}.csv`, `{slug}.json` or `{slug}.jsonld`.",
+          schema: { type: "string", pattern: "^[a-z0-9-]+\\.(csv|json|jsonld)$" },
+        },
+      ],
+      responses: {
+        "200": download("The file.", ["text/csv", "application/json", "application/ld+json"]),
+        ...common,
+        "404": errorResponse("No institution has this slug."),
+      },
+    },
+  },
+  "/releases": {
+    get: {
+      tags: ["downloads"],
+      operationId: "listReleases",
+      summary: "Dated snapshots of the dataset, newest first, with counts and SHA-256 sums.",
+      responses: { "200": ok("The releases.", "ReleaseList"), ...common },
+    },
+  },
+  "/releases/{date}/{file}": {
+    get: {
+      tags: ["downloads"],
+      operationId: "downloadRelease",
+      summary: "A file of a release (manifest.json lists them).",
+      parameters: [
+        { name: "date", in: "path", required: true, schema: { type: "string", format: "date" } },
+        { name: "file", in: "path", required: true, schema: str },
+      ],
+      responses: {
+        "200": download("The file.", ["text/csv", "application/json", "application/ld+json", "text/plain"], {
+          anyOf: [ref("DatasetDocument"), ref("ReleaseManifest")],
+        }),
+        ...common,
+        "404": errorResponse("No such release or file."),
+      },
+    },
+  },
+  "/openapi.json": {
+    get: {
+      tags: ["records"],
+      operationId: "getOpenApi",
+      summary: "This document.",
+      responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object" }) } },
+    },
+  },
+} as const;

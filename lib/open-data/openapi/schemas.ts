@@ -1,0 +1,124 @@
+import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../../shared/enums";
+import { LICENSE } from "../license";
+import { ref, nullable, str, nstr, obj, partialDate, pageInfo, links, list, item } from "./builders";
+
+/** The shapes the operations answer with (components.schemas), each response validated against them in tests. */
+export const components = {
+  schemas: {
+    PartialDate: partialDate,
+    LocalizedName: obj({ en: str, zh: nstr }),
+    Source: obj({ title: str, publisher: nstr, url: nstr }),
+    Organization: obj({
+      slug: str,
+      url: { type: "string", format: "uri" },
+      kind: { type: "string", enum: Object.values(OrganizationKind) },
+      name: ref("LocalizedName"),
+      acronym: nstr,
+      founded: nullable(ref("PartialDate")),
+      fields: { type: "array", items: { type: "string", enum: Object.values(Field) } },
+      website: nstr,
+      wikidataId: { type: ["string", "null"], pattern: "^Q[1-9][0-9]*$" },
+      countries: { type: "array", items: str },
+      memberCount: { type: "integer" },
+      updatedAt: { type: "string", format: "date-time" },
+    }),
+    Institution: obj({
+      slug: str,
+      url: { type: "string", format: "uri" },
+      kind: { type: "string", enum: Object.values(InstitutionKind) },
+      name: ref("LocalizedName"),
+      country: { type: "string", pattern: "^[A-Z]{2}$" },
+      city: nstr,
+      website: nstr,
+      rorId: { type: ["string", "null"], pattern: "^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$" },
+      wikidataId: { type: ["string", "null"], pattern: "^Q[1-9][0-9]*$" },
+      membershipCount: { type: "integer" },
+      updatedAt: { type: "string", format: "date-time" },
+    }),
+    Membership: obj({
+      id: str,
+      organization: obj({ slug: str, name: str, wikidataId: nstr }),
+      institution: obj({ slug: str, name: str, country: str, wikidataId: nstr }),
+      role: { type: "string", enum: Object.values(MembershipRole) },
+      status: { type: "string", enum: Object.values(MembershipStatus) },
+      joined: nullable(ref("PartialDate")),
+      ended: nullable(ref("PartialDate")),
+      notes: nstr,
+      source: nullable(ref("Source")),
+      updatedAt: { type: "string", format: "date-time" },
+    }),
+    PageInfo: pageInfo,
+    Links: links,
+    OrganizationList: list("Organization"),
+    InstitutionList: list("Institution"),
+    MembershipList: list("Membership"),
+    OrganizationItem: item(ref("Organization")),
+    InstitutionItem: item(ref("Institution")),
+    WidgetItem: item(
+      obj({
+        institution: obj({ slug: str, name: str, url: str }),
+        lang: { type: "string", enum: ["en", "zh"] },
+        memberships: {
+          type: "array",
+          items: obj({
+            organization: obj({ slug: str, name: str, acronym: nstr, kind: str, url: str }),
+            foundedBy: { type: "array", items: obj({ slug: str, name: str }) },
+            role: { type: "string", enum: Object.values(MembershipRole) },
+            status: { type: "string", enum: Object.values(MembershipStatus) },
+            joined: nullable(ref("PartialDate")),
+            ended: nullable(ref("PartialDate")),
+            source: nullable(obj({ title: str, url: nstr })),
+          }),
+        },
+      }),
+    ),
+    Counts: obj({
+      organizations: { type: "integer" },
+      institutions: { type: "integer" },
+      memberships: { type: "integer" },
+    }),
+    License: obj({
+      id: { type: "string", const: LICENSE.id },
+      name: str,
+      url: { type: "string", const: LICENSE.url },
+    }),
+    ReleaseManifest: obj({
+      date: { type: "string", format: "date" },
+      createdAt: { type: "string", format: "date-time" },
+      license: ref("License"),
+      counts: ref("Counts"),
+      files: {
+        type: "array",
+        items: obj({
+          name: str,
+          bytes: { type: "integer" },
+          sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+          mediaType: str,
+        }),
+      },
+    }),
+    ReleaseList: item({ type: "array", items: ref("ReleaseManifest") }),
+    DatasetDocument: obj({
+      title: str,
+      license: ref("License"),
+      source: str,
+      scope: {
+        anyOf: [
+          obj({ kind: { const: "all" } }),
+          obj({ kind: { type: "string", enum: ["organization", "institution"] }, slug: str, name: str }),
+        ],
+      },
+      modifiedAt: { type: "string", format: "date-time" },
+      counts: ref("Counts"),
+      organizations: { type: "array", items: ref("Organization") },
+      institutions: { type: "array", items: ref("Institution") },
+      memberships: { type: "array", items: ref("Membership") },
+    }),
+    Error: obj({
+      error: obj(
+        { code: str, message: str, details: { type: "object", additionalProperties: { type: "array", items: str } } },
+        ["code", "message"],
+      ),
+    }),
+  },
+} as const;

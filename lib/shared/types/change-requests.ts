@@ -1,0 +1,50 @@
+// Shapes of a change request as the review screens show them (client-safe; lib/data builds them).
+import type { PartialDate } from "../dates";
+import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus, UserRole } from "../enums";
+
+/** A membership's editable values as stored in a change request (JSON-safe). */
+export type MembershipSnapshot = {
+  role: MembershipRole;
+  status: MembershipStatus;
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  notes: string | null;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  sourceQuote: string | null;
+};
+
+export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };
+
+/** One change request as the review queue and a staff member's list show it. */
+export type ChangeRequestRow = {
+  id: string;
+  kind: ChangeKind;
+  status: ChangeStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  /** Why the request no longer applies cleanly, if it does not. */
+  conflict: string | null;
+  institution: { slug: string; name: string };
+  /** What the request is about: its organization, the proposed new organization, or the institution itself. */
+  organization: { slug: string | null; name: string };
+  proposedBy: string;
+};
+
+export type ChangeRequestComment = {
+  id: string;
+  body: string;
+  createdAt: string;
+  author: string;
+  authorRole: UserRole;
+};
+
+/** One request with its field-level diff and its conversation, as its review page shows it. */
+export type ChangeRequestDetail = ChangeRequestRow & {
+  reason: string | null;
+  baseVersion: number | null;
+  decisionComment: string | null;
+  decidedBy: string | null;
+  diff: FieldDiff[];
+  comments: ChangeRequestComment[];
+};

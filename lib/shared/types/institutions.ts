@@ -1,0 +1,52 @@
+// An institution as its list, profile and embed widget show it (client-safe shapes; lib/data builds them).
+import type { PartialDate } from "../dates";
+import type { FounderRole, InstitutionKind, OrganizationKind } from "../enums";
+import type { MembershipFacts, SourceRef } from "./memberships";
+import type { Facet } from "./organizations";
+
+export type InstitutionSummary = {
+  slug: string;
+  kind: InstitutionKind;
+  name: string;
+  originalName: string | null;
+  country: string;
+  city: string | null;
+  membershipCount: number;
+};
+
+export type InstitutionList = {
+  items: InstitutionSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  facets: { kind: Facet; country: Facet };
+};
+
+export type Participation = MembershipFacts & {
+  organization: {
+    slug: string;
+    name: string;
+    originalName: string | null;
+    acronym: string | null;
+    kind: OrganizationKind;
+    founded: PartialDate | null;
+    introduction: string | null;
+  };
+  foundedBy: { slug: string; name: string; role: FounderRole }[];
+};
+
+export type InstitutionProfile = InstitutionSummary & {
+  names: { locale: string; name: string; kind: string }[];
+  website: string | null;
+  rorId: string | null;
+  wikidataId: string | null;
+  source: SourceRef | null;
+  participations: Participation[];
+  founded: {
+    organization: { slug: string; name: string; kind: OrganizationKind };
+    role: FounderRole;
+    source: SourceRef | null;
+  }[];
+  people: { name: string; role: string; organization: { slug: string; name: string } }[];
+  updatedAt: string;
+};
