@@ -4,14 +4,9 @@ import { cached, tags } from "../cache/read-cache";
 import type { Actor } from "../shared/actor";
 import { pickName } from "../shared/names";
 import { requireAdmin } from "./guards";
-import { diffSnapshots, type FieldDiff, type MembershipSnapshot } from "./change-requests/diff";
-
-export type PublicHistoryEntry = {
-  at: string;
-  action: string;
-  institution: { slug: string; name: string };
-  organization: { slug: string; name: string };
-};
+import { diffSnapshots } from "./change-requests/diff";
+import type { FieldDiff, MembershipSnapshot } from "../shared/types/change-requests";
+import type { PublicHistoryEntry } from "../shared/types/history";
 
 const names = { select: { locale: true, name: true, kind: true } } as const;
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;

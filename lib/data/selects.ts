@@ -1,18 +1,7 @@
 import "server-only";
 // Select shapes and mappers shared by the data modules.
 
-import type { MembershipRole, MembershipStatus } from "../generated/prisma/enums";
-import type { PartialDate } from "../shared/dates";
-
-/** A fact's source as shown beside it, with the passage quoted from it. */
-export type SourceRef = {
-  key: string;
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  seenOn: string;
-  quote: string | null;
-};
+import type { Confirmation, SourceRef } from "../shared/types/memberships";
 
 export const sourceSelect = { select: { key: true, title: true, publisher: true, url: true, seenOn: true } } as const;
 
@@ -43,13 +32,6 @@ export function sourceRef(
   };
 }
 
-/** Who has said a membership is accurate: the institution (its page, its staff) and the organization's own source. */
-export type Confirmation = {
-  institutionConfirmedOn: string | null;
-  organizationSource: SourceRef | null;
-  corroborated: boolean;
-};
-
 export const confirmationSelect = {
   confirmedAt: true,
   organizationConfirmedAt: true,
@@ -71,15 +53,3 @@ export function confirmationOf(m: {
     corroborated: Boolean(institutionConfirmedOn && organizationSource),
   };
 }
-
-/** What a member row and a participation row both show about one membership. */
-export type MembershipFacts = {
-  role: MembershipRole;
-  status: MembershipStatus;
-  joined: PartialDate | null;
-  ended: PartialDate | null;
-  notes: string | null;
-  source: SourceRef | null;
-  updatedAt: string;
-  confirmation: Confirmation;
-};

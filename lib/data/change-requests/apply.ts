@@ -9,7 +9,7 @@ import { slugify } from "../../shared/slug";
 import { buildSearchText } from "../../shared/search-text";
 import { recordAudit } from "../audit";
 import { findFreeSlug, replaceOfficialNames } from "../record-names";
-import type { MembershipSnapshot } from "./diff";
+import type { MembershipSnapshot } from "../../shared/types/change-requests";
 import type {
   InstitutionProfileValues,
   OrganizationProfileValues,

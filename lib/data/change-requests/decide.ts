@@ -15,7 +15,7 @@ import {
   tagsTouchedBy,
   type Applied,
 } from "./apply";
-import type { MembershipSnapshot } from "./diff";
+import type { MembershipSnapshot } from "../../shared/types/change-requests";
 
 /**
  * Tell the proposer in the app and by mail. Both are written in the decision's transaction, so a mail that

@@ -1,20 +1,8 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
-import type { MembershipRole, MembershipStatus } from "../../generated/prisma/enums";
-import { fromStoredDate, type PartialDate } from "../../shared/dates";
+import type { FieldDiff, MembershipSnapshot } from "../../shared/types/change-requests";
+import { fromStoredDate } from "../../shared/dates";
 import type { MembershipValues } from "../../validation/membership";
-
-/** A membership's editable values as stored in a change request (JSON-safe). */
-export type MembershipSnapshot = {
-  role: MembershipRole;
-  status: MembershipStatus;
-  joined: PartialDate | null;
-  ended: PartialDate | null;
-  notes: string | null;
-  sourceUrl: string | null;
-  sourceTitle: string | null;
-  sourceQuote: string | null;
-};
 
 export const DIFF_FIELDS = [
   "role",
@@ -26,7 +14,6 @@ export const DIFF_FIELDS = [
   "sourceTitle",
   "sourceQuote",
 ] as const;
-export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };
 
 /** Field by field over any two value objects (an institution's profile, a proposed organization). */
 export function diffValues(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldDiff[] {

@@ -6,7 +6,8 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { ChangeKind, ChangeStatus } from "../../generated/prisma/enums";
 import { NotFoundError } from "../../shared/errors";
 import { pickName } from "../../shared/names";
-import { diffSnapshots, diffValues, type MembershipSnapshot } from "./diff";
+import { diffSnapshots, diffValues } from "./diff";
+import type { MembershipSnapshot } from "../../shared/types/change-requests";
 
 /** The requests an actor may read: admins any, staff their institution's, anyone else none. */
 export function scopeFor(actor: Actor): Prisma.ChangeRequestWhereInput {
