@@ -1,6 +1,6 @@
 // What the page readers (read-page.ts, read-csv.ts) give back, apart from both so neither imports the other.
 import type { PartialDate } from "../shared/dates";
-import type { MembershipRole } from "../generated/prisma/enums";
+import type { MembershipRole } from "../shared/enums";
 
 export type OrganizationMatch = { slug: string; name: string; score: number };
 

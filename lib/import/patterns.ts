@@ -2,7 +2,7 @@
 // ({m,n}, ?): one attempt reads a few dozen characters at most, so a scan costs a constant per character
 // (WorkMeter.scan charges exactly that), and they run only on the pieces text-pieces.ts cuts.
 import { parsePartialDate, type PartialDate } from "../shared/dates";
-import type { MembershipRole } from "../generated/prisma/enums";
+import type { MembershipRole } from "../shared/enums";
 import type { WorkMeter } from "./work-meter";
 
 const MONTH = `(?:${[
