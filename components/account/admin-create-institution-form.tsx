@@ -2,23 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { adminCreateInstitutionAction } from "@/lib/actions/server";
+import { institutionKinds } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";
 
-const KINDS = [
-  "UNIVERSITY",
-  "SCHOOL",
-  "ACADEMY",
-  "MINISTRY",
-  "AGENCY",
-  "HOSPITAL",
-  "RESEARCH_INSTITUTE",
-  "OTHER",
-] as const;
-
 export function AdminCreateInstitutionForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
-  const kinds = useTranslations("institutionKinds");
+  const kindLabel = useTranslations(institutionKinds.namespace);
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <ActionForm
@@ -35,9 +25,9 @@ export function AdminCreateInstitutionForm({ locale }: { locale: string }) {
             {t("kind")}
           </label>
           <select id="new-kind" name="kind" defaultValue="UNIVERSITY" className={input}>
-            {KINDS.map((k) => (
+            {institutionKinds.values.map((k) => (
               <option key={k} value={k}>
-                {kinds(k)}
+                {kindLabel(institutionKinds.labels[k])}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/server";
-import type { AdminOrganizationValues } from "@/lib/validation/membership";
+import type { AdminOrganizationValues } from "@/lib/validation/organizations";
 import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";
 import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";

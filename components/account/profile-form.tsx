@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/define";
-import type { InstitutionProfileValues } from "@/lib/validation/membership";
+import type { InstitutionProfileValues } from "@/lib/validation/institutions";
 import { ActionForm } from "./action-form";
 import { TextField } from "./text-field";
 

@@ -1,18 +1,16 @@
 import { defineAction } from "./define";
 import {
   adminCreateInstitutionSchema,
-  adminCreateOrganizationSchema,
   adminUpdateInstitutionSchema,
-  adminUpdateOrganizationSchema,
-  commentSchema,
-  decisionSchema,
   proposeInstitutionUpdateSchema,
-  proposeMembershipCreateSchema,
-  proposeMembershipUpdateSchema,
+} from "../validation/institutions";
+import { proposeMembershipCreateSchema, proposeMembershipUpdateSchema } from "../validation/memberships";
+import {
+  adminCreateOrganizationSchema,
+  adminUpdateOrganizationSchema,
   proposeOrganizationCreateSchema,
-  rejectionSchema,
-  withdrawSchema,
-} from "../validation/membership";
+} from "../validation/organizations";
+import { commentSchema, decisionSchema, rejectionSchema, withdrawSchema } from "../validation/reviews";
 import {
   adminUpdateInstitution,
   approveChangeRequest,
@@ -28,7 +26,12 @@ import { markNotificationsRead } from "../data/accounts/users";
 import { adminCreateInstitution, adminCreateOrganization, adminUpdateOrganization } from "../data/admin/records";
 import { inviteUser, setPasswordWithToken, updateUserAccess } from "../data/accounts/user-admin";
 import { requestPasswordReset } from "../data/accounts/password-reset";
-import { inviteUserSchema, requestResetSchema, setPasswordSchema, updateUserAccessSchema } from "../validation/users";
+import {
+  inviteUserSchema,
+  requestResetSchema,
+  setPasswordSchema,
+  updateUserAccessSchema,
+} from "../validation/accounts";
 import { z } from "zod";
 import { confirmMembership, recordOrganizationConfirmation } from "../data/memberships/confirmations";
 import { confirmMembershipSchema, organizationConfirmationSchema } from "../validation/confirmations";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
 import { approveChangeRequest, proposeMembershipUpdate } from "@/lib/data/change-requests/requests";
 import { ConflictError } from "@/lib/shared/errors";
-import { membershipValuesSchema } from "@/lib/validation/membership";
+import { membershipValuesSchema } from "@/lib/validation/memberships";
 import { testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();

@@ -9,7 +9,7 @@ import { runAction } from "@/lib/actions/run";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/requests";
 import { submitImport, type DraftRow } from "@/lib/data/import/drafts";
 import { ValidationError } from "@/lib/shared/errors";
-import { membershipValuesSchema } from "@/lib/validation/membership";
+import { membershipValuesSchema } from "@/lib/validation/memberships";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
 // "The database went away right after the commit": once a transaction of the data layer has committed, every

@@ -7,11 +7,8 @@ import { toStoredDate } from "../../shared/dates";
 import { slugify } from "../../shared/slug";
 import { buildSearchText } from "../../shared/search-text";
 import type { MembershipSnapshot } from "./requests";
-import type {
-  InstitutionProfileValues,
-  OrganizationProfileValues,
-  OrganizationProposal,
-} from "../../validation/membership";
+import type { InstitutionProfileValues } from "../../validation/institutions";
+import type { OrganizationProfileValues, OrganizationProposal } from "../../validation/organizations";
 import { refreshOrganizationDerived } from "../organizations/derived";
 
 export type Tx = Prisma.TransactionClient;

@@ -8,10 +8,11 @@ import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus } from 
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../../shared/errors";
 import { fromStoredDate, toStoredDate, type PartialDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
-import type { MembershipValues } from "../../validation/membership";
+import type { MembershipValues } from "../../validation/memberships";
 import { deliverQueuedMail, queueMail } from "../../mail/transport";
 import { applyInstitutionProfile, applyMembership, applyOrganizationCreate, type Applied, type Tx } from "./apply";
-import type { InstitutionProfileValues, OrganizationProposal } from "../../validation/membership";
+import type { InstitutionProfileValues } from "../../validation/institutions";
+import type { OrganizationProposal } from "../../validation/organizations";
 
 /**
  * Tell the proposer by mail too (the in-app notification is written with the decision). Queued in the

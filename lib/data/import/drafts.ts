@@ -17,7 +17,7 @@ import {
 } from "../../import/read-page";
 import { WorkMeter, runStepsYielding } from "../../import/work-meter";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "../change-requests/requests";
-import { membershipValuesSchema } from "../../validation/membership";
+import { membershipValuesSchema } from "../../validation/memberships";
 import type { SubmitImportInput } from "../../validation/import";
 
 /** A proposed row with what sending it would do for the staff member's institution. */
