@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { adminCreateInstitutionAction } from "@/lib/actions/server";
+import { adminCreateInstitutionAction } from "@/lib/actions/admin-records";
 import { institutionKinds } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/server";
+import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/admin-records";
 import type { AdminOrganizationValues } from "@/lib/validation/organizations";
 import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";

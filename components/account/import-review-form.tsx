@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { submitImportAction } from "@/lib/actions/server";
+import { submitImportAction } from "@/lib/actions/import";
 import type { PartialDate } from "@/lib/shared/dates";
 import { membershipRoles } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError } from "./action-form";

@@ -1,12 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/actions/define";
+import type { FormAction } from "@/lib/actions/state";
 import type { MembershipSnapshot } from "@/lib/data/change-requests/requests";
 import { membershipRoles, membershipStatuses } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError, useFormState } from "./action-form";
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** Propose new values for a membership (or a new one): validated on the server, errors beside each field. */
 export function MembershipForm({
@@ -16,7 +14,7 @@ export function MembershipForm({
   hidden,
   organizations,
 }: {
-  action: Action;
+  action: FormAction;
   locale: string;
   values: MembershipSnapshot | null;
   hidden: Record<string, string>;

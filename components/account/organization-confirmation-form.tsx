@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { recordOrganizationConfirmationAction } from "@/lib/actions/server";
+import { recordOrganizationConfirmationAction } from "@/lib/actions/confirmations";
 import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";
 

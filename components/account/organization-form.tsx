@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { proposeOrganizationCreateAction } from "@/lib/actions/server";
+import { proposeOrganizationCreateAction } from "@/lib/actions/change-requests";
 import { membershipRoles } from "@/lib/shared/vocabulary";
 import { ActionForm } from "./action-form";
 import { TextField } from "./text-field";

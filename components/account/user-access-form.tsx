@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { updateUserAccessAction } from "@/lib/actions/server";
+import { updateUserAccessAction } from "@/lib/actions/accounts";
 import { userRoles, type UserRoleValue } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError } from "./action-form";
 

@@ -9,7 +9,7 @@ import { formatPartialDate } from "@/lib/shared/dates";
 import { Badge } from "@/components/ui/badge";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { ActionForm } from "@/components/account/action-form";
-import { markNotificationsReadAction } from "@/lib/actions/server";
+import { markNotificationsReadAction } from "@/lib/actions/notifications";
 import { ConfirmButton } from "@/components/account/confirm-button";
 import { EmbedSnippet } from "@/components/account/embed-snippet";
 import { env } from "@/lib/env";

@@ -10,7 +10,7 @@ import {
   commentOnChangeRequestAction,
   rejectChangeRequestAction,
   withdrawChangeRequestAction,
-} from "@/lib/actions/server";
+} from "@/lib/actions/change-requests";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { DiffTable } from "@/components/account/diff-table";
 import { Markdown } from "@/components/ui/markdown";
