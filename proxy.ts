@@ -12,7 +12,7 @@ const refuse = (message: string, status: number) =>
 // Picks the locale and redirects to it; nothing here guards data (that lives in lib/data). It also turns away
 // what would otherwise end in a 500 or reach an action from elsewhere: undecodable addresses (400); POSTs
 // from another site, or with no or a "null" Origin (403 — Next's own check would answer a foreign Origin with
-// a 500; handle() in lib/actions/server.ts checks again); server-action bodies React cannot decode (400).
+// a 500; the action factory in lib/actions/action.ts checks again); server-action bodies React cannot decode (400).
 export default async function proxy(request: NextRequest) {
   if (isMalformedPath(request.nextUrl.pathname)) return refuse(MALFORMED_ADDRESS, 400);
   // /api and /embed come here only for the decoding check (see the matcher): no locale, their own Origin rules.

@@ -10,9 +10,7 @@ import {
   type FormEvent,
   type ReactNode,
 } from "react";
-import { initialActionState, type ActionState } from "@/lib/actions/define";
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+import { initialActionState, type ActionState, type FormAction } from "@/lib/actions/state";
 
 const StateContext = createContext<ActionState>(initialActionState);
 
@@ -30,7 +28,7 @@ export function ActionForm({
   tone = "primary",
   locale,
 }: {
-  action: Action;
+  action: FormAction;
   hidden: Record<string, string>;
   children?: ReactNode;
   submitLabel: string;

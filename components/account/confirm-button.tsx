@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { confirmMembershipAction } from "@/lib/actions/server";
+import { confirmMembershipAction } from "@/lib/actions/confirmations";
 import { ActionForm } from "./action-form";
 
 /** "Still accurate": confirms one entry as it stands. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { previewImportAction } from "@/lib/actions/server";
+import { previewImportAction } from "@/lib/actions/import";
 import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";
 

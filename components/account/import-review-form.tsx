@@ -2,20 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { submitImportAction } from "@/lib/actions/server";
+import { submitImportAction } from "@/lib/actions/import";
 import type { PartialDate } from "@/lib/shared/dates";
+import { membershipRoles } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError } from "./action-form";
-
-const ROLES = [
-  "FOUNDING_MEMBER",
-  "MEMBER",
-  "CO_SPONSOR",
-  "INITIATOR",
-  "PRESIDENT",
-  "SIGNATORY",
-  "ORGANIZER",
-  "PARTNER",
-] as const;
 
 export type ReviewRow = {
   heading: string;
@@ -31,7 +21,7 @@ export type ReviewRow = {
 /** Each row the page yielded, editable, ticked when sending it would change something. */
 export function ImportReviewForm({ locale, draftId, rows }: { locale: string; draftId: string; rows: ReviewRow[] }) {
   const t = useTranslations("tools");
-  const roles = useTranslations("roles");
+  const roles = useTranslations(membershipRoles.namespace);
   const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1";
   return (
     <ActionForm action={submitImportAction} hidden={{ draftId }} submitLabel={t("sendSelected")} locale={locale}>
@@ -58,7 +48,7 @@ export function ImportReviewForm({ locale, draftId, rows }: { locale: string; dr
           </thead>
           <tbody className="divide-y divide-line align-top">
             {rows.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a draft's rows never move, and the form names each by its index
+              // biome-ignore lint/suspicious/noArrayIndexKey: a draft's rows never move; the form names each by index
               <tr key={i}>
                 <td className="px-3 py-2">
                   {r.action === "NEW_ORGANIZATION" ? null : (
@@ -113,9 +103,9 @@ export function ImportReviewForm({ locale, draftId, rows }: { locale: string; dr
                     defaultValue={r.role ?? r.current?.role ?? "MEMBER"}
                     className={input}
                   >
-                    {ROLES.map((role) => (
+                    {membershipRoles.values.map((role) => (
                       <option key={role} value={role}>
-                        {roles(role)}
+                        {roles(membershipRoles.labels[role])}
                       </option>
                     ))}
                   </select>

@@ -1,23 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/actions/define";
+import type { FormAction } from "@/lib/actions/state";
 import type { MembershipSnapshot } from "@/lib/shared/types/change-requests";
+import { membershipRoles, membershipStatuses } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError, useFormState } from "./action-form";
-
-const ROLES = [
-  "FOUNDING_MEMBER",
-  "MEMBER",
-  "CO_SPONSOR",
-  "INITIATOR",
-  "PRESIDENT",
-  "SIGNATORY",
-  "ORGANIZER",
-  "PARTNER",
-] as const;
-const STATUSES = ["ACTIVE", "SUSPENDED", "WITHDRAWN", "OBSERVER"] as const;
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** Propose new values for a membership (or a new one): validated on the server, errors beside each field. */
 export function MembershipForm({
@@ -27,7 +14,7 @@ export function MembershipForm({
   hidden,
   organizations,
 }: {
-  action: Action;
+  action: FormAction;
   locale: string;
   values: MembershipSnapshot | null;
   hidden: Record<string, string>;
@@ -49,8 +36,8 @@ function Fields({
   organizations?: { slug: string; name: string; acronym: string | null }[];
 }) {
   const t = useTranslations("account");
-  const roles = useTranslations("roles");
-  const statuses = useTranslations("statuses");
+  const roleLabel = useTranslations(membershipRoles.namespace);
+  const statusLabel = useTranslations(membershipStatuses.namespace);
   const state = useFormState();
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
@@ -108,9 +95,9 @@ function Fields({
           className={input}
           aria-describedby={described("values.role")}
         >
-          {ROLES.map((r) => (
+          {membershipRoles.values.map((r) => (
             <option key={r} value={r}>
-              {roles(r)}
+              {roleLabel(membershipRoles.labels[r])}
             </option>
           ))}
         </select>,
@@ -125,9 +112,9 @@ function Fields({
           className={input}
           aria-describedby={described("values.status")}
         >
-          {STATUSES.map((s) => (
+          {membershipStatuses.values.map((s) => (
             <option key={s} value={s}>
-              {statuses(s)}
+              {statusLabel(membershipStatuses.labels[s])}
             </option>
           ))}
         </select>,

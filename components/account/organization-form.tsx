@@ -1,26 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { proposeOrganizationCreateAction } from "@/lib/actions/server";
+import { proposeOrganizationCreateAction } from "@/lib/actions/change-requests";
+import { membershipRoles } from "@/lib/shared/vocabulary";
 import { ActionForm } from "./action-form";
 import { TextField } from "./text-field";
 import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
 
-const ROLES = [
-  "FOUNDING_MEMBER",
-  "MEMBER",
-  "CO_SPONSOR",
-  "INITIATOR",
-  "PRESIDENT",
-  "SIGNATORY",
-  "ORGANIZER",
-  "PARTNER",
-] as const;
-
 /** Propose an organization the registry lacks, with the institution's own membership in it. */
 export function OrganizationForm({ locale }: { locale: string }) {
   const t = useTranslations("account");
-  const roles = useTranslations("roles");
+  const roleLabel = useTranslations(membershipRoles.namespace);
   return (
     <ActionForm action={proposeOrganizationCreateAction} hidden={{}} submitLabel={t("submitForReview")} locale={locale}>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -35,9 +25,9 @@ export function OrganizationForm({ locale }: { locale: string }) {
             defaultValue="MEMBER"
             className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
           >
-            {ROLES.map((r) => (
+            {membershipRoles.values.map((r) => (
               <option key={r} value={r}>
-                {roles(r)}
+                {roleLabel(membershipRoles.labels[r])}
               </option>
             ))}
           </select>

@@ -1,17 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { OrganizationProfileValues } from "@/lib/validation/membership";
+import type { OrganizationProfileValues } from "@/lib/validation/organizations";
+import { organizationKinds } from "@/lib/shared/vocabulary";
 import { FieldError } from "./action-form";
 import { TextField } from "./text-field";
 
-const KINDS = ["ALLIANCE", "NETWORK", "ASSOCIATION", "FEDERATION", "CONSORTIUM", "AGREEMENT", "PROGRAMME"] as const;
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
 /** An organization's profile fields (`values.*`), shared by the staff proposal and the admins' forms. */
 export function OrganizationProfileFields({ values }: { values?: OrganizationProfileValues }) {
   const t = useTranslations("account");
-  const kinds = useTranslations("kinds");
+  const kindLabel = useTranslations(organizationKinds.namespace);
   return (
     <>
       <TextField name="values.nameEn" label={t("nameEn")} defaultValue={values?.nameEn} maxLength={300} />
@@ -22,9 +22,9 @@ export function OrganizationProfileFields({ values }: { values?: OrganizationPro
           {t("kind")}
         </label>
         <select id="values.kind" name="values.kind" defaultValue={values?.kind ?? "ALLIANCE"} className={input}>
-          {KINDS.map((k) => (
+          {organizationKinds.values.map((k) => (
             <option key={k} value={k}>
-              {kinds(k)}
+              {kindLabel(organizationKinds.labels[k])}
             </option>
           ))}
         </select>

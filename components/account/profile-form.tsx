@@ -1,12 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/actions/define";
-import type { InstitutionProfileValues } from "@/lib/validation/membership";
+import type { FormAction } from "@/lib/actions/state";
+import type { InstitutionProfileValues } from "@/lib/validation/institutions";
 import { ActionForm } from "./action-form";
 import { TextField } from "./text-field";
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** An institution's profile: used by staff to propose, and by admins to set directly. */
 export function ProfileForm({
@@ -17,7 +15,7 @@ export function ProfileForm({
   submitLabel,
   withReason,
 }: {
-  action: Action;
+  action: FormAction;
   locale: string;
   values: InstitutionProfileValues;
   hidden: Record<string, string>;

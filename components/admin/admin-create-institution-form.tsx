@@ -2,24 +2,14 @@
 
 import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
-import { adminCreateInstitutionAction } from "@/lib/actions/server";
+import { adminCreateInstitutionAction } from "@/lib/actions/admin-records";
+import { institutionKinds } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
 
-const KINDS = [
-  "UNIVERSITY",
-  "SCHOOL",
-  "ACADEMY",
-  "MINISTRY",
-  "AGENCY",
-  "HOSPITAL",
-  "RESEARCH_INSTITUTE",
-  "OTHER",
-] as const;
-
 export function AdminCreateInstitutionForm({ locale }: { locale: Locale }) {
   const t = useTranslations("account");
-  const kinds = useTranslations("institutionKinds");
+  const kindLabel = useTranslations(institutionKinds.namespace);
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <ActionForm
@@ -36,9 +26,9 @@ export function AdminCreateInstitutionForm({ locale }: { locale: Locale }) {
             {t("kind")}
           </label>
           <select id="new-kind" name="kind" defaultValue="UNIVERSITY" className={input}>
-            {KINDS.map((k) => (
+            {institutionKinds.values.map((k) => (
               <option key={k} value={k}>
-                {kinds(k)}
+                {kindLabel(institutionKinds.labels[k])}
               </option>
             ))}
           </select>

@@ -2,8 +2,8 @@
 
 import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
-import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/server";
-import type { AdminOrganizationValues } from "@/lib/validation/membership";
+import { adminCreateOrganizationAction, adminUpdateOrganizationAction } from "@/lib/actions/admin-records";
+import type { AdminOrganizationValues } from "@/lib/validation/organizations";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
 import { OrganizationProfileFields, SourceFields } from "@/components/account/organization-profile-fields";

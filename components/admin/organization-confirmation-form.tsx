@@ -2,7 +2,7 @@
 
 import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
-import { recordOrganizationConfirmationAction } from "@/lib/actions/server";
+import { recordOrganizationConfirmationAction } from "@/lib/actions/confirmations";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
 

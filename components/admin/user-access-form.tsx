@@ -2,7 +2,8 @@
 
 import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
-import { updateUserAccessAction } from "@/lib/actions/server";
+import { updateUserAccessAction } from "@/lib/actions/accounts";
+import { userRoles, type UserRoleValue } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 
 /** Role, institution and access of one account; saving ends the person's open sessions. */
@@ -14,7 +15,7 @@ export function UserAccessForm({
   user: {
     id: string;
     email: string;
-    role: "ADMIN" | "STAFF";
+    role: UserRoleValue;
     disabledAt: string | null;
     institution: { slug: string } | null;
   };
@@ -22,6 +23,7 @@ export function UserAccessForm({
   locale: Locale;
 }) {
   const t = useTranslations("account");
+  const roleLabel = useTranslations(userRoles.namespace);
   const id = (f: string) => `${f}-${user.id}`;
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
@@ -38,8 +40,11 @@ export function UserAccessForm({
             {t("role")}
           </label>
           <select id={id("role")} name="role" defaultValue={user.role} className={select}>
-            <option value="STAFF">{t("roleStaff")}</option>
-            <option value="ADMIN">{t("roleAdmin")}</option>
+            {userRoles.values.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(userRoles.labels[r])}
+              </option>
+            ))}
           </select>
         </div>
         <div>

@@ -5,7 +5,7 @@ import { env } from "../env";
 
 /**
  * Cache tags. Public reads are cached under these and revalidated when an approved change touches them
- * (lib/actions/server.ts). "organizations" and "institutions" are the lists, searches, counts and sitemap;
+ * (lib/actions/action.ts). "organizations" and "institutions" are the lists, searches, counts and sitemap;
  * "organization:<slug>" and "institution:<slug>" one record's page and downloads.
  */
 export const tags = {
@@ -18,7 +18,7 @@ export const tags = {
    * Every organization and institution page. Pages name other records (members, founders, networks), so any
    * approval may change a little of any page: this tag is revalidated in the background (stale while a
    * fresh copy renders on the next visit), never expired, while the pages an approval is about expire at
-   * once (see lib/actions/server.ts). One approval never turns the world's cached pages into blocking renders.
+   * once (see lib/actions/action.ts). One approval never turns the world's cached pages into blocking renders.
    */
   pages: "pages",
 } as const;

@@ -1,8 +1,15 @@
 import { z } from "zod";
-import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../generated/prisma/enums";
 import { isCountryCode } from "../shared/countries";
 import { decodeCursor, type CursorKey } from "../open-data/cursor";
 import { isSlug } from "../shared/slug";
+import {
+  fields,
+  institutionKinds,
+  membershipRoles,
+  membershipStatuses,
+  organizationKinds,
+  type Vocabulary,
+} from "../shared/vocabulary";
 
 // Query parameters of the read API (/api/v1). Unlike the site's lenient search, a bad parameter is a 400
 // with every problem listed: an API client should learn of its mistake, not get different results.
@@ -45,13 +52,13 @@ const country = z
   .optional();
 const slug = (name: string) =>
   z.string().refine(isSlug, `${name} is a slug such as nanjing-medical-university.`).optional();
-const enumOf = <T extends Record<string, string>>(e: T, name: string) =>
-  z.enum(e, { error: `${name} must be one of ${Object.values(e).join(", ")}.` }).optional();
+const enumOf = <V extends string>({ values }: Vocabulary<V>, name: string) =>
+  z.enum(values, { error: `${name} must be one of ${values.join(", ")}.` }).optional();
 
 export const apiOrganizationQuerySchema = z.strictObject({
   q: text,
-  kind: enumOf(OrganizationKind, "kind"),
-  field: enumOf(Field, "field"),
+  kind: enumOf(organizationKinds, "kind"),
+  field: enumOf(fields, "field"),
   country,
   limit,
   cursor,
@@ -59,7 +66,7 @@ export const apiOrganizationQuerySchema = z.strictObject({
 
 export const apiInstitutionQuerySchema = z.strictObject({
   q: text,
-  kind: enumOf(InstitutionKind, "kind"),
+  kind: enumOf(institutionKinds, "kind"),
   country,
   limit,
   cursor,
@@ -68,8 +75,8 @@ export const apiInstitutionQuerySchema = z.strictObject({
 export const apiMembershipQuerySchema = z.strictObject({
   organization: slug("organization"),
   institution: slug("institution"),
-  role: enumOf(MembershipRole, "role"),
-  status: enumOf(MembershipStatus, "status"),
+  role: enumOf(membershipRoles, "role"),
+  status: enumOf(membershipStatuses, "status"),
   limit,
   cursor,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { citation, requireSource } from "./membership";
+import { citation, requireSource } from "./fields";
 
 const membershipId = z.string().trim().min(1, "Choose a membership.").max(40);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MembershipRole } from "../generated/prisma/enums";
+import { membershipRoles } from "../shared/vocabulary";
 
 const optional = (max: number, label: string) =>
   z
@@ -33,7 +33,7 @@ export const previewImportSchema = z
 /** One reviewed row of a draft; `include` is the checkbox. */
 const reviewedRow = z.object({
   include: z.literal("on").optional(),
-  role: z.enum(MembershipRole, { error: "Choose a role." }),
+  role: z.enum(membershipRoles.values, { error: "Choose a role." }),
   joined: z.string().trim().max(40),
 });
 

@@ -1,4 +1,4 @@
-// Checks every submission gets before its own schema (lib/actions/run.ts): text that PostgreSQL cannot store
+// Checks every submission gets before its own schema (lib/actions/action.ts): text that PostgreSQL cannot store
 // (NUL) or that no one types (other C0 control characters) is refused with a message on its field.
 
 /** C0 controls except tab, line feed and carriage return. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Field, OrganizationKind, InstitutionKind } from "../generated/prisma/enums";
 import { isCountryCode } from "../shared/countries";
+import { fields, institutionKinds, organizationKinds, type Vocabulary } from "../shared/vocabulary";
 import { CONTROL_CHARACTER } from "./input";
 
 export const ORGANIZATION_SORTS = ["relevance", "name", "founded-desc", "founded-asc", "members", "updated"] as const;
@@ -17,8 +17,8 @@ const text = z.preprocess(
     .refine((v) => !CONTROL_CHARACTER.test(v), "Search text cannot contain control characters.")
     .optional(),
 );
-const optionalEnum = <T extends Record<string, string>>(e: T) =>
-  z.preprocess((v) => first(v) || undefined, z.enum(e).optional());
+const optionalEnum = <V extends string>({ values }: Vocabulary<V>) =>
+  z.preprocess((v) => first(v) || undefined, z.enum(values).optional());
 const country = z.preprocess(
   (v) => (typeof first(v) === "string" && first(v) !== "" ? String(first(v)).toUpperCase() : undefined),
   z
@@ -36,8 +36,8 @@ const page = z.preprocess(
 
 export const organizationSearchSchema = z.object({
   q: text.transform((v) => v || undefined),
-  kind: optionalEnum(OrganizationKind),
-  field: optionalEnum(Field),
+  kind: optionalEnum(organizationKinds),
+  field: optionalEnum(fields),
   country,
   year: z.preprocess((v) => first(v) || undefined, z.coerce.number().int().min(1000).max(2999).optional()),
   sort: z.preprocess((v) => first(v) || undefined, z.enum(ORGANIZATION_SORTS).default("relevance")),
@@ -48,7 +48,7 @@ export type OrganizationSearch = z.infer<typeof organizationSearchSchema> & { pa
 
 export const institutionSearchSchema = z.object({
   q: text.transform((v) => v || undefined),
-  kind: optionalEnum(InstitutionKind),
+  kind: optionalEnum(institutionKinds),
   country,
   sort: z.preprocess((v) => first(v) || undefined, z.enum(INSTITUTION_SORTS).default("name")),
   page,

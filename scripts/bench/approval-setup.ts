@@ -6,7 +6,7 @@
 import { createPrismaClient } from "../../lib/data/prisma-client.ts";
 import { hashPassword } from "../../lib/auth/passwords.ts";
 import { fromStoredDate } from "../../lib/shared/dates.ts";
-import { membershipValuesSchema } from "../../lib/validation/membership.ts";
+import { membershipValuesSchema } from "../../lib/validation/memberships.ts";
 import { proposeMembershipUpdate } from "../../lib/data/change-requests/propose.ts";
 
 async function main() {

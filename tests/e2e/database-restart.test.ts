@@ -12,7 +12,7 @@ import type Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
 import type { PrismaClient } from "@/lib/data/prisma-client";
-import { membershipValuesSchema } from "@/lib/validation/membership";
+import { membershipValuesSchema } from "@/lib/validation/memberships";
 import { startEmbedded, withDatabase } from "../../scripts/lib/database.mjs";
 import { connectRedis, deleteKeys, freePort, startInstance, type Instance } from "../support/instances";
 

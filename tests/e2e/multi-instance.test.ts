@@ -9,7 +9,7 @@ import { startProxy } from "../../scripts/proxy.mjs";
 import { createPrismaClient } from "@/lib/data/prisma-client";
 import { hashPassword } from "@/lib/auth/passwords";
 import { proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
-import { membershipValuesSchema } from "@/lib/validation/membership";
+import { membershipValuesSchema } from "@/lib/validation/memberships";
 import { launchBrowser, newContext } from "../support/browser";
 import { useWriteDatabase } from "../support/db";
 import { connectRedis, deleteKeys, freePort, signInHttp, startInstance, type Instance } from "../support/instances";

@@ -1,16 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions, type ActionName } from "@/lib/actions/registry";
-import { runAction } from "@/lib/actions/run";
 import type { Actor } from "@/lib/shared/actor";
+import { loadActions } from "../support/actions";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";
 
 useWriteDatabase();
 
 const prisma = testPrisma();
+// Every action the portal exports: each must have a row below (the first test).
+const { actions, runDefinition } = await loadActions();
 type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "admin";
 type Target = "nmu" | "cuhk";
 const ACTORS: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "admin"];
@@ -69,7 +68,7 @@ async function pendingRequestFor(target: Target) {
 }
 
 /** The raw (form-shaped) input an action gets for an entry of `target`. */
-const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unknown>>> = {
+const inputs = {
   async proposeMembershipUpdate(target) {
     const m = await prisma.membership.findFirstOrThrow({
       where: { institutionId: institutionIds[target], changeRequests: { none: { status: "PENDING" } } },
@@ -287,7 +286,8 @@ const inputs: Record<ActionName, (target: Target) => Promise<Record<string, unkn
     });
     return { token, password: "a brand new passphrase", confirm: "a brand new passphrase" };
   },
-};
+} satisfies Record<string, (target: Target) => Promise<Record<string, unknown>>>;
+type ActionName = keyof typeof inputs;
 
 const profileValues = async (target: Target, city: string) => {
   const names = await prisma.institutionName.findMany({
@@ -423,22 +423,22 @@ afterAll(async () => {
 });
 
 describe("authorization matrix", () => {
-  it("has a row for every server action, and every server action is in the registry", () => {
+  it("has a row for every exported server action", () => {
     expect(Object.keys(inputs).sort()).toEqual(Object.keys(actions).sort());
     expect(Object.keys(expectations).sort()).toEqual(Object.keys(actions).sort());
-    const serverFile = readFileSync(path.join(import.meta.dirname, "../../lib/actions/server.ts"), "utf8");
-    const exported = [...serverFile.matchAll(/export async function (\w+)Action\b/g)].map((m) => m[1]);
-    expect(exported.sort()).toEqual(Object.keys(actions).sort());
   });
 
-  for (const name of Object.keys(actions) as ActionName[]) {
+  // In the order of the rows (a withdrawal's cases run before the decisions', which leave nothing pending); an
+  // action without a row has no cases here, and the test above fails for it.
+  const withRows = (Object.keys(inputs) as ActionName[]).filter((name) => name in actions);
+  for (const name of withRows) {
     for (const actorKey of ACTORS) {
       for (const target of TARGETS) {
         const expected = expectations[name](actorKey, target);
         it(`${name} · ${actorKey} · ${target} entry → ${expected}`, async () => {
           const raw = await inputs[name](target);
           const before = await snapshot(target);
-          const { state } = await runAction(actions[name], actors[actorKey], raw, "en");
+          const { state } = await runDefinition(actions[name]!, actors[actorKey], raw, "en");
           if (expected === "allowed") {
             expect(state, state.message ?? "").toMatchObject({ ok: true });
             if (name === "markNotificationsRead") {

@@ -5,7 +5,7 @@ import { getChangeRequest } from "@/lib/data/change-requests/queries";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
 import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/shared/errors";
-import { membershipValuesSchema } from "@/lib/validation/membership";
+import { membershipValuesSchema } from "@/lib/validation/memberships";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
@@ -242,7 +242,7 @@ describe("profiles and new organizations", () => {
   it("an approved profile change updates the institution (version-guarded) with an audit row", async () => {
     const { proposeInstitutionUpdate } = await import("@/lib/data/change-requests/propose");
     const { getInstitutionProfile } = await import("@/lib/data/institutions/editable-profile");
-    const { institutionProfileSchema } = await import("@/lib/validation/membership");
+    const { institutionProfileSchema } = await import("@/lib/validation/institutions");
     const profile = await getInstitutionProfile(nmuStaff, null);
     const values = institutionProfileSchema.parse({
       ...profile.values,
@@ -279,7 +279,7 @@ describe("profiles and new organizations", () => {
 
   it("an approved new organization is created with its names and the proposer's membership", async () => {
     const { proposeOrganizationCreate } = await import("@/lib/data/change-requests/propose");
-    const { organizationProposalSchema } = await import("@/lib/validation/membership");
+    const { organizationProposalSchema } = await import("@/lib/validation/organizations");
     const values = organizationProposalSchema.parse({
       nameEn: "Yangtze River Delta Medical Universities Alliance",
       nameZh: "长三角医学教育联盟",
@@ -314,7 +314,7 @@ describe("profiles and new organizations", () => {
   it(`admins add an organization directly: published with its cited source and an audit row; \
 a name already listed is refused and changes nothing`, async () => {
     const { adminCreateOrganization } = await import("@/lib/data/admin/records");
-    const { adminCreateOrganizationSchema } = await import("@/lib/validation/membership");
+    const { adminCreateOrganizationSchema } = await import("@/lib/validation/organizations");
     const { values } = adminCreateOrganizationSchema.parse({
       values: {
         nameEn: "Silk Road Universities Network",

@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
-import type { ActionContext } from "@/lib/actions/define";
+import type { ActionContext } from "@/lib/actions/action";
 import { startSmtpSink } from "../../scripts/lib/smtp-sink.mjs";
 import { passwordLinkIn, waitForMail } from "../support/mailbox";
 import { consoleDuring, loadApp, restoreAppEnv } from "../support/app-env";
@@ -76,7 +76,7 @@ describe("invitations", () => {
     const app = await loadApp({ HOST: "127.0.0.1" });
     const email = `invitee-${unique()}@example.org`;
     const { result, output } = await consoleDuring(() =>
-      app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.1")),
+      app.runDefinition(app.actions.inviteUser!, admin, inviteInput(email), "en", at("10.30.0.1")),
     );
     expect(result.state.ok).toBe(true);
     const link = result.state.handOver!;
@@ -106,7 +106,7 @@ describe("invitations", () => {
       const app = await loadApp({ HOST: "127.0.0.1", SMTP_URL: sink.url });
       const email = `mailed-${unique()}@example.org`;
       const { result, output } = await consoleDuring(() =>
-        app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.3")),
+        app.runDefinition(app.actions.inviteUser!, admin, inviteInput(email), "en", at("10.30.0.3")),
       );
       expect(result.state).toMatchObject({ ok: true, message: `Invitation sent to ${email}.` });
       expect(result.state.handOver).toBeUndefined();
@@ -131,7 +131,7 @@ the outbox the failure`, async () => {
     const app = await loadApp({ HOST: "0.0.0.0", SMTP_URL: "smtp://127.0.0.1:1" });
     const email = `unmailed-${unique()}@example.org`;
     const { result, output } = await consoleDuring(() =>
-      app.runAction(app.registry.actions.inviteUser, admin, inviteInput(email), "en", at("10.30.0.4")),
+      app.runDefinition(app.actions.inviteUser!, admin, inviteInput(email), "en", at("10.30.0.4")),
     );
     expect(result.state.ok).toBe(true);
     expect(result.state.message).toMatch(/the mail server refused it/);
@@ -150,7 +150,7 @@ withheld from the outbox`, async () => {
     const app = await loadApp({ HOST: "127.0.0.1" });
     const email = await account("console-reset");
     const { result, output } = await consoleDuring(() =>
-      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.1")),
+      app.runDefinition(app.actions.requestPasswordReset!, null, { email }, "en", at("10.31.0.1")),
     );
     expect(result.state.ok).toBe(true);
     const token = tokenOf(passwordLinkIn(output));
@@ -166,7 +166,7 @@ and the log says SMTP is needed`, async () => {
     const email = await account("public-reset");
     const before = await Promise.all([prisma.userToken.count(), prisma.outboxMail.count(), prisma.rateLimit.count()]);
     const { result, output } = await consoleDuring(() =>
-      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.2")),
+      app.runDefinition(app.actions.requestPasswordReset!, null, { email }, "en", at("10.31.0.2")),
     );
     expect(result.state).toMatchObject({ ok: false, message: expect.stringMatching(/cannot send mail/) });
     expect(output).toMatch(/SMTP_URL is not set/);
@@ -183,7 +183,7 @@ and the log says SMTP is needed`, async () => {
       const app = await loadApp({ HOST: "127.0.0.1", SMTP_URL: sink.url });
       const email = await account("mailed-reset");
       const { output } = await consoleDuring(() =>
-        app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.31.0.3")),
+        app.runDefinition(app.actions.requestPasswordReset!, null, { email }, "en", at("10.31.0.3")),
       );
       const mail = await waitForMail(email, { dir, subject: /Reset/ });
       const token = tokenOf(passwordLinkIn(mail.text));
@@ -201,7 +201,7 @@ and the log says SMTP is needed`, async () => {
     const links: string[] = [];
     for (const address of ["10.32.0.1", "10.32.0.2"]) {
       const { output } = await consoleDuring(() =>
-        app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at(address)),
+        app.runDefinition(app.actions.requestPasswordReset!, null, { email }, "en", at(address)),
       );
       links.push(passwordLinkIn(output));
     }

@@ -166,7 +166,7 @@ describe("Wikidata items of organizations (admins set them directly, validated)"
   it(`a valid item or wikidata.org address is stored; a malformed one is refused; \
 a taken one is a conflict`, async () => {
     const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin/records");
-    const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
+    const { adminUpdateOrganizationSchema } = await import("@/lib/validation/organizations");
     const { ConflictError } = await import("@/lib/shared/errors");
     const admin = await prisma.user.findUniqueOrThrow({
       where: { email: "admin@atlas.test" },

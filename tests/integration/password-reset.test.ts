@@ -3,7 +3,7 @@
 // the work before it are the same whether or not the account exists.
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { ActionContext } from "@/lib/actions/define";
+import type { ActionContext } from "@/lib/actions/action";
 import { consoleDuring, loadApp, restoreAppEnv } from "../support/app-env";
 import { testPrisma, useWriteDatabase } from "../support/db";
 
@@ -44,8 +44,8 @@ and nothing is counted or sent`, async () => {
     // From a new address each time: only the account's own limit is at work.
     for (let i = 0; i < perAccount; i++) {
       const { result } = await consoleDuring(() =>
-        app.runAction(
-          app.registry.actions.requestPasswordReset,
+        app.runDefinition(
+          app.actions.requestPasswordReset!,
           null,
           { email: i % 2 ? email.toUpperCase() : email },
           "en",
@@ -58,7 +58,7 @@ and nothing is counted or sent`, async () => {
     const limits = await prisma.rateLimit.findMany({ orderBy: { key: "asc" } });
     const tasks: (() => Promise<void>)[] = [];
     const { result } = await consoleDuring(() =>
-      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", {
+      app.runDefinition(app.actions.requestPasswordReset!, null, { email }, "en", {
         clientAddress: "10.33.1.1",
         later: (t) => void tasks.push(t),
       }),
@@ -82,8 +82,8 @@ and nothing is counted or sent`, async () => {
     const address = "10.34.0.1";
     for (let i = 0; i < perAddress; i++) {
       const { result } = await consoleDuring(() =>
-        app.runAction(
-          app.registry.actions.requestPasswordReset,
+        app.runDefinition(
+          app.actions.requestPasswordReset!,
           null,
           { email: `nobody-${i}-${unique()}@example.org` },
           "en",
@@ -94,7 +94,7 @@ and nothing is counted or sent`, async () => {
     }
     const email = await account("from-busy-address");
     const { result } = await consoleDuring(() =>
-      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at(address)),
+      app.runDefinition(app.actions.requestPasswordReset!, null, { email }, "en", at(address)),
     );
     expect(result.state).toMatchObject({
       ok: false,
@@ -103,7 +103,7 @@ and nothing is counted or sent`, async () => {
     expect(await prisma.userToken.count({ where: { user: { email } } })).toBe(0);
     // Another address is not affected.
     const other = await consoleDuring(() =>
-      app.runAction(app.registry.actions.requestPasswordReset, null, { email }, "en", at("10.34.0.2")),
+      app.runDefinition(app.actions.requestPasswordReset!, null, { email }, "en", at("10.34.0.2")),
     );
     expect(other.result.state.ok).toBe(true);
   });
@@ -145,18 +145,12 @@ the lookup, link and mail after it`, async () => {
       clientAddress: address,
       later: (task) => void tasks.push(task),
     });
-    let answers: Awaited<ReturnType<typeof app.runAction>>["state"][];
+    let answers: Awaited<ReturnType<typeof app.runDefinition>>["state"][];
     try {
       answers = [
-        await app.runAction(
-          app.registry.actions.requestPasswordReset,
-          null,
-          { email: known },
-          "en",
-          context("10.35.0.1"),
-        ),
-        await app.runAction(
-          app.registry.actions.requestPasswordReset,
+        await app.runDefinition(app.actions.requestPasswordReset!, null, { email: known }, "en", context("10.35.0.1")),
+        await app.runDefinition(
+          app.actions.requestPasswordReset!,
           null,
           { email: unknown },
           "en",

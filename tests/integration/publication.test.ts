@@ -31,7 +31,8 @@ import { getOpenDataCounts, getOpenDataset } from "@/lib/data/open/datasets";
 import { getRegistryOverview } from "@/lib/data/open/overview";
 import { sitemapCounts, sitemapRecords } from "@/lib/data/open/sitemap";
 import { parseInstitutionSearch, parseOrganizationSearch } from "@/lib/validation/search";
-import { membershipValuesSchema, organizationProposalSchema } from "@/lib/validation/membership";
+import { membershipValuesSchema } from "@/lib/validation/memberships";
+import { organizationProposalSchema } from "@/lib/validation/organizations";
 import { uncached, useDataCache } from "../support/next-cache";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 

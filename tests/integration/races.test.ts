@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/shared/actor";
 import { approveChangeRequest } from "@/lib/data/change-requests/decide";
 import { proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
 import { ConflictError } from "@/lib/shared/errors";
-import { membershipValuesSchema } from "@/lib/validation/membership";
+import { membershipValuesSchema } from "@/lib/validation/memberships";
 import { testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();

@@ -8,7 +8,7 @@ const { db } = await import("@/lib/data/db");
 const { listOrganizations } = await import("@/lib/data/organizations/list");
 const { adminUpdateOrganization, getOrganizationProfile } = await import("@/lib/data/admin/records");
 const { cjkBigramQuery } = await import("@/lib/data/search/patterns");
-const { adminUpdateOrganizationSchema } = await import("@/lib/validation/membership");
+const { adminUpdateOrganizationSchema } = await import("@/lib/validation/organizations");
 
 const prisma = testPrisma();
 const search = (q: string, locale = "en") =>

@@ -4,13 +4,12 @@
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
-import { actions } from "@/lib/actions/registry";
-import { runAction } from "@/lib/actions/run";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
 import type { DraftRow } from "@/lib/data/import/drafts";
 import { submitImport } from "@/lib/data/import/submit";
 import { ValidationError } from "@/lib/shared/errors";
-import { membershipValuesSchema } from "@/lib/validation/membership";
+import { membershipValuesSchema } from "@/lib/validation/memberships";
+import { loadActions } from "../support/actions";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
 // "The database went away right after the commit": once a transaction of the data layer has committed, every
@@ -76,8 +75,10 @@ const values = (over: Record<string, string> = {}) =>
   });
 const membership = (organization: string) =>
   prisma.membership.findFirst({ where: { institutionId, organization: { slug: organization } } });
-const run = <N extends keyof typeof actions>(name: N, actor: Actor, raw: Record<string, unknown>) =>
-  runAction(actions[name], actor, raw, "en");
+// Loaded in beforeAll, once SMTP_URL names the refusing mail server (lib/env.ts reads the environment once).
+let loaded: Awaited<ReturnType<typeof loadActions>>;
+const run = (name: string, actor: Actor, raw: Record<string, unknown>) =>
+  loaded.runDefinition(loaded.actions[name]!, actor, raw, "en");
 
 async function refuse(table: "OutboxMail" | "ChangeRequest", when = "true") {
   await prisma.$executeRawUnsafe(
@@ -129,6 +130,7 @@ beforeAll(async () => {
     });
   });
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  loaded = await loadActions();
   admin = await loadActor(prisma, "admin@atlas.test");
   const institution = await prisma.institution.create({
     data: {

@@ -1,6 +1,7 @@
 // Helpers for tests of behaviour that depends on where the portal listens and whether it has SMTP: the app's
 // modules loaded afresh under chosen variables, and what they print.
 import { vi } from "vitest";
+import { loadActions } from "./actions";
 
 /** The app's modules loaded afresh under these variables (lib/env.ts parses the environment once). */
 export async function loadApp(vars: { HOST?: string; SMTP_URL?: string }) {
@@ -13,8 +14,7 @@ export async function loadApp(vars: { HOST?: string; SMTP_URL?: string }) {
     userAdmin: { ...(await import("@/lib/data/accounts/user-admin")), ...(await import("@/lib/data/outbox")) },
     reset: await import("@/lib/data/accounts/password-reset"),
     rateLimit: await import("@/lib/data/rate-limit"),
-    registry: await import("@/lib/actions/registry"),
-    runAction: (await import("@/lib/actions/run")).runAction,
+    ...(await loadActions()),
     users: await import("@/lib/data/accounts/users"),
   };
 }

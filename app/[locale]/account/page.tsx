@@ -4,7 +4,7 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
 import { countPendingReviews, listMyInstitutionRequests } from "@/lib/data/change-requests/queries";
 import { listNotifications } from "@/lib/data/accounts/notifications";
-import { markNotificationsReadAction } from "@/lib/actions/server";
+import { markNotificationsReadAction } from "@/lib/actions/notifications";
 import { AccountHeader } from "@/components/account/account-header";
 import { NotificationList } from "@/components/account/notification-list";
 import { OwnRequestList } from "@/components/account/own-request-list";

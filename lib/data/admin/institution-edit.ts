@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Actor } from "../../shared/actor";
 import { requireAdmin } from "../guards";
 import { NotFoundError } from "../../shared/errors";
-import type { InstitutionProfileValues } from "../../validation/membership";
+import type { InstitutionProfileValues } from "../../validation/institutions";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
 import { applyInstitutionProfile, tagsTouchedBy } from "../change-requests/apply";
 

@@ -9,11 +9,8 @@ import { fromStoredDate, toStoredDate } from "../../shared/dates";
 import { isCountryCode } from "../../shared/countries";
 import { slugify } from "../../shared/slug";
 import { buildSearchText } from "../../shared/search-text";
-import type {
-  AdminOrganizationValues,
-  CitedOrganizationProfile,
-  InstitutionProfileValues,
-} from "../../validation/membership";
+import type { InstitutionProfileValues } from "../../validation/institutions";
+import type { AdminOrganizationValues, CitedOrganizationProfile } from "../../validation/organizations";
 import { createCitedSource, createOrganizationRecord } from "../change-requests/apply";
 import { refreshOrganizationDerived } from "../organizations/derived";
 import { pickName } from "../../shared/names";

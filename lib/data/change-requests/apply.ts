@@ -10,11 +10,8 @@ import { buildSearchText } from "../../shared/search-text";
 import { recordAudit } from "../audit";
 import { findFreeSlug, replaceOfficialNames } from "../record-names";
 import type { MembershipSnapshot } from "../../shared/types/change-requests";
-import type {
-  InstitutionProfileValues,
-  OrganizationProfileValues,
-  OrganizationProposal,
-} from "../../validation/membership";
+import type { InstitutionProfileValues } from "../../validation/institutions";
+import type { OrganizationProfileValues, OrganizationProposal } from "../../validation/organizations";
 import { refreshOrganizationDerived } from "../organizations/derived";
 
 export type ApplyContext = {

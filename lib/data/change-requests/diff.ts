@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { FieldDiff, MembershipSnapshot } from "../../shared/types/change-requests";
 import { fromStoredDate } from "../../shared/dates";
-import type { MembershipValues } from "../../validation/membership";
+import type { MembershipValues } from "../../validation/memberships";
 
 export const DIFF_FIELDS = [
   "role",

@@ -11,7 +11,9 @@ import {
   StaleVersionError,
   ValidationError,
 } from "../../shared/errors";
-import type { InstitutionProfileValues, MembershipValues, OrganizationProposal } from "../../validation/membership";
+import type { InstitutionProfileValues } from "../../validation/institutions";
+import type { MembershipValues } from "../../validation/memberships";
+import type { OrganizationProposal } from "../../validation/organizations";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
 import { diffSnapshots, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
 

@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError, addFieldError } from "../../shared/erro
 import { parsePartialDate, fromStoredDate } from "../../shared/dates";
 import { requireStaff } from "../guards";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "../change-requests/propose";
-import { membershipValuesSchema, type MembershipValues } from "../../validation/membership";
+import { membershipValuesSchema, type MembershipValues } from "../../validation/memberships";
 import type { SubmitImportInput } from "../../validation/import";
 import type { DraftRow } from "./drafts";
 

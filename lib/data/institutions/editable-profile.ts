@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../../shared/actor";
 import { ForbiddenError, NotFoundError } from "../../shared/errors";
-import type { InstitutionProfileValues } from "../../validation/membership";
+import type { InstitutionProfileValues } from "../../validation/institutions";
 import { requireActor } from "../guards";
 
 // An institution's profile as its edit form shows it: read for the form, for a proposal's "before" and for an

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { listJoinableOrganizations } from "@/lib/data/accounts/dashboard";
-import { proposeMembershipCreateAction } from "@/lib/actions/server";
+import { proposeMembershipCreateAction } from "@/lib/actions/change-requests";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isLocale } from "@/i18n/routing";

@@ -3,7 +3,7 @@ import { redirect, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { getInstitutionProfile } from "@/lib/data/institutions/editable-profile";
-import { proposeInstitutionUpdateAction } from "@/lib/actions/server";
+import { proposeInstitutionUpdateAction } from "@/lib/actions/change-requests";
 import { ProfileForm } from "@/components/account/profile-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isLocale } from "@/i18n/routing";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { listInstitutionChoices, listUsers } from "@/lib/data/accounts/user-admin";
-import { inviteUserAction } from "@/lib/actions/server";
+import { inviteUserAction } from "@/lib/actions/accounts";
 import { ActionForm, FieldError } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
 import { UserAccessForm } from "@/components/admin/user-access-form";

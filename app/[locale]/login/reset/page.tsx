@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requestPasswordResetAction } from "@/lib/actions/server";
+import { requestPasswordResetAction } from "@/lib/actions/accounts";
 import { ActionForm } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
 

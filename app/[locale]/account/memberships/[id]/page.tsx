@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/shared/errors";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { getOwnMembershipForEdit } from "@/lib/data/accounts/dashboard";
-import { proposeMembershipUpdateAction } from "@/lib/actions/server";
+import { proposeMembershipUpdateAction } from "@/lib/actions/change-requests";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isRecordId } from "@/lib/validation/input";

@@ -9,7 +9,7 @@ import {
   commentOnChangeRequestAction,
   rejectChangeRequestAction,
   withdrawChangeRequestAction,
-} from "@/lib/actions/server";
+} from "@/lib/actions/change-requests";
 import { ActionForm } from "@/components/account/action-form";
 import { ChangeRequestHeader } from "@/components/account/change-request-header";
 import { ChangeRequestDiff } from "@/components/account/change-request-diff";

@@ -5,7 +5,7 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { getInstitutionProfileForAdmin } from "@/lib/data/institutions/admin-profile";
 import { NotFoundError } from "@/lib/shared/errors";
 import { isSlug } from "@/lib/shared/slug";
-import { adminUpdateInstitutionAction } from "@/lib/actions/server";
+import { adminUpdateInstitutionAction } from "@/lib/actions/admin-records";
 import { ProfileForm } from "@/components/account/profile-form";
 
 export const metadata: Metadata = { robots: { index: false } };

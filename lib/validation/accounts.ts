@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { passwordSchema } from "../auth/passwords";
+import { userRoles } from "../shared/vocabulary";
 
-const role = z.enum(["ADMIN", "STAFF"], { error: "Choose a role." });
+const role = z.enum(userRoles.values, { error: "Choose a role." });
 const institutionSlug = z
   .string()
   .trim()

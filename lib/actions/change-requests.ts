@@ -1,0 +1,95 @@
+"use server";
+
+import { commentOnChangeRequest } from "../data/change-requests/comments";
+import { approveChangeRequest, rejectChangeRequest, withdrawChangeRequest } from "../data/change-requests/decide";
+import {
+  proposeInstitutionUpdate,
+  proposeMembershipCreate,
+  proposeMembershipUpdate,
+  proposeOrganizationCreate,
+} from "../data/change-requests/propose";
+import { changeRequestPath } from "../shared/paths";
+import { proposeInstitutionUpdateSchema } from "../validation/institutions";
+import { proposeMembershipCreateSchema, proposeMembershipUpdateSchema } from "../validation/memberships";
+import { proposeOrganizationCreateSchema } from "../validation/organizations";
+import { commentSchema, decisionSchema, rejectionSchema, withdrawSchema } from "../validation/reviews";
+import { action } from "./action";
+
+export const proposeMembershipUpdateAction = action({
+  name: "proposeMembershipUpdate",
+  schema: proposeMembershipUpdateSchema,
+  async run(actor, input, locale) {
+    const r = await proposeMembershipUpdate(actor, input);
+    return { message: "Your change was sent for review.", redirectTo: changeRequestPath(locale, r.id) };
+  },
+});
+
+export const proposeMembershipCreateAction = action({
+  name: "proposeMembershipCreate",
+  schema: proposeMembershipCreateSchema,
+  async run(actor, input, locale) {
+    const r = await proposeMembershipCreate(actor, input);
+    return { message: "Your new membership was sent for review.", redirectTo: changeRequestPath(locale, r.id) };
+  },
+});
+
+export const proposeInstitutionUpdateAction = action({
+  name: "proposeInstitutionUpdate",
+  schema: proposeInstitutionUpdateSchema,
+  async run(actor, input, locale) {
+    const r = await proposeInstitutionUpdate(actor, input);
+    return { message: "Your profile change was sent for review.", redirectTo: changeRequestPath(locale, r.id) };
+  },
+});
+
+export const proposeOrganizationCreateAction = action({
+  name: "proposeOrganizationCreate",
+  schema: proposeOrganizationCreateSchema,
+  async run(actor, input, locale) {
+    const r = await proposeOrganizationCreate(actor, input);
+    return { message: "The new organization was sent for review.", redirectTo: changeRequestPath(locale, r.id) };
+  },
+});
+
+export const withdrawChangeRequestAction = action({
+  name: "withdrawChangeRequest",
+  schema: withdrawSchema,
+  async run(actor, input) {
+    await withdrawChangeRequest(actor, input.changeRequestId);
+    return { message: "The request was withdrawn." };
+  },
+});
+
+export const commentOnChangeRequestAction = action({
+  name: "commentOnChangeRequest",
+  schema: commentSchema,
+  async run(actor, input) {
+    await commentOnChangeRequest(actor, input.changeRequestId, input.body);
+    return { message: "Comment added." };
+  },
+});
+
+export const approveChangeRequestAction = action({
+  name: "approveChangeRequest",
+  schema: decisionSchema,
+  async run(actor, input, locale) {
+    const r = await approveChangeRequest(actor, input.changeRequestId, input.comment);
+    return {
+      message: "Approved: the change is public.",
+      tags: r.tags,
+      redirectTo: changeRequestPath(locale, input.changeRequestId),
+    };
+  },
+});
+
+export const rejectChangeRequestAction = action({
+  name: "rejectChangeRequest",
+  schema: rejectionSchema,
+  async run(actor, input, locale) {
+    await rejectChangeRequest(actor, input.changeRequestId, input.comment);
+    return {
+      message: "Rejected; the proposer has been told why.",
+      redirectTo: changeRequestPath(locale, input.changeRequestId),
+    };
+  },
+});

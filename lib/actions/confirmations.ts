@@ -1,0 +1,28 @@
+"use server";
+
+import { confirmMembership, recordOrganizationConfirmation } from "../data/memberships/confirmations";
+import { accountPath } from "../shared/paths";
+import { confirmMembershipSchema, organizationConfirmationSchema } from "../validation/confirmations";
+import { action } from "./action";
+
+export const confirmMembershipAction = action({
+  name: "confirmMembership",
+  schema: confirmMembershipSchema,
+  async run(actor, input, locale) {
+    const r = await confirmMembership(actor, input.membershipId);
+    return {
+      message: "Thank you: the entry is confirmed as accurate.",
+      tags: r.tags,
+      redirectTo: accountPath(locale),
+    };
+  },
+});
+
+export const recordOrganizationConfirmationAction = action({
+  name: "recordOrganizationConfirmation",
+  schema: organizationConfirmationSchema,
+  async run(actor, input) {
+    const r = await recordOrganizationConfirmation(actor, input);
+    return { message: "The organization's confirmation is recorded.", tags: r.tags };
+  },
+});

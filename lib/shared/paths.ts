@@ -1,0 +1,35 @@
+// Client-safe. The portal's private pages, as the addresses actions redirect to and pages link to: built here
+// so that a route that moves is changed in one place.
+import type { Locale } from "../../i18n/routing";
+
+const segment = (value: string) => encodeURIComponent(value);
+
+/** The signed-in dashboard; `imported` is how many changes an import just sent for review. */
+export function accountPath(locale: Locale, query: { imported?: number } = {}): string {
+  return `/${locale}/account${query.imported === undefined ? "" : `?imported=${query.imported}`}`;
+}
+
+/** One change request: its diff, comments and decision. */
+export function changeRequestPath(locale: Locale, id: string): string {
+  return `/${locale}/account/requests/${segment(id)}`;
+}
+
+/** An import draft, to review before sending. */
+export function importDraftPath(locale: Locale, id: string): string {
+  return `/${locale}/account/import/${segment(id)}`;
+}
+
+/** The sign-in page; `done` tells the person their new password is set. */
+export function loginPath(locale: Locale, query: { done?: boolean } = {}): string {
+  return `/${locale}/login${query.done ? "?done=1" : ""}`;
+}
+
+/** An institution's page in the admin area. */
+export function adminInstitutionPath(locale: Locale, slug: string): string {
+  return `/${locale}/admin/institutions/${segment(slug)}`;
+}
+
+/** An organization's page in the admin area. */
+export function adminOrganizationPath(locale: Locale, slug: string): string {
+  return `/${locale}/admin/organizations/${segment(slug)}`;
+}

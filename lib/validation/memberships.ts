@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { membershipRoles, membershipStatuses } from "../shared/vocabulary";
+import { baseVersion, citation, optionalText, partialDate, requireSource } from "./fields";
+
+/** The values a staff member may propose for one of their institution's memberships. */
+export const membershipValuesSchema = z
+  .object({
+    role: z.enum(membershipRoles.values, { error: "Choose a role." }),
+    status: z.enum(membershipStatuses.values, { error: "Choose a status." }),
+    joined: partialDate,
+    ended: partialDate,
+    notes: optionalText(2000, "Notes"),
+    ...citation,
+  })
+  .superRefine((v, ctx) => {
+    if (v.joined && v.ended && v.ended.iso < v.joined.iso)
+      ctx.addIssue({ code: "custom", path: ["ended"], message: "The end date is before the joined date." });
+    if (v.status === "WITHDRAWN" && !v.ended)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ended"],
+        message: "Give the date the membership ended (a year is enough).",
+      });
+    requireSource(v, ctx);
+  });
+
+export type MembershipValues = z.infer<typeof membershipValuesSchema>;
+
+export const proposeMembershipUpdateSchema = z.object({
+  membershipId: z.string().min(1).max(40),
+  baseVersion,
+  reason: optionalText(2000, "Reason"),
+  values: membershipValuesSchema,
+});
+
+export const proposeMembershipCreateSchema = z.object({
+  organizationSlug: z.string().trim().min(1, "Choose an organization.").max(100),
+  reason: optionalText(2000, "Reason"),
+  values: membershipValuesSchema,
+});
