@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "@/i18n/routing";
 
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/lib/actions/state";
@@ -15,10 +16,10 @@ export function MembershipForm({
   organizations,
 }: {
   action: FormAction;
-  locale: string;
+  locale: Locale;
   values: MembershipSnapshot | null;
   hidden: Record<string, string>;
-  organizations?: { slug: string; name: string; acronym: string | null }[];
+  organizations?: OrganizationChoice[];
 }) {
   const t = useTranslations("account");
   return (
@@ -28,19 +29,23 @@ export function MembershipForm({
   );
 }
 
-function Fields({
-  values,
-  organizations,
+type OrganizationChoice = { slug: string; name: string; acronym: string | null };
+
+const INPUT = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
+
+/** A labelled control with its hint and its error, the error and hint named by the control's aria-describedby. */
+function Field({
+  name,
+  label,
+  hint,
+  children,
 }: {
-  values: MembershipSnapshot | null;
-  organizations?: { slug: string; name: string; acronym: string | null }[];
+  name: string;
+  label: string;
+  hint?: string;
+  children: React.ReactNode;
 }) {
-  const t = useTranslations("account");
-  const roleLabel = useTranslations(membershipRoles.namespace);
-  const statusLabel = useTranslations(membershipStatuses.namespace);
-  const state = useFormState();
-  const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
-  const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
+  return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium">
         {label}
@@ -50,49 +55,84 @@ function Fields({
           {hint}
         </p>
       ) : null}
-      {control}
+      {children}
       <FieldError name={name} />
     </div>
   );
+}
+
+function useFieldState() {
+  const state = useFormState();
   const described = (name: string, hint?: boolean) =>
     [state.fieldErrors[name] ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") ||
     undefined;
+  const invalid = (name: string) => Boolean(state.fieldErrors[name]);
+  return { described, invalid };
+}
+
+function Fields({
+  values,
+  organizations,
+}: {
+  values: MembershipSnapshot | null;
+  organizations?: OrganizationChoice[];
+}) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      {organizations ? (
-        <div className="sm:col-span-2">
-          {field(
-            "organizationSlug",
-            t("organization"),
-            <select
-              id="organizationSlug"
-              name="organizationSlug"
-              className={input}
-              defaultValue=""
-              aria-invalid={Boolean(state.fieldErrors.organizationSlug)}
-              aria-describedby={described("organizationSlug")}
-            >
-              <option value="" disabled>
-                {t("chooseOrganization")}
-              </option>
-              {organizations.map((o) => (
-                <option key={o.slug} value={o.slug}>
-                  {o.name}
-                  {o.acronym ? ` (${o.acronym})` : ""}
-                </option>
-              ))}
-            </select>,
-          )}
-        </div>
-      ) : null}
-      {field(
-        "values.role",
-        t("role"),
+      {organizations ? <OrganizationField organizations={organizations} /> : null}
+      <RoleAndStatusFields values={values} />
+      <DateFields values={values} />
+      <NotesAndSourceFields values={values} />
+      <div className="sm:col-span-2">
+        <ReasonField />
+      </div>
+      <FieldError name="_form" />
+    </div>
+  );
+}
+
+function OrganizationField({ organizations }: { organizations: OrganizationChoice[] }) {
+  const t = useTranslations("account");
+  const { described, invalid } = useFieldState();
+  return (
+    <div className="sm:col-span-2">
+      <Field name="organizationSlug" label={t("organization")}>
+        <select
+          id="organizationSlug"
+          name="organizationSlug"
+          className={INPUT}
+          defaultValue=""
+          aria-invalid={invalid("organizationSlug")}
+          aria-describedby={described("organizationSlug")}
+        >
+          <option value="" disabled>
+            {t("chooseOrganization")}
+          </option>
+          {organizations.map((o) => (
+            <option key={o.slug} value={o.slug}>
+              {o.name}
+              {o.acronym ? ` (${o.acronym})` : ""}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </div>
+  );
+}
+
+function RoleAndStatusFields({ values }: { values: MembershipSnapshot | null }) {
+  const t = useTranslations("account");
+  const roleLabel = useTranslations(membershipRoles.namespace);
+  const statusLabel = useTranslations(membershipStatuses.namespace);
+  const { described } = useFieldState();
+  return (
+    <>
+      <Field name="values.role" label={t("role")}>
         <select
           id="values.role"
           name="values.role"
           defaultValue={values?.role ?? "MEMBER"}
-          className={input}
+          className={INPUT}
           aria-describedby={described("values.role")}
         >
           {membershipRoles.values.map((r) => (
@@ -100,16 +140,14 @@ function Fields({
               {roleLabel(membershipRoles.labels[r])}
             </option>
           ))}
-        </select>,
-      )}
-      {field(
-        "values.status",
-        t("status"),
+        </select>
+      </Field>
+      <Field name="values.status" label={t("status")}>
         <select
           id="values.status"
           name="values.status"
           defaultValue={values?.status ?? "ACTIVE"}
-          className={input}
+          className={INPUT}
           aria-describedby={described("values.status")}
         >
           {membershipStatuses.values.map((s) => (
@@ -117,107 +155,107 @@ function Fields({
               {statusLabel(membershipStatuses.labels[s])}
             </option>
           ))}
-        </select>,
-      )}
-      {field(
-        "values.joined",
-        t("joined"),
-        <input
-          id="values.joined"
-          name="values.joined"
-          defaultValue={values?.joined?.iso ?? ""}
-          maxLength={40}
-          className={input}
-          aria-invalid={Boolean(state.fieldErrors["values.joined"])}
-          aria-describedby={described("values.joined", true)}
-        />,
-        t("dateHint"),
-      )}
-      {field(
-        "values.ended",
-        t("ended"),
-        <input
-          id="values.ended"
-          name="values.ended"
-          defaultValue={values?.ended?.iso ?? ""}
-          maxLength={40}
-          className={input}
-          aria-invalid={Boolean(state.fieldErrors["values.ended"])}
-          aria-describedby={described("values.ended", true)}
-        />,
-        t("dateHint"),
-      )}
+        </select>
+      </Field>
+    </>
+  );
+}
+
+function DateFields({ values }: { values: MembershipSnapshot | null }) {
+  const t = useTranslations("account");
+  const { described, invalid } = useFieldState();
+  return (
+    <>
+      {(["joined", "ended"] as const).map((which) => {
+        const name = `values.${which}`;
+        return (
+          <Field key={which} name={name} label={t(which)} hint={t("dateHint")}>
+            <input
+              id={name}
+              name={name}
+              defaultValue={values?.[which]?.iso ?? ""}
+              maxLength={40}
+              className={INPUT}
+              aria-invalid={invalid(name)}
+              aria-describedby={described(name, true)}
+            />
+          </Field>
+        );
+      })}
+    </>
+  );
+}
+
+function NotesAndSourceFields({ values }: { values: MembershipSnapshot | null }) {
+  const t = useTranslations("account");
+  const { described, invalid } = useFieldState();
+  return (
+    <>
       <div className="sm:col-span-2">
-        {field(
-          "values.notes",
-          t("notes"),
+        <Field name="values.notes" label={t("notes")}>
           <textarea
             id="values.notes"
             name="values.notes"
             defaultValue={values?.notes ?? ""}
             maxLength={2000}
             rows={3}
-            className={input}
+            className={INPUT}
             aria-describedby={described("values.notes")}
-          />,
-        )}
+          />
+        </Field>
       </div>
-      {field(
-        "values.sourceUrl",
-        t("sourceUrl"),
+      <Field name="values.sourceUrl" label={t("sourceUrl")}>
         <input
           id="values.sourceUrl"
           name="values.sourceUrl"
           type="url"
           defaultValue={values?.sourceUrl ?? ""}
           maxLength={500}
-          className={input}
-          aria-invalid={Boolean(state.fieldErrors["values.sourceUrl"])}
+          className={INPUT}
+          aria-invalid={invalid("values.sourceUrl")}
           aria-describedby={described("values.sourceUrl")}
-        />,
-      )}
-      {field(
-        "values.sourceTitle",
-        t("sourceTitle"),
+        />
+      </Field>
+      <Field name="values.sourceTitle" label={t("sourceTitle")}>
         <input
           id="values.sourceTitle"
           name="values.sourceTitle"
           defaultValue={values?.sourceTitle ?? ""}
           maxLength={300}
-          className={input}
+          className={INPUT}
           aria-describedby={described("values.sourceTitle")}
-        />,
-      )}
+        />
+      </Field>
       <div className="sm:col-span-2">
-        {field(
-          "values.sourceQuote",
-          t("sourceQuote"),
+        <Field name="values.sourceQuote" label={t("sourceQuote")}>
           <textarea
             id="values.sourceQuote"
             name="values.sourceQuote"
             defaultValue={values?.sourceQuote ?? ""}
             maxLength={2000}
             rows={2}
-            className={input}
+            className={INPUT}
             aria-describedby={described("values.sourceQuote")}
-          />,
-        )}
+          />
+        </Field>
       </div>
-      <div className="sm:col-span-2">
-        {field(
-          "reason",
-          t("reason"),
-          <textarea
-            id="reason"
-            name="reason"
-            maxLength={2000}
-            rows={2}
-            className={input}
-            aria-describedby={described("reason")}
-          />,
-        )}
-      </div>
-      <FieldError name="_form" />
-    </div>
+    </>
+  );
+}
+
+function ReasonField() {
+  const t = useTranslations("account");
+  const { described } = useFieldState();
+  return (
+    <Field name="reason" label={t("reason")}>
+      <textarea
+        id="reason"
+        name="reason"
+        maxLength={2000}
+        rows={2}
+        className={INPUT}
+        aria-describedby={described("reason")}
+      />
+    </Field>
   );
 }
