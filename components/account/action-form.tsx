@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "@/i18n/routing";
 
 import {
   createContext,
@@ -33,7 +34,7 @@ export function ActionForm({
   children?: ReactNode;
   submitLabel: string;
   tone?: "primary" | "danger" | "plain";
-  locale: string;
+  locale: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const form = useRef<HTMLFormElement>(null);

@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "@/i18n/routing";
 
 import { useTranslations } from "next-intl";
 import { previewImportAction } from "@/lib/actions/import";
@@ -6,7 +7,7 @@ import { ActionForm, FieldError } from "./action-form";
 import { TextField } from "./text-field";
 
 /** Paste a page; the server reads it into a draft to review. */
-export function ImportForm({ locale }: { locale: string }) {
+export function ImportForm({ locale }: { locale: Locale }) {
   const t = useTranslations("tools");
   return (
     <ActionForm action={previewImportAction} hidden={{}} submitLabel={t("importRead")} locale={locale}>

@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "@/i18n/routing";
 
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
@@ -19,7 +20,7 @@ export type ReviewRow = {
 };
 
 /** Each row the page yielded, editable, ticked when sending it would change something. */
-export function ImportReviewForm({ locale, draftId, rows }: { locale: string; draftId: string; rows: ReviewRow[] }) {
+export function ImportReviewForm({ locale, draftId, rows }: { locale: Locale; draftId: string; rows: ReviewRow[] }) {
   const t = useTranslations("tools");
   const roles = useTranslations(membershipRoles.namespace);
   const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1";

@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "@/i18n/routing";
 
 import { useTranslations } from "next-intl";
 import { proposeOrganizationCreateAction } from "@/lib/actions/change-requests";
@@ -8,7 +9,7 @@ import { TextField } from "./text-field";
 import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
 
 /** Propose an organization the registry lacks, with the institution's own membership in it. */
-export function OrganizationForm({ locale }: { locale: string }) {
+export function OrganizationForm({ locale }: { locale: Locale }) {
   const t = useTranslations("account");
   const roleLabel = useTranslations(membershipRoles.namespace);
   return (

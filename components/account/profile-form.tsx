@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "@/i18n/routing";
 
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/lib/actions/state";
@@ -16,7 +17,7 @@ export function ProfileForm({
   withReason,
 }: {
   action: FormAction;
-  locale: string;
+  locale: Locale;
   values: InstitutionProfileValues;
   hidden: Record<string, string>;
   submitLabel: string;

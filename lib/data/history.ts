@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "./db";
 import { cached, tags } from "../cache/read-cache";
 import type { Actor } from "../shared/actor";
@@ -14,7 +15,7 @@ const orgNames = { select: { locale: true, name: true, kind: true, validUntil: t
 /** Approved changes to the memberships of an institution or an organization: when, and what (no names of people). */
 async function loadPublicHistory(
   scope: { institution?: string; organization?: string },
-  locale: string,
+  locale: Locale,
 ): Promise<PublicHistoryEntry[]> {
   const memberships = await db().membership.findMany({
     where: scope.institution

@@ -1,5 +1,6 @@
 // The derived search columns (search-columns migration): names and sort names kept by triggers whatever
 // writes the names, CJK character pairs through the full-text index, and typo matches only as a fallback.
+import type { Locale } from "@/i18n/routing";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
@@ -11,7 +12,7 @@ const { cjkBigramQuery } = await import("@/lib/data/search/patterns");
 const { adminUpdateOrganizationSchema } = await import("@/lib/validation/organizations");
 
 const prisma = testPrisma();
-const search = (q: string, locale = "en") =>
+const search = (q: string, locale: Locale = "en") =>
   listOrganizations({ q, sort: "relevance", page: 1, pageSize: 20 } as Parameters<typeof listOrganizations>[0], locale);
 const columns = (slug: string) =>
   prisma.$queryRaw<{ searchNames: string; sortNameEn: string; sortNameZh: string }[]>`

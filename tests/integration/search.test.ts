@@ -1,5 +1,6 @@
 // Searching, filtering, sorting and paging organizations through listOrganizations, against the seeded
 // database.
+import type { Locale } from "@/i18n/routing";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { listInstitutions } from "@/lib/data/institutions/list";
@@ -25,7 +26,7 @@ import {
   UASR,
 } from "../support/search";
 
-const find = (params: Params, locale = "en", overrides: Partial<OrganizationSearch> = {}) =>
+const find = (params: Params, locale: Locale = "en", overrides: Partial<OrganizationSearch> = {}) =>
   listOrganizations(orgSearch(params, overrides), locale);
 
 afterAll(async () => {
@@ -42,7 +43,7 @@ describe("listOrganizations: finding", () => {
   });
 
   it("'丝绸之路' finds it by its Chinese name", async () => {
-    for (const locale of ["zh", "en"]) {
+    for (const locale of ["zh", "en"] as const) {
       const r = await find({ q: "丝绸之路" }, locale);
       expect(slugs(r)).toEqual([UASR]);
     }

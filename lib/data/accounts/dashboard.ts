@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
 import { NotFoundError } from "../../shared/errors";
@@ -14,7 +15,7 @@ const staffInstitution = (actor: Actor | null) =>
   requireStaff(actor, "This page is for a university's staff.").institutionId;
 
 /** "My university": the institution's memberships (approved values) with any pending change beside them. */
-export async function getStaffDashboard(actor: Actor | null, locale: string) {
+export async function getStaffDashboard(actor: Actor | null, locale: Locale) {
   const institutionId = staffInstitution(actor);
   const institution = await db().institution.findUniqueOrThrow({
     where: { id: institutionId },
@@ -78,7 +79,7 @@ export async function getStaffDashboard(actor: Actor | null, locale: string) {
 }
 
 /** One of the staff member's own institution's memberships, with its current values for the edit form. */
-export async function getOwnMembershipForEdit(actor: Actor | null, membershipId: string, locale: string) {
+export async function getOwnMembershipForEdit(actor: Actor | null, membershipId: string, locale: Locale) {
   const institutionId = staffInstitution(actor);
   const m = await db().membership.findFirst({
     where: { id: membershipId, institutionId },
@@ -109,7 +110,7 @@ export async function getOwnMembershipForEdit(actor: Actor | null, membershipId:
 }
 
 /** Organizations the staff member's institution is not listed in yet, for "add a membership". */
-export async function listJoinableOrganizations(actor: Actor | null, locale: string) {
+export async function listJoinableOrganizations(actor: Actor | null, locale: Locale) {
   const institutionId = staffInstitution(actor);
   const rows = await db().organization.findMany({
     where: { memberships: { none: { institutionId } } },

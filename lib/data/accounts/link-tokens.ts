@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { env } from "../../env";
@@ -24,6 +25,6 @@ export async function issueLinkToken(userId: string, purpose: "INVITE" | "PASSWO
 }
 
 /** The page where a link's holder sets the password. */
-export function passwordLink(locale: string, token: string) {
+export function passwordLink(locale: Locale, token: string) {
   return `${env().SITE_URL.replace(/\/$/, "")}/${locale}/password/${token}`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { createHash } from "node:crypto";
 import { db } from "../db";
 import { AppError } from "../../shared/errors";
@@ -21,7 +22,7 @@ export type Later = (task: () => Promise<void>) => void | Promise<void>;
  * the answer has gone. Over a limit, nothing is counted or sent and the message says when to try again.
  */
 export async function requestPasswordReset(
-  input: { email: string; locale: string; clientAddress: string },
+  input: { email: string; locale: Locale; clientAddress: string },
   later: Later,
 ) {
   if (!linksReachOwners()) {
@@ -52,7 +53,7 @@ export async function requestPasswordReset(
 }
 
 /** The part after the answer: never throws (nobody is left to tell), and never logs the link. */
-export async function sendResetLink(email: string, locale: string): Promise<void> {
+export async function sendResetLink(email: string, locale: Locale): Promise<void> {
   try {
     const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, disabledAt: true } });
     if (!user || user.disabledAt) return;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { z } from "zod";
 import { db } from "../db";
 import { ValidationError } from "../../shared/errors";
@@ -16,7 +17,7 @@ const emailSchema = z.email("Give the admin's email address: --email you@example
  * sessions end). Returns a one-time link that sets its password: the only copy of the token, which is
  * stored hashed; nothing stored is ever printed.
  */
-export async function createAdminFromShell(input: { email: string; name?: string }, locale = "en") {
+export async function createAdminFromShell(input: { email: string; name?: string }, locale: Locale = "en") {
   const parsed = emailSchema.safeParse(input.email?.trim());
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Invalid email address.");
   const email = normalizeEmail(parsed.data);

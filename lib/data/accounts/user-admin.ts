@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { sendLinkMail } from "../outbox";
 import { recordAudit } from "../audit";
@@ -11,7 +12,7 @@ import { normalizeEmail } from "./users";
 import { INVITE_DAYS, issueLinkToken, linkTokenHash, passwordLink } from "./link-tokens";
 import { accountKey } from "./login-throttle";
 
-export async function listUsers(actor: Actor | null, locale: string) {
+export async function listUsers(actor: Actor | null, locale: Locale) {
   requireAdmin(actor, "Only admins manage accounts.");
   const users = await db().user.findMany({
     select: {
@@ -52,7 +53,7 @@ async function institutionIdFor(role: "ADMIN" | "STAFF", slug: string | null) {
 export async function inviteUser(
   actor: Actor | null,
   input: { email: string; name: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null },
-  locale: string,
+  locale: Locale,
 ) {
   const admin = requireAdmin(actor, "Only admins manage accounts.");
   const email = normalizeEmail(input.email);
@@ -141,7 +142,7 @@ export async function setPasswordWithToken(token: string, password: string) {
   });
 }
 
-export async function listInstitutionChoices(actor: Actor | null, locale: string) {
+export async function listInstitutionChoices(actor: Actor | null, locale: Locale) {
   requireAdmin(actor, "Only admins manage accounts.");
   const rows = await db().institution.findMany({
     select: { slug: true, names: { select: { locale: true, name: true, kind: true } } },

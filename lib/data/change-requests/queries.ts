@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
 import { requireActor, requireAdmin, requireStaff } from "../guards";
@@ -39,7 +40,7 @@ const listSelect = {
   proposed: true,
 } satisfies Prisma.ChangeRequestSelect;
 
-function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: string) {
+function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: Locale) {
   return {
     id: r.id,
     kind: r.kind,
@@ -57,7 +58,7 @@ function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }
 }
 
 /** Admins: the review queue, oldest first, with filters. */
-export async function listReviewQueue(actor: Actor | null, filters: ReviewFilters, locale: string) {
+export async function listReviewQueue(actor: Actor | null, filters: ReviewFilters, locale: Locale) {
   requireAdmin(actor, "Only admins review changes.");
   const rows = await db().changeRequest.findMany({
     where: {
@@ -82,7 +83,7 @@ export async function countPendingReviews(actor: Actor | null) {
 }
 
 /** Staff: their institution's requests, newest first. */
-export async function listMyInstitutionRequests(actor: Actor | null, locale: string) {
+export async function listMyInstitutionRequests(actor: Actor | null, locale: Locale) {
   const staff = requireStaff(actor);
   const rows = await db().changeRequest.findMany({
     where: { institutionId: staff.institutionId },
@@ -94,7 +95,7 @@ export async function listMyInstitutionRequests(actor: Actor | null, locale: str
 }
 
 /** One request with its field-level diff and comments: admins see any, staff their institution's. */
-export async function getChangeRequest(actor: Actor | null, changeRequestId: string, locale: string) {
+export async function getChangeRequest(actor: Actor | null, changeRequestId: string, locale: Locale) {
   const reader = requireActor(actor);
   const r = await db().changeRequest.findFirst({
     where: { id: changeRequestId, ...scopeFor(reader) },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../../shared/actor";
@@ -89,7 +90,7 @@ export async function previewImport(
 }
 
 /** A draft of the staff member's own institution, with organization names in the reader's language. */
-export async function getImportDraft(actor: Actor | null, draftId: string, locale: string) {
+export async function getImportDraft(actor: Actor | null, draftId: string, locale: Locale) {
   const staff = requireStaff(actor);
   const draft = await db().importDraft.findFirst({
     where: { id: draftId, institutionId: staff.institutionId },

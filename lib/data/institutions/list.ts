@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
@@ -45,7 +46,7 @@ export function institutionSearchConditions(
 
 type FacetRow = { section: "total" | "kind" | "country"; value: string | null; n: bigint };
 
-function pageOfHits(s: InstitutionSearch, locale: string) {
+function pageOfHits(s: InstitutionSearch, locale: Locale) {
   const name = Prisma.raw(locale === "zh" ? `i."sortNameZh"` : `i."sortNameEn"`);
   const memberships = Prisma.sql`(SELECT count(*) FROM "Membership" m WHERE m."institutionId" = i.id)`;
   const order =
@@ -85,7 +86,7 @@ function facetOf(counts: FacetRow[], key: "kind" | "country"): Facet {
  * A page of hits and, in a second statement alongside it, the total and both facets over one
  * computation of the text match (as for organizations).
  */
-async function searchInstitutions(s: InstitutionSearch, locale: string): Promise<InstitutionList> {
+async function searchInstitutions(s: InstitutionSearch, locale: Locale): Promise<InstitutionList> {
   const [hits, counts] = await Promise.all([pageOfHits(s, locale), totalAndFacets(s)]);
   const rows = await db().institution.findMany({
     where: { id: { in: hits.map((h) => h.id) } },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
@@ -67,7 +68,7 @@ const profileSelect = {
 
 type ProfileRow = Prisma.InstitutionGetPayload<{ select: typeof profileSelect }>;
 
-function toParticipation(m: ProfileRow["memberships"][number], locale: string): Participation {
+function toParticipation(m: ProfileRow["memberships"][number], locale: Locale): Participation {
   const on = pickName(m.organization.names, locale);
   return {
     organization: {
@@ -94,7 +95,7 @@ function toParticipation(m: ProfileRow["memberships"][number], locale: string): 
   };
 }
 
-function toProfile(i: ProfileRow, locale: string): InstitutionProfile {
+function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
   const n = pickName(i.names, locale);
   return {
     slug: i.slug,
@@ -128,7 +129,7 @@ function toProfile(i: ProfileRow, locale: string): InstitutionProfile {
   };
 }
 
-async function loadInstitution(slug: string, locale: string): Promise<InstitutionProfile | null> {
+async function loadInstitution(slug: string, locale: Locale): Promise<InstitutionProfile | null> {
   const i = await db().institution.findUnique({ where: { slug }, select: profileSelect });
   return i ? toProfile(i, locale) : null;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { fromStoredDate } from "../../shared/dates";
@@ -7,7 +8,7 @@ import type { RegistryOverview } from "../../shared/types/open-data";
 
 export type { RegistryOverview };
 
-async function loadOverview(locale: string): Promise<RegistryOverview> {
+async function loadOverview(locale: Locale): Promise<RegistryOverview> {
   const names = {
     select: { locale: true, name: true, kind: true, validUntil: true },
     orderBy: { locale: "asc" },

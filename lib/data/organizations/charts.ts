@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
@@ -57,7 +58,7 @@ function participation(filter: Prisma.Sql) {
     UNION SELECT "organizationId", "institutionId" FROM "OrganizationFounder" WHERE ${filter})`;
 }
 
-async function loadInstitutionNetwork(slug: string, locale: string): Promise<InstitutionNetwork | null> {
+async function loadInstitutionNetwork(slug: string, locale: Locale): Promise<InstitutionNetwork | null> {
   const center = await db().institution.findUnique({
     where: { slug },
     select: { id: true, slug: true, country: true, names: institutionNameSelect },

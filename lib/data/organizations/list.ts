@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
@@ -20,7 +21,7 @@ import {
 type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint };
 
 /** The ids of one page of hits, in the chosen order. */
-function pageOfHits(s: OrganizationSearch, locale: string) {
+function pageOfHits(s: OrganizationSearch, locale: Locale) {
   const offset = (s.page - 1) * s.pageSize;
   const sortColumns = Prisma.sql`o.id, o.slug, ${sortName(locale)}, o."foundedOn", o."memberCount", o."updatedAt"`;
   const ranked = (q: string) => (typo: boolean) => Prisma.sql`${sortColumns}, ${rankSql(q, typo)} AS rank`;
@@ -69,7 +70,7 @@ function facetOf<T extends string | number>(rows: SearchRow[], key: FacetKey, pa
  * database keeps (OrganizationFacetCount). Ranking (full-text rank, an exact acronym first, similarity for
  * typo hits) is worked out for the matched rows only.
  */
-async function searchOrganizations(s: OrganizationSearch, locale: string): Promise<OrganizationList> {
+async function searchOrganizations(s: OrganizationSearch, locale: Locale): Promise<OrganizationList> {
   const [hits, rows] = await Promise.all([pageOfHits(s, locale), totalAndFacets(s)]);
   const total = Number(rows.find((r) => r.section === "total")?.n ?? 0);
   const found = await db().organization.findMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
@@ -38,7 +39,7 @@ export const memberOrder = [
 
 export function toMemberRow(
   m: Prisma.MembershipGetPayload<{ select: typeof memberSelect }>,
-  locale: string,
+  locale: Locale,
 ): MemberRow {
   const n = pickName(m.institution.names, locale);
   return {
@@ -77,7 +78,7 @@ function afterClause(after: MemberCursor | null): Prisma.Sql {
 
 async function loadMemberPage(
   slug: string,
-  locale: string,
+  locale: Locale,
   after: MemberCursor | null,
   pageSize = MEMBERS_PER_PAGE,
 ): Promise<MemberPage | null> {

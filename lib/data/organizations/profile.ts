@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
@@ -72,7 +73,7 @@ const profileSelect = {
 type ProfileRow = Prisma.OrganizationGetPayload<{ select: typeof profileSelect }>;
 
 /** The founders, declared counts and people: the parts of a profile that name other records. */
-function relatedOf(o: ProfileRow, locale: string) {
+function relatedOf(o: ProfileRow, locale: Locale) {
   const named = (names: Parameters<typeof pickName>[0]) => pickName(names, locale);
   return {
     founders: o.founders.map((f) => ({
@@ -100,7 +101,7 @@ function relatedOf(o: ProfileRow, locale: string) {
   };
 }
 
-function toProfile(o: ProfileRow, locale: string): OrganizationProfile {
+function toProfile(o: ProfileRow, locale: Locale): OrganizationProfile {
   const named = (names: Parameters<typeof pickName>[0]) => pickName(names, locale);
   return {
     ...toSummary(o, locale),
@@ -127,7 +128,7 @@ function toProfile(o: ProfileRow, locale: string): OrganizationProfile {
   };
 }
 
-async function loadOrganization(slug: string, locale: string): Promise<OrganizationProfile | null> {
+async function loadOrganization(slug: string, locale: Locale): Promise<OrganizationProfile | null> {
   const o = await db().organization.findUnique({ where: { slug }, select: profileSelect });
   return o ? toProfile(o, locale) : null;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import { Prisma } from "../../generated/prisma/client";
 import { substringPattern, textMatchedRows, type SearchColumns } from "../search/patterns";
 import type { OrganizationSearch } from "../../validation/search";
@@ -65,9 +66,9 @@ export function filterConditions(
 }
 
 /** The stored name shown in `locale` (kept by database triggers; see the search-columns migration). */
-export const sortName = (locale: string) => Prisma.raw(locale === "zh" ? `o."sortNameZh"` : `o."sortNameEn"`);
+export const sortName = (locale: Locale) => Prisma.raw(locale === "zh" ? `o."sortNameZh"` : `o."sortNameEn"`);
 
-export function orderClause(s: OrganizationSearch, locale: string): Prisma.Sql {
+export function orderClause(s: OrganizationSearch, locale: Locale): Prisma.Sql {
   const byName = Prisma.sql`${sortName(locale)} ASC, o.slug ASC`;
   switch (s.sort) {
     case "name":

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
 import type { Prisma } from "../../generated/prisma/client";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
@@ -23,7 +24,7 @@ export const summarySelect = {
 
 export type SummaryRow = Prisma.OrganizationGetPayload<{ select: typeof summarySelect }>;
 
-export function toSummary(row: SummaryRow, locale: string): OrganizationSummary {
+export function toSummary(row: SummaryRow, locale: Locale): OrganizationSummary {
   const { name, original } = pickName(row.names, locale);
   return {
     slug: row.slug,

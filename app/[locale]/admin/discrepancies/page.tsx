@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { isLocale } from "@/i18n/routing";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
@@ -11,6 +13,7 @@ export const metadata: Metadata = { robots: { index: false } };
 /** Admins: where the registry's facts disagree with each other. */
 export default async function DiscrepanciesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/discrepancies`);
   const [report, t] = await Promise.all([getDiscrepancyReport(actor), getTranslations({ locale, namespace: "tools" })]);

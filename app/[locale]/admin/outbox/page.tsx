@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { isLocale } from "@/i18n/routing";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { listOutbox } from "@/lib/data/outbox";
@@ -8,6 +10,7 @@ export const metadata: Metadata = { robots: { index: false } };
 /** Every mail the portal sent or tried to send, with its status; links that set a password are withheld. */
 export default async function OutboxPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/outbox`);
   const [mails, t] = await Promise.all([listOutbox(actor), getTranslations({ locale, namespace: "account" })]);

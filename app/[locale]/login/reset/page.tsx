@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { isLocale } from "@/i18n/routing";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requestPasswordResetAction } from "@/lib/actions/accounts";
 import { ActionForm } from "@/components/account/action-form";
@@ -8,6 +10,7 @@ export const metadata: Metadata = { robots: { index: false } };
 
 export default async function ResetRequestPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "account" });
   return (

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { isLocale } from "@/i18n/routing";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { setPasswordAction } from "@/lib/actions/accounts";
 import { ActionForm } from "@/components/account/action-form";
@@ -9,6 +11,7 @@ export const metadata: Metadata = { robots: { index: false }, referrer: "no-refe
 /** Set a password from an invitation or reset link. The token is checked (and used up) when submitted. */
 export default async function SetPasswordPage({ params }: { params: Promise<{ locale: string; token: string }> }) {
   const { locale, token } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "account" });
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isLocale } from "@/i18n/routing";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { robots: { index: false } };
 /** Admins edit an institution's profile directly; the change is published and audited at once. */
 export default async function AdminInstitutionPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   if (!isSlug(slug)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/admin/institutions/${slug}`);
