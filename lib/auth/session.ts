@@ -5,7 +5,7 @@ import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import type { Actor } from "../shared/actor";
-import { authenticate, endSessions, loadSessionUser, normalizeEmail } from "../data/accounts/users";
+import { authenticate, endSessions, loadSessionUser, normalizeEmail } from "../data/accounts/sessions";
 import { deviceCookieName, issueDeviceCookie } from "./device-cookie";
 import { CONTROL_CHARACTER } from "../validation/input";
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { authenticate, endSessions, loadSessionUser } from "@/lib/data/accounts/users";
+import { authenticate, endSessions, loadSessionUser } from "@/lib/data/accounts/sessions";
 import { TooManyRequestsError } from "@/lib/shared/errors";
 import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/passwords";
 import { testPrisma, useWriteDatabase } from "../support/db";

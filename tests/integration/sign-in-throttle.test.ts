@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { issueDeviceCookie } from "@/lib/auth/device-cookie";
-import { authenticate } from "@/lib/data/accounts/users";
+import { authenticate } from "@/lib/data/accounts/sessions";
 import { purgeExpiredThrottles, recordFailures } from "@/lib/data/accounts/login-throttle";
 import { setPasswordWithToken } from "@/lib/data/accounts/user-admin";
 import { TooManyRequestsError } from "@/lib/shared/errors";

@@ -15,7 +15,7 @@ export async function loadApp(vars: { HOST?: string; SMTP_URL?: string }) {
     reset: await import("@/lib/data/accounts/password-reset"),
     rateLimit: await import("@/lib/data/rate-limit"),
     ...(await loadActions()),
-    users: await import("@/lib/data/accounts/users"),
+    users: await import("@/lib/data/accounts/sessions"),
   };
 }
 

@@ -5,7 +5,7 @@ import { db } from "../db";
 import { AppError } from "../../shared/errors";
 import { linksReachOwners } from "../../mail/transport";
 import { sendLinkMail } from "../outbox";
-import { normalizeEmail } from "./users";
+import { normalizeEmail } from "./sessions";
 import { consumeRateLimits } from "../rate-limit";
 import { issueLinkToken, passwordLink, RESET_MINUTES } from "./link-tokens";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { ValidationError } from "../../shared/errors";
 import { recordAudit } from "../audit";
-import { normalizeEmail } from "./users";
+import { normalizeEmail } from "./sessions";
 import { INVITE_DAYS, issueLinkToken, passwordLink, RESET_MINUTES } from "./link-tokens";
 
 // Account work done from the server's shell (scripts/admin.ts), not from a session: whoever can run these

@@ -8,7 +8,7 @@ import { requireAdmin } from "../guards";
 import { ConflictError, DuplicateRecordError, ValidationError } from "../../shared/errors";
 import { hashPassword } from "../../auth/passwords";
 import { pickName } from "../../shared/names";
-import { normalizeEmail } from "./users";
+import { normalizeEmail } from "./sessions";
 import { INVITE_DAYS, issueLinkToken, linkTokenHash, passwordLink } from "./link-tokens";
 import { accountKey } from "./login-throttle";
 
