@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { sitemapCounts } from "@/lib/data/open/sitemap";
+import { sitemapCounts } from "@/lib/data/open/sitemap-records";
 import { sitemapFiles, sitemapIndexXml } from "@/lib/seo/sitemap";
 
 // Read at request time (the counts are cached by tag in lib/data): SITE_URL is the running server's.

@@ -1,6 +1,6 @@
 // The sitemap at world scale: /sitemap.xml is an index of files of at most SITEMAP_URLS addresses each
 // (the protocol allows 50,000 per file; 75,000 organizations and 110,000 institutions need several).
-// Pure functions here; the rows come from lib/data/open/sitemap.ts.
+// Pure functions here; the rows come from lib/data/open/sitemap-records.ts.
 import { routing } from "@/i18n/routing";
 
 /** Addresses per sitemap file: with a language alternate each, 10,000 keeps a file near 4 MB. */

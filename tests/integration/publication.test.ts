@@ -29,7 +29,7 @@ import { getPublicHistory } from "@/lib/data/history";
 import { getInstitutionNetwork, getOrganizationCharts, getRegistryCharts } from "@/lib/data/organizations/charts";
 import { getOpenDataCounts, getOpenDataset } from "@/lib/data/open/datasets";
 import { getRegistryOverview } from "@/lib/data/open/overview";
-import { sitemapCounts, sitemapRecords } from "@/lib/data/open/sitemap";
+import { sitemapCounts, sitemapRecords } from "@/lib/data/open/sitemap-records";
 import { parseInstitutionSearch, parseOrganizationSearch } from "@/lib/validation/search";
 import { membershipValuesSchema } from "@/lib/validation/memberships";
 import { organizationProposalSchema } from "@/lib/validation/organizations";

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { sitemapCounts, sitemapRecords } from "@/lib/data/open/sitemap";
+import { sitemapCounts, sitemapRecords } from "@/lib/data/open/sitemap-records";
 import { sitemapFileNumber, sitemapFiles, sitemapXml, type SitemapEntry } from "@/lib/seo/sitemap";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
 import { requireStaff } from "../guards";
 import { snapshotOf } from "../change-requests/diff";
-import { needsConfirmation } from "../../shared/confirmation";
+import { needsConfirmation } from "../../shared/reconfirmation";
 
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
 

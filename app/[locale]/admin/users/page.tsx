@@ -8,6 +8,7 @@ import { TextField } from "@/components/account/text-field";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { HandOverLink } from "@/components/account/hand-over-link";
 import { Badge } from "@/components/ui/badge";
+import { userRoles } from "@/lib/shared/vocabulary";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
 
@@ -40,8 +41,11 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
                 {t("role")}
               </label>
               <select id="invite-role" name="role" defaultValue="STAFF" className={select}>
-                <option value="STAFF">{t("roleStaff")}</option>
-                <option value="ADMIN">{t("roleAdmin")}</option>
+                {userRoles.values.map((role) => (
+                  <option key={role} value={role}>
+                    {t(userRoles.labels[role])}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
@@ -76,8 +80,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
           {users.map((u) => (
             <li key={u.id} className="space-y-2 p-3">
               <p className="text-sm">
-                <span className="font-medium">{u.name}</span> · {u.email} ·{" "}
-                {u.role === "ADMIN" ? t("roleAdmin") : t("roleStaff")}
+                <span className="font-medium">{u.name}</span> · {u.email} · {t(userRoles.labels[u.role])}
                 {u.institution ? ` · ${u.institution.name}` : ""}{" "}
                 {u.invited ? <Badge tone="warm">{t("invited")}</Badge> : null}{" "}
                 {u.disabledAt ? <Badge>{t("disabled")}</Badge> : null}
