@@ -1,7 +1,9 @@
 import "server-only";
+import type { Prisma } from "../generated/prisma/client";
 // Select shapes and mappers shared by the data modules.
 
-import type { Confirmation, SourceRef } from "../shared/types/memberships";
+import { fromStoredDate } from "../shared/dates";
+import type { Confirmation, MembershipFacts, SourceRef } from "../shared/types/memberships";
 
 export const sourceSelect = { select: { key: true, title: true, publisher: true, url: true, seenOn: true } } as const;
 
@@ -51,5 +53,35 @@ export function confirmationOf(m: {
     institutionConfirmedOn,
     organizationSource,
     corroborated: Boolean(institutionConfirmedOn && organizationSource),
+  };
+}
+
+/** What a member row (an organization's page) and a participation row (an institution's page) read of a membership. */
+export const membershipFactsSelect = {
+  role: true,
+  status: true,
+  joinedOn: true,
+  joinedPrecision: true,
+  endedOn: true,
+  endedPrecision: true,
+  notes: true,
+  quote: true,
+  updatedAt: true,
+  source: sourceSelect,
+  ...confirmationSelect,
+} as const;
+
+export function membershipFacts(
+  m: Prisma.MembershipGetPayload<{ select: typeof membershipFactsSelect }>,
+): MembershipFacts {
+  return {
+    role: m.role,
+    status: m.status,
+    joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+    ended: fromStoredDate(m.endedOn, m.endedPrecision),
+    notes: m.notes,
+    source: sourceRef(m.source, m.quote),
+    updatedAt: m.updatedAt.toISOString(),
+    confirmation: confirmationOf(m),
   };
 }

@@ -6,7 +6,7 @@ import { NotFoundError } from "../../shared/errors";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
 import { requireStaff } from "../guards";
-import { snapshotOf } from "../change-requests/diff";
+import { membershipSnapshotSelect, snapshotOf } from "../change-requests/diff";
 import { needsConfirmation } from "../../shared/reconfirmation";
 
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
@@ -84,17 +84,7 @@ export async function getOwnMembershipForEdit(actor: Actor | null, membershipId:
   const m = await db().membership.findFirst({
     where: { id: membershipId, institutionId },
     select: {
-      id: true,
-      version: true,
-      role: true,
-      status: true,
-      notes: true,
-      quote: true,
-      joinedOn: true,
-      joinedPrecision: true,
-      endedOn: true,
-      endedPrecision: true,
-      source: { select: { url: true, title: true } },
+      ...membershipSnapshotSelect,
       organization: { select: { slug: true, names: orgNames } },
       changeRequests: { where: { status: "PENDING" }, select: { id: true } },
     },

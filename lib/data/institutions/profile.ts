@@ -6,7 +6,7 @@ import { cached, tags } from "../../cache/read-cache";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
 import type { InstitutionProfile, Participation } from "../../shared/types/institutions";
-import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect } from "../selects";
+import { institutionNameSelect, membershipFacts, membershipFactsSelect, sourceRef, sourceSelect } from "../selects";
 
 const orgName = {
   select: { locale: true, name: true, kind: true, validUntil: true },
@@ -26,17 +26,7 @@ const profileSelect = {
   source: sourceSelect,
   memberships: {
     select: {
-      role: true,
-      status: true,
-      joinedOn: true,
-      joinedPrecision: true,
-      endedOn: true,
-      endedPrecision: true,
-      notes: true,
-      quote: true,
-      updatedAt: true,
-      source: sourceSelect,
-      ...confirmationSelect,
+      ...membershipFactsSelect,
       organization: {
         select: {
           slug: true,
@@ -84,14 +74,7 @@ function toParticipation(m: ProfileRow["memberships"][number], locale: Locale): 
     foundedBy: m.organization.founders
       .filter((f, i, all) => all.findIndex((g) => g.institution.slug === f.institution.slug) === i)
       .map((f) => ({ slug: f.institution.slug, name: pickName(f.institution.names, locale).name, role: f.role })),
-    role: m.role,
-    status: m.status,
-    joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
-    ended: fromStoredDate(m.endedOn, m.endedPrecision),
-    notes: m.notes,
-    source: sourceRef(m.source, m.quote),
-    updatedAt: m.updatedAt.toISOString(),
-    confirmation: confirmationOf(m),
+    ...membershipFacts(m),
   };
 }
 

@@ -3,9 +3,8 @@ import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
-import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
-import { confirmationOf, confirmationSelect, institutionNameSelect, sourceRef, sourceSelect } from "../selects";
+import { institutionNameSelect, membershipFacts, membershipFactsSelect } from "../selects";
 import type { MemberRow } from "../../shared/types/organizations";
 import type { MemberCursor } from "../../validation/members";
 
@@ -18,18 +17,8 @@ export const institutionRefSelect = {
 } as const;
 export const memberSelect = {
   id: true,
-  role: true,
-  status: true,
-  joinedOn: true,
-  joinedPrecision: true,
-  endedOn: true,
-  endedPrecision: true,
-  notes: true,
-  quote: true,
-  updatedAt: true,
-  source: sourceSelect,
+  ...membershipFactsSelect,
   institution: institutionRefSelect,
-  ...confirmationSelect,
 } satisfies Prisma.MembershipSelect;
 /** Earliest first, unknown dates last, then by institution: the order of every member list. */
 export const memberOrder = [
@@ -50,14 +39,7 @@ export function toMemberRow(
       country: m.institution.country,
       kind: m.institution.kind,
     },
-    role: m.role,
-    status: m.status,
-    joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
-    ended: fromStoredDate(m.endedOn, m.endedPrecision),
-    notes: m.notes,
-    source: sourceRef(m.source, m.quote),
-    updatedAt: m.updatedAt.toISOString(),
-    confirmation: confirmationOf(m),
+    ...membershipFacts(m),
   };
 }
 

@@ -2,6 +2,31 @@ import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationK
 import { common, download, errorResponse, json, ok, p, ref, str } from "./builders";
 
 /** The read API's operations: the records, the downloads and the widget. */
+/** The download of one record's slice (an organization's or an institution's), in three formats. */
+function slice(record: "organization" | "institution", operationId: string, summary: string) {
+  return {
+    get: {
+      tags: ["downloads"],
+      operationId,
+      summary,
+      parameters: [
+        {
+          name: "file",
+          in: "path",
+          required: true,
+          description: "`{slug}.csv`, `{slug}.json` or `{slug}.jsonld`.",
+          schema: { type: "string", pattern: "^[a-z0-9-]+\\.(csv|json|jsonld)$" },
+        },
+      ],
+      responses: {
+        "200": download("The file.", ["text/csv", "application/json", "application/ld+json"]),
+        ...common,
+        "404": errorResponse(`No ${record} has this slug.`),
+      },
+    },
+  };
+}
+
 export const paths = {
   "/organizations": {
     get: {
@@ -123,48 +148,16 @@ export const paths = {
       },
     },
   },
-  "/export/organizations/{file}": {
-    get: {
-      tags: ["downloads"],
-      operationId: "downloadOrganizationSlice",
-      summary: "One organization's slice: its memberships and the institutions in them.",
-      parameters: [
-        {
-          name: "file",
-          in: "path",
-          required: true,
-          description: "`{slug}.csv`, `{slug}.json` or `{slug}.jsonld`.",
-          schema: { type: "string", pattern: "^[a-z0-9-]+\\.(csv|json|jsonld)$" },
-        },
-      ],
-      responses: {
-        "200": download("The file.", ["text/csv", "application/json", "application/ld+json"]),
-        ...common,
-        "404": errorResponse("No organization has this slug."),
-      },
-    },
-  },
-  "/export/institutions/{file}": {
-    get: {
-      tags: ["downloads"],
-      operationId: "downloadInstitutionSlice",
-      summary: "One institution's slice: its memberships and the organizations in them.",
-      parameters: [
-        {
-          name: "file",
-          in: "path",
-          required: true,
-          description: "`{slug}.csv`, `{slug}.json` or `{slug}.jsonld`.",
-          schema: { type: "string", pattern: "^[a-z0-9-]+\\.(csv|json|jsonld)$" },
-        },
-      ],
-      responses: {
-        "200": download("The file.", ["text/csv", "application/json", "application/ld+json"]),
-        ...common,
-        "404": errorResponse("No institution has this slug."),
-      },
-    },
-  },
+  "/export/organizations/{file}": slice(
+    "organization",
+    "downloadOrganizationSlice",
+    "One organization's slice: its memberships and the institutions in them.",
+  ),
+  "/export/institutions/{file}": slice(
+    "institution",
+    "downloadInstitutionSlice",
+    "One institution's slice: its memberships and the organizations in them.",
+  ),
   "/releases": {
     get: {
       tags: ["downloads"],
