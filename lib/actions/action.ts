@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
+import { refresh } from "next/cache";
 import type { z } from "zod";
 import type { Locale } from "../../i18n/routing";
 import { clientAddressFrom, getCurrentUser } from "../auth/session";
@@ -77,6 +78,9 @@ export function action<S extends z.ZodType>(definition: ActionDefinition<S>): Se
     expireTags(result?.tags ?? []);
     // redirect() throws Next's redirect signal: kept out of runDefinition's try/catch, which would swallow it.
     if (result?.redirectTo) redirect(result.redirectTo);
+    // A change that expires no public tag (a comment, a withdrawal, an invitation) would leave the page as it
+    // was rendered before: the router keeps its payload until told. Every success re-renders the page.
+    if (state.ok) refresh();
     return state;
   }
   return Object.assign(serverAction, { definition });

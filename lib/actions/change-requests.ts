@@ -54,9 +54,10 @@ export const proposeOrganizationCreateAction = action({
 export const withdrawChangeRequestAction = action({
   name: "withdrawChangeRequest",
   schema: withdrawSchema,
-  async run(actor, input) {
+  async run(actor, input, locale) {
     await withdrawChangeRequest(actor, input.changeRequestId);
-    return { message: "The request was withdrawn." };
+    // Back to the request without the confirmation step: it now shows its status, Withdrawn.
+    return { message: "The request was withdrawn.", redirectTo: changeRequestPath(locale, input.changeRequestId) };
   },
 });
 

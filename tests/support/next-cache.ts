@@ -67,3 +67,8 @@ export function updateTag(tag: string) {
   revalidated.push(tag);
   invalidate(tag, false);
 }
+
+/** Next's "re-render the page that called this action": recorded, since there is no router here. */
+export function refresh() {
+  revalidated.push("refresh");
+}

@@ -10,7 +10,7 @@ import {
   rejectChangeRequestAction,
   withdrawChangeRequestAction,
 } from "@/lib/actions/change-requests";
-import { ActionForm } from "@/components/account/action-form";
+import { WithdrawRequest } from "@/components/account/withdraw-request";
 import { ChangeRequestHeader } from "@/components/account/change-request-header";
 import { ChangeRequestDiff } from "@/components/account/change-request-diff";
 import { ChangeRequestComments } from "@/components/account/change-request-comments";
@@ -21,7 +21,13 @@ import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-export default async function ChangeRequestPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+export default async function ChangeRequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<{ withdraw?: string | string[] }>;
+}) {
   const { locale, id } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -58,11 +64,10 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       ) : null}
 
       {!isAdmin && pending ? (
-        <ActionForm
-          action={withdrawChangeRequestAction}
-          hidden={{ changeRequestId: request.id }}
-          submitLabel={t("withdraw")}
-          tone="plain"
+        <WithdrawRequest
+          changeRequestId={request.id}
+          confirming={(await searchParams).withdraw === "confirm"}
+          withdrawAction={withdrawChangeRequestAction}
           locale={locale}
         />
       ) : null}
