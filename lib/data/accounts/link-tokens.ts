@@ -28,3 +28,26 @@ export async function issueLinkToken(userId: string, purpose: "INVITE" | "PASSWO
 export function passwordLink(locale: Locale, token: string) {
   return `${env().SITE_URL.replace(/\/$/, "")}/${locale}/password/${token}`;
 }
+
+/** What a password link can still do, so its page says at once when it cannot set a password any more. */
+export type LinkTokenState =
+  | { state: "valid"; purpose: "INVITE" | "PASSWORD_RESET" }
+  | { state: "used" | "expired"; purpose: "INVITE" | "PASSWORD_RESET" }
+  | { state: "unknown" };
+
+/**
+ * Look a link up without using it (setPasswordWithToken uses it, in its own transaction). Only the holder of
+ * the link can ask: the token is the secret, and its hash is what is stored.
+ */
+export async function checkLinkToken(token: string): Promise<LinkTokenState> {
+  if (token.length > 200) return { state: "unknown" };
+  const row = await db().userToken.findUnique({
+    where: { tokenHash: linkTokenHash(token) },
+    select: { purpose: true, usedAt: true, expiresAt: true },
+  });
+  if (!row) return { state: "unknown" };
+  const purpose = row.purpose === "INVITE" ? "INVITE" : "PASSWORD_RESET";
+  if (row.usedAt) return { state: "used", purpose };
+  if (row.expiresAt < new Date()) return { state: "expired", purpose };
+  return { state: "valid", purpose };
+}

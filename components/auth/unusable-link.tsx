@@ -1,0 +1,32 @@
+import type { Locale } from "@/i18n/routing";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+
+type Unusable = { state: "used" | "expired"; purpose: "INVITE" | "PASSWORD_RESET" } | { state: "unknown" };
+
+const button = "inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong";
+
+/** A password link that can no longer set a password: what happened, and what to do instead. */
+export async function UnusableLink({ link, locale }: { link: Unusable; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "account" });
+  const key =
+    link.state === "unknown" ? "linkUnknown" : `link${link.state === "used" ? "Used" : "Expired"}${link.purpose}`;
+  // A used invitation means a password exists: signing in is the way on; otherwise a new link is.
+  const signIn = link.state === "used" && link.purpose === "INVITE";
+  return (
+    <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+      <h1 className="text-2xl font-semibold">{t(`${key}Title` as "linkUnknownTitle")}</h1>
+      <p className="text-sm text-slate-800">{t(`${key}Text` as "linkUnknownText")}</p>
+      <p className="flex flex-wrap gap-3">
+        {signIn ? (
+          <Link href="/login" className={button} locale={locale}>
+            {t("linkSignIn")}
+          </Link>
+        ) : null}
+        <Link href="/login/reset" className={signIn ? "text-sm underline" : button} locale={locale}>
+          {t("linkRequestReset")}
+        </Link>
+      </p>
+    </div>
+  );
+}
