@@ -1,7 +1,13 @@
-/** The column headings of a data table; a column may carry a width class. */
-export function TableHead({ columns }: { columns: (string | { label: string; className: string })[] }) {
+/** The column headings of a data table; a column may carry a width class, the row group a display class. */
+export function TableHead({
+  columns,
+  className = "",
+}: {
+  columns: (string | { label: string; className: string })[];
+  className?: string;
+}) {
   return (
-    <thead className="bg-slate-50 text-xs uppercase tracking-wide text-muted">
+    <thead className={`bg-slate-50 text-xs uppercase tracking-wide text-muted ${className}`.trim()}>
       <tr>
         {columns.map((c) => {
           const { label, className } = typeof c === "string" ? { label: c, className: "" } : c;
