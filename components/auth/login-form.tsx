@@ -21,6 +21,7 @@ export function LoginForm({ locale, next }: { locale: Locale; next: string }) {
     const result = await signIn("credentials", {
       email: form.get("email"),
       password: form.get("password"),
+      locale,
       redirect: false,
     });
     setPending(false);

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Locale } from "../../i18n/routing";
 import { clientAddressFrom, getCurrentUser } from "../auth/session";
 import { expireTags } from "../cache/read-cache";
+import { rememberLocale } from "../data/accounts/locale";
 import { checkOriginAgainstSite } from "../http/origin";
 import type { Actor } from "../shared/actor";
 import { AppError, ValidationError, addFieldError } from "../shared/errors";
@@ -107,10 +108,9 @@ export async function runDefinition<S extends z.ZodType>(
     }
     return { state: { ok: false, message: "Please correct the fields marked below.", fieldErrors } };
   }
+  let result: ActionResult;
   try {
-    const result = await definition.run(actor, parsed.data, locale, context);
-    const handOver = result.handOver ? { handOver: result.handOver } : {};
-    return { state: { ok: true, message: result.message, fieldErrors: {}, ...handOver }, result };
+    result = await definition.run(actor, parsed.data, locale, context);
   } catch (error) {
     if (error instanceof ValidationError)
       return { state: { ok: false, message: error.message, fieldErrors: error.fieldErrors } };
@@ -124,6 +124,12 @@ export async function runDefinition<S extends z.ZodType>(
       },
     };
   }
+  // Done: the language the person acted in is the one their mails use from now on. Kept out of the try above,
+  // which answers "nothing was changed"; a failure here loses a preference, never the change.
+  if (actor)
+    await rememberLocale(actor, locale).catch((error: unknown) => console.error(`[action ${definition.name}]`, error));
+  const handOver = result.handOver ? { handOver: result.handOver } : {};
+  return { state: { ok: true, message: result.message, fieldErrors: {}, ...handOver }, result };
 }
 
 /** FormData → nested object: "values.role" becomes { values: { role } }. Files and repeated keys are refused. */

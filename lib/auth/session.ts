@@ -6,6 +6,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import type { Actor } from "../shared/actor";
 import { authenticate, endSessions, loadSessionUser, normalizeEmail } from "../data/accounts/sessions";
+import { rememberLocale } from "../data/accounts/locale";
+import { isLocale } from "../../i18n/routing";
 import { deviceCookieName, issueDeviceCookie } from "./device-cookie";
 import { CONTROL_CHARACTER } from "../validation/input";
 
@@ -53,7 +55,11 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        locale: { label: "Language", type: "text" },
+      },
       async authorize(credentials, req) {
         const email = String(credentials?.email ?? "").slice(0, 254);
         const password = String(credentials?.password ?? "").slice(0, 128);
@@ -67,6 +73,9 @@ export const authOptions: NextAuthOptions = {
         );
         if (!user) return null;
         await giveDeviceCookie(user.email);
+        // The language of the sign-in page is the person's language for mail until they act in another.
+        const locale = String(credentials?.locale ?? "");
+        if (isLocale(locale)) await rememberLocale(user, locale);
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),

@@ -8,6 +8,7 @@ import { sendLinkMail } from "../outbox";
 import { normalizeEmail } from "./sessions";
 import { consumeRateLimits } from "../rate-limit";
 import { issueLinkToken, passwordLink, RESET_MINUTES } from "./link-tokens";
+import { mailTranslator } from "./mail-texts";
 
 /** Requests per client address, and per email address asked about, within an hour. */
 export const RESET_LIMITS = { perAddress: 10, perAccount: 3, windowSeconds: 3600 } as const;
@@ -58,14 +59,14 @@ export async function sendResetLink(email: string, locale: Locale): Promise<void
     const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, disabledAt: true } });
     if (!user || user.disabledAt) return;
     const token = await issueLinkToken(user.id, "PASSWORD_RESET", null);
+    // In the language of the page the reset was asked from, as is the link.
+    const t = mailTranslator(locale);
     await sendLinkMail(
       {
         to: user.email,
-        subject: "Reset your Alliance Atlas password",
+        subject: t("resetSubject"),
         link: passwordLink(locale, token),
-        text: (link) =>
-          "Someone asked to reset the password of this account. If it was you, choose a new password here " +
-          `(the link works once, for ${RESET_MINUTES} minutes):\n${link}\n\nIf it was not you, ignore this mail.`,
+        text: (link) => t("resetText", { minutes: RESET_MINUTES, link }),
       },
       "console",
     );

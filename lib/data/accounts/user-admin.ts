@@ -11,6 +11,7 @@ import { pickName } from "../../shared/names";
 import { normalizeEmail } from "./sessions";
 import { INVITE_DAYS, issueLinkToken, linkTokenHash, passwordLink } from "./link-tokens";
 import { accountKey } from "./login-throttle";
+import { mailTranslator } from "./mail-texts";
 
 export async function listUsers(actor: Actor | null, locale: Locale) {
   requireAdmin(actor, "Only admins manage accounts.");
@@ -61,7 +62,8 @@ export async function inviteUser(
     throw new DuplicateRecordError("There is already an account with this email.");
   const institutionId = await institutionIdFor(input.role, input.institutionSlug);
   const user = await db().user.create({
-    data: { email, name: input.name, role: input.role, institutionId },
+    // Until they sign in, the person's language is the one they were invited in (the link's too).
+    data: { email, name: input.name, role: input.role, institutionId, locale },
     select: { id: true },
   });
   const link = passwordLink(locale, await issueLinkToken(user.id, "INVITE", admin.id));
@@ -71,14 +73,13 @@ export async function inviteUser(
     actorId: admin.id,
     after: { email, role: input.role, institutionId },
   });
+  const t = mailTranslator(locale);
   const delivery = await sendLinkMail(
     {
       to: email,
-      subject: "You are invited to Alliance Atlas",
+      subject: t("inviteSubject"),
       link,
-      text: (l) =>
-        `${admin.name} invited you to keep your institution's entries in Alliance Atlas up to date.\n\n` +
-        `Set your password here (the link works once, for ${INVITE_DAYS} days):\n${l}\n`,
+      text: (l) => t("inviteText", { inviter: admin.name, days: INVITE_DAYS, link: l }),
     },
     "hand-over",
   );

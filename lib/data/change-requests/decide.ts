@@ -17,18 +17,16 @@ import {
   type Applied,
 } from "./apply";
 import type { MembershipSnapshot } from "../../shared/types/change-requests";
+import { decisionNotice, type DecisionNotice } from "./decision-notice";
 
 /**
- * Tell the proposer in the app and by mail. Both are written in the decision's transaction, so a mail that
- * cannot be queued undoes the decision; the mail is delivered after the commit (its id is returned for that).
+ * Tell the proposer in the app and by mail, in their language (decision-notice.ts). Both are written in the
+ * decision's transaction, so a mail that cannot be queued undoes the decision; the mail is delivered after the
+ * commit (its id is returned for that).
  */
-async function tellProposer(
-  tx: Tx,
-  note: { userId: string; changeRequestId: string; message: string; subject: string; text: string },
-): Promise<string | null> {
-  await notifyUser(tx, { userId: note.userId, changeRequestId: note.changeRequestId, message: note.message });
-  const user = await tx.user.findUnique({ where: { id: note.userId }, select: { email: true, disabledAt: true } });
-  return user && !user.disabledAt ? queueMail(tx, { to: user.email, subject: note.subject, text: note.text }) : null;
+async function tellProposer(tx: Tx, notice: DecisionNotice): Promise<string | null> {
+  await notifyUser(tx, { userId: notice.userId, changeRequestId: notice.changeRequestId, message: notice.message });
+  return notice.email ? queueMail(tx, { to: notice.email, subject: notice.subject, text: notice.text }) : null;
 }
 
 /** Staff: take back a pending request of their institution. */
@@ -104,13 +102,7 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
     decided = await db().$transaction(async (tx) => {
       await claimForApproval(tx, changeRequestId, admin.id, comment);
       const applied = await applyRequest(tx, changeRequestId, admin.id);
-      const mailId = await tellProposer(tx, {
-        userId: applied.proposerId,
-        changeRequestId,
-        message: `Your change was approved${comment ? `: ${comment}` : "."}`,
-        subject: "Your change was approved",
-        text: `Your change request ${changeRequestId} was approved${comment ? `: ${comment}` : "."} It is now public.`,
-      });
+      const mailId = await tellProposer(tx, await decisionNotice(tx, changeRequestId, { approved: true, comment }));
       const tags = await tagsTouchedBy(tx, applied.institutionId, applied.organizationId);
       return { tags, proposerId: applied.proposerId, mailId };
     });
@@ -149,13 +141,7 @@ export async function rejectChangeRequest(actor: Actor | null, changeRequestId: 
       changeRequestId,
       after: { reason },
     });
-    const mailId = await tellProposer(tx, {
-      userId: r.proposedById,
-      changeRequestId,
-      message: `Your change was rejected: ${reason}`,
-      subject: "Your change was rejected",
-      text: `Your change request ${changeRequestId} was rejected: ${reason}`,
-    });
+    const mailId = await tellProposer(tx, await decisionNotice(tx, changeRequestId, { approved: false, reason }));
     return { proposerId: r.proposedById, mailId };
   });
   // Committed: as for an approval, the mail's outcome is kept on its outbox row, never thrown.

@@ -159,8 +159,18 @@ describe("staff propose, an admin decides, the public sees only what was approve
 
   it("NMU staff see both decisions", async () => {
     await nmu.goto(url("/en/account"));
-    await nmu.getByText("Your change was approved.").waitFor();
-    await nmu.getByText(/Your change was rejected: The UASR member list/).waitFor();
+    // Each decision says what it was about and where, never a request's id.
+    await nmu
+      .getByText(/^Your change to Nanjing Medical University’s membership in .*Sino-Russian.* was approved\.$/)
+      .waitFor();
+    await nmu
+      .getByText(
+        new RegExp(
+          "^Your proposed membership of Nanjing Medical University in University Alliance of the Silk Road " +
+            "was rejected: The UASR member list",
+        ),
+      )
+      .waitFor();
     await nmu.getByText("Approved", { exact: true }).first().waitFor();
     await nmu.getByText("Rejected", { exact: true }).first().waitFor();
     await screenshot(nmu, "journey-10-nmu-decisions");
