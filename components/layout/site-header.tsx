@@ -2,6 +2,7 @@ import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { routing } from "@/i18n/routing";
+import { AccountMenu } from "./account-menu";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
@@ -47,9 +48,16 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           </ul>
         </nav>
         <div className="flex items-center gap-3">
-          <Link href="/account" className="text-sm text-muted hover:text-accent" prefetch={false}>
-            {t("signIn")}
-          </Link>
+          <AccountMenu
+            locale={locale}
+            texts={{
+              signIn: t("signIn"),
+              menu: t("accountMenu"),
+              account: t("account"),
+              reviewQueue: t("reviewQueue"),
+              signOut: t("signOut"),
+            }}
+          />
           <LocaleSwitcher
             locale={locale}
             label={t("language")}

@@ -89,12 +89,16 @@ export const authOptions: NextAuthOptions = {
       }
       // Every read of a session (/api/auth/session, getServerSession) asks the database: a session ended by
       // logout, a new password, a new role or a disabled account gives no name or email to anyone.
-      if (typeof token.uid !== "string" || typeof token.sv !== "number" || !(await sessionUser(token.uid, token.sv)))
-        throw new SessionEnded();
+      const actor =
+        typeof token.uid === "string" && typeof token.sv === "number" ? await sessionUser(token.uid, token.sv) : null;
+      if (!actor) throw new SessionEnded();
+      // The header's account menu (components/layout/account-menu.tsx) shows the name and role as they are now.
+      token.name = actor.name;
+      token.role = actor.role;
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv };
+      return { ...session, uid: token.uid, sv: token.sv, role: token.role };
     },
   },
   events: {
