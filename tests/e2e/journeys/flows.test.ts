@@ -89,7 +89,7 @@ describe("every action leaves the page showing its result", () => {
     await admin.getByLabel("Institution", { exact: true }).first().selectOption("nanjing-medical-university");
     await admin.getByRole("button", { name: "Send invitation" }).click();
     await admin.getByText(`Invitation sent to ${email}.`).waitFor();
-    await admin.getByRole("listitem").filter({ hasText: email }).getByText("Invited").waitFor();
+    await admin.getByRole("listitem").filter({ hasText: email }).getByText("invitation not accepted yet").waitFor();
     expect(await admin.getByLabel("Email").inputValue()).toBe("");
     invitation = passwordLinkIn((await waitForMail(email, { subject: /invited/ })).text);
   });
