@@ -135,7 +135,12 @@ describe("the schemas refuse a future date, worded in the form's language", () =
   });
 
   it("words an unreadable date in both languages, and leaves other issues as written", () => {
-    expect(dateIssueText({ dateIssue: "unreadable", text: "soon" }, "en")).toContain("“soon” is not a date");
+    // The English text is the one parsePartialDate has always given (tests/e2e/journeys/approval.test.ts).
+    const refused = checkPartialDate("Feb 30, 2020");
+    expect(refused.ok).toBe(false);
+    const english = dateIssueText({ dateIssue: "unreadable", text: "Feb 30, 2020" }, "en");
+    expect(english).toBe(refused.ok ? null : refused.message);
+    expect(english).toMatch(/^"Feb 30, 2020" is not a date: write a year/);
     expect(dateIssueText({ dateIssue: "unreadable", text: "soon" }, "zh")).toContain("无法识别“soon”");
     expect(issueText({ message: "Choose a role." }, "zh")).toBe("Choose a role.");
   });

@@ -86,3 +86,24 @@ describe("a date typed as the page writes it, with the precision it will be stor
     await nmu.getByTestId("values.joined-preview").getByText("2099年是将来的日期，无法保存。").waitFor();
   });
 });
+
+describe("the importer says where it cut", () => {
+  it("names the row whose passage was cut, marks it, and previews the row's date", async () => {
+    await nmu.goto(url("/en/account/import"));
+    const notes = "The network of universities grew. ".repeat(70);
+    await nmu
+      .getByLabel("Your page (text, HTML or CSV)")
+      .fill(`Organization,Joined,Notes\nM9 Collaboration Network,2021,${notes}\n`);
+    await nmu.getByLabel("The page's address").fill("https://example.org/nmu/m9");
+    await nmu.getByRole("button", { name: "Read the page" }).click();
+    await nmu.waitForURL(/\/en\/account\/import\/\w+$/);
+    await nmu
+      .getByTestId("import-cuts")
+      .getByText(/^The passages quoted for International Collaboration Network .+ were longer than 2,000 characters/)
+      .waitFor();
+    await nmu.getByText("Cut at 2,000 characters").waitFor();
+    await nmu.getByTestId("rows.0.joined-preview").getByText("Stored as: 2021 (year)").waitFor();
+    expect(await axeViolations(nmu)).toEqual([]);
+    await screenshot(nmu, "dates-04-import-cut");
+  });
+});
