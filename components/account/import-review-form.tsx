@@ -7,6 +7,7 @@ import { submitImportAction } from "@/lib/actions/import";
 import type { PartialDate } from "@/lib/shared/dates";
 import { membershipRoles } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError } from "./action-form";
+import { DateInput } from "./date-input";
 
 export type ReviewRow = {
   heading: string;
@@ -15,12 +16,24 @@ export type ReviewRow = {
   joined: PartialDate | null;
   role: string | null;
   passage: string | null;
+  /** Longer than a source's quote keeps: only its first `quoteMax` characters are sent. */
+  passageCut: boolean;
   action: "CREATE" | "UPDATE" | "UNCHANGED" | "NEW_ORGANIZATION";
   current: { joined: string | null; role: string } | null;
 };
 
 /** Each row the page yielded, editable, ticked when sending it would change something. */
-export function ImportReviewForm({ locale, draftId, rows }: { locale: Locale; draftId: string; rows: ReviewRow[] }) {
+export function ImportReviewForm({
+  locale,
+  draftId,
+  rows,
+  quoteMax,
+}: {
+  locale: Locale;
+  draftId: string;
+  rows: ReviewRow[];
+  quoteMax: number;
+}) {
   const t = useTranslations("tools");
   const roles = useTranslations(membershipRoles.namespace);
   const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1";
@@ -71,6 +84,11 @@ export function ImportReviewForm({ locale, draftId, rows }: { locale: Locale; dr
                       “{r.passage}”
                     </blockquote>
                   ) : null}
+                  {r.passageCut ? (
+                    <span className="mt-1 block text-xs font-medium text-amber-800">
+                      {t("importCuts.passageCutBadge", { max: quoteMax.toLocaleString(locale) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">
                   {r.organizationName ? (
@@ -115,13 +133,7 @@ export function ImportReviewForm({ locale, draftId, rows }: { locale: Locale; dr
                   <label htmlFor={`rows.${i}.joined`} className="sr-only">
                     {t("colJoined")}
                   </label>
-                  <input
-                    id={`rows.${i}.joined`}
-                    name={`rows.${i}.joined`}
-                    defaultValue={r.joined?.iso ?? ""}
-                    maxLength={40}
-                    className={input}
-                  />
+                  <DateInput name={`rows.${i}.joined`} defaultValue={r.joined} className={input} />
                   <FieldError name={`rows.${i}.joined`} />
                 </td>
               </tr>

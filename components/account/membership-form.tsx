@@ -6,6 +6,7 @@ import type { FormAction } from "@/lib/actions/state";
 import type { MembershipSnapshot } from "@/lib/shared/types/change-requests";
 import { membershipRoles, membershipStatuses } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError, useFormState } from "./action-form";
+import { DateInput } from "./date-input";
 
 /** Propose new values for a membership (or a new one): validated on the server, errors beside each field. */
 export function MembershipForm({
@@ -170,14 +171,12 @@ function DateFields({ values }: { values: MembershipSnapshot | null }) {
         const name = `values.${which}`;
         return (
           <Field key={which} name={name} label={t(which)} hint={t("dateHint")}>
-            <input
-              id={name}
+            <DateInput
               name={name}
-              defaultValue={values?.[which]?.iso ?? ""}
-              maxLength={40}
+              defaultValue={values?.[which] ?? null}
               className={INPUT}
-              aria-invalid={invalid(name)}
-              aria-describedby={described(name, true)}
+              invalid={invalid(name)}
+              describedBy={described(name, true)}
             />
           </Field>
         );

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { proposeOrganizationCreateAction } from "@/lib/actions/change-requests";
 import { membershipRoles } from "@/lib/shared/vocabulary";
 import { ActionForm } from "./action-form";
+import { DateField } from "./date-input";
 import { TextField } from "./text-field";
 import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
 
@@ -33,7 +34,7 @@ export function OrganizationForm({ locale }: { locale: Locale }) {
             ))}
           </select>
         </div>
-        <TextField name="values.joined" label={t("joined")} maxLength={40} />
+        <DateField name="values.joined" label={t("joined")} />
         <SourceFields />
         <div className="sm:col-span-2">
           <TextField name="reason" label={t("reason")} maxLength={2000} />

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { OrganizationProfileValues } from "@/lib/validation/organizations";
 import { organizationKinds } from "@/lib/shared/vocabulary";
 import { FieldError } from "./action-form";
+import { DateField } from "./date-input";
 import { TextField } from "./text-field";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
@@ -30,7 +31,7 @@ export function OrganizationProfileFields({ values }: { values?: OrganizationPro
         </select>
         <FieldError name="values.kind" />
       </div>
-      <TextField name="values.founded" label={t("founded")} defaultValue={values?.founded?.iso ?? ""} maxLength={40} />
+      <DateField name="values.founded" label={t("founded")} defaultValue={values?.founded} />
       <TextField
         name="values.website"
         label={t("website")}

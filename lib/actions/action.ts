@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { refresh } from "next/cache";
 import type { z } from "zod";
+import { issueText } from "../../i18n/date-issues";
 import type { Locale } from "../../i18n/routing";
 import { clientAddressFrom, getCurrentUser } from "../auth/session";
 import { expireTags } from "../cache/read-cache";
@@ -104,7 +105,7 @@ export async function runDefinition<S extends z.ZodType>(
     const fieldErrors: Record<string, string[]> = { ...controlErrors };
     for (const issue of parsed.success ? [] : parsed.error.issues) {
       const key = issue.path.join(".") || "_form";
-      addFieldError(fieldErrors, key, issue.message);
+      addFieldError(fieldErrors, key, issueText(issue, locale));
     }
     return { state: { ok: false, message: "Please correct the fields marked below.", fieldErrors } };
   }

@@ -19,7 +19,7 @@ export const submitImportAction = action({
   name: "submitImport",
   schema: submitImportSchema,
   async run(actor, input, locale) {
-    const r = await submitImport(actor, input);
+    const r = await submitImport(actor, input, locale);
     return {
       message: `${r.requests} changes were sent for review.`,
       redirectTo: accountPath(locale, { imported: r.requests }),

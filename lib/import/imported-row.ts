@@ -2,6 +2,9 @@
 import type { PartialDate } from "../shared/dates";
 import type { MembershipRole } from "../shared/enums";
 
+/** The longest quote a row's source keeps (lib/validation/fields.ts citation): a longer passage is cut there. */
+export const QUOTE_MAX = 2000;
+
 export type OrganizationMatch = { slug: string; name: string; score: number };
 
 export type ImportedRow = {

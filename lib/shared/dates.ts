@@ -118,3 +118,56 @@ export function formatPartialDate(date: PartialDate | null, locale: string): str
 export function yearOf(date: PartialDate | null): number | null {
   return date ? Number(date.iso.slice(0, 4)) : null;
 }
+
+/**
+ * Today's date as the earliest time zone on Earth (UTC+14) has it: a date that is today anywhere is not in the
+ * future, so staff in Beijing entering today's date just after midnight are not refused by a server on UTC.
+ */
+export function latestToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a date lies after today, compared at its own precision: a period that has begun is not in the future
+ * ("2026" all through 2026, "Nov 2026" all through November), one that has not begun is ("Dec 2026" in November).
+ */
+export function isFutureDate(date: PartialDate, now: Date = new Date()): boolean {
+  return date.iso > latestToday(now).slice(0, date.iso.length);
+}
+
+/**
+ * Whether `joined` lies before `founded`, compared at the coarser of the two precisions: a membership of
+ * "2018" is not before an organization founded "May 2018", nor "May 2018" before "May 12, 2018".
+ */
+export function isBeforeAtCoarser(joined: PartialDate, founded: PartialDate): boolean {
+  const length = Math.min(joined.iso.length, founded.iso.length);
+  return joined.iso.slice(0, length) < founded.iso.slice(0, length);
+}
+
+/** Why a typed date was refused, carried on the validation issue so the form's language words the message. */
+export type DateIssue = { dateIssue: "future"; date: PartialDate } | { dateIssue: "unreadable"; text: string };
+
+export function isDateIssue(value: unknown): value is DateIssue {
+  return typeof value === "object" && value !== null && "dateIssue" in value;
+}
+
+/** A typed date read as the server reads it, refused when unreadable or in the future (a DateIssue), or null. */
+export function checkPartialDate(
+  input: string,
+  now: Date = new Date(),
+): { ok: true; date: PartialDate | null } | { ok: false; issue: DateIssue; message: string } {
+  let date: PartialDate | null;
+  try {
+    date = parsePartialDate(input);
+  } catch (e) {
+    const text = input.trim().replace(/\s+/g, " ");
+    return { ok: false, issue: { dateIssue: "unreadable", text }, message: e instanceof Error ? e.message : text };
+  }
+  if (date && isFutureDate(date, now))
+    return {
+      ok: false,
+      issue: { dateIssue: "future", date },
+      message: `${formatPartialDate(date, "en")} is in the future: give the date it happened.`,
+    };
+  return { ok: true, date };
+}

@@ -1,19 +1,20 @@
 // Field schemas the domain schemas share (memberships, institutions, organizations, confirmations).
 import { z } from "zod";
-import { parsePartialDate, type PartialDate } from "../shared/dates";
+import { checkPartialDate, type PartialDate } from "../shared/dates";
 
-/** A date at the precision given ("2016", "May 2018", "2019-11-11"); blank is none. */
+/**
+ * A date at the precision given ("2016", "May 2018", "2019-11-11"), not in the future; blank is none. The issue
+ * carries its DateIssue as params, so the action words it in the form's language (i18n/date-issues.ts).
+ */
 export const partialDate = z
   .string()
   .trim()
   .max(40)
   .transform((value, ctx): PartialDate | null => {
-    try {
-      return parsePartialDate(value);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : "Not a date." });
-      return z.NEVER;
-    }
+    const checked = checkPartialDate(value);
+    if (checked.ok) return checked.date;
+    ctx.addIssue({ code: "custom", message: checked.message, params: checked.issue });
+    return z.NEVER;
   });
 
 export const optionalText = (max: number, label: string) =>

@@ -15,12 +15,28 @@ import type { InstitutionProfileValues } from "../../validation/institutions";
 import type { MembershipValues } from "../../validation/memberships";
 import type { OrganizationProposal } from "../../validation/organizations";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
+import { dateWarnings } from "./date-warnings";
 import { diffSnapshots, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
 
 // Staff propose; nothing public changes until an admin approves (decide.ts), and the change is applied then
 // (apply.ts) against the version the proposal was based on.
 
-const requestSummary = { id: true, kind: true, status: true } satisfies Prisma.ChangeRequestSelect;
+const requestSummary = {
+  id: true,
+  kind: true,
+  status: true,
+  organizationId: true,
+  proposed: true,
+} satisfies Prisma.ChangeRequestSelect;
+
+/** The new request, with what its proposer should check (the same warnings its review page shows). */
+async function summaryWithWarnings(
+  client: Tx,
+  created: Prisma.ChangeRequestGetPayload<{ select: typeof requestSummary }>,
+) {
+  const { id, kind, status } = created;
+  return { id, kind, status, warnings: await dateWarnings(client, created) };
+}
 
 async function assertNoPending(client: Tx, where: Prisma.ChangeRequestWhereInput) {
   const pending = await client.changeRequest.findFirst({
@@ -60,7 +76,7 @@ export async function proposeMembershipUpdate(
   await assertNoPending(client, { membershipId: membership.id });
   const kind: ChangeKind =
     after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
-  return client.changeRequest.create({
+  const created = await client.changeRequest.create({
     data: {
       kind,
       institutionId: staff.institutionId,
@@ -74,6 +90,7 @@ export async function proposeMembershipUpdate(
     },
     select: requestSummary,
   });
+  return summaryWithWarnings(client, created);
 }
 
 /**
@@ -103,7 +120,7 @@ export async function proposeMembershipCreate(
     organizationId: organization.id,
     kind: "MEMBERSHIP_CREATE",
   });
-  return client.changeRequest.create({
+  const created = await client.changeRequest.create({
     data: {
       kind: "MEMBERSHIP_CREATE",
       institutionId: staff.institutionId,
@@ -114,6 +131,7 @@ export async function proposeMembershipCreate(
     },
     select: requestSummary,
   });
+  return summaryWithWarnings(client, created);
 }
 
 /** Staff: propose changes to their own institution's profile. */
@@ -144,7 +162,7 @@ export async function proposeInstitutionUpdate(
       reason: input.reason,
       proposedById: staff.id,
     },
-    select: requestSummary,
+    select: { id: true, kind: true, status: true },
   });
 }
 
@@ -162,7 +180,7 @@ export async function proposeOrganizationCreate(
     throw new ValidationError("This organization is already in the registry: add a membership to it instead.", {
       "values.nameEn": [`Already listed as /organizations/${clash.organization.slug}.`],
     });
-  return db().changeRequest.create({
+  const created = await db().changeRequest.create({
     data: {
       kind: "ORGANIZATION_CREATE",
       institutionId: staff.institutionId,
@@ -172,4 +190,5 @@ export async function proposeOrganizationCreate(
     },
     select: requestSummary,
   });
+  return summaryWithWarnings(db(), created);
 }

@@ -7,6 +7,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { ChangeKind, ChangeStatus } from "../../generated/prisma/enums";
 import { NotFoundError } from "../../shared/errors";
 import { pickName } from "../../shared/names";
+import { dateWarnings } from "./date-warnings";
 import { diffSnapshots, diffValues } from "./diff";
 import type { MembershipSnapshot } from "../../shared/types/change-requests";
 
@@ -107,6 +108,7 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
       baseVersion: true,
       decisionComment: true,
       membershipId: true,
+      organizationId: true,
       decidedBy: { select: { name: true } },
       comments: {
         select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
@@ -116,6 +118,8 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
   });
   if (!r) throw new NotFoundError("No such request.");
   const isMembership = r.kind.startsWith("MEMBERSHIP");
+  // Checked against the organization as it is now, so a founding date corrected meanwhile counts.
+  const warnings = await dateWarnings(db(), r);
   return {
     ...listRow(r, locale),
     reason: r.reason,
@@ -132,5 +136,6 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
       author: c.author.name,
       authorRole: c.author.role,
     })),
+    warnings,
   };
 }

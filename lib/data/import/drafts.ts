@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "../../shared/errors";
 import { fromStoredDate, type PartialDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
 import { requireStaff } from "../guards";
+import { QUOTE_MAX } from "../../import/imported-row";
 import { pageRows, preparePage, readingLimit, type ImportedRow } from "../../import/read-page";
 import { WorkMeter, runStepsYielding } from "../../import/work-meter";
 import { matcher, matchNames } from "./match-names";
@@ -19,8 +20,8 @@ export type DraftRow = ImportedRow & {
 
 type CurrentEntry = NonNullable<DraftRow["current"]>;
 
-/** The most texts one preview looks up. */
-const MAX_CANDIDATES = 2000;
+/** The most texts one preview looks up: a page naming more is told so on its review page (namesFound). */
+export const MAX_CANDIDATES = 2000;
 
 const sameDate = (a: PartialDate | null, b: PartialDate | null) => (a?.iso ?? null) === (b?.iso ?? null);
 
@@ -43,7 +44,8 @@ async function readRows(text: string, institutionNames: string[]) {
   const meter = new WorkMeter({ limit: readingLimit(text.length) });
   const page = await runStepsYielding(preparePage(text, meter));
   const found = await matchNames(page.candidates.slice(0, MAX_CANDIDATES));
-  return runStepsYielding(pageRows(page, matcher(found), institutionNames, meter));
+  const rows = await runStepsYielding(pageRows(page, matcher(found), institutionNames, meter));
+  return { rows, namesFound: page.candidates.length };
 }
 
 /** Reads a pasted page into a draft of proposed rows for the staff member to review. Nothing is proposed yet. */
@@ -61,7 +63,7 @@ export async function previewImport(
       },
     },
   });
-  const rows = await readRows(
+  const { rows, namesFound } = await readRows(
     input.text,
     institution.names.map((n) => n.name),
   );
@@ -83,6 +85,7 @@ export async function previewImport(
       sourceUrl: input.sourceUrl,
       sourceTitle: input.sourceTitle,
       rows: draftRows as unknown as Prisma.InputJsonValue,
+      namesFound,
     },
     select: { id: true },
   });
@@ -94,7 +97,15 @@ export async function getImportDraft(actor: Actor | null, draftId: string, local
   const staff = requireStaff(actor);
   const draft = await db().importDraft.findFirst({
     where: { id: draftId, institutionId: staff.institutionId },
-    select: { id: true, sourceUrl: true, sourceTitle: true, rows: true, submittedAt: true, createdAt: true },
+    select: {
+      id: true,
+      sourceUrl: true,
+      sourceTitle: true,
+      rows: true,
+      namesFound: true,
+      submittedAt: true,
+      createdAt: true,
+    },
   });
   if (!draft) throw new NotFoundError("No such import of your institution.");
   const rows = draft.rows as unknown as DraftRow[];
@@ -106,6 +117,12 @@ export async function getImportDraft(actor: Actor | null, draftId: string, local
   const names = new Map(orgs.map((o) => [o.slug, pickName(o.names, locale).name]));
   return {
     ...draft,
-    rows: rows.map((r) => ({ ...r, organizationName: r.match ? (names.get(r.match.slug) ?? r.match.name) : null })),
+    rows: rows.map((r) => ({
+      ...r,
+      organizationName: r.match ? (names.get(r.match.slug) ?? r.match.name) : null,
+      passageCut: (r.passage?.length ?? 0) > QUOTE_MAX,
+    })),
+    // What the reader left out without a word before: the review page says so.
+    cuts: { quoteMax: QUOTE_MAX, namesFound: draft.namesFound, namesConsidered: MAX_CANDIDATES },
   };
 }

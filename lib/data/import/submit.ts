@@ -2,11 +2,14 @@ import "server-only";
 import { db, type Tx } from "../db";
 import type { Actor } from "../../shared/actor";
 import { NotFoundError, ValidationError, addFieldError } from "../../shared/errors";
-import { parsePartialDate, fromStoredDate } from "../../shared/dates";
+import { fromStoredDate } from "../../shared/dates";
+import { issueText } from "../../../i18n/date-issues";
+import type { Locale } from "../../../i18n/routing";
 import { requireStaff } from "../guards";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "../change-requests/propose";
 import { membershipValuesSchema, type MembershipValues } from "../../validation/memberships";
 import type { SubmitImportInput } from "../../validation/import";
+import { QUOTE_MAX } from "../../import/imported-row";
 import type { DraftRow } from "./drafts";
 
 type FieldErrors = Record<string, string[]>;
@@ -14,7 +17,13 @@ type PlannedRow = { index: string; slug: string; values: MembershipValues };
 type DraftSource = { sourceUrl: string | null; sourceTitle: string | null };
 
 /** The ticked rows as membership values, each checked as the edit form would; what fails goes to `errors`. */
-function planRows(rows: DraftRow[], reviewedRows: SubmitImportInput["rows"], draft: DraftSource, errors: FieldErrors) {
+function planRows(
+  rows: DraftRow[],
+  reviewedRows: SubmitImportInput["rows"],
+  draft: DraftSource & { locale: Locale },
+  errors: FieldErrors,
+) {
+  const { locale } = draft;
   const planned: PlannedRow[] = [];
   for (const [index, reviewed] of Object.entries(reviewedRows)) {
     if (!reviewed.include) continue;
@@ -28,12 +37,6 @@ function planRows(rows: DraftRow[], reviewedRows: SubmitImportInput["rows"], dra
       );
       continue;
     }
-    try {
-      parsePartialDate(reviewed.joined);
-    } catch (e) {
-      addFieldError(errors, `rows.${index}.joined`, e instanceof Error ? e.message : "Not a date.");
-      continue;
-    }
     const values = membershipValuesSchema.safeParse({
       role: reviewed.role,
       status: "ACTIVE",
@@ -42,11 +45,11 @@ function planRows(rows: DraftRow[], reviewedRows: SubmitImportInput["rows"], dra
       notes: "",
       sourceUrl: draft.sourceUrl ?? "",
       sourceTitle: draft.sourceTitle ?? "",
-      sourceQuote: (row.passage ?? "").slice(0, 2000),
+      sourceQuote: (row.passage ?? "").slice(0, QUOTE_MAX),
     });
     if (!values.success) {
       for (const issue of values.error.issues)
-        addFieldError(errors, `rows.${index}.${String(issue.path[0])}`, issue.message);
+        addFieldError(errors, `rows.${index}.${String(issue.path[0])}`, issueText(issue, locale));
       continue;
     }
     planned.push({ index, slug: row.match.slug, values: values.data });
@@ -122,7 +125,7 @@ async function proposeRows(tx: Tx, staff: Actor & { institutionId: string }, pla
  * all validated before any is created. Rows naming an organization the registry lacks are left to the "propose a
  * new organization" form, where its profile is given.
  */
-export async function submitImport(actor: Actor | null, input: SubmitImportInput) {
+export async function submitImport(actor: Actor | null, input: SubmitImportInput, locale: Locale = "en") {
   const staff = requireStaff(actor);
   const draft = await db().importDraft.findFirst({
     where: { id: input.draftId, institutionId: staff.institutionId },
@@ -131,7 +134,7 @@ export async function submitImport(actor: Actor | null, input: SubmitImportInput
   if (!draft) throw new NotFoundError("No such import of your institution.");
   if (draft.submittedAt) throw new ValidationError("This import was already sent for review.");
   const fieldErrors: FieldErrors = {};
-  const planned = planRows(draft.rows as unknown as DraftRow[], input.rows, draft, fieldErrors);
+  const planned = planRows(draft.rows as unknown as DraftRow[], input.rows, { ...draft, locale }, fieldErrors);
   await flagBlockedRows(staff.institutionId, planned, fieldErrors);
   if (Object.keys(fieldErrors).length)
     throw new ValidationError("Some rows need attention; nothing was sent.", fieldErrors);

@@ -47,4 +47,8 @@ export type ChangeRequestDetail = ChangeRequestRow & {
   decidedBy: string | null;
   diff: FieldDiff[];
   comments: ChangeRequestComment[];
+  warnings: DateWarning[];
 };
+
+/** Something a reviewer should check before deciding, that does not stop the request (the proposer sees it too). */
+export type DateWarning = { code: "joinedBeforeFounding"; joined: PartialDate; founded: PartialDate };

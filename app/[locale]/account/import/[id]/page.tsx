@@ -5,6 +5,7 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { getImportDraft } from "@/lib/data/import/drafts";
 import { NotFoundError } from "@/lib/shared/errors";
 import { formatPartialDate } from "@/lib/shared/dates";
+import { ImportCutNotices } from "@/components/account/import-cut-notices";
 import { ImportReviewForm } from "@/components/account/import-review-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isLocale } from "@/i18n/routing";
@@ -33,6 +34,7 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ l
     joined: r.joined,
     role: r.role,
     passage: r.passage,
+    passageCut: r.passageCut,
     action: r.action,
     current: r.current ? { joined: formatPartialDate(r.current.joined, locale), role: r.current.role } : null,
   }));
@@ -58,7 +60,12 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ l
           <p className="text-sm text-slate-700">
             {t("reviewLead", { source: draft.sourceUrl ?? draft.sourceTitle ?? "—" })}
           </p>
-          <ImportReviewForm locale={locale} draftId={draft.id} rows={rows} />
+          <ImportCutNotices
+            locale={locale}
+            cutRows={draft.rows.filter((r) => r.passageCut).map((r) => r.organizationName ?? r.heading)}
+            cuts={draft.cuts}
+          />
+          <ImportReviewForm locale={locale} draftId={draft.id} rows={rows} quoteMax={draft.cuts.quoteMax} />
         </>
       )}
     </div>

@@ -13,6 +13,7 @@ import {
 import { WithdrawRequest } from "@/components/account/withdraw-request";
 import { ChangeRequestHeader } from "@/components/account/change-request-header";
 import { ChangeRequestDiff } from "@/components/account/change-request-diff";
+import { DateWarnings } from "@/components/account/date-warnings";
 import { ChangeRequestComments } from "@/components/account/change-request-comments";
 import { DecisionForms } from "@/components/admin/decision-forms";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -53,6 +54,7 @@ export default async function ChangeRequestPage({
         ]}
       />
       <ChangeRequestHeader request={request} locale={locale} />
+      <DateWarnings warnings={request.warnings} organization={request.organization.name} locale={locale} />
       <ChangeRequestDiff request={request} locale={locale} />
       {isAdmin && pending ? (
         <DecisionForms

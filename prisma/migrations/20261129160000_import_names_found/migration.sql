@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImportDraft" ADD COLUMN     "namesFound" INTEGER NOT NULL DEFAULT 0;
