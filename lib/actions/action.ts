@@ -103,13 +103,15 @@ export async function runDefinition<S extends z.ZodType>(
   try {
     const result = await definition.run(actor, parsed.data, locale, context);
     const handOver = result.handOver ? { handOver: result.handOver } : {};
-    return { state: { ok: true, message: result.message, fieldErrors: {}, ...handOver }, result };
+    const message = translateWritten(result.message, locale);
+    return { state: { ok: true, message, fieldErrors: {}, ...handOver }, result };
   } catch (error) {
     if (error instanceof ValidationError) {
       const fieldErrors = translateFieldErrors(error.fieldErrors, locale);
       return { state: { ok: false, message: translateWritten(error.message, locale), fieldErrors } };
     }
-    if (error instanceof AppError) return { state: { ok: false, message: error.message, fieldErrors: {} } };
+    if (error instanceof AppError)
+      return { state: { ok: false, message: translateWritten(error.message, locale), fieldErrors: {} } };
     console.error(`[action ${definition.name}]`, error);
     return { state: { ok: false, message: formMessage("unexpected", locale), fieldErrors: {} } };
   }

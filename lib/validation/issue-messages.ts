@@ -34,29 +34,33 @@ function translatorFor(locale: Locale): Translate {
   return t as unknown as Translate;
 }
 
-/** Each written message as a pattern of its English text ("{text}" captures what the person typed). */
-const written = Object.entries(en.validation.custom).map(([key, text]) => {
+/**
+ * Each written message as a pattern of its English text ("{text}" captures what the person typed): the
+ * schemas' (custom) and the answers of the data layer and the actions (answers), which are written in English
+ * where they are thrown and given here in the form's language.
+ */
+const written = [
+  ...Object.entries(en.validation.custom).map(([key, text]) => [`custom.${key}`, text] as const),
+  ...Object.entries(en.validation.answers).map(([key, text]) => [`answers.${key}`, text] as const),
+].map(([key, text]) => {
   const parts = text.split(/\{(\w+)\}/);
   const names = parts.filter((_, i) => i % 2);
   const source = parts.map((part, i) => (i % 2 ? "(.+)" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
   return { key, names, pattern: new RegExp(`^${source}$`, "s") };
 });
 
-/** A message written in English (a schema's, or the checks' before it) in the form's language; kept as it is
- * when the catalogue does not hold it. */
+/** A message written in English (a schema's, the checks' before it, the data layer's, an action's) in the
+ * form's language; kept as it is when the catalogue does not hold it. */
 export function translateWritten(text: string, locale: Locale): string {
   for (const { key, names, pattern } of written) {
     const match = pattern.exec(text);
-    if (match) return translators[locale](`custom.${key}`, Object.fromEntries(names.map((n, i) => [n, match[i + 1]!])));
+    if (match) return translators[locale](key, Object.fromEntries(names.map((n, i) => [n, match[i + 1]!])));
   }
   return text;
 }
 
 /** A form-level message of the catalogue ("correctFields", "formOutdated", …) in the form's language. */
-export function formMessage(
-  key: "correctFields" | "notAForm" | "unexpected" | "formOutdated" | "summaryTitle",
-  locale: Locale,
-): string {
+export function formMessage(key: "correctFields" | "notAForm" | "unexpected" | "formOutdated", locale: Locale): string {
   return translators[locale](key);
 }
 

@@ -33,7 +33,8 @@ const membership = (values: Record<string, string>) => ({
 
 describe("form messages", () => {
   it("every field of every action has its form's label in both languages, but the ones no one sees", () => {
-    const hidden = new Set(["token", "baseVersion", "changeRequestId", "draftId", "userId"]);
+    // "rows" is the import's table as a whole: its cells (rows.3.joined) have labels.
+    const hidden = new Set(["token", "baseVersion", "changeRequestId", "draftId", "userId", "rows"]);
     for (const [name, definition] of Object.entries(actions))
       for (const { path } of fieldsOf(definition.schema)) {
         const parts = path.split(".");

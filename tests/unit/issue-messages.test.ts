@@ -1,6 +1,8 @@
 // The one mapping from zod issues to messages for people (lib/validation/issue-messages.ts): every issue code
 // the schemas can produce, in both languages, naming the field as its form labels it; the schemas' own
 // messages translated; zod's wording never shown.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Locale } from "@/i18n/routing";
@@ -196,6 +198,22 @@ describe("issue messages", () => {
     expect(errorsOf(proposeMembershipCreateSchema, membership, "zh")["values.joined"]?.[0]).toMatch(
       /^“Feb 30, 2020”不是/,
     );
+  });
+
+  it("the data layer's and the actions' answers are translated, each still written where it is thrown", () => {
+    const sources = readdirSync("lib", { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => readFileSync(path.join("lib", f), "utf8").replace(/"\s*\+\s*"/g, ""))
+      .join("\n");
+    for (const [key, english] of Object.entries(en.validation.answers)) {
+      const fixed = english.split(/\{\w+\}/)[0]!;
+      expect(sources.includes(english.includes("{") ? fixed : `"${english}"`), `${key} is thrown somewhere`).toBe(true);
+      if (english.includes("{")) continue;
+      expect(translateWritten(english, "en")).toBe(english);
+      expect(translateWritten(english, "zh")).toBe(zh.validation.answers[key as keyof typeof zh.validation.answers]);
+    }
+    expect(translateWritten("Invitation sent to a@b.example.", "zh")).toBe("邀请已发送至 a@b.example。");
+    expect(translateWritten("That Wikidata item already belongs to anso.", "zh")).toBe("该 Wikidata 条目已属于 anso。");
   });
 
   it("a message no catalogue holds is kept as written", () => {
