@@ -12,6 +12,7 @@ import {
   type ReactNode,
 } from "react";
 import { initialActionState, type ActionState, type FormAction } from "@/lib/actions/state";
+import { FormStatus } from "./form-status";
 
 const StateContext = createContext<ActionState>(initialActionState);
 
@@ -20,7 +21,8 @@ export function useFormState() {
   return useContext(StateContext);
 }
 
-/** A small form bound to a server action, showing its message and each field's errors in a live region. */
+/** A small form bound to a server action: its answer first (a message, or a summary linking to each field in
+ * error), then the fields, each with its errors beside it in a live region. */
 export function ActionForm({
   action,
   hidden,
@@ -60,6 +62,7 @@ export function ActionForm({
         {Object.entries(hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
+        <FormStatus state={state} form={form} />
         {children}
         <div className="flex flex-wrap items-center gap-3">
           <button
@@ -69,9 +72,6 @@ export function ActionForm({
           >
             {submitLabel}
           </button>
-          <p aria-live="polite" role="status" className={`text-sm ${state.ok ? "text-green-800" : "text-red-800"}`}>
-            {state.message}
-          </p>
         </div>
       </form>
     </StateContext.Provider>

@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { refresh } from "next/cache";
 import type { z } from "zod";
-import { issueText } from "../../i18n/date-issues";
 import type { Locale } from "../../i18n/routing";
 import { clientAddressFrom, getCurrentUser } from "../auth/session";
 import { expireTags } from "../cache/read-cache";
@@ -14,6 +13,7 @@ import { checkOriginAgainstSite } from "../http/origin";
 import type { Actor } from "../shared/actor";
 import { AppError, ValidationError, addFieldError } from "../shared/errors";
 import { controlCharacterErrors } from "../validation/input";
+import { formMessage, formParseOptions, issueFieldErrors, translateWritten } from "../validation/issue-messages";
 import type { ActionState } from "./state";
 
 export type ActionResult = { message: string; tags?: string[]; redirectTo?: string; handOver?: string };
@@ -60,12 +60,7 @@ function afterAtRandom(task: () => Promise<void>) {
 export function action<S extends z.ZodType>(definition: ActionDefinition<S>): ServerAction<S> {
   async function serverAction(_: ActionState, formData: FormData): Promise<ActionState> {
     // The arguments come from the request body as the client encoded them: anything but a form is junk.
-    if (!(formData instanceof FormData))
-      return {
-        ok: false,
-        message: "This form was not sent in a form we understand; nothing was changed. Reload the page and try again.",
-        fieldErrors: {},
-      };
+    if (!(formData instanceof FormData)) return { ok: false, message: formMessage("notAForm", "en"), fieldErrors: {} };
     // Next compares Origin with Host itself; this also refuses a missing or "null" Origin and keeps the rule
     // in our hands (proxy.ts answers such requests with 403 before they get here).
     const requestHeaders = await headers();
@@ -99,38 +94,44 @@ export async function runDefinition<S extends z.ZodType>(
   locale: Locale,
   context: ActionContext = inline,
 ): Promise<{ state: ActionState; result?: ActionResult }> {
-  const parsed = definition.schema.safeParse(raw);
+  const parsed = definition.schema.safeParse(raw, formParseOptions);
   const controlErrors = controlCharacterErrors(raw);
   if (!parsed.success || Object.keys(controlErrors).length) {
-    const fieldErrors: Record<string, string[]> = { ...controlErrors };
-    for (const issue of parsed.success ? [] : parsed.error.issues) {
-      const key = issue.path.join(".") || "_form";
-      addFieldError(fieldErrors, key, issueText(issue, locale));
-    }
-    return { state: { ok: false, message: "Please correct the fields marked below.", fieldErrors } };
+    // Each field's messages in the form's language (lib/validation/issue-messages.ts), never zod's wording.
+    const fieldErrors = translateFieldErrors(controlErrors, locale);
+    for (const [key, messages] of Object.entries(
+      parsed.success ? {} : issueFieldErrors(parsed.error.issues, locale, definition.name),
+    ))
+      for (const message of messages) addFieldError(fieldErrors, key, message);
+    return { state: { ok: false, message: formMessage("correctFields", locale), fieldErrors } };
   }
   let result: ActionResult;
   try {
     result = await definition.run(actor, parsed.data, locale, context);
   } catch (error) {
-    if (error instanceof ValidationError)
-      return { state: { ok: false, message: error.message, fieldErrors: error.fieldErrors } };
-    if (error instanceof AppError) return { state: { ok: false, message: error.message, fieldErrors: {} } };
+    if (error instanceof ValidationError) {
+      const fieldErrors = translateFieldErrors(error.fieldErrors, locale);
+      return { state: { ok: false, message: translateWritten(error.message, locale), fieldErrors } };
+    }
+    if (error instanceof AppError)
+      return { state: { ok: false, message: translateWritten(error.message, locale), fieldErrors: {} } };
     console.error(`[action ${definition.name}]`, error);
-    return {
-      state: {
-        ok: false,
-        message: "Something went wrong on our side; nothing was changed. Please try again.",
-        fieldErrors: {},
-      },
-    };
+    return { state: { ok: false, message: formMessage("unexpected", locale), fieldErrors: {} } };
   }
   // Done: the language the person acted in is the one their mails use from now on. Kept out of the try above,
   // which answers "nothing was changed"; a failure here loses a preference, never the change.
   if (actor)
     await rememberLocale(actor, locale).catch((error: unknown) => console.error(`[action ${definition.name}]`, error));
   const handOver = result.handOver ? { handOver: result.handOver } : {};
-  return { state: { ok: true, message: result.message, fieldErrors: {}, ...handOver }, result };
+  const message = translateWritten(result.message, locale);
+  return { state: { ok: true, message, fieldErrors: {}, ...handOver }, result };
+}
+
+/** Messages written in English (the control-character check, the data layer's) in the form's language. */
+function translateFieldErrors(errors: Record<string, string[]>, locale: Locale): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([key, messages]) => [key, messages.map((m) => translateWritten(m, locale))]),
+  );
 }
 
 /** FormData → nested object: "values.role" becomes { values: { role } }. Files and repeated keys are refused. */

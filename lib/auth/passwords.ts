@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
+import { say } from "../validation/say";
 
 // OWASP's argon2id minimum: 19 MiB of memory, 2 iterations, 1 degree of parallelism.
 const ARGON2 = {
@@ -21,9 +22,9 @@ const COMMON = new Set(
 
 export const passwordSchema = z
   .string()
-  .min(8, "Use at least 8 characters.")
-  .max(128, "Use at most 128 characters.")
-  .refine((p) => !COMMON.has(p.toLowerCase()), "This password is too common; choose another.");
+  .min(8, say("passwordShort"))
+  .max(128, say("passwordLong"))
+  .refine((p) => !COMMON.has(p.toLowerCase()), say("passwordCommon"));
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);

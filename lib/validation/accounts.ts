@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { passwordSchema } from "../auth/passwords";
 import { userRoles } from "../shared/vocabulary";
+import { say } from "./say";
 
-const role = z.enum(userRoles.values, { error: "Choose a role." });
+const role = z.enum(userRoles.values, { error: say("chooseRole") });
 const institutionSlug = z
   .string()
   .trim()
@@ -10,8 +11,8 @@ const institutionSlug = z
   .transform((v) => v || null);
 
 export const inviteUserSchema = z.object({
-  email: z.email("Enter a valid email address.").max(254),
-  name: z.string().trim().min(1, "Enter the person's name.").max(200),
+  email: z.email(say("validEmail")).max(254),
+  name: z.string().trim().min(1, say("personName")).max(200),
   role,
   institutionSlug,
 });
@@ -23,8 +24,8 @@ export const updateUserAccessSchema = z.object({
   disabled: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 
-export const requestResetSchema = z.object({ email: z.email("Enter a valid email address.").max(254) });
+export const requestResetSchema = z.object({ email: z.email(say("validEmail")).max(254) });
 
 export const setPasswordSchema = z
   .object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string().max(128) })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: say("passwordsDiffer") });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { citation, requireSource } from "./fields";
+import { say } from "./say";
 
-const membershipId = z.string().trim().min(1, "Choose a membership.").max(40);
+const membershipId = z.string().trim().min(1, say("chooseMembership")).max(40);
 
 export const confirmMembershipSchema = z.object({ membershipId });
 

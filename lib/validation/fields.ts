@@ -1,6 +1,7 @@
 // Field schemas the domain schemas share (memberships, institutions, organizations, confirmations).
 import { z } from "zod";
 import { checkPartialDate, type PartialDate } from "../shared/dates";
+import { say } from "./say";
 
 /**
  * A date at the precision given ("2016", "May 2018", "2019-11-11"), not in the future; blank is none. The issue
@@ -17,11 +18,13 @@ export const partialDate = z
     return z.NEVER;
   });
 
-export const optionalText = (max: number, label: string) =>
+/** Free text of at most `max` characters; blank is none. Its messages name the field as the form labels it
+ * (lib/validation/issue-messages.ts). */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `${label}: at most ${max} characters.`)
+    .max(max)
     .transform((v) => v || null);
 
 const sourceUrl = z
@@ -29,18 +32,17 @@ const sourceUrl = z
   .trim()
   .max(500)
   .transform((v) => v || null)
-  .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "A source address starts with http:// or https://.");
+  .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), say("sourceAddress"));
 
 /** Where a fact comes from: every proposal and every direct addition cites one. */
 export const citation = {
   sourceUrl,
-  sourceTitle: optionalText(300, "Source title"),
-  sourceQuote: optionalText(2000, "Quoted passage"),
+  sourceTitle: optionalText(300),
+  sourceQuote: optionalText(2000),
 };
 
 export function requireSource(v: { sourceUrl: string | null; sourceTitle: string | null }, ctx: z.RefinementCtx) {
-  if (!v.sourceUrl && !v.sourceTitle)
-    ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "Cite a source: its address or its title." });
+  if (!v.sourceUrl && !v.sourceTitle) ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: say("citeSource") });
 }
 
 export const nullableUrl = z
@@ -48,7 +50,7 @@ export const nullableUrl = z
   .trim()
   .max(500)
   .transform((v) => v || null)
-  .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "A web address starts with http:// or https://.");
+  .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), say("webAddress"));
 
 /** A Wikidata item: Q1234, or its wikidata.org address; blank is none. */
 export function wikidataIdField() {
@@ -58,7 +60,7 @@ export function wikidataIdField() {
     .toUpperCase()
     .max(80)
     .transform((v) => v.replace(/^HTTPS?:\/\/WWW\.WIKIDATA\.ORG\/WIKI\//, "") || null)
-    .refine((v) => v === null || /^Q[1-9][0-9]{0,9}$/.test(v), "A Wikidata item looks like Q1234.");
+    .refine((v) => v === null || /^Q[1-9][0-9]{0,9}$/.test(v), say("wikidataId"));
 }
 
 /** The version a form was loaded at: a write against any other version is a conflict. */

@@ -1,39 +1,33 @@
 import { z } from "zod";
 import { membershipRoles } from "../shared/vocabulary";
+import { say } from "./say";
 
-const optional = (max: number, label: string) =>
+const optional = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `${label}: at most ${max} characters.`)
+    .max(max)
     .transform((v) => v || null);
 
 export const previewImportSchema = z
   .object({
-    text: z
-      .string()
-      .trim()
-      .min(20, "Paste the text, HTML or CSV of your page.")
-      .max(200_000, "At most 200,000 characters: paste the part listing your organizations."),
-    sourceUrl: optional(500, "Address").refine(
-      (v) => v === null || /^https?:\/\/\S+$/i.test(v),
-      "An address starts with http:// or https://.",
-    ),
-    sourceTitle: optional(300, "Title"),
+    text: z.string().trim().min(20, say("pasteText")).max(200_000, say("importTooLong")),
+    sourceUrl: optional(500).refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), say("importAddress")),
+    sourceTitle: optional(300),
   })
   .superRefine((v, ctx) => {
     if (!v.sourceUrl && !v.sourceTitle)
       ctx.addIssue({
         code: "custom",
         path: ["sourceUrl"],
-        message: "Say where the text comes from: your page's address or its title.",
+        message: say("importSource"),
       });
   });
 
 /** One reviewed row of a draft; `include` is the checkbox. */
 const reviewedRow = z.object({
   include: z.literal("on").optional(),
-  role: z.enum(membershipRoles.values, { error: "Choose a role." }),
+  role: z.enum(membershipRoles.values, { error: say("chooseRole") }),
   joined: z.string().trim().max(40),
 });
 

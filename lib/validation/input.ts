@@ -1,5 +1,7 @@
 // Checks every submission gets before its own schema (lib/actions/action.ts): text that PostgreSQL cannot store
-// (NUL) or that no one types (other C0 control characters) is refused with a message on its field.
+// (NUL, half of a surrogate pair) or that no one types (other C0 control characters) is refused with a message
+// on its field.
+import { say } from "./say";
 
 /** C0 controls except tab, line feed and carriage return. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
@@ -12,10 +14,9 @@ export function controlCharacterErrors(
   out: Record<string, string[]> = {},
 ): Record<string, string[]> {
   if (typeof raw === "string") {
-    if (CONTROL_CHARACTER.test(raw))
-      out[path.join(".") || "_form"] = [
-        "Remove the invisible control characters from this field (they are often pasted in by accident).",
-      ];
+    if (CONTROL_CHARACTER.test(raw)) out[path.join(".") || "_form"] = [say("controlCharacters")];
+    // Half of a surrogate pair (an emoji cut in two) is no text at all: PostgreSQL cannot store it.
+    else if (!raw.isWellFormed()) out[path.join(".") || "_form"] = [say("brokenCharacters")];
   } else if (raw && typeof raw === "object" && path.length < 8) {
     for (const [key, value] of Object.entries(raw)) controlCharacterErrors(value, [...path, key], out);
   }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { institutionKinds } from "../shared/vocabulary";
 import { baseVersion, nullableUrl, optionalText, wikidataIdField } from "./fields";
+import { say } from "./say";
 
 /** An institution's own profile, as staff may propose it and admins may set it. */
 export const institutionProfileSchema = z.object({
-  nameEn: z.string().trim().min(2, "Give the English name.").max(300),
-  nameZh: optionalText(300, "Chinese name"),
-  city: optionalText(120, "City"),
+  nameEn: z.string().trim().min(2, say("englishName")).max(300),
+  nameZh: optionalText(300),
+  city: optionalText(120),
   website: nullableUrl,
   // ROR IDs: 0 + 6 characters of Crockford base32 + a 2-digit checksum (https://ror.org/…).
   rorId: z
@@ -15,7 +16,7 @@ export const institutionProfileSchema = z.object({
     .toLowerCase()
     .max(60)
     .transform((v) => v.replace(/^https?:\/\/ror\.org\//, "") || null)
-    .refine((v) => v === null || /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(v), "A ROR ID looks like 00f1zfq44."),
+    .refine((v) => v === null || /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(v), say("rorId")),
   wikidataId: wikidataIdField(),
 });
 
@@ -23,7 +24,7 @@ export type InstitutionProfileValues = z.infer<typeof institutionProfileSchema>;
 
 export const proposeInstitutionUpdateSchema = z.object({
   baseVersion,
-  reason: optionalText(2000, "Reason"),
+  reason: optionalText(2000),
   values: institutionProfileSchema,
 });
 
@@ -34,11 +35,11 @@ export const adminUpdateInstitutionSchema = z.object({
 });
 
 export const adminCreateInstitutionSchema = z.object({
-  kind: z.enum(institutionKinds.values, { error: "Choose a type." }),
+  kind: z.enum(institutionKinds.values, { error: say("chooseType") }),
   country: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "A country or region is its two-letter ISO code, such as HK."),
+    .regex(/^[A-Z]{2}$/, say("countryCode")),
   values: institutionProfileSchema,
 });

@@ -1,25 +1,26 @@
 import { z } from "zod";
 import { membershipRoles, membershipStatuses } from "../shared/vocabulary";
 import { baseVersion, citation, optionalText, partialDate, requireSource } from "./fields";
+import { say } from "./say";
 
 /** The values a staff member may propose for one of their institution's memberships. */
 export const membershipValuesSchema = z
   .object({
-    role: z.enum(membershipRoles.values, { error: "Choose a role." }),
-    status: z.enum(membershipStatuses.values, { error: "Choose a status." }),
+    role: z.enum(membershipRoles.values, { error: say("chooseRole") }),
+    status: z.enum(membershipStatuses.values, { error: say("chooseStatus") }),
     joined: partialDate,
     ended: partialDate,
-    notes: optionalText(2000, "Notes"),
+    notes: optionalText(2000),
     ...citation,
   })
   .superRefine((v, ctx) => {
     if (v.joined && v.ended && v.ended.iso < v.joined.iso)
-      ctx.addIssue({ code: "custom", path: ["ended"], message: "The end date is before the joined date." });
+      ctx.addIssue({ code: "custom", path: ["ended"], message: say("endBeforeJoined") });
     if (v.status === "WITHDRAWN" && !v.ended)
       ctx.addIssue({
         code: "custom",
         path: ["ended"],
-        message: "Give the date the membership ended (a year is enough).",
+        message: say("endedRequired"),
       });
     requireSource(v, ctx);
   });
@@ -29,12 +30,12 @@ export type MembershipValues = z.infer<typeof membershipValuesSchema>;
 export const proposeMembershipUpdateSchema = z.object({
   membershipId: z.string().min(1).max(40),
   baseVersion,
-  reason: optionalText(2000, "Reason"),
+  reason: optionalText(2000),
   values: membershipValuesSchema,
 });
 
 export const proposeMembershipCreateSchema = z.object({
-  organizationSlug: z.string().trim().min(1, "Choose an organization.").max(100),
-  reason: optionalText(2000, "Reason"),
+  organizationSlug: z.string().trim().min(1, say("chooseOrganization")).max(100),
+  reason: optionalText(2000),
   values: membershipValuesSchema,
 });

@@ -9,16 +9,17 @@ import {
   requireSource,
   wikidataIdField,
 } from "./fields";
+import { say } from "./say";
 
 /** An organization's profile: as admins set it directly, and as the first part of a staff proposal. */
 export const organizationProfileSchema = z.object({
-  nameEn: z.string().trim().min(3, "Give the English name.").max(300),
-  nameZh: optionalText(300, "Chinese name"),
-  acronym: optionalText(30, "Acronym"),
-  kind: z.enum(organizationKinds.values, { error: "Choose a type." }),
+  nameEn: z.string().trim().min(3, say("englishName")).max(300),
+  nameZh: optionalText(300),
+  acronym: optionalText(30),
+  kind: z.enum(organizationKinds.values, { error: say("chooseType") }),
   founded: partialDate,
   website: nullableUrl,
-  introduction: optionalText(5000, "Introduction"),
+  introduction: optionalText(5000),
 });
 
 export type OrganizationProfileValues = z.infer<typeof organizationProfileSchema>;
@@ -26,7 +27,7 @@ export type OrganizationProfileValues = z.infer<typeof organizationProfileSchema
 /** A new organization proposed by staff, with the proposing institution's membership in it. */
 export const organizationProposalSchema = organizationProfileSchema
   .extend({
-    role: z.enum(membershipRoles.values, { error: "Choose a role." }),
+    role: z.enum(membershipRoles.values, { error: say("chooseRole") }),
     joined: partialDate,
     ...citation,
   })
@@ -35,7 +36,7 @@ export const organizationProposalSchema = organizationProfileSchema
 export type OrganizationProposal = z.infer<typeof organizationProposalSchema>;
 
 export const proposeOrganizationCreateSchema = z.object({
-  reason: optionalText(2000, "Reason"),
+  reason: optionalText(2000),
   values: organizationProposalSchema,
 });
 

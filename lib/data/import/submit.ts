@@ -3,7 +3,7 @@ import { db, type Tx } from "../db";
 import type { Actor } from "../../shared/actor";
 import { NotFoundError, ValidationError, addFieldError } from "../../shared/errors";
 import { fromStoredDate } from "../../shared/dates";
-import { issueText } from "../../../i18n/date-issues";
+import { formParseOptions, issueMessage } from "../../validation/issue-messages";
 import type { Locale } from "../../../i18n/routing";
 import { requireStaff } from "../guards";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "../change-requests/propose";
@@ -37,19 +37,22 @@ function planRows(
       );
       continue;
     }
-    const values = membershipValuesSchema.safeParse({
-      role: reviewed.role,
-      status: "ACTIVE",
-      joined: reviewed.joined,
-      ended: "",
-      notes: "",
-      sourceUrl: draft.sourceUrl ?? "",
-      sourceTitle: draft.sourceTitle ?? "",
-      sourceQuote: (row.passage ?? "").slice(0, QUOTE_MAX),
-    });
+    const values = membershipValuesSchema.safeParse(
+      {
+        role: reviewed.role,
+        status: "ACTIVE",
+        joined: reviewed.joined,
+        ended: "",
+        notes: "",
+        sourceUrl: draft.sourceUrl ?? "",
+        sourceTitle: draft.sourceTitle ?? "",
+        sourceQuote: (row.passage ?? "").slice(0, QUOTE_MAX),
+      },
+      formParseOptions,
+    );
     if (!values.success) {
       for (const issue of values.error.issues)
-        addFieldError(errors, `rows.${index}.${String(issue.path[0])}`, issueText(issue, locale));
+        addFieldError(errors, `rows.${index}.${String(issue.path[0])}`, issueMessage(issue, locale, "submitImport"));
       continue;
     }
     planned.push({ index, slug: row.match.slug, values: values.data });

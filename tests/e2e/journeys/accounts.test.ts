@@ -65,7 +65,7 @@ and only there`, async () => {
     await invitee.getByLabel("New password", { exact: true }).fill("password123");
     await invitee.getByLabel("New password again").fill("password123");
     await invitee.getByRole("button", { name: "Set password" }).click();
-    await invitee.getByText("This password is too common; choose another.").waitFor();
+    await invitee.locator("#password-error", { hasText: "This password is too common; choose another." }).waitFor();
     await invitee.getByLabel("New password", { exact: true }).fill("harbour lights at dusk");
     await invitee.getByLabel("New password again").fill("harbour lights at dusk");
     await invitee.getByRole("button", { name: "Set password" }).click();
@@ -208,8 +208,9 @@ the public page shows it at once and its history records it`, async () => {
     await form.locator('[name="values.kind"]').selectOption("NETWORK");
     await form.locator('[name="values.founded"]').fill("May 2021");
     await form.getByRole("button", { name: "新增组织" }).click();
-    // Without a source nothing is stored; the error stands next to the field and what was typed stays.
-    await form.getByText("Cite a source: its address or its title.").waitFor();
+    // Without a source nothing is stored; the error stands next to the field, in the page's language, and what
+    // was typed stays.
+    await form.locator('[id="values.sourceUrl-error"]', { hasText: "请注明来源：填写其网址或标题。" }).waitFor();
     expect(await form.locator('[name="values.nameEn"]').inputValue()).toBe("Danube Rectors' Medical Network");
     expect(await form.locator('[name="values.kind"]').inputValue()).toBe("NETWORK");
     await form.locator('[name="values.sourceUrl"]').fill("https://example.org/danube");

@@ -64,11 +64,14 @@ describe("staff propose, an admin decides, the public sees only what was approve
     await nmu.getByLabel("Organization").selectOption({ index: 1 });
     await nmu.getByLabel("Joined").fill("Feb 30, 2020");
     await nmu.getByRole("button", { name: "Send for review" }).click();
-    await nmu.getByText(/"Feb 30, 2020" is not a date/).waitFor();
+    // Beside its field (and in the summary above the form, linking to it).
+    await nmu.locator('[id="values.joined-error"]', { hasText: /"Feb 30, 2020" is not a date/ }).waitFor();
     expect(await nmu.getByLabel("Joined").getAttribute("aria-invalid")).toBe("true");
     await nmu.getByLabel("Joined").fill("2020");
     await nmu.getByRole("button", { name: "Send for review" }).click();
-    await nmu.getByText("Cite a source: its address or its title.").waitFor();
+    await nmu
+      .locator('[id="values.sourceUrl-error"]', { hasText: "Cite a source: its address or its title." })
+      .waitFor();
     expect(await prisma.changeRequest.count()).toBe(before);
     await screenshot(nmu, "journey-04-nmu-field-errors");
   });
@@ -78,7 +81,7 @@ describe("staff propose, an admin decides, the public sees only what was approve
     await nmu.getByRole("link", { name: "Edit our profile" }).click();
     await nmu.getByLabel("ROR ID").fill("not a ror id");
     await nmu.getByRole("button", { name: "Send for review" }).click();
-    await nmu.getByText("A ROR ID looks like 00f1zfq44.").waitFor();
+    await nmu.locator('[id="values.rorId-error"]', { hasText: "A ROR ID looks like 00f1zfq44." }).waitFor();
     await nmu.getByLabel("ROR ID").fill("059gcgy73");
     await nmu.getByLabel("Website").fill("https://www.njmu.edu.cn");
     await nmu.getByRole("button", { name: "Send for review" }).click();
@@ -131,7 +134,7 @@ describe("staff propose, an admin decides, the public sees only what was approve
 
     await admin.goto(url(`/en/account/requests/${additionId}`));
     await admin.getByRole("button", { name: "Reject" }).click();
-    await admin.getByText("Say why the change is rejected.").waitFor();
+    await admin.locator("#reject-comment-error", { hasText: "Say why the change is rejected." }).waitFor();
     await admin
       .getByLabel("Reason for rejecting (required)")
       .fill("The UASR member list does not include NMU; please cite it.");
