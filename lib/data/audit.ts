@@ -17,6 +17,8 @@ export const AUDIT_EVENTS = {
   "organization.create": "Organization",
   "organization.update": "Organization",
   "change.reject": "ChangeRequest",
+  "discrepancy.dismiss": "DiscrepancyDismissal",
+  "discrepancy.restore": "DiscrepancyDismissal",
   "user.invite": "User",
   "user.access": "User",
   "user.password": "User",

@@ -233,6 +233,27 @@ const inputs = {
       sourceQuote: "",
     };
   },
+  // Facts that match no entry: the dismissal is stored and audited but hides nothing from later files.
+  async dismissDiscrepancy(target) {
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institutionId: institutionIds[target] },
+      orderBy: { id: "asc" },
+    });
+    return { check: "ONLY_INSTITUTION", subject: m.id, facts: "matrix-stale", reason: "Matrix: set aside." };
+  },
+  async restoreDiscrepancy(target) {
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" } });
+    const d = await prisma.discrepancyDismissal.create({
+      data: {
+        kind: "FOUNDER_NOT_MEMBER",
+        subject: `matrix-${target}-${randomBytes(3).toString("hex")}`,
+        facts: "matrix",
+        reason: "Matrix: to restore.",
+        dismissedById: admin.id,
+      },
+    });
+    return { dismissalId: d.id };
+  },
   async previewImport(target) {
     return {
       text: seedPages[target === "nmu" ? "nmu-international-organizations" : "cuhk-belt-and-road"],
@@ -342,6 +363,8 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   adminCreateOrganization: (a) => rule(a === "admin"),
   confirmMembership: (a, t) => rule(own(a, t)),
   recordOrganizationConfirmation: (a) => rule(a === "admin"),
+  dismissDiscrepancy: (a) => rule(a === "admin"),
+  restoreDiscrepancy: (a) => rule(a === "admin"),
   // The draft is made for the account's own institution, whatever page is pasted.
   previewImport: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
   submitImport: (a, t) => rule(own(a, t)),
@@ -387,6 +410,10 @@ async function snapshot(target: Target) {
         select: { id: true, submittedAt: true },
       }),
     ]);
+  const dismissals = await prisma.discrepancyDismissal.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, facts: true, reason: true },
+  });
   const institution = await prisma.institution.findUniqueOrThrow({
     where: { id: institutionId },
     select: { version: true, city: true, website: true, rorId: true, wikidataId: true },
@@ -402,6 +429,7 @@ async function snapshot(target: Target) {
     tokens,
     organizations,
     drafts,
+    dismissals,
     institution,
   });
 }
