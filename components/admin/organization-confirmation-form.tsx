@@ -10,9 +10,12 @@ import { TextField } from "@/components/account/text-field";
 export function OrganizationConfirmationForm({
   locale,
   members,
+  selected,
 }: {
   locale: Locale;
   members: { id: string; name: string }[];
+  /** The membership chosen at first (the discrepancy report links here with one). */
+  selected?: string;
 }) {
   const t = useTranslations("account");
   const tools = useTranslations("tools");
@@ -32,6 +35,7 @@ export function OrganizationConfirmationForm({
           <select
             id="confirm-membership"
             name="membershipId"
+            defaultValue={members.some((m) => m.id === selected) ? selected : undefined}
             className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2"
           >
             {members.map((m) => (

@@ -7,16 +7,40 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { getDiscrepancyReport } from "@/lib/data/admin/discrepancies";
 import { formatPartialDate } from "@/lib/shared/dates";
 import { DiscrepancySection as Section } from "@/components/admin/discrepancy-section";
+import { DismissedList, EntryActions as Act } from "@/components/admin/discrepancy-entry";
+import { listDismissedDiscrepancies } from "@/lib/data/admin/discrepancy-dismissals";
+import type { Ref } from "@/lib/shared/types/discrepancies";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-/** Admins: where the registry's facts disagree with each other. */
-export default async function DiscrepanciesPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+const orgEdit = (o: Ref) => ({ kind: "organization" as const, ...o });
+const instEdit = (i: Ref) => ({ kind: "institution" as const, ...i });
+
+/** Admins: where the registry's facts disagree with each other, and what to do about each entry. */
+export default async function DiscrepanciesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ dismissed?: string | string[] }>;
+}) {
+  const [{ locale }, query] = await Promise.all([params, searchParams]);
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/discrepancies`);
   const [report, t] = await Promise.all([getDiscrepancyReport(actor), getTranslations({ locale, namespace: "tools" })]);
+  if (query.dismissed === "1") {
+    const dismissed = await listDismissedDiscrepancies(actor, report.entries);
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">{t("dDismissed")}</h1>
+        <Link href="/admin/discrepancies" className="text-accent underline">
+          {t("dHideDismissed")}
+        </Link>
+        <DismissedList locale={locale} rows={dismissed} />
+      </div>
+    );
+  }
   const org = (o: { slug: string; name: string }) => (
     <Link href={`/organizations/${o.slug}`} className="text-accent underline">
       {o.name}
@@ -32,11 +56,15 @@ export default async function DiscrepanciesPage({ params }: { params: Promise<{ 
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("discrepancies")}</h1>
       <p className="text-sm text-slate-700">{t("discrepanciesLead")}</p>
+      <Link href="/admin/discrepancies?dismissed=1" className="text-accent underline">
+        {t("dShowDismissed")}
+      </Link>
       <Section id="d-counts" title={t("dCounts")} total={t("dTotal", { count: report.counts.total })}>
         {report.counts.rows.map((r) => (
           <li key={r.organization.slug}>
             {org(r.organization)}: {t("dCountsRow", { qualifier: r.qualifier, declared: r.declared, listed: r.listed })}
             {r.asOf ? ` (${date(r.asOf)})` : ""}
+            <Act locale={locale} entry={r.entry} edit={[orgEdit(r.organization)]} />
           </li>
         ))}
       </Section>
@@ -45,6 +73,7 @@ export default async function DiscrepanciesPage({ params }: { params: Promise<{ 
           <li key={`${r.organization.slug}/${r.institution.slug}`}>
             {inst(r.institution)} · {org(r.organization)}:{" "}
             {t("dEarlyRow", { joined: date(r.joined), founded: date(r.founded) })}
+            <Act locale={locale} entry={r.entry} edit={[orgEdit(r.organization)]} />
           </li>
         ))}
       </Section>
@@ -56,6 +85,12 @@ export default async function DiscrepanciesPage({ params }: { params: Promise<{ 
         {report.onlyInstitution.rows.map((r) => (
           <li key={`${r.organization.slug}/${r.institution.slug}`}>
             {inst(r.institution)} · {org(r.organization)}
+            <Act
+              locale={locale}
+              entry={r.entry}
+              confirm={{ organization: r.organization.slug, membershipId: r.membershipId }}
+              edit={[orgEdit(r.organization)]}
+            />
           </li>
         ))}
       </Section>
@@ -68,6 +103,7 @@ export default async function DiscrepanciesPage({ params }: { params: Promise<{ 
           <li key={`${r.organization.slug}/${r.institution.slug}/${r.reason}`}>
             {inst(r.institution)} · {org(r.organization)}:{" "}
             {r.reason === "FOUNDER_NOT_MEMBER" ? t("dFounderNotMember") : t("dNotConfirmedByInstitution")}
+            <Act locale={locale} entry={r.entry} edit={[instEdit(r.institution), orgEdit(r.organization)]} />
           </li>
         ))}
       </Section>
@@ -79,6 +115,7 @@ export default async function DiscrepanciesPage({ params }: { params: Promise<{ 
         {report.duplicateInstitutions.rows.map((r) => (
           <li key={`${r.a.slug}/${r.b.slug}`}>
             {inst(r.a)} ↔ {inst(r.b)} · {t("dSimilarity", { value: r.similarity })}
+            <Act locale={locale} entry={r.entry} edit={[instEdit(r.a), instEdit(r.b)]} />
           </li>
         ))}
       </Section>
@@ -90,6 +127,7 @@ export default async function DiscrepanciesPage({ params }: { params: Promise<{ 
         {report.duplicateOrganizations.rows.map((r) => (
           <li key={`${r.a.slug}/${r.b.slug}`}>
             {org(r.a)} ↔ {org(r.b)} · {t("dSimilarity", { value: r.similarity })}
+            <Act locale={locale} entry={r.entry} edit={[orgEdit(r.a), orgEdit(r.b)]} />
           </li>
         ))}
       </Section>

@@ -13,8 +13,14 @@ import { isLocale } from "@/i18n/routing";
 export const metadata: Metadata = { robots: { index: false } };
 
 /** Admins edit an organization's profile directly; published and audited at once. */
-export default async function AdminOrganizationPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
-  const { locale, slug } = await params;
+export default async function AdminOrganizationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<{ membership?: string | string[] }>;
+}) {
+  const [{ locale, slug }, { membership }] = await Promise.all([params, searchParams]);
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   if (!isSlug(slug)) notFound();
@@ -49,6 +55,7 @@ export default async function AdminOrganizationPage({ params }: { params: Promis
           <p className="mb-3 mt-1 text-sm text-slate-700">{tools("recordConfirmationLead")}</p>
           <OrganizationConfirmationForm
             locale={locale}
+            selected={typeof membership === "string" ? membership : undefined}
             members={members.map((m) => ({ id: m.id, name: m.confirmedByOrganization ? `${m.name} ✓` : m.name }))}
           />
         </section>
