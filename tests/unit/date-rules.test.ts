@@ -141,7 +141,7 @@ describe("the schemas refuse a future date, worded in the form's language", () =
     const english = dateIssueText({ dateIssue: "unreadable", text: "Feb 30, 2020" }, "en");
     expect(english).toBe(refused.ok ? null : refused.message);
     expect(english).toMatch(/^"Feb 30, 2020" is not a date: write a year/);
-    expect(dateIssueText({ dateIssue: "unreadable", text: "soon" }, "zh")).toContain("无法识别“soon”");
+    expect(dateIssueText({ dateIssue: "unreadable", text: "soon" }, "zh")).toContain("“soon”不是有效的日期");
     expect(issueText({ message: "Choose a role." }, "zh")).toBe("Choose a role.");
   });
 });

@@ -192,7 +192,7 @@ describe("issue messages", () => {
     // Worded from the date's own issue (i18n/date-issues.ts), not found by its English text.
     const membership = { organizationSlug: "x", values: { role: "MEMBER", status: "ACTIVE", joined: "Feb 30, 2020" } };
     expect(errorsOf(proposeMembershipCreateSchema, membership, "zh")["values.joined"]?.[0]).toBe(
-      "无法识别“Feb 30, 2020”：请填写年份（2016）、年月（2018年5月）或具体日期（2019年11月11日）。",
+      "“Feb 30, 2020”不是有效的日期：请写年份（2016）、年月（2018年5月）或具体日期（2019年11月11日）。",
     );
     expect(errorsOf(proposeMembershipCreateSchema, membership, "en")["values.joined"]?.[0]).toBe(
       `"Feb 30, 2020" is not a date: write a year (2016), a month (May 2018) or a day (Nov 11, 2019).`,
