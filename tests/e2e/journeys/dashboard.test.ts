@@ -74,15 +74,21 @@ describe("the staff dashboard", () => {
   it("each request says when it was sent and its latest event; the status filter is in the address", async () => {
     await nmu.goto(url("/en/account"));
     const requests = nmu.locator("section", { has: nmu.locator("#requests") });
-    await requests.getByText(/Sent Mar 2, 2026 · Latest: a comment by .+, Mar 5, 2026/).waitFor();
-    await requests.getByText(/Sent Mar 2, 2026 · Latest: Withdrawn by .+, Mar 4, 2026/).waitFor();
+    await requests
+      .getByText(/Sent Mar 2, 2026 · Latest: a comment by .+, Mar 5, 2026/)
+      .first()
+      .waitFor();
+    await requests
+      .getByText(/Sent Mar 2, 2026 · Latest: Withdrawn by .+, Mar 4, 2026/)
+      .first()
+      .waitFor();
     const filter = nmu.getByRole("navigation", { name: "Show requests" });
-    expect(await filter.getByRole("link", { name: "All" }).getAttribute("aria-current")).toBe("page");
+    expect(await filter.getByRole("link", { name: "All", exact: true }).getAttribute("aria-current")).toBe("page");
     await expectNoAxeViolations(nmu, "the staff dashboard");
     await filter.getByRole("link", { name: "Withdrawn" }).click();
     await nmu.waitForURL(/\/en\/account\?status=withdrawn#requests$/);
     expect(await filter.getByRole("link", { name: "Withdrawn" }).getAttribute("aria-current")).toBe("page");
-    expect(await filter.getByRole("link", { name: "All" }).getAttribute("aria-current")).toBeNull();
+    expect(await filter.getByRole("link", { name: "All", exact: true }).getAttribute("aria-current")).toBeNull();
     const badges = await requests.locator("li .rounded-full").allTextContents();
     const rows = await requests.locator("ul").last().locator("li").allTextContents();
     expect(rows.length).toBeGreaterThan(0);
