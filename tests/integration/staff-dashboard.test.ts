@@ -110,6 +110,9 @@ describe("still accurate, several entries at once", () => {
 });
 
 describe("the staff member's requests", () => {
+  // Ahead of every request other test files create in this database: the list shows the newest 100.
+  const BASE = Math.ceil(Date.now() / 1000) * 1000 + 86_400_000;
+  const day = (n: number) => new Date(BASE + n * 86_400_000);
   async function request(status: "PENDING" | "APPROVED" | "REJECTED" | "WITHDRAWN", institutionId: string) {
     const m = await prisma.membership.findFirstOrThrow({ where: { institutionId }, orderBy: { id: "asc" } });
     const proposer = await prisma.user.findFirstOrThrow({ where: { institutionId, role: "STAFF" } });
@@ -133,10 +136,8 @@ describe("the staff member's requests", () => {
           sourceQuote: null,
         },
         proposedById: proposer.id,
-        createdAt: new Date("2026-01-05T10:00:00Z"),
-        ...(status === "PENDING"
-          ? {}
-          : { decidedAt: new Date("2026-02-10T10:00:00Z"), decidedById: status === "WITHDRAWN" ? null : admin.id }),
+        createdAt: day(0),
+        ...(status === "PENDING" ? {} : { decidedAt: day(30), decidedById: status === "WITHDRAWN" ? null : admin.id }),
       },
     });
   }
@@ -152,9 +153,9 @@ describe("the staff member's requests", () => {
     ]);
     await prisma.changeComment.createMany({
       data: [
-        { changeRequestId: commented.id, authorId: admin.id, body: "Which page?", createdAt: new Date("2026-01-07") },
-        { changeRequestId: commented.id, authorId: nmuStaff.id, body: "This one", createdAt: new Date("2026-01-08") },
-        { changeRequestId: approved.id, authorId: admin.id, body: "Earlier", createdAt: new Date("2026-01-09") },
+        { changeRequestId: commented.id, authorId: admin.id, body: "Which page?", createdAt: day(2) },
+        { changeRequestId: commented.id, authorId: nmuStaff.id, body: "This one", createdAt: day(3) },
+        { changeRequestId: approved.id, authorId: admin.id, body: "Earlier", createdAt: day(4) },
         {
           changeRequestId: approvedThenCommented.id,
           authorId: admin.id,
@@ -166,16 +167,16 @@ describe("the staff member's requests", () => {
     const rows = await listMyInstitutionRequests(nmuStaff, "en");
     const byId = (id: string) => rows.find((r) => r.id === id)!;
     expect(byId(commented.id)).toMatchObject({
-      createdAt: "2026-01-05T10:00:00.000Z",
-      latest: { kind: "comment", status: null, at: "2026-01-08T00:00:00.000Z", by: nmuStaff.name },
+      createdAt: day(0).toISOString(),
+      latest: { kind: "comment", status: null, at: day(3).toISOString(), by: nmuStaff.name },
     });
     expect(byId(approved.id).latest).toEqual({
       kind: "decision",
       status: "APPROVED",
-      at: "2026-02-10T10:00:00.000Z",
+      at: day(30).toISOString(),
       by: admin.name,
     });
-    expect(byId(approvedThenCommented.id).latest).toMatchObject({ kind: "comment", at: "2026-03-01T00:00:00.000Z" });
+    expect(byId(approvedThenCommented.id).latest).toMatchObject({ kind: "comment", at: day(50).toISOString() });
     expect(byId(withdrawn.id).latest).toMatchObject({ kind: "decision", status: "WITHDRAWN" });
     expect(byId(quiet.id).latest).toBeNull();
   });
