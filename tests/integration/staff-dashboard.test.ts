@@ -160,7 +160,7 @@ describe("the staff member's requests", () => {
           changeRequestId: approvedThenCommented.id,
           authorId: admin.id,
           body: "Later",
-          createdAt: new Date("2026-03-01"),
+          createdAt: day(50),
         },
       ],
     });
