@@ -30,6 +30,7 @@ export function ActionForm({
   submitLabel,
   tone = "primary",
   locale,
+  id,
 }: {
   action: FormAction;
   hidden: Record<string, string>;
@@ -37,6 +38,8 @@ export function ActionForm({
   submitLabel: string;
   tone?: "primary" | "danger" | "plain";
   locale: Locale;
+  /** For fields outside the form (form="…"), as checkboxes in a list's rows. */
+  id?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const form = useRef<HTMLFormElement>(null);
@@ -57,7 +60,7 @@ export function ActionForm({
   };
   return (
     <StateContext.Provider value={state}>
-      <form ref={form} action={formAction} onSubmit={submit} className="space-y-3">
+      <form id={id} ref={form} action={formAction} onSubmit={submit} className="space-y-3">
         <input type="hidden" name="locale" value={locale} />
         {Object.entries(hidden).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />

@@ -1,9 +1,13 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { ConfirmMany } from "@/components/account/confirm-many";
 import { StaffMembershipRow } from "@/components/account/staff-membership-row";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/components/ui/link";
+import { institutionCsvPath } from "@/lib/shared/paths";
 import type { StaffDashboard } from "@/lib/shared/types/accounts";
+
+const CONFIRM_MANY = "confirm-many";
 
 const secondary = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-accent";
 
@@ -13,6 +17,7 @@ export async function StaffMemberships({ dashboard, locale }: { dashboard: Staff
     getTranslations({ locale, namespace: "account" }),
     getTranslations({ locale, namespace: "tools" }),
   ]);
+  const toConfirm = dashboard.memberships.filter((m) => m.needsConfirmation).length;
   return (
     <section aria-labelledby="memberships">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -38,11 +43,20 @@ export async function StaffMemberships({ dashboard, locale }: { dashboard: Staff
         </div>
       </div>
       <p className="mt-2 text-sm text-slate-700">
-        {tools("needsConfirmationCount", { count: dashboard.memberships.filter((m) => m.needsConfirmation).length })}
+        {tools("needsConfirmationCount", { count: toConfirm })}{" "}
+        {/* A plain link: the public CSV slice of the institution's approved memberships, not a localized page. */}
+        <a href={institutionCsvPath(dashboard.institution.slug)} download className="text-accent underline">
+          {t("downloadCsv", { name: dashboard.institution.name })}
+        </a>
       </p>
       <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
-        {dashboard.memberships.map((m) => (
-          <StaffMembershipRow key={m.id} membership={m} locale={locale} />
+        {dashboard.memberships.map((m, i) => (
+          <StaffMembershipRow
+            key={m.id}
+            membership={m}
+            locale={locale}
+            tick={m.needsConfirmation ? { form: CONFIRM_MANY, name: `membershipIds.${i}` } : undefined}
+          />
         ))}
         {dashboard.pendingNew.map((p) => (
           <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
@@ -53,6 +67,11 @@ export async function StaffMemberships({ dashboard, locale }: { dashboard: Staff
           </li>
         ))}
       </ul>
+      {toConfirm ? (
+        <div className="mt-3">
+          <ConfirmMany locale={locale} formId={CONFIRM_MANY} />
+        </div>
+      ) : null}
     </section>
   );
 }

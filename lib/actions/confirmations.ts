@@ -1,8 +1,16 @@
 "use server";
 
-import { confirmMembership, recordOrganizationConfirmation } from "../data/memberships/confirmations";
+import {
+  confirmMembership,
+  confirmMemberships,
+  recordOrganizationConfirmation,
+} from "../data/memberships/confirmations";
 import { accountPath } from "../shared/paths";
-import { confirmMembershipSchema, organizationConfirmationSchema } from "../validation/confirmations";
+import {
+  confirmMembershipSchema,
+  confirmMembershipsSchema,
+  organizationConfirmationSchema,
+} from "../validation/confirmations";
 import { action } from "./action";
 
 export const confirmMembershipAction = action({
@@ -12,6 +20,19 @@ export const confirmMembershipAction = action({
     const r = await confirmMembership(actor, input.membershipId);
     return {
       message: "Thank you: the entry is confirmed as accurate.",
+      tags: r.tags,
+      redirectTo: accountPath(locale),
+    };
+  },
+});
+
+export const confirmMembershipsAction = action({
+  name: "confirmMemberships",
+  schema: confirmMembershipsSchema,
+  async run(actor, input, locale) {
+    const r = await confirmMemberships(actor, input.membershipIds);
+    return {
+      message: "Thank you: the entries you ticked are confirmed as accurate.",
       tags: r.tags,
       redirectTo: accountPath(locale),
     };

@@ -33,3 +33,8 @@ export function adminInstitutionPath(locale: Locale, slug: string): string {
 export function adminOrganizationPath(locale: Locale, slug: string): string {
   return `/${locale}/admin/organizations/${segment(slug)}`;
 }
+
+/** An institution's approved memberships with their sources, as the open data's CSV slice. */
+export function institutionCsvPath(slug: string): string {
+  return `/api/v1/export/institutions/${segment(slug)}.csv`;
+}

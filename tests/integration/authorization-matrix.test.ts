@@ -221,6 +221,14 @@ const inputs = {
     });
     return { membershipId: m.id };
   },
+  async confirmMemberships(target) {
+    const ms = await prisma.membership.findMany({
+      where: { institutionId: institutionIds[target] },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    return { membershipIds: Object.fromEntries(ms.map((m, i) => [String(i), m.id])) };
+  },
   async recordOrganizationConfirmation(target) {
     const m = await prisma.membership.findFirstOrThrow({
       where: { institutionId: institutionIds[target] },
@@ -362,6 +370,7 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   adminUpdateOrganization: (a) => rule(a === "admin"),
   adminCreateOrganization: (a) => rule(a === "admin"),
   confirmMembership: (a, t) => rule(own(a, t)),
+  confirmMemberships: (a, t) => rule(own(a, t)),
   recordOrganizationConfirmation: (a) => rule(a === "admin"),
   dismissDiscrepancy: (a) => rule(a === "admin"),
   restoreDiscrepancy: (a) => rule(a === "admin"),

@@ -18,6 +18,7 @@ export type Pools = {
 
 type Def = {
   type: string;
+  valueType?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   in?: z.ZodType;
   out?: z.ZodType;
@@ -36,6 +37,9 @@ export function fieldsOf(schema: z.ZodType, prefix = ""): Field[] {
   if (def.type === "pipe") return fieldsOf(def.in!, prefix);
   if (def.type === "optional" || def.type === "nullable" || def.type === "default")
     return fieldsOf(def.innerType!, prefix);
+  // A list sent as numbered fields (membershipIds.0, membershipIds.1, …: a form's checkboxes): two rows of it.
+  if (def.type === "record" && defOf(def.valueType!).type !== "object")
+    return [0, 1].flatMap((i) => fieldsOf(def.valueType!, `${prefix}.${i}`));
   if (def.type === "enum") return [{ path: prefix, options: Object.values(def.entries ?? {}).map(String) }];
   return [{ path: prefix }];
 }
@@ -44,7 +48,9 @@ const hex = fc.stringMatching(/^[0-9a-f]{6}$/);
 
 /** A value a real form could hold for this field: real ids and slugs of either university, valid shapes. */
 export function plausible(field: Field, pools: Pools): fc.Arbitrary<unknown> {
-  const key = field.path.split(".").at(-1)!;
+  const segments = field.path.split(".");
+  // A numbered row of a list is one of its items: membershipIds.0 is a membershipId.
+  const key = /^\d+$/.test(segments.at(-1)!) ? segments.at(-2)!.replace(/s$/, "") : segments.at(-1)!;
   const pick = (values: string[]) => (values.length ? fc.constantFrom(...values) : fc.constant(""));
   if (field.options) return fc.oneof(fc.constantFrom(...field.options), fc.constant(""));
   if (/Id$/.test(key) && !/^(ror|wikidata)Id$/.test(key))

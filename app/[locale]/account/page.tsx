@@ -15,23 +15,24 @@ import { env } from "@/lib/env";
 import type { Actor } from "@/lib/shared/actor";
 import { notFound } from "next/navigation";
 import { isLocale, type Locale } from "@/i18n/routing";
+import { parseRequestStatusFilter, type RequestStatusFilter, statusOfFilter } from "@/lib/shared/request-filter";
 
 export const metadata: Metadata = { robots: { index: false } };
 
 type Props = { actor: Actor; locale: Locale };
 
-async function StaffAccount({ actor, locale }: Props) {
+async function StaffAccount({ actor, locale, filter }: Props & { filter: RequestStatusFilter | null }) {
   const [notifications, dashboard, requests] = await Promise.all([
     listNotifications(actor),
     getStaffDashboard(actor, locale),
-    listMyInstitutionRequests(actor, locale),
+    listMyInstitutionRequests(actor, locale, filter ? statusOfFilter(filter) : undefined),
   ]);
   return (
     <div className="space-y-8">
       <AccountHeader actor={actor} locale={locale} />
       <NotificationList notifications={notifications} markReadAction={markNotificationsReadAction} locale={locale} />
       <StaffMemberships dashboard={dashboard} locale={locale} />
-      <OwnRequestList requests={requests} locale={locale} />
+      <OwnRequestList requests={requests} filter={filter} locale={locale} />
       <EmbedSnippet slug={dashboard.institution.slug} siteUrl={env().SITE_URL} locale={locale} />
     </div>
   );
@@ -52,14 +53,20 @@ async function AdminAccount({ actor, locale }: Props) {
 }
 
 /** An admin's start page or a staff member's "my university", each with the account's notifications. */
-export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ status?: string | string[] }>;
+}) {
+  const [{ locale }, query] = await Promise.all([params, searchParams]);
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account`);
   return actor.role === "ADMIN" ? (
     <AdminAccount actor={actor} locale={locale} />
   ) : (
-    <StaffAccount actor={actor} locale={locale} />
+    <StaffAccount actor={actor} locale={locale} filter={parseRequestStatusFilter(query.status)} />
   );
 }

@@ -9,7 +9,7 @@ import { NotFoundError } from "../../shared/errors";
 import { pickName } from "../../shared/names";
 import { dateWarnings } from "./date-warnings";
 import { diffSnapshots, diffValues } from "./diff";
-import type { MembershipSnapshot } from "../../shared/types/change-requests";
+import type { LatestRequestEvent, MembershipSnapshot } from "../../shared/types/change-requests";
 
 /** The requests an actor may read: admins any, staff their institution's, anyone else none. */
 export function scopeFor(actor: Actor): Prisma.ChangeRequestWhereInput {
@@ -83,16 +83,49 @@ export async function countPendingReviews(actor: Actor | null) {
   return db().changeRequest.count({ where: { status: "PENDING" } });
 }
 
-/** Staff: their institution's requests, newest first. */
-export async function listMyInstitutionRequests(actor: Actor | null, locale: Locale) {
+/** Staff: their institution's requests, newest first, optionally of one status, each with its latest event. */
+export async function listMyInstitutionRequests(actor: Actor | null, locale: Locale, status?: ChangeStatus) {
   const staff = requireStaff(actor);
   const rows = await db().changeRequest.findMany({
-    where: { institutionId: staff.institutionId },
-    select: { ...listSelect, decisionComment: true, membershipId: true },
+    where: { institutionId: staff.institutionId, ...(status ? { status } : {}) },
+    select: {
+      ...listSelect,
+      decisionComment: true,
+      membershipId: true,
+      decidedBy: { select: { name: true } },
+      comments: {
+        select: { createdAt: true, author: { select: { name: true } } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
   });
-  return rows.map((r) => ({ ...listRow(r, locale), decisionComment: r.decisionComment, membershipId: r.membershipId }));
+  return rows.map((r) => ({
+    ...listRow(r, locale),
+    decisionComment: r.decisionComment,
+    membershipId: r.membershipId,
+    latest: latestEvent(r),
+  }));
+}
+
+/** What last happened to a request after it was sent: a comment or its decision (a withdrawal is one). */
+function latestEvent(r: {
+  status: ChangeStatus;
+  decidedAt: Date | null;
+  decidedBy: { name: string } | null;
+  proposedBy: { name: string };
+  comments: { createdAt: Date; author: { name: string } }[];
+}): LatestRequestEvent | null {
+  const comment = r.comments[0];
+  const decision = r.status !== "PENDING" && r.decidedAt ? r.decidedAt : null;
+  if (decision && (!comment || decision >= comment.createdAt)) {
+    const by = r.status === "WITHDRAWN" ? r.proposedBy.name : (r.decidedBy?.name ?? null);
+    return { kind: "decision", status: r.status, at: decision.toISOString(), by };
+  }
+  if (comment) return { kind: "comment", status: null, at: comment.createdAt.toISOString(), by: comment.author.name };
+  return null;
 }
 
 /** One request with its field-level diff and comments: admins see any, staff their institution's. */

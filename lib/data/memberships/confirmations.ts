@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { membershipConfirmedTags } from "../../cache/tag-rules";
 import type { Actor } from "../../shared/actor";
 import { NotFoundError } from "../../shared/errors";
@@ -12,6 +12,29 @@ import { recordAudit } from "../audit";
 const touched = (m: { organization: { slug: string }; institution: { slug: string } }) =>
   membershipConfirmedTags({ organization: m.organization.slug, institution: m.institution.slug });
 
+const confirmSelect = {
+  id: true,
+  confirmedAt: true,
+  organization: { select: { slug: true } },
+  institution: { select: { slug: true } },
+} as const;
+
+type Confirmable = { id: string; confirmedAt: Date | null };
+
+/** Marks one entry confirmed now and writes its audit row, in the caller's transaction. */
+async function markConfirmed(tx: Tx, staffId: string, m: Confirmable, confirmedAt: Date) {
+  // Not a change of the entry's values: the version stays, so pending requests based on it stay valid.
+  await tx.membership.update({ where: { id: m.id }, data: { confirmedAt, confirmedById: staffId } });
+  await recordAudit(tx, {
+    event: "membership.confirm",
+    entityId: m.id,
+    actorId: staffId,
+    proposerId: staffId,
+    before: { confirmedAt: m.confirmedAt?.toISOString() ?? null },
+    after: { confirmedAt: confirmedAt.toISOString() },
+  });
+}
+
 /**
  * "Still accurate": a staff member confirms one of their own institution's entries as it stands, without a
  * change request. Audited; the public page shows the date.
@@ -21,26 +44,31 @@ export async function confirmMembership(actor: Actor | null, membershipId: strin
   return db().$transaction(async (tx) => {
     const m = await tx.membership.findFirst({
       where: { id: membershipId, institutionId: staff.institutionId },
-      select: {
-        id: true,
-        confirmedAt: true,
-        organization: { select: { slug: true } },
-        institution: { select: { slug: true } },
-      },
+      select: confirmSelect,
     });
     if (!m) throw new NotFoundError("No such membership of your institution.");
-    const confirmedAt = new Date();
-    // Not a change of the entry's values: the version stays, so pending requests based on it stay valid.
-    await tx.membership.update({ where: { id: m.id }, data: { confirmedAt, confirmedById: staff.id } });
-    await recordAudit(tx, {
-      event: "membership.confirm",
-      entityId: m.id,
-      actorId: staff.id,
-      proposerId: staff.id,
-      before: { confirmedAt: m.confirmedAt?.toISOString() ?? null },
-      after: { confirmedAt: confirmedAt.toISOString() },
-    });
+    await markConfirmed(tx, staff.id, m, new Date());
     return { tags: touched(m) };
+  });
+}
+
+/**
+ * "Still accurate" for several entries at once: all or nothing, each audited as a single confirmation is.
+ * An id that is not one of the staff member's own institution's memberships refuses the whole list.
+ */
+export async function confirmMemberships(actor: Actor | null, membershipIds: readonly string[]) {
+  const staff = requireStaff(actor);
+  const ids = [...new Set(membershipIds)];
+  return db().$transaction(async (tx) => {
+    const found = await tx.membership.findMany({
+      where: { id: { in: ids }, institutionId: staff.institutionId },
+      select: confirmSelect,
+      orderBy: { id: "asc" },
+    });
+    if (found.length !== ids.length || !ids.length) throw new NotFoundError("No such membership of your institution.");
+    const confirmedAt = new Date();
+    for (const m of found) await markConfirmed(tx, staff.id, m, confirmedAt);
+    return { count: found.length, tags: [...new Set(found.flatMap(touched))] };
   });
 }
 

@@ -1,7 +1,7 @@
 // What a signed-in person's account page shows (client-safe shapes; lib/data builds them).
 import type { PartialDate } from "../dates";
 import type { ChangeKind, MembershipRole, MembershipStatus } from "../enums";
-import type { ChangeRequestRow } from "./change-requests";
+import type { ChangeRequestRow, LatestRequestEvent } from "./change-requests";
 
 export type NotificationItem = {
   id: string;
@@ -32,4 +32,8 @@ export type StaffDashboard = {
 };
 
 /** A request in the staff member's own list, with the reviewer's comment. */
-export type OwnChangeRequestRow = ChangeRequestRow & { decisionComment: string | null; membershipId: string | null };
+export type OwnChangeRequestRow = ChangeRequestRow & {
+  decisionComment: string | null;
+  membershipId: string | null;
+  latest: LatestRequestEvent | null;
+};

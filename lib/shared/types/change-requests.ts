@@ -31,6 +31,15 @@ export type ChangeRequestRow = {
   proposedBy: string;
 };
 
+/** The last thing that happened to a request after it was sent: a comment, or its decision (or withdrawal). */
+export type LatestRequestEvent = {
+  kind: "comment" | "decision";
+  /** The decision's outcome; null for a comment. */
+  status: ChangeStatus | null;
+  at: string;
+  by: string | null;
+};
+
 export type ChangeRequestComment = {
   id: string;
   body: string;
