@@ -4,6 +4,7 @@
 // database DATABASE_URL names), migrates and seeds it, runs unit and integration tests, builds and starts
 // the portal on it and runs the end-to-end tests in Chromium. A missing database or browser fails the run.
 //   npm test -- --only lint|unit|integration|e2e     run one phase
+//   npm test -- --only journeys --filter accounts     only the test files whose path contains "accounts"
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -16,6 +17,7 @@ const phases = only ? [only] : ["lint", "unit", "integration", "e2e"];
 for (const phase of phases)
   if (!["lint", "unit", "integration", "e2e", "journeys"].includes(phase))
     fail(`Unknown phase "${phase}": lint, unit, integration, e2e or journeys.`);
+const filter = process.argv.includes("--filter") ? process.argv[process.argv.indexOf("--filter") + 1] : null;
 const browserPhases = phases.includes("e2e") ? ["e2e", "journeys"] : phases.filter((p) => p === "journeys");
 
 ensureDependencies();
@@ -189,7 +191,7 @@ function vitest(phase, phaseEnv) {
   rmSync(outputFile, { force: true });
   const result = spawnSync(
     bin("vitest"),
-    ["run", "--project", phase, "--reporter=default", "--reporter=json", `--outputFile=${outputFile}`],
+    ["run", "--project", phase, ...(filter ? [filter] : []), "--reporter=default", "--reporter=json", `--outputFile=${outputFile}`],
     {
       cwd: root,
       env: {

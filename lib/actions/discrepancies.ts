@@ -7,17 +7,24 @@ import { action } from "./action";
 export const dismissDiscrepancyAction = action({
   name: "dismissDiscrepancy",
   schema: dismissDiscrepancySchema,
-  async run(actor, input) {
+  async run(actor, input, locale) {
     await dismissDiscrepancy(actor, input);
-    return { message: "Dismissed: the entry leaves the report until its facts change." };
+    // The form lives inside the entry it dismisses: its own answer would leave with it. The report says it.
+    return {
+      message: "Dismissed: the entry leaves the report until its facts change.",
+      redirectTo: `/${locale}/admin/discrepancies?done=dismissed`,
+    };
   },
 });
 
 export const restoreDiscrepancyAction = action({
   name: "restoreDiscrepancy",
   schema: restoreDiscrepancySchema,
-  async run(actor, input) {
+  async run(actor, input, locale) {
     await restoreDiscrepancy(actor, input.dismissalId);
-    return { message: "Restored: the entry is back in the report." };
+    return {
+      message: "Restored: the entry is back in the report.",
+      redirectTo: `/${locale}/admin/discrepancies?dismissed=1&done=restored`,
+    };
   },
 });

@@ -25,13 +25,14 @@ beforeAll(async () => {
 });
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
 const targeted = `targeted-${Date.now()}@accounts-journey.test`;
+const bilingual = `bilingual-${Date.now()}@accounts-journey.test`;
 // The attacker's own loopback address: the browser signs in from 127.0.0.1, which must never get locked.
 const ATTACKER = "127.0.0.49";
 
 afterAll(async () => {
   await browser?.close();
   await prisma.loginThrottle.deleteMany({ where: { key: { in: [`account:${targeted}`, `address:${ATTACKER}`] } } });
-  await prisma.user.deleteMany({ where: { email: targeted } });
+  await prisma.user.deleteMany({ where: { email: { in: [targeted, bilingual] } } });
   await prisma.$disconnect();
 });
 
@@ -236,6 +237,37 @@ the public page shows it at once and its history records it`, async () => {
     await replay.context().addCookies(cookies);
     await replay.goto(url("/en/account"));
     await replay.waitForURL(/\/en\/login/);
+  });
+
+  it(`signing in records the sign-in page's language as the person's language for mail, \
+and signing in from the other language changes it`, async () => {
+    const cuhk = await prisma.institution.findUniqueOrThrow({
+      where: { slug: "chinese-university-of-hong-kong" },
+      select: { id: true },
+    });
+    await prisma.user.create({
+      data: {
+        email: bilingual,
+        name: "Bilingual Colleague",
+        role: "STAFF",
+        institutionId: cuhk.id,
+        passwordHash: await hashPassword("two languages, one mailbox"),
+      },
+    });
+    const localeOf = async () => (await prisma.user.findUniqueOrThrow({ where: { email: bilingual } })).locale;
+    expect(await localeOf()).toBe("en");
+
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(url("/zh/login"));
+    await page.getByLabel("电子邮箱").fill(bilingual);
+    await page.getByLabel("密码").fill("two languages, one mailbox");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await page.waitForURL(/\/zh\/account$/);
+    expect(await localeOf()).toBe("zh");
+
+    await page.context().clearCookies();
+    await signInOn(page, bilingual, "two languages, one mailbox");
+    expect(await localeOf()).toBe("en");
   });
 
   it(`while an attacker keeps the account locked, the owner's browser still signs in; \

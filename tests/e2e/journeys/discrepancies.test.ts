@@ -41,7 +41,12 @@ describe("the discrepancy report", () => {
     await first.getByText("Say why the entry can be set aside.").first().waitFor();
     await first.getByLabel("Reason for dismissing").fill("The organization publishes no member list.");
     await first.getByRole("button", { name: "Dismiss with this reason" }).click();
-    // The page re-renders with the action's answer: the entry, and its form with it, leave the report.
+    // The entry, and its form with it, leave the report; the report itself says what happened.
+    await admin.waitForURL(/done=dismissed/);
+    await admin
+      .getByRole("status")
+      .filter({ hasText: "Dismissed: the entry leaves the report until its facts change." })
+      .waitFor();
     await expect.poll(() => entry(institution, organization).count(), { timeout: 15_000 }).toBe(0);
     await admin.reload();
     await admin.getByRole("heading", { name: /Stated by the university, not by the organization/ }).waitFor();

@@ -16,24 +16,43 @@ export const metadata: Metadata = { robots: { index: false } };
 const orgEdit = (o: Ref) => ({ kind: "organization" as const, ...o });
 const instEdit = (i: Ref) => ({ kind: "institution" as const, ...i });
 
+/** What the last dismissal or restoration did: its form left the page with its entry, so the report says it. */
+async function DoneNote({ locale, done }: { locale: string; done?: string | string[] }) {
+  const answers = await getTranslations({ locale, namespace: "validation.answers" });
+  const text =
+    done === "dismissed"
+      ? answers("discrepancyDismissed")
+      : done === "restored"
+        ? answers("discrepancyRestored")
+        : null;
+  if (!text) return null;
+  return (
+    <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+      {text}
+    </p>
+  );
+}
+
 /** Admins: where the registry's facts disagree with each other, and what to do about each entry. */
 export default async function DiscrepanciesPage({
   params,
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ dismissed?: string | string[] }>;
+  searchParams: Promise<{ dismissed?: string | string[]; done?: string | string[] }>;
 }) {
   const [{ locale }, query] = await Promise.all([params, searchParams]);
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/discrepancies`);
   const [report, t] = await Promise.all([getDiscrepancyReport(actor), getTranslations({ locale, namespace: "tools" })]);
+  const doneNote = <DoneNote locale={locale} done={query.done} />;
   if (query.dismissed === "1") {
     const dismissed = await listDismissedDiscrepancies(actor, report.entries);
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">{t("dDismissed")}</h1>
+        {doneNote}
         <Link href="/admin/discrepancies" className="text-accent underline">
           {t("dHideDismissed")}
         </Link>
@@ -55,6 +74,7 @@ export default async function DiscrepanciesPage({
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("discrepancies")}</h1>
+      {doneNote}
       <p className="text-sm text-slate-700">{t("discrepanciesLead")}</p>
       <Link href="/admin/discrepancies?dismissed=1" className="text-accent underline">
         {t("dShowDismissed")}
