@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/data/prisma-client";
 import { hashPassword } from "@/lib/auth/passwords";
-import { baseUrl, launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
+import { baseUrl, launchBrowser, newContext, screenshot, signIn, signInOn, url } from "../../support/browser";
 import { signInFrom } from "../../support/http-client";
 import { passwordLinkIn, waitForMail } from "../../support/mailbox";
 import { freePort, startInstance } from "../../support/instances";
@@ -265,8 +265,7 @@ and signing in from the other language changes it`, async () => {
     await page.waitForURL(/\/zh\/account$/);
     expect(await localeOf()).toBe("zh");
 
-    await page.context().clearCookies();
-    await signInOn(page, bilingual, "two languages, one mailbox");
+    await signIn(browser, bilingual, "two languages, one mailbox");
     expect(await localeOf()).toBe("en");
   });
 
