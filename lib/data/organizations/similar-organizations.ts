@@ -39,8 +39,9 @@ function inTransaction<T>(client: Tx, work: (tx: Tx) => Promise<T>): Promise<T> 
 
 /**
  * The best-matching name or acronym of each organization similar to the given names or acronym, best first.
- * Names of every language and kind (official, alternate, former) are compared by their keys' trigrams through
- * the key's trigram index ("%" at CANDIDATE); acronyms equal without case, through lower(acronym)'s indexes.
+ * Names of every language and kind (official, alternate, former) are compared by their stored keys' trigrams
+ * through the key's trigram index ("%" at CANDIDATE); acronyms equal without case, through lower(acronym)'s
+ * indexes.
  */
 async function similarHits(client: Tx, names: string[], acronyms: string[], limit: number): Promise<Hit[]> {
   return inTransaction(client, async (tx) => {
@@ -52,11 +53,10 @@ async function similarHits(client: Tx, names: string[], acronyms: string[], limi
          FROM unnest($1::text[]) AS t WHERE atlas_name_key(t) <> ''
        ), hits AS (
          SELECT n."organizationId" AS id, n.kind::text AS kind, n.name AS text,
-                similarity(atlas_name_key(n.name), i.key) AS score,
+                similarity(n."nameKey", i.key) AS score,
                 lower(regexp_replace(btrim(n.name), '\\s+', ' ', 'g')) = i.spaced AS same
-         FROM input i JOIN "OrganizationName" n ON atlas_name_key(n.name) % i.key
-         WHERE similarity(atlas_name_key(n.name), i.key) >= ${ALIKE}
-            OR similarity(atlas_name_core(n.name), i.core) >= ${CORE_ALIKE}
+         FROM input i JOIN "OrganizationName" n ON n."nameKey" % i.key
+         WHERE similarity(n."nameKey", i.key) >= ${ALIKE} OR similarity(n."nameCore", i.core) >= ${CORE_ALIKE}
          UNION ALL
          SELECT o.id, 'ACRONYM', o.acronym, 1.0, false
          FROM "Organization" o WHERE lower(o.acronym) = ANY($2::text[])
