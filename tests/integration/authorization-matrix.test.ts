@@ -100,6 +100,36 @@ const inputs = {
   async approveChangeRequest(target) {
     return { changeRequestId: (await pendingRequestFor(target)).id, comment: "" };
   },
+  async mergeOrganizationProposal(target) {
+    // A fresh proposed organization of the target institution, recorded as a membership of one it is not in.
+    const proposer = await prisma.user.findFirstOrThrow({ where: { institutionId: institutionIds[target] } });
+    const proposal = await prisma.changeRequest.create({
+      data: {
+        kind: "ORGANIZATION_CREATE",
+        institutionId: institutionIds[target],
+        proposed: {
+          nameEn: `Matrix Duplicate ${randomBytes(3).toString("hex")}`,
+          nameZh: null,
+          acronym: null,
+          kind: "NETWORK",
+          founded: null,
+          website: null,
+          introduction: null,
+          role: "MEMBER",
+          joined: { iso: "2020", precision: "YEAR" },
+          sourceUrl: "https://example.org/dup",
+          sourceTitle: null,
+          sourceQuote: null,
+        },
+        proposedById: proposer.id,
+      },
+    });
+    const org = await prisma.organization.findFirstOrThrow({
+      where: { memberships: { none: { institutionId: institutionIds[target] } } },
+      orderBy: { slug: "asc" },
+    });
+    return { changeRequestId: proposal.id, target: org.slug, otherSlug: "", comment: "" };
+  },
   async rejectChangeRequest(target) {
     return { changeRequestId: (await pendingRequestFor(target)).id, comment: "Not supported by the source" };
   },
@@ -359,6 +389,7 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   commentOnChangeRequest: (a, t) => rule(a === "admin" || own(a, t)),
   approveChangeRequest: (a) => rule(a === "admin"),
   rejectChangeRequest: (a) => rule(a === "admin"),
+  mergeOrganizationProposal: (a) => rule(a === "admin"),
   markNotificationsRead: (a) => rule(a !== "anonymous"),
   inviteUser: (a) => rule(a === "admin"),
   // The institution comes from the account: the other university's staff can only ever change their own.
