@@ -33,6 +33,16 @@ export async function ChangeRequestHeader({ request, locale }: { request: Change
           {request.decisionComment ? ` — “${request.decisionComment}”` : ""}
         </p>
       ) : null}
+      {request.mergeOutcome ? (
+        <p data-testid="merge-outcome" className="mt-3 rounded-md border border-line bg-white p-3 text-sm">
+          {t("duplicates.outcome", { outcome: request.mergeOutcome, organization: request.organization.name })}{" "}
+          {request.organization.slug ? (
+            <Link href={`/organizations/${request.organization.slug}`} className="text-accent underline">
+              /organizations/{request.organization.slug}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
     </header>
   );
 }
