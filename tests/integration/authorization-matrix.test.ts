@@ -101,7 +101,14 @@ const inputs = {
     return { changeRequestId: (await pendingRequestFor(target)).id, comment: "" };
   },
   async mergeOrganizationProposal(target) {
-    // A fresh proposed organization of the target institution, recorded as a membership of one it is not in.
+    // A fresh proposed organization of the target institution that is one it already belongs to, stated as its
+    // entry says: recorded with nothing to change, so the institution keeps as many memberships as the seed's
+    // (later files page through them).
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institutionId: institutionIds[target] },
+      include: { organization: true },
+      orderBy: { id: "asc" },
+    });
     const proposer = await prisma.user.findFirstOrThrow({ where: { institutionId: institutionIds[target] } });
     const proposal = await prisma.changeRequest.create({
       data: {
@@ -115,8 +122,8 @@ const inputs = {
           founded: null,
           website: null,
           introduction: null,
-          role: "MEMBER",
-          joined: { iso: "2020", precision: "YEAR" },
+          role: m.role,
+          joined: null,
           sourceUrl: "https://example.org/dup",
           sourceTitle: null,
           sourceQuote: null,
@@ -124,11 +131,7 @@ const inputs = {
         proposedById: proposer.id,
       },
     });
-    const org = await prisma.organization.findFirstOrThrow({
-      where: { memberships: { none: { institutionId: institutionIds[target] } } },
-      orderBy: { slug: "asc" },
-    });
-    return { changeRequestId: proposal.id, target: org.slug, otherSlug: "", comment: "" };
+    return { changeRequestId: proposal.id, target: m.organization.slug, otherSlug: "", comment: "" };
   },
   async rejectChangeRequest(target) {
     return { changeRequestId: (await pendingRequestFor(target)).id, comment: "Not supported by the source" };

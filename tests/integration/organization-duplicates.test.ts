@@ -275,7 +275,13 @@ role, its membership is updated, version-guarded, the proposer told in Chinese`,
     const update = await prisma.auditEvent.findFirstOrThrow({
       where: { changeRequestId: second.id, action: "membership.update" },
     });
-    expect(update.after).toEqual({ role: "FOUNDING_MEMBER", joined: { iso: "2000", precision: "YEAR" } });
+    expect(update.before).toMatchObject({ role: "MEMBER", joined: { iso: "2009-10", precision: "MONTH" } });
+    expect(update.after).toMatchObject({
+      role: "FOUNDING_MEMBER",
+      status: "ACTIVE",
+      joined: { iso: "2000", precision: "YEAR" },
+      sourceUrl: "https://example.org/nmu/international",
+    });
     const note = await prisma.notification.findFirstOrThrow({ where: { changeRequestId: second.id } });
     expect(note.message).toContain("已按您提交的内容更新现有条目");
   });

@@ -6,7 +6,8 @@ import type { Actor } from "../../shared/actor";
 import { requireAdmin } from "../guards";
 import type { MergeOutcome } from "../../generated/prisma/enums";
 import { AlreadyDecidedError, NotFoundError, StaleVersionError, ValidationError } from "../../shared/errors";
-import { fromStoredDate, type PartialDate } from "../../shared/dates";
+import type { PartialDate } from "../../shared/dates";
+import type { MembershipSnapshot } from "../../shared/types/change-requests";
 import { pickName } from "../../shared/names";
 import type { OrganizationProposal } from "../../validation/organizations";
 import { recordAudit } from "../audit";
@@ -14,6 +15,7 @@ import { deliverQueuedMail, queueMail } from "../outbox";
 import { notifyUser } from "../accounts/notifications";
 import { refreshOrganizationDerived } from "../organizations/derived";
 import { createCitedSource, membershipData, tagsTouchedBy } from "./apply";
+import { membershipSnapshotSelect, snapshotOf } from "./diff";
 import { mergeNotice } from "./merge-notice";
 
 const NOT_A_PROPOSAL = "Only a proposed new organization can be recorded as a membership of an existing one.";
@@ -36,17 +38,12 @@ async function claimProposal(tx: Tx, changeRequestId: string, adminId: string, c
 
 const sameDate = (a: PartialDate | null, b: PartialDate | null) => a?.iso === b?.iso && a?.precision === b?.precision;
 
-type Existing = { id: string; version: number; role: string; joinedOn: Date | null; joinedPrecision: string | null };
-
 /** What the proposal states otherwise than the existing membership: its role, and its joined date if given. */
-function differingFacts(existing: Existing, p: OrganizationProposal) {
-  const joined = fromStoredDate(existing.joinedOn, existing.joinedPrecision as PartialDate["precision"] | null);
-  const before = { role: existing.role, joined };
-  const changed = {
-    ...(p.role !== existing.role ? { role: p.role } : {}),
-    ...(p.joined && !sameDate(p.joined, joined) ? { joined: p.joined } : {}),
+function differingFacts(before: MembershipSnapshot, p: OrganizationProposal) {
+  return {
+    ...(p.role !== before.role ? { role: p.role } : {}),
+    ...(p.joined && !sameDate(p.joined, before.joined) ? { joined: p.joined } : {}),
   };
-  return { before, changed };
 }
 
 type Merged = { outcome: MergeOutcome; membershipId: string };
@@ -64,11 +61,12 @@ async function applyToMembership(
   const p = r.proposed;
   const existing = await tx.membership.findUnique({
     where: { institutionId_organizationId: { institutionId: r.institutionId, organizationId } },
-    select: { id: true, version: true, role: true, joinedOn: true, joinedPrecision: true },
+    select: membershipSnapshotSelect,
   });
   const trail = { actorId: audit.actorId, proposerId: r.proposedById, changeRequestId: r.id };
   if (existing) {
-    const { before, changed } = differingFacts(existing, p);
+    const before = snapshotOf(existing);
+    const changed = differingFacts(before, p);
     if (!Object.keys(changed).length) return { outcome: "NOTHING_TO_CHANGE", membershipId: existing.id };
     const source = await createCitedSource(tx, `change-${r.id}`, audit.publisher, p, {
       institutionId: r.institutionId,
@@ -86,7 +84,10 @@ async function applyToMembership(
     });
     if (updated.count === 0)
       throw new StaleVersionError("The membership changed while this was recorded: reload the request and try again.");
-    await recordAudit(tx, { event: "membership.update", entityId: existing.id, ...trail, before, after: changed });
+    // Whole snapshots, as an approved update records them (the history shows them as a diff).
+    const { sourceUrl, sourceTitle, sourceQuote } = p;
+    const after: MembershipSnapshot = { ...before, ...changed, sourceUrl, sourceTitle, sourceQuote };
+    await recordAudit(tx, { event: "membership.update", entityId: existing.id, ...trail, before, after });
     return { outcome: "MEMBERSHIP_UPDATED", membershipId: existing.id };
   }
   const source = await createCitedSource(tx, `change-${r.id}`, audit.publisher, p, { institutionId: r.institutionId });
