@@ -11,7 +11,7 @@ export async function ChangeRequestHeader({ request, locale }: { request: Change
   return (
     <header>
       <h1 className="text-2xl font-semibold">
-        {t(`kinds.${request.kind}`)}: {request.organization.name}
+        {t(`kinds.${request.kind}`)}: {request.proposedName ?? request.organization.name}
       </h1>
       <p className="mt-1 text-sm text-slate-700">
         <Link href={`/institutions/${request.institution.slug}`} className="text-accent underline">

@@ -9,6 +9,7 @@ import { findSimilarOrganizations } from "@/lib/data/organizations/similar-organ
 import { proposeOrganizationCreate } from "@/lib/data/change-requests/propose";
 import { mergeOrganizationProposal } from "@/lib/data/change-requests/merge";
 import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
+import { getChangeRequest } from "@/lib/data/change-requests/queries";
 import { listApiMemberships } from "@/lib/data/open/api";
 import { organizationProposalSchema } from "@/lib/validation/organizations";
 import { AlreadyDecidedError, ValidationError } from "@/lib/shared/errors";
@@ -182,6 +183,11 @@ describe("recording a proposal as a membership of the existing organization", ()
   it(`NMU's "Eurasia Pacific Uninet": no organization is created, NMU stays listed once in Eurasia-Pacific Uninet \
 (nothing differs), the request points at it, audited, the proposer told`, async () => {
     const r = await proposeOrganizationCreate(nmuStaff, { reason: null, values: values() });
+    // The review page's possible duplicates, recomputed as it renders, for the admin and the proposer alike.
+    const review = await getChangeRequest(admin, r.id, "zh");
+    expect(review.similar[0]).toMatchObject({ slug: EPU, name: "欧亚太平洋学术协会", matched: "name" });
+    expect(review.similar[0]!.membership).not.toBeNull();
+    expect((await getChangeRequest(nmuStaff, r.id, "en")).similar[0]?.slug).toBe(EPU);
     const organizations = await prisma.organization.count();
     const epuMembership = await prisma.membership.findFirstOrThrow({
       where: { institutionId: nmuId, organization: { slug: EPU } },
@@ -208,6 +214,13 @@ describe("recording a proposal as a membership of the existing organization", ()
       decidedById: admin.id,
     });
 
+    const afterMerge = await getChangeRequest(admin, r.id, "en");
+    expect(afterMerge).toMatchObject({
+      similar: [],
+      mergeOutcome: "NOTHING_TO_CHANGE",
+      proposedName: "Eurasia Pacific Uninet",
+      organization: { slug: EPU, name: "Eurasia-Pacific Uninet" },
+    });
     const page = await getInstitutionBySlug(NMU, "en");
     expect(page!.participations.filter((p) => p.organization.slug.startsWith(EPU))).toHaveLength(1);
     const api = await listApiMemberships({ institution: NMU, limit: 100 } as never);

@@ -207,5 +207,8 @@ async function duplicatesOf(
           8,
         )
       : [];
-  return { similar, mergeOutcome: r.mergeOutcome };
+  // Once recorded as a membership of an existing organization, the request's organization is that one: its title
+  // keeps the name that was proposed.
+  const proposedName = r.kind === "ORGANIZATION_CREATE" ? (locale === "zh" && p.nameZh) || p.nameEn || null : null;
+  return { similar, mergeOutcome: r.mergeOutcome, proposedName };
 }

@@ -62,6 +62,8 @@ export type ChangeRequestDetail = ChangeRequestRow & {
   similar: SimilarOrganization[];
   /** Set once a proposed organization was recorded as a membership of an existing one instead. */
   mergeOutcome: MergeOutcome | null;
+  /** A proposed organization's name as proposed (null for other kinds). */
+  proposedName: string | null;
 };
 
 /** Something a reviewer should check before deciding, that does not stop the request (the proposer sees it too). */
