@@ -11,7 +11,7 @@ export async function ChangeRequestHeader({ request, locale }: { request: Change
   return (
     <header>
       <h1 className="text-2xl font-semibold">
-        {t(`kinds.${request.kind}`)}: {request.organization.name}
+        {t(`kinds.${request.kind}`)}: {request.proposedName ?? request.organization.name}
       </h1>
       <p className="mt-1 text-sm text-slate-700">
         <Link href={`/institutions/${request.institution.slug}`} className="text-accent underline">
@@ -31,6 +31,16 @@ export async function ChangeRequestHeader({ request, locale }: { request: Change
         <p className="mt-3 rounded-md border border-line bg-white p-3 text-sm">
           {t("decision", { name: request.decidedBy })}: <strong>{t(`statuses.${request.status}`)}</strong>
           {request.decisionComment ? ` — “${request.decisionComment}”` : ""}
+        </p>
+      ) : null}
+      {request.mergeOutcome ? (
+        <p data-testid="merge-outcome" className="mt-3 rounded-md border border-line bg-white p-3 text-sm">
+          {t("duplicates.outcome", { outcome: request.mergeOutcome, organization: request.organization.name })}{" "}
+          {request.organization.slug ? (
+            <Link href={`/organizations/${request.organization.slug}`} className="text-accent underline">
+              /organizations/{request.organization.slug}
+            </Link>
+          ) : null}
         </p>
       ) : null}
     </header>

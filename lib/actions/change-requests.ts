@@ -47,7 +47,12 @@ export const proposeOrganizationCreateAction = action({
   schema: proposeOrganizationCreateSchema,
   async run(actor, input, locale) {
     const r = await proposeOrganizationCreate(actor, input);
-    return { message: "The new organization was sent for review.", redirectTo: changeRequestPath(locale, r.id) };
+    // Its page, where the proposer lands, names them too (with links): this answer is for a form left open.
+    const message = r.similar.length
+      ? "The new organization was sent for review. Similar organizations are already in the registry: " +
+        `${r.similar.map((s) => s.name).join(", ")}.`
+      : "The new organization was sent for review.";
+    return { message, redirectTo: changeRequestPath(locale, r.id) };
   },
 });
 

@@ -17,6 +17,8 @@ export const AUDIT_EVENTS = {
   "organization.create": "Organization",
   "organization.update": "Organization",
   "change.reject": "ChangeRequest",
+  /** A proposed organization recorded as a membership of an existing one (merge.ts). */
+  "change.merge": "ChangeRequest",
   "discrepancy.dismiss": "DiscrepancyDismissal",
   "discrepancy.restore": "DiscrepancyDismissal",
   "user.invite": "User",

@@ -100,6 +100,39 @@ const inputs = {
   async approveChangeRequest(target) {
     return { changeRequestId: (await pendingRequestFor(target)).id, comment: "" };
   },
+  async mergeOrganizationProposal(target) {
+    // A fresh proposed organization of the target institution that is one it already belongs to, stated as its
+    // entry says: recorded with nothing to change, so the institution keeps as many memberships as the seed's
+    // (later files page through them).
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institutionId: institutionIds[target] },
+      include: { organization: true },
+      orderBy: { id: "asc" },
+    });
+    const proposer = await prisma.user.findFirstOrThrow({ where: { institutionId: institutionIds[target] } });
+    const proposal = await prisma.changeRequest.create({
+      data: {
+        kind: "ORGANIZATION_CREATE",
+        institutionId: institutionIds[target],
+        proposed: {
+          nameEn: `Matrix Duplicate ${randomBytes(3).toString("hex")}`,
+          nameZh: null,
+          acronym: null,
+          kind: "NETWORK",
+          founded: null,
+          website: null,
+          introduction: null,
+          role: m.role,
+          joined: null,
+          sourceUrl: "https://example.org/dup",
+          sourceTitle: null,
+          sourceQuote: null,
+        },
+        proposedById: proposer.id,
+      },
+    });
+    return { changeRequestId: proposal.id, target: m.organization.slug, otherSlug: "", comment: "" };
+  },
   async rejectChangeRequest(target) {
     return { changeRequestId: (await pendingRequestFor(target)).id, comment: "Not supported by the source" };
   },
@@ -359,6 +392,7 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   commentOnChangeRequest: (a, t) => rule(a === "admin" || own(a, t)),
   approveChangeRequest: (a) => rule(a === "admin"),
   rejectChangeRequest: (a) => rule(a === "admin"),
+  mergeOrganizationProposal: (a) => rule(a === "admin"),
   markNotificationsRead: (a) => rule(a !== "anonymous"),
   inviteUser: (a) => rule(a === "admin"),
   // The institution comes from the account: the other university's staff can only ever change their own.

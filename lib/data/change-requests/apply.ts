@@ -62,7 +62,7 @@ const citedSource = (ctx: ApplyContext, v: { sourceUrl: string | null; sourceTit
     institutionId: ctx.request.institutionId,
   });
 
-function membershipData(
+export function membershipData(
   v: {
     role: MembershipSnapshot["role"];
     joined: MembershipSnapshot["joined"];

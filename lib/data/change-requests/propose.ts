@@ -15,6 +15,7 @@ import type { InstitutionProfileValues } from "../../validation/institutions";
 import type { MembershipValues } from "../../validation/memberships";
 import type { OrganizationProposal } from "../../validation/organizations";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
+import { findSimilarOrganizations } from "../organizations/similar-organizations";
 import { dateWarnings } from "./date-warnings";
 import { diffSnapshots, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
 
@@ -172,14 +173,17 @@ export async function proposeOrganizationCreate(
   input: { reason: string | null; values: OrganizationProposal },
 ) {
   const staff = requireStaff(actor);
-  const clash = await db().organizationName.findFirst({
-    where: { name: { equals: input.values.nameEn, mode: "insensitive" } },
-    select: { organization: { select: { slug: true } } },
-  });
-  if (clash)
+  const { nameEn, nameZh, acronym } = input.values;
+  const similar = await findSimilarOrganizations(db(), { nameEn, nameZh, acronym, institutionId: staff.institutionId });
+  // The same name but for case and spacing is the same organization: refused. A merely similar one may be
+  // another organization: the proposal goes through, with the similar ones named to the proposer and reviewer.
+  const clash = similar.find((s) => s.sameName);
+  if (clash) {
+    const field = nameZh && sameText(clash.matchedText, nameZh) ? "values.nameZh" : "values.nameEn";
     throw new ValidationError("This organization is already in the registry: add a membership to it instead.", {
-      "values.nameEn": [`Already listed as /organizations/${clash.organization.slug}.`],
+      [field]: [`Already in the registry as ${clash.name} (/organizations/${clash.slug}).`],
     });
+  }
   const created = await db().changeRequest.create({
     data: {
       kind: "ORGANIZATION_CREATE",
@@ -190,5 +194,8 @@ export async function proposeOrganizationCreate(
     },
     select: requestSummary,
   });
-  return summaryWithWarnings(db(), created);
+  return { ...(await summaryWithWarnings(db(), created)), similar };
 }
+
+const sameText = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();

@@ -4,9 +4,10 @@ import { db } from "../db";
 import type { Actor } from "../../shared/actor";
 import { requireActor, requireAdmin, requireStaff } from "../guards";
 import type { Prisma } from "../../generated/prisma/client";
-import type { ChangeKind, ChangeStatus } from "../../generated/prisma/enums";
+import type { ChangeKind, ChangeStatus, MergeOutcome } from "../../generated/prisma/enums";
 import { NotFoundError } from "../../shared/errors";
 import { pickName } from "../../shared/names";
+import { findSimilarOrganizations } from "../organizations/similar-organizations";
 import { dateWarnings } from "./date-warnings";
 import { diffSnapshots, diffValues } from "./diff";
 import type { LatestRequestEvent, MembershipSnapshot } from "../../shared/types/change-requests";
@@ -142,6 +143,8 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
       decisionComment: true,
       membershipId: true,
       organizationId: true,
+      institutionId: true,
+      mergeOutcome: true,
       decidedBy: { select: { name: true } },
       comments: {
         select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
@@ -154,6 +157,7 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
   // Checked against the organization as it is now, so a founding date corrected meanwhile counts.
   const warnings = await dateWarnings(db(), r);
   return {
+    ...(await duplicatesOf(r, locale)),
     ...listRow(r, locale),
     reason: r.reason,
     baseVersion: r.baseVersion,
@@ -171,4 +175,40 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
     })),
     warnings,
   };
+}
+
+/**
+ * A proposed new organization's possible duplicates, recomputed as the page renders (the registry may have
+ * changed since it was proposed), while it is pending; once recorded as a membership of an existing
+ * organization instead, what that did.
+ */
+async function duplicatesOf(
+  r: {
+    kind: ChangeKind;
+    status: ChangeStatus;
+    institutionId: string;
+    proposed: unknown;
+    mergeOutcome: MergeOutcome | null;
+  },
+  locale: Locale,
+) {
+  const p = (r.proposed ?? {}) as { nameEn?: string; nameZh?: string | null; acronym?: string | null };
+  const similar =
+    r.kind === "ORGANIZATION_CREATE" && r.status === "PENDING"
+      ? await findSimilarOrganizations(
+          db(),
+          {
+            nameEn: p.nameEn ?? null,
+            nameZh: p.nameZh ?? null,
+            acronym: p.acronym ?? null,
+            institutionId: r.institutionId,
+            locale,
+          },
+          8,
+        )
+      : [];
+  // Once recorded as a membership of an existing organization, the request's organization is that one: its title
+  // keeps the name that was proposed.
+  const proposedName = r.kind === "ORGANIZATION_CREATE" ? (locale === "zh" && p.nameZh) || p.nameEn || null : null;
+  return { similar, mergeOutcome: r.mergeOutcome, proposedName };
 }

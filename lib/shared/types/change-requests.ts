@@ -1,6 +1,7 @@
 // Shapes of a change request as the review screens show them (client-safe; lib/data builds them).
 import type { PartialDate } from "../dates";
-import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus, UserRole } from "../enums";
+import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus, MergeOutcome, UserRole } from "../enums";
+import type { SimilarOrganization } from "./similar-organizations";
 
 /** A membership's editable values as stored in a change request (JSON-safe). */
 export type MembershipSnapshot = {
@@ -57,6 +58,12 @@ export type ChangeRequestDetail = ChangeRequestRow & {
   diff: FieldDiff[];
   comments: ChangeRequestComment[];
   warnings: DateWarning[];
+  /** A pending proposed organization's possible duplicates (empty otherwise). */
+  similar: SimilarOrganization[];
+  /** Set once a proposed organization was recorded as a membership of an existing one instead. */
+  mergeOutcome: MergeOutcome | null;
+  /** A proposed organization's name as proposed (null for other kinds). */
+  proposedName: string | null;
 };
 
 /** Something a reviewer should check before deciding, that does not stop the request (the proposer sees it too). */

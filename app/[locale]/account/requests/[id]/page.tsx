@@ -10,12 +10,15 @@ import {
   rejectChangeRequestAction,
   withdrawChangeRequestAction,
 } from "@/lib/actions/change-requests";
+import { mergeOrganizationProposalAction } from "@/lib/actions/organization-merges";
 import { WithdrawRequest } from "@/components/account/withdraw-request";
 import { ChangeRequestHeader } from "@/components/account/change-request-header";
 import { ChangeRequestDiff } from "@/components/account/change-request-diff";
 import { DateWarnings } from "@/components/account/date-warnings";
 import { ChangeRequestComments } from "@/components/account/change-request-comments";
 import { DecisionForms } from "@/components/admin/decision-forms";
+import { MergeForm } from "@/components/admin/merge-form";
+import { PossibleDuplicates } from "@/components/account/possible-duplicates";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isRecordId } from "@/lib/validation/input";
 import { isLocale } from "@/i18n/routing";
@@ -56,6 +59,24 @@ export default async function ChangeRequestPage({
       <ChangeRequestHeader request={request} locale={locale} />
       <DateWarnings warnings={request.warnings} organization={request.organization.name} locale={locale} />
       <ChangeRequestDiff request={request} locale={locale} />
+      {request.kind === "ORGANIZATION_CREATE" && pending ? (
+        <PossibleDuplicates
+          similar={request.similar}
+          institution={request.institution.name}
+          audience={isAdmin ? "reviewer" : "proposer"}
+          locale={locale}
+        >
+          {isAdmin ? (
+            <MergeForm
+              changeRequestId={request.id}
+              similar={request.similar}
+              institution={request.institution.name}
+              mergeAction={mergeOrganizationProposalAction}
+              locale={locale}
+            />
+          ) : null}
+        </PossibleDuplicates>
+      ) : null}
       {isAdmin && pending ? (
         <DecisionForms
           changeRequestId={request.id}
