@@ -15,6 +15,7 @@ import type { InstitutionProfileValues } from "../../validation/institutions";
 import type { MembershipValues } from "../../validation/memberships";
 import type { OrganizationProposal } from "../../validation/organizations";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
+import { createRequestTellingAdmins } from "./admin-notices";
 import { dateWarnings } from "./date-warnings";
 import { diffSnapshots, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
 
@@ -76,7 +77,7 @@ export async function proposeMembershipUpdate(
   await assertNoPending(client, { membershipId: membership.id });
   const kind: ChangeKind =
     after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
-  const created = await client.changeRequest.create({
+  const created = await createRequestTellingAdmins(client, {
     data: {
       kind,
       institutionId: staff.institutionId,
@@ -120,7 +121,7 @@ export async function proposeMembershipCreate(
     organizationId: organization.id,
     kind: "MEMBERSHIP_CREATE",
   });
-  const created = await client.changeRequest.create({
+  const created = await createRequestTellingAdmins(client, {
     data: {
       kind: "MEMBERSHIP_CREATE",
       institutionId: staff.institutionId,
@@ -152,7 +153,7 @@ export async function proposeInstitutionUpdate(
   if (!diffValues(before, input.values).some((d) => d.changed))
     throw new ValidationError("Nothing changed: edit at least one field.");
   await assertNoPending(db(), { institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
-  return db().changeRequest.create({
+  return createRequestTellingAdmins(db(), {
     data: {
       kind: "INSTITUTION_UPDATE",
       institutionId: staff.institutionId,
@@ -180,7 +181,7 @@ export async function proposeOrganizationCreate(
     throw new ValidationError("This organization is already in the registry: add a membership to it instead.", {
       "values.nameEn": [`Already listed as /organizations/${clash.organization.slug}.`],
     });
-  const created = await db().changeRequest.create({
+  const created = await createRequestTellingAdmins(db(), {
     data: {
       kind: "ORGANIZATION_CREATE",
       institutionId: staff.institutionId,
