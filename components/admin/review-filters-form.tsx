@@ -14,9 +14,10 @@ export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFi
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <form method="get" className="grid grid-cols-2 items-end gap-3 text-sm sm:flex sm:flex-wrap">
-      <label className={`${field} col-span-2 sm:w-64`}>
-        {t("filterName")}
+      <div className={`${field} col-span-2 sm:w-64`}>
+        <label htmlFor="queue-name">{t("filterName")}</label>
         <input
+          id="queue-name"
           name="q"
           type="search"
           defaultValue={filters.q}
@@ -28,7 +29,7 @@ export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFi
         <span id="queue-name-hint" className="text-xs text-muted">
           {t("filterNameHint")}
         </span>
-      </label>
+      </div>
       <label className={field}>
         {t("filterStatus")}
         <select name="status" defaultValue={filters.status ?? "PENDING"} className={input}>

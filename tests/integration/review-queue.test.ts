@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
+import { approveChangeRequest } from "@/lib/data/change-requests/decide";
 import { proposeMembershipCreate, proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
 import { getChangeRequest, listReviewQueue } from "@/lib/data/change-requests/queries";
 import { ForbiddenError } from "@/lib/shared/errors";
@@ -17,6 +18,8 @@ const { actions, runDefinition } = await loadActions();
 let admin: Actor;
 let nmuStaff: Actor;
 let cuhkStaff: Actor;
+/** Staff of a university of this file's own: what it approves adds nothing to the seed's universities. */
+let ownStaff: Actor;
 
 const run = (name: string, actor: Actor | null, raw: Record<string, unknown>, locale: "en" | "zh" = "en") =>
   runDefinition(actions[name]!, actor, raw, locale);
@@ -56,12 +59,11 @@ async function newMembershipRequest(staff: Actor, en: string, zh?: string) {
   return { org, request };
 }
 
-/** One of `slug`'s memberships with nothing pending, for a change of it. */
-async function idleMembership(slug: string) {
-  return prisma.membership.findFirstOrThrow({
-    where: { institution: { slug }, changeRequests: { none: { status: "PENDING" } } },
-    orderBy: { id: "asc" },
-  });
+/** A membership of this file's university, approved, with nothing pending: for a change of it. */
+async function ownMembership() {
+  const { org, request } = await newMembershipRequest(ownStaff, "Own Alliance");
+  await approveChangeRequest(admin, request.id, null);
+  return prisma.membership.findFirstOrThrow({ where: { organizationId: org.id } });
 }
 
 const statusOf = async (id: string) =>
@@ -73,6 +75,19 @@ beforeAll(async () => {
     loadActor(prisma, "staff@njmu.test"),
     loadActor(prisma, "staff@cuhk.test"),
   ]);
+  const institution = await prisma.institution.create({
+    data: {
+      slug: `review-queue-university-${randomBytes(3).toString("hex")}`,
+      kind: "UNIVERSITY",
+      country: "CN",
+      names: { create: [{ locale: "en", name: "Review Queue University", kind: "OFFICIAL" }] },
+    },
+  });
+  const email = `staff-${institution.slug}@example.org`;
+  await prisma.user.create({
+    data: { email, name: "Review Queue Staff", role: "STAFF", institutionId: institution.id },
+  });
+  ownStaff = await loadActor(prisma, email);
 });
 afterAll(() => prisma.$disconnect());
 
@@ -103,7 +118,7 @@ describe("the review page's one decision", () => {
   });
 
   it("rejects with the comment as its reason, and approves with an optional comment", async () => {
-    const rejected = (await newMembershipRequest(nmuStaff, "Rejected Alliance")).request;
+    const rejected = (await newMembershipRequest(ownStaff, "Rejected Alliance")).request;
     const r = await run("decideChangeRequest", admin, {
       changeRequestId: rejected.id,
       decision: "reject",
@@ -115,7 +130,7 @@ describe("the review page's one decision", () => {
       decisionComment: "The page does not name us.",
     });
 
-    const { org, request } = await newMembershipRequest(nmuStaff, "Approved Alliance");
+    const { org, request } = await newMembershipRequest(ownStaff, "Approved Alliance");
     const a = await run("decideChangeRequest", admin, {
       changeRequestId: request.id,
       decision: "approve",
@@ -128,7 +143,7 @@ describe("the review page's one decision", () => {
     });
     expect(await prisma.membership.count({ where: { organizationId: org.id } })).toBe(1);
 
-    const plain = (await newMembershipRequest(nmuStaff, "Plain Alliance")).request;
+    const plain = (await newMembershipRequest(ownStaff, "Plain Alliance")).request;
     const p = await run("decideChangeRequest", admin, { changeRequestId: plain.id, decision: "approve", comment: "" });
     expect(p.state.ok).toBe(true);
     expect(await prisma.changeRequest.findUniqueOrThrow({ where: { id: plain.id } })).toMatchObject({
@@ -140,8 +155,8 @@ describe("the review page's one decision", () => {
 
 describe("the diff's columns", () => {
   it("shows changed fields first, and a 'now' read as the page renders: a field changed since is marked", async () => {
-    const m = await idleMembership("nanjing-medical-university");
-    const request = await proposeMembershipUpdate(nmuStaff, {
+    const m = await ownMembership();
+    const request = await proposeMembershipUpdate(ownStaff, {
       membershipId: m.id,
       baseVersion: m.version,
       reason: null,
@@ -240,11 +255,11 @@ describe("the review queue", () => {
 
 describe("approving several requests at once", () => {
   it("approves the clean ones and leaves the conflicting, the same-record and the non-pending ones", async () => {
-    const clean1 = await newMembershipRequest(nmuStaff, "Bulk Clean One");
-    const clean2 = await newMembershipRequest(cuhkStaff, "Bulk Clean Two");
+    const clean1 = await newMembershipRequest(ownStaff, "Bulk Clean One");
+    const clean2 = await newMembershipRequest(ownStaff, "Bulk Clean Two");
     // A change to an entry that someone else changed since.
-    const m = await idleMembership("chinese-university-of-hong-kong");
-    const stale = await proposeMembershipUpdate(cuhkStaff, {
+    const m = await ownMembership();
+    const stale = await proposeMembershipUpdate(ownStaff, {
       membershipId: m.id,
       baseVersion: m.version,
       reason: null,
@@ -291,9 +306,9 @@ describe("approving several requests at once", () => {
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: stale.id } })).conflict).toBeTruthy();
     expect(result?.tags).toEqual(expect.arrayContaining([`organization:${clean1.org.slug}`]));
     expect(state.details).toEqual([
-      `Approved: Nanjing Medical University · ${clean1.org.en}`,
-      `Approved: The Chinese University of Hong Kong · ${clean2.org.en}`,
-      expect.stringMatching(/^Not approved: The Chinese University of Hong Kong · .+ — the entry changed since/),
+      `Approved: Review Queue University · ${clean1.org.en}`,
+      `Approved: Review Queue University · ${clean2.org.en}`,
+      expect.stringMatching(/^Not approved: Review Queue University · Own Alliance .+ — the entry changed since/),
       `Not approved: Nanjing Medical University · ${twin.org.en} — another ticked request changes the same entry: \
 decide them one by one`,
       `Not approved: Nanjing Medical University · ${twin.org.en} — another ticked request changes the same entry: \

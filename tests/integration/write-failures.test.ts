@@ -119,7 +119,8 @@ async function decisionTrail(changeRequestId: string) {
       select: { status: true, decidedAt: true },
     }),
     prisma.auditEvent.count({ where: { changeRequestId } }),
-    prisma.notification.count({ where: { changeRequestId } }),
+    // The proposer's: the admins were told of the request itself when it was sent.
+    prisma.notification.count({ where: { changeRequestId, userId: staff.id } }),
   ]);
   return { ...request, audits, notifications };
 }
