@@ -43,7 +43,7 @@ export async function ReviewQueueTable({
     <table className="block w-full rounded-md border border-line bg-white text-left text-sm sm:table">
       <caption className="sr-only">{t("reviewQueue")}</caption>
       <TableHead
-        columns={selectFor ? [{ label: t("approveSelected"), className: "sr-only" }, ...columns] : columns}
+        columns={selectFor ? [{ label: t("selectColumn"), className: "w-8" }, ...columns] : columns}
         className="hidden sm:table-header-group"
       />
       <tbody className="block divide-y divide-line sm:table-row-group">

@@ -306,14 +306,16 @@ describe("approving several requests at once", () => {
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: stale.id } })).conflict).toBeTruthy();
     expect(result?.tags).toEqual(expect.arrayContaining([`organization:${clean1.org.slug}`]));
     expect(state.details).toEqual([
-      `Approved: Review Queue University · ${clean1.org.en}`,
-      `Approved: Review Queue University · ${clean2.org.en}`,
-      expect.stringMatching(/^Not approved: Review Queue University · Own Alliance .+ — the entry changed since/),
-      `Not approved: Nanjing Medical University · ${twin.org.en} — another ticked request changes the same entry: \
-decide them one by one`,
-      `Not approved: Nanjing Medical University · ${twin.org.en} — another ticked request changes the same entry: \
-decide them one by one`,
-      `Not approved: Nanjing Medical University · ${withdrawn.org.en} — it is not pending any more`,
+      `Approved: New membership: Review Queue University · ${clean1.org.en}`,
+      `Approved: New membership: Review Queue University · ${clean2.org.en}`,
+      expect.stringMatching(
+        /^Not approved: Membership change: Review Queue University · Own Alliance .+ — the entry changed since/,
+      ),
+      `Not approved: New membership: Nanjing Medical University · ${twin.org.en} — another ticked request changes \
+the same entry: decide them one by one`,
+      `Not approved: New membership: Nanjing Medical University · ${twin.org.en} — another ticked request changes \
+the same entry: decide them one by one`,
+      `Not approved: New membership: Nanjing Medical University · ${withdrawn.org.en} — it is not pending any more`,
     ]);
   });
 });

@@ -57,7 +57,8 @@ async function loadSelected(ids: readonly string[], locale: Locale): Promise<Sel
       ? pickName(organization.names, locale).name
       : String((r.proposed as { nameEn?: unknown } | null)?.nameEn ?? "");
     const who = pickName(institution.names, locale).name;
-    return { ...r, label: about && r.kind !== "INSTITUTION_UPDATE" ? `${who} · ${about}` : who };
+    const kind = accountTranslator(locale)(`kinds.${r.kind}`);
+    return { ...r, label: `${kind}: ${about && r.kind !== "INSTITUTION_UPDATE" ? `${who} · ${about}` : who}` };
   });
 }
 
