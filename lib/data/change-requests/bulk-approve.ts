@@ -89,7 +89,9 @@ export async function approveChangeRequests(
     throw new ValidationError(`Select between 1 and ${MAX_BULK_APPROVALS} requests.`);
   const selected = await loadSelected(unique, locale);
   const perRecord = new Map<string, number>();
-  for (const r of selected) perRecord.set(recordKey(r), (perRecord.get(recordKey(r)) ?? 0) + 1);
+  // Only pending requests compete for a record: a decided one beside it changes nothing.
+  for (const r of selected.filter((x) => x.status === "PENDING"))
+    perRecord.set(recordKey(r), (perRecord.get(recordKey(r)) ?? 0) + 1);
   const approved: { id: string; label: string }[] = [];
   const skipped: { id: string; label: string; reason: SkipReason }[] = unique
     .filter((id) => !selected.some((r) => r.id === id))
