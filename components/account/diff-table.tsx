@@ -49,9 +49,10 @@ function FieldRow({
           </span>
         ) : null}
       </th>
-      <td className={`${cell} ${d.changed ? struck : "text-slate-700"}`}>
+      <td className={`${cell} text-slate-700`}>
         <span className={columnName}>{current ? t("whenProposed") : t("valueBefore")}: </span>
-        {isNew ? "—" : show(d.before, d.field, locale, labels)}
+        {/* Struck through in its own span: a line through the column's name would read as a deletion too. */}
+        <span className={d.changed ? struck : undefined}>{isNew ? "—" : show(d.before, d.field, locale, labels)}</span>
       </td>
       <td className={`${cell} ${d.changed ? "font-semibold" : ""}`}>
         <span className={columnName}>{current ? t("proposedValue") : t("valueAfter")}: </span>

@@ -88,7 +88,9 @@ describe("an admin reviews a request on a phone", () => {
     await phone.getByRole("link", { name: `New membership: ${organizationName}` }).click();
     await phone.waitForURL(new RegExp(`/account/requests/${requestId}$`));
     await phone.getByRole("heading", { name: `New membership: ${organizationName}` }).waitFor();
-    const table = (caption: string) => phone.locator("table", { has: phone.locator("caption", { hasText: caption }) });
+    // Matched whole: "Changed fields" is also inside "Unchanged fields".
+    const table = (caption: string) =>
+      phone.locator("table", { has: phone.locator("caption", { hasText: new RegExp(`^${caption}$`) }) });
     // Every field of the first table is a changed one, marked so in words.
     const changed = await table("Changed fields").locator("th[scope=row]").allTextContents();
     expect(changed.length).toBeGreaterThan(0);
