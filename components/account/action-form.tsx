@@ -31,6 +31,7 @@ export function ActionForm({
   tone = "primary",
   locale,
   id,
+  buttons,
 }: {
   action: FormAction;
   hidden: Record<string, string>;
@@ -40,6 +41,8 @@ export function ActionForm({
   locale: Locale;
   /** For fields outside the form (form="…"), as checkboxes in a list's rows. */
   id?: string;
+  /** Submit buttons of its own (each with a name and value) instead of the one labelled `submitLabel`. */
+  buttons?: (pending: boolean) => ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const form = useRef<HTMLFormElement>(null);
@@ -68,13 +71,17 @@ export function ActionForm({
         <FormStatus state={state} form={form} />
         {children}
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
-          >
-            {submitLabel}
-          </button>
+          {buttons ? (
+            buttons(pending)
+          ) : (
+            <button
+              type="submit"
+              disabled={pending}
+              className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
+            >
+              {submitLabel}
+            </button>
+          )}
         </div>
       </form>
     </StateContext.Provider>

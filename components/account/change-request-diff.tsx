@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DiffTable } from "@/components/account/diff-table";
 import type { ChangeRequestDetail } from "@/lib/shared/types/change-requests";
 
-/** The proposed values beside the current ones, with the proposer's reason. */
+/** The values when proposed, the proposed ones and the current ones, with the proposer's reason. */
 export async function ChangeRequestDiff({ request, locale }: { request: ChangeRequestDetail; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
   return (
@@ -11,7 +11,12 @@ export async function ChangeRequestDiff({ request, locale }: { request: ChangeRe
       <h2 id="diff" className="mb-2 text-lg font-semibold">
         {t("diff")}
       </h2>
-      <DiffTable diff={request.diff} locale={locale} isNew={request.kind === "MEMBERSHIP_CREATE"} />
+      <DiffTable
+        diff={request.diff}
+        locale={locale}
+        isNew={request.kind === "MEMBERSHIP_CREATE"}
+        current={{ recordExists: request.recordExists }}
+      />
       {request.reason ? (
         <p className="mt-2 text-sm">
           <span className="font-medium">{t("reason")}:</span> {request.reason}

@@ -1,12 +1,18 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import type { FieldDiff } from "@/lib/shared/types/change-requests";
+import type { FieldDiff, ReviewedFieldDiff } from "@/lib/shared/types/change-requests";
 import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
 import { TableHead } from "@/components/ui/table-head";
 
+type Row = FieldDiff & Partial<Pick<ReviewedFieldDiff, "now" | "drifted">>;
 type Labels = { role: (k: string) => string; status: (k: string) => string; kind: (k: string) => string };
+type Translate = Awaited<ReturnType<typeof getTranslations<"account">>>;
 
 const struck = "text-slate-700 line-through decoration-red-700";
+// On a phone four columns do not fit: below sm each field is a card, its values one under another with their
+// column's name; from sm on it is a table.
+const cell = "block py-0.5 sm:table-cell sm:px-3 sm:py-2 break-words";
+const columnName = "text-xs text-muted sm:hidden";
 
 function show(value: unknown, field: string, locale: Locale, labels: Labels): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -18,43 +24,111 @@ function show(value: unknown, field: string, locale: Locale, labels: Labels): st
   return String(value);
 }
 
-/** Before / after, field by field; changed fields are marked in words, not only by colour. */
-export async function DiffTable({ diff, locale, isNew }: { diff: FieldDiff[]; locale: Locale; isNew: boolean }) {
-  const t = await getTranslations({ locale, namespace: "account" });
-  const roles = await getTranslations({ locale, namespace: "roles" });
-  const statuses = await getTranslations({ locale, namespace: "statuses" });
-  const kinds = await getTranslations({ locale, namespace: "kinds" });
+function FieldRow({
+  d,
+  t,
+  labels,
+  locale,
+  isNew,
+  current,
+}: {
+  d: Row;
+  t: Translate;
+  labels: Labels;
+  locale: Locale;
+  isNew: boolean;
+  current: { recordExists: boolean } | undefined;
+}) {
+  return (
+    <tr className={`block px-3 py-2 sm:table-row sm:p-0 ${d.changed ? "bg-amber-50" : ""}`}>
+      <th scope="row" className={`${cell} font-medium`}>
+        {t.has(`fields.${d.field}`) ? t(`fields.${d.field}` as never) : d.field}
+        {d.changed ? (
+          <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
+            {t("changed")}
+          </span>
+        ) : null}
+      </th>
+      <td className={`${cell} text-slate-700`}>
+        <span className={columnName}>{current ? t("whenProposed") : t("valueBefore")}: </span>
+        {/* Struck through in its own span: a line through the column's name would read as a deletion too. */}
+        <span className={d.changed ? struck : undefined}>{isNew ? "—" : show(d.before, d.field, locale, labels)}</span>
+      </td>
+      <td className={`${cell} ${d.changed ? "font-semibold" : ""}`}>
+        <span className={columnName}>{current ? t("proposedValue") : t("valueAfter")}: </span>
+        {show(d.after, d.field, locale, labels)}
+      </td>
+      {current ? (
+        <td className={`${cell} ${d.drifted ? "font-semibold text-red-900" : "text-slate-700"}`}>
+          <span className={columnName}>{t("now")}: </span>
+          {current.recordExists ? show(d.now, d.field, locale, labels) : "—"}
+          {d.drifted ? (
+            <span className="ml-2 rounded border border-red-700 bg-red-50 px-1.5 py-0.5 text-xs font-semibold">
+              {t("changedSince")}
+            </span>
+          ) : null}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+/**
+ * Field by field: the value when proposed, the proposed value and, with `current` (a review), the value now;
+ * in the history, before and after. Changed fields first, the unchanged ones on demand. Changes and conflicts
+ * are marked in words, not only by colour.
+ */
+export async function DiffTable({
+  diff,
+  locale,
+  isNew,
+  current,
+}: {
+  diff: Row[];
+  locale: Locale;
+  isNew: boolean;
+  current?: { recordExists: boolean };
+}) {
+  const [t, roles, statuses, kinds] = await Promise.all([
+    getTranslations({ locale, namespace: "account" }),
+    getTranslations({ locale, namespace: "roles" }),
+    getTranslations({ locale, namespace: "statuses" }),
+    getTranslations({ locale, namespace: "kinds" }),
+  ]);
   const labels: Labels = {
     role: (k) => roles(k as never),
     status: (k) => statuses(k as never),
     kind: (k) => kinds(k as never),
   };
+  const changed = diff.filter((d) => d.changed);
+  const unchanged = diff.filter((d) => !d.changed);
+  const columns = current
+    ? [t("field"), t("whenProposed"), t("proposedValue"), t("now")]
+    : [t("field"), t("valueBefore"), t("valueAfter")];
+  const table = (rows: Row[], caption: string) => (
+    <table className="block w-full text-left text-sm sm:table">
+      <caption className="sr-only">{caption}</caption>
+      <TableHead columns={columns} className="hidden sm:table-header-group" />
+      <tbody className="block divide-y divide-line sm:table-row-group">
+        {rows.map((d) => (
+          <FieldRow key={d.field} {...{ d, t, labels, locale, isNew, current }} />
+        ))}
+      </tbody>
+    </table>
+  );
   return (
-    <div className="overflow-x-auto rounded-md border border-line bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t("diff")}</caption>
-        <TableHead columns={[t("field"), t("before"), t("after")]} />
-        <tbody className="divide-y divide-line">
-          {diff.map((d) => (
-            <tr key={d.field} className={d.changed ? "bg-amber-50" : undefined}>
-              <th scope="row" className="px-3 py-2 font-medium">
-                {t.has(`fields.${d.field}`) ? t(`fields.${d.field}` as never) : d.field}
-                {d.changed ? (
-                  <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
-                    {t("changed")}
-                  </span>
-                ) : null}
-              </th>
-              <td className={`px-3 py-2 ${d.changed ? struck : "text-slate-700"}`}>
-                {isNew ? "—" : show(d.before, d.field, locale, labels)}
-              </td>
-              <td className={`px-3 py-2 ${d.changed ? "font-semibold" : ""}`}>
-                {show(d.after, d.field, locale, labels)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="space-y-3">
+      <div className="rounded-md border border-line bg-white">
+        {changed.length ? table(changed, t("changedFields")) : <p className="p-3 text-sm">{t("noChangedFields")}</p>}
+      </div>
+      {unchanged.length ? (
+        <details className="rounded-md border border-line bg-white">
+          <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
+            {t("showAllFields", { count: unchanged.length })}
+          </summary>
+          {table(unchanged, t("unchangedFields"))}
+        </details>
+      ) : null}
     </div>
   );
 }

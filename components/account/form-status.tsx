@@ -62,9 +62,21 @@ export function FormStatus({ state, form }: { state: ActionState; form: RefObjec
     .sort((a, b) => (a.place?.order ?? 0) - (b.place?.order ?? 0));
   return (
     <>
-      <p role="status" aria-live="polite" className={state.ok && state.message ? "text-sm text-green-800" : "sr-only"}>
-        {state.ok ? state.message : null}
-      </p>
+      <div
+        role="status"
+        aria-live="polite"
+        className={state.ok && state.message ? "text-sm text-green-800" : "sr-only"}
+      >
+        <p>{state.ok ? state.message : null}</p>
+        {state.ok && state.details?.length ? (
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-800">
+            {state.details.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered, whose lines may repeat
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       {failed ? (
         <div ref={summary} tabIndex={-1} role="alert" aria-labelledby={titleId} className={SUMMARY}>
           <h2 id={titleId} className="text-base font-semibold">

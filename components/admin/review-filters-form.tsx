@@ -3,14 +3,34 @@ import { getTranslations } from "next-intl/server";
 import { ChangeKind, ChangeStatus } from "@/lib/shared/enums";
 import type { ReviewFilterValues } from "@/lib/validation/review-filters";
 
-const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+const field = "flex min-w-0 flex-col";
 
-/** The review queue's filters, sent in the address (GET) so a filtered queue can be linked. */
+/**
+ * The review queue's filters, sent in the address (GET) so a filtered queue can be linked. The name is a plain
+ * text input named q: the portal's type-ahead enhances it where JavaScript runs.
+ */
 export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFilterValues; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-      <label className="flex flex-col">
+    <form method="get" className="grid grid-cols-2 items-end gap-3 text-sm sm:flex sm:flex-wrap">
+      <div className={`${field} col-span-2 sm:w-64`}>
+        <label htmlFor="queue-name">{t("filterName")}</label>
+        <input
+          id="queue-name"
+          name="q"
+          type="search"
+          defaultValue={filters.q}
+          maxLength={100}
+          autoComplete="off"
+          aria-describedby="queue-name-hint"
+          className={input}
+        />
+        <span id="queue-name-hint" className="text-xs text-muted">
+          {t("filterNameHint")}
+        </span>
+      </div>
+      <label className={field}>
         {t("filterStatus")}
         <select name="status" defaultValue={filters.status ?? "PENDING"} className={input}>
           {Object.values(ChangeStatus).map((s) => (
@@ -20,7 +40,7 @@ export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFi
           ))}
         </select>
       </label>
-      <label className="flex flex-col">
+      <label className={field}>
         {t("filterKind")}
         <select name="kind" defaultValue={filters.kind ?? ""} className={input}>
           <option value="">{t("any")}</option>
@@ -31,23 +51,20 @@ export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFi
           ))}
         </select>
       </label>
-      <label className="flex flex-col">
-        {t("filterInstitution")}
-        <input
-          name="institution"
-          defaultValue={filters.institution}
-          className={input}
-          placeholder="nanjing-medical-university"
-        />
+      <label className={field}>
+        {t("sort")}
+        <select name="sort" defaultValue={filters.sort ?? "oldest"} className={input}>
+          <option value="oldest">{t("sortOldest")}</option>
+          <option value="newest">{t("sortNewest")}</option>
+        </select>
       </label>
-      <label className="flex flex-col">
-        {t("filterOrganization")}
-        <input name="organization" defaultValue={filters.organization} className={input} />
-      </label>
-      <label className="flex flex-col">
+      <label className={field}>
         {t("filterAge")}
         <input name="olderThanDays" type="number" min={1} defaultValue={filters.olderThanDays} className={input} />
       </label>
+      {/* Links made elsewhere (an institution's or organization's admin page) may narrow by slug: kept. */}
+      {filters.institution ? <input type="hidden" name="institution" value={filters.institution} /> : null}
+      {filters.organization ? <input type="hidden" name="organization" value={filters.organization} /> : null}
       <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white">
         {t("filter")}
       </button>

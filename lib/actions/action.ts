@@ -16,7 +16,14 @@ import { controlCharacterErrors } from "../validation/input";
 import { formMessage, formParseOptions, issueFieldErrors, translateWritten } from "../validation/issue-messages";
 import type { ActionState } from "./state";
 
-export type ActionResult = { message: string; tags?: string[]; redirectTo?: string; handOver?: string };
+export type ActionResult = {
+  message: string;
+  tags?: string[];
+  redirectTo?: string;
+  handOver?: string;
+  /** Lines under the message, already in the form's language (what happened to each of several items). */
+  details?: string[];
+};
 
 /** Where an action runs: the client's address (session.ts clientAddressFrom) and work to do after the answer. */
 export type ActionContext = { clientAddress: string; later: (task: () => Promise<void>) => void | Promise<void> };
@@ -123,8 +130,9 @@ export async function runDefinition<S extends z.ZodType>(
   if (actor)
     await rememberLocale(actor, locale).catch((error: unknown) => console.error(`[action ${definition.name}]`, error));
   const handOver = result.handOver ? { handOver: result.handOver } : {};
+  const details = result.details?.length ? { details: result.details } : {};
   const message = translateWritten(result.message, locale);
-  return { state: { ok: true, message, fieldErrors: {}, ...handOver }, result };
+  return { state: { ok: true, message, fieldErrors: {}, ...handOver, ...details }, result };
 }
 
 /** Messages written in English (the control-character check, the data layer's) in the form's language. */

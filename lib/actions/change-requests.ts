@@ -1,5 +1,6 @@
 "use server";
 
+import { approveChangeRequests, bulkApprovalReport } from "../data/change-requests/bulk-approve";
 import { commentOnChangeRequest } from "../data/change-requests/comments";
 import { approveChangeRequest, rejectChangeRequest, withdrawChangeRequest } from "../data/change-requests/decide";
 import {
@@ -12,7 +13,7 @@ import { changeRequestPath } from "../shared/paths";
 import { proposeInstitutionUpdateSchema } from "../validation/institutions";
 import { proposeMembershipCreateSchema, proposeMembershipUpdateSchema } from "../validation/memberships";
 import { proposeOrganizationCreateSchema } from "../validation/organizations";
-import { commentSchema, decisionSchema, rejectionSchema, withdrawSchema } from "../validation/reviews";
+import { bulkApprovalSchema, commentSchema, decisionSchema, withdrawSchema } from "../validation/reviews";
 import { action } from "./action";
 
 export const proposeMembershipUpdateAction = action({
@@ -75,27 +76,27 @@ export const commentOnChangeRequestAction = action({
   },
 });
 
-export const approveChangeRequestAction = action({
-  name: "approveChangeRequest",
+/** The review page's one decision: the button pressed says which; a rejection's comment is its reason. */
+export const decideChangeRequestAction = action({
+  name: "decideChangeRequest",
   schema: decisionSchema,
   async run(actor, input, locale) {
+    const redirectTo = changeRequestPath(locale, input.changeRequestId);
+    if (input.decision === "reject") {
+      await rejectChangeRequest(actor, input.changeRequestId, input.comment ?? "");
+      return { message: "Rejected; the proposer has been told why.", redirectTo };
+    }
     const r = await approveChangeRequest(actor, input.changeRequestId, input.comment);
-    return {
-      message: "Approved: the change is public.",
-      tags: r.tags,
-      redirectTo: changeRequestPath(locale, input.changeRequestId),
-    };
+    return { message: "Approved: the change is public.", tags: r.tags, redirectTo };
   },
 });
 
-export const rejectChangeRequestAction = action({
-  name: "rejectChangeRequest",
-  schema: rejectionSchema,
+/** The queue's "Approve selected": each ticked request through the same path, with a line on each. */
+export const approveChangeRequestsAction = action({
+  name: "approveChangeRequests",
+  schema: bulkApprovalSchema,
   async run(actor, input, locale) {
-    await rejectChangeRequest(actor, input.changeRequestId, input.comment);
-    return {
-      message: "Rejected; the proposer has been told why.",
-      redirectTo: changeRequestPath(locale, input.changeRequestId),
-    };
+    const r = await approveChangeRequests(actor, input.ids, input.comment, locale);
+    return { ...bulkApprovalReport(r, locale), tags: r.tags };
   },
 });

@@ -11,6 +11,8 @@ export type ActionState = {
   message: string | null;
   fieldErrors: Record<string, string[]>;
   handOver?: string;
+  /** Lines under a success message: what happened to each of several items (the queue's bulk approval). */
+  details?: string[];
 };
 
 export const initialActionState: ActionState = { ok: false, message: null, fieldErrors: {} };

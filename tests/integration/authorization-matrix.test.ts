@@ -67,6 +67,8 @@ async function pendingRequestFor(target: Target) {
   });
 }
 
+let decisions = 0;
+
 /** The raw (form-shaped) input an action gets for an entry of `target`. */
 const inputs = {
   async proposeMembershipUpdate(target) {
@@ -97,8 +99,12 @@ const inputs = {
   async commentOnChangeRequest(target) {
     return { changeRequestId: (await pendingRequestFor(target)).id, body: "A comment" };
   },
-  async approveChangeRequest(target) {
-    return { changeRequestId: (await pendingRequestFor(target)).id, comment: "" };
+  async decideChangeRequest(target) {
+    // Approvals and rejections alternate between the target's cases (the decision is one action).
+    decisions += 1;
+    return decisions % 2
+      ? { changeRequestId: (await pendingRequestFor(target)).id, decision: "approve", comment: "" }
+      : { changeRequestId: (await pendingRequestFor(target)).id, decision: "reject", comment: "Not in the source" };
   },
   async mergeOrganizationProposal(target) {
     // A fresh proposed organization of the target institution that is one it already belongs to, stated as its
@@ -133,8 +139,10 @@ const inputs = {
     });
     return { changeRequestId: proposal.id, target: m.organization.slug, otherSlug: "", comment: "" };
   },
-  async rejectChangeRequest(target) {
-    return { changeRequestId: (await pendingRequestFor(target)).id, comment: "Not supported by the source" };
+  async approveChangeRequests(target) {
+    const first = await pendingRequestFor(target);
+    const second = await pendingRequestFor(target === "nmu" ? "cuhk" : "nmu");
+    return { ids: { "0": first.id, "1": second.id }, comment: "" };
   },
   async markNotificationsRead() {
     return {};
@@ -390,9 +398,9 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   proposeMembershipCreate: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
   withdrawChangeRequest: (a, t) => rule(own(a, t)),
   commentOnChangeRequest: (a, t) => rule(a === "admin" || own(a, t)),
-  approveChangeRequest: (a) => rule(a === "admin"),
-  rejectChangeRequest: (a) => rule(a === "admin"),
   mergeOrganizationProposal: (a) => rule(a === "admin"),
+  decideChangeRequest: (a) => rule(a === "admin"),
+  approveChangeRequests: (a) => rule(a === "admin"),
   markNotificationsRead: (a) => rule(a !== "anonymous"),
   inviteUser: (a) => rule(a === "admin"),
   // The institution comes from the account: the other university's staff can only ever change their own.
@@ -418,6 +426,9 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   setPassword: () => "allowed",
 };
 
+const requestIdsOf = async (institutionId: string) =>
+  (await prisma.changeRequest.findMany({ where: { institutionId }, select: { id: true } })).map((r) => r.id);
+
 /** Everything a write could touch, for "the database is unchanged". */
 async function snapshot(target: Target) {
   const institutionId = institutionIds[target];
@@ -431,7 +442,17 @@ async function snapshot(target: Target) {
       }),
       prisma.changeComment.count({ where: { changeRequest: { institutionId } } }),
       prisma.auditEvent.count(),
-      prisma.notification.count(),
+      // The target's people's notifications, and the admins' about the target's requests: a request the other
+      // university sends tells the admins of that one, not of the target's.
+      prisma.notification.count({
+        where: {
+          OR: [
+            { user: { institutionId } },
+            { changeRequestId: { in: (await requestIdsOf(institutionId)).concat("") } },
+            { user: { role: "ADMIN" }, changeRequestId: null },
+          ],
+        },
+      }),
       prisma.source.count(),
       prisma.user.findMany({
         where: { institutionId },

@@ -68,7 +68,10 @@ describe("decisions are told as what changed, where", () => {
     const request = await proposeEpuNote(staff);
     await rejectChangeRequest(admin, request.id, "The page says otherwise.");
 
-    const note = await prisma.notification.findFirstOrThrow({ where: { changeRequestId: request.id } });
+    // The proposer's (the admins were told of the request when it was sent).
+    const note = await prisma.notification.findFirstOrThrow({
+      where: { changeRequestId: request.id, userId: staff.id },
+    });
     expect(note.message).toBe(
       "Your change to Nanjing Medical University’s membership in Eurasia-Pacific Uninet was rejected: " +
         "The page says otherwise.",
@@ -130,7 +133,10 @@ is refused and keeps their language`, async () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).locale).toBe("zh");
 
     await rejectChangeRequest(admin, request.id, "来源不符。");
-    const note = await prisma.notification.findFirstOrThrow({ where: { changeRequestId: request.id } });
+    // The proposer's (the admins were told of the request when it was sent).
+    const note = await prisma.notification.findFirstOrThrow({
+      where: { changeRequestId: request.id, userId: staff.id },
+    });
     expect(note.message).toBe("您对南京医科大学在欧亚太平洋学术协会中成员资格的修改未获批准：来源不符。");
     const mail = await prisma.outboxMail.findFirstOrThrow({ where: { to: staff.email } });
     expect(mail.subject).toBe("未批准：您对南京医科大学在欧亚太平洋学术协会中成员资格的修改");

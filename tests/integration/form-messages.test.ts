@@ -37,6 +37,8 @@ describe("form messages", () => {
     const hidden = new Set(["token", "baseVersion", "changeRequestId", "draftId", "userId", "rows"]);
     // The discrepancy report's entry, as hidden fields of its dismiss and restore forms.
     for (const field of ["check", "subject", "facts", "dismissalId"]) hidden.add(field);
+    // The review page's decision is the button pressed (Approve or Reject), never a field anyone fills in.
+    hidden.add("decision");
     for (const [name, definition] of Object.entries(actions))
       for (const { path } of fieldsOf(definition.schema)) {
         const parts = path.split(".");

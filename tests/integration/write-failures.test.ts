@@ -98,7 +98,10 @@ async function pendingCorrection(organization: string) {
     reason: null,
     values: values(),
   });
-  expect((await run("approveChangeRequest", admin, { changeRequestId: created.id, comment: "" })).state.ok).toBe(true);
+  expect(
+    (await run("decideChangeRequest", admin, { changeRequestId: created.id, decision: "approve", comment: "" })).state
+      .ok,
+  ).toBe(true);
   const m = (await membership(organization))!;
   const request = await proposeMembershipUpdate(staff, {
     membershipId: m.id,
@@ -116,7 +119,8 @@ async function decisionTrail(changeRequestId: string) {
       select: { status: true, decidedAt: true },
     }),
     prisma.auditEvent.count({ where: { changeRequestId } }),
-    prisma.notification.count({ where: { changeRequestId } }),
+    // The proposer's: the admins were told of the request itself when it was sent.
+    prisma.notification.count({ where: { changeRequestId, userId: staff.id } }),
   ]);
   return { ...request, audits, notifications };
 }
@@ -164,7 +168,11 @@ describe("a decision whose mail cannot be queued is undone whole", () => {
     const outbox = await prisma.outboxMail.count();
     vi.spyOn(console, "error").mockImplementation(() => {});
     await refuse("OutboxMail");
-    const { state } = await run("approveChangeRequest", admin, { changeRequestId: request.id, comment: "" });
+    const { state } = await run("decideChangeRequest", admin, {
+      changeRequestId: request.id,
+      decision: "approve",
+      comment: "",
+    });
     expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/nothing was changed/) });
     expect(await decisionTrail(request.id)).toEqual({
       status: "PENDING",
@@ -180,8 +188,9 @@ describe("a decision whose mail cannot be queued is undone whole", () => {
     const { request } = await pendingCorrection(ORGS[1]);
     vi.spyOn(console, "error").mockImplementation(() => {});
     await refuse("OutboxMail");
-    const { state } = await run("rejectChangeRequest", admin, {
+    const { state } = await run("decideChangeRequest", admin, {
       changeRequestId: request.id,
+      decision: "reject",
       comment: "No source for this.",
     });
     expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/nothing was changed/) });
@@ -200,7 +209,11 @@ its mail waits in the outbox`, async () => {
     const { request } = await pendingCorrection(ORGS[2]);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     faults.afterCommit = true;
-    const { state, result } = await run("approveChangeRequest", admin, { changeRequestId: request.id, comment: "" });
+    const { state, result } = await run("decideChangeRequest", admin, {
+      changeRequestId: request.id,
+      decision: "approve",
+      comment: "",
+    });
     expect(state).toEqual({ ok: true, message: "Approved: the change is public.", fieldErrors: {} });
     expect(result?.tags).toEqual(
       expect.arrayContaining([
@@ -222,8 +235,9 @@ its mail waits in the outbox`, async () => {
     const { request } = await pendingCorrection(ORGS[3]);
     vi.spyOn(console, "error").mockImplementation(() => {});
     faults.afterCommit = true;
-    const { state } = await run("rejectChangeRequest", admin, {
+    const { state } = await run("decideChangeRequest", admin, {
       changeRequestId: request.id,
+      decision: "reject",
       comment: "No source for this.",
     });
     expect(state).toEqual({ ok: true, message: "Rejected; the proposer has been told why.", fieldErrors: {} });
@@ -262,7 +276,11 @@ why the mail did not go`, async () => {
       reason: null,
       values: values(),
     });
-    const { state } = await run("approveChangeRequest", admin, { changeRequestId: created.id, comment: "" });
+    const { state } = await run("decideChangeRequest", admin, {
+      changeRequestId: created.id,
+      decision: "approve",
+      comment: "",
+    });
     expect(state.ok).toBe(true);
     expect(await membership(organization)).not.toBeNull();
     const mail = await prisma.outboxMail.findFirstOrThrow({ where: { text: { contains: created.id } } });

@@ -10,7 +10,7 @@ import { formParseOptions, issueFieldErrors, translateWritten } from "@/lib/vali
 import { proposeMembershipCreateSchema } from "@/lib/validation/memberships";
 import { proposeOrganizationCreateSchema } from "@/lib/validation/organizations";
 import { inviteUserSchema, setPasswordSchema } from "@/lib/validation/accounts";
-import { rejectionSchema } from "@/lib/validation/reviews";
+import { decisionSchema } from "@/lib/validation/reviews";
 import { previewImportSchema } from "@/lib/validation/import";
 import { say } from "@/lib/validation/say";
 import en from "@/messages/en.json";
@@ -159,14 +159,14 @@ describe("issue messages", () => {
     expect(errorsOf(rows, { rows: { "3": { joined: "12345" } } }, "en")["rows.3.joined"]).toEqual([
       "Joined can be at most 4 characters",
     ]);
-    const rejection = { changeRequestId: "c1", comment: "x".repeat(2001) };
-    expect(errorsOf(rejectionSchema, rejection, "en", "rejectChangeRequest").comment).toEqual([
-      "Reason for rejecting can be at most 2,000 characters",
+    const rejection = { changeRequestId: "c1", decision: "reject", comment: "x".repeat(2001) };
+    expect(errorsOf(decisionSchema, rejection, "en", "decideChangeRequest").comment).toEqual([
+      "Comment or reason can be at most 2,000 characters",
     ]);
-    expect(errorsOf(rejectionSchema, rejection, "en").comment).toEqual(["Comment can be at most 2,000 characters"]);
-    expect(errorsOf(rejectionSchema, { changeRequestId: "c1", comment: "no" }, "zh").comment).toEqual([
-      "请说明驳回理由。",
-    ]);
+    expect(errorsOf(decisionSchema, rejection, "en").comment).toEqual(["Comment can be at most 2,000 characters"]);
+    expect(
+      errorsOf(decisionSchema, { changeRequestId: "c1", decision: "reject", comment: "no" }, "zh").comment,
+    ).toEqual(["请说明驳回理由。"]);
   });
 
   it("a missing field is required even where the schema wrote a message for a wrong value", () => {

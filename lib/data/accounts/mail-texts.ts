@@ -17,6 +17,11 @@ export function mailTranslator(locale: Locale) {
   return createTranslator({ locale, messages: messages[locale], namespace: "mail" });
 }
 
+/** The texts of the signed-in pages, for an answer worded in the data layer (the queue's bulk approval). */
+export function accountTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: messages[locale], namespace: "account" });
+}
+
 /** The page of this portal at `path` ("/en/…"), as a link for a mail. */
 export function siteLink(siteUrl: string, path: string) {
   return `${siteUrl.replace(/\/$/, "")}${path}`;

@@ -16,6 +16,7 @@ import type { MembershipValues } from "../../validation/memberships";
 import type { OrganizationProposal } from "../../validation/organizations";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
 import { findSimilarOrganizations } from "../organizations/similar-organizations";
+import { createRequestTellingAdmins } from "./admin-notices";
 import { dateWarnings } from "./date-warnings";
 import { diffSnapshots, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
 
@@ -77,7 +78,7 @@ export async function proposeMembershipUpdate(
   await assertNoPending(client, { membershipId: membership.id });
   const kind: ChangeKind =
     after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
-  const created = await client.changeRequest.create({
+  const created = await createRequestTellingAdmins(client, {
     data: {
       kind,
       institutionId: staff.institutionId,
@@ -121,7 +122,7 @@ export async function proposeMembershipCreate(
     organizationId: organization.id,
     kind: "MEMBERSHIP_CREATE",
   });
-  const created = await client.changeRequest.create({
+  const created = await createRequestTellingAdmins(client, {
     data: {
       kind: "MEMBERSHIP_CREATE",
       institutionId: staff.institutionId,
@@ -153,7 +154,7 @@ export async function proposeInstitutionUpdate(
   if (!diffValues(before, input.values).some((d) => d.changed))
     throw new ValidationError("Nothing changed: edit at least one field.");
   await assertNoPending(db(), { institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
-  return db().changeRequest.create({
+  return createRequestTellingAdmins(db(), {
     data: {
       kind: "INSTITUTION_UPDATE",
       institutionId: staff.institutionId,
@@ -184,7 +185,7 @@ export async function proposeOrganizationCreate(
       [field]: [`Already in the registry as ${clash.name} (/organizations/${clash.slug}).`],
     });
   }
-  const created = await db().changeRequest.create({
+  const created = await createRequestTellingAdmins(db(), {
     data: {
       kind: "ORGANIZATION_CREATE",
       institutionId: staff.institutionId,

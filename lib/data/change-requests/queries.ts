@@ -9,6 +9,7 @@ import { NotFoundError } from "../../shared/errors";
 import { pickName } from "../../shared/names";
 import { findSimilarOrganizations } from "../organizations/similar-organizations";
 import { dateWarnings } from "./date-warnings";
+import { currentValues, withCurrent } from "./current-values";
 import { diffSnapshots, diffValues } from "./diff";
 import type { LatestRequestEvent, MembershipSnapshot } from "../../shared/types/change-requests";
 
@@ -20,6 +21,8 @@ export function scopeFor(actor: Actor): Prisma.ChangeRequestWhereInput {
 }
 
 export type ReviewFilters = {
+  q?: string;
+  sort?: "oldest" | "newest";
   institution?: string;
   organization?: string;
   kind?: ChangeKind;
@@ -42,6 +45,12 @@ const listSelect = {
   proposed: true,
 } satisfies Prisma.ChangeRequestSelect;
 
+/** A proposed new organization's name in `locale` where given, else its English name. */
+function proposedName(proposed: unknown, locale: Locale): string | undefined {
+  const p = (proposed ?? {}) as { nameEn?: string; nameZh?: string | null };
+  return (locale === "zh" && p.nameZh) || p.nameEn;
+}
+
 function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: Locale) {
   return {
     id: r.id,
@@ -54,12 +63,30 @@ function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }
     // What the request is about: its organization, the proposed new organization, or the institution itself.
     organization: r.organization
       ? { slug: r.organization.slug as string | null, name: pickName(r.organization.names, locale).name }
-      : { slug: null, name: (r.proposed as { nameEn?: string }).nameEn ?? pickName(r.institution.names, locale).name },
+      : { slug: null, name: proposedName(r.proposed, locale) ?? pickName(r.institution.names, locale).name },
     proposedBy: r.proposedBy.name,
   };
 }
 
-/** Admins: the review queue, oldest first, with filters. */
+/** `q` with LIKE's wildcards (and its escape) taken literally: Prisma's `contains` passes them through. */
+const literal = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The requests whose institution or organization has a name (any language, acronyms and former names too)
+ * containing `q`, or that propose a new organization so named.
+ */
+async function nameMatch(q: string): Promise<Prisma.ChangeRequestWhereInput> {
+  const named = { names: { some: { name: { contains: literal(q), mode: "insensitive" as const } } } };
+  const proposing = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM "ChangeRequest"
+    WHERE kind = 'ORGANIZATION_CREATE'
+      AND concat_ws(' ', proposed->>'nameEn', proposed->>'nameZh', proposed->>'acronym') ILIKE ${`%${literal(q)}%`}`;
+  return {
+    OR: [{ institution: named }, { organization: named }, { id: { in: proposing.map((r) => r.id) } }],
+  };
+}
+
+/** Admins: the review queue, oldest first unless asked otherwise, with filters. */
 export async function listReviewQueue(actor: Actor | null, filters: ReviewFilters, locale: Locale) {
   requireAdmin(actor, "Only admins review changes.");
   const rows = await db().changeRequest.findMany({
@@ -71,9 +98,10 @@ export async function listReviewQueue(actor: Actor | null, filters: ReviewFilter
       ...(filters.olderThanDays
         ? { createdAt: { lt: new Date(Date.now() - filters.olderThanDays * 86_400_000) } }
         : {}),
+      ...(filters.q ? await nameMatch(filters.q) : {}),
     },
     select: listSelect,
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: filters.sort === "newest" ? "desc" : "asc" }, { id: "asc" }],
     take: 200,
   });
   return rows.map((r) => listRow(r, locale));
@@ -155,7 +183,7 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
   if (!r) throw new NotFoundError("No such request.");
   const isMembership = r.kind.startsWith("MEMBERSHIP");
   // Checked against the organization as it is now, so a founding date corrected meanwhile counts.
-  const warnings = await dateWarnings(db(), r);
+  const [warnings, current] = await Promise.all([dateWarnings(db(), r), currentValues(db(), r)]);
   return {
     ...(await duplicatesOf(r, locale)),
     ...listRow(r, locale),
@@ -163,9 +191,14 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
     baseVersion: r.baseVersion,
     decisionComment: r.decisionComment,
     decidedBy: r.decidedBy?.name ?? null,
-    diff: isMembership
-      ? diffSnapshots((r.before as MembershipSnapshot | null) ?? null, r.proposed as MembershipSnapshot)
-      : diffValues((r.before as Record<string, unknown> | null) ?? null, r.proposed as Record<string, unknown>),
+    diff: withCurrent(
+      isMembership
+        ? diffSnapshots((r.before as MembershipSnapshot | null) ?? null, r.proposed as MembershipSnapshot)
+        : diffValues((r.before as Record<string, unknown> | null) ?? null, r.proposed as Record<string, unknown>),
+      current,
+      r.status,
+    ),
+    recordExists: current !== null,
     comments: r.comments.map((c) => ({
       id: c.id,
       body: c.body,

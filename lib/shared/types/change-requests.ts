@@ -17,6 +17,12 @@ export type MembershipSnapshot = {
 
 export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };
 
+/**
+ * A field as the review page shows it: also its value now, read as the page renders, and `drifted` when a
+ * pending request's record no longer holds the value the request was based on (a conflict to see).
+ */
+export type ReviewedFieldDiff = FieldDiff & { now: unknown; drifted: boolean };
+
 /** One change request as the review queue and a staff member's list show it. */
 export type ChangeRequestRow = {
   id: string;
@@ -55,7 +61,10 @@ export type ChangeRequestDetail = ChangeRequestRow & {
   baseVersion: number | null;
   decisionComment: string | null;
   decidedBy: string | null;
-  diff: FieldDiff[];
+  /** Changed fields first. */
+  diff: ReviewedFieldDiff[];
+  /** Whether the record exists now (a proposed new one does not until approved). */
+  recordExists: boolean;
   comments: ChangeRequestComment[];
   warnings: DateWarning[];
   /** A pending proposed organization's possible duplicates (empty otherwise). */

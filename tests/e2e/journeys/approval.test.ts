@@ -133,10 +133,11 @@ describe("staff propose, an admin decides, the public sees only what was approve
     await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
 
     await admin.goto(url(`/en/account/requests/${additionId}`));
+    // One form: Reject without a comment is refused beside the comment, which is then the reason.
     await admin.getByRole("button", { name: "Reject" }).click();
-    await admin.locator("#reject-comment-error", { hasText: "Say why the change is rejected." }).waitFor();
+    await admin.locator("#decision-comment-error", { hasText: "Say why the change is rejected." }).waitFor();
     await admin
-      .getByLabel("Reason for rejecting (required)")
+      .getByLabel("Comment on your decision")
       .fill("The UASR member list does not include NMU; please cite it.");
     await admin.getByRole("button", { name: "Reject" }).click();
     await admin.getByText(/Decision by Demo Admin: Rejected/).waitFor();

@@ -5,9 +5,8 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { getChangeRequest } from "@/lib/data/change-requests/queries";
 import { NotFoundError } from "@/lib/shared/errors";
 import {
-  approveChangeRequestAction,
   commentOnChangeRequestAction,
-  rejectChangeRequestAction,
+  decideChangeRequestAction,
   withdrawChangeRequestAction,
 } from "@/lib/actions/change-requests";
 import { mergeOrganizationProposalAction } from "@/lib/actions/organization-merges";
@@ -16,7 +15,7 @@ import { ChangeRequestHeader } from "@/components/account/change-request-header"
 import { ChangeRequestDiff } from "@/components/account/change-request-diff";
 import { DateWarnings } from "@/components/account/date-warnings";
 import { ChangeRequestComments } from "@/components/account/change-request-comments";
-import { DecisionForms } from "@/components/admin/decision-forms";
+import { DecisionForm } from "@/components/admin/decision-form";
 import { MergeForm } from "@/components/admin/merge-form";
 import { PossibleDuplicates } from "@/components/account/possible-duplicates";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -48,7 +47,7 @@ export default async function ChangeRequestPage({
   const pending = request.status === "PENDING";
 
   return (
-    <div className="max-w-4xl space-y-6">
+    <div className="max-w-5xl space-y-6">
       <Breadcrumbs
         locale={locale}
         items={[
@@ -77,15 +76,6 @@ export default async function ChangeRequestPage({
           ) : null}
         </PossibleDuplicates>
       ) : null}
-      {isAdmin && pending ? (
-        <DecisionForms
-          changeRequestId={request.id}
-          approveAction={approveChangeRequestAction}
-          rejectAction={rejectChangeRequestAction}
-          locale={locale}
-        />
-      ) : null}
-
       {!isAdmin && pending ? (
         <WithdrawRequest
           changeRequestId={request.id}
@@ -95,7 +85,13 @@ export default async function ChangeRequestPage({
         />
       ) : null}
 
-      <ChangeRequestComments request={request} commentAction={commentOnChangeRequestAction} locale={locale} />
+      {/* The decision beside the discussion it answers on wide screens; one under the other on a phone. */}
+      <div className={isAdmin && pending ? "grid gap-6 lg:grid-cols-2 lg:items-start" : undefined}>
+        <ChangeRequestComments request={request} commentAction={commentOnChangeRequestAction} locale={locale} />
+        {isAdmin && pending ? (
+          <DecisionForm changeRequestId={request.id} decideAction={decideChangeRequestAction} locale={locale} />
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,81 @@
+import "server-only";
+import type { Locale } from "@/i18n/routing";
+import type { Tx } from "../db";
+import type { Prisma } from "../../generated/prisma/client";
+import type { PrismaClient } from "../prisma-client";
+import { pickName } from "../../shared/names";
+import { mailTranslator } from "../accounts/mail-texts";
+import { notifyAdmins } from "../accounts/notifications";
+
+// Admins are told in the app when staff send a request and when someone comments on one, in each admin's
+// language, naming what and where (the notification links to the review page). Written in the transaction of
+// the request or the comment: a request nobody is told of, or a notice of a request that was never made,
+// cannot happen.
+
+const institutionNames = { select: { names: { select: { locale: true, name: true, kind: true } } } } as const;
+const organizationNames = {
+  select: { names: { select: { locale: true, name: true, kind: true, validUntil: true } } },
+} as const;
+
+/** The words for what a request is about ("a change to NMU’s membership in Eurasia-Pacific Uninet"), by locale. */
+async function requestWords(tx: Tx, changeRequestId: string) {
+  const r = await tx.changeRequest.findUniqueOrThrow({
+    where: { id: changeRequestId },
+    select: { kind: true, proposed: true, institution: institutionNames, organization: organizationNames },
+  });
+  const proposed = (r.proposed as { nameEn?: unknown; nameZh?: unknown } | null) ?? {};
+  return (locale: Locale) => {
+    const organization = r.organization
+      ? pickName(r.organization.names, locale).name
+      : String((locale === "zh" && proposed.nameZh) || proposed.nameEn || "—");
+    const institution = pickName(r.institution.names, locale).name;
+    return mailTranslator(locale)("requestWhat", { kind: r.kind, institution, organization });
+  };
+}
+
+/** Every active admin is told that `proposer` sent the request for review. */
+export async function tellAdminsOfRequest(tx: Tx, changeRequestId: string) {
+  const r = await tx.changeRequest.findUniqueOrThrow({
+    where: { id: changeRequestId },
+    select: { proposedBy: { select: { id: true, name: true } } },
+  });
+  const what = await requestWords(tx, changeRequestId);
+  await notifyAdmins(tx, {
+    changeRequestId,
+    exceptUserId: r.proposedBy.id,
+    message: (locale) => mailTranslator(locale)("newRequest", { name: r.proposedBy.name, what: what(locale) }),
+  });
+}
+
+/** Every active admin but the author is told of a comment on a request, with its first words. */
+export async function tellAdminsOfComment(
+  tx: Tx,
+  comment: { changeRequestId: string; author: { id: string; name: string }; body: string },
+) {
+  const what = await requestWords(tx, comment.changeRequestId);
+  const flat = comment.body.replace(/\s+/g, " ").trim();
+  const excerpt = flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
+  await notifyAdmins(tx, {
+    changeRequestId: comment.changeRequestId,
+    exceptUserId: comment.author.id,
+    message: (locale) =>
+      mailTranslator(locale)("newComment", { name: comment.author.name, what: what(locale), excerpt }),
+  });
+}
+
+/**
+ * Create a change request and tell the admins of it, in one transaction: the caller's when it passes one (an
+ * import sends its requests together), else a transaction of its own. propose.ts calls this for every create.
+ */
+export async function createRequestTellingAdmins<S extends Prisma.ChangeRequestSelect>(
+  client: Tx | PrismaClient,
+  args: { data: Prisma.ChangeRequestUncheckedCreateInput; select: S },
+): Promise<Prisma.ChangeRequestGetPayload<{ select: S }>> {
+  const create = async (tx: Tx) => {
+    const created = await tx.changeRequest.create({ data: args.data, select: { ...args.select, id: true } });
+    await tellAdminsOfRequest(tx, (created as unknown as { id: string }).id);
+    return created as unknown as Prisma.ChangeRequestGetPayload<{ select: S }>;
+  };
+  // Only the process's client opens transactions; a transaction's client has no $transaction.
+  return "$transaction" in client ? (client as PrismaClient).$transaction(create) : create(client);
+}
