@@ -34,8 +34,18 @@ export const proposeMembershipUpdateSchema = z.object({
   values: membershipValuesSchema,
 });
 
-export const proposeMembershipCreateSchema = z.object({
-  organizationSlug: z.string().trim().min(1, say("chooseOrganization")).max(100),
-  reason: optionalText(2000),
-  values: membershipValuesSchema,
-});
+/**
+ * A new membership: the organization as chosen from the suggestions (its slug) and as typed (its name).
+ * Without JavaScript only the name arrives, and the data layer resolves it (resolveOrganizationChoice).
+ */
+export const proposeMembershipCreateSchema = z
+  .object({
+    organizationSlug: z.string().trim().max(100).default(""),
+    organization: z.string().trim().max(200).default(""),
+    reason: optionalText(2000),
+    values: membershipValuesSchema,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.organizationSlug && !v.organization)
+      ctx.addIssue({ code: "custom", path: ["organization"], message: say("chooseOrganization") });
+  });

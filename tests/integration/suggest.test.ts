@@ -1,13 +1,15 @@
 // The one type-ahead (lib/data/search/suggest.ts, GET /api/v1/suggest) on the seed: every name in every
 // language, acronyms, former names, typos, punctuation folded away, ranked; and the endpoint's contract.
 import { afterAll, describe, expect, it } from "vitest";
-import { testPrisma, useWriteDatabase } from "../support/db";
+import { loadActions } from "../support/actions";
+import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
-const { suggest, suggestRanked, resolveOrganizationName } = await import("@/lib/data/search/suggest");
+const { suggest, suggestRanked, resolveOrganizationChoice } = await import("@/lib/data/search/suggest");
 const { GET } = await import("@/app/api/v1/suggest/route");
 const { ValidationError } = await import("@/lib/shared/errors");
 const { db } = await import("@/lib/data/db");
+const { actions, runDefinition } = await loadActions();
 
 const prisma = testPrisma();
 const EPU = "eurasia-pacific-uninet";
@@ -114,24 +116,87 @@ describe("suggest()", () => {
   });
 });
 
-describe("resolveOrganizationName (typed without JavaScript)", () => {
+describe("resolveOrganizationChoice (typed without JavaScript)", () => {
+  const typed = (text: string, locale: "en" | "zh" = "en") =>
+    resolveOrganizationChoice({ slug: "", text }, locale, "organization");
+
   it("takes a single exact match by name or acronym, in any language and punctuation", async () => {
-    expect(await resolveOrganizationName("Eurasia Pacific Uninet", "en", "organization")).toBe(EPU);
-    expect(await resolveOrganizationName("epu", "en", "organization")).toBe(EPU);
-    expect(await resolveOrganizationName("欧亚太平洋学术协会", "zh", "organization")).toBe(EPU);
+    expect(await typed("Eurasia Pacific Uninet")).toBe(EPU);
+    expect(await typed("epu")).toBe(EPU);
+    expect(await typed("欧亚太平洋学术协会", "zh")).toBe(EPU);
+  });
+
+  it("keeps a chosen slug while the text names it, and lets the typed text decide once it does not", async () => {
+    expect(await resolveOrganizationChoice({ slug: EPU, text: "" }, "en", "organization")).toBe(EPU);
+    expect(await resolveOrganizationChoice({ slug: EPU, text: "Eurasia-Pacific Uninet" }, "en", "organization")).toBe(
+      EPU,
+    );
+    // A prefilled slug left behind in a browser without JavaScript, after the person typed another name.
+    expect(await resolveOrganizationChoice({ slug: EPU, text: "PABSC" }, "en", "organization")).toBe(PABSC);
   });
 
   it("refuses a partial or unknown name, listing up to five candidates", async () => {
-    const error = await resolveOrganizationName("Eurasia", "en", "organization").catch((e: unknown) => e);
+    const error = await typed("Eurasia").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     const v = error as InstanceType<typeof ValidationError>;
     expect(v.message).toContain("Eurasia-Pacific Uninet (EPU)");
     expect(v.fieldErrors.organization?.[0]).toBe(v.message);
-    const alliance = await resolveOrganizationName("alliance", "en", "organization").catch((e: unknown) => e);
+    const alliance = await typed("alliance").catch((e: unknown) => e);
     const listed = (alliance as Error).message.split(": ").at(-1)!.split("; ");
     expect(listed.length).toBe(5);
-    const unknown = await resolveOrganizationName("Zzyzx Qwv", "en", "organization").catch((e: unknown) => e);
+    const unknown = await typed("Zzyzx Qwv").catch((e: unknown) => e);
     expect((unknown as Error).message).toBe("No organization in the registry is named “Zzyzx Qwv”.");
+  });
+});
+
+describe("adding a membership by a typed name (the form without JavaScript)", () => {
+  const values = {
+    role: "MEMBER",
+    status: "ACTIVE",
+    joined: "2020",
+    ended: "",
+    notes: "",
+    sourceUrl: "https://example.org/typed",
+    sourceTitle: "",
+    sourceQuote: "",
+  };
+  const organization = (slug: string, name: string) =>
+    prisma.organization.create({ data: { slug, kind: "NETWORK", names: { create: { locale: "en", name } } } });
+
+  it("creates the request for the one organization the typed name is", async () => {
+    const target = await organization("typed-name-test-network", "Typed-Name Test Network");
+    const cuhk = await loadActor(prisma, "staff@cuhk.test");
+    const raw = { locale: "en", organizationSlug: "", organization: "typed name test network", reason: "", values };
+    const { state } = await runDefinition(actions.proposeMembershipCreate!, cuhk, raw, "en");
+    expect(state.ok).toBe(true);
+    const created = await prisma.changeRequest.findMany({ where: { organizationId: target.id } });
+    expect(created).toHaveLength(1);
+    expect(created[0]?.kind).toBe("MEMBERSHIP_CREATE");
+  });
+
+  it("creates nothing for an ambiguous or unknown name, and says which names to type (in Chinese too)", async () => {
+    await organization("twin-name-alliance-a", "Twin Name Alliance");
+    await organization("twin-name-alliance-b", "Twin-Name Alliance");
+    const cuhk = await loadActor(prisma, "staff@cuhk.test");
+    const before = await prisma.changeRequest.count();
+    const raw = (text: string, locale: string) => ({
+      locale,
+      organizationSlug: "",
+      organization: text,
+      reason: "",
+      values,
+    });
+    const twin = await runDefinition(actions.proposeMembershipCreate!, cuhk, raw("Twin Name Alliance", "en"), "en");
+    expect(twin.state.ok).toBe(false);
+    expect(twin.state.fieldErrors.organization?.[0]).toBe(
+      "More than one organization is named “Twin Name Alliance”: type one of these exactly: " +
+        "Twin Name Alliance; Twin-Name Alliance.",
+    );
+    const zh = await runDefinition(actions.proposeMembershipCreate!, cuhk, raw("Zzyzx Qwv", "zh"), "zh");
+    expect(zh.state.fieldErrors.organization?.[0]).toBe("名录中没有名为“Zzyzx Qwv”的国际组织。");
+    const none = await runDefinition(actions.proposeMembershipCreate!, cuhk, raw("", "en"), "en");
+    expect(none.state.fieldErrors.organization?.[0]).toBe("Choose an organization.");
+    expect(await prisma.changeRequest.count()).toBe(before);
   });
 });
 

@@ -1,7 +1,13 @@
 import "server-only";
 import type { Locale } from "@/i18n/routing";
 import { ValidationError } from "../../shared/errors";
-import { SUGGEST_TYPES, type SuggestItem, type SuggestMatchedKind, type SuggestType } from "../../shared/types/suggest";
+import {
+  SUGGEST_MAX_LIMIT,
+  SUGGEST_TYPES,
+  type SuggestItem,
+  type SuggestMatchedKind,
+  type SuggestType,
+} from "../../shared/types/suggest";
 import { db } from "../db";
 import { suggestQuery } from "./suggest-sql";
 
@@ -63,14 +69,24 @@ const CANDIDATES = 5;
 const label = (s: SuggestItem) => (s.acronym && s.acronym !== s.name ? `${s.name} (${s.acronym})` : s.name);
 
 /**
- * The organization a person typed without choosing from the suggestions (a browser without JavaScript): one
- * record whose name or acronym, in any language, equals the text (case and punctuation aside) is taken;
- * otherwise a validation error on `field` lists up to five candidates to type exactly.
+ * The organization a form names: `slug` as chosen from the suggestions, `text` as typed. A chosen slug counts
+ * while the text is empty or still one of that record's names (a browser without JavaScript keeps a slug a
+ * link prefilled even when the person then types another name). Otherwise the typed text decides: one record
+ * whose name or acronym, in any language, equals it (case and punctuation aside) is taken; else a
+ * validation error on `field` lists up to five candidates to type exactly.
  */
-export async function resolveOrganizationName(text: string, locale: Locale, field: string): Promise<string> {
-  const typed = text.trim();
-  const found = typed ? await suggestRanked({ q: typed, types: ["organization"], locale, limit: CANDIDATES + 1 }) : [];
+export async function resolveOrganizationChoice(
+  choice: { slug: string; text: string },
+  locale: Locale,
+  field: string,
+): Promise<string> {
+  const typed = choice.text.trim();
+  if (choice.slug && !typed) return choice.slug;
+  const found = typed
+    ? await suggestRanked({ q: typed, types: ["organization"], locale, limit: SUGGEST_MAX_LIMIT })
+    : [];
   const exact = found.filter((s) => s.tier === 0);
+  if (choice.slug && exact.some((s) => s.slug === choice.slug)) return choice.slug;
   if (exact.length === 1) return exact[0]!.slug;
   const candidates = (exact.length ? exact : found).slice(0, CANDIDATES).map(label).join("; ");
   const fail = (message: string) => new ValidationError(message, { [field]: [message] });
@@ -79,4 +95,17 @@ export async function resolveOrganizationName(text: string, locale: Locale, fiel
     throw fail(`More than one organization is named “${typed}”: type one of these exactly: ${candidates}.`);
   if (!candidates) throw fail(`No organization in the registry is named “${typed}”.`);
   throw fail(`No organization is named exactly “${typed}”: type one of these exactly: ${candidates}.`);
+}
+
+/** An organization a link names (`?organization=slug`), to show chosen in the picker; null when unknown. */
+export async function getOrganizationChoice(
+  slug: string,
+  locale: Locale,
+): Promise<{ slug: string; name: string } | null> {
+  const row = await db().organization.findUnique({
+    where: { slug },
+    select: { slug: true, sortNameEn: true, sortNameZh: true },
+  });
+  if (!row) return null;
+  return { slug: row.slug, name: (locale === "zh" && row.sortNameZh) || row.sortNameEn };
 }
