@@ -30,6 +30,10 @@ export type SuggestComboboxProps = {
   onChoose?: (item: SuggestItem) => void;
 };
 
+const FOCUS = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";
+const LISTBOX =
+  "absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg";
+
 export function SuggestCombobox(props: SuggestComboboxProps) {
   const { id, name, mode, recordName, invalid, describedBy, className } = props;
   const t = useTranslations("suggest");
@@ -56,7 +60,7 @@ export function SuggestCombobox(props: SuggestComboboxProps) {
         onKeyDown={c.onKeyDown}
         onFocus={c.reopen}
         onBlur={() => c.setOpen(false)}
-        className={`${className ?? ""} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent`}
+        className={`${className ?? ""} ${FOCUS}`}
       />
       {mode === "record" && recordName ? <input type="hidden" name={recordName} value={c.record} /> : null}
       <div
@@ -64,7 +68,7 @@ export function SuggestCombobox(props: SuggestComboboxProps) {
         role="listbox"
         aria-label={t(props.types.length === 1 && props.types[0] === "institution" ? "institution" : "organization")}
         hidden={!c.expanded}
-        className="absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg"
+        className={LISTBOX}
       >
         {c.items.map((item, i) => (
           <SuggestOption
