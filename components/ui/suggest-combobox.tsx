@@ -63,13 +63,7 @@ export function SuggestCombobox(props: SuggestComboboxProps) {
         className={`${className ?? ""} ${FOCUS}`}
       />
       {mode === "record" && recordName ? <input type="hidden" name={recordName} value={c.record} /> : null}
-      <div
-        id={listId}
-        role="listbox"
-        aria-label={t(props.types.length === 1 && props.types[0] === "institution" ? "institution" : "organization")}
-        hidden={!c.expanded}
-        className={LISTBOX}
-      >
+      <div id={listId} role="listbox" aria-label={t("listLabel")} hidden={!c.expanded} className={LISTBOX}>
         {c.items.map((item, i) => (
           <SuggestOption
             key={`${item.type}:${item.slug}`}
