@@ -79,7 +79,7 @@ describe("the organization picker", () => {
     expect(await box.inputValue()).toBe("medical");
   });
 
-  it("works without JavaScript: an exact name typed is taken, an ambiguous one is refused with candidates", async () => {
+  it("works without JavaScript: an exact typed name is taken, an inexact one refused with candidates", async () => {
     const context = await browser.newContext({
       storageState: await cuhk.context().storageState(),
       javaScriptEnabled: false,
