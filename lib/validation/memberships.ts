@@ -34,18 +34,21 @@ export const proposeMembershipUpdateSchema = z.object({
   values: membershipValuesSchema,
 });
 
+/** The organization of a new membership: as chosen from the suggestions (its slug) and as typed (its name). */
+const organizationChoice = z.object({
+  organizationSlug: z.string().trim().max(100).default(""),
+  organization: z.string().trim().max(200).default(""),
+});
+
 /**
- * A new membership: the organization as chosen from the suggestions (its slug) and as typed (its name).
- * Without JavaScript only the name arrives, and the data layer resolves it (resolveOrganizationChoice).
+ * A new membership. Without JavaScript only the organization's typed name arrives, and the data layer
+ * resolves it (resolveOrganizationChoice).
  */
 export const proposeMembershipCreateSchema = z
-  .object({
-    organizationSlug: z.string().trim().max(100).default(""),
-    organization: z.string().trim().max(200).default(""),
-    reason: optionalText(2000),
-    values: membershipValuesSchema,
-  })
-  .superRefine((v, ctx) => {
-    if (!v.organizationSlug && !v.organization)
-      ctx.addIssue({ code: "custom", path: ["organization"], message: say("chooseOrganization") });
+  .object({ ...organizationChoice.shape, reason: optionalText(2000), values: membershipValuesSchema })
+  .refine((v) => Boolean(v.organizationSlug || v.organization), {
+    path: ["organization"],
+    message: say("chooseOrganization"),
+    // Checked even when other fields are wrong (zod skips refinements then), so the form lists every problem.
+    when: (payload) => organizationChoice.safeParse(payload.value).success,
   });
