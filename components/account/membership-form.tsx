@@ -7,6 +7,7 @@ import type { MembershipSnapshot } from "@/lib/shared/types/change-requests";
 import { membershipRoles, membershipStatuses } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError, useFormState } from "./action-form";
 import { DateInput } from "./date-input";
+import { SuggestCombobox } from "@/components/ui/suggest-combobox";
 
 /** Propose new values for a membership (or a new one): validated on the server, errors beside each field. */
 export function MembershipForm({
@@ -14,23 +15,24 @@ export function MembershipForm({
   locale,
   values,
   hidden,
-  organizations,
+  organization,
 }: {
   action: FormAction;
   locale: Locale;
   values: MembershipSnapshot | null;
   hidden: Record<string, string>;
-  organizations?: OrganizationChoice[];
+  /** A new membership: the organization is chosen in the form (`chosen` when a link named one). */
+  organization?: { chosen: OrganizationChoice | null };
 }) {
   const t = useTranslations("account");
   return (
     <ActionForm action={action} hidden={hidden} submitLabel={t("submitForReview")} locale={locale}>
-      <Fields values={values} organizations={organizations} />
+      <Fields values={values} organization={organization} locale={locale} />
     </ActionForm>
   );
 }
 
-type OrganizationChoice = { slug: string; name: string; acronym: string | null };
+type OrganizationChoice = { slug: string; name: string };
 
 const INPUT = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
@@ -73,14 +75,16 @@ function useFieldState() {
 
 function Fields({
   values,
-  organizations,
+  organization,
+  locale,
 }: {
   values: MembershipSnapshot | null;
-  organizations?: OrganizationChoice[];
+  organization?: { chosen: OrganizationChoice | null };
+  locale: Locale;
 }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      {organizations ? <OrganizationField organizations={organizations} /> : null}
+      {organization ? <OrganizationField chosen={organization.chosen} locale={locale} /> : null}
       <RoleAndStatusFields values={values} />
       <DateFields values={values} />
       <NotesAndSourceFields values={values} />
@@ -92,30 +96,28 @@ function Fields({
   );
 }
 
-function OrganizationField({ organizations }: { organizations: OrganizationChoice[] }) {
+/** The organization, from the one type-ahead: its slug travels in a hidden field; without JavaScript the
+ * server resolves the typed name (lib/data/search/suggest.ts, resolveOrganizationChoice). */
+function OrganizationField({ chosen, locale }: { chosen: OrganizationChoice | null; locale: Locale }) {
   const t = useTranslations("account");
+  const hint = useTranslations("suggest");
   const { described, invalid } = useFieldState();
   return (
     <div className="sm:col-span-2">
-      <Field name="organizationSlug" label={t("organization")}>
-        <select
-          id="organizationSlug"
-          name="organizationSlug"
+      <Field name="organization" label={t("organization")} hint={hint("recordHint")}>
+        <SuggestCombobox
+          id="organization"
+          name="organization"
+          recordName="organizationSlug"
+          mode="record"
+          types={["organization"]}
+          locale={locale}
+          defaultText={chosen?.name}
+          defaultRecord={chosen?.slug}
           className={INPUT}
-          defaultValue=""
-          aria-invalid={invalid("organizationSlug")}
-          aria-describedby={described("organizationSlug")}
-        >
-          <option value="" disabled>
-            {t("chooseOrganization")}
-          </option>
-          {organizations.map((o) => (
-            <option key={o.slug} value={o.slug}>
-              {o.name}
-              {o.acronym ? ` (${o.acronym})` : ""}
-            </option>
-          ))}
-        </select>
+          invalid={invalid("organization")}
+          describedBy={described("organization", true)}
+        />
       </Field>
     </div>
   );

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { proposeOrganizationCreateAction } from "@/lib/actions/change-requests";
 import { membershipRoles } from "@/lib/shared/vocabulary";
 import { ActionForm } from "./action-form";
+import { DuplicateWarning } from "./duplicate-warning";
 import { DateField } from "./date-input";
 import { TextField } from "./text-field";
 import { OrganizationProfileFields, SourceFields } from "./organization-profile-fields";
@@ -16,7 +17,7 @@ export function OrganizationForm({ locale }: { locale: Locale }) {
   return (
     <ActionForm action={proposeOrganizationCreateAction} hidden={{}} submitLabel={t("submitForReview")} locale={locale}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <OrganizationProfileFields />
+        <OrganizationProfileFields afterNames={<DuplicateWarning locale={locale} />} />
         <div>
           <label htmlFor="values.role" className="block text-sm font-medium">
             {t("role")}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { OrganizationProfileValues } from "@/lib/validation/organizations";
 import { organizationKinds } from "@/lib/shared/vocabulary";
 import { FieldError } from "./action-form";
@@ -10,7 +11,14 @@ import { TextField } from "./text-field";
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
 /** An organization's profile fields (`values.*`), shared by the staff proposal and the admins' forms. */
-export function OrganizationProfileFields({ values }: { values?: OrganizationProfileValues }) {
+export function OrganizationProfileFields({
+  values,
+  afterNames,
+}: {
+  values?: OrganizationProfileValues;
+  /** Shown right after the names and acronym (the proposal's duplicate warning). */
+  afterNames?: ReactNode;
+}) {
   const t = useTranslations("account");
   const kindLabel = useTranslations(organizationKinds.namespace);
   return (
@@ -18,6 +26,7 @@ export function OrganizationProfileFields({ values }: { values?: OrganizationPro
       <TextField name="values.nameEn" label={t("nameEn")} defaultValue={values?.nameEn} maxLength={300} />
       <TextField name="values.nameZh" label={t("nameZh")} defaultValue={values?.nameZh ?? ""} maxLength={300} />
       <TextField name="values.acronym" label={t("acronym")} defaultValue={values?.acronym ?? ""} maxLength={30} />
+      {afterNames}
       <div>
         <label htmlFor="values.kind" className="block text-sm font-medium">
           {t("kind")}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCountryCode } from "../shared/countries";
 import { decodeCursor, type CursorKey } from "../open-data/cursor";
 import { isSlug } from "../shared/slug";
+import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TYPES } from "../shared/types/suggest";
 import {
   fields,
   institutionKinds,
@@ -125,3 +126,22 @@ export function parseExportFile(file: string): { name: string; format: ExportFor
 
 /** Endpoints without parameters still reject unknown ones (a typo should not pass silently). */
 export const emptyQuerySchema = z.strictObject({});
+
+/** The type-ahead's query (GET /api/v1/suggest): the text is required, as the endpoint suggests nothing else. */
+export const apiSuggestQuerySchema = z.strictObject({
+  q: z
+    .string({ error: "q is required: the text typed so far." })
+    .trim()
+    .min(1, "q is required: the text typed so far.")
+    .max(SUGGEST_MAX_QUERY, `q is limited to ${SUGGEST_MAX_QUERY} characters.`),
+  type: z.enum(SUGGEST_TYPES, { error: "type must be organization or institution." }).optional(),
+  locale: z.enum(["en", "zh"], { error: "locale must be en or zh." }).default("en"),
+  limit: z.coerce
+    .number({ error: "limit must be a number." })
+    .int("limit must be a whole number.")
+    .min(1, "limit must be at least 1.")
+    .max(SUGGEST_MAX_LIMIT, `limit must be at most ${SUGGEST_MAX_LIMIT}.`)
+    .default(SUGGEST_DEFAULT_LIMIT),
+});
+
+export type ApiSuggestQuery = z.infer<typeof apiSuggestQuerySchema>;

@@ -34,8 +34,21 @@ export const proposeMembershipUpdateSchema = z.object({
   values: membershipValuesSchema,
 });
 
-export const proposeMembershipCreateSchema = z.object({
-  organizationSlug: z.string().trim().min(1, say("chooseOrganization")).max(100),
-  reason: optionalText(2000),
-  values: membershipValuesSchema,
+/** The organization of a new membership: as chosen from the suggestions (its slug) and as typed (its name). */
+const organizationChoice = z.object({
+  organizationSlug: z.string().trim().max(100).default(""),
+  organization: z.string().trim().max(200).default(""),
 });
+
+/**
+ * A new membership. Without JavaScript only the organization's typed name arrives, and the data layer
+ * resolves it (resolveOrganizationChoice).
+ */
+export const proposeMembershipCreateSchema = z
+  .object({ ...organizationChoice.shape, reason: optionalText(2000), values: membershipValuesSchema })
+  .refine((v) => Boolean(v.organizationSlug || v.organization), {
+    path: ["organization"],
+    message: say("chooseOrganization"),
+    // Checked even when other fields are wrong (zod skips refinements then), so the form lists every problem.
+    when: (payload) => organizationChoice.safeParse(payload.value).success,
+  });

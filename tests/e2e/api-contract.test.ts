@@ -156,12 +156,28 @@ describe.concurrent("records and errors", () => {
       ["/institutions", "country=ZZ&colour=red", ["colour", "country"]],
       ["/memberships", "role=KING&institution=a&institution=b", ["institution", "role"]],
       ["/organizations/{slug}", "extra=1", ["extra"]],
+      ["/suggest", "q=&limit=50", ["limit", "q"]],
+      ["/suggest", "q=epu&type=person", ["type"]],
     ] as const) {
       const address = `${template.replace("{slug}", "university-alliance-of-the-silk-road")}?${query}`;
       const { res, body } = await call(template, address);
       expect(res.status, address).toBe(400);
       expect(Object.keys((body as { error: { details: object } }).error.details).sort(), address).toEqual([...params]);
     }
+  });
+
+  it("the type-ahead: organizations and institutions by any of their names, as documented", async () => {
+    const { body } = await call("/suggest", "/suggest?q=Eurasia%20Pacific%20Uninet");
+    const items = (body as { items: { slug: string; matchedKind: string }[] }).items;
+    expect(items[0]).toMatchObject({ slug: "eurasia-pacific-uninet", matchedKind: "official" });
+    const { body: zh } = await call(
+      "/suggest",
+      `/suggest?q=${encodeURIComponent("香港中文")}&type=institution&locale=zh`,
+    );
+    expect((zh as { items: { slug: string; name: string }[] }).items[0]).toMatchObject({
+      slug: "chinese-university-of-hong-kong",
+      name: "香港中文大学",
+    });
   });
 
   it("the widget's JSON in both languages; a bad lang is a 400", async () => {

@@ -191,3 +191,19 @@ export async function signInOn(page: Page, email: string, password: string): Pro
 export async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
   return signInOn(await (await newContext(browser)).newPage(), email, password);
 }
+
+/**
+ * Choose an organization in the type-ahead picker (components/ui/suggest-combobox.tsx) with the keyboard only:
+ * type, wait for the list, ArrowDown to its first option, Enter. `typed` should make `name` the first option.
+ */
+export async function chooseOrganization(page: Page, typed: string, name: string): Promise<void> {
+  const box = page.getByRole("combobox", { name: "Organization" });
+  await box.fill(typed);
+  await page.getByRole("listbox").getByRole("option").first().waitFor();
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await page.waitForFunction(
+    ([id, value]) => (document.getElementById(id!) as HTMLInputElement | null)?.value === value,
+    [(await box.getAttribute("id"))!, name] as const,
+  );
+}

@@ -1,5 +1,7 @@
 // The open data's pure parts: CSV escaping, QuickStatements at each precision, cursors, the API's query
 // validation and the OpenAPI document itself.
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -185,5 +187,14 @@ describe("the OpenAPI document", () => {
     const ops = listOperations();
     expect(ops.map((o) => o.path)).toEqual(Object.keys(openApiDocument.paths));
     for (const op of ops) expect(op.summary.length, op.path).toBeGreaterThan(5);
+  });
+
+  it("documents every route under app/api/v1 (but the catch-all 404)", () => {
+    const root = path.join(import.meta.dirname, "..", "..", "app", "api", "v1");
+    const routes = readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith("route.ts") && !f.includes("[..."))
+      .map((f) => `/${path.dirname(f)}`.replace(/\[(\w+)\]/g, "{$1}"));
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((r) => !(r in openApiDocument.paths))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { proposeMembershipCreateSchema } from "@/lib/validation/memberships";
 import { PAGE_SIZE, parseInstitutionSearch, parseOrganizationSearch } from "@/lib/validation/search";
 
 describe("parseOrganizationSearch", () => {
@@ -196,5 +197,35 @@ describe("parseInstitutionSearch", () => {
     });
     expect(errors).toEqual([]);
     expect(search).toEqual({ q: "cuhk", kind: "SCHOOL", country: "HK", sort: "country", page: 4, pageSize: PAGE_SIZE });
+  });
+});
+
+describe("proposeMembershipCreateSchema", () => {
+  const values = {
+    role: "MEMBER",
+    status: "ACTIVE",
+    joined: "2020",
+    ended: "",
+    notes: "",
+    sourceUrl: "https://example.org/x",
+    sourceTitle: "",
+    sourceQuote: "",
+  };
+  const paths = (input: object) => {
+    const result = proposeMembershipCreateSchema.safeParse({ reason: "", ...input });
+    return result.success ? [] : result.error.issues.map((i) => i.path.join(".")).sort();
+  };
+
+  it("takes an organization chosen (slug) or typed (name)", () => {
+    expect(paths({ organizationSlug: "eurasia-pacific-uninet", values })).toEqual([]);
+    expect(paths({ organization: "Eurasia Pacific Uninet", values })).toEqual([]);
+  });
+
+  it("names a missing organization together with the other fields' problems", () => {
+    expect(paths({ organizationSlug: "", organization: " ", values })).toEqual(["organization"]);
+    expect(paths({ organizationSlug: "", organization: "", values: { ...values, joined: "Feb 30, 2020" } })).toEqual([
+      "organization",
+      "values.joined",
+    ]);
   });
 });

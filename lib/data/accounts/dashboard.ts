@@ -98,17 +98,3 @@ export async function getOwnMembershipForEdit(actor: Actor | null, membershipId:
     pendingId: m.changeRequests[0]?.id ?? null,
   };
 }
-
-/** Organizations the staff member's institution is not listed in yet, for "add a membership". */
-export async function listJoinableOrganizations(actor: Actor | null, locale: Locale) {
-  const institutionId = staffInstitution(actor);
-  const rows = await db().organization.findMany({
-    where: { memberships: { none: { institutionId } } },
-    select: { slug: true, acronym: true, names: orgNames },
-    orderBy: { slug: "asc" },
-    take: 2000,
-  });
-  return rows
-    .map((o) => ({ slug: o.slug, name: pickName(o.names, locale).name, acronym: o.acronym }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}

@@ -1,6 +1,8 @@
 import "server-only";
 import { db, type Tx } from "../db";
+import type { Locale } from "@/i18n/routing";
 import type { Actor } from "../../shared/actor";
+import { resolveOrganizationChoice } from "../search/suggest";
 import { requireStaff } from "../guards";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ChangeKind } from "../../generated/prisma/enums";
@@ -101,16 +103,25 @@ export async function proposeMembershipUpdate(
  */
 export async function proposeMembershipCreate(
   actor: Actor | null,
-  input: { organizationSlug: string; reason: string | null; values: MembershipValues },
+  input: {
+    organizationSlug: string;
+    /** The name as typed, resolved when no slug was chosen (a form without JavaScript). */
+    organization?: string;
+    reason: string | null;
+    values: MembershipValues;
+  },
   client: Tx = db(),
+  locale: Locale = "en",
 ) {
   const staff = requireStaff(actor);
-  const organization = await client.organization.findUnique({
-    where: { slug: input.organizationSlug },
-    select: { id: true },
-  });
+  const slug = await resolveOrganizationChoice(
+    { slug: input.organizationSlug, text: input.organization ?? "" },
+    locale,
+    "organization",
+  );
+  const organization = await client.organization.findUnique({ where: { slug }, select: { id: true } });
   if (!organization)
-    throw new ValidationError("Choose an organization from the list.", { organizationSlug: ["Unknown organization."] });
+    throw new ValidationError("Choose an organization from the list.", { organization: ["Unknown organization."] });
   const existing = await client.membership.findUnique({
     where: { institutionId_organizationId: { institutionId: staff.institutionId, organizationId: organization.id } },
     select: { id: true },

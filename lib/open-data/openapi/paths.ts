@@ -1,4 +1,5 @@
 import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../../shared/enums";
+import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TYPES } from "../../shared/types/suggest";
 import { common, download, errorResponse, json, ok, p, ref, str } from "./builders";
 
 /** The read API's operations: the records, the downloads and the widget. */
@@ -182,6 +183,37 @@ export const paths = {
         ...common,
         "404": errorResponse("No such release or file."),
       },
+    },
+  },
+  "/suggest": {
+    get: {
+      tags: ["records"],
+      operationId: "suggest",
+      summary: "Type-ahead: organizations and institutions whose names match the text typed so far.",
+      description:
+        "Every name in every language, acronyms and former names; case, spaces and punctuation do not matter. " +
+        "Ranked: exact name or acronym, then prefix, word prefix, substring, and close misspellings.",
+      parameters: [
+        {
+          name: "q",
+          in: "query",
+          required: true,
+          schema: { type: "string", minLength: 1, maxLength: SUGGEST_MAX_QUERY },
+        },
+        {
+          name: "type",
+          in: "query",
+          description: "Both when omitted.",
+          schema: { type: "string", enum: SUGGEST_TYPES },
+        },
+        { name: "locale", in: "query", schema: { type: "string", enum: ["en", "zh"], default: "en" } },
+        {
+          name: "limit",
+          in: "query",
+          schema: { type: "integer", minimum: 1, maximum: SUGGEST_MAX_LIMIT, default: SUGGEST_DEFAULT_LIMIT },
+        },
+      ],
+      responses: { "200": ok("The best matches, best first.", "SuggestResponse"), ...common },
     },
   },
   "/openapi.json": {

@@ -114,6 +114,18 @@ export const components = {
       institutions: { type: "array", items: ref("Institution") },
       memberships: { type: "array", items: ref("Membership") },
     }),
+    SuggestItem: obj({
+      type: { type: "string", enum: ["organization", "institution"] },
+      slug: str,
+      name: { ...str, description: "The display name in the asked language." },
+      matched: { ...str, description: "The name that matched: a former name, another language's, an acronym…" },
+      matchedKind: { type: "string", enum: ["official", "alternate", "former", "acronym"] },
+      acronym: nstr,
+      country: { type: ["string", "null"], description: "Institutions' ISO 3166-1 alpha-2 code." },
+      kind: { type: "string", enum: [...Object.values(OrganizationKind), ...Object.values(InstitutionKind)] },
+      url: { ...str, description: "The record's page on this portal, in the asked language." },
+    }),
+    SuggestResponse: obj({ query: str, items: { type: "array", items: ref("SuggestItem") } }),
     Error: obj({
       error: obj(
         { code: str, message: str, details: { type: "object", additionalProperties: { type: "array", items: str } } },

@@ -6,7 +6,15 @@ import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/data/prisma-client";
-import { expectNoAxeViolations, launchBrowser, newContext, screenshot, signIn, url } from "../../support/browser";
+import {
+  chooseOrganization,
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+  url,
+} from "../../support/browser";
 import { passwordLinkIn, waitForMail } from "../../support/mailbox";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
@@ -27,7 +35,7 @@ afterAll(async () => {
 /** Open NMU's request form for a new membership and send it; resolves on the request's page. */
 async function proposeNewMembership(page: Page) {
   await page.goto(url("/en/account/new"));
-  await page.getByLabel("Organization").selectOption({ index: 1 });
+  await chooseOrganization(page, "ANSO", "Alliance of International Science Organizations");
   await page.getByLabel("Joined").fill("2021");
   await page.getByLabel("Source address (URL)").fill("https://example.org/nmu/flows");
   await page.getByRole("button", { name: "Send for review" }).click();

@@ -52,7 +52,7 @@ describe("validation messages on /zh", () => {
     await links.nth(2).waitFor();
     const found = await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
     expect(found).toEqual([
-      ["请填写国际组织", "#organizationSlug"],
+      ["请选择国际组织。", "#organization"],
       [expect.stringMatching(/^“Feb 30, 2020”不是有效的日期/), "#values.joined"],
       [expect.stringMatching(/^“someday”不是有效的日期/), "#values.ended"],
     ]);
@@ -62,9 +62,9 @@ describe("validation messages on /zh", () => {
     await links.nth(1).click();
     expect(await focused(staff)).toMatchObject({ tag: "input", id: "values.joined" });
     await links.nth(0).click();
-    expect(await focused(staff)).toMatchObject({ tag: "select", id: "organizationSlug" });
+    expect(await focused(staff)).toMatchObject({ tag: "input", id: "organization" });
     // Each message also stands beside its field, which says it is invalid.
-    await staff.locator('[id="organizationSlug-error"]', { hasText: "请填写国际组织" }).waitFor();
+    await staff.locator('[id="organization-error"]', { hasText: "请选择国际组织。" }).waitFor();
     expect(await staff.getByLabel("加入时间").getAttribute("aria-invalid")).toBe("true");
 
     expect(await prisma.changeRequest.count()).toBe(before);

@@ -2,23 +2,32 @@ import { redirect, notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
-import { listJoinableOrganizations } from "@/lib/data/accounts/dashboard";
+import { getOrganizationChoice } from "@/lib/data/search/suggest";
 import { proposeMembershipCreateAction } from "@/lib/actions/change-requests";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isLocale } from "@/i18n/routing";
+import { isSlug } from "@/lib/shared/slug";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-export default async function NewMembershipPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+export default async function NewMembershipPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ locale }, query] = await Promise.all([params, searchParams]);
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/new`);
   // Staff pages: an admin (who has no institution) is sent to their own dashboard.
   if (actor.role !== "STAFF") redirect(`/${locale}/account`);
-  const [organizations, t] = await Promise.all([
-    listJoinableOrganizations(actor, locale),
+  // Other pages link here with an organization chosen (the new-organization form's duplicate warning).
+  const prefill = typeof query.organization === "string" && isSlug(query.organization) ? query.organization : null;
+  const [chosen, t] = await Promise.all([
+    prefill ? getOrganizationChoice(prefill, locale) : null,
     getTranslations({ locale, namespace: "account" }),
   ]);
   return (
@@ -34,7 +43,7 @@ export default async function NewMembershipPage({ params }: { params: Promise<{ 
         locale={locale}
         values={null}
         hidden={{}}
-        organizations={organizations}
+        organization={{ chosen }}
       />
     </div>
   );

@@ -1,0 +1,111 @@
+import "server-only";
+import type { Locale } from "@/i18n/routing";
+import { ValidationError } from "../../shared/errors";
+import {
+  SUGGEST_MAX_LIMIT,
+  SUGGEST_TYPES,
+  type SuggestItem,
+  type SuggestMatchedKind,
+  type SuggestType,
+} from "../../shared/types/suggest";
+import { db } from "../db";
+import { suggestQuery } from "./suggest-sql";
+
+// The one type-ahead of the portal (organizations and institutions, every name in every language, acronyms,
+// former names, typos), behind GET /api/v1/suggest, the combobox and the no-JavaScript resolution of a
+// typed name. Public, approved data only: it takes no actor.
+
+export type SuggestOptions = { q: string; types?: readonly SuggestType[]; locale: Locale; limit: number };
+
+/** An item with how well it matched: 0 exact name or acronym, 1 prefix, 2 word prefix, 3 substring, 4 typo. */
+export type RankedSuggestion = SuggestItem & { tier: number };
+
+type Row = {
+  type: SuggestType;
+  tier: number;
+  matched: string;
+  matchedKind: SuggestMatchedKind;
+  slug: string;
+  name: string;
+  acronym: string | null;
+  country: string | null;
+  kind: string;
+};
+
+/** The query folded as the indexes fold names (atlas_fold), by PostgreSQL itself so both sides agree. */
+async function fold(q: string): Promise<string> {
+  const [row] = await db().$queryRaw<{ f: string | null }[]>`SELECT atlas_fold(${q}) AS f`;
+  return row?.f ?? "";
+}
+
+/** Records whose names match `q`, best first (exact > prefix > word prefix > substring > typo; ties by name). */
+export async function suggestRanked({ q, types, locale, limit }: SuggestOptions): Promise<RankedSuggestion[]> {
+  const f = await fold(q);
+  if (!f) return [];
+  const chosen = types?.length ? types : SUGGEST_TYPES;
+  const rows = await db().$queryRaw<Row[]>(suggestQuery(f, chosen, limit, locale === "zh"));
+  return rows.map((r) => ({
+    type: r.type,
+    slug: r.slug,
+    name: r.name,
+    matched: r.matched,
+    matchedKind: r.matchedKind,
+    acronym: r.acronym,
+    country: r.country,
+    kind: r.kind,
+    url: `/${locale}/${r.type === "organization" ? "organizations" : "institutions"}/${r.slug}`,
+    tier: Number(r.tier),
+  }));
+}
+
+/** The type-ahead's items (the public contract of /api/v1/suggest). */
+export async function suggest(options: SuggestOptions): Promise<SuggestItem[]> {
+  return (await suggestRanked(options)).map(({ tier: _tier, ...item }) => item);
+}
+
+/** How many candidates an unresolved name lists. */
+const CANDIDATES = 5;
+
+const label = (s: SuggestItem) => (s.acronym && s.acronym !== s.name ? `${s.name} (${s.acronym})` : s.name);
+
+/**
+ * The organization a form names: `slug` as chosen from the suggestions, `text` as typed. A chosen slug counts
+ * while the text is empty or still one of that record's names (a browser without JavaScript keeps a slug a
+ * link prefilled even when the person then types another name). Otherwise the typed text decides: one record
+ * whose name or acronym, in any language, equals it (case and punctuation aside) is taken; else a
+ * validation error on `field` lists up to five candidates to type exactly.
+ */
+export async function resolveOrganizationChoice(
+  choice: { slug: string; text: string },
+  locale: Locale,
+  field: string,
+): Promise<string> {
+  const typed = choice.text.trim();
+  if (choice.slug && !typed) return choice.slug;
+  const found = typed
+    ? await suggestRanked({ q: typed, types: ["organization"], locale, limit: SUGGEST_MAX_LIMIT })
+    : [];
+  const exact = found.filter((s) => s.tier === 0);
+  if (choice.slug && exact.some((s) => s.slug === choice.slug)) return choice.slug;
+  if (exact.length === 1) return exact[0]!.slug;
+  const candidates = (exact.length ? exact : found).slice(0, CANDIDATES).map(label).join("; ");
+  const fail = (message: string) => new ValidationError(message, { [field]: [message] });
+  if (!typed) throw fail("Choose an organization from the list.");
+  if (exact.length > 1)
+    throw fail(`More than one organization is named “${typed}”: type one of these exactly: ${candidates}.`);
+  if (!candidates) throw fail(`No organization in the registry is named “${typed}”.`);
+  throw fail(`No organization is named exactly “${typed}”: type one of these exactly: ${candidates}.`);
+}
+
+/** An organization a link names (`?organization=slug`), to show chosen in the picker; null when unknown. */
+export async function getOrganizationChoice(
+  slug: string,
+  locale: Locale,
+): Promise<{ slug: string; name: string } | null> {
+  const row = await db().organization.findUnique({
+    where: { slug },
+    select: { slug: true, sortNameEn: true, sortNameZh: true },
+  });
+  if (!row) return null;
+  return { slug: row.slug, name: (locale === "zh" && row.sortNameZh) || row.sortNameEn };
+}
