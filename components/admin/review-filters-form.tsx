@@ -2,13 +2,14 @@ import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { ChangeKind, ChangeStatus } from "@/lib/shared/enums";
 import type { ReviewFilterValues } from "@/lib/validation/review-filters";
+import { SuggestCombobox } from "@/components/ui/suggest-combobox";
 
 const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 const field = "flex min-w-0 flex-col";
 
 /**
- * The review queue's filters, sent in the address (GET) so a filtered queue can be linked. The name is a plain
- * text input named q: the portal's type-ahead enhances it where JavaScript runs.
+ * The review queue's filters, sent in the address (GET) so a filtered queue can be linked. The name (q) is
+ * completed by the portal's type-ahead.
  */
 export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFilterValues; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "account" });
@@ -16,14 +17,16 @@ export async function ReviewFiltersForm({ filters, locale }: { filters: ReviewFi
     <form method="get" className="grid grid-cols-2 items-end gap-3 text-sm sm:flex sm:flex-wrap">
       <div className={`${field} col-span-2 sm:w-64`}>
         <label htmlFor="queue-name">{t("filterName")}</label>
-        <input
+        {/* The portal's type-ahead in text mode: a suggestion completes the name; what is typed is what is sent.
+            Rendered on the server as a plain text box, so the filter works without JavaScript. */}
+        <SuggestCombobox
           id="queue-name"
           name="q"
-          type="search"
-          defaultValue={filters.q}
-          maxLength={100}
-          autoComplete="off"
-          aria-describedby="queue-name-hint"
+          mode="text"
+          types={["institution", "organization"]}
+          locale={locale}
+          defaultText={filters.q}
+          describedBy="queue-name-hint"
           className={input}
         />
         <span id="queue-name-hint" className="text-xs text-muted">

@@ -69,7 +69,13 @@ describe("an admin reviews a request on a phone", () => {
     phone = await signInOn(await context.newPage(), "admin@atlas.test", "atlas-admin-demo");
     await phone.goto(url("/en/admin/reviews"));
     await phone.getByRole("heading", { name: "Review queue" }).waitFor();
-    await phone.getByLabel("Name", { exact: true }).fill(organizationName.toLowerCase());
+    // The name box is the portal's type-ahead: typed in lower case, the suggestion completes the name.
+    const nameBox = phone.getByRole("combobox", { name: "Name", exact: true });
+    await nameBox.fill(organizationName.toLowerCase());
+    await phone.getByRole("option").filter({ hasText: organizationName }).first().waitFor();
+    await nameBox.press("ArrowDown");
+    await nameBox.press("Enter");
+    await expect.poll(() => nameBox.inputValue()).toBe(organizationName);
     await phone.getByRole("button", { name: "Filter" }).click();
     await phone.waitForURL(/[?&]q=/);
     const rows = phone.getByRole("link", { name: /^New membership: / });
