@@ -71,6 +71,12 @@ async function state() {
   return JSON.stringify({ organizations, memberships, requests, audit, notifications, mails });
 }
 
+/** The proposer's own notice of a request (admins are told of each new request too). */
+async function proposerNote(changeRequestId: string) {
+  const { proposedById } = await prisma.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } });
+  return prisma.notification.findFirstOrThrow({ where: { changeRequestId, userId: proposedById } });
+}
+
 /** A university of its own with a staff account, so the merges below change no seeded institution's entries. */
 async function freshStaff(): Promise<{ staff: Actor; institutionId: string; slug: string }> {
   const slug = `duplicates-test-college-${unique()}`;
@@ -229,7 +235,7 @@ describe("recording a proposal as a membership of the existing organization", ()
     const audit = await prisma.auditEvent.findMany({ where: { changeRequestId: r.id } });
     expect(audit.map((a) => a.action)).toEqual(["change.merge"]);
     expect(audit[0]!.after).toMatchObject({ organization: EPU, outcome: "NOTHING_TO_CHANGE" });
-    const note = await prisma.notification.findFirstOrThrow({ where: { changeRequestId: r.id } });
+    const note = await proposerNote(r.id);
     expect(note.message).toBe(
       "Your proposed organization Eurasia Pacific Uninet was recorded as Nanjing Medical University’s membership " +
         "in Eurasia-Pacific Uninet, which is already in the registry: the existing entry already said the same, " +
@@ -295,7 +301,7 @@ role, its membership is updated, version-guarded, the proposer told in Chinese`,
       joined: { iso: "2000", precision: "YEAR" },
       sourceUrl: "https://example.org/nmu/international",
     });
-    const note = await prisma.notification.findFirstOrThrow({ where: { changeRequestId: second.id } });
+    const note = await proposerNote(second.id);
     expect(note.message).toContain("已按您提交的内容更新现有条目");
   });
 
