@@ -7,6 +7,7 @@ import type { MembershipSnapshot } from "@/lib/shared/types/change-requests";
 import { membershipRoles, membershipStatuses } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError, useFormState } from "./action-form";
 import { DateInput } from "./date-input";
+import { CurrentSource, NewSourceFields } from "./source-fields";
 
 /** Propose new values for a membership (or a new one): validated on the server, errors beside each field. */
 export function MembershipForm({
@@ -15,17 +16,20 @@ export function MembershipForm({
   values,
   hidden,
   organizations,
+  today,
 }: {
   action: FormAction;
   locale: Locale;
   values: MembershipSnapshot | null;
   hidden: Record<string, string>;
   organizations?: OrganizationChoice[];
+  /** The "read on" field's default (the server's today, so the page renders the same on both sides). */
+  today: string;
 }) {
   const t = useTranslations("account");
   return (
     <ActionForm action={action} hidden={hidden} submitLabel={t("submitForReview")} locale={locale}>
-      <Fields values={values} organizations={organizations} />
+      <Fields values={values} organizations={organizations} today={today} />
     </ActionForm>
   );
 }
@@ -74,16 +78,19 @@ function useFieldState() {
 function Fields({
   values,
   organizations,
+  today,
 }: {
   values: MembershipSnapshot | null;
   organizations?: OrganizationChoice[];
+  today: string;
 }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {organizations ? <OrganizationField organizations={organizations} /> : null}
       <RoleAndStatusFields values={values} />
       <DateFields values={values} />
-      <NotesAndSourceFields values={values} />
+      <NotesField values={values} />
+      <SourceFields values={values} today={today} />
       <div className="sm:col-span-2">
         <ReasonField />
       </div>
@@ -185,59 +192,38 @@ function DateFields({ values }: { values: MembershipSnapshot | null }) {
   );
 }
 
-function NotesAndSourceFields({ values }: { values: MembershipSnapshot | null }) {
+function NotesField({ values }: { values: MembershipSnapshot | null }) {
   const t = useTranslations("account");
-  const { described, invalid } = useFieldState();
+  const { described } = useFieldState();
+  return (
+    <div className="sm:col-span-2">
+      <Field name="values.notes" label={t("notes")}>
+        <textarea
+          id="values.notes"
+          name="values.notes"
+          defaultValue={values?.notes ?? ""}
+          maxLength={2000}
+          rows={3}
+          className={INPUT}
+          aria-describedby={described("values.notes")}
+        />
+      </Field>
+    </div>
+  );
+}
+
+/** An edit shows the current source read-only and asks for the new value's own; a new entry asks for its source. */
+function SourceFields({ values, today }: { values: MembershipSnapshot | null; today: string }) {
+  const t = useTranslations("account");
   return (
     <>
-      <div className="sm:col-span-2">
-        <Field name="values.notes" label={t("notes")}>
-          <textarea
-            id="values.notes"
-            name="values.notes"
-            defaultValue={values?.notes ?? ""}
-            maxLength={2000}
-            rows={3}
-            className={INPUT}
-            aria-describedby={described("values.notes")}
-          />
-        </Field>
-      </div>
-      <Field name="values.sourceUrl" label={t("sourceUrl")}>
-        <input
-          id="values.sourceUrl"
-          name="values.sourceUrl"
-          type="url"
-          defaultValue={values?.sourceUrl ?? ""}
-          maxLength={500}
-          className={INPUT}
-          aria-invalid={invalid("values.sourceUrl")}
-          aria-describedby={described("values.sourceUrl")}
-        />
-      </Field>
-      <Field name="values.sourceTitle" label={t("sourceTitle")}>
-        <input
-          id="values.sourceTitle"
-          name="values.sourceTitle"
-          defaultValue={values?.sourceTitle ?? ""}
-          maxLength={300}
-          className={INPUT}
-          aria-describedby={described("values.sourceTitle")}
-        />
-      </Field>
-      <div className="sm:col-span-2">
-        <Field name="values.sourceQuote" label={t("sourceQuote")}>
-          <textarea
-            id="values.sourceQuote"
-            name="values.sourceQuote"
-            defaultValue={values?.sourceQuote ?? ""}
-            maxLength={2000}
-            rows={2}
-            className={INPUT}
-            aria-describedby={described("values.sourceQuote")}
-          />
-        </Field>
-      </div>
+      {values ? <CurrentSource source={values} /> : null}
+      <NewSourceFields
+        prefix="values."
+        legend={t("newSource")}
+        hint={values ? t("newSourceHint") : t("newMembershipSourceHint")}
+        today={today}
+      />
     </>
   );
 }
