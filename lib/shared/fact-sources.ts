@@ -15,12 +15,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 const squash = (v: string | null) => (v ?? "").trim().replace(/\s+/g, " ").toLowerCase();
 
 /** The facts (of `fields`) whose value differs between the two. */
-export function changedFacts<F extends string>(
-  fields: readonly F[],
-  before: Partial<Record<F, unknown>> | null,
-  after: Partial<Record<F, unknown>>,
-): F[] {
-  return fields.filter((f) => !same(before?.[f], after[f]));
+export function changedFacts<F extends string>(fields: readonly F[], before: object | null, after: object): F[] {
+  const read = (o: object | null, f: F) => (o as Record<string, unknown> | null)?.[f];
+  return fields.filter((f) => !same(read(before, f), read(after, f)));
 }
 
 /** Whether a change cites anything at all (blank fields leave the current source as it is). */

@@ -70,7 +70,7 @@ const values = (over: Record<string, string> = {}) =>
     notes: "",
     sourceUrl: "https://example.org/write-failures",
     sourceTitle: "Check",
-    sourceQuote: "",
+    sourceQuote: `Our page says so (${Math.random().toString(36).slice(2)})`,
     ...over,
   });
 const membership = (organization: string) =>
