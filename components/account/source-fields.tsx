@@ -33,7 +33,7 @@ export function CurrentSource({
   return (
     <section
       aria-labelledby="current-source"
-      className="rounded-md border border-line bg-slate-50 p-3 text-sm sm:col-span-2"
+      className="rounded-md border border-line bg-white p-3 text-sm sm:col-span-2"
     >
       <h2 id="current-source" className="font-medium">
         {t("currentSource")}

@@ -8,6 +8,7 @@ import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { getPublicHistory } from "@/lib/data/history";
 import { confirmMembership } from "@/lib/data/memberships/confirmations";
 import { getApiInstitution } from "@/lib/data/open/api";
+import { fromStoredDate } from "@/lib/shared/dates";
 import { NotFoundError, ValidationError } from "@/lib/shared/errors";
 import { membershipUpdateValuesSchema } from "@/lib/validation/memberships";
 import zh from "@/messages/zh.json";
@@ -248,16 +249,16 @@ sent, not on the approval day`, async () => {
         membershipId: m.id,
         baseVersion: m.version,
         before: {},
-        // The JSON of an older form: no sourceSeenOn.
+        // The JSON of an older form: no sourceSeenOn. The facts as they are, a new source for them.
         proposed: {
-          role: "MEMBER",
+          role: m.role,
           status: m.status,
-          joined: { iso: "2021-07", precision: "MONTH" },
-          ended: null,
+          joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+          ended: fromStoredDate(m.endedOn, m.endedPrecision),
           notes: m.notes,
           sourceUrl: "https://example.org/m9",
           sourceTitle: "M9 network page",
-          sourceQuote: "Member since July 2021",
+          sourceQuote: "A founding member of the M9 network",
         },
         proposedById: nmuStaff.id,
         createdAt: sent,
@@ -265,6 +266,7 @@ sent, not on the approval day`, async () => {
     });
     await approveChangeRequest(admin, legacy.id, null);
     const after = await nmuMembership("m9-collaboration-network");
+    expect(after.joinedOn).toEqual(m.joinedOn);
     expect(after.source.key).toBe(`change-${legacy.id}`);
     expect(day(after.source.seenOn)).toBe(day(sent));
   });

@@ -245,6 +245,12 @@ and its tags are returned`, async () => {
         rorId: "",
         wikidataId: "",
       },
+      source: {
+        sourceUrl: "https://example.org/write-failures/renamed",
+        sourceTitle: "",
+        sourceQuote: "Write Failures University (renamed)",
+        sourceSeenOn: "",
+      },
     });
     expect(state).toEqual({ ok: true, message: "Saved and published.", fieldErrors: {} });
     expect(result?.tags).toEqual(expect.arrayContaining([`institution:${SLUG}`, "institutions", "pages"]));
