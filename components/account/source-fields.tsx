@@ -18,8 +18,8 @@ export function CurrentSource({
     sourceSeenOn?: string | null;
   };
 }) {
+  // The account pages' client texts are the "account" namespace's (private-intl.tsx), not the public "source".
   const t = useTranslations("account");
-  const s = useTranslations("source");
   const locale = useLocale();
   const seen = source.sourceSeenOn
     ? formatPartialDate(
@@ -47,7 +47,7 @@ export function CurrentSource({
         ) : (
           <cite className="not-italic">{source.sourceTitle}</cite>
         )}
-        {seen ? <span className="text-muted"> · {s("seen", { date: seen })}</span> : null}
+        {seen ? <span className="text-muted"> · {t("currentSourceSeen", { date: seen })}</span> : null}
       </p>
       <blockquote className="mt-1 border-l-2 border-line pl-2 italic text-slate-700">
         {source.sourceQuote ? `“${source.sourceQuote}”` : <span className="not-italic text-muted">{t("noQuote")}</span>}

@@ -40,6 +40,7 @@ describe("a changed fact carries its own source", () => {
     await nmu.goto(url(`/en/account/memberships/${m.id}`));
     const current = nmu.getByRole("region", { name: "The current value's source" });
     await current.getByText(`“${OLD_QUOTE}”`).waitFor();
+    await current.getByText("seen Nov 23, 2026").waitFor();
     expect(await axeViolations(nmu)).toEqual([]);
 
     await nmu.getByLabel("Joined").fill("May 12, 2018");
@@ -77,9 +78,9 @@ describe("a changed fact carries its own source", () => {
     const visitor = await (await newContext(browser)).newPage();
     await visitor.goto(url("/en/institutions/nanjing-medical-university"));
     const row = visitor.locator("tr", { hasText: "The Belt and Road International Medical Education Alliance" });
-    await row.getByText("May 12, 2018").waitFor();
+    await row.getByText("May 12, 2018", { exact: true }).waitFor();
     // The entrance cell's source note (the introduction has a summary of its own).
-    await row.locator("summary", { hasText: /seen/ }).click();
+    await row.locator("summary", { hasText: /seen/ }).first().click();
     await row.getByText(`“${NEW_QUOTE}”`).waitFor();
     expect(await row.getByText(OLD_QUOTE).count()).toBe(0);
 
