@@ -273,7 +273,8 @@ sent, not on the approval day`, async () => {
 });
 
 describe("I read the source again", () => {
-  it("moves the seen date of the entry's source only when said, and never for another institution's staff", async () => {
+  it(`moves the seen date of the entry's source only when said, and never for another institution's \
+staff`, async () => {
     const m = await nmuMembership(BRIMEA);
     const seen = m.source.seenOn;
     expect(day(seen)).toBe(READ_ON);

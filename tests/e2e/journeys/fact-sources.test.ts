@@ -33,7 +33,8 @@ afterAll(async () => {
 });
 
 describe("a changed fact carries its own source", () => {
-  it("NMU staff see the current value's source, are refused without a new one, and send the date with its source", async () => {
+  it(`NMU staff see the current value's source, are refused without a new one, and send the date with \
+its source`, async () => {
     const m = await brimea();
     expect(m.quote).toBe(OLD_QUOTE);
     nmu = await signIn(browser, "staff@njmu.test", "nmu-staff-demo");
@@ -64,7 +65,8 @@ describe("a changed fact carries its own source", () => {
     await nmu.getByText("Pending").first().waitFor();
   });
 
-  it("the admin approves; the public page shows the new date with the new quote, the history the old with the old", async () => {
+  it(`the admin approves; the public page shows the new date with the new quote, the history the old with \
+the old`, async () => {
     const admin = await signIn(browser, "admin@atlas.test", "atlas-admin-demo");
     await admin.goto(url(requestPath));
     await admin.getByText(NEW_QUOTE).first().waitFor();
