@@ -157,6 +157,11 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
       rorId: i.rorId,
       wikidataId: i.wikidataId,
       sourceId: source(i.source),
+      // The seed's facts all come from the institution's own source (schema.prisma, Institution).
+      citySourceId: i.city ? source(i.source) : null,
+      websiteSourceId: i.website ? source(i.source) : null,
+      rorSourceId: i.rorId ? source(i.source) : null,
+      wikidataSourceId: i.wikidataId ? source(i.source) : null,
       searchText: buildSearchText([...names.map((n) => n.name), i.city]),
     };
     const row = await prisma.$transaction(async (tx) => {

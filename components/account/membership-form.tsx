@@ -8,6 +8,7 @@ import { membershipRoles, membershipStatuses } from "@/lib/shared/vocabulary";
 import { ActionForm, FieldError, useFormState } from "./action-form";
 import { DateInput } from "./date-input";
 import { SuggestCombobox } from "@/components/ui/suggest-combobox";
+import { CurrentSource, NewSourceFields } from "./source-fields";
 
 /** Propose new values for a membership (or a new one): validated on the server, errors beside each field. */
 export function MembershipForm({
@@ -16,6 +17,7 @@ export function MembershipForm({
   values,
   hidden,
   organization,
+  today,
 }: {
   action: FormAction;
   locale: Locale;
@@ -23,11 +25,13 @@ export function MembershipForm({
   hidden: Record<string, string>;
   /** A new membership: the organization is chosen in the form (`chosen` when a link named one). */
   organization?: { chosen: OrganizationChoice | null };
+  /** The "read on" field's default (the server's today, so the page renders the same on both sides). */
+  today: string;
 }) {
   const t = useTranslations("account");
   return (
     <ActionForm action={action} hidden={hidden} submitLabel={t("submitForReview")} locale={locale}>
-      <Fields values={values} organization={organization} locale={locale} />
+      <Fields values={values} organization={organization} today={today} locale={locale} />
     </ActionForm>
   );
 }
@@ -76,10 +80,12 @@ function useFieldState() {
 function Fields({
   values,
   organization,
+  today,
   locale,
 }: {
   values: MembershipSnapshot | null;
   organization?: { chosen: OrganizationChoice | null };
+  today: string;
   locale: Locale;
 }) {
   return (
@@ -87,7 +93,8 @@ function Fields({
       {organization ? <OrganizationField chosen={organization.chosen} locale={locale} /> : null}
       <RoleAndStatusFields values={values} />
       <DateFields values={values} />
-      <NotesAndSourceFields values={values} />
+      <NotesField values={values} />
+      <SourceFields values={values} today={today} />
       <div className="sm:col-span-2">
         <ReasonField />
       </div>
@@ -187,59 +194,38 @@ function DateFields({ values }: { values: MembershipSnapshot | null }) {
   );
 }
 
-function NotesAndSourceFields({ values }: { values: MembershipSnapshot | null }) {
+function NotesField({ values }: { values: MembershipSnapshot | null }) {
   const t = useTranslations("account");
-  const { described, invalid } = useFieldState();
+  const { described } = useFieldState();
+  return (
+    <div className="sm:col-span-2">
+      <Field name="values.notes" label={t("notes")}>
+        <textarea
+          id="values.notes"
+          name="values.notes"
+          defaultValue={values?.notes ?? ""}
+          maxLength={2000}
+          rows={3}
+          className={INPUT}
+          aria-describedby={described("values.notes")}
+        />
+      </Field>
+    </div>
+  );
+}
+
+/** An edit shows the current source read-only and asks for the new value's own; a new entry asks for its source. */
+function SourceFields({ values, today }: { values: MembershipSnapshot | null; today: string }) {
+  const t = useTranslations("account");
   return (
     <>
-      <div className="sm:col-span-2">
-        <Field name="values.notes" label={t("notes")}>
-          <textarea
-            id="values.notes"
-            name="values.notes"
-            defaultValue={values?.notes ?? ""}
-            maxLength={2000}
-            rows={3}
-            className={INPUT}
-            aria-describedby={described("values.notes")}
-          />
-        </Field>
-      </div>
-      <Field name="values.sourceUrl" label={t("sourceUrl")}>
-        <input
-          id="values.sourceUrl"
-          name="values.sourceUrl"
-          type="url"
-          defaultValue={values?.sourceUrl ?? ""}
-          maxLength={500}
-          className={INPUT}
-          aria-invalid={invalid("values.sourceUrl")}
-          aria-describedby={described("values.sourceUrl")}
-        />
-      </Field>
-      <Field name="values.sourceTitle" label={t("sourceTitle")}>
-        <input
-          id="values.sourceTitle"
-          name="values.sourceTitle"
-          defaultValue={values?.sourceTitle ?? ""}
-          maxLength={300}
-          className={INPUT}
-          aria-describedby={described("values.sourceTitle")}
-        />
-      </Field>
-      <div className="sm:col-span-2">
-        <Field name="values.sourceQuote" label={t("sourceQuote")}>
-          <textarea
-            id="values.sourceQuote"
-            name="values.sourceQuote"
-            defaultValue={values?.sourceQuote ?? ""}
-            maxLength={2000}
-            rows={2}
-            className={INPUT}
-            aria-describedby={described("values.sourceQuote")}
-          />
-        </Field>
-      </div>
+      {values ? <CurrentSource source={values} /> : null}
+      <NewSourceFields
+        prefix="values."
+        legend={t("newSource")}
+        hint={values ? t("newSourceHint") : t("newMembershipSourceHint")}
+        today={today}
+      />
     </>
   );
 }

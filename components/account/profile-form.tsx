@@ -6,6 +6,7 @@ import type { FormAction } from "@/lib/actions/state";
 import type { InstitutionProfileValues } from "@/lib/validation/institutions";
 import { ActionForm } from "./action-form";
 import { TextField } from "./text-field";
+import { NewSourceFields } from "./source-fields";
 
 /** An institution's profile: used by staff to propose, and by admins to set directly. */
 export function ProfileForm({
@@ -15,6 +16,7 @@ export function ProfileForm({
   hidden,
   submitLabel,
   withReason,
+  today,
 }: {
   action: FormAction;
   locale: Locale;
@@ -22,6 +24,8 @@ export function ProfileForm({
   hidden: Record<string, string>;
   submitLabel: string;
   withReason: boolean;
+  /** The "read on" field's default (the server's today). */
+  today: string;
 }) {
   const t = useTranslations("account");
   return (
@@ -44,6 +48,7 @@ export function ProfileForm({
           defaultValue={values.wikidataId ?? ""}
           maxLength={80}
         />
+        <NewSourceFields prefix="source." legend={t("profileSource")} hint={t("profileSourceHint")} today={today} />
         {withReason ? (
           <div className="sm:col-span-2">
             <TextField name="reason" label={t("reason")} maxLength={2000} />

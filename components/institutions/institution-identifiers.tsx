@@ -4,8 +4,8 @@ import { SourceNote } from "@/components/ui/source-note";
 import { countryName } from "@/lib/shared/countries";
 import type { InstitutionProfile } from "@/lib/shared/types/institutions";
 
-/** Its website and registry identifiers (ROR, Wikidata). */
-function ExternalIds({ institution: i }: { institution: InstitutionProfile }) {
+/** Its website and registry identifiers (ROR, Wikidata), each with the source that gave it. */
+function ExternalIds({ institution: i, locale }: { institution: InstitutionProfile; locale: Locale }) {
   return (
     <>
       {i.website ? (
@@ -16,6 +16,9 @@ function ExternalIds({ institution: i }: { institution: InstitutionProfile }) {
               {i.website}
             </a>
           </dd>
+          <dd>
+            <SourceNote source={i.factSources.website} locale={locale} />
+          </dd>
         </div>
       ) : null}
       {i.rorId ? (
@@ -25,6 +28,9 @@ function ExternalIds({ institution: i }: { institution: InstitutionProfile }) {
             <a href={`https://ror.org/${i.rorId}`} className="text-accent underline" rel="noopener noreferrer">
               {i.rorId}
             </a>
+          </dd>
+          <dd>
+            <SourceNote source={i.factSources.rorId} locale={locale} />
           </dd>
         </div>
       ) : null}
@@ -39,6 +45,9 @@ function ExternalIds({ institution: i }: { institution: InstitutionProfile }) {
             >
               {i.wikidataId}
             </a>
+          </dd>
+          <dd>
+            <SourceNote source={i.factSources.wikidataId} locale={locale} />
           </dd>
         </div>
       ) : null}
@@ -68,6 +77,11 @@ export async function InstitutionIdentifiers({
         <div>
           <dt className="text-muted">{t("location")}</dt>
           <dd>{[i.city, countryName(i.country, locale)].filter(Boolean).join(", ")}</dd>
+          {i.city && i.factSources.city ? (
+            <dd>
+              <SourceNote source={i.factSources.city} locale={locale} />
+            </dd>
+          ) : null}
         </div>
         {otherNames.length ? (
           <div>
@@ -79,10 +93,11 @@ export async function InstitutionIdentifiers({
             ))}
           </div>
         ) : null}
-        <ExternalIds institution={i} />
+        <ExternalIds institution={i} locale={locale} />
       </dl>
+      {/* The name (and the country and kind, which rest on the record's own source). */}
       <div className="mt-2">
-        <SourceNote source={i.source} locale={locale} />
+        <SourceNote source={i.factSources.name ?? i.source} locale={locale} />
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import type { PublicHistoryEntry } from "@/lib/shared/types/history";
 import { formatPartialDate } from "@/lib/shared/dates";
+import { HistoryValuesLine } from "./history-values";
 
 /** When each approved change to these memberships was published. */
 export async function HistoryList({
@@ -21,7 +22,7 @@ export async function HistoryList({
       <h2 id="history" className="text-lg font-semibold">
         {t("title")}
       </h2>
-      <ol className="mt-3 space-y-1 text-sm">
+      <ol className="mt-3 space-y-2 text-sm">
         {entries.map((e) => {
           const other = show === "organization" ? e.organization : e.institution;
           return (
@@ -35,6 +36,12 @@ export async function HistoryList({
               >
                 {other.name}
               </Link>
+              {e.before || e.after ? (
+                <dl className="ml-4 mt-1 text-xs">
+                  {e.before ? <HistoryValuesLine label={t("before")} values={e.before} locale={locale} /> : null}
+                  {e.after ? <HistoryValuesLine label={t("after")} values={e.after} locale={locale} /> : null}
+                </dl>
+              ) : null}
             </li>
           );
         })}

@@ -17,9 +17,11 @@ export const confirmMembershipAction = action({
   name: "confirmMembership",
   schema: confirmMembershipSchema,
   async run(actor, input, locale) {
-    const r = await confirmMembership(actor, input.membershipId);
+    const r = await confirmMembership(actor, input.membershipId, { sourceReadAgain: input.sourceReadAgain });
     return {
-      message: "Thank you: the entry is confirmed as accurate.",
+      message: input.sourceReadAgain
+        ? "Thank you: the entry is confirmed as accurate, and its source as read today."
+        : "Thank you: the entry is confirmed as accurate.",
       tags: r.tags,
       redirectTo: accountPath(locale),
     };

@@ -12,6 +12,7 @@ export const AUDIT_EVENTS = {
   "membership.end": "Membership",
   "membership.confirm": "Membership",
   "membership.corroborate": "Membership",
+  "membership.reread": "Membership",
   "institution.create": "Institution",
   "institution.update": "Institution",
   "organization.create": "Organization",

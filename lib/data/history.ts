@@ -7,7 +7,27 @@ import { pickName } from "../shared/names";
 import { requireAdmin } from "./guards";
 import { diffSnapshots } from "./change-requests/diff";
 import type { FieldDiff, MembershipSnapshot } from "../shared/types/change-requests";
-import type { PublicHistoryEntry } from "../shared/types/history";
+import type { HistoryValues, PublicHistoryEntry } from "../shared/types/history";
+
+const VALUE_EVENTS = new Set(["membership.create", "membership.update", "membership.end"]);
+
+/** One side of an audited membership change, as the public history shows it: the facts and their source. */
+function historyValues(action: string, raw: unknown): HistoryValues | null {
+  if (!VALUE_EVENTS.has(action) || !raw || typeof raw !== "object") return null;
+  const v = raw as MembershipSnapshot;
+  return {
+    role: v.role,
+    status: v.status,
+    joined: v.joined ?? null,
+    ended: v.ended ?? null,
+    source: {
+      title: v.sourceTitle ?? null,
+      url: v.sourceUrl ?? null,
+      quote: v.sourceQuote ?? null,
+      seenOn: v.sourceSeenOn ?? null,
+    },
+  };
+}
 
 const names = { select: { locale: true, name: true, kind: true } } as const;
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
@@ -31,7 +51,7 @@ async function loadPublicHistory(
   const byId = new Map(memberships.map((m) => [m.id, m]));
   const events = await db().auditEvent.findMany({
     where: { entityType: "Membership", entityId: { in: [...byId.keys()] } },
-    select: { at: true, action: true, entityId: true },
+    select: { at: true, action: true, entityId: true, before: true, after: true },
     orderBy: { at: "desc" },
     take: 50,
   });
@@ -42,6 +62,8 @@ async function loadPublicHistory(
       action: e.action,
       institution: { slug: m.institution.slug, name: pickName(m.institution.names, locale).name },
       organization: { slug: m.organization.slug, name: pickName(m.organization.names, locale).name },
+      before: historyValues(e.action, e.before),
+      after: historyValues(e.action, e.after),
     };
   });
 }

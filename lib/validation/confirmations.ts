@@ -4,7 +4,11 @@ import { say } from "./say";
 
 const membershipId = z.string().trim().min(1, say("chooseMembership")).max(40);
 
-export const confirmMembershipSchema = z.object({ membershipId });
+/** A ticked checkbox ("on"), or true from code; absent is false. */
+const ticked = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+/** "Still accurate", and with `sourceReadAgain` ticked: "I read the source again today" (moves its seen date). */
+export const confirmMembershipSchema = z.object({ membershipId, sourceReadAgain: ticked });
 
 /** The ticked entries of the dashboard: one checkbox each, named membershipIds.<row>. */
 export const confirmMembershipsSchema = z.object({

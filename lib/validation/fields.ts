@@ -41,6 +41,12 @@ export const citation = {
   sourceQuote: optionalText(2000),
 };
 
+/**
+ * The day the proposer read the source ("read on"): a date at any precision, not in the future; blank is today
+ * where a new source is made. The source's "seen" date is this, never the day the change is approved.
+ */
+export const sourceSeenOn = partialDate.optional().transform((v) => v ?? null);
+
 export function requireSource(v: { sourceUrl: string | null; sourceTitle: string | null }, ctx: z.RefinementCtx) {
   if (!v.sourceUrl && !v.sourceTitle) ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: say("citeSource") });
 }

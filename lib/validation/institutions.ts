@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { institutionKinds } from "../shared/vocabulary";
-import { baseVersion, nullableUrl, optionalText, wikidataIdField } from "./fields";
+import { baseVersion, citation, nullableUrl, optionalText, sourceSeenOn, wikidataIdField } from "./fields";
 import { say } from "./say";
 
 /** An institution's own profile, as staff may propose it and admins may set it. */
@@ -22,16 +22,26 @@ export const institutionProfileSchema = z.object({
 
 export type InstitutionProfileValues = z.infer<typeof institutionProfileSchema>;
 
+/**
+ * The source of the changed profile values (address or title, the passage, the day it was read): required when
+ * a value changes, which the data layer decides against the current profile (lib/shared/fact-sources.ts).
+ */
+export const profileCitationSchema = z.object({ ...citation, sourceSeenOn });
+
+export type ProfileCitation = z.infer<typeof profileCitationSchema>;
+
 export const proposeInstitutionUpdateSchema = z.object({
   baseVersion,
   reason: optionalText(2000),
   values: institutionProfileSchema,
+  source: profileCitationSchema,
 });
 
 export const adminUpdateInstitutionSchema = z.object({
   institutionSlug: z.string().trim().min(1).max(100),
   baseVersion,
   values: institutionProfileSchema,
+  source: profileCitationSchema,
 });
 
 export const adminCreateInstitutionSchema = z.object({

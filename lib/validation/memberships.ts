@@ -1,37 +1,50 @@
 import { z } from "zod";
 import { membershipRoles, membershipStatuses } from "../shared/vocabulary";
-import { baseVersion, citation, optionalText, partialDate, requireSource } from "./fields";
+import { baseVersion, citation, optionalText, partialDate, requireSource, sourceSeenOn } from "./fields";
 import { say } from "./say";
 
-/** The values a staff member may propose for one of their institution's memberships. */
-export const membershipValuesSchema = z
-  .object({
-    role: z.enum(membershipRoles.values, { error: say("chooseRole") }),
-    status: z.enum(membershipStatuses.values, { error: say("chooseStatus") }),
-    joined: partialDate,
-    ended: partialDate,
-    notes: optionalText(2000),
-    ...citation,
-  })
-  .superRefine((v, ctx) => {
-    if (v.joined && v.ended && v.ended.iso < v.joined.iso)
-      ctx.addIssue({ code: "custom", path: ["ended"], message: say("endBeforeJoined") });
-    if (v.status === "WITHDRAWN" && !v.ended)
-      ctx.addIssue({
-        code: "custom",
-        path: ["ended"],
-        message: say("endedRequired"),
-      });
-    requireSource(v, ctx);
-  });
+const membershipFields = z.object({
+  role: z.enum(membershipRoles.values, { error: say("chooseRole") }),
+  status: z.enum(membershipStatuses.values, { error: say("chooseStatus") }),
+  joined: partialDate,
+  ended: partialDate,
+  notes: optionalText(2000),
+  ...citation,
+  sourceSeenOn,
+});
+
+type MembershipFields = z.infer<typeof membershipFields>;
+
+function checkDates(v: MembershipFields, ctx: z.RefinementCtx) {
+  if (v.joined && v.ended && v.ended.iso < v.joined.iso)
+    ctx.addIssue({ code: "custom", path: ["ended"], message: say("endBeforeJoined") });
+  if (v.status === "WITHDRAWN" && !v.ended)
+    ctx.addIssue({ code: "custom", path: ["ended"], message: say("endedRequired") });
+}
+
+/** The values a staff member may propose for a new membership (and an import sends): always with a source. */
+export const membershipValuesSchema = membershipFields.superRefine((v, ctx) => {
+  checkDates(v, ctx);
+  requireSource(v, ctx);
+});
 
 export type MembershipValues = z.infer<typeof membershipValuesSchema>;
+
+/**
+ * The values proposed for an existing membership. The source fields are the source of the NEW values: blank
+ * keeps the current source (a change of the notes alone); whether a changed fact cites enough is decided against
+ * the current source in the data layer (lib/shared/fact-sources.ts), which knows what changed.
+ */
+export const membershipUpdateValuesSchema = membershipFields.superRefine((v, ctx) => {
+  checkDates(v, ctx);
+  if (v.sourceQuote && !v.sourceUrl && !v.sourceTitle) requireSource(v, ctx);
+});
 
 export const proposeMembershipUpdateSchema = z.object({
   membershipId: z.string().min(1).max(40),
   baseVersion,
   reason: optionalText(2000),
-  values: membershipValuesSchema,
+  values: membershipUpdateValuesSchema,
 });
 
 /** The organization of a new membership: as chosen from the suggestions (its slug) and as typed (its name). */

@@ -30,7 +30,16 @@ const values = (notes: string) => ({
   notes,
   sourceUrl: "https://example.org/source",
   sourceTitle: "Source",
-  sourceQuote: "",
+  // A changed fact quotes the passage of its new source, never the current one's.
+  sourceQuote: `Matrix passage ${randomBytes(3).toString("hex")}`,
+});
+
+/** The source of a changed profile: required when a profile value changes. */
+const profileSource = () => ({
+  sourceUrl: "https://example.org/profile",
+  sourceTitle: "",
+  sourceQuote: `Matrix profile passage ${randomBytes(3).toString("hex")}`,
+  sourceSeenOn: "",
 });
 
 /** A fresh pending request on one of `target`'s memberships, proposed by that institution's staff. */
@@ -174,6 +183,7 @@ const inputs = {
       baseVersion: String(i.version),
       reason: "",
       values: await profileValues(target, `City ${randomBytes(3).toString("hex")}`),
+      source: profileSource(),
     };
   },
   async proposeOrganizationCreate() {
@@ -201,6 +211,7 @@ const inputs = {
       institutionSlug: institutionSlugs[target],
       baseVersion: String(i.version),
       values: await profileValues(target, `Admin city ${randomBytes(3).toString("hex")}`),
+      source: profileSource(),
     };
   },
   async adminCreateInstitution(target) {
@@ -260,7 +271,8 @@ const inputs = {
       where: { institutionId: institutionIds[target] },
       orderBy: { id: "asc" },
     });
-    return { membershipId: m.id };
+    // With "I read its source again": the one action that moves a source's seen date.
+    return { membershipId: m.id, sourceReadAgain: "on" };
   },
   async confirmMemberships(target) {
     const ms = await prisma.membership.findMany({

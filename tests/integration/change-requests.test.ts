@@ -25,7 +25,8 @@ const values = (over: Record<string, string>) =>
     notes: "",
     sourceUrl: "https://example.org/p",
     sourceTitle: "NMU page",
-    sourceQuote: "",
+    // A changed fact quotes the passage of its new source (each proposal its own).
+    sourceQuote: `As our page states (${Math.random().toString(36).slice(2)})`,
     ...over,
   });
 
@@ -234,6 +235,9 @@ describe("history", () => {
       action: expect.stringMatching(/^membership\./),
       institution: expect.objectContaining({ slug: "nanjing-medical-university" }),
       organization: expect.objectContaining({ slug: expect.any(String) }),
+      // The values on each side of a change with their sources (fact-sources.test.ts), or null.
+      before: entries[0]!.before,
+      after: entries[0]!.after,
     });
     expect(JSON.stringify(entries)).not.toMatch(/staff@|admin@|Demo/);
   });
@@ -254,7 +258,13 @@ describe("profiles and new organizations", () => {
       wikidataId: "q1433545",
     });
     expect(values).toMatchObject({ rorId: "059gcgy73", wikidataId: "Q1433545" });
-    const r = await proposeInstitutionUpdate(nmuStaff, { baseVersion: profile.version, reason: null, values });
+    const source = {
+      sourceUrl: "https://www.njmu.edu.cn/about",
+      sourceTitle: null,
+      sourceQuote: "Nanjing Medical University, www.njmu.edu.cn",
+      sourceSeenOn: null,
+    };
+    const r = await proposeInstitutionUpdate(nmuStaff, { baseVersion: profile.version, reason: null, values, source });
     await approveChangeRequest(admin, r.id, null);
     const i = await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } });
     expect(i).toMatchObject({

@@ -166,7 +166,7 @@ describe("a joined date before the organization's founding is let through with a
       joined: "2018",
       sourceUrl: "https://example.org/nmu",
       sourceTitle: "",
-      sourceQuote: "",
+      sourceQuote: `Our page says so (${Math.random().toString(36).slice(2)})`,
     });
     const request = await proposeOrganizationCreate(nmuStaff, { reason: null, values });
     expect(request.warnings).toEqual([

@@ -47,7 +47,7 @@ async function proposeEpuNote(staff: Actor) {
     notes: `Checked ${unique()}`,
     sourceUrl: "https://example.org/nmu/epu",
     sourceTitle: "NMU page",
-    sourceQuote: "",
+    sourceQuote: `Our page says so (${Math.random().toString(36).slice(2)})`,
   });
   return proposeMembershipUpdate(staff, { membershipId: m.id, baseVersion: m.version, reason: null, values });
 }

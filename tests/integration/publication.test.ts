@@ -121,9 +121,16 @@ const values = (over: Record<string, string>) =>
     notes: "",
     sourceUrl: "https://example.org/publication",
     sourceTitle: "Check",
-    sourceQuote: "",
+    sourceQuote: `The publication check (${Math.random().toString(36).slice(2)})`,
     ...over,
   });
+/** The source of a changed profile (required when a value changes). */
+const citedProfile = {
+  sourceUrl: "https://example.org/publication/profile",
+  sourceTitle: null,
+  sourceQuote: "Publication Check University (renamed), Hong Kong",
+  sourceSeenOn: null,
+};
 const membership = (organization: string) =>
   prisma.membership.findFirstOrThrow({
     where: { institution: { slug: INSTITUTION }, organization: { slug: organization } },
@@ -202,6 +209,7 @@ describe("every applied change reaches every cached read that shows it", () => {
         rorId: null,
         wikidataId: null,
       },
+      source: citedProfile,
     });
     expect(await staleAfter(() => approve(request))).toEqual([]);
   });
@@ -219,6 +227,7 @@ describe("every applied change reaches every cached read that shows it", () => {
           rorId: null,
           wikidataId: null,
         },
+        source: { ...citedProfile, sourceQuote: "Publication Check University of Hong Kong" },
       }),
     );
     expect(stale).toEqual([]);

@@ -28,7 +28,7 @@ const values = (notes: string) =>
     notes,
     sourceUrl: "https://example.org/race",
     sourceTitle: "Race",
-    sourceQuote: "",
+    sourceQuote: `Our page says so (${Math.random().toString(36).slice(2)})`,
   });
 const membership = () =>
   prisma.membership.findFirstOrThrow({

@@ -28,11 +28,20 @@ beforeAll(async () => {
     loadActor(prisma, "staff@cuhk.test"),
   ]);
 });
-afterAll(() => prisma.$disconnect());
+/** Each membership this file made stale, as it was: other files (tools.test.ts) count the stale entries and read
+ * the seed's confirmation dates, and the files run in any order on the one write database. */
+const madeStale = new Map<string, { confirmedAt: Date | null; confirmedById: string | null }>();
+
+afterAll(async () => {
+  for (const [id, was] of madeStale) await prisma.membership.update({ where: { id }, data: was });
+  await prisma.$disconnect();
+});
 
 /** Memberships of an institution, made "not confirmed for over a year". */
 async function staleMemberships(institutionId: string, take: number) {
   const rows = await prisma.membership.findMany({ where: { institutionId }, orderBy: { id: "desc" }, take });
+  for (const m of rows)
+    if (!madeStale.has(m.id)) madeStale.set(m.id, { confirmedAt: m.confirmedAt, confirmedById: m.confirmedById });
   await prisma.membership.updateMany({
     where: { id: { in: rows.map((m) => m.id) } },
     data: { confirmedAt: OLD, confirmedById: null },

@@ -70,7 +70,7 @@ const values = (over: Record<string, string> = {}) =>
     notes: "",
     sourceUrl: "https://example.org/write-failures",
     sourceTitle: "Check",
-    sourceQuote: "",
+    sourceQuote: `Our page says so (${Math.random().toString(36).slice(2)})`,
     ...over,
   });
 const membership = (organization: string) =>
@@ -258,6 +258,12 @@ and its tags are returned`, async () => {
         website: "",
         rorId: "",
         wikidataId: "",
+      },
+      source: {
+        sourceUrl: "https://example.org/write-failures/renamed",
+        sourceTitle: "",
+        sourceQuote: "Write Failures University (renamed)",
+        sourceSeenOn: "",
       },
     });
     expect(state).toEqual({ ok: true, message: "Saved and published.", fieldErrors: {} });

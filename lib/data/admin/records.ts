@@ -83,7 +83,7 @@ export async function adminCreateOrganization(actor: Actor | null, input: { valu
       throw new DuplicateRecordError(
         `An organization with this name is already in the registry: ${same.organization.slug}.`,
       );
-    const source = await createCitedSource(tx, `admin-${crypto.randomUUID()}`, "Alliance Atlas editors", v);
+    const source = await createCitedSource(tx, `admin-${crypto.randomUUID()}`, "Alliance Atlas editors", v, new Date());
     const created = await createOrganizationRecord(tx, v, source.id);
     await recordAudit(tx, { event: "organization.create", entityId: created.id, actorId: admin.id, after: v });
     await refreshOrganizationDerived(tx, [created.id]);

@@ -8,9 +8,10 @@ import { toStoredDate } from "../../shared/dates";
 import { slugify } from "../../shared/slug";
 import { buildSearchText } from "../../shared/search-text";
 import { recordAudit } from "../audit";
-import { findFreeSlug, replaceOfficialNames } from "../record-names";
+import { findFreeSlug } from "../record-names";
+import { isSameCitation, seenOnDate } from "../../shared/fact-sources";
 import type { MembershipSnapshot } from "../../shared/types/change-requests";
-import type { InstitutionProfileValues } from "../../validation/institutions";
+import { membershipSnapshotSelect, snapshotOf } from "./diff";
 import type { OrganizationProfileValues, OrganizationProposal } from "../../validation/organizations";
 import { refreshOrganizationDerived } from "../organizations/derived";
 
@@ -25,6 +26,8 @@ export type ApplyContext = {
     baseVersion: number | null;
     before: unknown;
     proposedById: string;
+    /** When the proposer sent it: the reading date of a source they cited without saying when they read it. */
+    createdAt: Date;
   };
   publisher: string;
   actorId: string;
@@ -33,12 +36,16 @@ export type ApplyContext = {
 /** The outcome: which organization (if any) the change touched, for revalidation. */
 export type Applied = { organizationId: string | null };
 
-/** The source a change cites, stored once per change (key) so every fact it touches points at it. */
+/**
+ * The source a change cites, stored once per change (key) so every fact it touches points at it. `seenOn` is
+ * the day someone read it (the proposer's "read on"), never the day the change is approved.
+ */
 export async function createCitedSource(
   tx: Tx,
   key: string,
-  publisher: string,
+  publisher: string | null,
   v: { sourceUrl: string | null; sourceTitle: string | null },
+  seenOn: Date,
   owner: { institutionId?: string; organizationId?: string } = {},
 ) {
   return tx.source.create({
@@ -48,7 +55,7 @@ export async function createCitedSource(
       title: v.sourceTitle ?? v.sourceUrl ?? "Source cited by the institution",
       url: v.sourceUrl,
       publisher,
-      seenOn: new Date(),
+      seenOn,
       language: "en",
       ...owner,
     },
@@ -57,10 +64,38 @@ export async function createCitedSource(
 }
 
 // What an institution's staff cite is the institution's own statement about itself.
-const citedSource = (ctx: ApplyContext, v: { sourceUrl: string | null; sourceTitle: string | null }) =>
-  createCitedSource(ctx.tx, `change-${ctx.request.id}`, ctx.publisher, v, {
-    institutionId: ctx.request.institutionId,
-  });
+const citedSource = (
+  ctx: ApplyContext,
+  v: { sourceUrl: string | null; sourceTitle: string | null; sourceSeenOn?: unknown },
+) =>
+  createCitedSource(
+    ctx.tx,
+    `change-${ctx.request.id}`,
+    ctx.publisher,
+    v,
+    seenOnDate(typeof v.sourceSeenOn === "string" ? v.sourceSeenOn : null, ctx.request.createdAt),
+    { institutionId: ctx.request.institutionId },
+  );
+
+/**
+ * The source the applied values rest on: the current one when the change cites the very same source and passage
+ * (a change of the notes alone: no new Source, its seen date untouched), else a new one for the new values. The
+ * old source row is left as it is; the audit row keeps which values rested on it.
+ */
+async function sourceForValues(ctx: ApplyContext, values: MembershipSnapshot): Promise<string> {
+  const { tx, request: r } = ctx;
+  if (r.membershipId) {
+    const current = await tx.membership.findUnique({ where: { id: r.membershipId }, select: membershipSnapshotSelect });
+    if (current && isSameCitation(snapshotOf(current), values)) return current.sourceId;
+  }
+  return (await citedSource(ctx, values)).id;
+}
+
+/** A membership's values with the source they rest on, as the audit row and the history keep them. */
+async function storedSnapshot(tx: Tx, membershipId: string): Promise<MembershipSnapshot | null> {
+  const m = await tx.membership.findUnique({ where: { id: membershipId }, select: membershipSnapshotSelect });
+  return m ? snapshotOf(m) : null;
+}
 
 export function membershipData(
   v: {
@@ -94,8 +129,8 @@ export function membershipData(
 
 export async function applyMembership(ctx: ApplyContext, values: MembershipSnapshot): Promise<Applied> {
   const { tx, request: r } = ctx;
-  const source = await citedSource(ctx, values);
-  const data = membershipData(values, source.id, r.proposedById);
+  const before = r.membershipId ? await storedSnapshot(tx, r.membershipId) : null;
+  const data = membershipData(values, await sourceForValues(ctx, values), r.proposedById);
   let membershipId = r.membershipId;
   if (r.kind === "MEMBERSHIP_CREATE") {
     const exists = await tx.membership.findUnique({
@@ -135,63 +170,12 @@ export async function applyMembership(ctx: ApplyContext, values: MembershipSnaps
     actorId: ctx.actorId,
     proposerId: r.proposedById,
     changeRequestId: r.id,
-    before: r.before ?? null,
-    after: values,
+    // As stored before and after, each side with the source, passage and seen date its values rest on.
+    before: before ?? r.before ?? null,
+    after: (await storedSnapshot(tx, membershipId!)) ?? values,
   });
   await refreshOrganizationDerived(tx, [r.organizationId!]);
   return { organizationId: r.organizationId };
-}
-
-/** An institution's profile (names, city, website, ROR, Wikidata), version-guarded. Also used by admins directly. */
-export async function applyInstitutionProfile(
-  tx: Tx,
-  institutionId: string,
-  baseVersion: number,
-  values: InstitutionProfileValues,
-  audit: { actorId: string; proposerId?: string; changeRequestId?: string; before: unknown },
-) {
-  const taken = await tx.institution.findFirst({
-    where: {
-      id: { not: institutionId },
-      OR: [
-        ...(values.rorId ? [{ rorId: values.rorId }] : []),
-        ...(values.wikidataId ? [{ wikidataId: values.wikidataId }] : []),
-      ],
-    },
-    select: { slug: true },
-  });
-  if (taken && (values.rorId || values.wikidataId))
-    throw new DuplicateRecordError(`That ROR ID or Wikidata item already belongs to ${taken.slug}.`);
-  const names = await tx.institutionName.findMany({
-    where: { institutionId, kind: { not: "OFFICIAL" } },
-    select: { name: true },
-  });
-  const updated = await tx.institution.updateMany({
-    where: { id: institutionId, version: baseVersion },
-    data: {
-      city: values.city,
-      website: values.website,
-      rorId: values.rorId,
-      wikidataId: values.wikidataId,
-      version: { increment: 1 },
-      searchText: buildSearchText([values.nameEn, values.nameZh, ...names.map((n) => n.name), values.city]),
-    },
-  });
-  if (updated.count === 0)
-    throw new StaleVersionError(
-      "The institution's profile changed after this was based on it: " +
-        "reload and start again from the current values.",
-    );
-  await replaceOfficialNames(tx, { institutionId }, values);
-  await recordAudit(tx, {
-    event: "institution.update",
-    entityId: institutionId,
-    actorId: audit.actorId,
-    proposerId: audit.proposerId,
-    changeRequestId: audit.changeRequestId,
-    before: audit.before ?? null,
-    after: values,
-  });
 }
 
 /** A new organization with its official names, its founding date and introduction citing `sourceId`. */

@@ -9,13 +9,9 @@ import type { OrganizationProposal } from "../../validation/organizations";
 import { recordAudit } from "../audit";
 import { deliverQueuedMail, queueMail } from "../outbox";
 import { notifyUser } from "../accounts/notifications";
-import {
-  applyInstitutionProfile,
-  applyMembership,
-  applyOrganizationCreate,
-  tagsTouchedBy,
-  type Applied,
-} from "./apply";
+import { applyInstitutionProfile } from "./apply-profile";
+import { seenOnDate } from "../../shared/fact-sources";
+import { applyMembership, applyOrganizationCreate, tagsTouchedBy, type Applied } from "./apply";
 import type { MembershipSnapshot } from "../../shared/types/change-requests";
 import { decisionNotice, type DecisionNotice } from "./decision-notice";
 
@@ -65,13 +61,31 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
       proposed: true,
       before: true,
       proposedById: true,
+      createdAt: true,
       institution: { select: { names: { select: { locale: true, name: true, kind: true } } } },
     },
   });
   const ctx = { tx, request: r, publisher: pickName(r.institution.names, "en").name, actorId: adminId };
   let applied: Applied;
   if (r.kind === "INSTITUTION_UPDATE") {
-    await applyInstitutionProfile(tx, r.institutionId, r.baseVersion!, r.proposed as InstitutionProfileValues, {
+    const {
+      sourceUrl = null,
+      sourceTitle = null,
+      sourceQuote = null,
+      sourceSeenOn = null,
+      ...values
+    } = r.proposed as InstitutionProfileValues &
+      Partial<Record<`source${"Url" | "Title" | "Quote" | "SeenOn"}`, string | null>>;
+    const cited = {
+      key: `change-${r.id}`,
+      publisher: ctx.publisher,
+      sourceUrl,
+      sourceTitle,
+      sourceQuote,
+      seenOn: seenOnDate(sourceSeenOn, r.createdAt),
+      institutionId: r.institutionId,
+    };
+    await applyInstitutionProfile(tx, r.institutionId, r.baseVersion!, values, cited, {
       actorId: adminId,
       proposerId: r.proposedById,
       changeRequestId: r.id,

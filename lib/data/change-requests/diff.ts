@@ -13,7 +13,16 @@ export const DIFF_FIELDS = [
   "sourceUrl",
   "sourceTitle",
   "sourceQuote",
+  "sourceSeenOn",
 ] as const;
+
+/** A change is a change when any of these differs: a new "read on" date alone is not one (see "read again"). */
+const CHANGE_FIELDS = DIFF_FIELDS.filter((f) => f !== "sourceSeenOn");
+
+/** Whether `after` changes anything of `before` worth a request. */
+export function changesAnything(before: MembershipSnapshot, after: MembershipSnapshot): boolean {
+  return CHANGE_FIELDS.some((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));
+}
 
 /** Field by field over any two value objects (an institution's profile, a proposed organization). */
 export function diffValues(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldDiff[] {
@@ -27,8 +36,8 @@ export function diffValues(before: Record<string, unknown> | null, after: Record
 /** Field by field, what a change request would change. */
 export function diffSnapshots(before: MembershipSnapshot | null, after: MembershipSnapshot): FieldDiff[] {
   return DIFF_FIELDS.map((field) => {
-    const b = before ? before[field] : null;
-    const a = after[field];
+    const b = before ? (before[field] ?? null) : null;
+    const a = after[field] ?? null;
     return { field, before: b, after: a, changed: JSON.stringify(b) !== JSON.stringify(a) };
   });
 }
@@ -46,7 +55,8 @@ export const membershipSnapshotSelect = {
   joinedPrecision: true,
   endedOn: true,
   endedPrecision: true,
-  source: { select: { url: true, title: true } },
+  sourceId: true,
+  source: { select: { url: true, title: true, seenOn: true } },
 } satisfies Prisma.MembershipSelect;
 
 /** A stored membership's values as a change request keeps them. */
@@ -65,6 +75,7 @@ export function snapshotOf(
     sourceUrl: m.source.url,
     sourceTitle: m.source.title,
     sourceQuote: m.quote,
+    sourceSeenOn: m.source.seenOn.toISOString().slice(0, 10),
   };
 }
 
@@ -79,5 +90,6 @@ export function snapshotFromValues(v: MembershipValues): MembershipSnapshot {
     sourceUrl: v.sourceUrl,
     sourceTitle: v.sourceTitle,
     sourceQuote: v.sourceQuote,
+    sourceSeenOn: v.sourceSeenOn?.iso ?? null,
   };
 }

@@ -14,6 +14,7 @@ import { recordAudit } from "../audit";
 import { deliverQueuedMail, queueMail } from "../outbox";
 import { notifyUser } from "../accounts/notifications";
 import { refreshOrganizationDerived } from "../organizations/derived";
+import { seenOnDate } from "../../shared/fact-sources";
 import { createCitedSource, membershipData, tagsTouchedBy } from "./apply";
 import { membershipSnapshotSelect, snapshotOf } from "./diff";
 import { mergeNotice } from "./merge-notice";
@@ -24,7 +25,15 @@ const NOT_A_PROPOSAL = "Only a proposed new organization can be recorded as a me
 async function claimProposal(tx: Tx, changeRequestId: string, adminId: string, comment: string | null) {
   const r = await tx.changeRequest.findUnique({
     where: { id: changeRequestId },
-    select: { id: true, kind: true, status: true, institutionId: true, proposedById: true, proposed: true },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      institutionId: true,
+      proposedById: true,
+      proposed: true,
+      createdAt: true,
+    },
   });
   if (!r) throw new NotFoundError("No such request.");
   if (r.kind !== "ORGANIZATION_CREATE") throw new ValidationError(NOT_A_PROPOSAL);
@@ -64,11 +73,14 @@ async function applyToMembership(
     select: membershipSnapshotSelect,
   });
   const trail = { actorId: audit.actorId, proposerId: r.proposedById, changeRequestId: r.id };
+  // A proposed organization's source was read when it was proposed (never the day of the merge), as an
+  // approval of the same proposal would store it.
+  const seenOn = seenOnDate(null, r.createdAt);
   if (existing) {
     const before = snapshotOf(existing);
     const changed = differingFacts(before, p);
     if (!Object.keys(changed).length) return { outcome: "NOTHING_TO_CHANGE", membershipId: existing.id };
-    const source = await createCitedSource(tx, `change-${r.id}`, audit.publisher, p, {
+    const source = await createCitedSource(tx, `change-${r.id}`, audit.publisher, p, seenOn, {
       institutionId: r.institutionId,
     });
     const data = membershipData(
@@ -90,7 +102,9 @@ async function applyToMembership(
     await recordAudit(tx, { event: "membership.update", entityId: existing.id, ...trail, before, after });
     return { outcome: "MEMBERSHIP_UPDATED", membershipId: existing.id };
   }
-  const source = await createCitedSource(tx, `change-${r.id}`, audit.publisher, p, { institutionId: r.institutionId });
+  const source = await createCitedSource(tx, `change-${r.id}`, audit.publisher, p, seenOn, {
+    institutionId: r.institutionId,
+  });
   const created = await tx.membership.create({
     data: { ...membershipData(p, source.id, r.proposedById), institutionId: r.institutionId, organizationId },
     select: { id: true },

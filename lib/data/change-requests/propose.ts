@@ -13,14 +13,23 @@ import {
   StaleVersionError,
   ValidationError,
 } from "../../shared/errors";
-import type { InstitutionProfileValues } from "../../validation/institutions";
+import type { InstitutionProfileValues, ProfileCitation } from "../../validation/institutions";
 import type { MembershipValues } from "../../validation/memberships";
+import type { MembershipSnapshot } from "../../shared/types/change-requests";
+import {
+  MEMBERSHIP_FACTS,
+  changedFacts,
+  citationErrors,
+  citesAnything,
+  isSameCitation,
+} from "../../shared/fact-sources";
 import type { OrganizationProposal } from "../../validation/organizations";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
 import { findSimilarOrganizations } from "../organizations/similar-organizations";
 import { createRequestTellingAdmins } from "./admin-notices";
 import { dateWarnings } from "./date-warnings";
-import { diffSnapshots, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
+import { changesAnything, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
+import { citedFor, profileCitationErrors } from "./profile-sources";
 
 // Staff propose; nothing public changes until an admin approves (decide.ts), and the change is applied then
 // (apply.ts) against the version the proposal was based on.
@@ -53,6 +62,27 @@ async function assertNoPending(client: Tx, where: Prisma.ChangeRequestWhereInput
     );
 }
 
+/** Field errors as the form names its fields ("values.sourceQuote"), thrown as one ValidationError. */
+function refuse(errors: Record<string, string[]>, prefix: string): never {
+  const fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${prefix}${k}`, v]));
+  throw new ValidationError(Object.values(errors)[0]![0]!, fieldErrors);
+}
+
+/**
+ * The proposal as it will be applied: blank source fields keep the current source (and its seen date), which
+ * only a change of the notes may do; a changed fact cites a source and passage of its own (fact-sources.ts).
+ */
+function withCitation(before: MembershipSnapshot, after: MembershipSnapshot): MembershipSnapshot {
+  const changed = changedFacts(MEMBERSHIP_FACTS, before, after).length > 0;
+  if (!changed && (!citesAnything(after) || isSameCitation(before, after))) {
+    const { sourceUrl, sourceTitle, sourceQuote, sourceSeenOn } = before;
+    return { ...after, sourceUrl, sourceTitle, sourceQuote, sourceSeenOn };
+  }
+  const errors = citationErrors(changed, after, [before]);
+  if (Object.keys(errors).length) refuse(errors, "values.");
+  return { ...after, sourceSeenOn: after.sourceSeenOn ?? new Date().toISOString().slice(0, 10) };
+}
+
 /**
  * Staff: propose new values for one of their own institution's memberships. `client` is a transaction's when
  * the request is one of several sent together (an import).
@@ -74,9 +104,8 @@ export async function proposeMembershipUpdate(
       "This entry changed since you opened it. Reload the page to see the current values, then propose again.",
     );
   const before = snapshotOf(membership);
-  const after = snapshotFromValues(input.values);
-  if (!diffSnapshots(before, after).some((d) => d.changed))
-    throw new ValidationError("Nothing changed: edit at least one field.");
+  const after = withCitation(before, snapshotFromValues(input.values));
+  if (!changesAnything(before, after)) throw new ValidationError("Nothing changed: edit at least one field.");
   await assertNoPending(client, { membershipId: membership.id });
   const kind: ChangeKind =
     after.status === "WITHDRAWN" && before.status !== "WITHDRAWN" ? "MEMBERSHIP_END" : "MEMBERSHIP_UPDATE";
@@ -150,7 +179,7 @@ export async function proposeMembershipCreate(
 /** Staff: propose changes to their own institution's profile. */
 export async function proposeInstitutionUpdate(
   actor: Actor | null,
-  input: { baseVersion: number; reason: string | null; values: InstitutionProfileValues },
+  input: { baseVersion: number; reason: string | null; values: InstitutionProfileValues; source: ProfileCitation },
 ) {
   const staff = requireStaff(actor);
   const current = await db().institution.findUniqueOrThrow({
@@ -164,6 +193,8 @@ export async function proposeInstitutionUpdate(
   const before = profileOf(current);
   if (!diffValues(before, input.values).some((d) => d.changed))
     throw new ValidationError("Nothing changed: edit at least one field.");
+  const errors = profileCitationErrors(current, input.values, input.source);
+  if (Object.keys(errors).length) refuse(errors, "source.");
   await assertNoPending(db(), { institutionId: staff.institutionId, kind: "INSTITUTION_UPDATE" });
   return createRequestTellingAdmins(db(), {
     data: {
@@ -171,7 +202,7 @@ export async function proposeInstitutionUpdate(
       institutionId: staff.institutionId,
       baseVersion: current.version,
       before,
-      proposed: input.values,
+      proposed: { ...input.values, ...citedFor(input.source) },
       reason: input.reason,
       proposedById: staff.id,
     },

@@ -9,13 +9,24 @@ import { requireActor } from "../guards";
 // An institution's profile as its edit form shows it: read for the form, for a proposal's "before" and for an
 // admin's direct edit.
 
+const citedBy = { select: { url: true, title: true } } as const;
+
 export const institutionProfileSelect = {
   version: true,
   city: true,
   website: true,
   rorId: true,
   wikidataId: true,
-  names: { where: { kind: "OFFICIAL" }, select: { locale: true, name: true } },
+  // What each current value rests on: a change must cite something else (change-requests/profile-sources.ts).
+  citySource: citedBy,
+  cityQuote: true,
+  websiteSource: citedBy,
+  websiteQuote: true,
+  rorSource: citedBy,
+  rorQuote: true,
+  wikidataSource: citedBy,
+  wikidataQuote: true,
+  names: { where: { kind: "OFFICIAL" }, select: { locale: true, name: true, quote: true, source: citedBy } },
 } satisfies Prisma.InstitutionSelect;
 
 export function profileOf(

@@ -22,8 +22,17 @@ const profileSelect = {
   rorId: true,
   wikidataId: true,
   updatedAt: true,
-  names: institutionNameSelect,
+  names: { ...institutionNameSelect, select: { ...institutionNameSelect.select, quote: true, source: sourceSelect } },
   source: sourceSelect,
+  // Each profile fact's own source (schema.prisma, Institution): a change credits only what it changed.
+  citySource: sourceSelect,
+  cityQuote: true,
+  websiteSource: sourceSelect,
+  websiteQuote: true,
+  rorSource: sourceSelect,
+  rorQuote: true,
+  wikidataSource: sourceSelect,
+  wikidataQuote: true,
   memberships: {
     select: {
       ...membershipFactsSelect,
@@ -80,6 +89,8 @@ function toParticipation(m: ProfileRow["memberships"][number], locale: Locale): 
 
 function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
   const n = pickName(i.names, locale);
+  const official = i.names.filter((x) => x.kind === "OFFICIAL" && x.source);
+  const nameSource = official.find((x) => x.locale === locale) ?? official.find((x) => x.locale === "en");
   return {
     slug: i.slug,
     kind: i.kind,
@@ -88,11 +99,18 @@ function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
     country: i.country,
     city: i.city,
     membershipCount: i.memberships.length,
-    names: i.names,
+    names: i.names.map(({ locale: l, name, kind }) => ({ locale: l, name, kind })),
     website: i.website,
     rorId: i.rorId,
     wikidataId: i.wikidataId,
     source: sourceRef(i.source, null),
+    factSources: {
+      name: sourceRef(nameSource?.source ?? null, nameSource?.quote ?? null),
+      city: i.city ? sourceRef(i.citySource, i.cityQuote) : null,
+      website: i.website ? sourceRef(i.websiteSource, i.websiteQuote) : null,
+      rorId: i.rorId ? sourceRef(i.rorSource, i.rorQuote) : null,
+      wikidataId: i.wikidataId ? sourceRef(i.wikidataSource, i.wikidataQuote) : null,
+    },
     updatedAt: i.updatedAt.toISOString(),
     participations: i.memberships.map((m) => toParticipation(m, locale)),
     founded: i.founded.map((f) => ({

@@ -15,11 +15,13 @@ const touched = (m: { organization: { slug: string }; institution: { slug: strin
 const confirmSelect = {
   id: true,
   confirmedAt: true,
+  sourceId: true,
+  source: { select: { seenOn: true } },
   organization: { select: { slug: true } },
   institution: { select: { slug: true } },
 } as const;
 
-type Confirmable = { id: string; confirmedAt: Date | null };
+type Confirmable = { id: string; confirmedAt: Date | null; sourceId: string; source: { seenOn: Date } };
 
 /** Marks one entry confirmed now and writes its audit row, in the caller's transaction. */
 async function markConfirmed(tx: Tx, staffId: string, m: Confirmable, confirmedAt: Date) {
@@ -36,10 +38,32 @@ async function markConfirmed(tx: Tx, staffId: string, m: Confirmable, confirmedA
 }
 
 /**
- * "Still accurate": a staff member confirms one of their own institution's entries as it stands, without a
- * change request. Audited; the public page shows the date.
+ * "I read the source again": the only thing that moves a source's seen date once it is stored (an approval never
+ * does). The source is a page or document, so its date moves for every fact resting on it. Audited.
  */
-export async function confirmMembership(actor: Actor | null, membershipId: string) {
+async function markSourceRead(tx: Tx, staffId: string, m: Confirmable, readOn: Date) {
+  const seenOn = new Date(`${readOn.toISOString().slice(0, 10)}T00:00:00.000Z`);
+  await tx.source.update({ where: { id: m.sourceId }, data: { seenOn } });
+  await recordAudit(tx, {
+    event: "membership.reread",
+    entityId: m.id,
+    actorId: staffId,
+    proposerId: staffId,
+    before: { sourceSeenOn: m.source.seenOn.toISOString().slice(0, 10) },
+    after: { sourceSeenOn: seenOn.toISOString().slice(0, 10) },
+  });
+}
+
+/**
+ * "Still accurate": a staff member confirms one of their own institution's entries as it stands, without a
+ * change request, and with `sourceReadAgain` says they read its source again today. Audited; the public page
+ * shows the dates.
+ */
+export async function confirmMembership(
+  actor: Actor | null,
+  membershipId: string,
+  options: { sourceReadAgain?: boolean } = {},
+) {
   const staff = requireStaff(actor);
   return db().$transaction(async (tx) => {
     const m = await tx.membership.findFirst({
@@ -47,7 +71,10 @@ export async function confirmMembership(actor: Actor | null, membershipId: strin
       select: confirmSelect,
     });
     if (!m) throw new NotFoundError("No such membership of your institution.");
-    await markConfirmed(tx, staff.id, m, new Date());
+    const now = new Date();
+    await markConfirmed(tx, staff.id, m, now);
+    if (options.sourceReadAgain) await markSourceRead(tx, staff.id, m, now);
+    // Other pages citing the same source show its new date at their next hourly refresh.
     return { tags: touched(m) };
   });
 }
@@ -99,6 +126,8 @@ export async function recordOrganizationConfirmation(actor: Actor | null, input:
       `organization-${crypto.randomUUID()}`,
       pickName(m.organization.names, "en").name,
       input,
+      // The admin reads the organization's source as they record it.
+      new Date(),
       { organizationId: m.organizationId },
     );
     const at = new Date();

@@ -37,6 +37,8 @@ export type OpenInstitution = {
   rorId: string | null;
   wikidataId: string | null;
   membershipCount: number;
+  /** The source each profile fact rests on (null where the fact is blank): a change credits only what it changed. */
+  sources: Record<"name" | "city" | "website" | "rorId" | "wikidataId", OpenSource | null>;
   updatedAt: string;
 };
 
@@ -52,6 +54,8 @@ export type OpenMembership = {
   source: OpenSource | null;
   updatedAt: string;
 };
+
+const openSourceSelect = { select: { title: true, publisher: true, url: true } } as const;
 
 export const openOrganizationSelect = {
   id: true,
@@ -79,7 +83,11 @@ export const openInstitutionSelect = {
   rorId: true,
   wikidataId: true,
   updatedAt: true,
-  names: institutionNameSelect,
+  names: { ...institutionNameSelect, select: { ...institutionNameSelect.select, source: openSourceSelect } },
+  citySource: openSourceSelect,
+  websiteSource: openSourceSelect,
+  rorSource: openSourceSelect,
+  wikidataSource: openSourceSelect,
   _count: { select: { memberships: true } },
 } satisfies Prisma.InstitutionSelect;
 
@@ -144,6 +152,13 @@ export function toOpenInstitution(
     rorId: i.rorId,
     wikidataId: i.wikidataId,
     membershipCount: i._count.memberships,
+    sources: {
+      name: i.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL")?.source ?? null,
+      city: i.city ? i.citySource : null,
+      website: i.website ? i.websiteSource : null,
+      rorId: i.rorId ? i.rorSource : null,
+      wikidataId: i.wikidataId ? i.wikidataSource : null,
+    },
     updatedAt: i.updatedAt.toISOString(),
   };
 }

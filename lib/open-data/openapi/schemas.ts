@@ -33,6 +33,13 @@ export const components = {
       rorId: { type: ["string", "null"], pattern: "^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$" },
       wikidataId: { type: ["string", "null"], pattern: "^Q[1-9][0-9]*$" },
       membershipCount: { type: "integer" },
+      sources: obj({
+        name: nullable(ref("Source")),
+        city: nullable(ref("Source")),
+        website: nullable(ref("Source")),
+        rorId: nullable(ref("Source")),
+        wikidataId: nullable(ref("Source")),
+      }),
       updatedAt: { type: "string", format: "date-time" },
     }),
     Membership: obj({

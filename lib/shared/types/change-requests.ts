@@ -13,6 +13,9 @@ export type MembershipSnapshot = {
   sourceUrl: string | null;
   sourceTitle: string | null;
   sourceQuote: string | null;
+  /** When the source was read ("2026-11-29", or a month or year): the Source's seen date. Absent in requests
+   * made before sources carried it (they are applied with the request's day). */
+  sourceSeenOn?: string | null;
 };
 
 export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };

@@ -40,7 +40,16 @@ export type InstitutionProfile = InstitutionSummary & {
   website: string | null;
   rorId: string | null;
   wikidataId: string | null;
+  /** The record's own source (the page it was made from): its country and kind rest on it. */
   source: SourceRef | null;
+  /** Each profile fact's source and passage (null where the fact is blank). */
+  factSources: {
+    name: SourceRef | null;
+    city: SourceRef | null;
+    website: SourceRef | null;
+    rorId: SourceRef | null;
+    wikidataId: SourceRef | null;
+  };
   participations: Participation[];
   founded: {
     organization: { slug: string; name: string; kind: OrganizationKind };

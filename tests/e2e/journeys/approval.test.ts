@@ -39,6 +39,8 @@ describe("staff propose, an admin decides, the public sees only what was approve
     await nmu.getByRole("link", { name: /Propose a change.*Sino-Russian/ }).click();
     await nmu.getByLabel("Joined").fill("2017");
     await nmu.getByLabel("Source title").fill("NMU international office, 2017 annual report");
+    // A changed date cites the passage of its new source (lib/shared/fact-sources.ts).
+    await nmu.getByLabel("Quoted passage from the source").fill("In 2017 NMU joined the ASRMU.");
     await nmu.getByRole("button", { name: "Send for review" }).click();
     await nmu.waitForURL(/\/account\/requests\//);
     correctionId = nmu.url().split("/").at(-1)!;
@@ -84,6 +86,9 @@ describe("staff propose, an admin decides, the public sees only what was approve
     await nmu.locator('[id="values.rorId-error"]', { hasText: "A ROR ID looks like 00f1zfq44." }).waitFor();
     await nmu.getByLabel("ROR ID").fill("059gcgy73");
     await nmu.getByLabel("Website").fill("https://www.njmu.edu.cn");
+    // The changed values' own source: they are credited to it, not to the page the record was seeded from.
+    await nmu.getByLabel("Source address (URL)").fill("https://www.njmu.edu.cn/about");
+    await nmu.getByLabel("Quoted passage from the source").fill("Nanjing Medical University, www.njmu.edu.cn");
     await nmu.getByRole("button", { name: "Send for review" }).click();
     await nmu.waitForURL(/\/account\/requests\//);
     await nmu.getByText("Institution profile").first().waitFor();

@@ -8,6 +8,7 @@ import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isLocale } from "@/i18n/routing";
 import { isSlug } from "@/lib/shared/slug";
+import { todayIso } from "@/lib/shared/fact-sources";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -39,6 +40,7 @@ export default async function NewMembershipPage({
       <h1 className="text-2xl font-semibold">{t("addMembership")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
       <MembershipForm
+        today={todayIso()}
         action={proposeMembershipCreateAction}
         locale={locale}
         values={null}

@@ -7,6 +7,7 @@ import { proposeInstitutionUpdateAction } from "@/lib/actions/change-requests";
 import { ProfileForm } from "@/components/account/profile-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isLocale } from "@/i18n/routing";
+import { todayIso } from "@/lib/shared/fact-sources";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -26,6 +27,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ locale
       <h1 className="text-2xl font-semibold">{t("profile")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
       <ProfileForm
+        today={todayIso()}
         action={proposeInstitutionUpdateAction}
         locale={locale}
         values={profile.values}

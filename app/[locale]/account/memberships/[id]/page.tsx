@@ -9,6 +9,7 @@ import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isRecordId } from "@/lib/validation/input";
 import { isLocale } from "@/i18n/routing";
+import { todayIso } from "@/lib/shared/fact-sources";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -36,6 +37,7 @@ export default async function EditMembershipPage({ params }: { params: Promise<{
       <h1 className="text-2xl font-semibold">{t("editTitle", { name: membership.organization.name })}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
       <MembershipForm
+        today={todayIso()}
         action={proposeMembershipUpdateAction}
         locale={locale}
         values={membership.values}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { isLocale } from "@/i18n/routing";
+import { todayIso } from "@/lib/shared/fact-sources";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
@@ -28,6 +29,7 @@ export default async function AdminInstitutionPage({ params }: { params: Promise
       <h1 className="text-2xl font-semibold">{t("editInstitution", { name: profile.values.nameEn })}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("adminEditLead")}</p>
       <ProfileForm
+        today={todayIso()}
         action={adminUpdateInstitutionAction}
         locale={locale}
         values={profile.values}
