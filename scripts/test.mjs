@@ -191,7 +191,15 @@ function vitest(phase, phaseEnv) {
   rmSync(outputFile, { force: true });
   const result = spawnSync(
     bin("vitest"),
-    ["run", "--project", phase, ...(filter ? [filter] : []), "--reporter=default", "--reporter=json", `--outputFile=${outputFile}`],
+    [
+      "run",
+      "--project",
+      phase,
+      ...(filter ? [filter] : []),
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${outputFile}`,
+    ],
     {
       cwd: root,
       env: {
