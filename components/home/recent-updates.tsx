@@ -30,7 +30,7 @@ export async function RecentUpdates({ recentlyUpdated, locale }: { recentlyUpdat
           </li>
         ))}
       </ul>
-      <Link href="/institutions" className="mt-3 inline-block text-sm text-accent underline">
+      <Link href="/institutions" className="mt-3 inline-flex min-h-6 items-center text-sm text-accent underline">
         {t("browseInstitutions")}
       </Link>
     </section>
