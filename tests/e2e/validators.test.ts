@@ -3,6 +3,7 @@
 // on every JSON-LD block, axe at desktop and phone sizes in both languages, and the HTML as sent (no JavaScript)
 // for the 404s and the home page's head.
 import { afterAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { browserSession, contrastToReview, expectNoAxeViolations, openPage, url } from "../support/browser";
 import { redoclyLint, SITEINDEX_XSD, SITEMAP_XSD, typecheckJsonLd, xmllint } from "../support/validators";
 
@@ -110,6 +111,29 @@ describe("the HTML as sent, before any JavaScript", () => {
   });
 });
 
+/**
+ * Links standing on their own (not inline in a sentence: a block or flex item, or the first thing in a list item)
+ * lower than WCAG 2.2's 24 px. axe's target-size passes such links when their neighbours are far enough away; the
+ * issue's audit found a 20 px list, so here the targets themselves must be 24 px high.
+ */
+async function smallLinkTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("a[href]")].flatMap((a) => {
+      const box = a.getBoundingClientRect();
+      const inline = getComputedStyle(a).display === "inline";
+      const leadsItem = a.parentElement?.tagName === "LI" && a.parentElement.firstElementChild === a;
+      // Under 2 px: visually hidden (the skip link until focused).
+      if (box.height < 2 || (inline && !leadsItem) || box.height >= 23.5) return [];
+      return [`"${(a.textContent ?? "").trim().slice(0, 40)}" ${box.height.toFixed(1)} px`];
+    }),
+  );
+}
+const targetSizePages = new Set([
+  "",
+  "/organizations/m9-collaboration-network",
+  "/organizations/university-alliance-of-the-silk-road",
+]);
+
 // axe on the public pages at the two sizes the issue walked, target-size included (tests/support/browser.ts).
 const axePages = [
   "",
@@ -133,8 +157,9 @@ for (const viewport of [
         test(`/${locale}${path}`, () =>
           tabs.use(async (page) => {
             await openPage(page, `/${locale}${path}`);
-            await expectNoAxeViolations(page, `/${locale}${path} at ${viewport.width}px`);
+            await expectNoAxeViolations(page, `/${locale}${path} at ${viewport.width}px`, { targetSize: true });
             expect(await contrastToReview(page), "colour contrast axe could not judge").toEqual([]);
+            if (targetSizePages.has(path)) expect(await smallLinkTargets(page), "links under 24 px").toEqual([]);
           }));
   });
 }

@@ -27,13 +27,31 @@ export function xmllint(xml: string, xsd: string, name: string): { ok: boolean; 
   return { ok: run.status === 0, messages: run.stderr.replace(`${file} validates`, "").trim() };
 }
 
+/**
+ * Search actions moved out of their nodes (an @id left in their place): their "query-input" is an action
+ * annotation, which schema-dts types with WithActionConstraints rather than as a property of Thing.
+ */
+function separateActions(value: unknown, actions: unknown[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => separateActions(v, actions));
+  if (!value || typeof value !== "object") return value;
+  const node = value as Record<string, unknown>;
+  if (node["@type"] === "SearchAction") {
+    actions.push(node);
+    return { "@id": `#action-${actions.length}` };
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, separateActions(v, actions)]));
+}
+
 /** tsc over JSON-LD values typed as schema-dts's WithContext<Thing>: tsc's complaints, "" when it accepts them. */
 export function typecheckJsonLd(values: unknown[], name: string): string {
   const dir = scratch(`jsonld-${name}`);
+  const actions: unknown[] = [];
+  const things = separateActions(values, actions);
   writeFileSync(
     path.join(dir, "data.ts"),
-    `import type { Thing, WithContext } from "schema-dts";\n` +
-      `export const data: WithContext<Thing>[] = ${JSON.stringify(values, null, 2)};\n`,
+    `import type { SearchActionLeaf, Thing, WithActionConstraints, WithContext } from "schema-dts";\n` +
+      `export const data: WithContext<Thing>[] = ${JSON.stringify(things, null, 2)};\n` +
+      `export const actions: WithActionConstraints<SearchActionLeaf>[] = ${JSON.stringify(actions, null, 2)};\n`,
   );
   writeFileSync(
     path.join(dir, "tsconfig.json"),
