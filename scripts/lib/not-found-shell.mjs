@@ -59,13 +59,16 @@ export function mendNotFoundAnswers(req, res, texts) {
     const done = [chunk, encoding, callback].find((a) => typeof a === "function");
     const coding = String(res.getHeader("content-encoding") ?? "").trim();
     const [decode, encode] = codecs[coding] ?? [(b) => b, (b) => b];
-    let body = Buffer.concat(held);
+    const original = Buffer.concat(held);
+    let body = original;
     try {
-      body = encode(Buffer.from(mendNotFoundShell(decode(body).toString("utf8"), texts(req.url ?? "/"))));
+      body = encode(Buffer.from(mendNotFoundShell(decode(original).toString("utf8"), texts(req.url ?? "/"))));
     } catch {
       // An encoding this front cannot read: the answer goes out as Next wrote it.
     }
     if (!res.headersSent) res.setHeader("content-length", body.length);
+    // Headers already out with a length: only the body Next measured may follow.
+    else if (res.getHeader("content-length") !== undefined) body = original;
     return end(body, done);
   };
 }
