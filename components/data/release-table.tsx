@@ -48,7 +48,10 @@ export async function ReleaseTable({ releases, locale }: { releases: ReleaseMani
                         </li>
                       ))}
                       <li>
-                        <a href={`/api/v1/releases/${r.date}/manifest.json`} className="inline-block py-0.5 text-accent underline">
+                        <a
+                          href={`/api/v1/releases/${r.date}/manifest.json`}
+                          className="inline-block py-0.5 text-accent underline"
+                        >
                           {t("manifest")}
                         </a>
                       </li>
