@@ -40,6 +40,11 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.title = "alliance-atlas";
 
 const { default: next } = await import("next");
+const { mendNotFoundAnswers, notFoundTexts } = await import("./lib/not-found-shell.mjs");
+const { readFileSync } = await import("node:fs");
+const messages = Object.fromEntries(
+  ["en", "zh"].map((l) => [l, JSON.parse(readFileSync(path.join(root, "messages", `${l}.json`), "utf8"))]),
+);
 
 /** Answer a refused request and close its connection. */
 function refuse(res, { status, message }) {
@@ -75,6 +80,7 @@ const server = http.createServer((req, res) => {
   const refusal = refusalFor(req);
   if (refusal) return drainThenRefuse(req, res, refusal);
   applyForwardingHeaders(req, { trustProxy });
+  mendNotFoundAnswers(req, res, (url) => notFoundTexts(new URL(url, "http://front").pathname, messages));
   handle(req, res).catch((error) => {
     console.error(`[atlas] request ${req.method} ${req.url} failed:`, error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

@@ -47,6 +47,12 @@ if (browserPhases.length && !existsSync(chromium)) {
   );
 }
 
+// The sitemap tests (unit and e2e) validate with xmllint against the sitemaps.org XSDs: without it they would fail
+// one by one, so say it once, first.
+if (phases.some((p) => p === "unit" || p === "e2e") && spawnSync("xmllint", ["--version"]).error) {
+  fail("No xmllint: the sitemap tests need it. Install Debian's package (apt-get install libxml2-utils).");
+}
+
 // --- the database server ---------------------------------------------------------------------------
 let serverUrl = process.env.TEST_DATABASE_URL;
 let stopEmbedded = async () => {};

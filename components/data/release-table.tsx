@@ -35,12 +35,12 @@ export async function ReleaseTable({ releases, locale }: { releases: ReleaseMani
                   </th>
                   <td className="px-3 py-2">{t("counts", r.counts)}</td>
                   <td className="px-3 py-2">
-                    <ul className="flex flex-wrap gap-x-3">
+                    <ul className="flex flex-wrap gap-x-3 gap-y-1">
                       {r.files.map((f) => (
                         <li key={f.name}>
                           <a
                             href={`/api/v1/releases/${r.date}/${f.name}`}
-                            className="text-accent underline"
+                            className="inline-block py-0.5 text-accent underline"
                             title={`SHA-256 ${f.sha256}`}
                           >
                             {f.name}
@@ -48,7 +48,10 @@ export async function ReleaseTable({ releases, locale }: { releases: ReleaseMani
                         </li>
                       ))}
                       <li>
-                        <a href={`/api/v1/releases/${r.date}/manifest.json`} className="text-accent underline">
+                        <a
+                          href={`/api/v1/releases/${r.date}/manifest.json`}
+                          className="inline-block py-0.5 text-accent underline"
+                        >
                           {t("manifest")}
                         </a>
                       </li>

@@ -17,11 +17,17 @@ export async function RecentUpdates({ recentlyUpdated, locale }: { recentlyUpdat
       <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
         {recentlyUpdated.map((m) => (
           <li key={`${m.institution.slug}-${m.organization.slug}`} className="p-3 text-sm">
-            <Link href={`/institutions/${m.institution.slug}`} className="font-medium text-accent hover:underline">
+            <Link
+              href={`/institutions/${m.institution.slug}`}
+              className="inline-block py-0.5 font-medium text-accent hover:underline"
+            >
               {m.institution.name}
             </Link>
             <span className="text-muted"> → </span>
-            <Link href={`/organizations/${m.organization.slug}`} className="hover:text-accent hover:underline">
+            <Link
+              href={`/organizations/${m.organization.slug}`}
+              className="inline-block py-0.5 hover:text-accent hover:underline"
+            >
               {m.organization.name}
             </Link>
             <span className="block text-xs text-muted">
@@ -30,7 +36,7 @@ export async function RecentUpdates({ recentlyUpdated, locale }: { recentlyUpdat
           </li>
         ))}
       </ul>
-      <Link href="/institutions" className="mt-3 inline-block text-sm text-accent underline">
+      <Link href="/institutions" className="mt-3 inline-flex min-h-6 items-center text-sm text-accent underline">
         {t("browseInstitutions")}
       </Link>
     </section>

@@ -23,7 +23,7 @@ export async function InstitutionFacets({
     getTranslations({ locale, namespace: "institutionKinds" }),
   ]);
   return (
-    <aside aria-label={o("filters")} className="space-y-6">
+    <section aria-label={o("filters")} className="space-y-6">
       <h2 className="sr-only">{o("filters")}</h2>
       <FacetList
         title={t("kind")}
@@ -47,6 +47,6 @@ export async function InstitutionFacets({
           count: f.count,
         }))}
       />
-    </aside>
+    </section>
   );
 }

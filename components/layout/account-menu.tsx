@@ -38,7 +38,7 @@ export function AccountMenu({ locale, texts }: { locale: Locale; texts: AccountM
   }, []);
   if (!person)
     return (
-      <a href={`/${locale}/account`} className="text-sm text-muted hover:text-accent">
+      <a href={`/${locale}/account`} className="inline-flex min-h-6 items-center text-sm text-muted hover:text-accent">
         {texts.signIn}
       </a>
     );

@@ -36,12 +36,12 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <nav aria-label={t("main")}>
           <ul className="flex gap-4 text-sm font-medium">
             <li>
-              <Link href="/organizations" className="text-ink hover:text-accent">
+              <Link href="/organizations" className="inline-flex min-h-6 items-center text-ink hover:text-accent">
                 {t("organizations")}
               </Link>
             </li>
             <li>
-              <Link href="/institutions" className="text-ink hover:text-accent">
+              <Link href="/institutions" className="inline-flex min-h-6 items-center text-ink hover:text-accent">
                 {t("institutions")}
               </Link>
             </li>

@@ -22,7 +22,7 @@ export async function FounderList({ organization: o, locale }: { organization: O
             <li key={`${f.institution.slug}-${f.role}`}>
               <Link
                 href={`/institutions/${f.institution.slug}`}
-                className="font-medium text-accent underline hover:decoration-2"
+                className="inline-block py-0.5 font-medium text-accent underline hover:decoration-2"
               >
                 {f.institution.name}
               </Link>

@@ -25,7 +25,7 @@ export async function OrganizationFacets({
   ]);
   const filtered = Boolean(search.kind || search.field || search.country || search.year);
   return (
-    <aside aria-label={t("filters")} className="space-y-6">
+    <section aria-label={t("filters")} className="space-y-6">
       <h2 className="sr-only">{t("filters")}</h2>
       <FacetList
         title={t("kind")}
@@ -77,6 +77,6 @@ export async function OrganizationFacets({
           {t("clear")}
         </Link>
       ) : null}
-    </aside>
+    </section>
   );
 }

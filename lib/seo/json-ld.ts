@@ -1,14 +1,26 @@
+// schema.org data for the public pages, typed with schema-dts so that tsc refuses a property schema.org does not
+// define for the type (the build is the first validator; tests/e2e/validators.test.ts type-checks the served
+// data again). Properties are written out, never spread in: TypeScript checks excess properties only in a literal.
+import type { Organization, Role, SearchActionLeaf, WebSite, WithActionConstraints, WithContext } from "schema-dts";
 import type { Locale } from "@/i18n/routing";
 import { markdownToPlainText } from "../content/markdown";
 import type { OrganizationProfile } from "../shared/types/organizations";
 import type { InstitutionProfile } from "../shared/types/institutions";
 
-/** schema.org Organization for an organization page: its members and founders. */
-export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, locale: Locale) {
+const wikidata = (qid: string | null | undefined) => (qid ? `https://www.wikidata.org/wiki/${qid}` : null);
+const present = (values: (string | null | undefined)[]) => values.filter((v): v is string => Boolean(v));
+
+/**
+ * schema.org Organization for an organization page: its founders and members. A programme is an Organization
+ * too: schema.org's EducationalOccupationalProgram has no foundingDate, founder or member, which are this
+ * registry's facts about it, so the programme nature is stated as an additional type instead.
+ */
+export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, locale: Locale): WithContext<Organization> {
   const url = `${siteUrl}/${locale}/organizations/${o.slug}`;
   return {
     "@context": "https://schema.org",
-    "@type": o.kind === "PROGRAMME" ? "EducationalOccupationalProgram" : "Organization",
+    "@type": "Organization",
+    additionalType: o.kind === "PROGRAMME" ? "https://schema.org/EducationalOccupationalProgram" : undefined,
     "@id": url,
     url,
     name: o.name,
@@ -16,32 +28,34 @@ export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, loca
       .filter((n) => n.name !== o.name)
       .map((n) => n.name)
       .concat(o.acronym ? [o.acronym] : []),
-    ...(o.founded ? { foundingDate: o.founded.iso } : {}),
-    ...(o.introduction ? { description: markdownToPlainText(o.introduction).slice(0, 500) } : {}),
-    ...(o.website || o.wikidataId
-      ? { sameAs: [o.website, o.wikidataId ? `https://www.wikidata.org/wiki/${o.wikidataId}` : null].filter(Boolean) }
-      : {}),
-    founder: o.founders.map((f) => ({
-      "@type": "Organization",
-      name: f.institution.name,
-      url: `${siteUrl}/${locale}/institutions/${f.institution.slug}`,
-    })),
-    member: o.members.map((m) => ({
-      "@type": "OrganizationRole",
-      roleName: m.role,
-      ...(m.joined ? { startDate: m.joined.iso } : {}),
-      ...(m.ended ? { endDate: m.ended.iso } : {}),
-      member: {
-        "@type": "CollegeOrUniversity",
-        name: m.institution.name,
-        url: `${siteUrl}/${locale}/institutions/${m.institution.slug}`,
-      },
-    })),
+    foundingDate: o.founded?.iso,
+    description: o.introduction ? markdownToPlainText(o.introduction).slice(0, 500) : undefined,
+    sameAs: o.website || o.wikidataId ? present([o.website, wikidata(o.wikidataId)]) : undefined,
+    founder: o.founders.map(
+      (f): Organization => ({
+        "@type": "Organization",
+        name: f.institution.name,
+        url: `${siteUrl}/${locale}/institutions/${f.institution.slug}`,
+      }),
+    ),
+    member: o.members.map(
+      (m): Role<Organization, "member"> => ({
+        "@type": "OrganizationRole",
+        roleName: m.role,
+        startDate: m.joined?.iso,
+        endDate: m.ended?.iso,
+        member: {
+          "@type": "CollegeOrUniversity",
+          name: m.institution.name,
+          url: `${siteUrl}/${locale}/institutions/${m.institution.slug}`,
+        },
+      }),
+    ),
   };
 }
 
 /** schema.org CollegeOrUniversity (or Organization) for an institution page, with memberOf. */
-export function institutionJsonLd(i: InstitutionProfile, siteUrl: string, locale: Locale) {
+export function institutionJsonLd(i: InstitutionProfile, siteUrl: string, locale: Locale): WithContext<Organization> {
   const url = `${siteUrl}/${locale}/institutions/${i.slug}`;
   return {
     "@context": "https://schema.org",
@@ -55,22 +69,37 @@ export function institutionJsonLd(i: InstitutionProfile, siteUrl: string, locale
     url,
     name: i.name,
     alternateName: i.names.map((n) => n.name).filter((n) => n !== i.name),
-    address: { "@type": "PostalAddress", addressCountry: i.country, ...(i.city ? { addressLocality: i.city } : {}) },
-    sameAs: [
-      i.website,
-      i.rorId ? `https://ror.org/${i.rorId}` : null,
-      i.wikidataId ? `https://www.wikidata.org/wiki/${i.wikidataId}` : null,
-    ].filter(Boolean),
-    memberOf: i.participations.map((p) => ({
-      "@type": "OrganizationRole",
-      roleName: p.role,
-      ...(p.joined ? { startDate: p.joined.iso } : {}),
-      ...(p.ended ? { endDate: p.ended.iso } : {}),
-      memberOf: {
-        "@type": "Organization",
-        name: p.organization.name,
-        url: `${siteUrl}/${locale}/organizations/${p.organization.slug}`,
-      },
-    })),
+    address: { "@type": "PostalAddress", addressCountry: i.country, addressLocality: i.city ?? undefined },
+    sameAs: present([i.website, i.rorId ? `https://ror.org/${i.rorId}` : null, wikidata(i.wikidataId)]),
+    memberOf: i.participations.map(
+      (p): Role<Organization, "memberOf"> => ({
+        "@type": "OrganizationRole",
+        roleName: p.role,
+        startDate: p.joined?.iso,
+        endDate: p.ended?.iso,
+        memberOf: {
+          "@type": "Organization",
+          name: p.organization.name,
+          url: `${siteUrl}/${locale}/organizations/${p.organization.slug}`,
+        },
+      }),
+    ),
+  };
+}
+
+/** schema.org WebSite for the home page, with the search visitors can run from a search engine's result. */
+export function websiteJsonLd(name: string, siteUrl: string, locale: Locale): WithContext<WebSite> {
+  // "query-input" is an action annotation, not a property: schema-dts types it with WithActionConstraints.
+  const search: WithActionConstraints<SearchActionLeaf> = {
+    "@type": "SearchAction",
+    target: `${siteUrl}/${locale}/organizations?q={query}`,
+    "query-input": "required name=query",
+  };
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name,
+    url: `${siteUrl}/${locale}`,
+    potentialAction: search,
   };
 }

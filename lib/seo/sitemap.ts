@@ -48,7 +48,8 @@ export function sitemapXml(site: string, entries: SitemapEntry[]): string {
       .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(`${site}/${l}${path}`)}"/>`)
       .join("");
     const lastmod = lastModified ? `<lastmod>${lastModified}</lastmod>` : "";
-    return `<url><loc>${escapeXml(`${site}/${routing.defaultLocale}${path}`)}</loc>${alternates}${lastmod}</url>`;
+    // The protocol's XSD fixes the order: <loc>, then <lastmod>, then other namespaces' elements (xhtml:link).
+    return `<url><loc>${escapeXml(`${site}/${routing.defaultLocale}${path}`)}</loc>${lastmod}${alternates}</url>`;
   });
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +

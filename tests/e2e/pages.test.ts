@@ -95,7 +95,7 @@ describe.concurrent("organization facets", () => {
       expect((await cardSlugs()).sort()).toEqual(everySlug);
       await screenshot(page, "facets-1-all");
 
-      const filters = page.getByRole("complementary", { name: "Filters" });
+      const filters = page.getByRole("region", { name: "Filters" });
       const consortium = filters
         .locator('section[aria-labelledby="facet-kind"]')
         .getByRole("link", { name: /^Consortium\s+1$/ });

@@ -1,6 +1,7 @@
 // The sitemap at world scale: an index of files of at most 10,000 addresses each.
 import { describe, expect, it } from "vitest";
 import { SITEMAP_URLS, sitemapFileNumber, sitemapFiles, sitemapIndexXml, sitemapXml } from "@/lib/seo/sitemap";
+import { SITEINDEX_XSD, SITEMAP_XSD, xmllint } from "../support/validators";
 
 describe("sitemap files", () => {
   it(`splits the world (75,000 organizations, 110,000 institutions) into files of 10,000, \
@@ -47,5 +48,28 @@ the fixed pages first`, () => {
     expect(xml).toContain("<lastmod>2026-01-02T00:00:00.000Z</lastmod>");
     expect(xml).toContain("<loc>https://atlas.example/en</loc>");
     expect(xml.match(/<url>/g)).toHaveLength(2);
+  });
+
+  it("writes files the sitemaps.org XSD accepts (xmllint): <lastmod> right after <loc>, then the alternates", () => {
+    const xml = sitemapXml("https://atlas.example", [
+      { path: "/organizations/a&b", lastModified: "2026-01-02T00:00:00.000Z" },
+      { path: "/institutions/c", lastModified: "2026-01-02" },
+      { path: "" },
+    ]);
+    expect(xmllint(xml, SITEMAP_XSD, "unit-sitemap.xml")).toEqual({ ok: true, messages: "" });
+    expect(xmllint(sitemapIndexXml("https://atlas.example", 3), SITEINDEX_XSD, "unit-index.xml")).toEqual({
+      ok: true,
+      messages: "",
+    });
+  });
+
+  it("the XSD check itself refuses <lastmod> after the alternates (as the files were written before)", () => {
+    const misordered = sitemapXml("https://atlas.example", [{ path: "/x", lastModified: "2026-01-02" }]).replace(
+      /(<lastmod>[^<]*<\/lastmod>)((?:<xhtml:link[^>]*\/>)+)/,
+      "$2$1",
+    );
+    const result = xmllint(misordered, SITEMAP_XSD, "unit-misordered.xml");
+    expect(result.ok).toBe(false);
+    expect(result.messages).toMatch(/lastmod.*not expected/);
   });
 });

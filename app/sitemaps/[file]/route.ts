@@ -9,6 +9,7 @@ const FIXED_PAGES: SitemapEntry[] = [
   { path: "/organizations" },
   { path: "/institutions" },
   { path: "/data" },
+  { path: "/data/api" },
 ];
 
 /** One file of the sitemap index (/sitemaps/0.xml, /sitemaps/1.xml…). */

@@ -34,8 +34,14 @@ export const FILE_SCHEMAS: Record<string, unknown> = {
   "text/csv": { type: "string", description: "RFC 4180, UTF-8, with a header row." },
   "text/plain": { type: "string", description: "QuickStatements v1, one command per line." },
   "application/json": ref("DatasetDocument"),
+  // A JSON-LD document is open-ended (any schema.org type may appear in @graph), so only its two keys are
+  // described; a `required` name must be a declared property (redocly's no-required-schema-properties-undefined).
   "application/ld+json": {
     type: "object",
+    properties: {
+      "@context": { description: "The schema.org context." },
+      "@graph": { type: "array", description: "The Dataset node, then one node per record." },
+    },
     required: ["@context", "@graph"],
     description: "schema.org Dataset (with its license) and the records.",
   },

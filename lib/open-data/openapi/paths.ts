@@ -1,6 +1,6 @@
 import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../../shared/enums";
 import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TYPES } from "../../shared/types/suggest";
-import { common, download, errorResponse, json, ok, p, ref, str } from "./builders";
+import { common, download, errorResponse, etagHeader, json, ok, p, ref, str } from "./builders";
 
 /** The read API's operations: the records, the downloads and the widget. */
 /** The download of one record's slice (an organization's or an institution's), in three formats. */
@@ -221,7 +221,10 @@ export const paths = {
       tags: ["records"],
       operationId: "getOpenApi",
       summary: "This document.",
-      responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object" }) } },
+      responses: {
+        "200": { description: "OpenAPI 3.1", headers: etagHeader, content: json({ type: "object" }) },
+        ...common,
+      },
     },
   },
 } as const;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listOperations, openApiDocument } from "@/lib/open-data/openapi/document";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { CodeSpans } from "@/components/ui/code-spans";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
 
@@ -50,7 +51,7 @@ export default async function ApiDocsPage({ params }: Props) {
           {t("conventions")}
         </h2>
         <p className="mt-1 text-sm" lang="en">
-          {openApiDocument.info.description}
+          <CodeSpans text={openApiDocument.info.description} />
         </p>
       </section>
       <nav aria-label={t("title")}>
@@ -77,11 +78,11 @@ export default async function ApiDocsPage({ params }: Props) {
             {op.method} /api/v1{op.path}
           </h2>
           <p className="mt-1" lang="en">
-            {op.summary}
+            <CodeSpans text={op.summary} />
           </p>
           {op.description ? (
             <p className="mt-1 text-sm text-slate-700" lang="en">
-              {op.description}
+              <CodeSpans text={op.description} />
             </p>
           ) : null}
           <h3 className="mt-3 text-sm font-semibold">{t("parameters")}</h3>
@@ -90,7 +91,12 @@ export default async function ApiDocsPage({ params }: Props) {
               {op.parameters.map((p) => (
                 <li key={`${p.in}-${p.name}`}>
                   <code>{p.name}</code> <span className="text-muted">({p.in})</span>
-                  {p.description ? <span lang="en"> — {p.description}</span> : null}
+                  {p.description ? (
+                    <span lang="en">
+                      {" "}
+                      — <CodeSpans text={p.description} />
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -79,7 +79,9 @@ export default async function OrganizationPage(props: Props) {
           <OrganizationMembers organization={o} locale={locale} />
           <HistoryList entries={history} locale={locale} show="institution" />
         </div>
-        <aside className="min-w-0 space-y-8">
+        {/* Not an <aside>: inside <main> it would be a complementary landmark nested in another (axe's
+            landmark-complementary-is-top-level). */}
+        <div className="min-w-0 space-y-8">
           <OrganizationOverview organization={o} locale={locale} />
           <FounderList organization={o} locale={locale} />
           <PeopleList organization={o} locale={locale} />
@@ -89,7 +91,7 @@ export default async function OrganizationPage(props: Props) {
               date: formatPartialDate({ iso: o.updatedAt.slice(0, 10), precision: "DAY" }, locale) ?? "",
             })}
           </p>
-        </aside>
+        </div>
       </div>
       <DownloadLinks scope="organizations" slug={o.slug} locale={locale} />
     </article>
