@@ -169,6 +169,11 @@ and the request says so`, async () => {
 
   it("rejecting keeps the public data and tells the proposer why", async () => {
     const m = await nmuMembership("belt-and-road-federation-for-health-promotion");
+    // Other files (the authorization matrix) may have left a request waiting on it; files run in any order.
+    await prisma.changeRequest.updateMany({
+      where: { membershipId: m.id, status: "PENDING" },
+      data: { status: "WITHDRAWN" },
+    });
     const request = await proposeMembershipUpdate(nmuStaff, {
       membershipId: m.id,
       baseVersion: m.version,
