@@ -98,7 +98,8 @@ async function approveOne(label: string) {
     notes: label,
     sourceUrl: "https://example.org/restart",
     sourceTitle: "Restart check",
-    sourceQuote: "",
+    // The entry's joined date is cleared here, a changed fact: it quotes the passage it rests on.
+    sourceQuote: `Restart check: ${label}`,
   });
   const request = await data.proposeMembershipUpdate(staff, {
     membershipId: m.id,

@@ -95,7 +95,8 @@ is served from the shared cache by the other`, async () => {
       notes: marker,
       sourceUrl: "https://example.org/multi",
       sourceTitle: "Multi-instance check",
-      sourceQuote: "",
+      // The entry's joined date is cleared here, a changed fact: it quotes the passage it rests on.
+      sourceQuote: marker,
     });
     // Earlier tests may have left a request on this entry in the shared write database.
     await prisma.changeRequest.updateMany({

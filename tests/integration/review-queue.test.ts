@@ -166,6 +166,8 @@ describe("the diff's columns", () => {
         joined: "2011",
         notes: "Proposed note",
         sourceUrl: "https://example.org/now-column",
+        // A changed fact quotes the passage that states it (a changed fact carries its own source).
+        sourceQuote: "A member since 2011.",
       }),
     });
     const fresh = await getChangeRequest(admin, request.id, "en");
