@@ -8,7 +8,7 @@ import { RecentUpdates } from "@/components/home/recent-updates";
 import { RegistryCounts } from "@/components/home/registry-counts";
 import { env } from "@/lib/env";
 import { JsonLd } from "@/components/ui/json-ld";
-import { SearchBox } from "@/components/ui/search-box";
+import { RegistrySearchBox } from "@/components/search/registry-search-box";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
 import { pageAlternates } from "@/lib/seo/alternates";
@@ -44,7 +44,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h1 className="max-w-3xl text-3xl font-semibold tracking-tight sm:text-4xl">{t("title")}</h1>
         <p className="mt-4 max-w-3xl text-lg leading-relaxed text-slate-700">{t("lead")}</p>
         <div className="mt-6 max-w-2xl">
-          <SearchBox locale={locale} size="lg" id="home-search" />
+          <RegistrySearchBox locale={locale} size="lg" id="home-search" />
         </div>
       </section>
 

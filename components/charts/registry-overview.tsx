@@ -57,7 +57,7 @@ export async function RegistryOverviewCharts({ charts, locale }: { charts: Regis
         </div>
         <div className="min-w-0 rounded-md border border-line bg-white p-4" data-testid="members-by-country">
           <h3 className="font-semibold">{t("membersTitle")}</h3>
-          <p className="mb-2 mt-1 text-xs text-muted">{t("membersLead", { count: charts.membersByCountry.length })}</p>
+          <p className="mb-2 mt-1 text-xs text-muted">{t("membersLead", { count: charts.countryTotal })}</p>
           {charts.membersByCountry.length ? (
             <HorizontalBars
               caption={t("membersTitle")}

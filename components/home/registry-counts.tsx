@@ -19,6 +19,8 @@ export async function RegistryCounts({ counts: all, locale }: { counts: Registry
           <div key={key} className="rounded-md border border-line bg-white p-4">
             <dt className="text-sm text-muted">{t(`counts.${key}`)}</dt>
             <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+            {/* The countries figure counts more than the memberships chart's countries: say what it counts. */}
+            {key === "countries" ? <dd className="mt-1 text-xs text-muted">{t("countsNote.countries")}</dd> : null}
           </div>
         ))}
       </dl>

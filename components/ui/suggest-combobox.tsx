@@ -26,6 +26,7 @@ export type SuggestComboboxProps = {
   defaultRecord?: string;
   invalid?: boolean;
   describedBy?: string;
+  placeholder?: string;
   className?: string;
   onChoose?: (item: SuggestItem) => void;
 };
@@ -35,7 +36,7 @@ const LISTBOX =
   "absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg";
 
 export function SuggestCombobox(props: SuggestComboboxProps) {
-  const { id, name, mode, recordName, invalid, describedBy, className } = props;
+  const { id, name, mode, recordName, invalid, describedBy, placeholder, className } = props;
   const t = useTranslations("suggest");
   const c = useCombobox(props);
   const listId = `${id}-listbox`;
@@ -56,6 +57,7 @@ export function SuggestCombobox(props: SuggestComboboxProps) {
         aria-describedby={describedBy}
         value={c.text}
         maxLength={200}
+        placeholder={placeholder}
         onChange={(e) => c.change(e.target.value)}
         onKeyDown={c.onKeyDown}
         onFocus={c.reopen}

@@ -1,0 +1,30 @@
+import "server-only";
+import type { Locale } from "@/i18n/routing";
+import type { InstitutionSummary } from "../../shared/types/institutions";
+import type { OrganizationSummary } from "../../shared/types/organizations";
+import { listInstitutions } from "../institutions/list";
+import { listOrganizations } from "../organizations/list";
+
+/** How many of each kind the registry-wide search shows before its "see all" link. */
+export const REGISTRY_SEARCH_PREVIEW = 5;
+
+export type RegistrySearchResult = {
+  organizations: { items: OrganizationSummary[]; total: number };
+  institutions: { items: InstitutionSummary[]; total: number };
+};
+
+/**
+ * One query over both kinds of record, for the home page's search: the first few of each from the same
+ * searches the /organizations and /institutions lists run, so a "see all N" link leads to exactly those N.
+ */
+export async function searchRegistry(q: string, locale: Locale): Promise<RegistrySearchResult> {
+  const pageSize = REGISTRY_SEARCH_PREVIEW;
+  const [organizations, institutions] = await Promise.all([
+    listOrganizations({ q, sort: "relevance", page: 1, pageSize }, locale),
+    listInstitutions({ q, sort: "name", page: 1, pageSize }, locale),
+  ]);
+  return {
+    organizations: { items: organizations.items, total: organizations.total },
+    institutions: { items: institutions.items, total: institutions.total },
+  };
+}
