@@ -40,6 +40,7 @@ export const openApiDocument = {
 } as const;
 
 export type OpenApiOperation = {
+  operationId: string;
   path: string;
   method: string;
   summary: string;
@@ -52,11 +53,13 @@ export function listOperations(): OpenApiOperation[] {
   return Object.entries(openApiDocument.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => {
       const o = op as {
+        operationId: string;
         summary: string;
         description?: string;
         parameters?: readonly { name: string; in: string; description?: string }[];
       };
       return {
+        operationId: o.operationId,
         path,
         method: method.toUpperCase(),
         summary: o.summary,

@@ -8,6 +8,19 @@ import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string }> };
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"apiDocs">>>;
+
+/**
+ * The document's prose in the page's language: messages keyed by operation id and parameter name (raw: the
+ * texts quote code such as `{slug}.csv`, which is no placeholder). An operation added to the document before
+ * its messages shows its English text, marked as English.
+ */
+function prose(t: Translate, key: string, english: string | undefined) {
+  const path = `prose.${key}` as "prose.conventions";
+  if (t.has(path)) return { text: String(t.raw(path)), lang: undefined };
+  return english ? { text: english, lang: "en" } : null;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
@@ -50,9 +63,7 @@ export default async function ApiDocsPage({ params }: Props) {
         <h2 id="conventions" className="text-lg font-semibold">
           {t("conventions")}
         </h2>
-        <p className="mt-1 text-sm" lang="en">
-          <CodeSpans text={openApiDocument.info.description} />
-        </p>
+        <Prose className="mt-1 text-sm" text={prose(t, "conventions", openApiDocument.info.description)} />
       </section>
       <nav aria-label={t("title")}>
         <ul className="grid gap-1 text-sm sm:grid-cols-2">
@@ -77,26 +88,18 @@ export default async function ApiDocsPage({ params }: Props) {
           <h2 id={`${anchor(op.path)}-h`} className="font-mono text-lg font-semibold break-all">
             {op.method} /api/v1{op.path}
           </h2>
-          <p className="mt-1" lang="en">
-            <CodeSpans text={op.summary} />
-          </p>
-          {op.description ? (
-            <p className="mt-1 text-sm text-slate-700" lang="en">
-              <CodeSpans text={op.description} />
-            </p>
-          ) : null}
+          <Prose className="mt-1" text={prose(t, `operations.${op.operationId}.summary`, op.summary)} />
+          <Prose
+            className="mt-1 text-sm text-slate-700"
+            text={prose(t, `operations.${op.operationId}.description`, op.description)}
+          />
           <h3 className="mt-3 text-sm font-semibold">{t("parameters")}</h3>
           {op.parameters.length ? (
             <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
               {op.parameters.map((p) => (
                 <li key={`${p.in}-${p.name}`}>
                   <code>{p.name}</code> <span className="text-muted">({p.in})</span>
-                  {p.description ? (
-                    <span lang="en">
-                      {" "}
-                      — <CodeSpans text={p.description} />
-                    </span>
-                  ) : null}
+                  <ParameterProse text={prose(t, `parameters.${op.operationId}.${p.name}`, p.description)} />
                 </li>
               ))}
             </ul>
@@ -106,5 +109,24 @@ export default async function ApiDocsPage({ params }: Props) {
         </section>
       ))}
     </article>
+  );
+}
+
+function Prose({ text, className }: { text: { text: string; lang?: string } | null; className: string }) {
+  if (!text) return null;
+  return (
+    <p className={className} lang={text.lang}>
+      <CodeSpans text={text.text} />
+    </p>
+  );
+}
+
+function ParameterProse({ text }: { text: { text: string; lang?: string } | null }) {
+  if (!text) return null;
+  return (
+    <span lang={text.lang}>
+      {" "}
+      — <CodeSpans text={text.text} />
+    </span>
   );
 }
