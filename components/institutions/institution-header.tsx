@@ -2,6 +2,7 @@ import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { countryName } from "@/lib/shared/countries";
+import { PlaceName } from "@/components/ui/place-name";
 import type { InstitutionProfile } from "@/lib/shared/types/institutions";
 
 /** The profile's title: kind, country and city, the name in the reader's language and the original one. */
@@ -19,7 +20,12 @@ export async function InstitutionHeader({
         <Badge tone="accent">{kinds(i.kind)}</Badge>
         <Badge>
           {countryName(i.country, locale)}
-          {i.city ? ` · ${i.city}` : ""}
+          {i.city ? (
+            <>
+              {" · "}
+              <PlaceName name={i.city} />
+            </>
+          ) : null}
         </Badge>
       </div>
       <h1 className="mt-3 text-3xl font-semibold tracking-tight">{i.name}</h1>

@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { SourceNote } from "@/components/ui/source-note";
+import { PlaceName } from "@/components/ui/place-name";
 import { countryName } from "@/lib/shared/countries";
 import type { InstitutionProfile } from "@/lib/shared/types/institutions";
 
@@ -76,7 +77,15 @@ export async function InstitutionIdentifiers({
       <dl className="mt-3 space-y-2 text-sm">
         <div>
           <dt className="text-muted">{t("location")}</dt>
-          <dd>{[i.city, countryName(i.country, locale)].filter(Boolean).join(", ")}</dd>
+          <dd>
+            {i.city ? (
+              <>
+                <PlaceName name={i.city} />
+                {", "}
+              </>
+            ) : null}
+            {countryName(i.country, locale)}
+          </dd>
           {i.city && i.factSources.city ? (
             <dd>
               <SourceNote source={i.factSources.city} locale={locale} />

@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
+import { AUDIT_EVENT_MESSAGES } from "@/lib/shared/audit-events";
 import type { PublicHistoryEntry } from "@/lib/shared/types/history";
 import { formatPartialDate } from "@/lib/shared/dates";
 import { HistoryValuesLine } from "./history-values";
@@ -29,7 +30,7 @@ export async function HistoryList({
             <li key={`${e.at}-${e.action}-${e.organization.slug}-${e.institution.slug}`}>
               <time dateTime={e.at}>{formatPartialDate({ iso: e.at.slice(0, 10), precision: "DAY" }, locale)}</time>
               {" — "}
-              {t(e.action.replace(".", "_") as "membership_update")}:{" "}
+              {t(`events.${AUDIT_EVENT_MESSAGES[e.action]}`)}:{" "}
               <Link
                 href={`/${show === "organization" ? "organizations" : "institutions"}/${other.slug}`}
                 className="text-accent underline hover:decoration-2"

@@ -1,35 +1,9 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./db";
+import { AUDIT_EVENTS, type AuditEventName } from "../shared/audit-events";
 
-/**
- * Every audit event the portal writes, with the kind of record it is about. The names are stored as they are
- * and read back by the history pages and the tests: add names, never rename one.
- */
-export const AUDIT_EVENTS = {
-  "membership.create": "Membership",
-  "membership.update": "Membership",
-  "membership.end": "Membership",
-  "membership.confirm": "Membership",
-  "membership.corroborate": "Membership",
-  "membership.reread": "Membership",
-  "institution.create": "Institution",
-  "institution.update": "Institution",
-  "organization.create": "Organization",
-  "organization.update": "Organization",
-  "change.reject": "ChangeRequest",
-  /** A proposed organization recorded as a membership of an existing one (merge.ts). */
-  "change.merge": "ChangeRequest",
-  "discrepancy.dismiss": "DiscrepancyDismissal",
-  "discrepancy.restore": "DiscrepancyDismissal",
-  "user.invite": "User",
-  "user.access": "User",
-  "user.password": "User",
-  "user.admin-from-shell": "User",
-  "user.disable-from-shell": "User",
-} as const;
-
-export type AuditEventName = keyof typeof AUDIT_EVENTS;
+export { AUDIT_EVENTS, type AuditEventName };
 
 export type AuditEntry = {
   event: AuditEventName;

@@ -8,6 +8,7 @@ import { requireAdmin } from "./guards";
 import { diffSnapshots } from "./change-requests/diff";
 import type { FieldDiff, MembershipSnapshot } from "../shared/types/change-requests";
 import type { HistoryValues, PublicHistoryEntry } from "../shared/types/history";
+import { isAuditEntityType, isAuditEvent, type AuditEntityType, type AuditEventName } from "../shared/audit-events";
 
 const VALUE_EVENTS = new Set(["membership.create", "membership.update", "membership.end"]);
 
@@ -55,11 +56,14 @@ async function loadPublicHistory(
     orderBy: { at: "desc" },
     take: 50,
   });
-  return events.map((e) => {
+  // Only the events the portal writes: a row of another kind would have no name to show.
+  return events.flatMap((e) => {
     const m = byId.get(e.entityId)!;
+    const action = e.action;
+    if (!isAuditEvent(action)) return [];
     return {
       at: e.at.toISOString(),
-      action: e.action,
+      action,
       institution: { slug: m.institution.slug, name: pickName(m.institution.names, locale).name },
       organization: { slug: m.organization.slug, name: pickName(m.organization.names, locale).name },
       before: historyValues(e.action, e.before),
@@ -79,8 +83,11 @@ export const getPublicHistory = cached("getPublicHistory", loadPublicHistory, (s
 export type AdminHistoryEntry = {
   id: string;
   at: string;
+  /** Null for a stored code the portal does not write (the page then shows the code as it is). */
+  event: AuditEventName | null;
   action: string;
   entityType: string;
+  entity: AuditEntityType | null;
   entityId: string;
   changeRequestId: string | null;
   actor: string | null;
@@ -117,8 +124,10 @@ export async function getAdminHistory(
   return events.map((e) => ({
     id: String(e.id),
     at: e.at.toISOString(),
+    event: isAuditEvent(e.action) ? e.action : null,
     action: e.action,
     entityType: e.entityType,
+    entity: isAuditEntityType(e.entityType) ? e.entityType : null,
     entityId: e.entityId,
     changeRequestId: e.changeRequestId,
     actor: e.actorId ? (people.get(e.actorId) ?? e.actorId) : null,

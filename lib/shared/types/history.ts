@@ -1,4 +1,5 @@
 import type { PartialDate } from "../dates";
+import type { AuditEventName } from "../audit-events";
 import type { MembershipRole, MembershipStatus } from "../enums";
 
 /** A membership's facts on one side of a change, with the source and passage they rested on then. */
@@ -13,7 +14,7 @@ export type HistoryValues = {
 /** One approved change to a membership as the public history lists it (no names of people). */
 export type PublicHistoryEntry = {
   at: string;
-  action: string;
+  action: AuditEventName;
   institution: { slug: string; name: string };
   organization: { slug: string; name: string };
   /** For an added, changed or ended membership: the values before (none for an addition) and after. */

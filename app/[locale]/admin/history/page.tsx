@@ -4,6 +4,7 @@ import { Link } from "@/components/ui/link";
 import { actorOrLogin } from "@/lib/auth/page";
 import { getAdminHistory } from "@/lib/data/history";
 import { isSlug } from "@/lib/shared/slug";
+import { AUDIT_EVENT_MESSAGES } from "@/lib/shared/audit-events";
 import { DiffTable } from "@/components/account/diff-table";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
@@ -35,7 +36,7 @@ export default async function AdminHistoryPage({
       <h1 className="text-2xl font-semibold">{t("adminTitle")}</h1>
       <form method="get" className="flex items-end gap-2 text-sm">
         <label className="flex flex-col">
-          slug
+          {t("filterInstitution")}
           <input
             name="institution"
             defaultValue={institution}
@@ -44,14 +45,16 @@ export default async function AdminHistoryPage({
           />
         </label>
         <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white">
-          OK
+          {t("filterSubmit")}
         </button>
       </form>
       <ol className="space-y-4">
         {entries.map((e) => (
           <li key={e.id} className="space-y-2 rounded-md border border-line bg-white p-3 text-sm">
             <p>
-              <span className="font-medium">{minute(e.at)}</span> · {e.action} · {e.entityType} {e.entityId}
+              <span className="font-medium">{minute(e.at)}</span> ·{" "}
+              {e.event ? t(`events.${AUDIT_EVENT_MESSAGES[e.event]}`) : <code>{e.action}</code>} ·{" "}
+              {e.entity ? t(`entities.${e.entity}`) : e.entityType} <code>{e.entityId}</code>
               {e.changeRequestId ? (
                 <>
                   {" "}
