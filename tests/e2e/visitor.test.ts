@@ -67,17 +67,17 @@ describe("a visitor", () => {
           ]).size,
         ),
       });
-      const search = page.getByRole("searchbox", { name: "Search the registry" });
+      const search = page.getByRole("combobox", { name: "Search the registry" });
       expect(await search.isVisible()).toBe(true);
       await checkPage(page, "visitor-1-home-en", axeProblems);
 
-      // Search.
+      // Search: Enter without choosing a suggestion searches organizations and institutions together.
       await search.fill("Silk Road");
       await search.press("Enter");
-      await page.waitForURL(/\/en\/organizations\?q=Silk\+Road$/);
-      await page.getByRole("heading", { name: "1 organization matches “Silk Road”" }).waitFor();
+      await page.waitForURL(/\/en\/search\?q=Silk\+Road$/);
+      await page.getByRole("heading", { level: 2, name: "1 organization" }).waitFor();
       const result = page
-        .locator('section[aria-labelledby="results-heading"]')
+        .locator('section[aria-labelledby="search-organizations"]')
         .getByRole("link", { name: "University Alliance of the Silk Road (UASR)" });
       await result.waitFor();
       await checkPage(page, "visitor-2-search-silk-road-en", axeProblems);
