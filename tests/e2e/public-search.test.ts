@@ -126,7 +126,7 @@ describe.concurrent("the home page's figures say what they count", () => {
       /^where the registry's institutions are, and those the sources name/,
       /in (\d+) countr/,
     ],
-    ["zh", "国家和地区", /^登记册中各机构所在的国家和地区/, /分布在 (\d+) 个国家和地区/],
+    ["zh", "国家和地区", /^登记库中各机构所在的国家和地区/, /分布在 (\d+) 个国家和地区/],
   ] as const)("%s: the countries figure and the chart's countries", (locale, label, note, chartLead) =>
     withPage(async (page) => {
       await openPage(page, `/${locale}`);
