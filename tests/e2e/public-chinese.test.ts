@@ -6,15 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/data/prisma-client";
 import { AUDIT_EVENTS } from "@/lib/shared/audit-events";
 import en from "@/messages/en.json";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newContext,
-  openPage,
-  screenshot,
-  signIn,
-  url,
-} from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, newContext, openPage, screenshot, signIn } from "../support/browser";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
 let browser: Browser;
