@@ -122,7 +122,7 @@ keyboard focus shows a ring and Enter follows it`, () =>
         String(years.filter((y) => y === 2015).length),
       );
       expect(await founded.innerText()).toContain(`Founding year not stated: ${organizations.length - years.length}`);
-      const table = page.getByRole("table", { name: "Memberships by country or region" });
+      const table = page.getByRole("table", { name: "Memberships by the member institution's country or region" });
       const rows = await table
         .locator("tbody tr")
         .evaluateAll((trs) =>
