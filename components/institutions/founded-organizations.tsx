@@ -1,5 +1,6 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { AsWritten } from "@/components/ui/as-written";
 import { Link } from "@/components/ui/link";
 import { CitationList, CitationMarks } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
@@ -33,7 +34,7 @@ export async function FoundedOrganizations({
               href={`/organizations/${f.organization.slug}`}
               className="font-medium text-accent underline hover:decoration-2"
             >
-              {f.organization.name}
+              <AsWritten text={f.organization.name} locale={locale} />
             </Link>
             <span className="text-muted">
               {" "}

@@ -1,5 +1,6 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { AsWritten } from "@/components/ui/as-written";
 import { Link } from "@/components/ui/link";
 import { CitationList, CitationMarks } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
@@ -28,7 +29,7 @@ export async function FounderList({ organization: o, locale }: { organization: O
                   href={`/institutions/${f.institution.slug}`}
                   className="inline-block py-0.5 font-medium text-accent underline hover:decoration-2"
                 >
-                  {f.institution.name}
+                  <AsWritten text={f.institution.name} locale={locale} />
                 </Link>
                 <span className="text-muted">
                   {" "}

@@ -1,9 +1,9 @@
 // Client-safe. Cutting a text to a length without splitting a word: a teaser under "Read more" and the
 // description search engines read from JSON-LD.
 
+import { CJK } from "./text-language";
+
 const ELLIPSIS = "…";
-// Scripts written without spaces between words (Chinese, Japanese, Korean): any character is a boundary.
-const CJK = /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 
 /** True when `text` fits in `max` characters and needs no cutting. */
 export function fitsWhole(text: string, max: number): boolean {

@@ -5,6 +5,9 @@ import { numberCitations } from "@/lib/shared/citations";
 import { cutAtWord, fitsWhole } from "@/lib/shared/cut-text";
 import { mergeRoles } from "@/lib/shared/founders";
 import type { SourceRef } from "@/lib/shared/types/memberships";
+import type { OrganizationProfile } from "@/lib/shared/types/organizations";
+import { organizationJsonLd } from "@/lib/seo/json-ld";
+import { textLanguage } from "@/lib/shared/text-language";
 
 const nmu = (quote: string | null): SourceRef => ({
   key: "nmu",
@@ -97,5 +100,63 @@ describe("cutAtWord", () => {
 
   it("cuts a single overlong word inside it rather than returning nothing", () => {
     expect(cutAtWord("Pneumonoultramicroscopicsilicovolcanoconiosis", 10)).toBe("Pneumonou…");
+  });
+});
+
+describe("JSON-LD description", () => {
+  // EPU's introduction as the seed gives it: its 500th character falls inside "Ministry"-length words.
+  const words = "Eurasia-Pacific Uninet promotes multilateral scientific cooperation and exchange ";
+  const introduction = words.repeat(12);
+  const profile = {
+    slug: "eurasia-pacific-uninet",
+    kind: "NETWORK",
+    name: "Eurasia-Pacific Uninet",
+    originalName: null,
+    acronym: "EPU",
+    founded: null,
+    fields: [],
+    countries: [],
+    memberCount: 0,
+    updatedAt: "2026-11-29T00:00:00.000Z",
+    names: [],
+    introduction,
+    introductionLocale: "en",
+    introductionSource: null,
+    foundedSource: null,
+    website: null,
+    parent: null,
+    children: [],
+    founders: [],
+    declaredCounts: [],
+    people: [],
+    members: [],
+    createdAt: "2026-11-29T00:00:00.000Z",
+    wikidataId: null,
+  } satisfies OrganizationProfile;
+
+  it("is cut at a word boundary within 500 characters, ending in an ellipsis", () => {
+    const description = organizationJsonLd(profile, "https://atlas.example", "en").description;
+    expect(typeof description).toBe("string");
+    const text = description as string;
+    expect(text.length).toBeLessThanOrEqual(500);
+    expect(text.endsWith("…")).toBe(true);
+    const kept = text.slice(0, -1);
+    // What is kept is whole words of the introduction: the next character of the original is a space.
+    expect(introduction.startsWith(kept)).toBe(true);
+    expect(introduction.charAt(kept.length)).toBe(" ");
+  });
+
+  it("is the whole introduction when it fits", () => {
+    const description = organizationJsonLd({ ...profile, introduction: words.trim() }, "https://a.example", "en");
+    expect(description.description).toBe(words.trim());
+  });
+});
+
+describe("textLanguage", () => {
+  it("takes the stated language, else Chinese for CJK text and English otherwise", () => {
+    expect(textLanguage("Eurasia-Pacific Uninet", null)).toBe("en");
+    expect(textLanguage("欧亚太平洋学术协会")).toBe("zh");
+    expect(textLanguage("M9 合作网络")).toBe("zh");
+    expect(textLanguage("anything", "en")).toBe("en");
   });
 });
