@@ -135,7 +135,7 @@ describe("JSON-LD description", () => {
   } satisfies OrganizationProfile;
 
   it("is cut at a word boundary within 500 characters, ending in an ellipsis", () => {
-    const description = organizationJsonLd(profile, "https://atlas.example", "en").description;
+    const { description } = organizationJsonLd(profile, "https://atlas.example", "en") as { description?: unknown };
     expect(typeof description).toBe("string");
     const text = description as string;
     expect(text.length).toBeLessThanOrEqual(500);
@@ -147,8 +147,8 @@ describe("JSON-LD description", () => {
   });
 
   it("is the whole introduction when it fits", () => {
-    const description = organizationJsonLd({ ...profile, introduction: words.trim() }, "https://a.example", "en");
-    expect(description.description).toBe(words.trim());
+    const ld = organizationJsonLd({ ...profile, introduction: words.trim() }, "https://a.example", "en");
+    expect((ld as { description?: unknown }).description).toBe(words.trim());
   });
 });
 
