@@ -1,10 +1,13 @@
 // What the record pages say, read through lib/data from the seeded database: founders once with all their
-// roles (M9, EPU, and the institution's "founder of" list), and entries whose source states no role.
+// roles (M9, EPU, and the institution's "founder of" list), entries whose source states no role, and the CSV
+// downloads with and without the byte-order mark Excel needs, through the real route handlers.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { getOrganizationBySlug } from "@/lib/data/organizations/profile";
 import { EPU, M9, SINO_RUSSIAN, SOUTH_ASIA } from "../support/search";
+import { GET as getDatasetFile } from "@/app/api/v1/export/[file]/route";
+import { GET as getOrganizationSlice } from "@/app/api/v1/export/organizations/[file]/route";
 
 afterAll(async () => {
   await db().$disconnect();
@@ -58,5 +61,36 @@ describe("no role stated", () => {
     const i = await getInstitutionBySlug("nanjing-medical-university", "en");
     const p = i!.participations.find((x) => x.organization.slug === SINO_RUSSIAN);
     expect(p).toMatchObject({ role: "NOT_STATED", joined: null });
+  });
+});
+
+describe("CSV for Excel", () => {
+  const BOM = [0xef, 0xbb, 0xbf];
+  const firstBytes = async (response: Response) => [...new Uint8Array(await response.arrayBuffer()).slice(0, 3)];
+  const call = (handler: typeof getDatasetFile, url: string, file: string) =>
+    handler(new Request(url), { params: Promise.resolve({ file }) });
+
+  it("the whole dataset's CSV is plain UTF-8 by default and starts with EF BB BF with ?bom=1", async () => {
+    const plain = await call(getDatasetFile, "http://localhost/api/v1/export/dataset.csv", "dataset.csv");
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    expect(await firstBytes(plain)).not.toEqual(BOM);
+    const excel = await call(getDatasetFile, "http://localhost/api/v1/export/dataset.csv?bom=1", "dataset.csv");
+    expect(excel.status).toBe(200);
+    const bytes = new Uint8Array(await excel.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual(BOM);
+    // The rest is the same file.
+    const again = await call(getDatasetFile, "http://localhost/api/v1/export/dataset.csv", "dataset.csv");
+    expect(new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes)).toBe(await again.text());
+  });
+
+  it("a record's slice takes ?bom=1 too; a JSON file or another value is refused", async () => {
+    const url = `http://localhost/api/v1/export/organizations/${M9}.csv`;
+    expect(await firstBytes(await call(getOrganizationSlice, url, `${M9}.csv`))).not.toEqual(BOM);
+    expect(await firstBytes(await call(getOrganizationSlice, `${url}?bom=1`, `${M9}.csv`))).toEqual(BOM);
+    const json = await call(getOrganizationSlice, `http://localhost/x/${M9}.json?bom=1`, `${M9}.json`);
+    expect(json.status).toBe(400);
+    const other = await call(getOrganizationSlice, `${url}?bom=yes`, `${M9}.csv`);
+    expect(other.status).toBe(400);
   });
 });
