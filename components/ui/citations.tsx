@@ -8,7 +8,7 @@ const citationId = (list: string, n: number) => `${list}-source-${n}`;
 /** A row's sources as their numbers ([1] [2]), each a link to its entry in the list under the table. */
 export async function CitationMarks({ list, numbers, locale }: { list: string; numbers: number[]; locale: Locale }) {
   if (!numbers.length) return null;
-  const t = await getTranslations({ locale, namespace: "records" });
+  const t = await getTranslations({ locale, namespace: "source" });
   return (
     <span className="text-xs text-muted">
       {numbers.map((n) => (
@@ -16,10 +16,12 @@ export async function CitationMarks({ list, numbers, locale }: { list: string; n
         <a
           key={n}
           href={`#${citationId(list, n)}`}
-          aria-label={t("sourceNumber", { number: n })}
-          className="inline-flex min-h-6 min-w-6 items-center justify-center underline decoration-slate-300 hover:decoration-accent"
+          className={
+            "inline-flex min-h-6 min-w-6 items-center justify-center underline decoration-slate-300 " +
+            "hover:decoration-accent"
+          }
         >
-          [{n}]
+          <span className="sr-only">{t("label")} </span>[{n}]
         </a>
       ))}
     </span>

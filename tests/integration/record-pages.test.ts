@@ -46,7 +46,7 @@ describe("founders with their roles", () => {
 });
 
 describe("no role stated", () => {
-  it("the seeded entries with a blank 'entrance time and role' cell carry NOT_STATED, and no MEMBER row says so", async () => {
+  it("the seeded entries with a blank 'entrance time and role' cell carry NOT_STATED, none MEMBER", async () => {
     const rows = await db().membership.findMany({
       where: { notes: { contains: "no entrance date or role is stated" } },
       select: { role: true, organization: { select: { slug: true } } },
