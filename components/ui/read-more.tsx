@@ -13,17 +13,20 @@ export async function ReadMore({
   locale,
   lang,
   max = 280,
+  wholeUpTo = Math.round(max * 1.5),
   className = "",
 }: {
   source: string;
   locale: Locale;
   lang?: string;
-  /** The longest plain text shown whole, and the teaser's length. */
+  /** The teaser's length. */
   max?: number;
+  /** The longest plain text shown whole: a teaser barely shorter than the text would hide nothing. */
+  wholeUpTo?: number;
   className?: string;
 }) {
   const plain = markdownToPlainText(source);
-  if (fitsWhole(plain, max)) return <Markdown source={source} className={className} lang={lang} />;
+  if (fitsWhole(plain, wholeUpTo)) return <Markdown source={source} className={className} lang={lang} />;
   const t = await getTranslations({ locale, namespace: "records" });
   return (
     <details className={`group ${className}`.trim()} data-read-more="">
