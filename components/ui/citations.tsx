@@ -45,9 +45,10 @@ export async function CitationList({
   ]);
   return (
     <div className="mt-3 text-xs text-muted">
-      <h3 id={`${list}-sources`} className="font-semibold text-slate-700">
+      {/* Not a heading: the list sits under an h1 on one page and an h2 on another, and labels itself. */}
+      <p id={`${list}-sources`} className="font-semibold text-slate-700">
         {t("sources")}
-      </h3>
+      </p>
       <ol aria-labelledby={`${list}-sources`} className="mt-1 space-y-2">
         {entries.map(({ number, source, quotes }) => (
           <li key={number} id={citationId(list, number)} className="scroll-mt-20" data-citation={source.key}>
