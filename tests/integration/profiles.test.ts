@@ -262,8 +262,8 @@ describe("getInstitutionBySlug", () => {
       [FEDERATION, "FOUNDING_MEMBER", { iso: "2019-11-11", precision: "DAY" }],
       [BRIMEA, "FOUNDING_MEMBER", { iso: "2018-05", precision: "MONTH" }],
       [EPU, "MEMBER", { iso: "2009-10", precision: "MONTH" }],
-      [SINO_RUSSIAN, "MEMBER", null],
-      [SOUTH_ASIA, "MEMBER", null],
+      [SINO_RUSSIAN, "NOT_STATED", null],
+      [SOUTH_ASIA, "NOT_STATED", null],
     ]);
     const founders = Object.fromEntries(
       i!.participations.map((p) => [p.organization.slug, p.foundedBy.map((f) => f.name)]),
