@@ -133,3 +133,18 @@ describe.concurrent("English text on /zh", () => {
       expect(await page.locator("main [data-as-written]").count()).toBe(0);
     }));
 });
+
+describe.concurrent("no role stated", () => {
+  for (const [locale, label] of [
+    ["en", "Not stated"],
+    ["zh", "未说明"],
+  ] as const)
+    test(`a blank "entrance time and role" cell reads as no role stated, not as a member (${locale})`, () =>
+      withPage(async (page) => {
+        await openPage(page, `/${locale}/institutions/nanjing-medical-university`);
+        const row = page.locator("tbody tr").filter({
+          has: page.locator(`th a[href="/${locale}/organizations/association-of-sino-russian-medical-universities"]`),
+        });
+        expect(await row.locator("td").last().locator("p.font-medium").innerText()).toBe(label);
+      }));
+});
