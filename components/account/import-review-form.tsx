@@ -119,7 +119,7 @@ export function ImportReviewForm({
                   <select
                     id={`rows.${i}.role`}
                     name={`rows.${i}.role`}
-                    defaultValue={r.role ?? r.current?.role ?? "MEMBER"}
+                    defaultValue={r.role ?? r.current?.role ?? "NOT_STATED"}
                     className={input}
                   >
                     {membershipRoles.values.map((role) => (

@@ -4,7 +4,10 @@ import type { OpenDataCounts } from "@/lib/shared/types/open-data";
 
 /** The whole dataset's files, the Wikidata batch, and the address pattern of one record's slice. */
 export async function DatasetDownloads({ counts, locale }: { counts: OpenDataCounts; locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "data" });
+  const [t, r] = await Promise.all([
+    getTranslations({ locale, namespace: "data" }),
+    getTranslations({ locale, namespace: "records" }),
+  ]);
   const files = [
     { href: "/api/v1/export/dataset.csv", label: t("memberships") },
     { href: "/api/v1/export/organizations.csv", label: t("organizations") },
@@ -23,6 +26,20 @@ export async function DatasetDownloads({ counts, locale }: { counts: OpenDataCou
             <a href={f.href} className="text-accent underline" download>
               {f.label}
             </a>
+            {f.href.endsWith(".csv") ? (
+              <>
+                {" ("}
+                <a
+                  href={`${f.href}?bom=1`}
+                  className="text-accent underline"
+                  aria-label={r("forExcelLabel", { name: f.label })}
+                  download
+                >
+                  {r("forExcel")}
+                </a>
+                {")"}
+              </>
+            ) : null}
           </li>
         ))}
         <li>

@@ -1,10 +1,13 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { AsWritten } from "@/components/ui/as-written";
 import { Link } from "@/components/ui/link";
-import { SourceNote } from "@/components/ui/source-note";
+import { CitationList, CitationMarks } from "@/components/ui/citations";
+import { numberCitations } from "@/lib/shared/citations";
+import { joinRoleLabels } from "@/lib/shared/founders";
 import type { InstitutionProfile } from "@/lib/shared/types/institutions";
 
-/** The organizations this institution founded or co-founded, each with its role and source. */
+/** The organizations this institution founded or co-founded, each once with its roles; sources numbered once. */
 export async function FoundedOrganizations({
   institution: i,
   locale,
@@ -18,28 +21,37 @@ export async function FoundedOrganizations({
     getTranslations({ locale, namespace: "kinds" }),
     getTranslations({ locale, namespace: "founderRoles" }),
   ]);
+  const citations = numberCitations(i.founded.map((f) => f.sources));
   return (
     <section aria-labelledby="founder-of">
       <h2 id="founder-of" className="text-lg font-semibold">
         {t("founderOf")}
       </h2>
-      <ul className="mt-3 space-y-3 text-sm">
-        {i.founded.map((f) => (
-          <li key={`${f.organization.slug}-${f.role}`}>
+      <ul className="mt-3 space-y-2 text-sm" data-testid="founded">
+        {i.founded.map((f, n) => (
+          <li key={f.organization.slug} data-founded={f.organization.slug}>
             <Link
               href={`/organizations/${f.organization.slug}`}
               className="font-medium text-accent underline hover:decoration-2"
             >
-              {f.organization.name}
+              <AsWritten text={f.organization.name} locale={locale} />
             </Link>
             <span className="text-muted">
               {" "}
-              · {founderRoles(f.role)} · {orgKinds(f.organization.kind)}
-            </span>
-            <SourceNote source={f.source} locale={locale} />
+              ·{" "}
+              <span data-roles="">
+                {joinRoleLabels(
+                  f.roles.map((r) => founderRoles(r)),
+                  locale,
+                )}
+              </span>{" "}
+              · {orgKinds(f.organization.kind)}
+            </span>{" "}
+            <CitationMarks list="founded" numbers={citations.rows[n] ?? []} locale={locale} />
           </li>
         ))}
       </ul>
+      <CitationList list="founded" entries={citations.entries} locale={locale} />
     </section>
   );
 }

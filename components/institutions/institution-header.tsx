@@ -1,5 +1,6 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { AsWritten } from "@/components/ui/as-written";
 import { Badge } from "@/components/ui/badge";
 import { countryName } from "@/lib/shared/countries";
 import { PlaceName } from "@/components/ui/place-name";
@@ -28,7 +29,9 @@ export async function InstitutionHeader({
           ) : null}
         </Badge>
       </div>
-      <h1 className="mt-3 text-3xl font-semibold tracking-tight">{i.name}</h1>
+      <h1 className="mt-3 text-3xl font-semibold tracking-tight">
+        <AsWritten text={i.name} locale={locale} />
+      </h1>
       {i.originalName ? (
         <p className="mt-1 text-lg text-muted" lang="en">
           {i.originalName}

@@ -8,13 +8,8 @@ import { SourceNote } from "@/components/ui/source-note";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
 import { Markdown } from "@/components/ui/markdown";
-import { markdownToPlainText } from "@/lib/content/markdown";
-
-/** The first paragraph of an introduction as plain text, cut at 160 characters. */
-function summary(introduction: string): string {
-  const first = markdownToPlainText(introduction).split(/\n{2,}/)[0] ?? "";
-  return first.length > 160 ? `${first.slice(0, 160)}…` : first;
-}
+import { AsWritten } from "@/components/ui/as-written";
+import { ReadMore } from "@/components/ui/read-more";
 
 /** The table a university used to keep on its own page: organization, founded by, introduction, entrance. */
 export async function ParticipationTable({
@@ -52,7 +47,7 @@ export async function ParticipationTable({
                   href={`/organizations/${r.organization.slug}`}
                   className="text-accent underline underline-offset-2"
                 >
-                  {r.organization.name}
+                  <AsWritten text={r.organization.name} locale={locale} />
                   {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
                 </Link>
                 {r.organization.originalName ? (
@@ -81,19 +76,18 @@ export async function ParticipationTable({
               </td>
               <td className="px-3 py-3 text-slate-700">
                 {r.organization.introduction ? (
-                  <details>
-                    <summary className="cursor-pointer">
-                      {summary(r.organization.introduction)} <span className="text-accent">{t("readMore")}</span>
-                    </summary>
-                    <Markdown source={r.organization.introduction} className="mt-2" />
-                  </details>
+                  <AsWritten text={r.organization.introduction} locale={locale} long block>
+                    <ReadMore source={r.organization.introduction} locale={locale} max={160} />
+                  </AsWritten>
                 ) : (
                   <span className="text-muted">—</span>
                 )}
                 {r.notes ? (
                   <div className="mt-2 text-xs">
                     <p className="font-semibold">{t("notes")}:</p>
-                    <Markdown source={r.notes} />
+                    <AsWritten text={r.notes} locale={locale} long block>
+                      <Markdown source={r.notes} />
+                    </AsWritten>
                   </div>
                 ) : null}
               </td>

@@ -1,5 +1,6 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { AsWritten } from "@/components/ui/as-written";
 import { Badge } from "@/components/ui/badge";
 import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 
@@ -24,7 +25,7 @@ export async function OrganizationHeader({
         ))}
       </div>
       <h1 className="mt-3 text-3xl font-semibold tracking-tight">
-        {o.name}
+        <AsWritten text={o.name} locale={locale} />
         {o.acronym ? <span className="ml-2 text-xl font-normal text-muted">({o.acronym})</span> : null}
       </h1>
       {o.originalName ? (

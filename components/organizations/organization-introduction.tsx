@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import { Markdown } from "@/components/ui/markdown";
+import { AsWritten } from "@/components/ui/as-written";
+import { ReadMore } from "@/components/ui/read-more";
 import { SourceNote } from "@/components/ui/source-note";
 import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 
@@ -18,11 +19,11 @@ export async function OrganizationIntroduction({
       <h2 id="introduction" className="text-xl font-semibold">
         {t("introduction")}
       </h2>
-      <Markdown
-        source={o.introduction}
-        className="mt-3 leading-relaxed text-slate-800"
-        lang={o.introductionLocale ?? undefined}
-      />
+      <div className="mt-3 leading-relaxed text-slate-800">
+        <AsWritten text={o.introduction} lang={o.introductionLocale} locale={locale} long block>
+          <ReadMore source={o.introduction} locale={locale} lang={o.introductionLocale ?? undefined} max={400} />
+        </AsWritten>
+      </div>
       <div className="mt-2">
         <SourceNote source={o.introductionSource} locale={locale} />
       </div>

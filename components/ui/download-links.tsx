@@ -1,7 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 
-/** Links to a record's slice of the open data (CC0), in the three formats. */
+/** Links to a record's slice of the open data (CC0), in the three formats; the CSV also with a BOM for Excel. */
 export async function DownloadLinks({
   scope,
   slug,
@@ -11,7 +11,10 @@ export async function DownloadLinks({
   slug: string;
   locale: Locale;
 }) {
-  const t = await getTranslations({ locale, namespace: "data" });
+  const [t, r] = await Promise.all([
+    getTranslations({ locale, namespace: "data" }),
+    getTranslations({ locale, namespace: "records" }),
+  ]);
   return (
     <p className="mt-6 text-sm text-muted">
       {t("sliceLinks")}{" "}
@@ -21,6 +24,20 @@ export async function DownloadLinks({
           <a href={`/api/v1/export/${scope}/${slug}.${f}`} className="text-accent underline" download>
             {f === "jsonld" ? "JSON-LD" : f.toUpperCase()}
           </a>
+          {f === "csv" ? (
+            <>
+              {" ("}
+              <a
+                href={`/api/v1/export/${scope}/${slug}.csv?bom=1`}
+                className="text-accent underline"
+                aria-label={r("forExcelLabel", { name: "CSV" })}
+                download
+              >
+                {r("forExcel")}
+              </a>
+              {")"}
+            </>
+          ) : null}
         </span>
       ))}
     </p>

@@ -1,6 +1,6 @@
 import { getOpenDataset, type DatasetScope } from "../data/open/datasets";
 import { env } from "../env";
-import { NotFoundError } from "../shared/errors";
+import { NotFoundError, ValidationError } from "../shared/errors";
 import { isSlug } from "../shared/slug";
 import { EXPORT_TABLES, parseExportFile, type ExportTable } from "../validation/api";
 import { MEDIA_TYPES, renderExport, renderQuickStatements } from "./formats";
@@ -9,9 +9,16 @@ import { LICENSE_LINK_HEADER } from "./license";
 
 // The download endpoints (/api/v1/export/…): which file a name means, and its headers.
 
-function download(text: string, contentType: string, filename: string): ApiBody {
+/** What a download's query asks for beyond the file: a byte-order mark before a CSV, for Excel. */
+export type DownloadOptions = { bom?: boolean };
+
+const BOM = "\uFEFF";
+
+function download(text: string, contentType: string, filename: string, options: DownloadOptions = {}): ApiBody {
+  if (options.bom && contentType !== MEDIA_TYPES.csv)
+    throw new ValidationError("bom=1 applies to CSV files only.", { bom: ["bom=1 applies to CSV files only."] });
   return {
-    text,
+    text: options.bom ? BOM + text : text,
     contentType,
     headers: { "Content-Disposition": `attachment; filename="${filename}"`, Link: LICENSE_LINK_HEADER },
   };
@@ -25,13 +32,14 @@ const unknownFile = (path: string) =>
   );
 
 /** /api/v1/export/{file}: the whole dataset. */
-export async function datasetDownload(file: string): Promise<ApiBody> {
+export async function datasetDownload(file: string, options: DownloadOptions = {}): Promise<ApiBody> {
   const siteUrl = env().SITE_URL.replace(/\/$/, "");
   if (file === "wikidata.qs")
     return download(
       renderQuickStatements(await getOpenDataset({ kind: "all" })),
       MEDIA_TYPES.qs,
       "alliance-atlas-wikidata.qs.txt",
+      options,
     );
   const parsed = parseExportFile(file);
   const table =
@@ -39,16 +47,20 @@ export async function datasetDownload(file: string): Promise<ApiBody> {
   if (!parsed || !table) throw unknownFile(`/api/v1/export/${file}`);
   const text = renderExport(await getOpenDataset({ kind: "all" }), table, parsed.format, siteUrl);
   if (text === null) throw unknownFile(`/api/v1/export/${file}`);
-  return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${file}`);
+  return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${file}`, options);
 }
 
 /** /api/v1/export/{organizations|institutions}/{slug}.{format}: one record's slice. */
-export async function sliceDownload(scopeName: "organizations" | "institutions", file: string): Promise<ApiBody> {
+export async function sliceDownload(
+  scopeName: "organizations" | "institutions",
+  file: string,
+  options: DownloadOptions = {},
+): Promise<ApiBody> {
   const siteUrl = env().SITE_URL.replace(/\/$/, "");
   const parsed = parseExportFile(file);
   const kind = scopeName === "organizations" ? "organization" : "institution";
   if (!parsed || !isSlug(parsed.name)) throw unknownFile(`/api/v1/export/${scopeName}/${file}`);
   const scope: DatasetScope = { kind, slug: parsed.name };
   const text = renderExport(await getOpenDataset(scope), "dataset", parsed.format, siteUrl)!;
-  return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${kind}-${file}`);
+  return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${kind}-${file}`, options);
 }

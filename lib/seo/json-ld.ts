@@ -4,6 +4,7 @@
 import type { Organization, Role, SearchActionLeaf, WebSite, WithActionConstraints, WithContext } from "schema-dts";
 import type { Locale } from "@/i18n/routing";
 import { markdownToPlainText } from "../content/markdown";
+import { cutAtWord } from "../shared/cut-text";
 import type { OrganizationProfile } from "../shared/types/organizations";
 import type { InstitutionProfile } from "../shared/types/institutions";
 
@@ -29,7 +30,7 @@ export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, loca
       .map((n) => n.name)
       .concat(o.acronym ? [o.acronym] : []),
     foundingDate: o.founded?.iso,
-    description: o.introduction ? markdownToPlainText(o.introduction).slice(0, 500) : undefined,
+    description: o.introduction ? cutAtWord(markdownToPlainText(o.introduction), 500) : undefined,
     sameAs: o.website || o.wikidataId ? present([o.website, wikidata(o.wikidataId)]) : undefined,
     founder: o.founders.map(
       (f): Organization => ({

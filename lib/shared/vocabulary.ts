@@ -26,6 +26,7 @@ export const membershipRoles = labelledByValue("roles", [
   "SIGNATORY",
   "ORGANIZER",
   "PARTNER",
+  "NOT_STATED",
 ]);
 export type MembershipRoleValue = (typeof membershipRoles.values)[number];
 

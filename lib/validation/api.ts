@@ -127,6 +127,14 @@ export function parseExportFile(file: string): { name: string; format: ExportFor
 /** Endpoints without parameters still reject unknown ones (a typo should not pass silently). */
 export const emptyQuerySchema = z.strictObject({});
 
+/**
+ * A download's query: `bom=1` puts a UTF-8 byte-order mark before a CSV, the only sign by which Excel reads
+ * it as UTF-8 (Chinese names intact); the default file is plain UTF-8, as data-package readers expect.
+ */
+export const exportQuerySchema = z.strictObject({
+  bom: z.literal("1", { error: "bom must be 1 (a CSV with a UTF-8 byte-order mark, for Excel)." }).optional(),
+});
+
 /** The type-ahead's query (GET /api/v1/suggest): the text is required, as the endpoint suggests nothing else. */
 export const apiSuggestQuerySchema = z.strictObject({
   q: z

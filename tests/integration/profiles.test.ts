@@ -35,12 +35,12 @@ describe("getOrganizationBySlug", () => {
     );
     expect(o!.founders).toHaveLength(9);
     expect(o!.founders[0]).toMatchObject({
-      role: "PROPOSER",
+      roles: ["PROPOSER"],
       institution: { slug: "chongqing-medical-university", name: "Chongqing Medical University", country: "CN" },
     });
-    expect(o!.founders.slice(1).every((f) => f.role === "CO_SPONSOR")).toBe(true);
+    expect(o!.founders.slice(1).every((f) => f.roles.join() === "CO_SPONSOR")).toBe(true);
     expect(o!.founders.map((f) => f.institution.name)).toContain("Nanjing Medical University");
-    for (const f of o!.founders) expect(f.source?.key).toBe("nmu-international-organizations");
+    for (const f of o!.founders) expect(f.sources.map((s) => s.key)).toEqual(["nmu-international-organizations"]);
     expect(o!.members).toHaveLength(1);
     expect(o!.members[0]).toMatchObject({
       role: "FOUNDING_MEMBER",
@@ -67,7 +67,7 @@ describe("getOrganizationBySlug", () => {
     });
     expect(o!.founders).toEqual([
       expect.objectContaining({
-        role: "FOUNDER",
+        roles: ["FOUNDER"],
         institution: expect.objectContaining({ slug: "xian-jiaotong-university" }),
       }),
     ]);
@@ -172,7 +172,7 @@ describe("getOrganizationBySlug", () => {
         expect(m.source, `${slug} / ${m.institution.slug}`).not.toBeNull();
         expect(m.source!.quote).toBeTruthy();
       }
-      for (const f of o!.founders) expect(f.source, `${slug} founder ${f.institution.slug}`).not.toBeNull();
+      for (const f of o!.founders) expect(f.sources, `${slug} founder ${f.institution.slug}`).not.toHaveLength(0);
     }
     expect(members).toBe(13);
   });
@@ -262,8 +262,8 @@ describe("getInstitutionBySlug", () => {
       [FEDERATION, "FOUNDING_MEMBER", { iso: "2019-11-11", precision: "DAY" }],
       [BRIMEA, "FOUNDING_MEMBER", { iso: "2018-05", precision: "MONTH" }],
       [EPU, "MEMBER", { iso: "2009-10", precision: "MONTH" }],
-      [SINO_RUSSIAN, "MEMBER", null],
-      [SOUTH_ASIA, "MEMBER", null],
+      [SINO_RUSSIAN, "NOT_STATED", null],
+      [SOUTH_ASIA, "NOT_STATED", null],
     ]);
     const founders = Object.fromEntries(
       i!.participations.map((p) => [p.organization.slug, p.foundedBy.map((f) => f.name)]),
@@ -282,7 +282,7 @@ describe("getInstitutionBySlug", () => {
     );
     for (const p of i!.participations) expect(p.source?.key).toBe("nmu-international-organizations");
     // NMU founded the Federation and co-sponsored M9.
-    expect(i!.founded.map((f) => [f.organization.slug, f.role]).sort()).toEqual([
+    expect(i!.founded.map((f) => [f.organization.slug, f.roles.join()]).sort()).toEqual([
       [FEDERATION, "FOUNDER"],
       [M9, "CO_SPONSOR"],
     ]);
@@ -298,7 +298,7 @@ describe("getInstitutionBySlug", () => {
       joined: { iso: "2018-11", precision: "MONTH" },
       notes: "The only institution from Hong Kong among the 36 founding members.",
     });
-    expect(i!.founded.map((f) => [f.organization.slug, f.role]).sort()).toEqual([
+    expect(i!.founded.map((f) => [f.organization.slug, f.roles.join()]).sort()).toEqual([
       [PROGRAMME, "ORGANIZER"],
       [MOU, "SIGNATORY"],
     ]);

@@ -88,11 +88,11 @@ const membershipFacts: MembershipFact[] = [
     source: NMU_PAGE,
     quote: "October 2009, Member",
   },
-  // NMU: the entrance-time cell is blank for these two.
+  // NMU: the entrance-time cell is blank for these two: no date, and no role stated.
   {
     institution: NMU,
     organization: "association-of-sino-russian-medical-universities",
-    role: "MEMBER",
+    role: "NOT_STATED",
     joined: null,
     source: NMU_PAGE,
     quote: "The Association of Sino-Russian Medical Universities",
@@ -101,7 +101,7 @@ const membershipFacts: MembershipFact[] = [
   {
     institution: NMU,
     organization: "south-and-southeast-asia-medical-education-and-service-alliance",
-    role: "MEMBER",
+    role: "NOT_STATED",
     joined: null,
     source: NMU_PAGE,
     quote: "South and Southeast Asia Medical Education and Service Alliance",

@@ -5,6 +5,7 @@ import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
+import { mergeRoles } from "../../shared/founders";
 import type { InstitutionProfile, Participation } from "../../shared/types/institutions";
 import { institutionNameSelect, membershipFacts, membershipFactsSelect, sourceRef, sourceSelect } from "../selects";
 
@@ -61,6 +62,7 @@ const profileSelect = {
       source: sourceSelect,
       organization: { select: { slug: true, kind: true, names: orgName } },
     },
+    orderBy: [{ organization: { slug: "asc" } }, { position: "asc" }],
   },
   people: { select: { name: true, role: true, organization: { select: { slug: true, names: orgName } } } },
 } satisfies Prisma.InstitutionSelect;
@@ -113,15 +115,18 @@ function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
     },
     updatedAt: i.updatedAt.toISOString(),
     participations: i.memberships.map((m) => toParticipation(m, locale)),
-    founded: i.founded.map((f) => ({
-      organization: {
-        slug: f.organization.slug,
-        kind: f.organization.kind,
-        name: pickName(f.organization.names, locale).name,
-      },
-      role: f.role,
-      source: sourceRef(f.source, f.quote),
-    })),
+    founded: mergeRoles(
+      i.founded.map((f) => ({
+        organization: {
+          slug: f.organization.slug,
+          kind: f.organization.kind,
+          name: pickName(f.organization.names, locale).name,
+        },
+        role: f.role,
+        source: sourceRef(f.source, f.quote),
+      })),
+      (f) => f.organization.slug,
+    ),
     people: i.people.map((p) => ({
       name: p.name,
       role: p.role,

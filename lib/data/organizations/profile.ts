@@ -5,6 +5,7 @@ import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
+import { mergeRoles } from "../../shared/founders";
 import type { OrganizationProfile } from "../../shared/types/organizations";
 import { institutionNameSelect, sourceRef, sourceSelect } from "../selects";
 import { MEMBERS_ON_PROFILE, institutionRefSelect, memberOrder, memberSelect, toMemberRow } from "./members";
@@ -76,16 +77,19 @@ type ProfileRow = Prisma.OrganizationGetPayload<{ select: typeof profileSelect }
 function relatedOf(o: ProfileRow, locale: Locale) {
   const named = (names: Parameters<typeof pickName>[0]) => pickName(names, locale);
   return {
-    founders: o.founders.map((f) => ({
-      institution: {
-        slug: f.institution.slug,
-        name: named(f.institution.names).name,
-        country: f.institution.country,
-        kind: f.institution.kind,
-      },
-      role: f.role,
-      source: sourceRef(f.source, f.quote),
-    })),
+    founders: mergeRoles(
+      o.founders.map((f) => ({
+        institution: {
+          slug: f.institution.slug,
+          name: named(f.institution.names).name,
+          country: f.institution.country,
+          kind: f.institution.kind,
+        },
+        role: f.role,
+        source: sourceRef(f.source, f.quote),
+      })),
+      (f) => f.institution.slug,
+    ),
     declaredCounts: o.declaredCounts.map(({ asOf, asOfPrecision, quote, source, ...count }) => ({
       ...count,
       asOf: fromStoredDate(asOf, asOfPrecision),

@@ -57,6 +57,14 @@ export const download = (description: string, types: string[], json: unknown = F
 });
 
 export const p = {
+  bom: {
+    name: "bom",
+    in: "query",
+    description:
+      "`1`: the CSV starts with a UTF-8 byte-order mark, so that Excel opens Chinese text intact. Without it the " +
+      "CSV is plain UTF-8 with no byte-order mark. CSV files only.",
+    schema: { type: "string", enum: ["1"] },
+  },
   q: {
     name: "q",
     in: "query",

@@ -18,6 +18,7 @@ function slice(record: "organization" | "institution", operationId: string, summ
           description: "`{slug}.csv`, `{slug}.json` or `{slug}.jsonld`.",
           schema: { type: "string", pattern: "^[a-z0-9-]+\\.(csv|json|jsonld)$" },
         },
+        p.bom,
       ],
       responses: {
         "200": download("The file.", ["text/csv", "application/json", "application/ld+json"]),
@@ -141,6 +142,7 @@ export const paths = {
             ],
           },
         },
+        p.bom,
       ],
       responses: {
         "200": download("The file.", ["text/csv", "application/json", "application/ld+json", "text/plain"]),

@@ -51,10 +51,11 @@ export type InstitutionProfile = InstitutionSummary & {
     wikidataId: SourceRef | null;
   };
   participations: Participation[];
+  /** Each organization this institution helped found once, with all its roles there and their passages. */
   founded: {
     organization: { slug: string; name: string; kind: OrganizationKind };
-    role: FounderRole;
-    source: SourceRef | null;
+    roles: FounderRole[];
+    sources: SourceRef[];
   }[];
   people: { name: string; role: string; organization: { slug: string; name: string } }[];
   updatedAt: string;

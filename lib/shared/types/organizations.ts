@@ -61,10 +61,11 @@ export type OrganizationProfile = OrganizationSummary & {
   website: string | null;
   parent: { slug: string; name: string } | null;
   children: { slug: string; name: string; kind: OrganizationKind }[];
+  /** Each founding institution once, with all the roles the sources give it and their passages. */
   founders: {
     institution: { slug: string; name: string; country: string; kind: string };
-    role: FounderRole;
-    source: SourceRef | null;
+    roles: FounderRole[];
+    sources: SourceRef[];
   }[];
   declaredCounts: DeclaredCount[];
   people: {

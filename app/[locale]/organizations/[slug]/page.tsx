@@ -8,6 +8,7 @@ import { isSlug } from "@/lib/shared/slug";
 import { env } from "@/lib/env";
 import { organizationJsonLd } from "@/lib/seo/json-ld";
 import { formatPartialDate } from "@/lib/shared/dates";
+import { cutAtWord } from "@/lib/shared/cut-text";
 import { markdownToPlainText } from "@/lib/content/markdown";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { JsonLd } from "@/components/ui/json-ld";
@@ -46,7 +47,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   return {
     title: o.acronym ? `${o.name} (${o.acronym})` : o.name,
-    description: o.introduction ? markdownToPlainText(o.introduction).slice(0, 200) : `${kinds(o.kind)} · ${o.name}`,
+    description: o.introduction ? cutAtWord(markdownToPlainText(o.introduction), 200) : `${kinds(o.kind)} · ${o.name}`,
     alternates: {
       canonical: `/${locale}/organizations/${o.slug}`,
       languages: { en: `/en/organizations/${o.slug}`, zh: `/zh/organizations/${o.slug}` },

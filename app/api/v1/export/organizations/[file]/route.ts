@@ -1,10 +1,10 @@
 import { sliceDownload } from "@/lib/open-data/downloads";
 import { apiGet, OPTIONS_HANDLER, parseQuery, readOnly } from "@/lib/open-data/http";
-import { emptyQuerySchema } from "@/lib/validation/api";
+import { exportQuerySchema } from "@/lib/validation/api";
 
 export const GET = apiGet(async (request, { params }: { params: Promise<{ file: string }> }) => {
-  parseQuery(emptyQuerySchema, request.url);
-  return sliceDownload("organizations", (await params).file);
+  const { bom } = parseQuery(exportQuerySchema, request.url);
+  return sliceDownload("organizations", (await params).file, { bom: bom === "1" });
 });
 export const OPTIONS = OPTIONS_HANDLER;
 export const POST = readOnly.POST;

@@ -1,0 +1,45 @@
+import type { Locale } from "@/i18n/routing";
+import { getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/ui/markdown";
+import { markdownToPlainText } from "@/lib/content/markdown";
+import { cutAtWord, fitsWhole } from "@/lib/shared/cut-text";
+
+/**
+ * A long markdown text as a native <details> (it opens and closes without JavaScript): closed, a teaser cut at
+ * a word; open, the whole text instead of the teaser. A text short enough to read whole gets no control.
+ */
+export async function ReadMore({
+  source,
+  locale,
+  lang,
+  max = 280,
+  wholeUpTo = Math.round(max * 1.5),
+  className = "",
+}: {
+  source: string;
+  locale: Locale;
+  lang?: string;
+  /** The teaser's length. */
+  max?: number;
+  /** The longest plain text shown whole: a teaser barely shorter than the text would hide nothing. */
+  wholeUpTo?: number;
+  className?: string;
+}) {
+  const plain = markdownToPlainText(source);
+  if (fitsWhole(plain, wholeUpTo)) return <Markdown source={source} className={className} lang={lang} />;
+  const t = await getTranslations({ locale, namespace: "records" });
+  return (
+    <details className={`group ${className}`.trim()} data-read-more="">
+      <summary className="cursor-pointer list-none [&::-webkit-details-marker]:hidden">
+        <span className="group-open:hidden" lang={lang} data-teaser="">
+          {cutAtWord(plain, max)}{" "}
+        </span>
+        <span className="inline-block py-1 text-accent underline underline-offset-2">
+          <span className="group-open:hidden">{t("readMore")}</span>
+          <span className="hidden group-open:inline">{t("showLess")}</span>
+        </span>
+      </summary>
+      <Markdown source={source} lang={lang} />
+    </details>
+  );
+}
