@@ -1,13 +1,25 @@
 import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { SITEMAP_URLS, type SitemapEntry } from "../../seo/sitemap";
+
+/**
+ * Institutions with something listed (a membership, a founding role, a person): a directory entry with nothing yet
+ * is a noindex page (InstitutionProfile.listed), so the sitemap leaves it out.
+ */
+const listedInstitution = {
+  OR: [{ memberships: { some: {} } }, { founded: { some: {} } }, { people: { some: {} } }],
+} satisfies Prisma.InstitutionWhereInput;
 
 /** How many organizations and institutions the sitemap lists (they decide its number of files). */
 export const sitemapCounts = cached(
   "sitemapCounts",
   async () => {
-    const [organizations, institutions] = await Promise.all([db().organization.count(), db().institution.count()]);
+    const [organizations, institutions] = await Promise.all([
+      db().organization.count(),
+      db().institution.count({ where: listedInstitution }),
+    ]);
     return { organizations, institutions };
   },
   () => [tags.organizations, tags.institutions],
@@ -24,7 +36,9 @@ export const sitemapRecords = cached(
       take: SITEMAP_URLS,
     } as const;
     const rows =
-      kind === "organizations" ? await db().organization.findMany(query) : await db().institution.findMany(query);
+      kind === "organizations"
+        ? await db().organization.findMany(query)
+        : await db().institution.findMany({ ...query, where: listedInstitution });
     return rows.map((r) => ({ path: `/${kind}/${r.slug}`, lastModified: r.updatedAt.toISOString() }));
   },
   (kind) => [tags[kind]],

@@ -58,4 +58,13 @@ export type InstitutionProfile = InstitutionSummary & {
   }[];
   people: { name: string; role: string; organization: { slug: string; name: string } }[];
   updatedAt: string;
+  /** Listed in the directory of the world's universities (prisma/seed-data/world-universities/). */
+  inDirectory: boolean;
+  /** Its staff's email domains, as the directory lists them. */
+  emailDomains: string[];
+  /**
+   * Whether the registry holds anything about it beyond the directory (a membership, a founding, a person): a page
+   * without is kept out of search engines and the sitemap until it has.
+   */
+  listed: boolean;
 };
