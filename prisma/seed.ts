@@ -20,7 +20,7 @@ import { buildSearchText } from "../lib/shared/search-text";
 import { refreshOrganizationDerived } from "../lib/data/organizations/derived";
 import { hashPassword } from "../lib/auth/passwords";
 import { isLoopbackHost } from "../lib/http/loopback.mjs";
-import { loadDirectory } from "./directory/load";
+import { DIRECTORY_SOURCE, loadDirectory } from "./directory/load";
 
 /** `institution`: the slug of the institution whose own page this is (its claims about itself). */
 type SourceRow = {
@@ -168,14 +168,25 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
       searchText: buildSearchText([...names.map((n) => n.name), i.city]),
     };
     const row = await prisma.$transaction(async (tx) => {
+      // What the directory added (prisma/directory/load.ts: its website where the seed has none, its name where it
+      // differs) is the directory's to keep: a second seed leaves it.
+      const { website, websiteSourceId, ...kept } = fields;
       const saved = await tx.institution.upsert({
         where: { slug: i.slug },
         create: { slug: i.slug, ...fields },
-        update: fields,
+        update: website ? fields : kept,
         select: { id: true },
       });
-      await tx.institutionName.deleteMany({ where: { institutionId: saved.id } });
+      await tx.institutionName.deleteMany({
+        where: { institutionId: saved.id, NOT: { source: { is: { key: DIRECTORY_SOURCE.key } } } },
+      });
       await tx.institutionName.createMany({ data: names.map((n) => ({ ...n, institutionId: saved.id })) });
+      const all = await tx.institutionName.findMany({ where: { institutionId: saved.id }, select: { name: true } });
+      if (all.length > names.length)
+        await tx.institution.update({
+          where: { id: saved.id },
+          data: { searchText: buildSearchText([...names.map((n) => n.name), ...all.map((n) => n.name), i.city]) },
+        });
       return saved;
     });
     institutionIds.set(i.slug, row.id);

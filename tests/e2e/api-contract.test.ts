@@ -94,8 +94,11 @@ describe.concurrent("lists: cursors through every page", () => {
     expect(pages).toBe(Math.ceil(organizations.length / 5));
   });
 
-  it("institutions, 4 a page: every seed institution exactly once", async () => {
-    const { items, total } = await everyPage<{ slug: string }>("/institutions", "/institutions?limit=4");
+  it("institutions with something listed, 4 a page: every seed institution exactly once", async () => {
+    const { items, total } = await everyPage<{ slug: string }>(
+      "/institutions",
+      "/institutions?coverage=listed&limit=4",
+    );
     expect(items.map((i) => i.slug).sort()).toEqual(institutions.map((i) => i.slug).sort());
     expect(total).toBe(institutions.length);
   });
@@ -120,8 +123,12 @@ describe.concurrent("lists: cursors through every page", () => {
   });
 
   it("filters and search", async () => {
-    const { body: hk } = await call("/institutions", "/institutions?country=HK");
+    const { body: hk } = await call("/institutions", "/institutions?country=HK&coverage=listed");
     expect((hk as Page<{ country: string }>).data.map((i) => i.country)).toEqual(["HK"]);
+    const { body: directory } = await call("/institutions", "/institutions?country=HK&coverage=directory&limit=100");
+    const slugs = (directory as Page<{ slug: string }>).data.map((i) => i.slug);
+    expect(slugs).toContain("university-of-hong-kong");
+    expect(slugs).not.toContain("chinese-university-of-hong-kong");
     const { body: silk } = await call("/organizations", "/organizations?q=silk");
     expect((silk as Page<{ slug: string }>).data.map((o) => o.slug)).toContain("university-alliance-of-the-silk-road");
     const { body: alliances } = await call("/organizations", "/organizations?kind=ALLIANCE&limit=100");

@@ -116,7 +116,7 @@ function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
     updatedAt: i.updatedAt.toISOString(),
     inDirectory: i.directoryId !== null,
     emailDomains: i.emailDomains,
-    listed: i.memberships.length + i.founded.length + i.people.length > 0,
+    listed: i.directoryId === null || i.memberships.length + i.founded.length + i.people.length > 0,
     participations: i.memberships.map((m) => toParticipation(m, locale)),
     founded: i.founded.map((f) => ({
       organization: {

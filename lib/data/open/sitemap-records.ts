@@ -1,16 +1,8 @@
 import "server-only";
-import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../db";
+import { listedInstitution } from "../institutions/listed";
 import { cached, tags } from "../../cache/read-cache";
 import { SITEMAP_URLS, type SitemapEntry } from "../../seo/sitemap";
-
-/**
- * Institutions with something listed (a membership, a founding role, a person): a directory entry with nothing yet
- * is a noindex page (InstitutionProfile.listed), so the sitemap leaves it out.
- */
-const listedInstitution = {
-  OR: [{ memberships: { some: {} } }, { founded: { some: {} } }, { people: { some: {} } }],
-} satisfies Prisma.InstitutionWhereInput;
 
 /** How many organizations and institutions the sitemap lists (they decide its number of files). */
 export const sitemapCounts = cached(
