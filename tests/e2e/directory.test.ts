@@ -26,6 +26,7 @@ describe.concurrent("a university the registry knows only from the directory", (
       expect(await claim.getByRole("link", { name: "Sign in to add its memberships" }).getAttribute("href")).toBe(
         "/en/login",
       );
+      expect(await page.getByRole("heading", { name: "International organizations" }).count()).toBe(0);
       expect(await page.locator('meta[name="robots"]').getAttribute("content")).toMatch(/noindex/);
       await expectNoAxeViolations(page, `directory page ${SHENZHEN}`);
     }));

@@ -68,13 +68,16 @@ export default async function InstitutionPage(props: Props) {
       <InstitutionHeader institution={i} locale={locale} />
       {i.listed ? null : <ClaimInvitation institution={i} locale={locale} />}
 
-      <section aria-labelledby="participation" className="mt-8">
-        <h2 id="participation" className="text-xl font-semibold">
-          {t("participation")}
-        </h2>
-        <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
-        <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
-      </section>
+      {/* A directory entry with nothing listed says so in its invitation; an empty table would say it twice. */}
+      {i.listed ? (
+        <section aria-labelledby="participation" className="mt-8">
+          <h2 id="participation" className="text-xl font-semibold">
+            {t("participation")}
+          </h2>
+          <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
+          <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
+        </section>
+      ) : null}
 
       {network ? <InstitutionNetwork network={network} locale={locale} /> : null}
 
