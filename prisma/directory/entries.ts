@@ -55,6 +55,12 @@ export function readDirectoryList(dir = DIRECTORY_DIR): { list: ListEntry[]; cor
   };
 }
 
+/**
+ * Subdomains the list gives for students' or alumni's mail (student.uts.edu.au, alumnos.ui1.es): a mailbox there
+ * proves a place of study, not a staff post. ("stu." is left out: stu.edu.cn is Shantou University's own domain.)
+ */
+export const STUDENT_SUBDOMAIN = /^(students?|std|alumni|alumnos|estudiantes?)\./;
+
 const domainOf = (d: string) => d.trim().toLowerCase().replace(/\.$/, "");
 
 /** Prefers an https address, and one on the entry's own domain. */
@@ -108,7 +114,8 @@ export function buildDirectory(list: ListEntry[], corrections: Corrections): Dir
   for (const d of registryByDomain.keys()) find(d, "registry");
   for (const d of Object.keys(corrections.apart)) find(d, "apart");
 
-  const nonStaff = new Set(corrections.nonStaffDomains.map(domainOf));
+  const listedNonStaff = new Set(corrections.nonStaffDomains.map(domainOf));
+  const nonStaff = { has: (d: string) => listedNonStaff.has(d) || STUDENT_SUBDOMAIN.test(d) };
   const records: DirectoryRecord[] = [];
   entries.forEach((entry, i) => {
     if (owner[i] !== i) return;
@@ -118,7 +125,10 @@ export function buildDirectory(list: ListEntry[], corrections: Corrections): Dir
       // An entry left with no domain of its own (its only one was another's) is keyed by country and name.
       directoryId: domains[0] ?? `${entry.country.toLowerCase()}:${slugify(entry.name)}`,
       name: entry.name,
-      otherNames: [...new Set(members.map((m) => m.name))].filter((n) => n !== entry.name),
+      // "X (Student email)" names a mail service, not the institution.
+      otherNames: [...new Set(members.map((m) => m.name))].filter(
+        (n) => n !== entry.name && !/\(student email\)/i.test(n),
+      ),
       country: entry.country,
       website: pickWebsite(members.flatMap((m) => m.pages)),
       emailDomains: domains.filter((d) => !nonStaff.has(d)),

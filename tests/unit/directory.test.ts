@@ -126,3 +126,24 @@ describe("an entry whose only domain is another's", () => {
     expect(jazan).toMatchObject({ directoryId: "sa:college-of-technology-at-jazan", emailDomains: [], website: null });
   });
 });
+
+describe("students' and alumni's domains", () => {
+  it("are kept apart from the staff's, by the list's student subdomains and by corrections.json", () => {
+    expect(byDomain("uts.edu.au")).toMatchObject({
+      emailDomains: ["uts.edu.au"],
+      nonStaffDomains: ["student.uts.edu.au"],
+    });
+    expect(byDomain("ui1.es")?.nonStaffDomains).toEqual(["alumnos.ui1.es"]);
+    // stu.edu.cn is Shantou University's own domain, not a students' one.
+    expect(byDomain("stu.edu.cn")).toMatchObject({ name: "Shantou University", emailDomains: ["stu.edu.cn"] });
+  });
+
+  it("a list entry that is only a university's students' mail joins that university", () => {
+    expect(records.filter((r) => r.name.startsWith("Purdue Global University"))).toHaveLength(1);
+    expect(byDomain("purdueglobal.edu")?.otherNames).toEqual([]);
+    expect(byDomain("purdueglobal.edu")).toMatchObject({
+      emailDomains: ["purdueglobal.edu"],
+      nonStaffDomains: ["student.purdueglobal.edu"],
+    });
+  });
+});
