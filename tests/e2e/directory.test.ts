@@ -15,11 +15,11 @@ describe.concurrent("a university the registry knows only from the directory", (
   test("has a page: what the registry knows, nothing listed yet, an invitation to its staff; noindex", () =>
     withPage(async (page) => {
       await openPage(page, `/en/institutions/${SHENZHEN}`);
-      await expect
-        .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-        .toBe("The Chinese University of Hong Kong, Shenzhen");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+        "The Chinese University of Hong Kong, Shenzhen",
+      );
       const claim = page.getByRole("region", { name: "No memberships listed yet" });
-      await expect.poll(() => claim.isVisible()).toBe(true);
+      await claim.waitFor();
       const text = await claim.textContent();
       expect(text).toContain("@cuhk.edu.cn");
       expect(text).toContain("directory of the world's universities");
@@ -34,7 +34,7 @@ describe.concurrent("a university the registry knows only from the directory", (
   test("in Chinese, with its name as the directory gives it (no invented Chinese name)", () =>
     withPage(async (page) => {
       await openPage(page, `/zh/institutions/${SHENZHEN}`);
-      await expect.poll(() => page.getByRole("region", { name: "尚未列出任何成员资格" }).isVisible()).toBe(true);
+      await page.getByRole("region", { name: "尚未列出任何成员资格" }).waitFor();
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(
         "The Chinese University of Hong Kong, Shenzhen",
       );
@@ -66,8 +66,7 @@ describe.concurrent("the directory's credit travels with its data", () => {
   test("on /data, with its MIT licence and copyright notice", () =>
     withPage(async (page) => {
       await openPage(page, "/en/data");
-      const credit = page.getByText("University Domains and Names Data List", { exact: false });
-      await expect.poll(() => credit.first().isVisible()).toBe(true);
+      await page.getByText("University Domains and Names Data List", { exact: false }).first().waitFor();
       expect(await page.textContent("main")).toContain("Copyright (c) 2014-2025 Hipo");
       expect(await page.getByRole("link", { name: "MIT licence" }).getAttribute("href")).toBe(
         "https://opensource.org/license/mit",
