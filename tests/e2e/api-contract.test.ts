@@ -353,7 +353,7 @@ describe.concurrent("downloads", () => {
       expect(html).toContain("/api/v1/releases/2002-03-04/dataset.json");
       expect(html).toContain(
         locale === "en"
-          ? `${organizations.length} organizations, ${institutions.length} institutions, ` +
+          ? `${organizations.length} organizations, ${seededInstitutionCount().toLocaleString("en")} institutions, ` +
               `${memberships.length} memberships`
           : `${organizations.length} 个组织`,
       );
