@@ -5,6 +5,8 @@
  *   tsx prisma/seed.ts              seed (refuses a non-local database unless --allow-remote)
  *   tsx prisma/seed.ts --if-empty   seed only when there are no organizations yet (npm start)
  *
+ * Either way the directory of the world's universities (prisma/directory/) is loaded if it is not yet.
+ *
  * The demo accounts, whose passwords the README publishes, are created only for a portal that listens on
  * loopback alone (HOST, default 127.0.0.1, as npm start passes it) and never with ATLAS_ENV=production.
  */
@@ -18,6 +20,7 @@ import { buildSearchText } from "../lib/shared/search-text";
 import { refreshOrganizationDerived } from "../lib/data/organizations/derived";
 import { hashPassword } from "../lib/auth/passwords";
 import { isLoopbackHost } from "../lib/http/loopback.mjs";
+import { DIRECTORY_SOURCE, loadDirectory } from "./directory/load";
 
 /** `institution`: the slug of the institution whose own page this is (its claims about itself). */
 type SourceRow = {
@@ -165,14 +168,25 @@ export async function seedDatabase(prisma: PrismaClient, data: SeedData = readSe
       searchText: buildSearchText([...names.map((n) => n.name), i.city]),
     };
     const row = await prisma.$transaction(async (tx) => {
+      // What the directory added (prisma/directory/load.ts: its website where the seed has none, its name where it
+      // differs) is the directory's to keep: a second seed leaves it.
+      const { website, websiteSourceId, ...kept } = fields;
       const saved = await tx.institution.upsert({
         where: { slug: i.slug },
         create: { slug: i.slug, ...fields },
-        update: fields,
+        update: website ? fields : kept,
         select: { id: true },
       });
-      await tx.institutionName.deleteMany({ where: { institutionId: saved.id } });
+      await tx.institutionName.deleteMany({
+        where: { institutionId: saved.id, NOT: { source: { is: { key: DIRECTORY_SOURCE.key } } } },
+      });
       await tx.institutionName.createMany({ data: names.map((n) => ({ ...n, institutionId: saved.id })) });
+      const all = await tx.institutionName.findMany({ where: { institutionId: saved.id }, select: { name: true } });
+      if (all.length > names.length)
+        await tx.institution.update({
+          where: { id: saved.id },
+          data: { searchText: buildSearchText([...names.map((n) => n.name), ...all.map((n) => n.name), i.city]) },
+        });
       return saved;
     });
     institutionIds.set(i.slug, row.id);
@@ -368,18 +382,27 @@ async function main() {
   }
   const prisma = createPrismaClient(url, 2);
   try {
-    if (process.argv.includes("--if-empty") && (await prisma.organization.count()) > 0) return;
-    const counts = await seedDatabase(prisma);
-    console.log(
-      `Seeded ${counts.organizations} organizations, ${counts.institutions} institutions, ` +
-        `${counts.memberships} memberships, ${counts.sources} sources.`,
-    );
-    if (demoAccountsAllowed(process.env))
-      console.log(`Demo accounts: ${await seedDemoUsers(prisma)} (see the README).`);
-    else
+    if (!process.argv.includes("--if-empty") || (await prisma.organization.count()) === 0) {
+      const counts = await seedDatabase(prisma);
       console.log(
-        "No demo accounts: the portal is for production or listens beyond this machine. " +
-          "Create your admin with `npm run admin:create -- --email you@example.org`.",
+        `Seeded ${counts.organizations} organizations, ${counts.institutions} institutions, ` +
+          `${counts.memberships} memberships, ${counts.sources} sources.`,
+      );
+      if (demoAccountsAllowed(process.env))
+        console.log(`Demo accounts: ${await seedDemoUsers(prisma)} (see the README).`);
+      else
+        console.log(
+          "No demo accounts: the portal is for production or listens beyond this machine. " +
+            "Create your admin with `npm run admin:create -- --email you@example.org`.",
+        );
+    }
+    // The directory goes into a database seeded before it existed too; a loaded directory costs one query.
+    const started = Date.now();
+    const directory = await loadDirectory(prisma);
+    if (directory.added || directory.matched)
+      console.log(
+        `Directory of the world's universities: ${directory.added} added, ${directory.matched} matched to the ` +
+          `registry's own institutions (${((Date.now() - started) / 1000).toFixed(1)} s).`,
       );
   } finally {
     await prisma.$disconnect();

@@ -122,7 +122,7 @@ process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 server.on("exit", (code) => shutdown(code ?? 0));
 
-/** A quick look (no engine start-up) at whether migrations are pending and seed data is present. */
+/** A quick look (no engine start-up) at whether migrations are pending and the seed data and directory are in. */
 async function databaseState(url) {
   const { readdirSync } = await import("node:fs");
   const pg = (await import("pg")).default;
@@ -139,7 +139,12 @@ async function databaseState(url) {
     const pendingMigrations = dirs.some((d) => !applied.has(d));
     const seeded = pendingMigrations
       ? false
-      : (await client.query(`SELECT EXISTS (SELECT 1 FROM "Organization") AS any`)).rows[0].any;
+      : (
+          await client.query(
+            `SELECT EXISTS (SELECT 1 FROM "Organization")
+               AND EXISTS (SELECT 1 FROM "Institution" WHERE "directoryId" IS NOT NULL) AS any`,
+          )
+        ).rows[0].any;
     return { pendingMigrations, seeded };
   } finally {
     await client.end();

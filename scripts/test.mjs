@@ -5,6 +5,7 @@
 // the portal on it and runs the end-to-end tests in Chromium. A missing database or browser fails the run.
 //   npm test -- --only lint|unit|integration|e2e     run one phase
 //   npm test -- --only journeys --filter accounts     only the test files whose path contains "accounts"
+//   npm test -- --only integration --filter a,b        … contains "a" or "b"
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -201,7 +202,7 @@ function vitest(phase, phaseEnv) {
       "run",
       "--project",
       phase,
-      ...(filter ? [filter] : []),
+      ...(filter ? filter.split(",") : []),
       "--reporter=default",
       "--reporter=json",
       `--outputFile=${outputFile}`,

@@ -26,6 +26,19 @@ export async function InstitutionFacets({
     <section aria-label={o("filters")} className="space-y-6">
       <h2 className="sr-only">{o("filters")}</h2>
       <FacetList
+        title={t("coverage")}
+        name="coverage"
+        pathname="/institutions"
+        query={query}
+        selected={search.coverage}
+        anyLabel={o("any")}
+        options={facets.coverage.map((f) => ({
+          value: f.value,
+          label: t(f.value === "listed" ? "coverageListed" : "coverageDirectory"),
+          count: f.count,
+        }))}
+      />
+      <FacetList
         title={t("kind")}
         name="kind"
         pathname="/institutions"

@@ -41,6 +41,7 @@ export async function InstitutionSearchForm({ search, locale }: { search: Instit
       </select>
       {search.kind ? <input type="hidden" name="kind" value={search.kind} /> : null}
       {search.country ? <input type="hidden" name="country" value={search.country} /> : null}
+      {search.coverage ? <input type="hidden" name="coverage" value={search.coverage} /> : null}
       <button
         type="submit"
         className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-strong"

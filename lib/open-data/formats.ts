@@ -2,6 +2,7 @@ import type { OpenDataset } from "../data/open/datasets";
 import type { ExportFormat, ExportTable } from "../validation/api";
 import { toCsv, type CsvValue } from "./csv";
 import { LICENSE } from "./license";
+import { CREDITS, DIRECTORY_CREDIT } from "./credits";
 import { toQuickStatements } from "./quickstatements";
 
 // The dataset as files. Pure functions of the dataset and the site's address (no database, no request).
@@ -135,6 +136,7 @@ export function toJsonDocument(d: OpenDataset, siteUrl: string) {
   return {
     title: title(d),
     license: { ...LICENSE },
+    credits: [...CREDITS],
     source: `${siteUrl}/en/data`,
     scope: d.scope,
     modifiedAt: d.modifiedAt,
@@ -165,6 +167,13 @@ export function toJsonLdDocument(d: OpenDataset, siteUrl: string) {
           "Who founded which international university alliances, networks and consortia, and which institutions " +
           "joined them when and in which role, each with its source.",
         license: LICENSE.url,
+        isBasedOn: {
+          "@type": "Dataset",
+          name: DIRECTORY_CREDIT.name,
+          url: DIRECTORY_CREDIT.url,
+          license: DIRECTORY_CREDIT.licenseUrl,
+          copyrightNotice: DIRECTORY_CREDIT.copyright,
+        },
         isAccessibleForFree: true,
         dateModified: d.modifiedAt,
         creator: { "@type": "Organization", name: "Alliance Atlas", url: siteUrl },

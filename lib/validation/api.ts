@@ -3,6 +3,7 @@ import { isCountryCode } from "../shared/countries";
 import { decodeCursor, type CursorKey } from "../open-data/cursor";
 import { isSlug } from "../shared/slug";
 import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TYPES } from "../shared/types/suggest";
+import { INSTITUTION_COVERAGES } from "./search";
 import {
   fields,
   institutionKinds,
@@ -69,6 +70,9 @@ export const apiInstitutionQuerySchema = z.strictObject({
   q: text,
   kind: enumOf(institutionKinds, "kind"),
   country,
+  coverage: z
+    .enum(INSTITUTION_COVERAGES, { error: `coverage must be one of ${INSTITUTION_COVERAGES.join(", ")}.` })
+    .optional(),
   limit,
   cursor,
 });

@@ -46,10 +46,14 @@ export const organizationSearchSchema = z.object({
 
 export type OrganizationSearch = z.infer<typeof organizationSearchSchema> & { pageSize: number };
 
+/** Institutions with something listed (memberships, founding roles) or those the directory alone holds. */
+export const INSTITUTION_COVERAGES = ["listed", "directory"] as const;
+
 export const institutionSearchSchema = z.object({
   q: text.transform((v) => v || undefined),
   kind: optionalEnum(institutionKinds),
   country,
+  coverage: z.preprocess((v) => first(v) || undefined, z.enum(INSTITUTION_COVERAGES).optional()),
   sort: z.preprocess((v) => first(v) || undefined, z.enum(INSTITUTION_SORTS).default("name")),
   page,
 });

@@ -12,6 +12,7 @@ import addFormats from "ajv-formats";
 import memberships from "../../prisma/seed-data/memberships.json";
 import organizations from "../../prisma/seed-data/organizations.json";
 import institutions from "../../prisma/seed-data/institutions.json";
+import { seededInstitutionCount } from "../support/directory";
 import { url } from "../support/browser";
 
 const NMU = "nanjing-medical-university";
@@ -94,8 +95,11 @@ describe.concurrent("lists: cursors through every page", () => {
     expect(pages).toBe(Math.ceil(organizations.length / 5));
   });
 
-  it("institutions, 4 a page: every seed institution exactly once", async () => {
-    const { items, total } = await everyPage<{ slug: string }>("/institutions", "/institutions?limit=4");
+  it("institutions with something listed, 4 a page: every seed institution exactly once", async () => {
+    const { items, total } = await everyPage<{ slug: string }>(
+      "/institutions",
+      "/institutions?coverage=listed&limit=4",
+    );
     expect(items.map((i) => i.slug).sort()).toEqual(institutions.map((i) => i.slug).sort());
     expect(total).toBe(institutions.length);
   });
@@ -120,8 +124,12 @@ describe.concurrent("lists: cursors through every page", () => {
   });
 
   it("filters and search", async () => {
-    const { body: hk } = await call("/institutions", "/institutions?country=HK");
+    const { body: hk } = await call("/institutions", "/institutions?country=HK&coverage=listed");
     expect((hk as Page<{ country: string }>).data.map((i) => i.country)).toEqual(["HK"]);
+    const { body: directory } = await call("/institutions", "/institutions?country=HK&coverage=directory&limit=100");
+    const slugs = (directory as Page<{ slug: string }>).data.map((i) => i.slug);
+    expect(slugs).toContain("university-of-hong-kong");
+    expect(slugs).not.toContain("chinese-university-of-hong-kong");
     const { body: silk } = await call("/organizations", "/organizations?q=silk");
     expect((silk as Page<{ slug: string }>).data.map((o) => o.slug)).toContain("university-alliance-of-the-silk-road");
     const { body: alliances } = await call("/organizations", "/organizations?kind=ALLIANCE&limit=100");
@@ -271,9 +279,10 @@ describe.concurrent("downloads", () => {
   it("dataset.json and dataset.jsonld state the licence; CSV tables of organizations and institutions", async () => {
     const json = (await call("/export/{file}", "/export/dataset.json")).body as { license: object; counts: object };
     expect(json.license).toMatchObject({ id: "CC0-1.0", url: LICENSE });
+    // The directory's universities are in the dataset too (with its credit, tests/e2e/directory.test.ts).
     expect(json.counts).toEqual({
       organizations: organizations.length,
-      institutions: institutions.length,
+      institutions: seededInstitutionCount(),
       memberships: memberships.length,
     });
     const ld = await call("/export/{file}", "/export/dataset.jsonld");
@@ -285,7 +294,7 @@ describe.concurrent("downloads", () => {
     ).toHaveLength(organizations.length + 1);
     expect(
       ((await call("/export/{file}", "/export/institutions.csv")).body as string).split("\r\n").filter(Boolean),
-    ).toHaveLength(institutions.length + 1);
+    ).toHaveLength(seededInstitutionCount() + 1);
     const qs = await call("/export/{file}", "/export/wikidata.qs");
     expect(qs.res.status).toBe(200);
     expect(qs.res.headers.get("content-type")).toMatch(/^text\/plain/);
@@ -326,7 +335,7 @@ describe.concurrent("downloads", () => {
     ).data.find((r) => r.date === "2002-03-04");
     expect(release?.counts).toEqual({
       organizations: organizations.length,
-      institutions: institutions.length,
+      institutions: seededInstitutionCount(),
       memberships: memberships.length,
     });
     const csv = await call("/releases/{date}/{file}", "/releases/2002-03-04/dataset.csv");
@@ -344,7 +353,7 @@ describe.concurrent("downloads", () => {
       expect(html).toContain("/api/v1/releases/2002-03-04/dataset.json");
       expect(html).toContain(
         locale === "en"
-          ? `${organizations.length} organizations, ${institutions.length} institutions, ` +
+          ? `${organizations.length} organizations, ${seededInstitutionCount().toLocaleString("en")} institutions, ` +
               `${memberships.length} memberships`
           : `${organizations.length} 个组织`,
       );

@@ -185,7 +185,7 @@ describe("getOrganizationBySlug", () => {
 
 describe("listInstitutions", () => {
   it("lists all nineteen by name, with facets", async () => {
-    const r = await listInstitutions(institutionSearch(), "en");
+    const r = await listInstitutions(institutionSearch({ coverage: "listed" }), "en");
     expect(r.total).toBe(19);
     expect(r.items).toHaveLength(19);
     expect(r.facets.kind.reduce((n, f) => n + f.count, 0)).toBe(19);
@@ -196,6 +196,22 @@ describe("listInstitutions", () => {
       { value: "HK", count: 1 },
       { value: "RU", count: 1 },
     ]);
+  });
+
+  it("counts the directory's universities apart from the registry's listed ones", async () => {
+    const all = await listInstitutions(institutionSearch(), "en");
+    const directoryOnly = await db().institution.count({
+      where: { directoryId: { not: null }, memberships: { none: {} }, founded: { none: {} }, people: { none: {} } },
+    });
+    expect(all.facets.coverage).toEqual([
+      { value: "directory", count: directoryOnly },
+      { value: "listed", count: 19 },
+    ]);
+    expect(all.total).toBe(19 + directoryOnly);
+    const onlyDirectory = await listInstitutions(institutionSearch({ coverage: "directory", country: "HK" }), "en");
+    expect(onlyDirectory.items.map((i) => i.slug)).toContain("university-of-hong-kong");
+    expect(onlyDirectory.items.map((i) => i.slug)).not.toContain("chinese-university-of-hong-kong");
+    expect(onlyDirectory.items.every((i) => i.membershipCount === 0)).toBe(true);
   });
 
   it.each([
@@ -211,9 +227,9 @@ describe("listInstitutions", () => {
   });
 
   it("country=HK and kind filters, with the kind facet ignoring its own filter", async () => {
-    const hk = await listInstitutions(institutionSearch({ country: "HK" }), "en");
+    const hk = await listInstitutions(institutionSearch({ country: "HK", coverage: "listed" }), "en");
     expect(hk.items.map((i) => i.slug)).toEqual(["chinese-university-of-hong-kong"]);
-    const academies = await listInstitutions(institutionSearch({ kind: "ACADEMY" }), "en");
+    const academies = await listInstitutions(institutionSearch({ kind: "ACADEMY", coverage: "listed" }), "en");
     expect(academies.items.map((i) => i.slug).sort()).toEqual([
       "chinese-academy-of-engineering",
       "chinese-academy-of-sciences",
@@ -231,8 +247,8 @@ describe("listInstitutions", () => {
   });
 
   it("pages in the database", async () => {
-    const p1 = await listInstitutions(institutionSearch({}, { pageSize: 10 }), "en");
-    const p2 = await listInstitutions(institutionSearch({ page: "2" }, { pageSize: 10 }), "en");
+    const p1 = await listInstitutions(institutionSearch({ coverage: "listed" }, { pageSize: 10 }), "en");
+    const p2 = await listInstitutions(institutionSearch({ coverage: "listed", page: "2" }, { pageSize: 10 }), "en");
     expect(p1.items).toHaveLength(10);
     expect(p2.items).toHaveLength(9);
     expect(p1.pageCount).toBe(2);
@@ -241,7 +257,7 @@ describe("listInstitutions", () => {
   });
 
   it("zh shows Chinese names with the English original", async () => {
-    const r = await listInstitutions(institutionSearch({ q: "Nanjing" }), "zh");
+    const r = await listInstitutions(institutionSearch({ q: "Nanjing", coverage: "listed" }), "zh");
     expect(r.items[0]).toMatchObject({
       slug: "nanjing-medical-university",
       name: "南京医科大学",
@@ -321,7 +337,8 @@ describe("getInstitutionBySlug", () => {
 // Regressions found by these tests.
 describe("fixed defects", () => {
   it("listInstitutions still reports the total on a page past the end", async () => {
-    const r = await listInstitutions(institutionSearch({ page: "2" }), "en"); // 19 institutions, 20 a page
+    // 19 listed institutions, 20 a page
+    const r = await listInstitutions(institutionSearch({ coverage: "listed", page: "2" }), "en");
     expect(r.items).toEqual([]);
     expect(r.total).toBe(19);
   });

@@ -160,9 +160,11 @@ describe("listOrganizations: finding", () => {
   });
 
   it("a hostile search leaves the tables intact", async () => {
+    const institutions = await db().institution.count();
     await find({ q: '\'); DELETE FROM "Organization"; --' });
     expect(await db().organization.count()).toBe(12);
-    expect(await db().institution.count()).toBe(19);
+    expect(await db().institution.count()).toBe(institutions);
+    expect(institutions).toBeGreaterThan(10_000);
   });
 });
 

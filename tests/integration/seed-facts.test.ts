@@ -344,8 +344,12 @@ describe("founders", () => {
     });
     expect(names.map((n) => [n.kind, n.name]).sort()).toEqual([
       ["ALTERNATE", "1st Moscow State Medical University of the Russian Federation"],
+      // Its former name, as the directory of the world's universities still lists it, credited to the directory.
+      ["ALTERNATE", "I.M. Sechenov Moscow Medical Academy"],
       ["OFFICIAL", "First Moscow State Medical University"],
     ]);
+    const directory = await prisma.source.findUniqueOrThrow({ where: { key: "world-universities-list" } });
+    expect(names.find((n) => n.name.startsWith("I.M."))?.sourceId).toBe(directory.id);
   });
 });
 
@@ -659,12 +663,13 @@ is word for word on its page`, async () => {
     for (const n of names) expect(onPage(n.source!.key, n.quote ?? ""), n.name).toBe(true);
   });
 
-  it("there are the three sources: the two pages and the editorial Chinese names", async () => {
+  it("there are four sources: the two pages, the editorial Chinese names and the directory", async () => {
     const sources = await prisma.source.findMany({ orderBy: { key: "asc" } });
     expect(sources.map((s) => [s.key, s.kind])).toEqual([
       ["cuhk-belt-and-road", "WEB_PAGE"],
       ["editorial-zh-names", "EDITORIAL"],
       ["nmu-international-organizations", "WEB_PAGE"],
+      ["world-universities-list", "DOCUMENT"],
     ]);
   });
 });
@@ -767,7 +772,9 @@ describe("seed idempotence", () => {
       }),
     });
     const before = await snapshot();
-    expect(before).toMatchObject({ sources: 3, institutions: 19, organizations: 12, memberships: 13 });
+    const directory = await prisma.institution.count({ where: { source: { key: "world-universities-list" } } });
+    expect(directory).toBeGreaterThan(10_000);
+    expect(before).toMatchObject({ sources: 4, institutions: 19 + directory, organizations: 12, memberships: 13 });
     const result = await seedDatabase(prisma);
     expect(result).toEqual({ sources: 3, institutions: 19, organizations: 12, memberships: 13 });
     expect(await snapshot()).toEqual(before);

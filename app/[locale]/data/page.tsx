@@ -7,6 +7,7 @@ import { listReleases } from "@/lib/open-data/releases";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { DatasetDownloads } from "@/components/data/dataset-downloads";
 import { ReleaseTable } from "@/components/data/release-table";
+import { DirectoryCredit } from "@/components/data/directory-credit";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
 
@@ -53,6 +54,7 @@ export default async function DataPage({ params }: Props) {
             ),
           })}
         </p>
+        <DirectoryCredit locale={locale} />
       </section>
       <DatasetDownloads counts={counts} locale={locale} />
       <section aria-labelledby="api">

@@ -40,6 +40,7 @@ export default async function InstitutionsPage({ params, searchParams }: Props) 
     q: search.q,
     kind: search.kind,
     country: search.country,
+    coverage: search.coverage,
     sort: search.sort === "name" ? undefined : search.sort,
   };
 

@@ -17,6 +17,16 @@ const distinctive = (col: string) =>
   `btrim(regexp_replace(lower(${col}), '\\m(${GENERIC})\\M|[^[:alnum:][:space:]]', ' ', 'g'))`;
 
 /**
+ * The institutions whose look-alikes are worth an admin's time: those the registry made itself (from its sources or an
+ * admin's hand) and those with memberships. Two directory entries with nothing listed are the directory's business
+ * (prisma/seed-data/world-universities/corrections.json); comparing its 10,000 names with each other would also cost
+ * seconds per report.
+ */
+const INSTITUTION_DRIVER = `x."institutionId" IN (
+  SELECT i.id FROM "Institution" i
+  WHERE i."directoryId" IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."institutionId" = i.id))`;
+
+/**
  * Pairs of records whose names look alike (trigram similarity ≥ 0.6 over all their names, any language, and ≥ 0.7
  * once generic words are set aside), or share an acronym for organizations. Uses the names' trigram indexes; at
  * most LIMIT pairs.
@@ -48,9 +58,11 @@ export async function duplicates(
       }[]
     >(`
       WITH pairs AS (
-        SELECT x."${fk}" AS aid, y."${fk}" AS bid, max(similarity(x.name, y.name)) AS sim
-        FROM "${names}" x JOIN "${names}" y ON x.name % y.name AND x."${fk}" < y."${fk}"
-        WHERE similarity(${distinctive("x.name")}, ${distinctive("y.name")}) >= 0.7
+        SELECT least(x."${fk}", y."${fk}") AS aid, greatest(x."${fk}", y."${fk}") AS bid,
+               max(similarity(x.name, y.name)) AS sim
+        FROM "${names}" x JOIN "${names}" y ON x.name % y.name AND x."${fk}" <> y."${fk}"
+        WHERE ${table === "Institution" ? INSTITUTION_DRIVER : "true"}
+          AND similarity(${distinctive("x.name")}, ${distinctive("y.name")}) >= 0.7
         GROUP BY 1, 2
         ${acronyms}
       ), best AS (SELECT aid, bid, max(sim) AS sim FROM pairs GROUP BY 1, 2)

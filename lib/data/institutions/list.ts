@@ -9,8 +9,10 @@ import type { Facet } from "../../shared/types/organizations";
 import { textMatchedRows, type SearchColumns } from "../search/patterns";
 import type { InstitutionSearch } from "../../validation/search";
 import { institutionNameSelect } from "../selects";
+import { listedInstitutionSql } from "./listed";
 
-type InstitutionFilters = Pick<InstitutionSearch, "kind" | "country">;
+type InstitutionFilters = Pick<InstitutionSearch, "kind" | "country" | "coverage">;
+type FacetName = "kind" | "country" | "coverage";
 const INSTITUTION = Prisma.sql`"Institution" i`;
 // An institution's "searchText" is its names and city, short enough to serve as the names column.
 const COLUMNS: SearchColumns = {
@@ -23,10 +25,12 @@ function matchedInstitutions(q: string, select: Prisma.Sql, where: Prisma.Sql[],
   return textMatchedRows({ from: INSTITUTION, columns: COLUMNS, select, q, where, gateWhere: filterConditions(s) });
 }
 
-function filterConditions(s: InstitutionFilters, except?: "kind" | "country"): Prisma.Sql[] {
+function filterConditions(s: InstitutionFilters, except?: FacetName): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (s.kind && except !== "kind") parts.push(Prisma.sql`i.kind = ${s.kind}::"InstitutionKind"`);
   if (s.country && except !== "country") parts.push(Prisma.sql`i.country = ${s.country}`);
+  if (s.coverage && except !== "coverage")
+    parts.push(s.coverage === "listed" ? listedInstitutionSql("i") : Prisma.sql`NOT ${listedInstitutionSql("i")}`);
   return parts;
 }
 
@@ -35,8 +39,8 @@ const whereOf = (parts: Prisma.Sql[]) =>
 
 /** The search's conditions on `i` ("Institution"): shared by the site's search and the read API. */
 export function institutionSearchConditions(
-  s: Pick<InstitutionSearch, "q" | "kind" | "country">,
-  except?: "kind" | "country",
+  s: Pick<InstitutionSearch, "q" | "kind" | "country" | "coverage">,
+  except?: FacetName,
 ): Prisma.Sql[] {
   const text = s.q
     ? [Prisma.sql`i.id IN (SELECT id FROM (${matchedInstitutions(s.q, Prisma.sql`i.id`, [], s)}) matched_ids)`]
@@ -44,7 +48,7 @@ export function institutionSearchConditions(
   return [...text, ...filterConditions(s, except)];
 }
 
-type FacetRow = { section: "total" | "kind" | "country"; value: string | null; n: bigint };
+type FacetRow = { section: "total" | FacetName; value: string | null; n: bigint };
 
 function pageOfHits(s: InstitutionSearch, locale: Locale) {
   const name = Prisma.raw(locale === "zh" ? `i."sortNameZh"` : `i."sortNameEn"`);
@@ -63,19 +67,24 @@ function pageOfHits(s: InstitutionSearch, locale: Locale) {
     ORDER BY ${order} LIMIT ${s.pageSize} OFFSET ${(s.page - 1) * s.pageSize}`;
 }
 
+/** What the facets read of each matched institution (listedInstitutionSql needs its id and directoryId). */
+const FACET_COLUMNS = Prisma.sql`i.id, i.kind, i.country, i."directoryId"`;
+
 function totalAndFacets(s: InstitutionSearch) {
   const matched = s.q
-    ? Prisma.sql`matched AS MATERIALIZED (${matchedInstitutions(s.q, Prisma.sql`i.id, i.kind, i.country`, [], s)})`
-    : Prisma.sql`matched AS NOT MATERIALIZED (SELECT i.id, i.kind, i.country FROM "Institution" i)`;
+    ? Prisma.sql`matched AS MATERIALIZED (${matchedInstitutions(s.q, FACET_COLUMNS, [], s)})`
+    : Prisma.sql`matched AS NOT MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Institution" i)`;
   return db().$queryRaw<FacetRow[]>`
       WITH ${matched}
       SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched i ${whereOf(filterConditions(s))}
       UNION ALL SELECT 'kind', i.kind::text, count(*) FROM matched i ${whereOf(filterConditions(s, "kind"))} GROUP BY 2
       UNION ALL SELECT 'country', i.country::text, count(*) FROM matched i
-        ${whereOf(filterConditions(s, "country"))} GROUP BY 2`;
+        ${whereOf(filterConditions(s, "country"))} GROUP BY 2
+      UNION ALL SELECT 'coverage', CASE WHEN ${listedInstitutionSql("i")} THEN 'listed' ELSE 'directory' END, count(*)
+        FROM matched i ${whereOf(filterConditions(s, "coverage"))} GROUP BY 2`;
 }
 
-function facetOf(counts: FacetRow[], key: "kind" | "country"): Facet {
+function facetOf(counts: FacetRow[], key: FacetName): Facet {
   return counts
     .filter((r) => r.section === key && r.value !== null)
     .map((r) => ({ value: r.value!, count: Number(r.n) }))
@@ -123,7 +132,11 @@ async function searchInstitutions(s: InstitutionSearch, locale: Locale): Promise
     total,
     page: s.page,
     pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
-    facets: { kind: facetOf(counts, "kind"), country: facetOf(counts, "country") },
+    facets: {
+      kind: facetOf(counts, "kind"),
+      country: facetOf(counts, "country"),
+      coverage: facetOf(counts, "coverage"),
+    },
   };
 }
 

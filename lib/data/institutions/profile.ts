@@ -22,6 +22,8 @@ const profileSelect = {
   website: true,
   rorId: true,
   wikidataId: true,
+  directoryId: true,
+  emailDomains: true,
   updatedAt: true,
   names: { ...institutionNameSelect, select: { ...institutionNameSelect.select, quote: true, source: sourceSelect } },
   source: sourceSelect,
@@ -114,6 +116,9 @@ function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
       wikidataId: i.wikidataId ? sourceRef(i.wikidataSource, i.wikidataQuote) : null,
     },
     updatedAt: i.updatedAt.toISOString(),
+    inDirectory: i.directoryId !== null,
+    emailDomains: i.emailDomains,
+    listed: i.directoryId === null || i.memberships.length + i.founded.length + i.people.length > 0,
     participations: i.memberships.map((m) => toParticipation(m, locale)),
     founded: mergeRoles(
       i.founded.map((f) => ({

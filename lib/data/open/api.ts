@@ -71,7 +71,12 @@ export async function listApiOrganizations(query: ApiOrganizationQuery): Promise
 }
 
 export async function listApiInstitutions(query: ApiInstitutionQuery): Promise<ApiPage<OpenInstitution>> {
-  const conditions = institutionSearchConditions({ q: query.q, kind: query.kind, country: query.country });
+  const conditions = institutionSearchConditions({
+    q: query.q,
+    kind: query.kind,
+    country: query.country,
+    coverage: query.coverage,
+  });
   const { ids, total, nextCursor } = await keysetIds("Institution", "i", conditions, query.limit, query.cursor);
   const rows = await db().institution.findMany({ where: { id: { in: ids } }, select: openInstitutionSelect });
   return { data: inOrder(ids, rows).map(toOpenInstitution), total, limit: query.limit, nextCursor };

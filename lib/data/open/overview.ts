@@ -1,6 +1,7 @@
 import "server-only";
 import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
+import { listedInstitution, listedInstitutionSql } from "../institutions/listed";
 import { cached, tags } from "../../cache/read-cache";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
@@ -16,12 +17,13 @@ async function loadOverview(locale: Locale): Promise<RegistryOverview> {
   const institutionNames = { select: { locale: true, name: true, kind: true }, orderBy: { locale: "asc" } } as const;
   const [organizations, institutions, memberships, sources, countries, newest, recent] = await Promise.all([
     db().organization.count(),
-    db().institution.count(),
+    db().institution.count({ where: listedInstitution }),
     db().membership.count(),
     db().source.count(),
-    // Countries and regions the registry knows of: its institutions' and those its sources name.
+    // Countries and regions the registry knows of: its listed institutions' and those its sources name.
     db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n
-      FROM (SELECT country::text FROM "Institution" UNION SELECT unnest(countries) FROM "Organization") AS c`,
+      FROM (SELECT i.country::text FROM "Institution" i WHERE ${listedInstitutionSql("i")}
+            UNION SELECT unnest(countries) FROM "Organization") AS c`,
     db().organization.findMany({
       select: { slug: true, kind: true, foundedOn: true, foundedPrecision: true, names },
       where: { foundedOn: { not: null } },

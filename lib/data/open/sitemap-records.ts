@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { listedInstitution } from "../institutions/listed";
 import { cached, tags } from "../../cache/read-cache";
 import { SITEMAP_URLS, type SitemapEntry } from "../../seo/sitemap";
 
@@ -7,7 +8,10 @@ import { SITEMAP_URLS, type SitemapEntry } from "../../seo/sitemap";
 export const sitemapCounts = cached(
   "sitemapCounts",
   async () => {
-    const [organizations, institutions] = await Promise.all([db().organization.count(), db().institution.count()]);
+    const [organizations, institutions] = await Promise.all([
+      db().organization.count(),
+      db().institution.count({ where: listedInstitution }),
+    ]);
     return { organizations, institutions };
   },
   () => [tags.organizations, tags.institutions],
@@ -24,7 +28,9 @@ export const sitemapRecords = cached(
       take: SITEMAP_URLS,
     } as const;
     const rows =
-      kind === "organizations" ? await db().organization.findMany(query) : await db().institution.findMany(query);
+      kind === "organizations"
+        ? await db().organization.findMany(query)
+        : await db().institution.findMany({ ...query, where: listedInstitution });
     return rows.map((r) => ({ path: `/${kind}/${r.slug}`, lastModified: r.updatedAt.toISOString() }));
   },
   (kind) => [tags[kind]],

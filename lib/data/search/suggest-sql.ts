@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import type { SuggestType } from "../../shared/types/suggest";
+import { listedInstitutionSql } from "../institutions/listed";
 
 // The type-ahead's SQL. Names are compared folded (atlas_fold: lower case, punctuation and runs of spaces as
 // one space; see the suggest_names migration), each kind of match in its own branch so that PostgreSQL
@@ -142,7 +143,11 @@ export function suggestHits(f: string, types: readonly SuggestType[], limit: num
     SELECT * FROM p UNION ALL SELECT * FROM w UNION ALL SELECT * FROM s UNION ALL SELECT * FROM t`;
 }
 
-/** The best matching name of each record, then the records ranked, with what the answer shows of each. */
+/**
+ * The best matching name of each record, then the records ranked, with what the answer shows of each. Within a
+ * tier, institutions the registry lists something about come before the directory's others: "Nanjing" means
+ * Nanjing Medical University here before the thirty other Nanjing universities the directory holds.
+ */
 export function suggestQuery(f: string, types: readonly SuggestType[], limit: number, zh: boolean): Prisma.Sql {
   const sortName = Prisma.raw(zh ? `"sortNameZh"` : `"sortNameEn"`);
   const locale = zh ? "zh" : "en";
@@ -161,6 +166,6 @@ export function suggestQuery(f: string, types: readonly SuggestType[], limit: nu
     FROM best b
     LEFT JOIN "Organization" o ON b.type = 'organization' AND o.id = b.id
     LEFT JOIN "Institution" i ON b.type = 'institution' AND i.id = b.id
-    ORDER BY b.tier, b.similarity DESC, 6, 5
+    ORDER BY b.tier, (b.type = 'institution' AND NOT ${listedInstitutionSql("i")}), b.similarity DESC, 6, 5
     LIMIT ${limit}`;
 }

@@ -1,6 +1,7 @@
 import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../../shared/enums";
 import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TYPES } from "../../shared/types/suggest";
 import { common, download, errorResponse, etagHeader, json, ok, p, ref, str } from "./builders";
+import { INSTITUTION_COVERAGES } from "../../validation/search";
 
 /** The read API's operations: the records, the downloads and the widget. */
 /** The download of one record's slice (an organization's or an institution's), in three formats. */
@@ -68,6 +69,14 @@ export const paths = {
         p.q,
         { name: "kind", in: "query", schema: { type: "string", enum: Object.values(InstitutionKind) } },
         p.country,
+        {
+          name: "coverage",
+          in: "query",
+          description:
+            "`listed`: institutions the registry has something about (made from its sources, or with a membership, " +
+            "a founding role or a person); `directory`: those the directory of the world's universities alone holds.",
+          schema: { type: "string", enum: [...INSTITUTION_COVERAGES] },
+        },
         p.limit,
         p.cursor,
       ],

@@ -89,6 +89,15 @@ export const components = {
       name: str,
       url: { type: "string", const: LICENSE.url },
     }),
+    Credit: obj({
+      name: str,
+      publisher: str,
+      url: str,
+      license: str,
+      licenseUrl: str,
+      copyright: str,
+      covers: str,
+    }),
     ReleaseManifest: obj({
       date: { type: "string", format: "date" },
       createdAt: { type: "string", format: "date-time" },
@@ -108,6 +117,7 @@ export const components = {
     DatasetDocument: obj({
       title: str,
       license: ref("License"),
+      credits: { type: "array", items: ref("Credit") },
       source: str,
       scope: {
         anyOf: [

@@ -19,7 +19,7 @@ export type InstitutionList = {
   total: number;
   page: number;
   pageCount: number;
-  facets: { kind: Facet; country: Facet };
+  facets: { kind: Facet; country: Facet; coverage: Facet };
 };
 
 export type Participation = MembershipFacts & {
@@ -59,4 +59,13 @@ export type InstitutionProfile = InstitutionSummary & {
   }[];
   people: { name: string; role: string; organization: { slug: string; name: string } }[];
   updatedAt: string;
+  /** Listed in the directory of the world's universities (prisma/seed-data/world-universities/). */
+  inDirectory: boolean;
+  /** Its staff's email domains, as the directory lists them. */
+  emailDomains: string[];
+  /**
+   * Whether the registry holds anything about it beyond the directory (it made the record from a source, or lists a
+   * membership, a founding role, a person): a page without is kept out of search engines and the sitemap until it has.
+   */
+  listed: boolean;
 };

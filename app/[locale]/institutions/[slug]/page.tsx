@@ -17,6 +17,7 @@ import { InstitutionNetwork } from "@/components/institutions/institution-networ
 import { FoundedOrganizations } from "@/components/institutions/founded-organizations";
 import { InstitutionPeople } from "@/components/institutions/institution-people";
 import { InstitutionIdentifiers } from "@/components/institutions/institution-identifiers";
+import { ClaimInvitation } from "@/components/institutions/claim-invitation";
 import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -41,6 +42,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     title: `${i.name} · ${t("participation")}`,
     description: t("participationLead", { name: i.name }),
+    // A directory entry with nothing listed yet is a thin page: kept out of search engines until it holds something.
+    ...(i.listed ? {} : { robots: { index: false, follow: true } }),
     alternates: {
       canonical: `/${locale}/institutions/${i.slug}`,
       languages: { en: `/en/institutions/${i.slug}`, zh: `/zh/institutions/${i.slug}` },
@@ -63,14 +66,18 @@ export default async function InstitutionPage(props: Props) {
       <JsonLd data={institutionJsonLd(i, env().SITE_URL, locale)} />
       <Breadcrumbs locale={locale} items={[{ href: "/institutions", label: nav("institutions") }, { label: i.name }]} />
       <InstitutionHeader institution={i} locale={locale} />
+      {i.listed ? null : <ClaimInvitation institution={i} locale={locale} />}
 
-      <section aria-labelledby="participation" className="mt-8">
-        <h2 id="participation" className="text-xl font-semibold">
-          {t("participation")}
-        </h2>
-        <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
-        <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
-      </section>
+      {/* A directory entry with nothing listed says so in its invitation; an empty table would say it twice. */}
+      {i.listed ? (
+        <section aria-labelledby="participation" className="mt-8">
+          <h2 id="participation" className="text-xl font-semibold">
+            {t("participation")}
+          </h2>
+          <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
+          <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
+        </section>
+      ) : null}
 
       {network ? <InstitutionNetwork network={network} locale={locale} /> : null}
 
