@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { FacetList } from "@/components/ui/facet-list";
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { countryName } from "@/lib/shared/countries";
 import type { InstitutionList } from "@/lib/shared/types/institutions";
 import type { InstitutionSearch } from "@/lib/validation/search";
@@ -17,36 +18,40 @@ export async function InstitutionFacets({
   facets: InstitutionList["facets"];
   locale: Locale;
 }) {
-  const [t, o, kinds] = await Promise.all([
+  const [t, o, kinds, phones] = await Promise.all([
     getTranslations({ locale, namespace: "institutions" }),
     getTranslations({ locale, namespace: "organizations" }),
     getTranslations({ locale, namespace: "institutionKinds" }),
+    getTranslations({ locale, namespace: "phones" }),
   ]);
+  const active = [search.kind, search.country].filter((v) => v !== undefined && v !== "").length;
   return (
-    <section aria-label={o("filters")} className="space-y-6">
-      <h2 className="sr-only">{o("filters")}</h2>
-      <FacetList
-        title={t("kind")}
-        name="kind"
-        pathname="/institutions"
-        query={query}
-        selected={search.kind}
-        anyLabel={o("any")}
-        options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
-      />
-      <FacetList
-        title={t("country")}
-        name="country"
-        pathname="/institutions"
-        query={query}
-        selected={search.country}
-        anyLabel={o("any")}
-        options={facets.country.map((f) => ({
-          value: f.value,
-          label: countryName(f.value, locale),
-          count: f.count,
-        }))}
-      />
-    </section>
+    <FiltersDisclosure summary={`${phones("filters")} (${phones("filtersActive", { count: active })})`}>
+      <section aria-label={o("filters")} className="space-y-6">
+        <h2 className="sr-only">{o("filters")}</h2>
+        <FacetList
+          title={t("kind")}
+          name="kind"
+          pathname="/institutions"
+          query={query}
+          selected={search.kind}
+          anyLabel={o("any")}
+          options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
+        />
+        <FacetList
+          title={t("country")}
+          name="country"
+          pathname="/institutions"
+          query={query}
+          selected={search.country}
+          anyLabel={o("any")}
+          options={facets.country.map((f) => ({
+            value: f.value,
+            label: countryName(f.value, locale),
+            count: f.count,
+          }))}
+        />
+      </section>
+    </FiltersDisclosure>
   );
 }

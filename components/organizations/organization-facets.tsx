@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { FacetList } from "@/components/ui/facet-list";
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { Link } from "@/components/ui/link";
 import { countryName } from "@/lib/shared/countries";
 import type { OrganizationList } from "@/lib/shared/types/organizations";
@@ -18,65 +19,71 @@ export async function OrganizationFacets({
   facets: OrganizationList["facets"];
   locale: Locale;
 }) {
-  const [t, kinds, fields] = await Promise.all([
+  const [t, kinds, fields, phones] = await Promise.all([
     getTranslations({ locale, namespace: "organizations" }),
     getTranslations({ locale, namespace: "kinds" }),
     getTranslations({ locale, namespace: "fields" }),
+    getTranslations({ locale, namespace: "phones" }),
   ]);
+  const active = [search.kind, search.field, search.country, search.year].filter(
+    (v) => v !== undefined && v !== "",
+  ).length;
   const filtered = Boolean(search.kind || search.field || search.country || search.year);
   return (
-    <section aria-label={t("filters")} className="space-y-6">
-      <h2 className="sr-only">{t("filters")}</h2>
-      <FacetList
-        title={t("kind")}
-        name="kind"
-        pathname="/organizations"
-        query={query}
-        selected={search.kind}
-        anyLabel={t("any")}
-        options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
-      />
-      <FacetList
-        title={t("country")}
-        name="country"
-        pathname="/organizations"
-        query={query}
-        selected={search.country}
-        anyLabel={t("any")}
-        options={facets.country.map((f) => ({
-          value: f.value,
-          label: countryName(f.value, locale),
-          count: f.count,
-        }))}
-      />
-      <FacetList
-        title={t("field")}
-        name="field"
-        pathname="/organizations"
-        query={query}
-        selected={search.field}
-        anyLabel={t("any")}
-        options={facets.field.map((f) => ({ value: f.value, label: fields(f.value), count: f.count }))}
-      />
-      <FacetList
-        title={t("year")}
-        name="year"
-        pathname="/organizations"
-        query={query}
-        selected={search.year}
-        anyLabel={t("any")}
-        options={[...facets.year]
-          .sort((a, b) => b.value - a.value)
-          .map((f) => ({ value: f.value, label: String(f.value), count: f.count }))}
-      />
-      {filtered ? (
-        <Link
-          href={{ pathname: "/organizations", query: search.q ? { q: search.q } : {} }}
-          className="block text-sm text-accent underline"
-        >
-          {t("clear")}
-        </Link>
-      ) : null}
-    </section>
+    <FiltersDisclosure summary={`${phones("filters")} (${phones("filtersActive", { count: active })})`}>
+      <section aria-label={t("filters")} className="space-y-6">
+        <h2 className="sr-only">{t("filters")}</h2>
+        <FacetList
+          title={t("kind")}
+          name="kind"
+          pathname="/organizations"
+          query={query}
+          selected={search.kind}
+          anyLabel={t("any")}
+          options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
+        />
+        <FacetList
+          title={t("country")}
+          name="country"
+          pathname="/organizations"
+          query={query}
+          selected={search.country}
+          anyLabel={t("any")}
+          options={facets.country.map((f) => ({
+            value: f.value,
+            label: countryName(f.value, locale),
+            count: f.count,
+          }))}
+        />
+        <FacetList
+          title={t("field")}
+          name="field"
+          pathname="/organizations"
+          query={query}
+          selected={search.field}
+          anyLabel={t("any")}
+          options={facets.field.map((f) => ({ value: f.value, label: fields(f.value), count: f.count }))}
+        />
+        <FacetList
+          title={t("year")}
+          name="year"
+          pathname="/organizations"
+          query={query}
+          selected={search.year}
+          anyLabel={t("any")}
+          options={[...facets.year]
+            .sort((a, b) => b.value - a.value)
+            .map((f) => ({ value: f.value, label: String(f.value), count: f.count }))}
+        />
+        {filtered ? (
+          <Link
+            href={{ pathname: "/organizations", query: search.q ? { q: search.q } : {} }}
+            className="block text-sm text-accent underline"
+          >
+            {t("clear")}
+          </Link>
+        ) : null}
+      </section>
+    </FiltersDisclosure>
   );
 }

@@ -1,0 +1,31 @@
+"use client";
+
+import { type ReactNode, useEffect, useRef } from "react";
+
+// Tailwind's md breakpoint, where the facets become a sidebar beside the results.
+const WIDE = "(min-width: 48rem)";
+
+/**
+ * The list pages' facets behind a native <details>: closed on phones, so the first result is above the
+ * fold, and working without JavaScript. On wide screens it opens itself (and, for a visitor without
+ * JavaScript, CSS shows the content of the closed element), and the toggle is hidden: the facets are the
+ * sidebar there.
+ */
+export function FiltersDisclosure({ summary, children }: { summary: string; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia(WIDE).matches) ref.current.open = true;
+  }, []);
+  return (
+    <details
+      ref={ref}
+      className="rounded-md border border-line bg-white md:border-0 md:bg-transparent md:[&::details-content]:[content-visibility:visible]"
+      data-testid="filters"
+    >
+      <summary className="flex min-h-11 cursor-pointer items-center px-3 py-2 text-sm font-semibold md:hidden">
+        {summary}
+      </summary>
+      <div className="px-3 pb-3 md:p-0">{children}</div>
+    </details>
+  );
+}
