@@ -56,7 +56,8 @@ export function WorldMapControls({
     <div className="space-y-2">
       <div ref={box} className="relative">
         {children}
-        {/* biome-ignore lint/a11y/useSemanticElements: an SVG has no <fieldset>; role="group" names its buttons' set */}
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG has no <fieldset>; role="group" names the set of
+            its buttons */}
         <svg
           viewBox={`0 0 ${width} ${height}`}
           role="group"
