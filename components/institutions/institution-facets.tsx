@@ -26,7 +26,7 @@ export async function InstitutionFacets({
   ]);
   const active = [search.kind, search.country].filter((v) => v !== undefined && v !== "").length;
   return (
-    <FiltersDisclosure summary={`${phones("filters")} (${phones("filtersActive", { count: active })})`}>
+    <FiltersDisclosure summary={phones("filtersSummary", { count: active })}>
       <section aria-label={o("filters")} className="space-y-6">
         <h2 className="sr-only">{o("filters")}</h2>
         <FacetList

@@ -30,7 +30,7 @@ export async function OrganizationFacets({
   ).length;
   const filtered = Boolean(search.kind || search.field || search.country || search.year);
   return (
-    <FiltersDisclosure summary={`${phones("filters")} (${phones("filtersActive", { count: active })})`}>
+    <FiltersDisclosure summary={phones("filtersSummary", { count: active })}>
       <section aria-label={t("filters")} className="space-y-6">
         <h2 className="sr-only">{t("filters")}</h2>
         <FacetList

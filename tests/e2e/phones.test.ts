@@ -68,7 +68,7 @@ describe("on a 390 px phone", () => {
     test(`${path}: the first result is above the fold; the filters open on a tap`, () =>
       onPhone(async (page) => {
         await openPage(page, path);
-        const first = page.locator('section[aria-labelledby="results-heading"] ul > li').first();
+        const first = page.locator('main section[aria-labelledby*="results"] li').first();
         const top = (await first.boundingBox())?.y;
         expect(top, "the first result is laid out").toBeDefined();
         expect(top!).toBeLessThan(PHONE.height);
@@ -88,6 +88,8 @@ describe("on a 390 px phone", () => {
     onPhone(async (page) => {
       await openPage(page, "/en/organizations?kind=CONSORTIUM");
       expect(await page.getByTestId("filters").locator("summary").innerText()).toBe("Filters (1 chosen)");
+      await openPage(page, "/zh/institutions");
+      expect(await page.getByTestId("filters").locator("summary").innerText()).toBe("筛选（未选择）");
     }));
 
   for (const path of ["/en/organizations/university-alliance-of-the-silk-road", "/en"]) {
@@ -95,7 +97,7 @@ describe("on a 390 px phone", () => {
       onPhone(async (page) => {
         await openPage(page, path);
         await page.locator('[data-fitted="true"]').first().waitFor();
-        const sizes = await page.locator("[data-chart] svg text").evaluateAll((texts) =>
+        const sizes = await page.locator("[data-chart] text").evaluateAll((texts) =>
           texts.map((t) => {
             const scale = (t as SVGTextElement).getScreenCTM()?.a ?? 0;
             return {
