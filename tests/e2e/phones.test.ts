@@ -92,11 +92,16 @@ describe("on a 390 px phone", () => {
       expect(await page.getByTestId("filters").locator("summary").innerText()).toBe("筛选（未选择）");
     }));
 
-  for (const path of ["/en/organizations/university-alliance-of-the-silk-road", "/en"]) {
+  for (const path of [
+    "/en/organizations/university-alliance-of-the-silk-road",
+    "/en",
+    "/en/institutions/nanjing-medical-university",
+  ]) {
     test(`${path}: every chart label is at least 11 px`, () =>
       onPhone(async (page) => {
         await openPage(page, path);
-        await page.locator('[data-fitted="true"]').first().waitFor();
+        // Once the browser has measured the charts (a column chart laid out again, the network's text scaled).
+        await page.locator('[data-fitted="true"], [data-text-scale]:not([data-text-scale="1.00"])').first().waitFor();
         const sizes = await page.locator("[data-chart] text").evaluateAll((texts) =>
           texts.map((t) => {
             const scale = (t as SVGTextElement).getScreenCTM()?.a ?? 0;
