@@ -93,7 +93,7 @@ export async function MembershipWidget({
                     <th scope="row" className="px-2 py-1.5 font-medium">
                       <a
                         href={`${site}/${lang}/organizations/${p.organization.slug}`}
-                        className={`${c.link} hover:underline`}
+                        className={`${c.link} underline underline-offset-2`}
                         {...ext}
                       >
                         {p.organization.name}
