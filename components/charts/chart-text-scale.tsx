@@ -17,9 +17,10 @@ export function ChartTextScale({ viewBoxWidth, children }: { viewBoxWidth: numbe
   useEffect(() => {
     const box = ref.current;
     if (!box) return;
-    const observer = new ResizeObserver(([entry]) => {
-      const drawn = entry?.contentRect.width ?? 0;
-      if (drawn > 0) setScale(Math.max(1, viewBoxWidth / drawn));
+    // The SVG's inner width: its border is drawn outside the viewBox. Rounded up, so 11 never becomes 10.99.
+    const observer = new ResizeObserver(() => {
+      const drawn = box.querySelector("svg")?.clientWidth ?? 0;
+      if (drawn > 0) setScale(Math.max(1, Math.ceil((viewBoxWidth / drawn) * 1000) / 1000));
     });
     observer.observe(box);
     return () => observer.disconnect();
