@@ -53,98 +53,96 @@ export async function MembershipWidget({
   const site = siteUrl.replace(/\/$/, "");
   const ext = { target: "_blank", rel: "noopener noreferrer" } as const;
   return (
-    // The theme's background fills the frame (min-h-screen); the content inside sets the frame's height.
-    <div className={`min-h-screen text-sm ${c.page}`} data-theme={theme} data-mode={mode}>
-      <div id={CONTENT_ID} className="flow-root p-3">
-        <ResizeReporter targetId={CONTENT_ID} />
-        <main>
-          <h1 className="text-base font-semibold">
-            {t("participation")} ·{" "}
-            <a href={`${site}/${lang}/institutions/${i.slug}`} className={`${c.link} underline`} {...ext}>
-              {i.name}
-            </a>
-          </h1>
-          {i.participations.length ? (
-            <table className={`mt-2 w-full border text-left [overflow-wrap:anywhere] ${c.line}`}>
-              <caption className="sr-only">{e("caption", { name: i.name })}</caption>
-              <thead className={c.head}>
-                <tr>
+    // As tall as its content, never the frame: the frame's height follows it (the body has the theme's colour).
+    <div id={CONTENT_ID} className={`flow-root p-3 text-sm ${c.page}`} data-theme={theme} data-mode={mode}>
+      <ResizeReporter targetId={CONTENT_ID} />
+      <main>
+        <h1 className="text-base font-semibold">
+          {t("participation")} ·{" "}
+          <a href={`${site}/${lang}/institutions/${i.slug}`} className={`${c.link} underline`} {...ext}>
+            {i.name}
+          </a>
+        </h1>
+        {i.participations.length ? (
+          <table className={`mt-2 w-full border text-left [overflow-wrap:anywhere] ${c.line}`}>
+            <caption className="sr-only">{e("caption", { name: i.name })}</caption>
+            <thead className={c.head}>
+              <tr>
+                <th scope="col" className="px-2 py-1.5">
+                  {t("organization")}
+                </th>
+                {mode === "full" ? (
                   <th scope="col" className="px-2 py-1.5">
-                    {t("organization")}
+                    {t("foundedBy")}
                   </th>
-                  {mode === "full" ? (
-                    <th scope="col" className="px-2 py-1.5">
-                      {t("foundedBy")}
-                    </th>
-                  ) : null}
-                  {mode === "full" ? (
-                    <th scope="col" className="hidden px-2 py-1.5 sm:table-cell">
-                      {t("introduction")}
-                    </th>
-                  ) : null}
-                  <th scope="col" className="px-2 py-1.5">
-                    {t("entrance")}
+                ) : null}
+                {mode === "full" ? (
+                  <th scope="col" className="hidden px-2 py-1.5 sm:table-cell">
+                    {t("introduction")}
                   </th>
-                </tr>
-              </thead>
-              <tbody className={`divide-y ${c.line}`}>
-                {i.participations.map((p) => (
-                  <tr key={p.organization.slug} className="align-top">
-                    <th scope="row" className="px-2 py-1.5 font-medium">
-                      <a
-                        href={`${site}/${lang}/organizations/${p.organization.slug}`}
-                        className={`${c.link} underline underline-offset-2`}
-                        {...ext}
-                      >
-                        {p.organization.name}
-                        {p.organization.acronym ? ` (${p.organization.acronym})` : ""}
-                      </a>
-                      {mode === "full" && p.organization.introduction ? (
-                        // Below sm the introduction column would push the table past a phone's width.
-                        <span className={`mt-1 block font-normal sm:hidden ${c.muted}`}>
-                          {teaser(p.organization.introduction)}
-                        </span>
-                      ) : null}
-                    </th>
-                    {mode === "full" ? (
-                      <td className="px-2 py-1.5">
-                        {p.foundedBy.map((f) => f.name).join(lang === "zh" ? "、" : "; ") || o("unknown")}
-                      </td>
-                    ) : null}
-                    {mode === "full" ? (
-                      <td className={`hidden px-2 py-1.5 sm:table-cell ${c.muted}`}>
+                ) : null}
+                <th scope="col" className="px-2 py-1.5">
+                  {t("entrance")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className={`divide-y ${c.line}`}>
+              {i.participations.map((p) => (
+                <tr key={p.organization.slug} className="align-top">
+                  <th scope="row" className="px-2 py-1.5 font-medium">
+                    <a
+                      href={`${site}/${lang}/organizations/${p.organization.slug}`}
+                      className={`${c.link} underline underline-offset-2`}
+                      {...ext}
+                    >
+                      {p.organization.name}
+                      {p.organization.acronym ? ` (${p.organization.acronym})` : ""}
+                    </a>
+                    {mode === "full" && p.organization.introduction ? (
+                      // Below sm the introduction column would push the table past a phone's width.
+                      <span className={`mt-1 block font-normal sm:hidden ${c.muted}`}>
                         {teaser(p.organization.introduction)}
-                      </td>
+                      </span>
                     ) : null}
+                  </th>
+                  {mode === "full" ? (
                     <td className="px-2 py-1.5">
-                      <span className="block whitespace-nowrap">
-                        {p.joined ? (
-                          <PartialDateText date={p.joined} locale={lang} />
-                        ) : (
-                          <span className={c.muted}>{o("joinedUnknown")}</span>
-                        )}
-                      </span>
-                      <span className="block font-medium">
-                        {roles(p.role)}
-                        {p.status !== "ACTIVE" ? ` · ${statuses(p.status)}` : ""}
-                      </span>
+                      {p.foundedBy.map((f) => f.name).join(lang === "zh" ? "、" : "; ") || o("unknown")}
                     </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className={`mt-2 ${c.muted}`}>{t("noParticipation")}</p>
-          )}
-        </main>
-        <footer className={`mt-2 text-xs ${c.muted}`}>
-          {e("poweredBy")}{" "}
-          <a href={`${site}/${lang}`} className={`${c.link} underline`} {...ext}>
-            Alliance Atlas
-          </a>{" "}
-          · {e("license")}
-        </footer>
-      </div>
+                  ) : null}
+                  {mode === "full" ? (
+                    <td className={`hidden px-2 py-1.5 sm:table-cell ${c.muted}`}>
+                      {teaser(p.organization.introduction)}
+                    </td>
+                  ) : null}
+                  <td className="px-2 py-1.5">
+                    <span className="block whitespace-nowrap">
+                      {p.joined ? (
+                        <PartialDateText date={p.joined} locale={lang} />
+                      ) : (
+                        <span className={c.muted}>{o("joinedUnknown")}</span>
+                      )}
+                    </span>
+                    <span className="block font-medium">
+                      {roles(p.role)}
+                      {p.status !== "ACTIVE" ? ` · ${statuses(p.status)}` : ""}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className={`mt-2 ${c.muted}`}>{t("noParticipation")}</p>
+        )}
+      </main>
+      <footer className={`mt-2 text-xs ${c.muted}`}>
+        {e("poweredBy")}{" "}
+        <a href={`${site}/${lang}`} className={`${c.link} underline`} {...ext}>
+          Alliance Atlas
+        </a>{" "}
+        · {e("license")}
+      </footer>
     </div>
   );
 }

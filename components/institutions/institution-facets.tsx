@@ -25,33 +25,32 @@ export async function InstitutionFacets({
     getTranslations({ locale, namespace: "phones" }),
   ]);
   const active = [search.kind, search.country].filter((v) => v !== undefined && v !== "").length;
-  return (
-    <FiltersDisclosure summary={phones("filtersSummary", { count: active })}>
-      <section aria-label={o("filters")} className="space-y-6">
-        <h2 className="sr-only">{o("filters")}</h2>
-        <FacetList
-          title={t("kind")}
-          name="kind"
-          pathname="/institutions"
-          query={query}
-          selected={search.kind}
-          anyLabel={o("any")}
-          options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
-        />
-        <FacetList
-          title={t("country")}
-          name="country"
-          pathname="/institutions"
-          query={query}
-          selected={search.country}
-          anyLabel={o("any")}
-          options={facets.country.map((f) => ({
-            value: f.value,
-            label: countryName(f.value, locale),
-            count: f.count,
-          }))}
-        />
-      </section>
-    </FiltersDisclosure>
+  const facetList = (
+    <section aria-label={o("filters")} className="space-y-6">
+      <h2 className="sr-only">{o("filters")}</h2>
+      <FacetList
+        title={t("kind")}
+        name="kind"
+        pathname="/institutions"
+        query={query}
+        selected={search.kind}
+        anyLabel={o("any")}
+        options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
+      />
+      <FacetList
+        title={t("country")}
+        name="country"
+        pathname="/institutions"
+        query={query}
+        selected={search.country}
+        anyLabel={o("any")}
+        options={facets.country.map((f) => ({
+          value: f.value,
+          label: countryName(f.value, locale),
+          count: f.count,
+        }))}
+      />
+    </section>
   );
+  return <FiltersDisclosure summary={phones("filtersSummary", { count: active })}>{facetList}</FiltersDisclosure>;
 }

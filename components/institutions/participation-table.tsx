@@ -33,87 +33,91 @@ export async function ParticipationTable({
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
   if (!rows.length) return <p className="text-muted">{t("noParticipation")}</p>;
+  // From md up; below it the rows are cards (participation-cards.tsx), hidden here with display: none.
+  const table = (
+    <div className="hidden overflow-x-auto rounded-md border border-line bg-white md:block">
+      <table className="w-full min-w-[48rem] text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <TableHead
+          columns={[
+            { label: t("organization"), className: "w-1/4" },
+            { label: t("foundedBy"), className: "w-1/5" },
+            t("introduction"),
+            { label: t("entrance"), className: "w-1/6" },
+          ]}
+        />
+        <tbody className="divide-y divide-line">
+          {rows.map((r) => (
+            <tr key={r.organization.slug} className="align-top">
+              <th scope="row" className="px-3 py-3 font-medium">
+                <Link
+                  href={`/organizations/${r.organization.slug}`}
+                  className="text-accent underline underline-offset-2"
+                >
+                  {r.organization.name}
+                  {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
+                </Link>
+                {r.organization.originalName ? (
+                  <span className="block text-xs font-normal text-muted" lang="en">
+                    {r.organization.originalName}
+                  </span>
+                ) : null}
+                <span className="mt-1 block font-normal">
+                  <Badge>{kinds(r.organization.kind)}</Badge>
+                </span>
+              </th>
+              <td className="px-3 py-3">
+                {r.foundedBy.length ? (
+                  <ul className="space-y-1">
+                    {r.foundedBy.map((f) => (
+                      <li key={`${f.slug}-${f.role}`}>
+                        <Link href={`/institutions/${f.slug}`} className="underline hover:text-accent">
+                          {f.name}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-muted">{o("unknown")}</span>
+                )}
+              </td>
+              <td className="px-3 py-3 text-slate-700">
+                {r.organization.introduction ? (
+                  <details>
+                    <summary className="cursor-pointer">
+                      {summary(r.organization.introduction)} <span className="text-accent">{t("readMore")}</span>
+                    </summary>
+                    <Markdown source={r.organization.introduction} className="mt-2" />
+                  </details>
+                ) : (
+                  <span className="text-muted">—</span>
+                )}
+                {r.notes ? (
+                  <div className="mt-2 text-xs">
+                    <p className="font-semibold">{t("notes")}:</p>
+                    <Markdown source={r.notes} />
+                  </div>
+                ) : null}
+              </td>
+              <td className="px-3 py-3">
+                <p className="whitespace-nowrap">
+                  <PartialDateText date={r.joined} locale={locale} fallback={o("joinedUnknown")} />
+                </p>
+                <p className="font-medium">{roles(r.role)}</p>
+                {r.status !== "ACTIVE" ? <Badge tone="warm">{statuses(r.status)}</Badge> : null}
+                <SourceNote source={r.source} locale={locale} compact />
+                <ConfirmationNote confirmation={r.confirmation} locale={locale} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
   return (
     <>
       <ParticipationCards rows={rows} locale={locale} caption={caption} />
-      <div className="hidden overflow-x-auto rounded-md border border-line bg-white md:block">
-        <table className="w-full min-w-[48rem] text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <TableHead
-            columns={[
-              { label: t("organization"), className: "w-1/4" },
-              { label: t("foundedBy"), className: "w-1/5" },
-              t("introduction"),
-              { label: t("entrance"), className: "w-1/6" },
-            ]}
-          />
-          <tbody className="divide-y divide-line">
-            {rows.map((r) => (
-              <tr key={r.organization.slug} className="align-top">
-                <th scope="row" className="px-3 py-3 font-medium">
-                  <Link
-                    href={`/organizations/${r.organization.slug}`}
-                    className="text-accent underline underline-offset-2"
-                  >
-                    {r.organization.name}
-                    {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
-                  </Link>
-                  {r.organization.originalName ? (
-                    <span className="block text-xs font-normal text-muted" lang="en">
-                      {r.organization.originalName}
-                    </span>
-                  ) : null}
-                  <span className="mt-1 block font-normal">
-                    <Badge>{kinds(r.organization.kind)}</Badge>
-                  </span>
-                </th>
-                <td className="px-3 py-3">
-                  {r.foundedBy.length ? (
-                    <ul className="space-y-1">
-                      {r.foundedBy.map((f) => (
-                        <li key={`${f.slug}-${f.role}`}>
-                          <Link href={`/institutions/${f.slug}`} className="underline hover:text-accent">
-                            {f.name}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="text-muted">{o("unknown")}</span>
-                  )}
-                </td>
-                <td className="px-3 py-3 text-slate-700">
-                  {r.organization.introduction ? (
-                    <details>
-                      <summary className="cursor-pointer">
-                        {summary(r.organization.introduction)} <span className="text-accent">{t("readMore")}</span>
-                      </summary>
-                      <Markdown source={r.organization.introduction} className="mt-2" />
-                    </details>
-                  ) : (
-                    <span className="text-muted">—</span>
-                  )}
-                  {r.notes ? (
-                    <div className="mt-2 text-xs">
-                      <p className="font-semibold">{t("notes")}:</p>
-                      <Markdown source={r.notes} />
-                    </div>
-                  ) : null}
-                </td>
-                <td className="px-3 py-3">
-                  <p className="whitespace-nowrap">
-                    <PartialDateText date={r.joined} locale={locale} fallback={o("joinedUnknown")} />
-                  </p>
-                  <p className="font-medium">{roles(r.role)}</p>
-                  {r.status !== "ACTIVE" ? <Badge tone="warm">{statuses(r.status)}</Badge> : null}
-                  <SourceNote source={r.source} locale={locale} compact />
-                  <ConfirmationNote confirmation={r.confirmation} locale={locale} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {table}
     </>
   );
 }

@@ -29,61 +29,60 @@ export async function OrganizationFacets({
     (v) => v !== undefined && v !== "",
   ).length;
   const filtered = Boolean(search.kind || search.field || search.country || search.year);
-  return (
-    <FiltersDisclosure summary={phones("filtersSummary", { count: active })}>
-      <section aria-label={t("filters")} className="space-y-6">
-        <h2 className="sr-only">{t("filters")}</h2>
-        <FacetList
-          title={t("kind")}
-          name="kind"
-          pathname="/organizations"
-          query={query}
-          selected={search.kind}
-          anyLabel={t("any")}
-          options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
-        />
-        <FacetList
-          title={t("country")}
-          name="country"
-          pathname="/organizations"
-          query={query}
-          selected={search.country}
-          anyLabel={t("any")}
-          options={facets.country.map((f) => ({
-            value: f.value,
-            label: countryName(f.value, locale),
-            count: f.count,
-          }))}
-        />
-        <FacetList
-          title={t("field")}
-          name="field"
-          pathname="/organizations"
-          query={query}
-          selected={search.field}
-          anyLabel={t("any")}
-          options={facets.field.map((f) => ({ value: f.value, label: fields(f.value), count: f.count }))}
-        />
-        <FacetList
-          title={t("year")}
-          name="year"
-          pathname="/organizations"
-          query={query}
-          selected={search.year}
-          anyLabel={t("any")}
-          options={[...facets.year]
-            .sort((a, b) => b.value - a.value)
-            .map((f) => ({ value: f.value, label: String(f.value), count: f.count }))}
-        />
-        {filtered ? (
-          <Link
-            href={{ pathname: "/organizations", query: search.q ? { q: search.q } : {} }}
-            className="block text-sm text-accent underline"
-          >
-            {t("clear")}
-          </Link>
-        ) : null}
-      </section>
-    </FiltersDisclosure>
+  const facetList = (
+    <section aria-label={t("filters")} className="space-y-6">
+      <h2 className="sr-only">{t("filters")}</h2>
+      <FacetList
+        title={t("kind")}
+        name="kind"
+        pathname="/organizations"
+        query={query}
+        selected={search.kind}
+        anyLabel={t("any")}
+        options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
+      />
+      <FacetList
+        title={t("country")}
+        name="country"
+        pathname="/organizations"
+        query={query}
+        selected={search.country}
+        anyLabel={t("any")}
+        options={facets.country.map((f) => ({
+          value: f.value,
+          label: countryName(f.value, locale),
+          count: f.count,
+        }))}
+      />
+      <FacetList
+        title={t("field")}
+        name="field"
+        pathname="/organizations"
+        query={query}
+        selected={search.field}
+        anyLabel={t("any")}
+        options={facets.field.map((f) => ({ value: f.value, label: fields(f.value), count: f.count }))}
+      />
+      <FacetList
+        title={t("year")}
+        name="year"
+        pathname="/organizations"
+        query={query}
+        selected={search.year}
+        anyLabel={t("any")}
+        options={[...facets.year]
+          .sort((a, b) => b.value - a.value)
+          .map((f) => ({ value: f.value, label: String(f.value), count: f.count }))}
+      />
+      {filtered ? (
+        <Link
+          href={{ pathname: "/organizations", query: search.q ? { q: search.q } : {} }}
+          className="block text-sm text-accent underline"
+        >
+          {t("clear")}
+        </Link>
+      ) : null}
+    </section>
   );
+  return <FiltersDisclosure summary={phones("filtersSummary", { count: active })}>{facetList}</FiltersDisclosure>;
 }
