@@ -10,9 +10,8 @@ const WIDE = "(min-width: 48rem)";
 
 /**
  * The list pages' facets behind a native <details>: closed on phones, so the first result is above the
- * fold, and working without JavaScript. On wide screens it opens itself (and, for a visitor without
- * JavaScript, CSS shows the content of the closed element), and the toggle is hidden: the facets are the
- * sidebar there.
+ * fold, and working without JavaScript. On wide screens, where the facets are the sidebar, it opens itself
+ * and hides its toggle; without JavaScript the toggle stays, so any browser can still open it.
  */
 export function FiltersDisclosure({ summary, children }: { summary: string; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -20,8 +19,8 @@ export function FiltersDisclosure({ summary, children }: { summary: string; chil
     if (ref.current && window.matchMedia(WIDE).matches) ref.current.open = true;
   }, []);
   return (
-    <details ref={ref} className={`rounded-md border border-line bg-white ${WIDE_CLASSES}`} data-testid="filters">
-      <summary className="flex min-h-11 cursor-pointer items-center px-3 py-2 text-sm font-semibold md:hidden">
+    <details ref={ref} className={`group rounded-md border border-line bg-white ${WIDE_CLASSES}`} data-testid="filters">
+      <summary className="flex min-h-11 cursor-pointer items-center px-3 py-2 text-sm font-semibold md:group-open:hidden">
         {summary}
       </summary>
       <div className="px-3 pb-3 md:p-0">{children}</div>
