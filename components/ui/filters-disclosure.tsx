@@ -3,7 +3,7 @@
 import { type ReactNode, useEffect, useRef } from "react";
 
 // Without JavaScript, CSS shows a closed element's content from md up (Chromium's ::details-content).
-const WIDE_CLASSES = "md:border-0 md:bg-transparent md:[&::details-content]:[content-visibility:visible]";
+const WIDE_CLASSES = "group md:border-0 md:bg-transparent md:[&::details-content]:[content-visibility:visible]";
 
 // Tailwind's md breakpoint, where the facets become a sidebar beside the results.
 const WIDE = "(min-width: 48rem)";
@@ -19,7 +19,7 @@ export function FiltersDisclosure({ summary, children }: { summary: string; chil
     if (ref.current && window.matchMedia(WIDE).matches) ref.current.open = true;
   }, []);
   return (
-    <details ref={ref} className={`group rounded-md border border-line bg-white ${WIDE_CLASSES}`} data-testid="filters">
+    <details ref={ref} className={`rounded-md border border-line bg-white ${WIDE_CLASSES}`} data-testid="filters">
       <summary className="flex min-h-11 cursor-pointer items-center px-3 py-2 text-sm font-semibold md:group-open:hidden">
         {summary}
       </summary>
