@@ -5,6 +5,9 @@ import { type ReactNode, useEffect, useRef } from "react";
 // Without JavaScript, CSS shows a closed element's content from md up (Chromium's ::details-content).
 const WIDE_CLASSES = "group md:border-0 md:bg-transparent md:[&::details-content]:[content-visibility:visible]";
 
+// On wide screens the open facets are the sidebar: no toggle above them.
+const TOGGLE = "md:group-open:hidden";
+
 // Tailwind's md breakpoint, where the facets become a sidebar beside the results.
 const WIDE = "(min-width: 48rem)";
 
@@ -20,7 +23,7 @@ export function FiltersDisclosure({ summary, children }: { summary: string; chil
   }, []);
   return (
     <details ref={ref} className={`rounded-md border border-line bg-white ${WIDE_CLASSES}`} data-testid="filters">
-      <summary className="flex min-h-11 cursor-pointer items-center px-3 py-2 text-sm font-semibold md:group-open:hidden">
+      <summary className={`flex min-h-11 cursor-pointer items-center px-3 py-2 text-sm font-semibold ${TOGGLE}`}>
         {summary}
       </summary>
       <div className="px-3 pb-3 md:p-0">{children}</div>
