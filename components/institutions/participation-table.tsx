@@ -116,8 +116,8 @@ export async function ParticipationTable({
   );
   return (
     <>
-      <ParticipationCards rows={rows} locale={locale} caption={caption} />
       {table}
+      <ParticipationCards rows={rows} locale={locale} caption={caption} />
     </>
   );
 }

@@ -68,8 +68,8 @@ export async function MemberTable({
   );
   return (
     <>
-      <MemberCards members={members} locale={locale} caption={caption} />
       {table}
+      <MemberCards members={members} locale={locale} caption={caption} />
     </>
   );
 }
