@@ -39,7 +39,7 @@ export function ColumnChart({
     `H${r1(xOf(columns.length))}`;
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="h-auto w-full" data-chart="columns">
-      <g className="text-[10px]" fill="#4b5563">
+      <g className="text-[11px]" fill="#4b5563">
         {y.ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={PAD.left + plotW} y1={r1(yOf(v))} y2={r1(yOf(v))} stroke="#e3e7ee" />
@@ -73,7 +73,7 @@ export function ColumnChart({
       </g>
       {showRunning && columns.length ? <path d={stepLine} fill="none" stroke={LINE} strokeWidth={2} /> : null}
       <line x1={PAD.left} x2={PAD.left + plotW} y1={PAD.top + plotH} y2={PAD.top + plotH} stroke="#94a3b8" />
-      <g className="text-[10px]" fill="#4b5563">
+      <g className="text-[11px]" fill="#4b5563">
         {columns.map((c, i) =>
           // Counted back from the latest period, which is always labelled.
           (columns.length - 1 - i) % every === 0 ? (

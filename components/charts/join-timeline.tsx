@@ -2,7 +2,7 @@ import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { formatPartialDate } from "@/lib/shared/dates";
 import type { Timeline } from "@/lib/charts/timeline";
-import { ColumnChart } from "./bar-chart";
+import { FittedColumnChart } from "./fitted-column-chart";
 
 /** Members joining per year (or per month when every date is known to the month), with the running total. */
 export async function JoinTimeline({ timeline, locale }: { timeline: Timeline; locale: Locale }) {
@@ -33,7 +33,7 @@ export async function JoinTimeline({ timeline, locale }: { timeline: Timeline; l
   }));
   return (
     <div className="space-y-2" data-chart="join-timeline">
-      <ColumnChart
+      <FittedColumnChart
         columns={columns}
         showRunning
         label={t("timelineLabel", {

@@ -10,7 +10,14 @@ import {
   type PlacedNode,
 } from "@/lib/charts/network-layout";
 import { countryName } from "@/lib/shared/countries";
+import { ChartTextScale } from "./chart-text-scale";
 import type { InstitutionNetwork, NetworkNode } from "@/lib/shared/types/charts";
+
+// A label written beside its node, unless the chart is too shrunk for it (chart-text-scale.tsx).
+const PLACED = "[visibility:var(--peripheral-labels,visible)]";
+const SHOWN_ON_FOCUS = "group-hover:visible group-focus-visible:visible";
+// 11 CSS pixels however far the SVG is shrunk.
+const LABEL_SIZE = "text-[length:calc(11px*var(--chart-text-scale,1))]";
 
 function shortName(name: string) {
   return name.length > 28 ? `${name.slice(0, 27)}…` : name;
@@ -25,7 +32,7 @@ function CenterNode({ p, place, name }: { p: PlacedNode; place: PlacedLabel | un
         x={place?.x ?? p.x}
         y={place?.y ?? p.y + p.r + 13}
         textAnchor={place?.anchor ?? "middle"}
-        className="text-[12px] font-semibold"
+        className="text-[length:calc(12px*var(--chart-text-scale,1))] font-semibold"
         fill="#1c2430"
         stroke="#ffffff"
         strokeWidth={3}
@@ -62,7 +69,7 @@ function NodeLink({ p, place, n, title, locale }: NodeProps) {
         stroke="#ffffff"
         strokeWidth={3}
         paintOrder="stroke"
-        className={`text-[11px] ${place ? "" : "invisible group-hover:visible group-focus-visible:visible"}`}
+        className={`${LABEL_SIZE} ${place ? PLACED : "invisible"} ${SHOWN_ON_FOCUS}`}
       >
         {shortName(n.name)}
       </text>
@@ -123,32 +130,34 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
   ]);
   return (
     <div className="space-y-4" data-chart="network">
-      {/* biome-ignore lint/a11y/useSemanticElements: an SVG picture has no <fieldset>; role="group" names its
-          nodes' set */}
-      <svg
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="group"
-        aria-label={t("networkLabel", { name: network.center.name, count: network.total })}
-        className="h-auto w-full rounded-md border border-line bg-white"
-      >
-        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the links are lines, not focusable: the nodes carry the
-            names */}
-        <g stroke="#94a3b8" strokeOpacity={0.7} fill="none" aria-hidden="true">
-          {linkPaths(layout.links).map(({ width, d }) => (
-            <path key={width} d={d} strokeWidth={width} />
-          ))}
-        </g>
-        {layout.nodes.map((p) => {
-          const n = bySlug.get(p.id);
-          if (!n) return <CenterNode key={p.id} p={p} place={labelled.get(p.id)} name={network.center.name} />;
-          const title = t("networkNode", {
-            name: n.name,
-            country: countryName(n.country, locale),
-            count: n.shared.length,
-          });
-          return <NodeLink key={p.id} p={p} place={labelled.get(p.id)} n={n} title={title} locale={locale} />;
-        })}
-      </svg>
+      <ChartTextScale viewBoxWidth={layout.width}>
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG picture has no <fieldset>; role="group" names its
+            nodes' set */}
+        <svg
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="group"
+          aria-label={t("networkLabel", { name: network.center.name, count: network.total })}
+          className="h-auto w-full rounded-md border border-line bg-white"
+        >
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the links are lines, not focusable: the nodes carry
+              the names */}
+          <g stroke="#94a3b8" strokeOpacity={0.7} fill="none" aria-hidden="true">
+            {linkPaths(layout.links).map(({ width, d }) => (
+              <path key={width} d={d} strokeWidth={width} />
+            ))}
+          </g>
+          {layout.nodes.map((p) => {
+            const n = bySlug.get(p.id);
+            if (!n) return <CenterNode key={p.id} p={p} place={labelled.get(p.id)} name={network.center.name} />;
+            const title = t("networkNode", {
+              name: n.name,
+              country: countryName(n.country, locale),
+              count: n.shared.length,
+            });
+            return <NodeLink key={p.id} p={p} place={labelled.get(p.id)} n={n} title={title} locale={locale} />;
+          })}
+        </svg>
+      </ChartTextScale>
       {network.total > network.nodes.length ? (
         <p className="text-sm text-muted">{t("networkShown", { shown: network.nodes.length, total: network.total })}</p>
       ) : null}

@@ -2,7 +2,8 @@ import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/shared/countries";
 import type { RegistryCharts } from "@/lib/shared/types/charts";
-import { ColumnChart, HorizontalBars } from "./bar-chart";
+import { HorizontalBars } from "./bar-chart";
+import { FittedColumnChart } from "./fitted-column-chart";
 
 /** The home page's overview: organizations founded per year and memberships by country or region. */
 export async function RegistryOverviewCharts({ charts, locale }: { charts: RegistryCharts; locale: Locale }) {
@@ -18,7 +19,7 @@ export async function RegistryOverviewCharts({ charts, locale }: { charts: Regis
           <h3 className="font-semibold">{t("foundedTitle")}</h3>
           {years.length ? (
             <>
-              <ColumnChart
+              <FittedColumnChart
                 width={420}
                 label={t("foundedLabel", { from: years[0]!.year, to: years.at(-1)!.year })}
                 columns={years.map((y) => ({

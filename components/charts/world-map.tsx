@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { baseMap, LAND_FILL, SEA_FILL } from "@/lib/charts/world-map";
 import { countryName } from "@/lib/shared/countries";
 import type { CountryCount } from "@/lib/shared/types/charts";
+import { type MapTarget, WorldMapControls } from "./world-map-controls";
 
 // Sequential shades of the accent colour, light to dark, by order of magnitude of the member count.
 const SHADES = [
@@ -24,6 +25,37 @@ export function radiusFor(count: number, largest: number): number {
   return Math.round((MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(count / Math.max(1, largest))) * 10) / 10;
 }
 
+/** The circles in drawing order: rings for countries only a source names, then members, largest first. */
+function placeCircles(members: CountryCount[], namedOnly: string[]) {
+  const map = baseMap();
+  const largest = Math.max(1, ...members.map((m) => m.count));
+  const placed = [...members]
+    .filter((m) => map.anchors.has(m.code))
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+  const listed = new Set(members.map((m) => m.code));
+  const named = namedOnly.filter((code) => !listed.has(code) && map.anchors.has(code));
+  return { map, largest, placed, named };
+}
+
+/** The same circles as controls (world-map-controls.tsx), each with what its tooltip says. */
+function mapTargets(
+  members: CountryCount[],
+  namedOnly: string[],
+  describe: (code: string) => string | null,
+  locale: Locale,
+): MapTarget[] {
+  const { map, largest, placed, named } = placeCircles(members, namedOnly);
+  const target = (code: string, r: number): MapTarget => {
+    const at = map.anchors.get(code)!;
+    const name = countryName(code, locale);
+    return { code, x: at.x, y: at.y, r, name, label: describe(code) ?? name };
+  };
+  return [
+    ...named.map((code) => target(code, MIN_RADIUS)),
+    ...placed.map((m) => target(m.code, radiusFor(m.count, largest))),
+  ];
+}
+
 /**
  * The map itself: the land as one cached picture (/maps/world.svg) and over it one circle per member
  * country (never per member), sized and shaded by its member count, the largest drawn first so none hides
@@ -40,13 +72,7 @@ export function WorldMapSvg({
   label: string;
   describe: (code: string) => string | null;
 }) {
-  const map = baseMap();
-  const largest = Math.max(1, ...members.map((m) => m.count));
-  const placed = [...members]
-    .filter((m) => map.anchors.has(m.code))
-    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
-  const listed = new Set(members.map((m) => m.code));
-  const named = namedOnly.filter((code) => !listed.has(code) && map.anchors.has(code));
+  const { map, largest, placed, named } = placeCircles(members, namedOnly);
   return (
     <svg
       viewBox={`0 0 ${map.width} ${map.height}`}
@@ -103,9 +129,11 @@ export async function WorldMap({
   locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "charts" });
+  const phones = await getTranslations({ locale, namespace: "phones" });
   if (!members.length && !namedOnly.length) return <p className="text-sm text-muted">{t("noMapData")}</p>;
   const counts = new Map(members.map((m) => [m.code, m.count]));
   const named = new Set(namedOnly);
+  const map = baseMap();
   const sep = locale === "zh" ? "、" : ", ";
   const top = members
     .slice(0, 10)
@@ -120,7 +148,16 @@ export async function WorldMap({
   };
   return (
     <div className="space-y-3" data-chart="world-map">
-      <WorldMapSvg members={members} namedOnly={namedOnly} label={label} describe={describe} />
+      <WorldMapControls
+        width={map.width}
+        height={map.height}
+        targets={mapTargets(members, namedOnly, describe, locale)}
+        groupLabel={phones("mapControls")}
+        hint={phones("mapHint")}
+        panelLabel={phones("mapPanel")}
+      >
+        <WorldMapSvg members={members} namedOnly={namedOnly} label={label} describe={describe} />
+      </WorldMapControls>
       <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
         <span>{t("legendMembers")}:</span>
         {SHADES.map((s, i) => (

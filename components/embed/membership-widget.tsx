@@ -2,6 +2,10 @@ import { getTranslations } from "next-intl/server";
 import type { InstitutionProfile } from "@/lib/shared/types/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
 import type { EmbedOptions } from "@/lib/validation/api";
+import { ResizeReporter } from "./resize-reporter";
+
+// The element whose height the frame follows (resize-reporter.tsx).
+const CONTENT_ID = "widget-content";
 
 const THEMES = {
   light: {
@@ -19,6 +23,11 @@ const THEMES = {
     head: "bg-slate-800",
   },
 } as const;
+
+function teaser(introduction: string | null): string {
+  if (!introduction) return "—";
+  return introduction.length > 220 ? `${introduction.slice(0, 220)}…` : introduction;
+}
 
 /**
  * A university's approved memberships, made for an iframe on the university's own site: the table its
@@ -44,7 +53,9 @@ export async function MembershipWidget({
   const site = siteUrl.replace(/\/$/, "");
   const ext = { target: "_blank", rel: "noopener noreferrer" } as const;
   return (
-    <div className={`min-h-screen p-3 text-sm ${c.page}`} data-theme={theme} data-mode={mode}>
+    // As tall as its content, never the frame: the frame's height follows it (the body has the theme's colour).
+    <div id={CONTENT_ID} className={`flow-root p-3 text-sm ${c.page}`} data-theme={theme} data-mode={mode}>
+      <ResizeReporter targetId={CONTENT_ID} />
       <main>
         <h1 className="text-base font-semibold">
           {t("participation")} ·{" "}
@@ -53,7 +64,7 @@ export async function MembershipWidget({
           </a>
         </h1>
         {i.participations.length ? (
-          <table className={`mt-2 w-full border text-left ${c.line}`}>
+          <table className={`mt-2 w-full border text-left [overflow-wrap:anywhere] ${c.line}`}>
             <caption className="sr-only">{e("caption", { name: i.name })}</caption>
             <thead className={c.head}>
               <tr>
@@ -66,7 +77,7 @@ export async function MembershipWidget({
                   </th>
                 ) : null}
                 {mode === "full" ? (
-                  <th scope="col" className="px-2 py-1.5">
+                  <th scope="col" className="hidden px-2 py-1.5 sm:table-cell">
                     {t("introduction")}
                   </th>
                 ) : null}
@@ -81,12 +92,18 @@ export async function MembershipWidget({
                   <th scope="row" className="px-2 py-1.5 font-medium">
                     <a
                       href={`${site}/${lang}/organizations/${p.organization.slug}`}
-                      className={`${c.link} hover:underline`}
+                      className={`${c.link} underline underline-offset-2`}
                       {...ext}
                     >
                       {p.organization.name}
                       {p.organization.acronym ? ` (${p.organization.acronym})` : ""}
                     </a>
+                    {mode === "full" && p.organization.introduction ? (
+                      // Below sm the introduction column would push the table past a phone's width.
+                      <span className={`mt-1 block font-normal sm:hidden ${c.muted}`}>
+                        {teaser(p.organization.introduction)}
+                      </span>
+                    ) : null}
                   </th>
                   {mode === "full" ? (
                     <td className="px-2 py-1.5">
@@ -94,12 +111,8 @@ export async function MembershipWidget({
                     </td>
                   ) : null}
                   {mode === "full" ? (
-                    <td className={`px-2 py-1.5 ${c.muted}`}>
-                      {p.organization.introduction
-                        ? `${p.organization.introduction.slice(0, 220)}${
-                            p.organization.introduction.length > 220 ? "…" : ""
-                          }`
-                        : "—"}
+                    <td className={`hidden px-2 py-1.5 sm:table-cell ${c.muted}`}>
+                      {teaser(p.organization.introduction)}
                     </td>
                   ) : null}
                   <td className="px-2 py-1.5">

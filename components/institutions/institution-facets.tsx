@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { FacetList } from "@/components/ui/facet-list";
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { countryName } from "@/lib/shared/countries";
 import type { InstitutionList } from "@/lib/shared/types/institutions";
 import type { InstitutionSearch } from "@/lib/validation/search";
@@ -17,12 +18,14 @@ export async function InstitutionFacets({
   facets: InstitutionList["facets"];
   locale: Locale;
 }) {
-  const [t, o, kinds] = await Promise.all([
+  const [t, o, kinds, phones] = await Promise.all([
     getTranslations({ locale, namespace: "institutions" }),
     getTranslations({ locale, namespace: "organizations" }),
     getTranslations({ locale, namespace: "institutionKinds" }),
+    getTranslations({ locale, namespace: "phones" }),
   ]);
-  return (
+  const active = [search.kind, search.country].filter((v) => v !== undefined && v !== "").length;
+  const facetList = (
     <section aria-label={o("filters")} className="space-y-6">
       <h2 className="sr-only">{o("filters")}</h2>
       <FacetList
@@ -62,4 +65,5 @@ export async function InstitutionFacets({
       />
     </section>
   );
+  return <FiltersDisclosure summary={phones("filtersSummary", { count: active })}>{facetList}</FiltersDisclosure>;
 }

@@ -10,6 +10,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { Markdown } from "@/components/ui/markdown";
 import { AsWritten } from "@/components/ui/as-written";
 import { ReadMore } from "@/components/ui/read-more";
+import { ParticipationCards } from "./participation-cards";
 
 /** The table a university used to keep on its own page: organization, founded by, introduction, entrance. */
 export async function ParticipationTable({
@@ -27,8 +28,9 @@ export async function ParticipationTable({
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
   if (!rows.length) return <p className="text-muted">{t("noParticipation")}</p>;
-  return (
-    <div className="overflow-x-auto rounded-md border border-line bg-white">
+  // From md up; below it the rows are cards (participation-cards.tsx), hidden here with display: none.
+  const table = (
+    <div className="hidden overflow-x-auto rounded-md border border-line bg-white md:block">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <TableHead
@@ -105,5 +107,11 @@ export async function ParticipationTable({
         </tbody>
       </table>
     </div>
+  );
+  return (
+    <>
+      {table}
+      <ParticipationCards rows={rows} locale={locale} caption={caption} />
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { Markdown } from "@/components/ui/markdown";
+import { MemberCards } from "./member-cards";
 
 export async function MemberTable({
   members,
@@ -29,7 +30,8 @@ export async function MemberTable({
   const citations = numberCitations(members.map((m) => [m.source]));
   return (
     <div>
-      <div className="overflow-x-auto rounded-md border border-line bg-white">
+      {/* From md up; below it the rows are cards (member-cards.tsx), and the table is display: none. */}
+      <div className="hidden overflow-x-auto rounded-md border border-line bg-white md:block">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <TableHead
@@ -81,6 +83,7 @@ export async function MemberTable({
           </tbody>
         </table>
       </div>
+      <MemberCards members={members} citations={citations.rows} locale={locale} caption={caption} />
       <CitationList list="members" entries={citations.entries} locale={locale} />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { FacetList } from "@/components/ui/facet-list";
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { Link } from "@/components/ui/link";
 import { countryName } from "@/lib/shared/countries";
 import type { OrganizationList } from "@/lib/shared/types/organizations";
@@ -18,13 +19,17 @@ export async function OrganizationFacets({
   facets: OrganizationList["facets"];
   locale: Locale;
 }) {
-  const [t, kinds, fields] = await Promise.all([
+  const [t, kinds, fields, phones] = await Promise.all([
     getTranslations({ locale, namespace: "organizations" }),
     getTranslations({ locale, namespace: "kinds" }),
     getTranslations({ locale, namespace: "fields" }),
+    getTranslations({ locale, namespace: "phones" }),
   ]);
+  const active = [search.kind, search.field, search.country, search.year].filter(
+    (v) => v !== undefined && v !== "",
+  ).length;
   const filtered = Boolean(search.kind || search.field || search.country || search.year);
-  return (
+  const facetList = (
     <section aria-label={t("filters")} className="space-y-6">
       <h2 className="sr-only">{t("filters")}</h2>
       <FacetList
@@ -79,4 +84,5 @@ export async function OrganizationFacets({
       ) : null}
     </section>
   );
+  return <FiltersDisclosure summary={phones("filtersSummary", { count: active })}>{facetList}</FiltersDisclosure>;
 }

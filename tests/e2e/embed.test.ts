@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import memberships from "../../prisma/seed-data/memberships.json";
 import organizations from "../../prisma/seed-data/organizations.json";
+import { embedSnippet } from "@/lib/shared/embed-snippet";
 import { baseUrl, browserSession, expectNoAxeViolations, screenshot, url } from "../support/browser";
 
 const NMU = "nanjing-medical-university";
@@ -17,6 +18,7 @@ const officialName = (o: (typeof organizations)[number], locale: string) =>
   o.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL")!.name;
 
 const tabs = browserSession({ tabs: 1 });
+const narrow = browserSession({ tabs: 1, width: 320, height: 640 });
 let host: http.Server;
 let hostOrigin = "";
 
@@ -32,9 +34,16 @@ src="${app}/embed/institutions/${NMU}?lang=en&mode=full" width="900" height="600
 src="${app}/embed/institutions/${NMU}?lang=zh&theme=dark" width="600" height="500"></iframe>
 <iframe name="not-embed" title="Not a widget" src="${app}/en/institutions/${NMU}" width="600" height="300"></iframe>
 </body></html>`;
-  host = http.createServer((_req, res) => {
+  // The snippet staff copy (lib/shared/embed-snippet.ts), pasted as is: iframe and resizer script.
+  const snippet = embedSnippet({ siteUrl: app, slug: NMU, lang: "en", title: "Memberships", mode: "full" });
+  const pasted = `<!doctype html><html lang="en"><head><title>NMU: pasted widget</title></head><body>
+<h1>Our international organizations</h1>
+${snippet}
+<p id="after">Text after the widget.</p>
+</body></html>`;
+  host = http.createServer((req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(page);
+    res.end(req.url === "/pasted" ? pasted : page);
   });
   await new Promise<void>((resolve) => host.listen(0, resolve));
   hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
@@ -42,6 +51,7 @@ src="${app}/embed/institutions/${NMU}?lang=zh&theme=dark" width="600" height="50
 
 afterAll(async () => {
   await tabs.close();
+  await narrow.close();
   await new Promise((resolve) => host?.close(resolve));
 });
 
@@ -129,6 +139,47 @@ describe("the widget in another site's iframe", () => {
       expect(text).toContain("mode must be compact or full.");
       expect(await page.locator("table").count()).toBe(0);
       expect((await page.goto(url("/embed/institutions/no-such-university")))?.status()).toBe(404);
+    });
+  });
+});
+
+describe("the widget on a phone and in a pasted snippet", () => {
+  it("full mode fits a 320 px frame without scrolling sideways, in both languages", async () => {
+    await narrow.use(async (page) => {
+      for (const lang of ["en", "zh"]) {
+        await page.goto(url(`/embed/institutions/${NMU}?lang=${lang}&mode=full`));
+        await page.locator("table").waitFor();
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${lang}: the widget is ${width}px wide`).toBeLessThanOrEqual(320);
+        // The introduction is still there, under the organization's name.
+        expect(await page.locator("main tbody th").first().innerText()).toMatch(/\n.{20,}/);
+      }
+      await screenshot(page, "embed-320-full-zh");
+    });
+  });
+
+  it("the pasted snippet's frame takes the height of the widget's content", async () => {
+    await tabs.use(async (page) => {
+      await page.goto(`${hostOrigin}/pasted`);
+      const iframe = page.locator("iframe");
+      const widget = page.frameLocator("iframe");
+      await widget.locator("table").waitFor();
+      const content = () => widget.locator("#widget-content").evaluate((el) => el.getBoundingClientRect().height);
+      const frameHeight = () => iframe.evaluate((el) => el.getBoundingClientRect().height);
+      // The snippet says 480 px; the script replaces it with the content's height.
+      await expect
+        .poll(async () => Math.abs((await frameHeight()) - (await content())), { timeout: 15_000 })
+        .toBeLessThanOrEqual(1);
+      expect(await frameHeight()).not.toBe(480);
+      // It follows the content when the content changes height (a narrower window wraps more lines).
+      const before = await frameHeight();
+      await page.setViewportSize({ width: 400, height: 900 });
+      await expect.poll(frameHeight, { timeout: 15_000 }).toBeGreaterThan(before);
+      await expect
+        .poll(async () => Math.abs((await frameHeight()) - (await content())), { timeout: 15_000 })
+        .toBeLessThanOrEqual(1);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await screenshot(page, "embed-04-pasted-resized");
     });
   });
 });

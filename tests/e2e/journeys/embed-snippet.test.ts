@@ -19,7 +19,9 @@ afterAll(async () => {
 
 describe("the staff dashboard's embed snippet", () => {
   it("NMU staff copy the snippet; pasted into another site, it shows NMU's memberships", async () => {
-    const page = await (await newContext(browser)).newPage();
+    const context = await newContext(browser);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url("/")).origin });
+    const page = await context.newPage();
     await page.goto(url("/en/login"));
     await page.getByLabel("Email").fill("staff@njmu.test");
     await page.getByLabel("Password").fill("nmu-staff-demo");
@@ -35,6 +37,16 @@ describe("the staff dashboard's embed snippet", () => {
       ),
     );
     expect(snippet).toContain(`src="${url("/embed/institutions/nanjing-medical-university")}`);
+    // The copy button puts exactly that text on the clipboard and says so where a screen reader hears it.
+    const status = page.getByTestId("copy-status");
+    expect(await status.innerText()).toBe("");
+    await page.getByRole("button", { name: "Copy snippet" }).click();
+    await expect.poll(() => status.innerText()).toBe("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    await page.goto(url("/zh/account"));
+    await page.getByRole("button", { name: "复制代码" }).click();
+    await expect.poll(() => page.getByTestId("copy-status").innerText()).toBe("已复制");
+    expect(await page.getByTestId("copy-status").getAttribute("role")).toBe("status");
     await screenshot(page, "embed-02-dashboard-snippet");
 
     host = http.createServer((_req, res) => {
@@ -49,6 +61,10 @@ describe("the staff dashboard's embed snippet", () => {
     await site.goto(`http://localhost:${(host.address() as AddressInfo).port}/`);
     const frame = site.frameLocator("iframe");
     await frame.locator("table").waitFor();
+    // The snippet's script sizes the frame to the widget's content: no inner scroll bar, no empty band.
+    const content = () => frame.locator("#widget-content").evaluate((el) => el.getBoundingClientRect().height);
+    const frameHeight = () => site.locator("iframe").evaluate((el) => el.getBoundingClientRect().height);
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await content()))).toBeLessThanOrEqual(1);
     const text = await frame.locator("main").innerText();
     expect(text).toContain("Nanjing Medical University");
     expect(text).toContain("The Belt and Road International Medical Education Alliance");

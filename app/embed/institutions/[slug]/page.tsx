@@ -42,7 +42,8 @@ export default async function EmbedInstitutionPage(props: Props) {
   const lang = options?.lang ?? "en";
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"}>
-      <body className="font-sans antialiased">
+      {/* The theme's colour under the widget, which is only as tall as its content (membership-widget.tsx). */}
+      <body className={`font-sans antialiased ${options?.theme === "dark" ? "bg-slate-900" : "bg-white"}`}>
         {options ? (
           <MembershipWidget institution={institution} options={options} siteUrl={env().SITE_URL} />
         ) : (
