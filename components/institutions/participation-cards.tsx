@@ -4,7 +4,8 @@ import { Link } from "@/components/ui/link";
 import type { Participation } from "@/lib/shared/types/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
-import { SourceNote } from "@/components/ui/source-note";
+import { CitationMarks } from "@/components/ui/citations";
+import { AsWritten } from "@/components/ui/as-written";
 import { Badge } from "@/components/ui/badge";
 
 /**
@@ -14,10 +15,13 @@ import { Badge } from "@/components/ui/badge";
  */
 export async function ParticipationCards({
   rows,
+  citations,
   locale,
   caption,
 }: {
   rows: Participation[];
+  /** Each row's numbers in the list of sources under the table (lib/shared/citations.ts). */
+  citations: number[][];
   locale: Locale;
   caption: string;
 }) {
@@ -28,11 +32,11 @@ export async function ParticipationCards({
   const statuses = await getTranslations({ locale, namespace: "statuses" });
   return (
     <ul aria-label={caption} className="space-y-3 md:hidden" data-testid="participation-cards">
-      {rows.map((r) => (
+      {rows.map((r, i) => (
         <li key={r.organization.slug} className="min-w-0 rounded-md border border-line bg-white p-3 text-sm">
           <p className="font-medium">
             <Link href={`/organizations/${r.organization.slug}`} className="text-accent underline underline-offset-2">
-              {r.organization.name}
+              <AsWritten text={r.organization.name} locale={locale} />
               {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
             </Link>
           </p>
@@ -53,7 +57,7 @@ export async function ParticipationCards({
             ) : null}
           </dl>
           <div className="mt-1 break-words">
-            <SourceNote source={r.source} locale={locale} compact />
+            <CitationMarks list="participation" numbers={citations[i] ?? []} locale={locale} />
             <ConfirmationNote confirmation={r.confirmation} locale={locale} />
           </div>
         </li>

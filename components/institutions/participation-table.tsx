@@ -4,7 +4,9 @@ import { Link } from "@/components/ui/link";
 import type { Participation } from "@/lib/shared/types/institutions";
 import { PartialDateText } from "@/components/ui/partial-date";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
-import { SourceNote } from "@/components/ui/source-note";
+import { CitationList, CitationMarks } from "@/components/ui/citations";
+import { numberCitations } from "@/lib/shared/citations";
+import { joinRoleLabels } from "@/lib/shared/founders";
 import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
 import { Markdown } from "@/components/ui/markdown";
@@ -27,7 +29,16 @@ export async function ParticipationTable({
   const roles = await getTranslations({ locale, namespace: "roles" });
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
+  const founderRoles = await getTranslations({ locale, namespace: "founderRoles" });
   if (!rows.length) return <p className="text-muted">{t("noParticipation")}</p>;
+  // A university's page usually rests on one or two sources: each row links to its number in the list under the
+  // table rather than printing the same source line under every row.
+  const citations = numberCitations(rows.map((r) => [r.source]));
+  const founders = (f: Participation["foundedBy"][number]) =>
+    joinRoleLabels(
+      f.roles.map((role) => founderRoles(role)),
+      locale,
+    );
   // From md up; below it the rows are cards (participation-cards.tsx), hidden here with display: none.
   const table = (
     <div className="hidden overflow-x-auto rounded-md border border-line bg-white md:block">
@@ -42,7 +53,7 @@ export async function ParticipationTable({
           ]}
         />
         <tbody className="divide-y divide-line">
-          {rows.map((r) => (
+          {rows.map((r, i) => (
             <tr key={r.organization.slug} className="align-top">
               <th scope="row" className="px-3 py-3 font-medium">
                 <Link
@@ -65,10 +76,11 @@ export async function ParticipationTable({
                 {r.foundedBy.length ? (
                   <ul className="space-y-1">
                     {r.foundedBy.map((f) => (
-                      <li key={`${f.slug}-${f.role}`}>
+                      <li key={f.slug}>
                         <Link href={`/institutions/${f.slug}`} className="underline hover:text-accent">
-                          {f.name}
-                        </Link>
+                          <AsWritten text={f.name} locale={locale} />
+                        </Link>{" "}
+                        <span className="text-xs text-muted">({founders(f)})</span>
                       </li>
                     ))}
                   </ul>
@@ -99,7 +111,7 @@ export async function ParticipationTable({
                 </p>
                 <p className="font-medium">{roles(r.role)}</p>
                 {r.status !== "ACTIVE" ? <Badge tone="warm">{statuses(r.status)}</Badge> : null}
-                <SourceNote source={r.source} locale={locale} compact />
+                <CitationMarks list="participation" numbers={citations.rows[i] ?? []} locale={locale} />
                 <ConfirmationNote confirmation={r.confirmation} locale={locale} />
               </td>
             </tr>
@@ -111,7 +123,8 @@ export async function ParticipationTable({
   return (
     <>
       {table}
-      <ParticipationCards rows={rows} locale={locale} caption={caption} />
+      <ParticipationCards rows={rows} citations={citations.rows} locale={locale} caption={caption} />
+      <CitationList list="participation" entries={citations.entries} locale={locale} />
     </>
   );
 }

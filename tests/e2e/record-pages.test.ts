@@ -43,6 +43,24 @@ describe.concurrent("founders", () => {
     }));
 });
 
+describe.concurrent("a university's participation", () => {
+  test("NMU: founders once with their roles, and each source listed once under the table", () =>
+    withPage(async (page) => {
+      await openPage(page, "/en/institutions/nanjing-medical-university");
+      const epu = page.locator("tr", { hasText: "Eurasia-Pacific Uninet" });
+      const ministry = epu.getByRole("link", { name: "Austrian Federal Ministry for Science and Research" });
+      expect(await ministry.count()).toBe(1);
+      expect(await epu.locator("li", { has: ministry }).innerText()).toMatch(/\(Founder, supporter\)$/);
+      // NMU's six rows rest on its one page: one numbered source, and every row (table and cards) points at it.
+      const rows = await page.locator("tbody > tr").count();
+      const sources = page.locator('ol[aria-labelledby="participation-sources"] > li');
+      expect(await sources.count()).toBeLessThan(rows);
+      expect(await page.getByText("seen ", { exact: false }).count()).toBe(await sources.count());
+      const first = (await sources.first().getAttribute("id")) ?? "";
+      expect(await page.locator(`tbody a[href="#${first}"]`).count()).toBeGreaterThan(1);
+    }));
+});
+
 describe.concurrent("introductions", () => {
   test("a long introduction is a closed details showing the teaser, which opens to the whole text", () =>
     withPage(async (page) => {

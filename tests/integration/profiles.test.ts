@@ -350,5 +350,7 @@ describe("fixed defects", () => {
       "austrian-federal-ministry-for-science-and-research",
       "oead-gmbh",
     ]);
+    // …each with all its roles: the ministry is founder and supporter.
+    expect(epu!.foundedBy[0]?.roles).toEqual(["FOUNDER", "SUPPORTER"]);
   });
 });

@@ -83,10 +83,16 @@ function toParticipation(m: ProfileRow["memberships"][number], locale: Locale): 
       founded: fromStoredDate(m.organization.foundedOn, m.organization.foundedPrecision),
       introduction: m.organization.introduction,
     },
-    // An institution can be named in several founding roles (founder and supporter): list it once.
-    foundedBy: m.organization.founders
-      .filter((f, i, all) => all.findIndex((g) => g.institution.slug === f.institution.slug) === i)
-      .map((f) => ({ slug: f.institution.slug, name: pickName(f.institution.names, locale).name, role: f.role })),
+    // An institution can be named in several founding roles (founder and supporter): list it once, with them all.
+    foundedBy: mergeRoles(
+      m.organization.founders.map((f) => ({
+        slug: f.institution.slug,
+        name: pickName(f.institution.names, locale).name,
+        role: f.role,
+        source: null,
+      })),
+      (f) => f.slug,
+    ).map(({ slug, name, roles }) => ({ slug, name, roles })),
     ...membershipFacts(m),
   };
 }

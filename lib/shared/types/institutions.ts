@@ -32,7 +32,7 @@ export type Participation = MembershipFacts & {
     founded: PartialDate | null;
     introduction: string | null;
   };
-  foundedBy: { slug: string; name: string; role: FounderRole }[];
+  foundedBy: { slug: string; name: string; roles: FounderRole[] }[];
 };
 
 export type InstitutionProfile = InstitutionSummary & {

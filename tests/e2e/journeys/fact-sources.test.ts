@@ -81,10 +81,13 @@ the old`, async () => {
     await visitor.goto(url("/en/institutions/nanjing-medical-university"));
     const row = visitor.locator("tr", { hasText: "The Belt and Road International Medical Education Alliance" });
     await row.getByText("May 12, 2018", { exact: true }).waitFor();
-    // The entrance cell's source note (the introduction has a summary of its own).
-    await row.locator("summary", { hasText: /seen/ }).first().click();
-    await row.getByText(`“${NEW_QUOTE}”`).waitFor();
-    expect(await row.getByText(OLD_QUOTE).count()).toBe(0);
+    // The entrance cell's source number leads to the source and its passage in the list under the table.
+    const mark = row.getByRole("link", { name: /^Source \[\d+\]$/ });
+    const target = (await mark.getAttribute("href")) ?? "";
+    await mark.click();
+    const cited = visitor.locator(`[id="${target.slice(1)}"]`);
+    await cited.getByText(`“${NEW_QUOTE}”`).waitFor();
+    expect(await cited.getByText(OLD_QUOTE).count()).toBe(0);
 
     const history = visitor.getByRole("region", { name: "History of approved changes" });
     const entry = history
