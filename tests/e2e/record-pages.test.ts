@@ -55,7 +55,7 @@ describe.concurrent("a university's participation", () => {
       const rows = await page.locator("tbody > tr").count();
       const sources = page.locator('ol[aria-labelledby="participation-sources"] > li');
       expect(await sources.count()).toBeLessThan(rows);
-      expect(await page.getByText("seen ", { exact: false }).count()).toBe(await sources.count());
+      expect(await page.locator("table").getByText("seen ", { exact: false }).count()).toBe(0);
       const first = (await sources.first().getAttribute("id")) ?? "";
       expect(await page.locator(`tbody a[href="#${first}"]`).count()).toBeGreaterThan(1);
     }));
