@@ -70,6 +70,10 @@ describe.concurrent("addresses that do not exist", () => {
         expect(await page.locator("html").getAttribute("lang")).toBe(c.lang);
         const home = page.locator("main").getByRole("link", { name: c.home });
         expect(await home.getAttribute("href")).toBe(`/${c.lang === "en" ? "en" : "zh"}`);
+        // Its search looks through organizations and institutions alike.
+        expect(await page.locator('main form[role="search"]').getAttribute("action")).toBe(
+          `/${c.lang === "en" ? "en" : "zh"}/search`,
+        );
       }));
   }
 
