@@ -4,12 +4,12 @@ import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
 import { updateUserAccessAction } from "@/lib/actions/accounts";
 import { userRoles, type UserRoleValue } from "@/lib/shared/vocabulary";
-import { ActionForm, FieldError } from "@/components/account/action-form";
+import { ActionForm } from "@/components/account/action-form";
+import { InstitutionPicker } from "./institution-picker";
 
 /** Role, institution and access of one account; saving ends the person's open sessions. */
 export function UserAccessForm({
   user,
-  institutions,
   locale,
 }: {
   user: {
@@ -17,9 +17,8 @@ export function UserAccessForm({
     email: string;
     role: UserRoleValue;
     disabledAt: string | null;
-    institution: { slug: string } | null;
+    institution: { slug: string; name: string } | null;
   };
-  institutions: { slug: string; name: string }[];
   locale: Locale;
 }) {
   const t = useTranslations("account");
@@ -47,25 +46,7 @@ export function UserAccessForm({
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor={id("institutionSlug")} className="block">
-            {t("institution")}
-          </label>
-          <select
-            id={id("institutionSlug")}
-            name="institutionSlug"
-            defaultValue={user.institution?.slug ?? ""}
-            className={`${select} max-w-64`}
-          >
-            <option value="">—</option>
-            {institutions.map((i) => (
-              <option key={i.slug} value={i.slug}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-          <FieldError name="institutionSlug" id={id("institutionSlug-error")} />
-        </div>
+        <InstitutionPicker id={id("institution")} locale={locale} chosen={user.institution} compact />
         <div className="flex items-center gap-2 pb-1">
           <input id={id("disabled")} name="disabled" type="checkbox" defaultChecked={Boolean(user.disabledAt)} />
           <label htmlFor={id("disabled")}>{t("disabled")}</label>

@@ -29,8 +29,8 @@ export const inviteUserAction = action({
 export const updateUserAccessAction = action({
   name: "updateUserAccess",
   schema: updateUserAccessSchema,
-  async run(actor, input) {
-    await updateUserAccess(actor, input);
+  async run(actor, input, locale) {
+    await updateUserAccess(actor, input, locale);
     return { message: "Saved; the person's open sessions have ended." };
   },
 });

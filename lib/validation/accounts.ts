@@ -9,18 +9,22 @@ const institutionSlug = z
   .trim()
   .max(100)
   .transform((v) => v || null);
+/** The institution's name as typed in the picker (the slug is what a suggestion chose, if any). */
+const institution = z.string().trim().max(300).default("");
 
 export const inviteUserSchema = z.object({
   email: z.email(say("validEmail")).max(254),
   name: z.string().trim().min(1, say("personName")).max(200),
   role,
   institutionSlug,
+  institution,
 });
 
 export const updateUserAccessSchema = z.object({
   userId: z.string().min(1).max(40),
   role,
   institutionSlug,
+  institution,
   disabled: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 

@@ -220,8 +220,9 @@ export async function signIn(browser: Browser, email: string, password: string):
  * Choose an organization in the type-ahead picker (components/ui/suggest-combobox.tsx) with the keyboard only:
  * type, wait for the list, ArrowDown to its first option, Enter. `typed` should make `name` the first option.
  */
-export async function chooseOrganization(page: Page, typed: string, name: string): Promise<void> {
-  const box = page.getByRole("combobox", { name: "Organization" });
+/** Pick a record in a type-ahead (the first combobox labelled `label`): type, take the first suggestion. */
+export async function chooseRecord(page: Page, label: string, typed: string, name: string): Promise<void> {
+  const box = page.getByRole("combobox", { name: label, exact: true }).first();
   await box.fill(typed);
   await page.getByRole("listbox").getByRole("option").first().waitFor();
   await box.press("ArrowDown");
@@ -230,4 +231,8 @@ export async function chooseOrganization(page: Page, typed: string, name: string
     ([id, value]) => (document.getElementById(id!) as HTMLInputElement | null)?.value === value,
     [(await box.getAttribute("id"))!, name] as const,
   );
+}
+
+export function chooseOrganization(page: Page, typed: string, name: string): Promise<void> {
+  return chooseRecord(page, "Organization", typed, name);
 }

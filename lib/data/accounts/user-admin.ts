@@ -12,6 +12,7 @@ import { normalizeEmail } from "./sessions";
 import { INVITE_DAYS, issueLinkToken, linkTokenHash, passwordLink } from "./link-tokens";
 import { accountKey } from "./login-throttle";
 import { mailTranslator } from "./mail-texts";
+import { resolveRecordChoice } from "../search/suggest";
 
 export async function listUsers(actor: Actor | null, locale: Locale) {
   requireAdmin(actor, "Only admins manage accounts.");
@@ -37,13 +38,27 @@ export async function listUsers(actor: Actor | null, locale: Locale) {
   }));
 }
 
-async function institutionIdFor(role: "ADMIN" | "STAFF", slug: string | null) {
+/**
+ * The institution of a staff account, as the admin chose it in the picker (a suggestion's slug) or typed its name
+ * (resolved as the picker would: lib/data/search/suggest.ts). Admins belong to none.
+ */
+async function institutionIdFor(
+  role: "ADMIN" | "STAFF",
+  choice: { institutionSlug: string | null; institution?: string },
+  locale: Locale,
+) {
   if (role === "ADMIN") return null;
-  if (!slug)
-    throw new ValidationError("Staff belong to an institution.", { institutionSlug: ["Choose the institution."] });
-  const institution = await db().institution.findUnique({ where: { slug }, select: { id: true } });
-  if (!institution) throw new ValidationError("Unknown institution.", { institutionSlug: ["Unknown institution."] });
-  return institution.id;
+  if (!choice.institutionSlug && !choice.institution?.trim())
+    throw new ValidationError("Staff belong to an institution.", { institution: ["Choose the institution."] });
+  const slug = await resolveRecordChoice(
+    "institution",
+    { slug: choice.institutionSlug ?? "", text: choice.institution ?? "" },
+    locale,
+    "institution",
+  );
+  const found = await db().institution.findUnique({ where: { slug }, select: { id: true } });
+  if (!found) throw new ValidationError("Unknown institution.", { institution: ["Unknown institution."] });
+  return found.id;
 }
 
 /**
@@ -53,14 +68,14 @@ async function institutionIdFor(role: "ADMIN" | "STAFF", slug: string | null) {
  */
 export async function inviteUser(
   actor: Actor | null,
-  input: { email: string; name: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null },
+  input: { email: string; name: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null; institution?: string },
   locale: Locale,
 ) {
   const admin = requireAdmin(actor, "Only admins manage accounts.");
   const email = normalizeEmail(input.email);
   if (await db().user.findUnique({ where: { email }, select: { id: true } }))
     throw new DuplicateRecordError("There is already an account with this email.");
-  const institutionId = await institutionIdFor(input.role, input.institutionSlug);
+  const institutionId = await institutionIdFor(input.role, input, locale);
   const user = await db().user.create({
     // Until they sign in, the person's language is the one they were invited in (the link's too).
     data: { email, name: input.name, role: input.role, institutionId, locale },
@@ -89,7 +104,14 @@ export async function inviteUser(
 /** Admins: change a person's role, institution or access. Their sessions end at once. */
 export async function updateUserAccess(
   actor: Actor | null,
-  input: { userId: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null; disabled: boolean },
+  input: {
+    userId: string;
+    role: "ADMIN" | "STAFF";
+    institutionSlug: string | null;
+    institution?: string;
+    disabled: boolean;
+  },
+  locale: Locale,
 ) {
   const admin = requireAdmin(actor, "Only admins manage accounts.");
   if (input.userId === admin.id && (input.disabled || input.role !== "ADMIN"))
@@ -99,7 +121,7 @@ export async function updateUserAccess(
     select: { role: true, institutionId: true, disabledAt: true },
   });
   if (!before) throw new ValidationError("No such user.");
-  const institutionId = await institutionIdFor(input.role, input.institutionSlug);
+  const institutionId = await institutionIdFor(input.role, input, locale);
   const disabledAt = input.disabled ? (before.disabledAt ?? new Date()) : null;
   await db().$transaction([
     db().user.update({
@@ -141,15 +163,4 @@ export async function setPasswordWithToken(token: string, password: string) {
     await recordAudit(tx, { event: "user.password", entityId: row.userId, actorId: row.userId });
     return user;
   });
-}
-
-export async function listInstitutionChoices(actor: Actor | null, locale: Locale) {
-  requireAdmin(actor, "Only admins manage accounts.");
-  const rows = await db().institution.findMany({
-    select: { slug: true, names: { select: { locale: true, name: true, kind: true } } },
-    orderBy: { slug: "asc" },
-  });
-  return rows
-    .map((r) => ({ slug: r.slug, name: pickName(r.names, locale).name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -68,33 +68,40 @@ const CANDIDATES = 5;
 
 const label = (s: SuggestItem) => (s.acronym && s.acronym !== s.name ? `${s.name} (${s.acronym})` : s.name);
 
+const NOUN = { organization: "organization", institution: "institution" } as const;
+
 /**
- * The organization a form names: `slug` as chosen from the suggestions, `text` as typed. A chosen slug counts
- * while the text is empty or still one of that record's names (a browser without JavaScript keeps a slug a
- * link prefilled even when the person then types another name). Otherwise the typed text decides: one record
- * whose name or acronym, in any language, equals it (case and punctuation aside) is taken; else a
- * validation error on `field` lists up to five candidates to type exactly.
+ * The record a form names: `slug` as chosen from the suggestions, `text` as typed. A chosen slug counts while the
+ * text is empty or still one of that record's names (a browser without JavaScript keeps a slug a link prefilled
+ * even when the person then types another name). Otherwise the typed text decides: one record whose name or
+ * acronym, in any language, equals it (case and punctuation aside) is taken; else a validation error on `field`
+ * lists up to five candidates to type exactly.
  */
-export async function resolveOrganizationChoice(
+export async function resolveRecordChoice(
+  type: SuggestType,
   choice: { slug: string; text: string },
   locale: Locale,
   field: string,
 ): Promise<string> {
+  const noun = NOUN[type];
   const typed = choice.text.trim();
   if (choice.slug && !typed) return choice.slug;
-  const found = typed
-    ? await suggestRanked({ q: typed, types: ["organization"], locale, limit: SUGGEST_MAX_LIMIT })
-    : [];
+  const found = typed ? await suggestRanked({ q: typed, types: [type], locale, limit: SUGGEST_MAX_LIMIT }) : [];
   const exact = found.filter((s) => s.tier === 0);
   if (choice.slug && exact.some((s) => s.slug === choice.slug)) return choice.slug;
   if (exact.length === 1) return exact[0]!.slug;
   const candidates = (exact.length ? exact : found).slice(0, CANDIDATES).map(label).join("; ");
   const fail = (message: string) => new ValidationError(message, { [field]: [message] });
-  if (!typed) throw fail("Choose an organization from the list.");
+  if (!typed) throw fail(`Choose an ${noun} from the list.`);
   if (exact.length > 1)
-    throw fail(`More than one organization is named “${typed}”: type one of these exactly: ${candidates}.`);
-  if (!candidates) throw fail(`No organization in the registry is named “${typed}”.`);
-  throw fail(`No organization is named exactly “${typed}”: type one of these exactly: ${candidates}.`);
+    throw fail(`More than one ${noun} is named “${typed}”: type one of these exactly: ${candidates}.`);
+  if (!candidates) throw fail(`No ${noun} in the registry is named “${typed}”.`);
+  throw fail(`No ${noun} is named exactly “${typed}”: type one of these exactly: ${candidates}.`);
+}
+
+/** resolveRecordChoice for the organization picker of a new membership. */
+export function resolveOrganizationChoice(choice: { slug: string; text: string }, locale: Locale, field: string) {
+  return resolveRecordChoice("organization", choice, locale, field);
 }
 
 /** An organization a link names (`?organization=slug`), to show chosen in the picker; null when unknown. */

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
-import { listInstitutionChoices, listUsers } from "@/lib/data/accounts/user-admin";
+import { listUsers } from "@/lib/data/accounts/user-admin";
+import { InstitutionPicker } from "@/components/admin/institution-picker";
 import { inviteUserAction } from "@/lib/actions/accounts";
-import { ActionForm, FieldError } from "@/components/account/action-form";
+import { ActionForm } from "@/components/account/action-form";
 import { TextField } from "@/components/account/text-field";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { HandOverLink } from "@/components/account/hand-over-link";
@@ -19,11 +20,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/admin/users`);
-  const [users, institutions, t] = await Promise.all([
-    listUsers(actor, locale),
-    listInstitutionChoices(actor, locale),
-    getTranslations({ locale, namespace: "account" }),
-  ]);
+  const [users, t] = await Promise.all([listUsers(actor, locale), getTranslations({ locale, namespace: "account" })]);
   const select = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="space-y-8">
@@ -48,26 +45,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
                 ))}
               </select>
             </div>
-            <div>
-              <label htmlFor="invite-institution" className="block text-sm font-medium">
-                {t("institution")}
-              </label>
-              <select
-                id="invite-institution"
-                name="institutionSlug"
-                defaultValue=""
-                className={select}
-                aria-describedby="institutionSlug-error"
-              >
-                <option value="">—</option>
-                {institutions.map((i) => (
-                  <option key={i.slug} value={i.slug}>
-                    {i.name}
-                  </option>
-                ))}
-              </select>
-              <FieldError name="institutionSlug" />
-            </div>
+            <InstitutionPicker id="invite-institution" locale={locale} />
           </div>
           <HandOverLink />
         </ActionForm>
@@ -85,7 +63,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
                 {u.invited ? <Badge tone="warm">{t("invited")}</Badge> : null}{" "}
                 {u.disabledAt ? <Badge>{t("disabled")}</Badge> : null}
               </p>
-              <UserAccessForm user={u} institutions={institutions} locale={locale} />
+              <UserAccessForm user={u} locale={locale} />
             </li>
           ))}
         </ul>
