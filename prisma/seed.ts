@@ -361,6 +361,7 @@ export async function seedDemoUsers(prisma: PrismaClient, users = readDemoUsers(
         email: u.email,
         name: u.name,
         role: u.role,
+        staffRole: u.role === "STAFF" ? "MANAGER" : null,
         institutionId: institution?.id ?? null,
         passwordHash: await hashPassword(u.password),
       },

@@ -40,6 +40,9 @@ export async function StaffMemberships({ dashboard, locale }: { dashboard: Staff
           <Link href="/account/import" className={secondary}>
             {tools("importPage")}
           </Link>
+          <Link href="/account/colleagues" className={secondary}>
+            {t("colleagues")}
+          </Link>
         </div>
       </div>
       <p className="mt-2 text-sm text-slate-700">

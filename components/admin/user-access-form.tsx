@@ -3,7 +3,7 @@
 import type { Locale } from "@/i18n/routing";
 import { useTranslations } from "next-intl";
 import { updateUserAccessAction } from "@/lib/actions/accounts";
-import { userRoles, type UserRoleValue } from "@/lib/shared/vocabulary";
+import { staffRoles, userRoles, type StaffRoleValue, type UserRoleValue } from "@/lib/shared/vocabulary";
 import { ActionForm } from "@/components/account/action-form";
 import { InstitutionPicker } from "./institution-picker";
 
@@ -16,6 +16,7 @@ export function UserAccessForm({
     id: string;
     email: string;
     role: UserRoleValue;
+    staffRole: StaffRoleValue | null;
     disabledAt: string | null;
     institution: { slug: string; name: string } | null;
   };
@@ -42,6 +43,18 @@ export function UserAccessForm({
             {userRoles.values.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(userRoles.labels[r])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={id("staffRole")} className="block">
+            {t("staffRole")}
+          </label>
+          <select id={id("staffRole")} name="staffRole" defaultValue={user.staffRole ?? "MANAGER"} className={select}>
+            {staffRoles.values.map((r) => (
+              <option key={r} value={r}>
+                {t(staffRoles.labels[r])}
               </option>
             ))}
           </select>

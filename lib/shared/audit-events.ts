@@ -23,6 +23,10 @@ export const AUDIT_EVENTS = {
   "user.invite": "User",
   "user.access": "User",
   "user.password": "User",
+  /** A manager made a colleague manager or editor (colleagues.ts). */
+  "user.staff-role": "User",
+  /** A manager removed a colleague from the institution (colleagues.ts). */
+  "user.remove": "User",
   "user.admin-from-shell": "User",
   "user.disable-from-shell": "User",
 } as const;
@@ -52,6 +56,8 @@ export const AUDIT_EVENT_MESSAGES = {
   "user.invite": "userInvite",
   "user.access": "userAccess",
   "user.password": "userPassword",
+  "user.staff-role": "userStaffRole",
+  "user.remove": "userRemove",
   "user.admin-from-shell": "userAdminFromShell",
   "user.disable-from-shell": "userDisableFromShell",
 } as const satisfies Record<AuditEventName, string>;

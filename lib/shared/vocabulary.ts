@@ -77,3 +77,11 @@ export const userRoles: Vocabulary<"STAFF" | "ADMIN"> = {
   labels: { STAFF: "roleStaff", ADMIN: "roleAdmin" },
 };
 export type UserRoleValue = (typeof userRoles.values)[number];
+
+/** A staff member's part at their institution: managers manage colleagues, editors propose changes. */
+export const staffRoles: Vocabulary<"MANAGER" | "EDITOR"> = {
+  values: ["MANAGER", "EDITOR"],
+  namespace: "account",
+  labels: { MANAGER: "staffRoleManager", EDITOR: "staffRoleEditor" },
+};
+export type StaffRoleValue = (typeof staffRoles.values)[number];

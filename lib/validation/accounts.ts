@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { passwordSchema } from "../auth/passwords";
-import { userRoles } from "../shared/vocabulary";
+import { staffRoles, userRoles } from "../shared/vocabulary";
 import { say } from "./say";
 
 const role = z.enum(userRoles.values, { error: say("chooseRole") });
+/** Only for staff; an admin's form may leave it out (staff are then managers). */
+const staffRole = z.preprocess((v) => v || undefined, z.enum(staffRoles.values).optional());
 const institutionSlug = z
   .string()
   .trim()
@@ -16,6 +18,7 @@ export const inviteUserSchema = z.object({
   email: z.email(say("validEmail")).max(254),
   name: z.string().trim().min(1, say("personName")).max(200),
   role,
+  staffRole,
   institutionSlug,
   institution,
 });
@@ -23,6 +26,7 @@ export const inviteUserSchema = z.object({
 export const updateUserAccessSchema = z.object({
   userId: z.string().min(1).max(40),
   role,
+  staffRole,
   institutionSlug,
   institution,
   disabled: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),

@@ -10,9 +10,11 @@ useWriteDatabase();
 const prisma = testPrisma();
 // Every action the portal exports: each must have a row below (the first test).
 const { actions, runDefinition } = await loadActions();
-type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "admin";
+// staffNmu and staffCuhk are their institutions' managers (the staff invited before roles existed); staffNmuEditor
+// is an editor of NMU.
+type ActorKey = "anonymous" | "staffNmu" | "staffNmuEditor" | "staffCuhk" | "admin";
 type Target = "nmu" | "cuhk";
-const ACTORS: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "admin"];
+const ACTORS: ActorKey[] = ["anonymous", "staffNmu", "staffNmuEditor", "staffCuhk", "admin"];
 const TARGETS: Target[] = ["nmu", "cuhk"];
 
 let actors: Record<ActorKey, Actor | null>;
@@ -155,6 +157,12 @@ const inputs = {
   },
   async markNotificationsRead() {
     return {};
+  },
+  async setColleagueRole(target) {
+    return { userId: (await freshColleague(target)).id, staffRole: "MANAGER" };
+  },
+  async removeColleague(target) {
+    return { userId: (await freshColleague(target)).id };
   },
   async inviteUser(target) {
     return {
@@ -386,6 +394,20 @@ const profileValues = async (target: Target, city: string) => {
 };
 
 /** A staff account of `target` that the matrix may disable and re-enable without locking out the demo users. */
+/** A new colleague at `target` (an editor), for the actions that change or remove one. */
+async function freshColleague(target: Target) {
+  const email = `colleague-${target}-${randomBytes(4).toString("hex")}@example.org`;
+  return prisma.user.create({
+    data: {
+      email,
+      name: "Matrix Colleague",
+      role: "STAFF",
+      staffRole: "EDITOR",
+      institutionId: institutionIds[target],
+    },
+  });
+}
+
 async function matrixUser(target: Target) {
   const email = `matrix-${target}@example.org`;
   return prisma.user.upsert({
@@ -395,7 +417,10 @@ async function matrixUser(target: Target) {
   });
 }
 
-const own = (a: ActorKey, t: Target) => (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
+const own = (a: ActorKey, t: Target) =>
+  ((a === "staffNmu" || a === "staffNmuEditor") && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
+/** The target institution's manager. */
+const managerOf = (a: ActorKey, t: Target) => (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
 
 type Outcome = "allowed" | "denied" | "untouched";
 const rule = (ok: boolean): Outcome => (ok ? "allowed" : "denied");
@@ -415,6 +440,10 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   approveChangeRequests: (a) => rule(a === "admin"),
   markNotificationsRead: (a) => rule(a !== "anonymous"),
   inviteUser: (a) => rule(a === "admin"),
+  // A manager of the colleague's own institution only: not its editors, not the other university's manager, not an
+  // admin through this form (admins change roles on the accounts page: updateUserAccess).
+  setColleagueRole: (a, t) => rule(managerOf(a, t)),
+  removeColleague: (a, t) => rule(managerOf(a, t)),
   // The institution comes from the account: the other university's staff can only ever change their own.
   proposeInstitutionUpdate: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
   // Proposed for the account's own institution; the other university's staff leave the target untouched.
@@ -472,6 +501,7 @@ async function snapshot(target: Target) {
         select: {
           id: true,
           role: true,
+          staffRole: true,
           institutionId: true,
           disabledAt: true,
           sessionVersion: true,
@@ -517,6 +547,21 @@ beforeAll(async () => {
   actors = {
     anonymous: null,
     staffNmu: await load("staff@njmu.test"),
+    staffNmuEditor: await load(
+      (
+        await prisma.user.upsert({
+          where: { email: "editor@njmu.test" },
+          create: {
+            email: "editor@njmu.test",
+            name: "NMU Editor",
+            role: "STAFF",
+            staffRole: "EDITOR",
+            institutionId: institutionIds.nmu,
+          },
+          update: {},
+        })
+      ).email,
+    ),
     staffCuhk: await load("staff@cuhk.test"),
     admin: await load("admin@atlas.test"),
   };

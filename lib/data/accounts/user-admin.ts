@@ -4,6 +4,7 @@ import { db } from "../db";
 import { sendLinkMail } from "../outbox";
 import { recordAudit } from "../audit";
 import type { Actor } from "../../shared/actor";
+import type { StaffRoleValue } from "../../shared/vocabulary";
 import { requireAdmin } from "../guards";
 import { ConflictError, DuplicateRecordError, ValidationError } from "../../shared/errors";
 import { hashPassword } from "../../auth/passwords";
@@ -22,6 +23,7 @@ export async function listUsers(actor: Actor | null, locale: Locale) {
       email: true,
       name: true,
       role: true,
+      staffRole: true,
       disabledAt: true,
       lastLoginAt: true,
       passwordHash: true,
@@ -37,6 +39,10 @@ export async function listUsers(actor: Actor | null, locale: Locale) {
     institution: institution ? { slug: institution.slug, name: pickName(institution.names, locale).name } : null,
   }));
 }
+
+/** Staff are managers unless the admin says editor (admins can always change it, or a manager can); admins none. */
+const staffRoleFor = (input: { role: "ADMIN" | "STAFF"; staffRole?: StaffRoleValue | null }) =>
+  input.role === "STAFF" ? (input.staffRole ?? "MANAGER") : null;
 
 /**
  * The institution of a staff account, as the admin chose it in the picker (a suggestion's slug) or typed its name
@@ -68,7 +74,14 @@ async function institutionIdFor(
  */
 export async function inviteUser(
   actor: Actor | null,
-  input: { email: string; name: string; role: "ADMIN" | "STAFF"; institutionSlug: string | null; institution?: string },
+  input: {
+    email: string;
+    name: string;
+    role: "ADMIN" | "STAFF";
+    staffRole?: StaffRoleValue | null;
+    institutionSlug: string | null;
+    institution?: string;
+  },
   locale: Locale,
 ) {
   const admin = requireAdmin(actor, "Only admins manage accounts.");
@@ -78,7 +91,7 @@ export async function inviteUser(
   const institutionId = await institutionIdFor(input.role, input, locale);
   const user = await db().user.create({
     // Until they sign in, the person's language is the one they were invited in (the link's too).
-    data: { email, name: input.name, role: input.role, institutionId, locale },
+    data: { email, name: input.name, role: input.role, staffRole: staffRoleFor(input), institutionId, locale },
     select: { id: true },
   });
   const link = passwordLink(locale, await issueLinkToken(user.id, "INVITE", admin.id));
@@ -86,7 +99,7 @@ export async function inviteUser(
     event: "user.invite",
     entityId: user.id,
     actorId: admin.id,
-    after: { email, role: input.role, institutionId },
+    after: { email, role: input.role, staffRole: staffRoleFor(input), institutionId },
   });
   const t = mailTranslator(locale);
   const delivery = await sendLinkMail(
@@ -107,6 +120,7 @@ export async function updateUserAccess(
   input: {
     userId: string;
     role: "ADMIN" | "STAFF";
+    staffRole?: StaffRoleValue | null;
     institutionSlug: string | null;
     institution?: string;
     disabled: boolean;
@@ -118,7 +132,7 @@ export async function updateUserAccess(
     throw new ConflictError("You cannot remove your own admin access.");
   const before = await db().user.findUnique({
     where: { id: input.userId },
-    select: { role: true, institutionId: true, disabledAt: true },
+    select: { role: true, staffRole: true, institutionId: true, disabledAt: true },
   });
   if (!before) throw new ValidationError("No such user.");
   const institutionId = await institutionIdFor(input.role, input, locale);
@@ -126,14 +140,20 @@ export async function updateUserAccess(
   await db().$transaction([
     db().user.update({
       where: { id: input.userId },
-      data: { role: input.role, institutionId, disabledAt, sessionVersion: { increment: 1 } },
+      data: {
+        role: input.role,
+        staffRole: staffRoleFor(input),
+        institutionId,
+        disabledAt,
+        sessionVersion: { increment: 1 },
+      },
     }),
     recordAudit(db(), {
       event: "user.access",
       entityId: input.userId,
       actorId: admin.id,
       before: { ...before, disabledAt: before.disabledAt?.toISOString() ?? null },
-      after: { role: input.role, institutionId, disabled: input.disabled },
+      after: { role: input.role, staffRole: staffRoleFor(input), institutionId, disabled: input.disabled },
     }),
   ]);
 }

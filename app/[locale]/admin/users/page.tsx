@@ -9,7 +9,7 @@ import { TextField } from "@/components/account/text-field";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { HandOverLink } from "@/components/account/hand-over-link";
 import { Badge } from "@/components/ui/badge";
-import { userRoles } from "@/lib/shared/vocabulary";
+import { staffRoles, userRoles } from "@/lib/shared/vocabulary";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
 
@@ -45,6 +45,18 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
                 ))}
               </select>
             </div>
+            <div>
+              <label htmlFor="invite-staff-role" className="block text-sm font-medium">
+                {t("staffRole")}
+              </label>
+              <select id="invite-staff-role" name="staffRole" defaultValue="MANAGER" className={select}>
+                {staffRoles.values.map((r) => (
+                  <option key={r} value={r}>
+                    {t(staffRoles.labels[r])}
+                  </option>
+                ))}
+              </select>
+            </div>
             <InstitutionPicker id="invite-institution" locale={locale} />
           </div>
           <HandOverLink />
@@ -59,6 +71,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
             <li key={u.id} className="space-y-2 p-3">
               <p className="text-sm">
                 <span className="font-medium">{u.name}</span> · {u.email} · {t(userRoles.labels[u.role])}
+                {u.staffRole ? ` (${t(staffRoles.labels[u.staffRole])})` : ""}
                 {u.institution ? ` · ${u.institution.name}` : ""}{" "}
                 {u.invited ? <Badge tone="warm">{t("invited")}</Badge> : null}{" "}
                 {u.disabledAt ? <Badge>{t("disabled")}</Badge> : null}

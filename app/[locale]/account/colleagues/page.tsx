@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { actorOrLogin } from "@/lib/auth/page";
+import { listColleagues } from "@/lib/data/accounts/colleagues";
+import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
+import { ColleagueActions } from "@/components/account/colleague-actions";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Badge } from "@/components/ui/badge";
+import { staffRoles } from "@/lib/shared/vocabulary";
+import { formatPartialDate } from "@/lib/shared/dates";
+import { isLocale } from "@/i18n/routing";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function ColleaguesPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const actor = await actorOrLogin(locale, `/${locale}/account/colleagues`);
+  // Staff pages: an admin (who has no institution) manages accounts on the admin pages.
+  if (actor.role !== "STAFF") redirect(`/${locale}/admin/users`);
+  const [t, { canManage, myId, colleagues }, dashboard] = await Promise.all([
+    getTranslations({ locale, namespace: "account" }),
+    listColleagues(actor),
+    getStaffDashboard(actor, locale),
+  ]);
+  return (
+    <div className="max-w-3xl">
+      <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: t("colleagues") }]} />
+      <h1 className="text-2xl font-semibold">{t("colleagues")}</h1>
+      <p className="mt-2 text-sm text-slate-700">{t("colleaguesLead", { institution: dashboard.institution.name })}</p>
+      {canManage ? <p className="mt-1 text-sm text-slate-700">{t("colleaguesManagerHint")}</p> : null}
+      <ul className="mt-6 divide-y divide-line rounded-md border border-line bg-white" aria-label={t("colleagues")}>
+        {colleagues.map((c) => (
+          <li key={c.id} className="space-y-2 p-3" data-colleague={c.email}>
+            <p className="text-sm">
+              <span className="font-medium">{c.name}</span>
+              {c.id === myId ? ` (${t("you")})` : ""} · {c.email}{" "}
+              {c.staffRole ? <Badge>{t(staffRoles.labels[c.staffRole])}</Badge> : null}{" "}
+              <span className="text-muted">
+                ·{" "}
+                {c.lastLoginAt
+                  ? t("lastSignedIn", {
+                      date:
+                        formatPartialDate({ iso: c.lastLoginAt.slice(0, 10), precision: "DAY" }, locale) ??
+                        c.lastLoginAt.slice(0, 10),
+                    })
+                  : c.invited
+                    ? t("invited")
+                    : t("neverSignedIn")}
+              </span>
+            </p>
+            {canManage ? <ColleagueActions userId={c.id} staffRole={c.staffRole} locale={locale} /> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
