@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe("staff roles", () => {
-  it("every staff account has a role: the staff invited before roles existed are their institution's managers", async () => {
+  it("every staff account has a role: staff invited before roles existed are their institution's managers", async () => {
     expect(await prisma.user.count({ where: { role: "STAFF", staffRole: null, disabledAt: null } })).toBe(0);
     expect((await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" } })).staffRole).toBe("MANAGER");
     expect(await prisma.user.count({ where: { role: "ADMIN", staffRole: { not: null } } })).toBe(0);
@@ -138,7 +138,7 @@ describe("who may not", () => {
     expect(await Promise.all([stateOf(manager.id), stateOf(other.id), stateOf(editor.id)])).toEqual(before);
   });
 
-  it("another university's manager, an admin through these forms, or no one signed in: refused, nothing changes", async () => {
+  it("another university's manager, an admin through these forms, no one signed in: refused, no change", async () => {
     const nmuEditor = await prisma.user.create({
       data: {
         email: `nmu-editor-${randomBytes(4).toString("hex")}@example.org`,
