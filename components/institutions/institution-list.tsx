@@ -15,7 +15,8 @@ export async function InstitutionList({ items, locale }: { items: InstitutionSum
     <ul className="mt-4 divide-y divide-line rounded-md border border-line bg-white">
       {items.map((i) => (
         <li key={i.slug} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
-          <div>
+          {/* The directory's names hold long words: they wrap rather than widen a phone's page. */}
+          <div className="min-w-0 [overflow-wrap:anywhere]">
             <Link href={`/institutions/${i.slug}`} className="font-medium text-accent hover:underline">
               {i.name}
             </Link>

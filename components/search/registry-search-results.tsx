@@ -5,6 +5,7 @@ import { OrganizationCard } from "@/components/organizations/organization-card";
 import { InstitutionList } from "@/components/institutions/institution-list";
 import type { InstitutionSummary } from "@/lib/shared/types/institutions";
 import type { OrganizationSummary } from "@/lib/shared/types/organizations";
+import { REGISTRY_SEARCH_INSTITUTION_SORT } from "@/lib/validation/search";
 
 type Section<T> = { items: T[]; total: number };
 
@@ -44,7 +45,7 @@ export async function RegistrySearchResults({
           id="search-institutions"
           title={t("institutions", { count: institutions.total })}
           seeAll={institutions.total ? t("seeAllInstitutions", { count: institutions.total }) : null}
-          href={{ pathname: "/institutions", query: { q } }}
+          href={{ pathname: "/institutions", query: { q, sort: REGISTRY_SEARCH_INSTITUTION_SORT } }}
         />
         {institutions.items.length ? (
           <InstitutionList items={institutions.items} locale={locale} />
@@ -65,7 +66,7 @@ function SectionHead({
   id: string;
   title: string;
   seeAll: string | null;
-  href: { pathname: "/organizations" | "/institutions"; query: { q: string } };
+  href: { pathname: "/organizations" | "/institutions"; query: { q: string; sort?: string } };
 }) {
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-3 border-b border-line pb-3">

@@ -5,6 +5,9 @@ import { CONTROL_CHARACTER } from "./input";
 
 export const ORGANIZATION_SORTS = ["relevance", "name", "founded-desc", "founded-asc", "members", "updated"] as const;
 export const INSTITUTION_SORTS = ["name", "memberships", "country"] as const;
+/** The order of the institutions the registry-wide search shows (lib/data/search/search-registry.ts) and its "see
+ * all" link keeps. */
+export const REGISTRY_SEARCH_INSTITUTION_SORT = "memberships" satisfies (typeof INSTITUTION_SORTS)[number];
 export const PAGE_SIZE = 20;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);

@@ -58,9 +58,9 @@ describe.concurrent("one search for organizations and institutions", () => {
       const seeAll = institutionsSection(page).getByRole("link", {
         name: /^See (all \d+ institutions|the institution)/,
       });
-      expect(await seeAll.getAttribute("href")).toBe("/en/institutions?q=CUHK");
+      expect(await seeAll.getAttribute("href")).toBe("/en/institutions?q=CUHK&sort=memberships");
       await seeAll.click();
-      await page.waitForURL(url("/en/institutions?q=CUHK"));
+      await page.waitForURL(url("/en/institutions?q=CUHK&sort=memberships"));
       await page.locator("#institutions-results").waitFor();
       expect(await page.locator("#institutions-results").innerText()).toContain(String(shown));
       await page.goBack();
@@ -106,9 +106,14 @@ describe.concurrent("one search for organizations and institutions", () => {
 describe.concurrent("the home page's figures say what they count", () => {
   const countriesOfRegistry = async () =>
     Number(
+      // The institutions the registry has something about (not the directory's thousands known by name only).
       (
         await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM
-          (SELECT country::text FROM "Institution" UNION SELECT unnest(countries) FROM "Organization") AS c`
+          (SELECT i.country::text FROM "Institution" i
+           WHERE i."directoryId" IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."institutionId" = i.id)
+              OR EXISTS (SELECT 1 FROM "OrganizationFounder" f WHERE f."institutionId" = i.id)
+              OR EXISTS (SELECT 1 FROM "OrganizationPerson" p WHERE p."institutionId" = i.id)
+           UNION SELECT unnest(countries) FROM "Organization") AS c`
       )[0]!.n,
     );
   const countriesOfMembers = async () =>

@@ -48,9 +48,10 @@ describe.concurrent("a university's participation", () => {
     withPage(async (page) => {
       await openPage(page, "/en/institutions/nanjing-medical-university");
       const epu = page.locator("tr", { hasText: "Eurasia-Pacific Uninet" });
-      const ministry = epu.getByRole("link", { name: "Austrian Federal Ministry for Science and Research" });
-      expect(await ministry.count()).toBe(1);
-      expect(await epu.locator("li", { has: ministry }).innerText()).toMatch(/\(Founder, supporter\)$/);
+      const name = "Austrian Federal Ministry for Science and Research";
+      expect(await epu.getByRole("link", { name }).count()).toBe(1);
+      const founder = epu.locator("li", { has: page.getByRole("link", { name }) });
+      expect(await founder.innerText()).toMatch(/\(Founder, supporter\)$/);
       // NMU's six rows rest on its one page: one numbered source, and every row (table and cards) points at it.
       const rows = await page.locator("tbody > tr").count();
       const sources = page.locator('ol[aria-labelledby="participation-sources"] > li');

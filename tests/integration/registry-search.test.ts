@@ -42,6 +42,14 @@ describe("searchRegistry", () => {
     expect(slugsOf(r.organizations.items)).toEqual(slugsOf(orgs.items).slice(0, REGISTRY_SEARCH_PREVIEW));
   });
 
+  it("puts the institution the registry lists things about before its directory namesakes", async () => {
+    for (const locale of ["en", "zh"] as const) {
+      const r = await searchRegistry("Nanjing", locale);
+      expect(r.institutions.total).toBeGreaterThan(REGISTRY_SEARCH_PREVIEW);
+      expect(r.institutions.items[0]?.slug, locale).toBe(NMU);
+    }
+  });
+
   it("a name that matches nothing gives two empty sections", async () => {
     const r = await searchRegistry("zzqxv-no-such-record", "en");
     expect(r.organizations).toEqual({ items: [], total: 0 });

@@ -76,13 +76,20 @@ describe.each(RUNS)("a visitor on a $device ($width×$height) in $locale", (run)
       await found.click();
       await page.waitForURL(url(`/${run.locale}/institutions/${NMU}`));
       await page.getByRole("heading", { level: 1, name: run.nmu }).waitFor();
-      const organization = page.locator(`tbody tr th a[href="/${run.locale}/organizations/${EPU}"]`);
+      // The table on a desktop, its cards on a phone: whichever the visitor sees.
+      const organization = page
+        .locator(`main a[href="/${run.locale}/organizations/${EPU}"]`)
+        .filter({ visible: true })
+        .first();
       await expectOnScreen(page, organization, "the organization's link");
       await check("3-institution");
       await organization.click();
       await page.waitForURL(url(`/${run.locale}/organizations/${EPU}`));
       await waitForPage(page);
-      const nmuMember = page.locator(`table a[href="/${run.locale}/institutions/${NMU}"]`).first();
+      const nmuMember = page
+        .locator(`main a[href="/${run.locale}/institutions/${NMU}"]`)
+        .filter({ visible: true })
+        .first();
       await expectOnScreen(page, nmuMember, "NMU among the members");
       await check("4-organization");
 

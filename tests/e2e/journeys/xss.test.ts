@@ -129,7 +129,7 @@ describe(`${xssPayloads.length} XSS payloads stored through the real forms and r
     await screenshot(visitor, "xss-cuhk-participation");
     await visitor.goto(url(`/en/organizations/${ORGANIZATIONS[0]}`));
     // The payloads are visible as text, so they were rendered, not dropped.
-    await visitor.getByText("onerror", { exact: false }).first().waitFor();
+    await visitor.getByText("onerror", { exact: false }).filter({ visible: true }).first().waitFor();
     await screenshot(visitor, "xss-organization");
     expect(found).toEqual([]);
     expect(dialogs).toEqual([]);
