@@ -272,7 +272,9 @@ clear refusals, refused input changes nothing`, async () => {
         `over ${names.length} actions: ${JSON.stringify(stats.byAction)}`,
     );
     expect(stats.total).toBeGreaterThanOrEqual(1000);
-    for (const name of names) expect(stats.byAction[name], name).toBeGreaterThanOrEqual(25);
+    // Each action gets at least 60% of an even share of the runs (the generator picks actions at random).
+    const share = Math.floor((RUNS / names.length) * 0.6);
+    for (const name of names) expect(stats.byAction[name], name).toBeGreaterThanOrEqual(share);
     expect(stats.refused).toBeGreaterThan(stats.total / 3);
   }, 600_000);
 });
