@@ -82,7 +82,9 @@ export async function FacetList({
             name={name}
             aria-label={`${title}: ${t("moreOptions", { count: rest.length })}`}
             defaultValue=""
-            className="min-w-0 flex-1 rounded border border-line bg-white px-1 py-0.5"
+            // w-0 + flex-1: a select is as wide as its longest option ("Saint Vincent and the Grenadines (1)")
+            // unless told otherwise, which would widen the whole column past a phone's screen.
+            className="w-0 min-w-0 flex-1 rounded border border-line bg-white px-1 py-0.5"
           >
             <option value="" disabled>
               {t("moreOptions", { count: rest.length })}
