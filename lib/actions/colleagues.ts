@@ -16,8 +16,12 @@ export const setColleagueRoleAction = action({
 export const removeColleagueAction = action({
   name: "removeColleague",
   schema: removeColleagueSchema,
-  async run(actor, input) {
+  async run(actor, input, locale) {
     await removeColleague(actor, input);
-    return { message: "Removed: the account is disabled and no longer your institution's." };
+    // The form leaves the page with its colleague's row: the list says what happened.
+    return {
+      message: "Removed: the account is disabled and no longer your institution's.",
+      redirectTo: `/${locale}/account/colleagues?done=removed`,
+    };
   },
 });

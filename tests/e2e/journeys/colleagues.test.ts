@@ -37,8 +37,8 @@ describe("colleagues", () => {
     const editor = await signIn(browser, editorEmail, PASSWORD);
     await editor.goto(url("/en/account/colleagues"));
     const list = editor.getByRole("list", { name: "Colleagues" });
-    await list.locator(`[data-colleague="staff@njmu.test"]`).getByText("Manager").waitFor();
-    await list.locator(`[data-colleague="${editorEmail}"]`).getByText("Editor").waitFor();
+    await list.locator(`[data-colleague="staff@njmu.test"]`).getByText("Manager", { exact: true }).waitFor();
+    await list.locator(`[data-colleague="${editorEmail}"]`).getByText("Editor", { exact: true }).waitFor();
     expect(await editor.getByRole("button", { name: "Make manager" }).count()).toBe(0);
     expect(await editor.getByRole("button", { name: "Remove from the institution" }).count()).toBe(0);
     await expectNoAxeViolations(editor, "colleagues as an editor");
@@ -55,14 +55,18 @@ describe("colleagues", () => {
     const editorRow = manager.locator(`[data-colleague="${editorEmail}"]`);
     await editorRow.getByRole("button", { name: "Make manager" }).click();
     await manager.getByText("Saved; your colleague's open sessions have ended.").waitFor();
-    await manager.locator(`[data-colleague="${editorEmail}"]`).getByText("Manager").waitFor();
+    await manager.locator(`[data-colleague="${editorEmail}"]`).getByText("Manager", { exact: true }).waitFor();
     await screenshot(manager, "colleagues-01-promoted");
 
     await manager
       .locator(`[data-colleague="${leaverEmail}"]`)
       .getByRole("button", { name: "Remove from the institution" })
       .click();
-    await manager.getByText("Removed: the account is disabled and no longer your institution's.").waitFor();
+    await manager.waitForURL(/\/en\/account\/colleagues\?done=removed$/);
+    await manager
+      .getByRole("status")
+      .getByText("Removed: the account is disabled and no longer your institution's.")
+      .waitFor();
     expect(await manager.locator(`[data-colleague="${leaverEmail}"]`).count()).toBe(0);
     await expectNoAxeViolations(manager, "colleagues as a manager");
     await manager.goto(url("/zh/account/colleagues"));

@@ -13,15 +13,22 @@ import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-export default async function ColleaguesPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+export default async function ColleaguesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ done?: string | string[] }>;
+}) {
+  const [{ locale }, { done }] = await Promise.all([params, searchParams]);
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/colleagues`);
   // Staff pages: an admin (who has no institution) manages accounts on the admin pages.
   if (actor.role !== "STAFF") redirect(`/${locale}/admin/users`);
-  const [t, { canManage, myId, colleagues }, dashboard] = await Promise.all([
+  const [t, answers, { canManage, myId, colleagues }, dashboard] = await Promise.all([
     getTranslations({ locale, namespace: "account" }),
+    getTranslations({ locale, namespace: "validation.answers" }),
     listColleagues(actor),
     getStaffDashboard(actor, locale),
   ]);
@@ -31,6 +38,14 @@ export default async function ColleaguesPage({ params }: { params: Promise<{ loc
       <h1 className="text-2xl font-semibold">{t("colleagues")}</h1>
       <p className="mt-2 text-sm text-slate-700">{t("colleaguesLead", { institution: dashboard.institution.name })}</p>
       {canManage ? <p className="mt-1 text-sm text-slate-700">{t("colleaguesManagerHint")}</p> : null}
+      {done === "removed" ? (
+        <p
+          role="status"
+          className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900"
+        >
+          {answers("colleagueRemoved")}
+        </p>
+      ) : null}
       <ul className="mt-6 divide-y divide-line rounded-md border border-line bg-white" aria-label={t("colleagues")}>
         {colleagues.map((c) => (
           <li key={c.id} className="space-y-2 p-3" data-colleague={c.email}>
