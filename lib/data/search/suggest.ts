@@ -68,7 +68,25 @@ const CANDIDATES = 5;
 
 const label = (s: SuggestItem) => (s.acronym && s.acronym !== s.name ? `${s.name} (${s.acronym})` : s.name);
 
-const NOUN = { organization: "organization", institution: "institution" } as const;
+/** What a picker says when a typed name settles nothing, per kind of record (translated: validation.answers). */
+const CHOICE_TEXTS = {
+  organization: {
+    fromList: "Choose an organization from the list.",
+    twice: (typed: string, candidates: string) =>
+      `More than one organization is named “${typed}”: type one of these exactly: ${candidates}.`,
+    none: (typed: string) => `No organization in the registry is named “${typed}”.`,
+    notExact: (typed: string, candidates: string) =>
+      `No organization is named exactly “${typed}”: type one of these exactly: ${candidates}.`,
+  },
+  institution: {
+    fromList: "Choose an institution from the list.",
+    twice: (typed: string, candidates: string) =>
+      `More than one institution is named “${typed}”: type one of these exactly: ${candidates}.`,
+    none: (typed: string) => `No institution in the registry is named “${typed}”.`,
+    notExact: (typed: string, candidates: string) =>
+      `No institution is named exactly “${typed}”: type one of these exactly: ${candidates}.`,
+  },
+} as const;
 
 /**
  * The record a form names: `slug` as chosen from the suggestions, `text` as typed. A chosen slug counts while the
@@ -83,7 +101,7 @@ export async function resolveRecordChoice(
   locale: Locale,
   field: string,
 ): Promise<string> {
-  const noun = NOUN[type];
+  const say = CHOICE_TEXTS[type];
   const typed = choice.text.trim();
   if (choice.slug && !typed) return choice.slug;
   const found = typed ? await suggestRanked({ q: typed, types: [type], locale, limit: SUGGEST_MAX_LIMIT }) : [];
@@ -92,11 +110,10 @@ export async function resolveRecordChoice(
   if (exact.length === 1) return exact[0]!.slug;
   const candidates = (exact.length ? exact : found).slice(0, CANDIDATES).map(label).join("; ");
   const fail = (message: string) => new ValidationError(message, { [field]: [message] });
-  if (!typed) throw fail(`Choose an ${noun} from the list.`);
-  if (exact.length > 1)
-    throw fail(`More than one ${noun} is named “${typed}”: type one of these exactly: ${candidates}.`);
-  if (!candidates) throw fail(`No ${noun} in the registry is named “${typed}”.`);
-  throw fail(`No ${noun} is named exactly “${typed}”: type one of these exactly: ${candidates}.`);
+  if (!typed) throw fail(say.fromList);
+  if (exact.length > 1) throw fail(say.twice(typed, candidates));
+  if (!candidates) throw fail(say.none(typed));
+  throw fail(say.notExact(typed, candidates));
 }
 
 /** resolveRecordChoice for the organization picker of a new membership. */
