@@ -14,7 +14,7 @@ let admin: Page;
 const run = `zh-${Date.now().toString(36)}`;
 
 /** Events as the data layer writes them (lib/data/admin/records.ts, user-admin.ts, decide.ts, …). */
-const EVENTS: { event: AuditEventName; after: Record<string, unknown>; shows: string[] }[] = [
+const EVENTS: { event: AuditEventName; after: Record<string, string | boolean | null>; shows: string[] }[] = [
   {
     event: "institution.create",
     after: {
