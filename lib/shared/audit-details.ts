@@ -3,7 +3,7 @@
 import { countryName } from "./countries";
 import { formatPartialDate, type PartialDate } from "./dates";
 import { DISCREPANCY_KINDS } from "./types/discrepancies";
-import { AUDIT_FIELD_VALUES, auditFieldMessage, isAuditField } from "./audit-fields";
+import { AUDIT_FIELD_MESSAGES, AUDIT_FIELD_VALUES, auditFieldMessage, isAuditField } from "./audit-fields";
 import { institutionKinds, membershipRoles, membershipStatuses, organizationKinds, userRoles } from "./vocabulary";
 
 /** A translator over the whole message tree ("roles.MEMBER"), as next-intl's without a namespace. */
@@ -77,19 +77,28 @@ export function auditValueText(field: string, value: unknown, locale: string, t:
   }
 }
 
+const ORDER = Object.keys(AUDIT_FIELD_MESSAGES);
+/** A field's place in the list; the keys of nested records (field names too) follow the same order. */
+const rank = (field: string) => {
+  const i = ORDER.indexOf(field);
+  return i === -1 ? ORDER.length : i;
+};
+
 /** Each field of an audit row's values: its label and its value, records of fields as nested lines. */
 export function describeAuditDetails(
   values: Record<string, unknown>,
   locale: string,
   t: DetailTranslate,
 ): DetailLine[] {
-  return Object.entries(values).map(([field, value]) => {
-    const message = auditFieldMessage(field);
-    const label = message ? t(`auditDetails.fields.${message}`) : null;
-    if (isPlainObject(value) && !isPartialDate(value)) {
-      const children = describeAuditDetails(value, locale, t);
-      return { field, label, value: children.length ? "" : NONE, children };
-    }
-    return { field, label, value: auditValueText(field, value, locale, t) };
-  });
+  return Object.entries(values)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([field, value]) => {
+      const message = auditFieldMessage(field);
+      const label = message ? t(`auditDetails.fields.${message}`) : null;
+      if (isPlainObject(value) && !isPartialDate(value)) {
+        const children = describeAuditDetails(value, locale, t);
+        return { field, label, value: children.length ? "" : NONE, children };
+      }
+      return { field, label, value: auditValueText(field, value, locale, t) };
+    });
 }

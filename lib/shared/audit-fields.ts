@@ -43,8 +43,22 @@ export type AuditField =
   | "disabledAt"
   | "password";
 
-/** The message under "auditDetails.fields" that names each field to people. */
+/**
+ * The message under "auditDetails.fields" that names each field to people. In the order the details list them
+ * (the database keeps no order of a JSON object's keys): names and profile, then membership facts and sources.
+ */
 export const AUDIT_FIELD_MESSAGES = {
+  nameEn: "nameEn",
+  nameZh: "nameZh",
+  acronym: "acronym",
+  kind: "kind",
+  country: "country",
+  city: "city",
+  founded: "founded",
+  website: "website",
+  rorId: "rorId",
+  wikidataId: "wikidataId",
+  introduction: "introduction",
   role: "role",
   status: "status",
   joined: "joined",
@@ -54,24 +68,13 @@ export const AUDIT_FIELD_MESSAGES = {
   sourceTitle: "sourceTitle",
   sourceQuote: "sourceQuote",
   sourceSeenOn: "sourceSeenOn",
-  nameEn: "nameEn",
-  nameZh: "nameZh",
-  city: "city",
-  website: "website",
-  rorId: "rorId",
-  wikidataId: "wikidataId",
-  acronym: "acronym",
-  kind: "kind",
-  founded: "founded",
-  introduction: "introduction",
-  country: "country",
   sources: "sources",
-  reason: "reason",
   organization: "organization",
   membershipId: "membershipId",
   outcome: "outcome",
   subject: "subject",
   facts: "facts",
+  reason: "reason",
   confirmedAt: "confirmedAt",
   organizationConfirmedAt: "organizationConfirmedAt",
   email: "email",
