@@ -1,12 +1,14 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import type { FieldDiff, ReviewedFieldDiff } from "@/lib/shared/types/change-requests";
-import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
+import { auditValueText } from "@/lib/shared/audit-details";
+import { auditFieldMessage } from "@/lib/shared/audit-fields";
 import { TableHead } from "@/components/ui/table-head";
 
 type Row = FieldDiff & Partial<Pick<ReviewedFieldDiff, "now" | "drifted">>;
-type Labels = { role: (k: string) => string; status: (k: string) => string; kind: (k: string) => string };
 type Translate = Awaited<ReturnType<typeof getTranslations<"account">>>;
+/** The field's label and a value as people read it, in the page's language (lib/shared/audit-details.ts). */
+type Labels = { field: (field: string) => string; value: (field: string, value: unknown) => string };
 
 const struck = "text-slate-700 line-through decoration-red-700";
 // On a phone four columns do not fit: below sm each field is a card, its values one under another with their
@@ -14,35 +16,23 @@ const struck = "text-slate-700 line-through decoration-red-700";
 const cell = "block py-0.5 sm:table-cell sm:px-3 sm:py-2 break-words";
 const columnName = "text-xs text-muted sm:hidden";
 
-function show(value: unknown, field: string, locale: Locale, labels: Labels): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (field === "joined" || field === "ended" || field === "founded")
-    return formatPartialDate(value as PartialDate, locale) ?? "—";
-  if (field === "role") return labels.role(String(value));
-  if (field === "status") return labels.status(String(value));
-  if (field === "kind") return labels.kind(String(value));
-  return String(value);
-}
-
 function FieldRow({
   d,
   t,
   labels,
-  locale,
   isNew,
   current,
 }: {
   d: Row;
   t: Translate;
   labels: Labels;
-  locale: Locale;
   isNew: boolean;
   current: { recordExists: boolean } | undefined;
 }) {
   return (
     <tr className={`block px-3 py-2 sm:table-row sm:p-0 ${d.changed ? "bg-amber-50" : ""}`}>
       <th scope="row" className={`${cell} font-medium`}>
-        {t.has(`fields.${d.field}`) ? t(`fields.${d.field}` as never) : d.field}
+        {labels.field(d.field)}
         {d.changed ? (
           <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
             {t("changed")}
@@ -52,16 +42,16 @@ function FieldRow({
       <td className={`${cell} text-slate-700`}>
         <span className={columnName}>{current ? t("whenProposed") : t("valueBefore")}: </span>
         {/* Struck through in its own span: a line through the column's name would read as a deletion too. */}
-        <span className={d.changed ? struck : undefined}>{isNew ? "—" : show(d.before, d.field, locale, labels)}</span>
+        <span className={d.changed ? struck : undefined}>{isNew ? "—" : labels.value(d.field, d.before)}</span>
       </td>
       <td className={`${cell} ${d.changed ? "font-semibold" : ""}`}>
         <span className={columnName}>{current ? t("proposedValue") : t("valueAfter")}: </span>
-        {show(d.after, d.field, locale, labels)}
+        {labels.value(d.field, d.after)}
       </td>
       {current ? (
         <td className={`${cell} ${d.drifted ? "font-semibold text-red-900" : "text-slate-700"}`}>
           <span className={columnName}>{t("now")}: </span>
-          {current.recordExists ? show(d.now, d.field, locale, labels) : "—"}
+          {current.recordExists ? labels.value(d.field, d.now) : "—"}
           {d.drifted ? (
             <span className="ml-2 rounded border border-red-700 bg-red-50 px-1.5 py-0.5 text-xs font-semibold">
               {t("changedSince")}
@@ -89,16 +79,15 @@ export async function DiffTable({
   isNew: boolean;
   current?: { recordExists: boolean };
 }) {
-  const [t, roles, statuses, kinds] = await Promise.all([
-    getTranslations({ locale, namespace: "account" }),
-    getTranslations({ locale, namespace: "roles" }),
-    getTranslations({ locale, namespace: "statuses" }),
-    getTranslations({ locale, namespace: "kinds" }),
-  ]);
+  const [t, all] = await Promise.all([getTranslations({ locale, namespace: "account" }), getTranslations({ locale })]);
+  const translate = (key: string) => all(key as never);
+  // A field without a label reads "Other field", never its key: tests/unit/audit-fields.test.ts fails on it.
   const labels: Labels = {
-    role: (k) => roles(k as never),
-    status: (k) => statuses(k as never),
-    kind: (k) => kinds(k as never),
+    field: (field) => {
+      const message = auditFieldMessage(field);
+      return message ? translate(`auditDetails.fields.${message}`) : translate("auditDetails.otherField");
+    },
+    value: (field, value) => auditValueText(field, value, locale, translate),
   };
   const changed = diff.filter((d) => d.changed);
   const unchanged = diff.filter((d) => !d.changed);
@@ -111,7 +100,7 @@ export async function DiffTable({
       <TableHead columns={columns} className="hidden sm:table-header-group" />
       <tbody className="block divide-y divide-line sm:table-row-group">
         {rows.map((d) => (
-          <FieldRow key={d.field} {...{ d, t, labels, locale, isNew, current }} />
+          <FieldRow key={d.field} {...{ d, t, labels, isNew, current }} />
         ))}
       </tbody>
     </table>

@@ -208,8 +208,8 @@ function SuggestOption({
       <span className="font-medium">{item.name}</span>
       {item.acronym && item.acronym !== item.name ? <span> ({item.acronym})</span> : null}
       {hint ? <span className={`block text-xs ${selected ? "text-white" : "text-muted"}`}>{hint}</span> : null}
-      {item.country ? (
-        <span className={`block text-xs ${selected ? "text-white" : "text-muted"}`}>{item.country}</span>
+      {item.countryName ? (
+        <span className={`block text-xs ${selected ? "text-white" : "text-muted"}`}>{item.countryName}</span>
       ) : null}
     </div>
   );

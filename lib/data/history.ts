@@ -93,8 +93,11 @@ export type AdminHistoryEntry = {
   actor: string | null;
   proposer: string | null;
   diff: FieldDiff[] | null;
-  details: string | null;
+  /** The stored values of any other event (a confirmation, a new institution, an invitation…), by field. */
+  details: Record<string, unknown> | null;
 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Admins: the full audit trail, newest first — who proposed, who approved, and the diff. */
 export async function getAdminHistory(
@@ -132,10 +135,11 @@ export async function getAdminHistory(
     changeRequestId: e.changeRequestId,
     actor: e.actorId ? (people.get(e.actorId) ?? e.actorId) : null,
     proposer: e.proposerId ? (people.get(e.proposerId) ?? e.proposerId) : null,
+    // A membership's values as a diff; a confirmation or a re-read stores only its date, shown as details.
     diff:
-      e.entityType === "Membership" && e.after
+      VALUE_EVENTS.has(e.action) && e.after
         ? diffSnapshots((e.before as MembershipSnapshot | null) ?? null, e.after as MembershipSnapshot)
         : null,
-    details: e.entityType !== "Membership" && e.after ? JSON.stringify(e.after) : null,
+    details: !VALUE_EVENTS.has(e.action) && isRecord(e.after) ? e.after : null,
   }));
 }

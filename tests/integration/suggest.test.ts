@@ -35,6 +35,7 @@ describe("suggest()", () => {
       matchedKind: "official",
       acronym: "EPU",
       country: null,
+      countryName: null,
       kind: "NETWORK",
       url: `/en/organizations/${EPU}`,
     });
@@ -220,6 +221,15 @@ describe("GET /api/v1/suggest", () => {
     const { body } = await get(`q=${encodeURIComponent("南京")}&type=institution&locale=zh`);
     expect(body.items[0]).toMatchObject({ type: "institution", slug: NMU, name: "南京医科大学" });
     expect(body.items.every((i: { type: string }) => i.type === "institution")).toBe(true);
+  });
+
+  it("names an institution's country in the asked language, as the site does (Hong Kong SAR, 中国香港)", async () => {
+    const en = await get("q=CUHK&type=institution&locale=en");
+    expect(en.body.items[0]).toMatchObject({ slug: CUHK, country: "HK", countryName: "Hong Kong SAR" });
+    const zh = await get("q=CUHK&type=institution&locale=zh");
+    expect(zh.body.items[0]).toMatchObject({ slug: CUHK, country: "HK", countryName: "中国香港" });
+    const nmu = await get(`q=${encodeURIComponent("南京医科大学")}&type=institution&locale=zh`);
+    expect(nmu.body.items[0]).toMatchObject({ slug: NMU, country: "CN", countryName: "中国" });
   });
 
   it.each([

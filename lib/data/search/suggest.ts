@@ -1,5 +1,6 @@
 import "server-only";
 import type { Locale } from "@/i18n/routing";
+import { countryName } from "../../shared/countries";
 import { ValidationError } from "../../shared/errors";
 import {
   SUGGEST_MAX_LIMIT,
@@ -52,6 +53,7 @@ export async function suggestRanked({ q, types, locale, limit }: SuggestOptions)
     matchedKind: r.matchedKind,
     acronym: r.acronym,
     country: r.country,
+    countryName: r.country ? countryName(r.country, locale) : null,
     kind: r.kind,
     url: `/${locale}/${r.type === "organization" ? "organizations" : "institutions"}/${r.slug}`,
     tier: Number(r.tier),

@@ -139,6 +139,10 @@ export const components = {
       matchedKind: { type: "string", enum: ["official", "alternate", "former", "acronym"] },
       acronym: nstr,
       country: { type: ["string", "null"], description: "Institutions' ISO 3166-1 alpha-2 code." },
+      countryName: {
+        type: ["string", "null"],
+        description: 'The institution\'s country or region, named in the asked language ("Hong Kong SAR", "中国香港").',
+      },
       kind: { type: "string", enum: [...Object.values(OrganizationKind), ...Object.values(InstitutionKind)] },
       url: { ...str, description: "The record's page on this portal, in the asked language." },
     }),

@@ -18,6 +18,8 @@ export type SuggestItem = {
   acronym: string | null;
   /** Institutions' country (ISO 3166-1 alpha-2); null for organizations. */
   country: string | null;
+  /** The country's or region's name in the asked language, as the site names it ("Hong Kong SAR", "中国香港"). */
+  countryName: string | null;
   /** The organization's or institution's kind, as stored (NETWORK, UNIVERSITY…). */
   kind: string;
   url: string;

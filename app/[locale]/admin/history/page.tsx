@@ -6,6 +6,7 @@ import { getAdminHistory } from "@/lib/data/history";
 import { isSlug } from "@/lib/shared/slug";
 import { AUDIT_EVENT_MESSAGES } from "@/lib/shared/audit-events";
 import { DiffTable } from "@/components/account/diff-table";
+import { AuditDetails } from "@/components/admin/audit-details";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
 
@@ -67,9 +68,7 @@ export default async function AdminHistoryPage({
             </p>
             <p className="text-muted">{t("who", { proposer: e.proposer ?? "—", actor: e.actor ?? "—" })}</p>
             {e.diff ? <DiffTable diff={e.diff} locale={locale} isNew={e.action === "membership.create"} /> : null}
-            {e.details ? (
-              <pre className="whitespace-pre-wrap break-all font-sans text-xs text-slate-700">{e.details}</pre>
-            ) : null}
+            {e.details ? <AuditDetails values={e.details} locale={locale} /> : null}
           </li>
         ))}
       </ol>
