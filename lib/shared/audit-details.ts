@@ -4,7 +4,14 @@ import { countryName } from "./countries";
 import { formatPartialDate, type PartialDate } from "./dates";
 import { DISCREPANCY_KINDS } from "./types/discrepancies";
 import { AUDIT_FIELD_MESSAGES, AUDIT_FIELD_VALUES, auditFieldMessage, isAuditField } from "./audit-fields";
-import { institutionKinds, membershipRoles, membershipStatuses, organizationKinds, userRoles } from "./vocabulary";
+import {
+  institutionKinds,
+  membershipRoles,
+  membershipStatuses,
+  organizationKinds,
+  staffRoles,
+  userRoles,
+} from "./vocabulary";
 
 /** A translator over the whole message tree ("roles.MEMBER"), as next-intl's without a namespace. */
 export type DetailTranslate = (key: string) => string;
@@ -31,6 +38,8 @@ const includes = (values: readonly string[], v: string) => values.includes(v);
 
 /** An enum code by its label; a code the portal does not know stays as it is. */
 function codeLabel(field: string, code: string, t: DetailTranslate): string {
+  if (field === "staffRole" && includes(staffRoles.values, code))
+    return t(`${staffRoles.namespace}.${staffRoles.labels[code as keyof typeof staffRoles.labels]}`);
   if (field === "role") {
     if (includes(membershipRoles.values, code)) return t(`${membershipRoles.namespace}.${code}`);
     if (includes(userRoles.values, code))

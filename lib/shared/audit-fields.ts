@@ -38,6 +38,7 @@ export type AuditField =
   | "organizationConfirmedAt"
   // user.*.
   | "email"
+  | "staffRole"
   | "institutionId"
   | "disabled"
   | "disabledAt"
@@ -78,6 +79,7 @@ export const AUDIT_FIELD_MESSAGES = {
   confirmedAt: "confirmedAt",
   organizationConfirmedAt: "organizationConfirmedAt",
   email: "email",
+  staffRole: "staffRole",
   institutionId: "institutionId",
   disabled: "disabled",
   disabledAt: "disabledAt",
@@ -105,6 +107,7 @@ export type AuditValueKind =
 
 export const AUDIT_FIELD_VALUES: Partial<Record<AuditField, AuditValueKind>> = {
   role: "role",
+  staffRole: "role",
   status: "status",
   kind: "kind",
   joined: "partialDate",

@@ -72,9 +72,11 @@ const SAMPLES: Record<AuditEventName, Record<string, unknown> | null> = {
   "change.merge": { organization: "eurasia-pacific-uninet", membershipId: "m1", outcome: "MEMBERSHIP_UPDATED" },
   "discrepancy.dismiss": { kind: "JOINED_BEFORE_FOUNDED", subject: "m1", facts: "3", reason: "Checked." },
   "discrepancy.restore": null,
-  "user.invite": { email: "new@atlas.test", role: "STAFF", institutionId: "i1" },
-  "user.access": { role: "ADMIN", institutionId: null, disabled: false },
+  "user.invite": { email: "new@atlas.test", role: "STAFF", staffRole: "MANAGER", institutionId: "i1" },
+  "user.access": { role: "STAFF", staffRole: "EDITOR", institutionId: null, disabled: false },
   "user.password": null,
+  "user.staff-role": { staffRole: "MANAGER" },
+  "user.remove": { institutionId: null, disabled: true },
   "user.admin-from-shell": { email: "root@atlas.test", role: "ADMIN" },
   "user.disable-from-shell": { disabled: true, password: "removed" },
 };
@@ -158,7 +160,12 @@ describe("audit details as a labelled list", () => {
       "身份: 创始成员",
       "加入时间: 2019年",
     ]);
-    expect(text(SAMPLES["user.access"]!)).toEqual(["身份: 管理员", "所属机构: —", "已停用: 否"]);
+    expect(text(SAMPLES["user.access"]!)).toEqual([
+      "身份: 大学工作人员",
+      "工作人员角色: 编辑",
+      "所属机构: —",
+      "已停用: 否",
+    ]);
     expect(text(SAMPLES["user.disable-from-shell"]!)).toEqual(["已停用: 是", "密码: 已移除"]);
     expect(text(SAMPLES["membership.confirm"]!)).toEqual(["确认时间: 2026-11-29 15:09 UTC"]);
     expect(text(SAMPLES["change.merge"]!)).toContain("结果: 已更新现有成员资格");
