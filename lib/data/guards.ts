@@ -16,12 +16,16 @@ export function requireAdmin(actor: Actor | null, message = "Only admins may do 
   return signedIn;
 }
 
-/** A university's staff member, with the institution their account belongs to. */
+/** Refused to staff who signed up and wait for approval (staffRole null): they may sign in and wait, nothing more. */
+export const PENDING_MESSAGE = "Your account is waiting for approval: you can propose changes once it is approved.";
+
+/** A university's staff member, approved (manager or editor), with the institution their account belongs to. */
 export function requireStaff(
   actor: Actor | null,
   message = "Only a university's staff propose changes to its entries.",
 ): Actor & { institutionId: string } {
   const signedIn = requireActor(actor);
   if (signedIn.role !== "STAFF" || !signedIn.institutionId) throw new ForbiddenError(message);
+  if (!signedIn.staffRole) throw new ForbiddenError(PENDING_MESSAGE);
   return { ...signedIn, institutionId: signedIn.institutionId };
 }

@@ -5,4 +5,6 @@ export type Actor = {
   name: string;
   role: "ADMIN" | "STAFF";
   institutionId: string | null;
+  /** For staff: MANAGER or EDITOR; null for admins, and for staff who signed up and wait for approval (pending). */
+  staffRole: "MANAGER" | "EDITOR" | null;
 };

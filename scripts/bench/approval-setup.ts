@@ -44,6 +44,7 @@ async function main() {
         email: "bench-staff@bench.invalid",
         name: "Bench Staff",
         role: "STAFF",
+        staffRole: "MANAGER",
         institutionId: membership.institutionId,
         passwordHash,
       },
@@ -67,7 +68,14 @@ async function main() {
       ended: fromStoredDate(membership.endedOn, membership.endedPrecision)?.iso ?? "",
     });
     const request = await proposeMembershipUpdate(
-      { id: staff.id, email: staff.email, name: staff.name, role: "STAFF", institutionId: staff.institutionId },
+      {
+        id: staff.id,
+        email: staff.email,
+        name: staff.name,
+        role: "STAFF",
+        staffRole: "MANAGER",
+        institutionId: staff.institutionId,
+      },
       {
         membershipId: membership.id,
         baseVersion: membership.version,

@@ -69,12 +69,13 @@ async function previews(pages: { name: string; text: string }[]) {
         email: "bench-import@bench.invalid",
         name: "Bench Import",
         role: "STAFF",
+        staffRole: "MANAGER",
         institutionId: institution.id,
       },
       update: { institutionId: institution.id, disabledAt: null },
       select: { id: true, email: true, name: true, institutionId: true },
     });
-    const actor = { ...staff, role: "STAFF" as const };
+    const actor = { ...staff, role: "STAFF" as const, staffRole: "MANAGER" as const };
     const results = [];
     for (const { name, text } of pages) {
       const once = async () => {

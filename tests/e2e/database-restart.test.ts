@@ -137,7 +137,7 @@ beforeAll(async () => {
     ...(await import("@/lib/data/change-requests/propose")),
     ...(await import("@/lib/data/change-requests/decide")),
   };
-  const select = { id: true, email: true, name: true, role: true, institutionId: true } as const;
+  const select = { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true } as const;
   admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" }, select });
   staff = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" }, select });
 

@@ -82,7 +82,7 @@ is served from the shared cache by the other`, async () => {
     const marker = `Checked across instances ${Date.now()}`;
     const staff = await prisma.user.findUniqueOrThrow({
       where: { email: "staff@njmu.test" },
-      select: { id: true, email: true, name: true, role: true, institutionId: true },
+      select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
     });
     const membership = await prisma.membership.findFirstOrThrow({
       where: { institution: { slug: INSTITUTION }, organization: { slug: ORG } },
@@ -171,6 +171,7 @@ is served from the shared cache by the other`, async () => {
         email,
         name: "Session check",
         role: "STAFF",
+        staffRole: "MANAGER",
         institutionId: cuhk.id,
         passwordHash: await hashPassword("session-password-123"),
       },
@@ -194,7 +195,13 @@ is served from the shared cache by the other`, async () => {
   it("sign-in throttling counts failures made on both instances: 3 + 2 failures lock the account", async () => {
     const email = `throttle-${Date.now()}@atlas.test`;
     await prisma.user.create({
-      data: { email, name: "Throttle check", role: "STAFF", passwordHash: await hashPassword("right-password-123") },
+      data: {
+        email,
+        name: "Throttle check",
+        role: "STAFF",
+        staffRole: "MANAGER",
+        passwordHash: await hashPassword("right-password-123"),
+      },
     });
     // Each failure from its own address, so only the account's counter can add up to the limit.
     for (let n = 0; n < 5; n++) {
@@ -219,7 +226,13 @@ is served from the shared cache by the other`, async () => {
   it("a device cookie given by one instance lets its browser through the account's lock on the other", async () => {
     const email = `device-${Date.now()}@atlas.test`;
     await prisma.user.create({
-      data: { email, name: "Device check", role: "STAFF", passwordHash: await hashPassword("right-password-123") },
+      data: {
+        email,
+        name: "Device check",
+        role: "STAFF",
+        staffRole: "MANAGER",
+        passwordHash: await hashPassword("right-password-123"),
+      },
     });
     const first = await signInFrom(proxy.url, client(10), email, "right-password-123", on(0));
     const device = first.setCookies.find((c) => c.startsWith("atlas-device."))?.split(";")[0];

@@ -19,6 +19,7 @@ beforeAll(async () => {
       email: victimEmail,
       name: "Victim of a forged address",
       role: "STAFF",
+      staffRole: "MANAGER",
       passwordHash: await hashPassword("victim-password-123"),
     },
   });

@@ -53,6 +53,7 @@ describe("/api/auth/session after the session ended on the server", () => {
         email,
         name: "Person whose session ends",
         role: "STAFF",
+        staffRole: "MANAGER",
         passwordHash: await hashPassword("session passphrase"),
       },
     });

@@ -21,7 +21,13 @@ const password = "the owner's own passphrase";
 
 beforeAll(async () => {
   await prisma.user.create({
-    data: { email, name: "Owner of a targeted account", role: "STAFF", passwordHash: await hashPassword(password) },
+    data: {
+      email,
+      name: "Owner of a targeted account",
+      role: "STAFF",
+      staffRole: "MANAGER",
+      passwordHash: await hashPassword(password),
+    },
   });
 });
 

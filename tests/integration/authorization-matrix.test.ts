@@ -359,7 +359,13 @@ const inputs = {
     // A fresh account of the institution each time: a few requests an hour are allowed per account.
     const email = `reset-${target}-${randomBytes(4).toString("hex")}@example.org`;
     await prisma.user.create({
-      data: { email, name: `Reset ${target}`, role: "STAFF", institutionId: institutionIds[target] },
+      data: {
+        email,
+        name: `Reset ${target}`,
+        role: "STAFF",
+        staffRole: "MANAGER",
+        institutionId: institutionIds[target],
+      },
     });
     return { email };
   },
@@ -412,7 +418,13 @@ async function matrixUser(target: Target) {
   const email = `matrix-${target}@example.org`;
   return prisma.user.upsert({
     where: { email },
-    create: { email, name: `Matrix ${target}`, role: "STAFF", institutionId: institutionIds[target] },
+    create: {
+      email,
+      name: `Matrix ${target}`,
+      role: "STAFF",
+      staffRole: "MANAGER",
+      institutionId: institutionIds[target],
+    },
     update: {},
   });
 }

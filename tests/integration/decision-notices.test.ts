@@ -25,7 +25,9 @@ let admin: Actor;
 async function staffOf(slug: string): Promise<Actor> {
   const institution = await prisma.institution.findUniqueOrThrow({ where: { slug } });
   const email = `notice-${unique()}@example.org`;
-  await prisma.user.create({ data: { email, name: "Notice Reader", role: "STAFF", institutionId: institution.id } });
+  await prisma.user.create({
+    data: { email, name: "Notice Reader", role: "STAFF", staffRole: "MANAGER", institutionId: institution.id },
+  });
   return loadActor(prisma, email);
 }
 

@@ -170,7 +170,7 @@ a taken one is a conflict`, async () => {
     const { ConflictError } = await import("@/lib/shared/errors");
     const admin = await prisma.user.findUniqueOrThrow({
       where: { email: "admin@atlas.test" },
-      select: { id: true, email: true, name: true, role: true, institutionId: true },
+      select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
     });
     const form = async (slug: string, wikidataId: string) => {
       const p = await getOrganizationProfile(admin, slug);

@@ -89,7 +89,9 @@ async function freshStaff(): Promise<{ staff: Actor; institutionId: string; slug
     },
   });
   const email = `dup-${unique()}@example.org`;
-  await prisma.user.create({ data: { email, name: "Dup Tester", role: "STAFF", institutionId: institution.id } });
+  await prisma.user.create({
+    data: { email, name: "Dup Tester", role: "STAFF", staffRole: "MANAGER", institutionId: institution.id },
+  });
   return { staff: await loadActor(prisma, email), institutionId: institution.id, slug };
 }
 

@@ -21,6 +21,7 @@ async function account(prefix: string) {
       email,
       name: prefix,
       role: "STAFF",
+      staffRole: "MANAGER",
       institutionId: institution.id,
       passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
     },

@@ -184,6 +184,7 @@ describe("every applied change reaches every cached read that shows it", () => {
         email: "staff@publication-check.test",
         name: "Publication Check Staff",
         role: "STAFF",
+        staffRole: "MANAGER",
         institutionId: institution.id,
       },
     });

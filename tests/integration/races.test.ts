@@ -13,7 +13,7 @@ useWriteDatabase();
 const ROUNDS = 50;
 const ORG = "south-and-southeast-asia-medical-education-and-service-alliance";
 const prisma = testPrisma();
-const select = { id: true, email: true, name: true, role: true, institutionId: true } as const;
+const select = { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true } as const;
 let adminA: Actor;
 let adminB: Actor;
 let staffA: Actor;
@@ -51,7 +51,13 @@ beforeAll(async () => {
   staffB = await prisma.user.upsert({
     where: { email: "staff2-race@njmu.test" },
     update: {},
-    create: { email: "staff2-race@njmu.test", name: "Second NMU staff", role: "STAFF", institutionId: nmu.id },
+    create: {
+      email: "staff2-race@njmu.test",
+      name: "Second NMU staff",
+      role: "STAFF",
+      staffRole: "MANAGER",
+      institutionId: nmu.id,
+    },
     select,
   });
 });

@@ -85,7 +85,7 @@ beforeAll(async () => {
   });
   const email = `staff-${institution.slug}@example.org`;
   await prisma.user.create({
-    data: { email, name: "Review Queue Staff", role: "STAFF", institutionId: institution.id },
+    data: { email, name: "Review Queue Staff", role: "STAFF", staffRole: "MANAGER", institutionId: institution.id },
   });
   ownStaff = await loadActor(prisma, email);
 });

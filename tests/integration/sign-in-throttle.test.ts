@@ -36,7 +36,7 @@ async function owner() {
   const email = `owner-${++counter}-${Date.now()}@throttle.test`;
   created.push(email);
   await prisma.user.create({
-    data: { email, name: "Owner", role: "STAFF", passwordHash: await hashPassword(PASSWORD) },
+    data: { email, name: "Owner", role: "STAFF", staffRole: "MANAGER", passwordHash: await hashPassword(PASSWORD) },
   });
   return email;
 }

@@ -85,7 +85,7 @@ and proposes what differs`, async () => {
     const harbin = await prisma.institution.findUniqueOrThrow({ where: { slug: "harbin-medical-university" } });
     const staff = await prisma.user.create({
       data: { email: "staff@hrbmu.test", name: "Harbin staff", role: "STAFF", institutionId: harbin.id },
-      select: { id: true, email: true, name: true, role: true, institutionId: true },
+      select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
     });
     const epu = await prisma.organization.findUniqueOrThrow({ where: { slug: "eurasia-pacific-uninet" } });
     await prisma.membership.create({

@@ -146,7 +146,13 @@ beforeAll(async () => {
   });
   institutionId = institution.id;
   await prisma.user.create({
-    data: { email: "staff@write-failures.test", name: "Write Failures Staff", role: "STAFF", institutionId },
+    data: {
+      email: "staff@write-failures.test",
+      name: "Write Failures Staff",
+      role: "STAFF",
+      staffRole: "MANAGER",
+      institutionId,
+    },
   });
   staff = await loadActor(prisma, "staff@write-failures.test");
 });

@@ -42,6 +42,6 @@ type TestPrisma = ReturnType<typeof testPrisma>;
 export function loadActor(prisma: TestPrisma, email: string): Promise<Actor> {
   return prisma.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, institutionId: true },
+    select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
   });
 }

@@ -60,7 +60,7 @@ export async function authenticate(
 export async function loadSessionUser(userId: string, sessionVersion: number): Promise<Actor | null> {
   const user = await db().user.findFirst({
     where: { id: userId, sessionVersion, disabledAt: null },
-    select: { id: true, email: true, name: true, role: true, institutionId: true },
+    select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
   });
   return user;
 }

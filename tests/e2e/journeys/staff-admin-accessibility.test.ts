@@ -38,7 +38,7 @@ async function pendingRequest(membershipId: string): Promise<{ id: string }> {
   const { membershipValuesSchema } = await import("@/lib/validation/memberships");
   const staff = await prisma.user.findUniqueOrThrow({
     where: { email: "staff@cuhk.test" },
-    select: { id: true, email: true, name: true, role: true, institutionId: true },
+    select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
   });
   const m = await prisma.membership.findUniqueOrThrow({ where: { id: membershipId } });
   const made = await proposeMembershipUpdate(staff, {
