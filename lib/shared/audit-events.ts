@@ -27,6 +27,10 @@ export const AUDIT_EVENTS = {
   "user.staff-role": "User",
   /** A manager removed a colleague from the institution (colleagues.ts). */
   "user.remove": "User",
+  /** An admin or a manager let a verified sign-up in, as manager or editor (claims.ts). */
+  "user.claim-approve": "User",
+  /** An admin or a manager turned a verified sign-up away; the account is disabled (claims.ts). */
+  "user.claim-reject": "User",
   "user.admin-from-shell": "User",
   "user.disable-from-shell": "User",
 } as const;
@@ -58,6 +62,8 @@ export const AUDIT_EVENT_MESSAGES = {
   "user.password": "userPassword",
   "user.staff-role": "userStaffRole",
   "user.remove": "userRemove",
+  "user.claim-approve": "userClaimApprove",
+  "user.claim-reject": "userClaimReject",
   "user.admin-from-shell": "userAdminFromShell",
   "user.disable-from-shell": "userDisableFromShell",
 } as const satisfies Record<AuditEventName, string>;

@@ -35,7 +35,8 @@ async function manager(actor: Actor | null) {
 export async function listColleagues(actor: Actor | null) {
   const me = await staffMember(actor);
   const rows = await db().user.findMany({
-    where: { institutionId: me.institutionId, role: "STAFF", disabledAt: null },
+    // People who signed up and wait for approval are not colleagues yet (claims.ts lists them).
+    where: { institutionId: me.institutionId, role: "STAFF", staffRole: { not: null }, disabledAt: null },
     select: { id: true, name: true, email: true, staffRole: true, lastLoginAt: true, passwordHash: true },
     orderBy: [{ staffRole: "asc" }, { name: "asc" }, { email: "asc" }],
   });
@@ -64,7 +65,8 @@ async function lockedManagers(tx: Prisma.TransactionClient, institutionId: strin
 
 async function colleague(tx: Prisma.TransactionClient, institutionId: string, userId: string) {
   const target = await tx.user.findFirst({
-    where: { id: userId, institutionId, role: "STAFF", disabledAt: null },
+    // A pending sign-up is let in or turned away through its claim (claims.ts), never by a role change here.
+    where: { id: userId, institutionId, role: "STAFF", staffRole: { not: null }, disabledAt: null },
     select: { id: true, staffRole: true },
   });
   if (!target) throw new NotFoundError(NOT_A_COLLEAGUE);
