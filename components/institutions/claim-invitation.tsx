@@ -32,8 +32,11 @@ export async function ClaimInvitation({ institution: i, locale }: { institution:
         {i.emailDomains.length
           ? t("staffWithDomains", { name: i.name, domains: i.emailDomains.map((d) => `@${d}`).join(", ") })
           : t("staff", { name: i.name })}{" "}
+        <Link href="/signup" locale={locale} className="text-accent underline">
+          {t("signUp")}
+        </Link>{" "}
         <Link href="/login" locale={locale} className="text-accent underline">
-          {t("signIn")}
+          {t("orSignIn")}
         </Link>
       </p>
     </section>

@@ -23,9 +23,12 @@ describe.concurrent("a university the registry knows only from the directory", (
       const text = await claim.textContent();
       expect(text).toContain("@cuhk.edu.cn");
       expect(text).toContain("directory of the world's universities");
-      expect(await claim.getByRole("link", { name: "Sign in to add its memberships" }).getAttribute("href")).toBe(
-        "/en/login",
-      );
+      expect(
+        await claim
+          .getByRole("link", { name: "Sign up with your work address to add its memberships" })
+          .getAttribute("href"),
+      ).toBe("/en/signup");
+      expect(await claim.getByRole("link", { name: "or sign in" }).getAttribute("href")).toBe("/en/login");
       expect(await page.getByRole("heading", { name: "International organizations" }).count()).toBe(0);
       expect(await page.locator('meta[name="robots"]').getAttribute("content")).toMatch(/noindex/);
       await expectNoAxeViolations(page, `directory page ${SHENZHEN}`);

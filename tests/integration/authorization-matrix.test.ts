@@ -164,6 +164,16 @@ const inputs = {
   async removeColleague(target) {
     return { userId: (await freshColleague(target)).id };
   },
+  async requestSignup(target) {
+    const domain = target === "nmu" ? "njmu.edu.cn" : "cuhk.edu.hk";
+    return { email: `matrix-signup-${randomBytes(4).toString("hex")}@${domain}`, name: "Matrix Sign-up" };
+  },
+  async approveClaim(target) {
+    return { userId: (await verifiedSignup(target)).id };
+  },
+  async rejectClaim(target) {
+    return { userId: (await verifiedSignup(target)).id };
+  },
   async inviteUser(target) {
     return {
       email: `invited-${target}-${randomBytes(4).toString("hex")}@example.org`,
@@ -414,6 +424,20 @@ async function freshColleague(target: Target) {
   });
 }
 
+/** A person of `target` who signed up and chose a password: pending, waiting for a decision (claims.ts). */
+async function verifiedSignup(target: Target) {
+  return prisma.user.create({
+    data: {
+      email: `claim-${target}-${randomBytes(4).toString("hex")}@example.org`,
+      name: "Matrix Claim",
+      role: "STAFF",
+      staffRole: null,
+      institutionId: institutionIds[target],
+      passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+    },
+  });
+}
+
 async function matrixUser(target: Target) {
   const email = `matrix-${target}@example.org`;
   return prisma.user.upsert({
@@ -475,6 +499,11 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   updateUserAccess: (a) => rule(a === "admin"),
   // Public forms: the answer is the same for everyone, and a reset link only reaches the account's owner.
   requestPasswordReset: () => "allowed",
+  // Anyone may sign up with an address of an institution's domain; the account waits for a decision.
+  requestSignup: () => "allowed",
+  // An admin, or a manager of the person's own institution (as editor then): not editors, not the other university.
+  approveClaim: (a, t) => rule(a === "admin" || managerOf(a, t)),
+  rejectClaim: (a, t) => rule(a === "admin" || managerOf(a, t)),
   // The single-use token in the link is the credential, whoever holds it.
   setPassword: () => "allowed",
 };

@@ -21,6 +21,7 @@ export default async function LoginPage({
   if (await getCurrentUser()) redirect(`/${locale}/account`);
   const { next, done } = await searchParams;
   const t = await getTranslations({ locale, namespace: "account" });
+  const signup = await getTranslations({ locale, namespace: "signup" });
   return (
     <div className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-semibold">{t("loginTitle")}</h1>
@@ -34,6 +35,11 @@ export default async function LoginPage({
       <p className="mt-4 text-sm">
         <Link href="/login/reset" className="text-accent underline">
           {t("forgot")}
+        </Link>
+      </p>
+      <p className="mt-2 text-sm">
+        <Link href="/signup" className="text-accent underline">
+          {signup("fromLogin")}
         </Link>
       </p>
     </div>
