@@ -15,10 +15,11 @@ export async function AdminDashboard({
   notifications: ReactNode;
   locale: Locale;
 }) {
-  const [t, h, tools] = await Promise.all([
+  const [t, h, tools, signup] = await Promise.all([
     getTranslations({ locale, namespace: "account" }),
     getTranslations({ locale, namespace: "history" }),
     getTranslations({ locale, namespace: "tools" }),
+    getTranslations({ locale, namespace: "signup" }),
   ]);
   return (
     <div className="space-y-6">
@@ -32,6 +33,10 @@ export async function AdminDashboard({
       <p>
         <Link href="/admin/users" className="text-accent underline">
           {t("manageUsers")}
+        </Link>{" "}
+        ·{" "}
+        <Link href="/admin/claims" className="text-accent underline">
+          {signup("adminLink")}
         </Link>{" "}
         ·{" "}
         <Link href="/admin/outbox" className="text-accent underline">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
+import { getOwnPendingClaim } from "@/lib/data/accounts/claims";
 import { countPendingReviews, listMyInstitutionRequests } from "@/lib/data/change-requests/queries";
 import { listNotifications } from "@/lib/data/accounts/notifications";
 import { markNotificationsReadAction } from "@/lib/actions/notifications";
@@ -38,6 +39,25 @@ async function StaffAccount({ actor, locale, filter }: Props & { filter: Request
   );
 }
 
+/** Signed up and verified, not yet approved: the account can only wait (guards.ts requireStaff). */
+async function PendingAccount({ actor, locale }: Props) {
+  const [claim, t] = await Promise.all([
+    getOwnPendingClaim(actor, locale),
+    getTranslations({ locale, namespace: "signup" }),
+  ]);
+  return (
+    <div className="space-y-8">
+      <AccountHeader actor={actor} locale={locale} />
+      <section aria-labelledby="pending" className="rounded-md border border-amber-300 bg-amber-50 p-4">
+        <h2 id="pending" className="text-lg font-semibold">
+          {t("pendingTitle")}
+        </h2>
+        <p className="mt-1 text-sm">{t("pendingText", { institution: claim?.institution ?? "" })}</p>
+      </section>
+    </div>
+  );
+}
+
 async function AdminAccount({ actor, locale }: Props) {
   const [notifications, pending] = await Promise.all([listNotifications(actor), countPendingReviews(actor)]);
   return (
@@ -64,6 +84,7 @@ export default async function AccountPage({
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account`);
+  if (actor.role === "STAFF" && !actor.staffRole) return <PendingAccount actor={actor} locale={locale} />;
   return actor.role === "ADMIN" ? (
     <AdminAccount actor={actor} locale={locale} />
   ) : (

@@ -188,3 +188,14 @@ export async function rejectClaim(actor: Actor | null, input: { userId: string }
   });
   await deliverQueuedMail(mailId);
 }
+
+/** A signed-in person who waits for approval: their institution's name, for the page that says so; else null. */
+export async function getOwnPendingClaim(actor: Actor | null, locale: Locale) {
+  const me = requireActor(actor);
+  if (me.role !== "STAFF" || me.staffRole) return null;
+  const row = await db().user.findFirst({
+    where: { ...pendingWhere, id: me.id },
+    select: { institution: { select: { names: { select: { locale: true, name: true, kind: true } } } } },
+  });
+  return row?.institution ? { institution: pickName(row.institution.names, locale).name } : null;
+}

@@ -3,6 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { actorOrLogin } from "@/lib/auth/page";
 import { listColleagues } from "@/lib/data/accounts/colleagues";
+import { listInstitutionClaims } from "@/lib/data/accounts/claims";
+import { ClaimList } from "@/components/account/claim-list";
 import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
 import { ColleagueActions } from "@/components/account/colleague-actions";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -26,12 +28,15 @@ export default async function ColleaguesPage({
   const actor = await actorOrLogin(locale, `/${locale}/account/colleagues`);
   // Staff pages: an admin (who has no institution) manages accounts on the admin pages.
   if (actor.role !== "STAFF") redirect(`/${locale}/admin/users`);
-  const [t, answers, { canManage, myId, colleagues }, dashboard] = await Promise.all([
+  const [t, answers, signup, { canManage, myId, colleagues }, dashboard] = await Promise.all([
     getTranslations({ locale, namespace: "account" }),
     getTranslations({ locale, namespace: "validation.answers" }),
+    getTranslations({ locale, namespace: "signup" }),
     listColleagues(actor),
     getStaffDashboard(actor, locale),
   ]);
+  // Managers decide on their institution's sign-ups; editors do not see them.
+  const claims = canManage ? await listInstitutionClaims(actor, locale) : [];
   return (
     <div className="max-w-3xl">
       <Breadcrumbs locale={locale} items={[{ href: "/account", label: t("staffTitle") }, { label: t("colleagues") }]} />
@@ -70,6 +75,15 @@ export default async function ColleaguesPage({
           </li>
         ))}
       </ul>
+      {canManage ? (
+        <section aria-labelledby="pending-claims" className="mt-8">
+          <h2 id="pending-claims" className="text-lg font-semibold">
+            {signup("colleaguesPending")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{signup("colleaguesPendingLead")}</p>
+          <ClaimList claims={claims} locale={locale} label={signup("colleaguesPending")} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { actorOrLogin } from "@/lib/auth/page";
+import { listClaims } from "@/lib/data/accounts/claims";
+import { ClaimList } from "@/components/account/claim-list";
+import { isLocale } from "@/i18n/routing";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** Admins: every verified sign-up waiting for approval, with its evidence. */
+export default async function ClaimsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const actor = await actorOrLogin(locale, `/${locale}/admin/claims`);
+  const [claims, t] = await Promise.all([listClaims(actor, locale), getTranslations({ locale, namespace: "signup" })]);
+  return (
+    <div className="max-w-3xl">
+      <h1 className="text-2xl font-semibold">{t("claimsTitle")}</h1>
+      <p className="mt-2 text-sm text-slate-700">{t("claimsLead")}</p>
+      <ClaimList claims={claims} locale={locale} label={t("claimsTitle")} />
+    </div>
+  );
+}

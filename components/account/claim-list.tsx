@@ -1,0 +1,68 @@
+import type { Locale } from "@/i18n/routing";
+import { getTranslations } from "next-intl/server";
+import { approveClaimAction, rejectClaimAction } from "@/lib/actions/signup";
+import { formatPartialDate } from "@/lib/shared/dates";
+import { ActionForm } from "./action-form";
+
+/** A verified sign-up as the claims lists show it (lib/data/accounts/claims.ts Claim). */
+export type ClaimView = {
+  id: string;
+  name: string;
+  email: string;
+  domain: string;
+  matchedDomain: string | null;
+  institution: { slug: string; name: string };
+  verifiedAt: string | null;
+  institutionHasManagers: boolean;
+};
+
+const day = (iso: string, locale: Locale) =>
+  formatPartialDate({ iso: iso.slice(0, 10), precision: "DAY" }, locale) ?? iso.slice(0, 10);
+
+/**
+ * Sign-ups waiting for a decision, each with what it rests on (the address's domain and the institution it matched,
+ * when the address was proved, whether the institution has managers) and Approve / Reject.
+ */
+export async function ClaimList({ claims, locale, label }: { claims: ClaimView[]; locale: Locale; label: string }) {
+  const t = await getTranslations({ locale, namespace: "signup" });
+  if (!claims.length) return <p className="mt-4 text-sm text-muted">{t("claimsEmpty")}</p>;
+  return (
+    <ul className="mt-4 divide-y divide-line rounded-md border border-line bg-white" aria-label={label}>
+      {claims.map((c) => (
+        <li key={c.id} className="space-y-2 p-3" data-claim={c.email}>
+          <p className="text-sm">
+            <span className="font-medium">{c.name}</span> · {c.email}
+          </p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="text-muted">{t("colDomain")}</dt>
+            <dd>
+              {c.domain}
+              {c.matchedDomain && c.matchedDomain !== c.domain ? ` (${t("matched", { domain: c.matchedDomain })})` : ""}
+            </dd>
+            <dt className="text-muted">{t("colInstitution")}</dt>
+            <dd>{c.institution.name}</dd>
+            <dt className="text-muted">{t("colVerified")}</dt>
+            <dd>{c.verifiedAt ? day(c.verifiedAt, locale) : "—"}</dd>
+            <dt className="text-muted">{t("colManagers")}</dt>
+            <dd>{c.institutionHasManagers ? t("hasManagers") : t("noManagers")}</dd>
+          </dl>
+          <div className="flex flex-wrap items-start gap-3">
+            <ActionForm
+              action={approveClaimAction}
+              hidden={{ userId: c.id }}
+              submitLabel={t("approve")}
+              locale={locale}
+            />
+            <ActionForm
+              action={rejectClaimAction}
+              hidden={{ userId: c.id }}
+              submitLabel={t("reject")}
+              tone="danger"
+              locale={locale}
+            />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
