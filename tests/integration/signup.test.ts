@@ -133,7 +133,7 @@ describe("sign-up", () => {
     expect(unknown.state.message).toBe("名录中没有任何大学使用域名 xjtu.edu.cn.evil.com。请使用您的大学邮箱注册。");
   });
 
-  it("answers the same for an address that has an account, creates no second one and tells the owner by mail", async () => {
+  it("a known address: the same answer, no second account, and the owner told by mail", async () => {
     const email = `known.${unique()}@xjtu.edu.cn`;
     const first = await signUp(email, "First");
     const again = await signUp(email, "Someone else");
@@ -223,7 +223,7 @@ describe("sign-up", () => {
 });
 
 describe("approval", () => {
-  it("an admin lets the first in as manager; that manager lets a colleague in as editor; both told by mail", async () => {
+  it("admin approves the first as manager; that manager approves a colleague as editor; both told", async () => {
     const place = await institutionWithoutStaff();
     const admin = await loadActor(prisma, "admin@atlas.test");
     const first = await verifiedPerson(`first.${unique()}@${place.domain}`, "First");
