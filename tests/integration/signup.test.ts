@@ -261,6 +261,10 @@ describe("approval", () => {
       where: { to: second.email, subject: { contains: "approved" } },
     });
     expect(told.text).toContain("an editor of your institution");
+    const toldFirst = await prisma.outboxMail.findFirstOrThrow({
+      where: { to: first.email, subject: { contains: "approved" } },
+    });
+    expect(toldFirst.text).toContain("your institution’s manager");
   });
 
   it("rejection disables the account, is audited and told by mail", async () => {
