@@ -117,6 +117,7 @@ describe("sign-up", () => {
   ])("refuses %s, saying why, and creates nothing", async (email, why) => {
     const users = await prisma.user.count();
     const mails = await prisma.outboxMail.count();
+    const limits = await prisma.rateLimit.findMany({ orderBy: { key: "asc" } });
     const { state, token } = await signUp(email);
     expect(state.ok).toBe(false);
     expect(state.message).toMatch(why);
@@ -124,6 +125,8 @@ describe("sign-up", () => {
     expect(token).toBeNull();
     expect(await prisma.user.count()).toBe(users);
     expect(await prisma.outboxMail.count()).toBe(mails);
+    // Refused before the limits: counted against nothing.
+    expect(await prisma.rateLimit.findMany({ orderBy: { key: "asc" } })).toEqual(limits);
   });
 
   it("says why in Chinese on /zh", async () => {

@@ -84,7 +84,13 @@ and proposes what differs`, async () => {
     // Harbin Medical University: no other test writes its entries. It is listed in EPU since 2009.
     const harbin = await prisma.institution.findUniqueOrThrow({ where: { slug: "harbin-medical-university" } });
     const staff = await prisma.user.create({
-      data: { email: "staff@hrbmu.test", name: "Harbin staff", role: "STAFF", institutionId: harbin.id },
+      data: {
+        email: "staff@hrbmu.test",
+        name: "Harbin staff",
+        role: "STAFF",
+        staffRole: "MANAGER",
+        institutionId: harbin.id,
+      },
       select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
     });
     const epu = await prisma.organization.findUniqueOrThrow({ where: { slug: "eurasia-pacific-uninet" } });

@@ -58,6 +58,11 @@ export async function requestSignup(
       503,
     );
   const email = normalizeEmail(input.email);
+  // Public data only (the directory): the refusal says nothing about accounts. Checked before the limits, so a
+  // refused address counts against none and changes nothing.
+  const found = await institutionForEmail(email, input.locale);
+  if (found.kind === "invalid") throw refusal("invalid");
+  if (found.kind !== "institution") throw refusal(found.kind, found.domain);
   const account = createHash("sha256").update(email).digest("hex");
   await consumeRateLimits(
     [
@@ -70,10 +75,6 @@ export async function requestSignup(
     ],
     "Too many sign-up requests. Nothing was sent; please try again in {minutes}.",
   );
-  // Public data only (the directory): the refusal says nothing about accounts.
-  const found = await institutionForEmail(email, input.locale);
-  if (found.kind === "invalid") throw refusal("invalid");
-  if (found.kind !== "institution") throw refusal(found.kind, found.domain);
   const institutionId = found.institution.id;
   await later(() => completeSignup({ email, name: input.name.trim(), institutionId, locale: input.locale }));
 }
