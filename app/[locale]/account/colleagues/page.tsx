@@ -5,6 +5,7 @@ import { actorOrLogin } from "@/lib/auth/page";
 import { listColleagues } from "@/lib/data/accounts/colleagues";
 import { listInstitutionClaims } from "@/lib/data/accounts/claims";
 import { ClaimList } from "@/components/account/claim-list";
+import { ClaimOutcome } from "@/components/account/claim-outcome";
 import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
 import { ColleagueActions } from "@/components/account/colleague-actions";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -51,6 +52,7 @@ export default async function ColleaguesPage({
           {answers("colleagueRemoved")}
         </p>
       ) : null}
+      <ClaimOutcome done={done} locale={locale} />
       <ul className="mt-6 divide-y divide-line rounded-md border border-line bg-white" aria-label={t("colleagues")}>
         {colleagues.map((c) => (
           <li key={c.id} className="space-y-2 p-3" data-colleague={c.email}>
