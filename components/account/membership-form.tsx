@@ -5,9 +5,10 @@ import { useTranslations } from "next-intl";
 import type { FormAction } from "@/lib/actions/state";
 import type { MembershipSnapshot } from "@/lib/shared/types/change-requests";
 import { membershipRoles, membershipStatuses } from "@/lib/shared/vocabulary";
-import { ActionForm, FieldError, useFormState } from "./action-form";
+import { ActionForm, FieldError } from "./action-form";
 import { DateInput } from "./date-input";
 import { SuggestCombobox } from "@/components/ui/suggest-combobox";
+import { LabelledField, useFieldState } from "./labelled-field";
 import { CurrentSource, NewSourceFields } from "./source-fields";
 
 /** Propose new values for a membership (or a new one): validated on the server, errors beside each field. */
@@ -39,43 +40,6 @@ export function MembershipForm({
 type OrganizationChoice = { slug: string; name: string };
 
 const INPUT = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
-
-/** A labelled control with its hint and its error, the error and hint named by the control's aria-describedby. */
-function Field({
-  name,
-  label,
-  hint,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      <FieldError name={name} />
-    </div>
-  );
-}
-
-function useFieldState() {
-  const state = useFormState();
-  const described = (name: string, hint?: boolean) =>
-    [state.fieldErrors[name] ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") ||
-    undefined;
-  const invalid = (name: string) => Boolean(state.fieldErrors[name]);
-  return { described, invalid };
-}
 
 function Fields({
   values,
@@ -111,7 +75,7 @@ function OrganizationField({ chosen, locale }: { chosen: OrganizationChoice | nu
   const { described, invalid } = useFieldState();
   return (
     <div className="sm:col-span-2">
-      <Field name="organization" label={t("organization")} hint={hint("recordHint")}>
+      <LabelledField name="organization" label={t("organization")} hint={hint("recordHint")}>
         <SuggestCombobox
           id="organization"
           name="organization"
@@ -125,7 +89,7 @@ function OrganizationField({ chosen, locale }: { chosen: OrganizationChoice | nu
           invalid={invalid("organization")}
           describedBy={described("organization", true)}
         />
-      </Field>
+      </LabelledField>
     </div>
   );
 }
@@ -137,7 +101,7 @@ function RoleAndStatusFields({ values }: { values: MembershipSnapshot | null }) 
   const { described } = useFieldState();
   return (
     <>
-      <Field name="values.role" label={t("role")}>
+      <LabelledField name="values.role" label={t("role")}>
         <select
           id="values.role"
           name="values.role"
@@ -151,8 +115,8 @@ function RoleAndStatusFields({ values }: { values: MembershipSnapshot | null }) 
             </option>
           ))}
         </select>
-      </Field>
-      <Field name="values.status" label={t("status")}>
+      </LabelledField>
+      <LabelledField name="values.status" label={t("status")}>
         <select
           id="values.status"
           name="values.status"
@@ -166,7 +130,7 @@ function RoleAndStatusFields({ values }: { values: MembershipSnapshot | null }) 
             </option>
           ))}
         </select>
-      </Field>
+      </LabelledField>
     </>
   );
 }
@@ -179,7 +143,7 @@ function DateFields({ values }: { values: MembershipSnapshot | null }) {
       {(["joined", "ended"] as const).map((which) => {
         const name = `values.${which}`;
         return (
-          <Field key={which} name={name} label={t(which)} hint={t("dateHint")}>
+          <LabelledField key={which} name={name} label={t(which)} hint={t("dateHint")}>
             <DateInput
               name={name}
               defaultValue={values?.[which] ?? null}
@@ -187,7 +151,7 @@ function DateFields({ values }: { values: MembershipSnapshot | null }) {
               invalid={invalid(name)}
               describedBy={described(name, true)}
             />
-          </Field>
+          </LabelledField>
         );
       })}
     </>
@@ -199,7 +163,7 @@ function NotesField({ values }: { values: MembershipSnapshot | null }) {
   const { described } = useFieldState();
   return (
     <div className="sm:col-span-2">
-      <Field name="values.notes" label={t("notes")}>
+      <LabelledField name="values.notes" label={t("notes")}>
         <textarea
           id="values.notes"
           name="values.notes"
@@ -209,7 +173,7 @@ function NotesField({ values }: { values: MembershipSnapshot | null }) {
           className={INPUT}
           aria-describedby={described("values.notes")}
         />
-      </Field>
+      </LabelledField>
     </div>
   );
 }
@@ -234,7 +198,7 @@ function ReasonField() {
   const t = useTranslations("account");
   const { described } = useFieldState();
   return (
-    <Field name="reason" label={t("reason")}>
+    <LabelledField name="reason" label={t("reason")}>
       <textarea
         id="reason"
         name="reason"
@@ -243,6 +207,6 @@ function ReasonField() {
         className={INPUT}
         aria-describedby={described("reason")}
       />
-    </Field>
+    </LabelledField>
   );
 }

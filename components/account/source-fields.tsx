@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { formatPartialDate } from "@/lib/shared/dates";
-import { FieldError, useFormState } from "./action-form";
+import { LabelledField, useFieldState } from "./labelled-field";
 import { DateInput } from "./date-input";
 
 const INPUT = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2";
@@ -56,33 +56,6 @@ export function CurrentSource({
   );
 }
 
-function Labelled({
-  name,
-  label,
-  hint,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      <FieldError name={name} />
-    </div>
-  );
-}
-
 /**
  * The source of the new value: address, title, the quoted passage and the day it was read (today unless
  * changed). Always empty: a change never silently keeps the old passage beside a new value.
@@ -100,20 +73,17 @@ export function NewSourceFields({
   today: string;
 }) {
   const t = useTranslations("account");
-  const { fieldErrors } = useFormState();
+  const state = useFieldState();
   const name = (field: string) => `${prefix}${field}`;
-  const described = (field: string, hinted = false) =>
-    [fieldErrors[name(field)] ? `${name(field)}-error` : null, hinted ? `${name(field)}-hint` : null, "new-source-hint"]
-      .filter(Boolean)
-      .join(" ");
-  const invalid = (field: string) => Boolean(fieldErrors[name(field)]);
+  const described = (field: string, hinted = false) => state.described(name(field), hinted, "new-source-hint");
+  const invalid = (field: string) => state.invalid(name(field));
   return (
     <fieldset className="grid gap-4 rounded-md border border-line p-3 sm:col-span-2 sm:grid-cols-2">
       <legend className="px-1 text-sm font-semibold">{legend}</legend>
       <p id="new-source-hint" className="text-xs text-muted sm:col-span-2">
         {hint}
       </p>
-      <Labelled name={name("sourceUrl")} label={t("sourceUrl")}>
+      <LabelledField name={name("sourceUrl")} label={t("sourceUrl")}>
         <input
           id={name("sourceUrl")}
           name={name("sourceUrl")}
@@ -123,8 +93,8 @@ export function NewSourceFields({
           aria-invalid={invalid("sourceUrl")}
           aria-describedby={described("sourceUrl")}
         />
-      </Labelled>
-      <Labelled name={name("sourceTitle")} label={t("sourceTitle")}>
+      </LabelledField>
+      <LabelledField name={name("sourceTitle")} label={t("sourceTitle")}>
         <input
           id={name("sourceTitle")}
           name={name("sourceTitle")}
@@ -133,9 +103,9 @@ export function NewSourceFields({
           aria-invalid={invalid("sourceTitle")}
           aria-describedby={described("sourceTitle")}
         />
-      </Labelled>
+      </LabelledField>
       <div className="sm:col-span-2">
-        <Labelled name={name("sourceQuote")} label={t("sourceQuote")}>
+        <LabelledField name={name("sourceQuote")} label={t("sourceQuote")}>
           <textarea
             id={name("sourceQuote")}
             name={name("sourceQuote")}
@@ -145,9 +115,9 @@ export function NewSourceFields({
             aria-invalid={invalid("sourceQuote")}
             aria-describedby={described("sourceQuote")}
           />
-        </Labelled>
+        </LabelledField>
       </div>
-      <Labelled name={name("sourceSeenOn")} label={t("sourceSeenOn")} hint={t("sourceSeenOnHint")}>
+      <LabelledField name={name("sourceSeenOn")} label={t("sourceSeenOn")} hint={t("sourceSeenOnHint")}>
         <DateInput
           name={name("sourceSeenOn")}
           defaultValue={{ iso: today, precision: "DAY" }}
@@ -155,7 +125,7 @@ export function NewSourceFields({
           invalid={invalid("sourceSeenOn")}
           describedBy={described("sourceSeenOn", true)}
         />
-      </Labelled>
+      </LabelledField>
     </fieldset>
   );
 }

@@ -65,6 +65,42 @@ afterEach(async () => {
 afterAll(() => prisma.$disconnect());
 
 describe("decisions are told as what changed, where", () => {
+  it("an ending of a membership is told as such in English and Chinese, not as a proposed organization", async () => {
+    const staff = await staffOf("nanjing-medical-university");
+    const m = await prisma.membership.findFirstOrThrow({
+      where: { institution: { slug: "nanjing-medical-university" }, organization: { slug: "eurasia-pacific-uninet" } },
+    });
+    await prisma.changeRequest.updateMany({
+      where: { membershipId: m.id, status: "PENDING" },
+      data: { status: "WITHDRAWN" },
+    });
+    const values = membershipValuesSchema.parse({
+      role: m.role,
+      status: "WITHDRAWN",
+      joined: "",
+      ended: "2025",
+      notes: "",
+      sourceUrl: "https://example.org/nmu/epu-ended",
+      sourceTitle: "NMU page",
+      sourceQuote: `We left in 2025 (${unique()})`,
+    });
+    const request = await proposeMembershipUpdate(staff, {
+      membershipId: m.id,
+      baseVersion: m.version,
+      reason: null,
+      values,
+    });
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).kind).toBe("MEMBERSHIP_END");
+    const en = await prisma.$transaction((tx) => decisionNotice(tx, request.id, { approved: false, reason: "No." }));
+    expect(en.subject).toBe(
+      "Not approved: your ending of Nanjing Medical University’s membership in Eurasia-Pacific Uninet",
+    );
+    await prisma.user.update({ where: { id: staff.id }, data: { locale: "zh" } });
+    const zh = await prisma.$transaction((tx) => decisionNotice(tx, request.id, { approved: false, reason: "不行。" }));
+    expect(zh.subject).toContain("您提议结束南京医科大学在");
+    await prisma.changeRequest.update({ where: { id: request.id }, data: { status: "WITHDRAWN" } });
+  });
+
   it("a rejection names the membership, gives the reason and links to the request, in English", async () => {
     const staff = await staffOf("nanjing-medical-university");
     const request = await proposeEpuNote(staff);

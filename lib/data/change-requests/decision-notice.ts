@@ -22,28 +22,45 @@ export type DecisionNotice = {
  * change to Nanjing Medical University’s membership in Eurasia-Pacific Uninet was approved"), with links to
  * the request and, once approved, to the public page. Read in the decision's transaction, after it applied.
  */
-export async function decisionNotice(
-  tx: Tx,
-  changeRequestId: string,
-  decision: { approved: true; comment: string | null } | { approved: false; reason: string },
-): Promise<DecisionNotice> {
+/**
+ * The request as a notice about it reads it (decision-notice.ts, merge-notice.ts): whose it is, in which language
+ * they are told, the names of its institution and organization, and the name a proposed organization was given.
+ */
+export async function noticeRequest(tx: Tx, changeRequestId: string) {
   const r = await tx.changeRequest.findUniqueOrThrow({
     where: { id: changeRequestId },
     select: {
       kind: true,
       proposed: true,
+      mergeOutcome: true,
       institution: names,
       organization: names,
       proposedBy: { select: { id: true, email: true, locale: true, disabledAt: true } },
     },
   });
   const locale = localeOf(r.proposedBy.locale);
-  const t = mailTranslator(locale);
-  const proposedName = (r.proposed as { nameEn?: unknown; nameZh?: unknown } | null) ?? {};
-  const organization = r.organization
-    ? pickName(r.organization.names, locale).name
-    : String((locale === "zh" && proposedName.nameZh) || proposedName.nameEn || "—");
-  const what = t("what", { kind: r.kind, institution: pickName(r.institution.names, locale).name, organization });
+  const proposed = (r.proposed as { nameEn?: unknown; nameZh?: unknown } | null) ?? {};
+  return {
+    ...r,
+    locale,
+    t: mailTranslator(locale),
+    institutionName: pickName(r.institution.names, locale).name,
+    organizationName: r.organization ? pickName(r.organization.names, locale).name : null,
+    proposedName: String((locale === "zh" && proposed.nameZh) || proposed.nameEn || "—"),
+    /** Who is told, and where their mail goes (none to a disabled account). */
+    recipient: { userId: r.proposedBy.id, email: r.proposedBy.disabledAt ? null : r.proposedBy.email },
+  };
+}
+
+export async function decisionNotice(
+  tx: Tx,
+  changeRequestId: string,
+  decision: { approved: true; comment: string | null } | { approved: false; reason: string },
+): Promise<DecisionNotice> {
+  const r = await noticeRequest(tx, changeRequestId);
+  const { locale, t } = r;
+  const organization = r.organizationName ?? r.proposedName;
+  const what = t("what", { kind: r.kind, institution: r.institutionName, organization });
   const What = what.charAt(0).toUpperCase() + what.slice(1);
   const message = decision.approved
     ? decision.comment
@@ -62,9 +79,8 @@ export async function decisionNotice(
     t("request", { link: siteLink(site, changeRequestPath(locale, changeRequestId)) }),
   ];
   return {
-    userId: r.proposedBy.id,
+    ...r.recipient,
     changeRequestId,
-    email: r.proposedBy.disabledAt ? null : r.proposedBy.email,
     message,
     subject: t(decision.approved ? "approvedSubject" : "rejectedSubject", { what }),
     text: `${lines.join("\n\n")}\n`,
