@@ -1,7 +1,8 @@
 "use server";
 
 import { removeColleague, setColleagueRole } from "../data/accounts/colleagues";
-import { removeColleagueSchema, setColleagueRoleSchema } from "../validation/colleagues";
+import { leaveAndDeleteAccount } from "../data/accounts/leave";
+import { leaveAndDeleteAccountSchema, removeColleagueSchema, setColleagueRoleSchema } from "../validation/colleagues";
 import { action } from "./action";
 
 export const setColleagueRoleAction = action({
@@ -23,5 +24,15 @@ export const removeColleagueAction = action({
       message: "Removed: the account is disabled and no longer your institution's.",
       redirectTo: `/${locale}/account/colleagues?done=removed`,
     };
+  },
+});
+
+export const leaveAndDeleteAccountAction = action({
+  name: "leaveAndDeleteAccount",
+  schema: leaveAndDeleteAccountSchema,
+  async run(actor, input, locale) {
+    await leaveAndDeleteAccount(actor, input);
+    // The session ended with the account: the sign-in page says it is done.
+    return { message: "Your account is deleted.", redirectTo: `/${locale}/login?done=left` };
   },
 });

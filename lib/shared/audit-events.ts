@@ -27,6 +27,8 @@ export const AUDIT_EVENTS = {
   "user.staff-role": "User",
   /** A manager removed a colleague from the institution (colleagues.ts). */
   "user.remove": "User",
+  /** A staff member left their institution and deleted their account (leave.ts). */
+  "user.leave": "User",
   /** An admin or a manager let a verified sign-up in, as manager or editor (claims.ts). */
   "user.claim-approve": "User",
   /** An admin or a manager turned a verified sign-up away; the account is disabled (claims.ts). */
@@ -62,6 +64,7 @@ export const AUDIT_EVENT_MESSAGES = {
   "user.password": "userPassword",
   "user.staff-role": "userStaffRole",
   "user.remove": "userRemove",
+  "user.leave": "userLeave",
   "user.claim-approve": "userClaimApprove",
   "user.claim-reject": "userClaimReject",
   "user.admin-from-shell": "userAdminFromShell",

@@ -10,3 +10,5 @@ export const setColleagueRoleSchema = z.object({
 });
 
 export const removeColleagueSchema = z.object({ userId });
+
+export const leaveAndDeleteAccountSchema = z.object({ confirmEmail: z.string().trim().max(254) });

@@ -161,6 +161,11 @@ const inputs = {
   async setColleagueRole(target) {
     return { userId: (await freshColleague(target)).id, staffRole: "MANAGER" };
   },
+  async leaveAndDeleteAccount(target) {
+    // Confirmed by an address that is no actor's own: the account in question is always the actor's, never the
+    // target's, so no one leaves here (leave.test.ts has the owner's own).
+    return { confirmEmail: `${target}-someone-else@example.org` };
+  },
   async removeColleague(target) {
     return { userId: (await freshColleague(target)).id };
   },
@@ -480,6 +485,7 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   // admin through this form (admins change roles on the accounts page: updateUserAccess).
   setColleagueRole: (a, t) => rule(managerOf(a, t)),
   removeColleague: (a, t) => rule(managerOf(a, t)),
+  leaveAndDeleteAccount: () => "denied",
   // The institution comes from the account: the other university's staff can only ever change their own.
   proposeInstitutionUpdate: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
   // Proposed for the account's own institution; the other university's staff leave the target untouched.

@@ -77,6 +77,7 @@ const SAMPLES: Record<AuditEventName, Record<string, unknown> | null> = {
   "user.password": null,
   "user.staff-role": { staffRole: "MANAGER" },
   "user.remove": { institutionId: null, disabled: true },
+  "user.leave": { institutionId: null, disabled: true },
   "user.claim-approve": { staffRole: "EDITOR", institutionId: "i1" },
   "user.claim-reject": { disabled: true },
   "user.admin-from-shell": { email: "root@atlas.test", role: "ADMIN" },

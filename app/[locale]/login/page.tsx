@@ -28,7 +28,7 @@ export default async function LoginPage({
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("loginLead")}</p>
       {done ? (
         <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-          {t("passwordSet")}
+          {done === "left" ? t("accountDeleted") : t("passwordSet")}
         </p>
       ) : null}
       <LoginForm locale={locale} next={typeof next === "string" ? next : `/${locale}/account`} />

@@ -55,7 +55,7 @@ export async function listColleagues(actor: Actor | null) {
  * The institution's enabled managers, locked until the transaction ends: two managers demoting or removing each
  * other at once are served one after the other, and the second sees that only one manager is left.
  */
-async function lockedManagers(tx: Prisma.TransactionClient, institutionId: string) {
+export async function lockedManagers(tx: Prisma.TransactionClient, institutionId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "User"
     WHERE "institutionId" = ${institutionId} AND "role" = 'STAFF' AND "staffRole" = 'MANAGER' AND "disabledAt" IS NULL

@@ -13,6 +13,7 @@ const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://miss
 const tag = randomBytes(3).toString("hex");
 const editorEmail = `editor-${tag}@njmu.test`;
 const leaverEmail = `leaver-${tag}@njmu.test`;
+const quitterEmail = `quitter-${tag}@njmu.test`;
 const PASSWORD = "colleagues journey pass";
 
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   for (const [email, name] of [
     [editorEmail, "Journey Editor"],
     [leaverEmail, "Journey Leaver"],
+    [quitterEmail, "Journey Quitter"],
   ] as const)
     await prisma.user.create({
       data: { email, name, role: "STAFF", staffRole: "EDITOR", institutionId: nmu.id, passwordHash },
@@ -79,5 +81,24 @@ describe("colleagues", () => {
     const removed = await prisma.user.findUniqueOrThrow({ where: { email: leaverEmail } });
     expect(removed.institutionId).toBeNull();
     expect(removed.disabledAt).not.toBeNull();
+  });
+
+  it("an editor leaves and deletes their account: confirmed by their address, then unable to sign in", async () => {
+    const quitter = await signIn(browser, quitterEmail, PASSWORD);
+    await quitter.goto(url("/en/account/colleagues"));
+    const leave = quitter.getByRole("region", { name: "Leave and delete my account" });
+    await leave.getByLabel("Type your email address to confirm").fill("someone-else@njmu.test");
+    await leave.getByRole("button", { name: "Leave and delete my account" }).click();
+    await leave.getByText("Type your own email address to confirm.").first().waitFor();
+    await leave.getByLabel("Type your email address to confirm").fill(quitterEmail);
+    await leave.getByRole("button", { name: "Leave and delete my account" }).click();
+    await quitter.waitForURL(/\/en\/login\?done=left$/);
+    await quitter.getByRole("status").getByText("Your account is deleted.").waitFor();
+    await quitter.getByLabel("Email").fill(quitterEmail);
+    await quitter.getByLabel("Password").fill(PASSWORD);
+    await quitter.getByRole("button", { name: "Sign in" }).click();
+    await quitter.getByText("The email or password is not right.").waitFor();
+    expect(quitter.url()).toMatch(/\/en\/login/);
+    expect(await prisma.user.count({ where: { email: quitterEmail } })).toBe(0);
   });
 });

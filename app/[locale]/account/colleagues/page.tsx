@@ -8,6 +8,7 @@ import { ClaimList } from "@/components/account/claim-list";
 import { ClaimOutcome } from "@/components/account/claim-outcome";
 import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
 import { ColleagueActions } from "@/components/account/colleague-actions";
+import { LeaveForm } from "@/components/account/leave-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Badge } from "@/components/ui/badge";
 import { staffRoles } from "@/lib/shared/vocabulary";
@@ -86,6 +87,7 @@ export default async function ColleaguesPage({
           <ClaimList claims={claims} locale={locale} label={signup("colleaguesPending")} />
         </section>
       ) : null}
+      <LeaveForm locale={locale} />
     </div>
   );
 }
