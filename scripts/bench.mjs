@@ -49,6 +49,7 @@ await client
 const one = async (sql, params = []) => (await client.query(sql, params)).rows[0];
 const world = await one(`SELECT (SELECT count(*)::int FROM "Organization") AS organizations,
   (SELECT count(*)::int FROM "Institution") AS institutions,
+  (SELECT count(*)::int FROM "Institution" WHERE "directoryId" IS NOT NULL) AS directory,
   (SELECT count(*)::int FROM "Membership") AS memberships, version() AS postgres`).catch(() => null);
 if (!world || world.organizations < 1000)
   fail(`${databaseUrl} holds no world-scale data. Load it first: npm run data:world`);
@@ -199,7 +200,12 @@ try {
       loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 },
     },
     settings: { connections, duration, distDir },
-    world: { organizations: world.organizations, institutions: world.institutions, memberships: world.memberships },
+    world: {
+      organizations: world.organizations,
+      institutions: world.institutions,
+      directory: world.directory,
+      memberships: world.memberships,
+    },
     http,
     memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) },
     database,

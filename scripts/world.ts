@@ -11,7 +11,9 @@
  *   npm run data:world -- --force             even if it holds the demo seed or accounts (they are replaced)
  *
  * The registry tables are emptied and loaded with COPY in one transaction, with secondary indexes and
- * foreign keys dropped during the load and rebuilt afterwards; a failure leaves the database as it was.
+ * foreign keys dropped during the load and rebuilt afterwards; a failure leaves the database as it was. The
+ * directory of the world's universities (prisma/directory) is then loaded on top, as the seed loads it, so
+ * institution search, the type-ahead and sign-up are measured with it.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -29,6 +31,8 @@ import {
   type Table,
 } from "./world/generate.ts";
 import { copyRows, dropSecondary, restoreSecondary } from "./world/load.ts";
+import { loadDirectory } from "../prisma/directory/load.ts";
+import { createPrismaClient } from "../lib/data/prisma-client.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TABLES: Table[] = [
@@ -187,6 +191,25 @@ export async function generateWorld(
   }
 }
 
+/** The directory on top of the world, through the seed's own loader (idempotent; the world's truncation emptied it). */
+export async function loadWorldDirectory(url: string, log: (m: string) => void = console.log) {
+  const started = Date.now();
+  const prisma = createPrismaClient(url, 2);
+  try {
+    const loaded = await loadDirectory(prisma);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('VACUUM (ANALYZE) "Institution", "InstitutionName"').finally(() => client.end());
+    log(
+      `Directory: ${loaded.added.toLocaleString("en")} universities added, ${loaded.matched} matched to the ` +
+        `world's institutions (${seconds(started)}).`,
+    );
+    return loaded;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const db = (await import(path.join(root, "scripts", "lib", "database.mjs"))) as DatabaseModule;
@@ -203,6 +226,7 @@ async function main() {
     });
     if (migrate.status !== 0) throw new Error("Applying the migrations failed.");
     await generateWorld(target.url, options);
+    await loadWorldDirectory(target.url);
   } finally {
     await target.stop();
   }

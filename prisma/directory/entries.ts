@@ -168,7 +168,13 @@ export function assignSlugs(records: DirectoryRecord[], taken: Set<string>): Map
   const slugs = new Map<string, string>();
   const used = new Set(taken);
   for (const r of records) {
-    if (r.registrySlug) continue;
+    // A record the registry holds is matched, not added (load.ts); one that reaches here was not matched (the
+    // registry's own institution is absent, as in the synthetic world): it is added under the registry's slug.
+    if (r.registrySlug && !used.has(r.registrySlug)) {
+      used.add(r.registrySlug);
+      slugs.set(r.directoryId, r.registrySlug);
+      continue;
+    }
     const base = slugify(r.name) || slugify(r.directoryId);
     // Same-named colleges told apart by place all carry it, so neither looks like "the" one.
     const candidates = [r.place ? `${base}-${slugify(r.place)}` : base, `${base}-${r.country.toLowerCase()}`].filter(

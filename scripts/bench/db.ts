@@ -64,6 +64,7 @@ async function main() {
   const runs = Number(process.env.BENCH_DB_RUNS ?? 30);
   const { listOrganizations } = await import("../../lib/data/organizations/list.ts");
   const { listInstitutions } = await import("../../lib/data/institutions/list.ts");
+  const { suggest } = await import("../../lib/data/search/suggest.ts");
   const org = (s: Partial<OrganizationSearch>): OrganizationSearch =>
     ({ sort: "relevance", page: 1, pageSize: 20, ...s }) as OrganizationSearch;
   const inst = (s: Partial<InstitutionSearch>): InstitutionSearch =>
@@ -81,6 +82,20 @@ async function main() {
     },
     { name: "organizations: browse all (no filter)", run: () => listOrganizations(org({}), "en") },
     { name: "institutions: q=university", run: () => listInstitutions(inst({ q: "university" }), "en") },
+    // The directory of the world's universities is part of the world (scripts/world.ts loads it): the searches
+    // a visitor or a person signing up makes for a real university, and the directory-only facet.
+    { name: "institutions: q=xi'an jiaotong", run: () => listInstitutions(inst({ q: "xi'an jiaotong" }), "en") },
+    { name: "institutions: q=大学 (zh)", run: () => listInstitutions(inst({ q: "大学" }), "zh") },
+    {
+      name: "institutions: coverage=directory, country=CN",
+      run: () => listInstitutions(inst({ coverage: "directory", country: "CN" }), "en"),
+    },
+    {
+      name: "institutions: q=technology, coverage=listed",
+      run: () => listInstitutions(inst({ q: "technology", coverage: "listed" }), "en"),
+    },
+    { name: "type-ahead: q=xjtu", run: () => suggest({ q: "xjtu", locale: "en", limit: 8 }) },
+    { name: "type-ahead: q=tsinghua univ", run: () => suggest({ q: "tsinghua univ", locale: "en", limit: 8 }) },
   ];
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();

@@ -11,7 +11,8 @@ export function formatResults(r) {
   );
   lines.push(
     `world: ${r.world.organizations.toLocaleString("en")} organizations, ` +
-      `${r.world.institutions.toLocaleString("en")} institutions, ` +
+      `${r.world.institutions.toLocaleString("en")} institutions` +
+      (r.world.directory ? ` (${r.world.directory.toLocaleString("en")} of them from the directory), ` : ", ") +
       `${r.world.memberships.toLocaleString("en")} memberships;`,
   );
   lines.push(`autocannon ${r.settings.connections} connections × ${r.settings.duration} s per page.`, "");

@@ -123,8 +123,40 @@ describe("an institution the registry knows only from the directory", () => {
     expect(nmu?.listed).toBe(true);
   });
 
+  it("is listed once it has a membership or a person, and no longer when they go, whoever writes", async () => {
+    // The column is the database's (triggers): written here with plain SQL and Prisma, as an importer would.
+    const listedNow = async () =>
+      (await prisma.institution.findUniqueOrThrow({ where: { slug: "keio-university" } })).listed;
+    const keio = await prisma.institution.findUniqueOrThrow({ where: { slug: "keio-university" } });
+    const organization = await prisma.organization.findFirstOrThrow({ orderBy: { slug: "asc" } });
+    const source = await prisma.source.findFirstOrThrow({ where: { key: DIRECTORY_SOURCE.key } });
+    expect(await listedNow()).toBe(false);
+    const membership = await prisma.membership.create({
+      data: { institutionId: keio.id, organizationId: organization.id, sourceId: source.id },
+    });
+    expect(await listedNow()).toBe(true);
+    const person = await prisma.organizationPerson.create({
+      data: {
+        organizationId: organization.id,
+        name: "A person",
+        role: "Chair",
+        institutionId: keio.id,
+        sourceId: source.id,
+      },
+    });
+    await prisma.membership.delete({ where: { id: membership.id } });
+    expect(await listedNow()).toBe(true); // the person still names it
+    await prisma.$executeRaw`DELETE FROM "OrganizationPerson" WHERE id = ${person.id}`;
+    expect(await listedNow()).toBe(false);
+    // A registry record (no directory entry) is listed whatever it holds.
+    expect((await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } })).listed).toBe(
+      true,
+    );
+  });
+
   it("is left out of the sitemap, which still lists every institution with something listed", async () => {
     const counts = await sitemapCounts();
+    // Counted here from the rule itself, not from the column the triggers keep.
     const listed = await prisma.institution.count({
       where: {
         OR: [{ directoryId: null }, { memberships: { some: {} } }, { founded: { some: {} } }, { people: { some: {} } }],

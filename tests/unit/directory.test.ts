@@ -69,13 +69,22 @@ describe("the directory of the world's universities, as the project keeps it", (
 
   it("tells same-named colleges apart by place in their slugs, and never gives two records one slug", () => {
     const slugs = assignSlugs(records, new Set(["nanjing-medical-university"]));
+    expect(slugs.size).toBe(records.length);
     const glendale = records
       .filter((r) => r.name === "Glendale Community College")
       .map((r) => slugs.get(r.directoryId));
     expect(glendale.sort()).toEqual(["glendale-community-college-arizona", "glendale-community-college-california"]);
     expect(new Set(slugs.values()).size).toBe(slugs.size);
     expect([...slugs.values()]).not.toContain("nanjing-medical-university");
-    expect(slugs.has("njmu.edu.cn")).toBe(false); // the registry's own NMU keeps its slug
+    // The registry holds NMU (its slug is taken): the record gets a slug of its own, never NMU's.
+    expect(slugs.get("njmu.edu.cn")).not.toBe("nanjing-medical-university");
+  });
+
+  it("adds a record the registry should hold but does not (nothing matched it) under the registry's slug", () => {
+    // The synthetic world has none of the registry's institutions: every record still gets a slug.
+    const slugs = assignSlugs(records, new Set());
+    expect(slugs.size).toBe(records.length);
+    expect(slugs.get(byDomain("cuhk.edu.hk")!.directoryId)).toBe("chinese-university-of-hong-kong");
   });
 });
 

@@ -67,8 +67,8 @@ function pageOfHits(s: InstitutionSearch, locale: Locale) {
     ORDER BY ${order} LIMIT ${s.pageSize} OFFSET ${(s.page - 1) * s.pageSize}`;
 }
 
-/** What the facets read of each matched institution (listedInstitutionSql needs its id and directoryId). */
-const FACET_COLUMNS = Prisma.sql`i.id, i.kind, i.country, i."directoryId"`;
+/** What the facets read of each matched institution (listedInstitutionSql reads its listed column). */
+const FACET_COLUMNS = Prisma.sql`i.id, i.kind, i.country, i.listed`;
 
 function totalAndFacets(s: InstitutionSearch) {
   const matched = s.q

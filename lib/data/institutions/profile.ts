@@ -23,6 +23,7 @@ const profileSelect = {
   rorId: true,
   wikidataId: true,
   directoryId: true,
+  listed: true,
   emailDomains: true,
   updatedAt: true,
   names: { ...institutionNameSelect, select: { ...institutionNameSelect.select, quote: true, source: sourceSelect } },
@@ -124,7 +125,7 @@ function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
     updatedAt: i.updatedAt.toISOString(),
     inDirectory: i.directoryId !== null,
     emailDomains: i.emailDomains,
-    listed: i.directoryId === null || i.memberships.length + i.founded.length + i.people.length > 0,
+    listed: i.listed,
     participations: i.memberships.map((m) => toParticipation(m, locale)),
     founded: mergeRoles(
       i.founded.map((f) => ({
