@@ -63,8 +63,11 @@ export async function loadDirectory(prisma: PrismaClient, records = defaultRecor
       kind: i === 0 ? "OFFICIAL" : "ALTERNATE",
     })),
   );
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`
+  // Ten thousand rows through the name and listed triggers: about a second on an idle machine, but a busy one
+  // (a first `npm start` building meanwhile) passed Prisma's default 5 s and lost the whole load.
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`
       INSERT INTO "Institution" ("id", "slug", "kind", "country", "website", "sourceId", "websiteSourceId",
         "directoryId", "emailDomains", "nonStaffDomains", "searchText", "updatedAt")
       SELECT r."id", r."slug", 'UNIVERSITY', r."country", r."website", ${source.id},
@@ -73,13 +76,15 @@ export async function loadDirectory(prisma: PrismaClient, records = defaultRecor
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("id" text, "slug" text, "country" text,
         "website" text, "directoryId" text, "emailDomains" text[], "nonStaffDomains" text[], "searchText" text)
       ON CONFLICT ("directoryId") DO NOTHING`;
-    await tx.$executeRaw`
+      await tx.$executeRaw`
       INSERT INTO "InstitutionName" ("id", "institutionId", "locale", "name", "kind", "sourceId")
       SELECT n."id", n."institutionId", 'en', n."name", n."kind"::"NameKind", ${source.id}
       FROM jsonb_to_recordset(${JSON.stringify(names)}::jsonb) AS n("id" text, "institutionId" text, "name" text,
         "kind" text)
       ON CONFLICT DO NOTHING`;
-  });
+    },
+    { timeout: 120_000 },
+  );
   return { added: rows.length, matched: matched.size, alreadyLoaded: loaded.size };
 }
 
