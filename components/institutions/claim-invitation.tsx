@@ -28,17 +28,43 @@ export async function ClaimInvitation({ institution: i, locale }: { institution:
           })}
         </p>
       ) : null}
-      <p className="mt-3">
-        {i.emailDomains.length
-          ? t("staffWithDomains", { name: i.name, domains: i.emailDomains.map((d) => `@${d}`).join(", ") })
-          : t("staff", { name: i.name })}{" "}
-        <Link href="/signup" locale={locale} className="text-accent underline">
-          {t("signUp")}
-        </Link>{" "}
-        <Link href="/login" locale={locale} className="text-accent underline">
-          {t("orSignIn")}
-        </Link>
-      </p>
+      <StaffLine institution={i} locale={locale} signUp={t("signUp")} className="mt-3" />
     </section>
+  );
+}
+
+/**
+ * On every other institution page, one line: its staff keep it current, and sign up from here (the issue's "from
+ * any institution page"), the domain they sign up with naming the institution.
+ */
+export async function StaffInvitation({ institution: i, locale }: { institution: InstitutionProfile; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "claim" });
+  return <StaffLine institution={i} locale={locale} signUp={t("signUpListed")} className="mt-3 text-sm text-muted" />;
+}
+
+async function StaffLine({
+  institution: i,
+  locale,
+  signUp,
+  className,
+}: {
+  institution: InstitutionProfile;
+  locale: Locale;
+  signUp: string;
+  className: string;
+}) {
+  const t = await getTranslations({ locale, namespace: "claim" });
+  return (
+    <p className={className}>
+      {i.emailDomains.length
+        ? t("staffWithDomains", { name: i.name, domains: i.emailDomains.map((d) => `@${d}`).join(", ") })
+        : t("staff", { name: i.name })}{" "}
+      <Link href="/signup" locale={locale} className="text-accent underline">
+        {signUp}
+      </Link>{" "}
+      <Link href="/login" locale={locale} className="text-accent underline">
+        {t("orSignIn")}
+      </Link>
+    </p>
   );
 }

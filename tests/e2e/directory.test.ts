@@ -43,6 +43,19 @@ describe.concurrent("a university the registry knows only from the directory", (
       );
     }));
 
+  test("a page with memberships invites its staff too, under its list: sign up from any institution page", () =>
+    withPage(async (page) => {
+      await openPage(page, "/en/institutions/nanjing-medical-university");
+      const region = page.getByRole("region", { name: "International organizations" });
+      expect(await region.textContent()).toContain("Do you work at Nanjing Medical University?");
+      expect(
+        await region
+          .getByRole("link", { name: "Sign up with your work address to keep it current" })
+          .getAttribute("href"),
+      ).toBe("/en/signup");
+      expect(await page.getByRole("region", { name: "No memberships listed yet" }).count()).toBe(0);
+    }));
+
   test("a page with memberships stays indexable, and only such pages are in the sitemap", async () => {
     const nmu = await (await fetch(url("/en/institutions/nanjing-medical-university"))).text();
     expect(nmu).not.toMatch(/<meta name="robots" content="noindex/);

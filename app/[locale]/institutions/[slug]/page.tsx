@@ -17,7 +17,7 @@ import { InstitutionNetwork } from "@/components/institutions/institution-networ
 import { FoundedOrganizations } from "@/components/institutions/founded-organizations";
 import { InstitutionPeople } from "@/components/institutions/institution-people";
 import { InstitutionIdentifiers } from "@/components/institutions/institution-identifiers";
-import { ClaimInvitation } from "@/components/institutions/claim-invitation";
+import { ClaimInvitation, StaffInvitation } from "@/components/institutions/claim-invitation";
 import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -76,6 +76,7 @@ export default async function InstitutionPage(props: Props) {
           </h2>
           <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
           <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
+          <StaffInvitation institution={i} locale={locale} />
         </section>
       ) : null}
 
