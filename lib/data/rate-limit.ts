@@ -15,7 +15,8 @@ class OverLimit extends Error {
  * Count one request against every rule, all or nothing: when any rule is over its limit, none is counted
  * (the transaction rolls back) and TooManyRequestsError says when to try again. Counted in PostgreSQL in
  * fixed windows, so the limits hold across instances; concurrent requests queue on the rows' locks.
- * `refusal` is the message, with `{minutes}` for the wait.
+ * `refusal` is the message, with `{minutes}` for the wait in whole minutes: only the number goes in, so the message
+ * translates (validation.answers, "… in {minutes} min.") in a Chinese form too.
  */
 export async function consumeRateLimits(rules: RateRule[], refusal: string): Promise<void> {
   try {
@@ -35,7 +36,7 @@ export async function consumeRateLimits(rules: RateRule[], refusal: string): Pro
   } catch (error) {
     if (!(error instanceof OverLimit)) throw error;
     const minutes = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 60_000));
-    throw new TooManyRequestsError(refusal.replace("{minutes}", minutes === 1 ? "a minute" : `${minutes} minutes`));
+    throw new TooManyRequestsError(refusal.replace("{minutes}", String(minutes)));
   }
   await purgeExpiredRateLimits();
 }

@@ -161,6 +161,10 @@ describe("sign-up", () => {
       message: expect.stringMatching(/^Too many sign-up requests\. Nothing was sent/),
     });
     expect(await prisma.outboxMail.count({ where: { to: email } })).toBe(3);
+    // In a Chinese form the refusal is Chinese, with the wait in it.
+    expect((await signUp(email, "Limited", "zh")).state.message).toMatch(
+      /^注册请求过多，未发送任何邮件；请 \d+ 分钟后再试。$/,
+    );
 
     const address = `10.16.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < 10; i++)

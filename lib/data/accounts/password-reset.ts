@@ -48,7 +48,7 @@ export async function requestPasswordReset(
       },
       { key: `reset:account:${account}`, limit: RESET_LIMITS.perAccount, windowSeconds: RESET_LIMITS.windowSeconds },
     ],
-    "Too many password reset requests. Nothing was sent; please try again in {minutes}.",
+    "Too many password reset requests. Nothing was sent; please try again in {minutes} min.",
   );
   await later(() => sendResetLink(email, input.locale));
 }

@@ -73,7 +73,7 @@ export async function requestSignup(
       },
       { key: `signup:account:${account}`, limit: SIGNUP_LIMITS.perAccount, windowSeconds: SIGNUP_LIMITS.windowSeconds },
     ],
-    "Too many sign-up requests. Nothing was sent; please try again in {minutes}.",
+    "Too many sign-up requests. Nothing was sent; please try again in {minutes} min.",
   );
   const institutionId = found.institution.id;
   await later(() => completeSignup({ email, name: input.name.trim(), institutionId, locale: input.locale }));
