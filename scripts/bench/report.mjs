@@ -31,15 +31,16 @@ export function formatResults(r) {
   lines.push("", `Server memory: ${r.memory.idleMB} MB idle, ${r.memory.peakMB} MB peak under load.`, "");
   if (Array.isArray(r.database)) {
     lines.push(
-      "| database: data-layer call | call p50/p99 ms | page SQL p50/p99 ms | total + facets SQL p50/p99 ms " +
+      "| database: data-layer call | call p50/p99/max ms | page SQL p50/p99/max ms | total + facets SQL p50/p99/max ms " +
         "| indexes EXPLAIN uses | seq scans |",
       "|---|---:|---:|---:|---|---|",
     );
     for (const d of r.database) {
-      const q = (k) => (d.queries[k] ? `${d.queries[k].p50} / ${d.queries[k].p99}` : "—");
+      const q = (k) => (d.queries[k] ? `${d.queries[k].p50} / ${d.queries[k].p99} / ${fmt(d.queries[k].max)}` : "—");
       const idx = [...new Set(Object.values(d.explain).flatMap((e) => e.indexes))].join(", ") || "none";
       const seq = [...new Set(Object.values(d.explain).flatMap((e) => e.seqScans))].join(", ") || "none";
-      lines.push(`| ${d.name} | ${d.wall.p50} / ${d.wall.p99} | ${q("search")} | ${q("facet")} | ${idx} | ${seq} |`);
+      const wall = `${d.wall.p50} / ${d.wall.p99} / ${fmt(d.wall.max)}`;
+      lines.push(`| ${d.name} | ${wall} | ${q("search")} | ${q("facet")} | ${idx} | ${seq} |`);
     }
   } else lines.push(`Database measurements missing: ${r.database.missing}`);
   lines.push("");

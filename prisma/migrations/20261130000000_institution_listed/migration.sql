@@ -12,11 +12,14 @@ CREATE FUNCTION atlas_institution_has_entries(institution TEXT) RETURNS BOOLEAN 
 $$;
 
 -- A new row, or one whose directory entry changes (a merge, an admin unlinking it): the registry's own records
--- are listed without looking further, so the world's bulk load (indexes dropped) never runs the lookups.
+-- are listed without looking further. A new row cannot have entries yet (their foreign keys need it first), so
+-- inserting never looks either: the directory's ten thousand rows load as fast as without the column.
 CREATE FUNCTION atlas_institution_listed_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW."directoryId" IS NULL THEN
     NEW.listed := true;
+  ELSIF TG_OP = 'INSERT' THEN
+    NEW.listed := false;
   ELSE
     NEW.listed := atlas_institution_has_entries(NEW.id);
   END IF;
