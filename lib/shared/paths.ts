@@ -46,5 +46,6 @@ export function correctionStatusPath(locale: Locale, token: string): string {
 
 /** The form that suggests a correction of an organization's or an institution's page. */
 export function correctionFormPath(locale: Locale, record: { kind: "organization" | "institution"; slug: string }) {
-  return `/${locale}/${record.kind === "organization" ? "organizations" : "institutions"}/${segment(record.slug)}/correction`;
+  const section = record.kind === "organization" ? "organizations" : "institutions";
+  return `/${locale}/${section}/${segment(record.slug)}/correction`;
 }

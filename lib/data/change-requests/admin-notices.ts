@@ -82,7 +82,12 @@ export async function createRequestTellingAdmins<S extends Prisma.ChangeRequestS
     await tellAdminsOfRequest(tx, id);
     if (args.correctionId) {
       const { institutionId, proposedById: proposerId } = args.data;
-      mailId = await linkCorrectionToRequest(tx, { correctionId: args.correctionId, changeRequestId: id, proposerId, institutionId });
+      mailId = await linkCorrectionToRequest(tx, {
+        correctionId: args.correctionId,
+        changeRequestId: id,
+        proposerId,
+        institutionId,
+      });
     }
     return created as unknown as Prisma.ChangeRequestGetPayload<{ select: S }>;
   };
