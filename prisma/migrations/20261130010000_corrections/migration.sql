@@ -21,10 +21,23 @@ CREATE TABLE "Correction" (
     "emailErasedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "Correction_pkey" PRIMARY KEY ("id"),
-    -- About exactly one record: an organization or an institution.
-    CONSTRAINT "Correction_one_record" CHECK (("organizationId" IS NULL) <> ("institutionId" IS NULL))
+    CONSTRAINT "Correction_pkey" PRIMARY KEY ("id")
 );
+
+-- About exactly one record: an organization or an institution. A trigger rather than a CHECK constraint: Prisma's
+-- WebAssembly schema engine (scripts/migrate.ts check) fails on any CHECK constraint when it replays migrations.
+CREATE FUNCTION correction_is_about_one_record() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF num_nonnulls(NEW."organizationId", NEW."institutionId") <> 1 THEN
+    RAISE EXCEPTION 'A correction is about exactly one organization or institution' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER "Correction_one_record"
+  BEFORE INSERT OR UPDATE ON "Correction"
+  FOR EACH ROW EXECUTE FUNCTION correction_is_about_one_record();
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Correction_statusTokenHash_key" ON "Correction"("statusTokenHash");
