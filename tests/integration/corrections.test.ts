@@ -221,7 +221,7 @@ describe("triage", () => {
     expect(again.state.ok).toBe(false);
   });
 
-  it("turns into a change request: linked in the proposal's transaction, the suggester told, the outcome shown", async () => {
+  it("turns into a change request in the proposal's transaction, tells the suggester, shows the outcome", async () => {
     const email = `review-${unique()}@example.org`;
     const { token, what } = await suggest({ email });
     const id = (await byWhat(what))!.id;

@@ -46,7 +46,9 @@ describe("a visitor suggests a correction and NMU's manager turns it into a chan
     const mail = await waitForMail(email, { subject: /received/ });
     statusLink = statusLinkIn(mail.text);
     expect(statusLink).toBe(shown);
-    await page.goto(statusLink);
+    const response = await page.goto(statusLink);
+    // Never kept by a shared cache: the page is rendered for each request.
+    expect(response?.headers()["cache-control"]).toMatch(/no-store|private/);
     await page.getByRole("heading", { name: "Your suggested correction" }).waitFor();
     await page.getByText("Received: it waits for the institution's managers or the registry's admins.").waitFor();
     // What the visitor wrote is text: the address in it is no link, and the markup in it is not markup.
