@@ -185,6 +185,11 @@ describe("triage", () => {
     await expect(listOpenCorrections(editor, "en")).rejects.toThrow(/managers and the admins/);
     expect((await listOpenCorrections(cuhkManager, "en")).map((r) => r.id)).not.toContain(id);
     await expect(listOpenCorrections(null, "en")).rejects.toThrow();
+    // CUHK's page's corrections are CUHK's managers', not NMU's.
+    const cuhk = await suggest({ slug: CUHK });
+    const cuhkId = (await byWhat(cuhk.what))!.id;
+    expect((await listOpenCorrections(cuhkManager, "en")).map((r) => r.id)).toContain(cuhkId);
+    expect((await listOpenCorrections(manager, "en")).map((r) => r.id)).not.toContain(cuhkId);
   });
 
   it("lets no editor, other institution's manager or visitor close one: nothing changes", async () => {
