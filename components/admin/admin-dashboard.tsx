@@ -6,11 +6,14 @@ import { Link } from "@/components/ui/link";
 /** An admin's start page: the review queue's length and the admin screens. */
 export async function AdminDashboard({
   pending,
+  corrections,
   header,
   notifications,
   locale,
 }: {
   pending: number;
+  /** The link to the suggested corrections' queue, with its count. */
+  corrections: ReactNode;
   header: ReactNode;
   notifications: ReactNode;
   locale: Locale;
@@ -30,6 +33,7 @@ export async function AdminDashboard({
         </Link>{" "}
         — {t("pendingCount", { count: pending })}
       </p>
+      {corrections}
       <p>
         <Link href="/admin/users" className="text-accent underline">
           {t("manageUsers")}

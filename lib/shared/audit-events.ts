@@ -35,6 +35,12 @@ export const AUDIT_EVENTS = {
   "user.claim-reject": "User",
   "user.admin-from-shell": "User",
   "user.disable-from-shell": "User",
+  /** A visitor suggested a correction of a page (corrections/submit.ts): no actor, no account. */
+  "correction.suggest": "Correction",
+  /** A manager or an admin closed a suggested correction with a reason (corrections/triage.ts). */
+  "correction.close": "Correction",
+  /** A manager turned a suggested correction into a change request (corrections/link.ts). */
+  "correction.in-review": "Correction",
 } as const;
 
 export type AuditEventName = keyof typeof AUDIT_EVENTS;
@@ -69,6 +75,9 @@ export const AUDIT_EVENT_MESSAGES = {
   "user.claim-reject": "userClaimReject",
   "user.admin-from-shell": "userAdminFromShell",
   "user.disable-from-shell": "userDisableFromShell",
+  "correction.suggest": "correctionSuggest",
+  "correction.close": "correctionClose",
+  "correction.in-review": "correctionInReview",
 } as const satisfies Record<AuditEventName, string>;
 
 export type AuditEventMessage = (typeof AUDIT_EVENT_MESSAGES)[AuditEventName];

@@ -38,3 +38,14 @@ export function adminOrganizationPath(locale: Locale, slug: string): string {
 export function institutionCsvPath(slug: string): string {
   return `/api/v1/export/institutions/${segment(slug)}.csv`;
 }
+
+/** A suggested correction's private status page: the token in the address is the only key to it. */
+export function correctionStatusPath(locale: Locale, token: string): string {
+  return `/${locale}/corrections/${segment(token)}`;
+}
+
+/** The form that suggests a correction of an organization's or an institution's page. */
+export function correctionFormPath(locale: Locale, record: { kind: "organization" | "institution"; slug: string }) {
+  const section = record.kind === "organization" ? "organizations" : "institutions";
+  return `/${locale}/${section}/${segment(record.slug)}/correction`;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { answersCorrection } from "./corrections";
 import { institutionKinds } from "../shared/vocabulary";
 import { baseVersion, citation, nullableUrl, optionalText, sourceSeenOn, wikidataIdField } from "./fields";
 import { say } from "./say";
@@ -35,6 +36,7 @@ export const proposeInstitutionUpdateSchema = z.object({
   reason: optionalText(2000),
   values: institutionProfileSchema,
   source: profileCitationSchema,
+  ...answersCorrection,
 });
 
 export const adminUpdateInstitutionSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { answersCorrection } from "./corrections";
 import { membershipRoles, membershipStatuses } from "../shared/vocabulary";
 import { baseVersion, citation, optionalText, partialDate, requireSource, sourceSeenOn } from "./fields";
 import { say } from "./say";
@@ -45,6 +46,7 @@ export const proposeMembershipUpdateSchema = z.object({
   baseVersion,
   reason: optionalText(2000),
   values: membershipUpdateValuesSchema,
+  ...answersCorrection,
 });
 
 /** The organization of a new membership: as chosen from the suggestions (its slug) and as typed (its name). */
@@ -58,7 +60,12 @@ const organizationChoice = z.object({
  * resolves it (resolveOrganizationChoice).
  */
 export const proposeMembershipCreateSchema = z
-  .object({ ...organizationChoice.shape, reason: optionalText(2000), values: membershipValuesSchema })
+  .object({
+    ...organizationChoice.shape,
+    reason: optionalText(2000),
+    values: membershipValuesSchema,
+    ...answersCorrection,
+  })
   .refine((v) => Boolean(v.organizationSlug || v.organization), {
     path: ["organization"],
     message: say("chooseOrganization"),

@@ -169,6 +169,28 @@ const inputs = {
   async removeColleague(target) {
     return { userId: (await freshColleague(target)).id };
   },
+  async submitCorrection(target) {
+    // The matrix sends every case from one client address ("unknown"): its counters start afresh each time.
+    await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "correction:" } } });
+    return {
+      institutionSlug: institutionSlugs[target],
+      what: `Matrix: the city is wrong ${randomBytes(3).toString("hex")}`,
+      sourceUrl: "https://example.org/matrix",
+      email: "",
+      website: "",
+    };
+  },
+  async closeCorrection(target) {
+    const correction = await prisma.correction.create({
+      data: {
+        institutionId: institutionIds[target],
+        what: "Matrix: a suggested correction",
+        sourceUrl: "https://example.org/matrix",
+        statusTokenHash: randomBytes(32).toString("hex"),
+      },
+    });
+    return { correctionId: correction.id, reason: "Matrix: already right." };
+  },
   async requestSignup(target) {
     const domain = target === "nmu" ? "njmu.edu.cn" : "cuhk.edu.hk";
     return { email: `matrix-signup-${randomBytes(4).toString("hex")}@${domain}`, name: "Matrix Sign-up" };
@@ -512,6 +534,10 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   rejectClaim: (a, t) => rule(a === "admin" || managerOf(a, t)),
   // The single-use token in the link is the credential, whoever holds it.
   setPassword: () => "allowed",
+  // Anyone may suggest a correction of any page, with no account.
+  submitCorrection: () => "allowed",
+  // The institution's managers and the admins: not its editors, not the other university, not a visitor.
+  closeCorrection: (a, t) => rule(a === "admin" || managerOf(a, t)),
 };
 
 const requestIdsOf = async (institutionId: string) =>
@@ -563,6 +589,11 @@ async function snapshot(target: Target) {
         select: { id: true, submittedAt: true },
       }),
     ]);
+  const corrections = await prisma.correction.findMany({
+    where: { institutionId },
+    orderBy: { id: "asc" },
+    select: { id: true, status: true, closedReason: true, decidedById: true, changeRequestId: true, email: true },
+  });
   const dismissals = await prisma.discrepancyDismissal.findMany({
     orderBy: { id: "asc" },
     select: { id: true, facts: true, reason: true },
@@ -583,6 +614,7 @@ async function snapshot(target: Target) {
     organizations,
     drafts,
     dismissals,
+    corrections,
     institution,
   });
 }

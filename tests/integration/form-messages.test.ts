@@ -39,6 +39,8 @@ describe("form messages", () => {
     for (const field of ["check", "subject", "facts", "dismissalId"]) hidden.add(field);
     // The review page's decision is the button pressed (Approve or Reject), never a field anyone fills in.
     hidden.add("decision");
+    // The suggested correction a proposal answers, or the queue closes: a hidden field of those forms.
+    hidden.add("correctionId");
     for (const [name, definition] of Object.entries(actions))
       for (const { path } of fieldsOf(definition.schema)) {
         const parts = path.split(".");

@@ -82,6 +82,9 @@ const SAMPLES: Record<AuditEventName, Record<string, unknown> | null> = {
   "user.claim-reject": { disabled: true },
   "user.admin-from-shell": { email: "root@atlas.test", role: "ADMIN" },
   "user.disable-from-shell": { disabled: true, password: "removed" },
+  "correction.suggest": { sourceUrl: "https://example.org/about" },
+  "correction.close": { reason: "The page already says this." },
+  "correction.in-review": null,
 };
 
 const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);

@@ -12,6 +12,8 @@ import { OwnRequestList } from "@/components/account/own-request-list";
 import { StaffMemberships } from "@/components/account/staff-memberships";
 import { EmbedSnippet } from "@/components/account/embed-snippet";
 import { AdminDashboard } from "@/components/admin/admin-dashboard";
+import { CorrectionsLink } from "@/components/corrections/corrections-link";
+import { canTriageCorrections, countOpenCorrections } from "@/lib/data/corrections/triage";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/shared/actor";
 import { notFound } from "next/navigation";
@@ -23,14 +25,18 @@ export const metadata: Metadata = { robots: { index: false } };
 type Props = { actor: Actor; locale: Locale };
 
 async function StaffAccount({ actor, locale, filter }: Props & { filter: RequestStatusFilter | null }) {
-  const [notifications, dashboard, requests] = await Promise.all([
+  const [notifications, dashboard, requests, corrections] = await Promise.all([
     listNotifications(actor),
     getStaffDashboard(actor, locale),
     listMyInstitutionRequests(actor, locale, filter ? statusOfFilter(filter) : undefined),
+    countOpenCorrections(actor),
   ]);
   return (
     <div className="space-y-8">
       <AccountHeader actor={actor} locale={locale} />
+      {canTriageCorrections(actor) ? (
+        <CorrectionsLink count={corrections} href="/account/corrections" locale={locale} />
+      ) : null}
       <NotificationList notifications={notifications} markReadAction={markNotificationsReadAction} locale={locale} />
       <StaffMemberships dashboard={dashboard} locale={locale} />
       <OwnRequestList requests={requests} filter={filter} locale={locale} />
@@ -59,10 +65,15 @@ async function PendingAccount({ actor, locale }: Props) {
 }
 
 async function AdminAccount({ actor, locale }: Props) {
-  const [notifications, pending] = await Promise.all([listNotifications(actor), countPendingReviews(actor)]);
+  const [notifications, pending, corrections] = await Promise.all([
+    listNotifications(actor),
+    countPendingReviews(actor),
+    countOpenCorrections(actor),
+  ]);
   return (
     <AdminDashboard
       pending={pending}
+      corrections={<CorrectionsLink count={corrections} href="/admin/corrections" locale={locale} />}
       header={<AccountHeader actor={actor} locale={locale} />}
       notifications={
         <NotificationList notifications={notifications} markReadAction={markNotificationsReadAction} locale={locale} />

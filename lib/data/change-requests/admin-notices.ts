@@ -6,6 +6,8 @@ import type { PrismaClient } from "../prisma-client";
 import { pickName } from "../../shared/names";
 import { mailTranslator } from "../accounts/mail-texts";
 import { notifyAdmins } from "../accounts/notifications";
+import { linkCorrectionToRequest } from "../corrections/link";
+import { deliverQueuedMail } from "../outbox";
 
 // Admins are told in the app when staff send a request and when someone comments on one, in each admin's
 // language, naming what and where (the notification links to the review page). Written in the transaction of
@@ -66,16 +68,33 @@ export async function tellAdminsOfComment(
 /**
  * Create a change request and tell the admins of it, in one transaction: the caller's when it passes one (an
  * import sends its requests together), else a transaction of its own. propose.ts calls this for every create.
+ * `correctionId` names a visitor's suggested correction the request answers ("Turn into a change request"): it
+ * is linked in the same transaction (corrections/link.ts), and its suggester's mail goes once that committed.
  */
 export async function createRequestTellingAdmins<S extends Prisma.ChangeRequestSelect>(
   client: Tx | PrismaClient,
-  args: { data: Prisma.ChangeRequestUncheckedCreateInput; select: S },
+  args: { data: Prisma.ChangeRequestUncheckedCreateInput; select: S; correctionId?: string | null },
 ): Promise<Prisma.ChangeRequestGetPayload<{ select: S }>> {
+  let mailId: string | null = null;
   const create = async (tx: Tx) => {
     const created = await tx.changeRequest.create({ data: args.data, select: { ...args.select, id: true } });
-    await tellAdminsOfRequest(tx, (created as unknown as { id: string }).id);
+    const id = (created as unknown as { id: string }).id;
+    await tellAdminsOfRequest(tx, id);
+    if (args.correctionId) {
+      const { institutionId, proposedById: proposerId } = args.data;
+      mailId = await linkCorrectionToRequest(tx, {
+        correctionId: args.correctionId,
+        changeRequestId: id,
+        proposerId,
+        institutionId,
+      });
+    }
     return created as unknown as Prisma.ChangeRequestGetPayload<{ select: S }>;
   };
-  // Only the process's client opens transactions; a transaction's client has no $transaction.
-  return "$transaction" in client ? (client as PrismaClient).$transaction(create) : create(client);
+  // Only the process's client opens transactions; a transaction's client has no $transaction. A caller's
+  // transaction is not committed yet here: corrections are answered one proposal at a time, never in one.
+  if (!("$transaction" in client)) return create(client);
+  const created = await (client as PrismaClient).$transaction(create);
+  if (mailId) await deliverQueuedMail(mailId);
+  return created;
 }

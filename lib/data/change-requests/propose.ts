@@ -89,7 +89,13 @@ function withCitation(before: MembershipSnapshot, after: MembershipSnapshot): Me
  */
 export async function proposeMembershipUpdate(
   actor: Actor | null,
-  input: { membershipId: string; baseVersion: number; reason: string | null; values: MembershipValues },
+  input: {
+    membershipId: string;
+    baseVersion: number;
+    reason: string | null;
+    values: MembershipValues;
+    correctionId?: string | null;
+  },
   client: Tx = db(),
 ) {
   const staff = requireStaff(actor);
@@ -122,6 +128,7 @@ export async function proposeMembershipUpdate(
       proposedById: staff.id,
     },
     select: requestSummary,
+    correctionId: input.correctionId,
   });
   return summaryWithWarnings(client, created);
 }
@@ -138,6 +145,7 @@ export async function proposeMembershipCreate(
     organization?: string;
     reason: string | null;
     values: MembershipValues;
+    correctionId?: string | null;
   },
   client: Tx = db(),
   locale: Locale = "en",
@@ -172,6 +180,7 @@ export async function proposeMembershipCreate(
       proposedById: staff.id,
     },
     select: requestSummary,
+    correctionId: input.correctionId,
   });
   return summaryWithWarnings(client, created);
 }
@@ -179,7 +188,13 @@ export async function proposeMembershipCreate(
 /** Staff: propose changes to their own institution's profile. */
 export async function proposeInstitutionUpdate(
   actor: Actor | null,
-  input: { baseVersion: number; reason: string | null; values: InstitutionProfileValues; source: ProfileCitation },
+  input: {
+    baseVersion: number;
+    reason: string | null;
+    values: InstitutionProfileValues;
+    source: ProfileCitation;
+    correctionId?: string | null;
+  },
 ) {
   const staff = requireStaff(actor);
   const current = await db().institution.findUniqueOrThrow({
@@ -207,6 +222,7 @@ export async function proposeInstitutionUpdate(
       proposedById: staff.id,
     },
     select: { id: true, kind: true, status: true },
+    correctionId: input.correctionId,
   });
 }
 

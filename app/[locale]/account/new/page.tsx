@@ -7,6 +7,9 @@ import { proposeMembershipCreateAction } from "@/lib/actions/change-requests";
 import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isLocale } from "@/i18n/routing";
+import { getOpenCorrection } from "@/lib/data/corrections/triage";
+import { correctionParam } from "@/lib/shared/corrections";
+import { AnsweredCorrection } from "@/components/corrections/answered-correction";
 import { isSlug } from "@/lib/shared/slug";
 import { todayIso } from "@/lib/shared/fact-sources";
 
@@ -27,9 +30,10 @@ export default async function NewMembershipPage({
   if (actor.role !== "STAFF") redirect(`/${locale}/account`);
   // Other pages link here with an organization chosen (the new-organization form's duplicate warning).
   const prefill = typeof query.organization === "string" && isSlug(query.organization) ? query.organization : null;
-  const [chosen, t] = await Promise.all([
+  const [chosen, t, correction] = await Promise.all([
     prefill ? getOrganizationChoice(prefill, locale) : null,
     getTranslations({ locale, namespace: "account" }),
+    getOpenCorrection(actor, correctionParam(query), locale),
   ]);
   return (
     <div className="max-w-3xl">
@@ -39,12 +43,13 @@ export default async function NewMembershipPage({
       />
       <h1 className="text-2xl font-semibold">{t("addMembership")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
+      {correction ? <AnsweredCorrection correction={correction} locale={locale} /> : null}
       <MembershipForm
         today={todayIso()}
         action={proposeMembershipCreateAction}
         locale={locale}
         values={null}
-        hidden={{}}
+        hidden={correction ? { correctionId: correction.id } : {}}
         organization={{ chosen }}
       />
     </div>

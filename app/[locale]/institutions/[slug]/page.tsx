@@ -18,6 +18,7 @@ import { FoundedOrganizations } from "@/components/institutions/founded-organiza
 import { InstitutionPeople } from "@/components/institutions/institution-people";
 import { InstitutionIdentifiers } from "@/components/institutions/institution-identifiers";
 import { ClaimInvitation, StaffInvitation } from "@/components/institutions/claim-invitation";
+import { SuggestCorrectionLink } from "@/components/corrections/suggest-correction-link";
 import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -89,6 +90,7 @@ export default async function InstitutionPage(props: Props) {
       </div>
       <HistoryList entries={history} locale={locale} show="organization" />
       <DownloadLinks scope="institutions" slug={i.slug} locale={locale} />
+      <SuggestCorrectionLink record={{ kind: "institution", slug: i.slug }} locale={locale} />
     </article>
   );
 }

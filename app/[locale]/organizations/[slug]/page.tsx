@@ -23,6 +23,7 @@ import { OrganizationOverview } from "@/components/organizations/organization-ov
 import { FounderList } from "@/components/organizations/founder-list";
 import { PeopleList } from "@/components/organizations/people-list";
 import { OrganizationNames } from "@/components/organizations/organization-names";
+import { SuggestCorrectionLink } from "@/components/corrections/suggest-correction-link";
 import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -95,6 +96,7 @@ export default async function OrganizationPage(props: Props) {
         </div>
       </div>
       <DownloadLinks scope="organizations" slug={o.slug} locale={locale} />
+      <SuggestCorrectionLink record={{ kind: "organization", slug: o.slug }} locale={locale} />
     </article>
   );
 }

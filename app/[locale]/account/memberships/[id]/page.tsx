@@ -9,12 +9,21 @@ import { MembershipForm } from "@/components/account/membership-form";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { isRecordId } from "@/lib/validation/input";
 import { isLocale } from "@/i18n/routing";
+import { getOpenCorrection } from "@/lib/data/corrections/triage";
+import { correctionParam } from "@/lib/shared/corrections";
+import { AnsweredCorrection } from "@/components/corrections/answered-correction";
 import { todayIso } from "@/lib/shared/fact-sources";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-export default async function EditMembershipPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
-  const { locale, id } = await params;
+export default async function EditMembershipPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ locale, id }, query] = await Promise.all([params, searchParams]);
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   if (!isRecordId(id)) notFound();
@@ -27,7 +36,10 @@ export default async function EditMembershipPage({ params }: { params: Promise<{
     throw e;
   });
   if (membership.pendingId) redirect(`/${locale}/account/requests/${membership.pendingId}`);
-  const t = await getTranslations({ locale, namespace: "account" });
+  const [t, correction] = await Promise.all([
+    getTranslations({ locale, namespace: "account" }),
+    getOpenCorrection(actor, correctionParam(query), locale),
+  ]);
   return (
     <div className="max-w-3xl">
       <Breadcrumbs
@@ -36,12 +48,17 @@ export default async function EditMembershipPage({ params }: { params: Promise<{
       />
       <h1 className="text-2xl font-semibold">{t("editTitle", { name: membership.organization.name })}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
+      {correction ? <AnsweredCorrection correction={correction} locale={locale} /> : null}
       <MembershipForm
         today={todayIso()}
         action={proposeMembershipUpdateAction}
         locale={locale}
         values={membership.values}
-        hidden={{ membershipId: membership.id, baseVersion: String(membership.version) }}
+        hidden={{
+          membershipId: membership.id,
+          baseVersion: String(membership.version),
+          ...(correction ? { correctionId: correction.id } : {}),
+        }}
       />
     </div>
   );

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { actorOrLogin } from "@/lib/auth/page";
+import { canTriageCorrections, listOpenCorrections } from "@/lib/data/corrections/triage";
+import { getStaffDashboard } from "@/lib/data/accounts/dashboard";
+import { CorrectionTriage } from "@/components/corrections/correction-triage";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { isLocale } from "@/i18n/routing";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** A manager's queue of visitors' suggested corrections of their institution's page. */
+export default async function AccountCorrectionsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const actor = await actorOrLogin(locale, `/${locale}/account/corrections`);
+  if (actor.role === "ADMIN") redirect(`/${locale}/admin/corrections`);
+  // Comfort only: editors get the 404 the data layer's refusal would amount to.
+  if (!canTriageCorrections(actor)) notFound();
+  const [rows, dashboard, t, account] = await Promise.all([
+    listOpenCorrections(actor, locale),
+    getStaffDashboard(actor, locale),
+    getTranslations({ locale, namespace: "corrections" }),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
+  return (
+    <div className="max-w-3xl">
+      <Breadcrumbs
+        locale={locale}
+        items={[{ href: "/account", label: account("staffTitle") }, { label: t("triageTitle") }]}
+      />
+      <h1 className="text-2xl font-semibold">{t("triageTitle")}</h1>
+      <p className="mb-6 mt-2 text-sm text-slate-700">{t("triageLeadManager")}</p>
+      <CorrectionTriage rows={rows} memberships={dashboard.memberships} admin={false} locale={locale} />
+    </div>
+  );
+}
