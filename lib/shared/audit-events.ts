@@ -35,6 +35,8 @@ export const AUDIT_EVENTS = {
   "user.claim-reject": "User",
   "user.admin-from-shell": "User",
   "user.disable-from-shell": "User",
+  /** A staff member confirmed, by the link mailed to it, that their address is still theirs (yearly). */
+  "user.address-reverify": "User",
 } as const;
 
 export type AuditEventName = keyof typeof AUDIT_EVENTS;
@@ -69,6 +71,7 @@ export const AUDIT_EVENT_MESSAGES = {
   "user.claim-reject": "userClaimReject",
   "user.admin-from-shell": "userAdminFromShell",
   "user.disable-from-shell": "userDisableFromShell",
+  "user.address-reverify": "userAddressReverify",
 } as const satisfies Record<AuditEventName, string>;
 
 export type AuditEventMessage = (typeof AUDIT_EVENT_MESSAGES)[AuditEventName];

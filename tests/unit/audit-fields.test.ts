@@ -82,6 +82,7 @@ const SAMPLES: Record<AuditEventName, Record<string, unknown> | null> = {
   "user.claim-reject": { disabled: true },
   "user.admin-from-shell": { email: "root@atlas.test", role: "ADMIN" },
   "user.disable-from-shell": { disabled: true, password: "removed" },
+  "user.address-reverify": { confirmedAt: "2026-11-30T02:00:00.000Z" },
 };
 
 const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
