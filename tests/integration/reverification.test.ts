@@ -131,7 +131,20 @@ describe("an overdue account reads but does not write", () => {
     expect(propose.state.message).toContain(OVERDUE);
     expect(await prisma.changeRequest.count({ where: { institutionId: nmuId } })).toBe(requests);
 
-    const request = await prisma.changeRequest.findFirstOrThrow({ where: { institutionId: nmuId } });
+    // A request of their institution's (taken back, so no other test's queue sees it) to comment on.
+    const request = await prisma.changeRequest.create({
+      data: {
+        kind: "MEMBERSHIP_UPDATE",
+        status: "WITHDRAWN",
+        institutionId: nmuId,
+        organizationId: m.organizationId,
+        membershipId: m.id,
+        baseVersion: m.version,
+        before: {},
+        proposed: {},
+        proposedById: overdue.id,
+      },
+    });
     const comments = await prisma.changeComment.count();
     const comment = await runDefinition(
       actions.commentOnChangeRequest!,
@@ -206,7 +219,7 @@ describe("the mailed link", () => {
     const after = await prisma.user.findUniqueOrThrow({ where: { id: overdue.id } });
     expect(Date.now() - after.emailVerifiedAt!.getTime()).toBeLessThan(60_000);
     const audit = await prisma.auditEvent.findFirstOrThrow({
-      where: { entityId: overdue.id, event: "user.address-reverify" },
+      where: { entityId: overdue.id, action: "user.address-reverify" },
     });
     expect(audit.actorId).toBe(overdue.id);
 
