@@ -7,4 +7,9 @@ export type Actor = {
   institutionId: string | null;
   /** For staff: MANAGER or EDITOR; null for admins, and for staff who signed up and wait for approval (pending). */
   staffRole: "MANAGER" | "EDITOR" | null;
+  /**
+   * For staff: when their address must be confirmed again by (lib/shared/address-reverification.ts). Every session
+   * carries it (loadSessionUser); null for admins, whose accounts are made from the server's shell.
+   */
+  addressDueAt?: Date | null;
 };

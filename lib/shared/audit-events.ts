@@ -41,6 +41,8 @@ export const AUDIT_EVENTS = {
   "correction.close": "Correction",
   /** A manager turned a suggested correction into a change request (corrections/link.ts). */
   "correction.in-review": "Correction",
+  /** A staff member confirmed, by the link mailed to it, that their address is still theirs (yearly). */
+  "user.address-reverify": "User",
 } as const;
 
 export type AuditEventName = keyof typeof AUDIT_EVENTS;
@@ -78,6 +80,7 @@ export const AUDIT_EVENT_MESSAGES = {
   "correction.suggest": "correctionSuggest",
   "correction.close": "correctionClose",
   "correction.in-review": "correctionInReview",
+  "user.address-reverify": "userAddressReverify",
 } as const satisfies Record<AuditEventName, string>;
 
 export type AuditEventMessage = (typeof AUDIT_EVENT_MESSAGES)[AuditEventName];

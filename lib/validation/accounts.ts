@@ -37,3 +37,8 @@ export const requestResetSchema = z.object({ email: z.email(say("validEmail")).m
 export const setPasswordSchema = z
   .object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string().max(128) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: say("passwordsDiffer") });
+
+/** Staff mail themselves an address confirmation link: nothing to fill in, the address is the account's own. */
+export const requestAddressConfirmationSchema = z.object({});
+
+export const confirmAddressSchema = z.object({ token: z.string().min(20).max(200) });

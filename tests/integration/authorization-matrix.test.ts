@@ -406,6 +406,34 @@ const inputs = {
     });
     return { email };
   },
+  async requestAddressConfirmation() {
+    // The address is always the actor's own: the target only decides whose institution's rows are watched.
+    return {};
+  },
+  async confirmAddress(target) {
+    // A link mailed to a staff member of the target at a domain of the target's, who is none of the actors.
+    const domain = target === "nmu" ? "njmu.edu.cn" : "cuhk.edu.hk";
+    const user = await prisma.user.create({
+      data: {
+        email: `matrix-reverify-${randomBytes(4).toString("hex")}@${domain}`,
+        name: "Matrix Reverify",
+        role: "STAFF",
+        staffRole: "EDITOR",
+        institutionId: institutionIds[target],
+        passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+      },
+    });
+    const token = randomBytes(32).toString("base64url");
+    await prisma.userToken.create({
+      data: {
+        userId: user.id,
+        purpose: "REVERIFY",
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        expiresAt: new Date(Date.now() + 600_000),
+      },
+    });
+    return { token };
+  },
   async setPassword(target) {
     const user = await matrixUser(target);
     const token = randomBytes(32).toString("base64url");
@@ -538,6 +566,10 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   submitCorrection: () => "allowed",
   // The institution's managers and the admins: not its editors, not the other university, not a visitor.
   closeCorrection: (a, t) => rule(a === "admin" || managerOf(a, t)),
+  // Approved staff mail a link to their own address only: the other university's staff leave the target untouched.
+  requestAddressConfirmation: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
+  // The link's token is the proof when signed out; signed in as anyone else, it is refused (another's address).
+  confirmAddress: (a) => rule(a === "anonymous"),
 };
 
 const requestIdsOf = async (institutionId: string) =>
@@ -579,6 +611,7 @@ async function snapshot(target: Target) {
           disabledAt: true,
           sessionVersion: true,
           passwordHash: true,
+          emailVerifiedAt: true,
         },
       }),
       prisma.userToken.count({ where: { user: { institutionId } } }),

@@ -130,6 +130,26 @@ beforeAll(async () => {
       expiresAt: new Date(Date.now() + 3_600_000),
     },
   });
+  // An address confirmation link of a CUHK staff member at CUHK's domain: used once, by whoever holds it.
+  const reverify = randomBytes(32).toString("base64url");
+  const cuhkStaff = await prisma.user.create({
+    data: {
+      email: "fuzz-reverify@cuhk.edu.hk",
+      name: "Fuzz Reverify",
+      role: "STAFF",
+      staffRole: "EDITOR",
+      institutionId: institution.cuhk,
+      passwordHash: "x",
+    },
+  });
+  await prisma.userToken.create({
+    data: {
+      userId: cuhkStaff.id,
+      purpose: "REVERIFY",
+      tokenHash: createHash("sha256").update(reverify).digest("hex"),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
   const [memberships, requests, users, organizations, institutions, corrections] = await Promise.all([
     prisma.membership.findMany({ select: { id: true, version: true }, take: 40, orderBy: { id: "asc" } }),
     prisma.changeRequest.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
@@ -155,7 +175,7 @@ beforeAll(async () => {
     slugs: [...organizations.map((o) => o.slug), ...institutions.map((i) => i.slug)],
     emails: users.map((u) => u.email),
     versions: [...new Set(memberships.map((m) => String(m.version)))],
-    tokens: [token],
+    tokens: [token, reverify],
   };
 });
 

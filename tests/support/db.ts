@@ -1,5 +1,6 @@
 import { createPrismaClient } from "@/lib/data/prisma-client";
 import type { Actor } from "@/lib/shared/actor";
+import { staffAddressDueAt } from "@/lib/shared/address-reverification";
 
 /** The test database that scripts/test.mjs created, migrated and seeded for this run. */
 export function testDatabaseUrl(): string {
@@ -39,9 +40,19 @@ export function useFuzzDatabase() {
 type TestPrisma = ReturnType<typeof testPrisma>;
 
 /** The acting user as the data layer takes it (the session's shape), loaded by email. */
-export function loadActor(prisma: TestPrisma, email: string): Promise<Actor> {
-  return prisma.user.findUniqueOrThrow({
+export async function loadActor(prisma: TestPrisma, email: string): Promise<Actor> {
+  const { emailVerifiedAt, createdAt, ...actor } = await prisma.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      institutionId: true,
+      staffRole: true,
+      emailVerifiedAt: true,
+      createdAt: true,
+    },
   });
+  return { ...actor, addressDueAt: staffAddressDueAt({ role: actor.role, emailVerifiedAt, createdAt }) };
 }

@@ -85,6 +85,7 @@ const SAMPLES: Record<AuditEventName, Record<string, unknown> | null> = {
   "correction.suggest": { sourceUrl: "https://example.org/about" },
   "correction.close": { reason: "The page already says this." },
   "correction.in-review": null,
+  "user.address-reverify": { confirmedAt: "2026-11-30T02:00:00.000Z" },
 };
 
 const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { PrivateIntl } from "@/components/account/private-intl";
+import { AddressPromptBanner } from "@/components/account/address-prompt";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getAddressPrompt } from "@/lib/data/accounts/address-reverification";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +17,12 @@ export default async function PrivateLayout({
 }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  return <PrivateIntl locale={locale}>{children}</PrivateIntl>;
+  // Every account page asks a staff member whose address is due or overdue to confirm it (pages signed out: none).
+  const prompt = await getAddressPrompt(await getCurrentUser(), locale);
+  return (
+    <PrivateIntl locale={locale}>
+      {prompt ? <AddressPromptBanner prompt={prompt} locale={locale} /> : null}
+      {children}
+    </PrivateIntl>
+  );
 }

@@ -87,8 +87,8 @@ export async function listClaims(actor: Actor | null, locale: Locale) {
 }
 
 /** The acting manager, read again from the database: a role changed since the session began counts. */
-async function managerOf(actor: Actor | null) {
-  const staff = requireStaff(actor, ONLY_DECIDERS);
+async function managerOf(actor: Actor | null, access: "write" | "read" = "write") {
+  const staff = requireStaff(actor, ONLY_DECIDERS, access);
   const me = await db().user.findFirst({
     where: { id: staff.id, institutionId: staff.institutionId, role: "STAFF", staffRole: "MANAGER", disabledAt: null },
     select: { id: true, institutionId: true },
@@ -99,7 +99,7 @@ async function managerOf(actor: Actor | null) {
 
 /** A manager: the verified sign-ups of their own institution. */
 export async function listInstitutionClaims(actor: Actor | null, locale: Locale) {
-  const me = await managerOf(actor);
+  const me = await managerOf(actor, "read");
   return claimsWhere({ institutionId: me.institutionId }, locale);
 }
 

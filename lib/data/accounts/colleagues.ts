@@ -15,8 +15,8 @@ const NOT_A_COLLEAGUE = "No colleague of your institution has this account.";
 const LAST_MANAGER = "Your institution keeps at least one manager: make a colleague manager first.";
 
 /** The acting staff member, read again from the database: a role changed since the session began counts. */
-async function staffMember(actor: Actor | null) {
-  const staff = requireStaff(actor, "This page is for a university's staff.");
+async function staffMember(actor: Actor | null, access: "write" | "read" = "write") {
+  const staff = requireStaff(actor, "This page is for a university's staff.", access);
   const me = await db().user.findFirst({
     where: { id: staff.id, institutionId: staff.institutionId, disabledAt: null, role: "STAFF" },
     select: { staffRole: true },
@@ -33,7 +33,7 @@ async function manager(actor: Actor | null) {
 
 /** The institution's staff accounts, for its own staff: managers first, then by name. */
 export async function listColleagues(actor: Actor | null) {
-  const me = await staffMember(actor);
+  const me = await staffMember(actor, "read");
   const rows = await db().user.findMany({
     // People who signed up and wait for approval are not colleagues yet (claims.ts lists them).
     where: { institutionId: me.institutionId, role: "STAFF", staffRole: { not: null }, disabledAt: null },

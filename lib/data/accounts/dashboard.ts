@@ -12,7 +12,7 @@ import { needsConfirmation } from "../../shared/reconfirmation";
 const orgNames = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
 
 const staffInstitution = (actor: Actor | null) =>
-  requireStaff(actor, "This page is for a university's staff.").institutionId;
+  requireStaff(actor, "This page is for a university's staff.", "read").institutionId;
 
 /** "My university": the institution's memberships (approved values) with any pending change beside them. */
 export async function getStaffDashboard(actor: Actor | null, locale: Locale) {

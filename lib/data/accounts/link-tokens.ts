@@ -3,9 +3,15 @@ import type { Locale } from "@/i18n/routing";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { env } from "../../env";
+import { REVERIFY_LINK_DAYS } from "../../shared/address-reverification";
 
 export const INVITE_DAYS = 7;
 export const RESET_MINUTES = 60;
+
+const DAY = 86_400_000;
+
+/** The links that set a password; an address confirmation link (REVERIFY) never does. */
+export const PASSWORD_PURPOSES = ["INVITE", "PASSWORD_RESET"] as const;
 
 export const linkTokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -15,9 +21,15 @@ export const linkTokenHash = (token: string) => createHash("sha256").update(toke
  * anyone who can type an email address void the link its owner is about to use (the rate limits bound
  * how many there are), and setting a password voids them all (setPasswordWithToken).
  */
-export async function issueLinkToken(userId: string, purpose: "INVITE" | "PASSWORD_RESET", createdById: string | null) {
+export async function issueLinkToken(
+  userId: string,
+  purpose: "INVITE" | "PASSWORD_RESET" | "REVERIFY",
+  createdById: string | null,
+) {
   const token = randomBytes(32).toString("base64url");
-  const ttl = purpose === "INVITE" ? INVITE_DAYS * 86_400_000 : RESET_MINUTES * 60_000;
+  const ttl = { INVITE: INVITE_DAYS * DAY, PASSWORD_RESET: RESET_MINUTES * 60_000, REVERIFY: REVERIFY_LINK_DAYS * DAY }[
+    purpose
+  ];
   await db().userToken.create({
     data: { userId, purpose, tokenHash: linkTokenHash(token), expiresAt: new Date(Date.now() + ttl), createdById },
   });
@@ -45,7 +57,7 @@ export async function checkLinkToken(token: string): Promise<LinkTokenState> {
     where: { tokenHash: linkTokenHash(token) },
     select: { purpose: true, usedAt: true, expiresAt: true },
   });
-  if (!row) return { state: "unknown" };
+  if (!row || row.purpose === "REVERIFY") return { state: "unknown" };
   const purpose = row.purpose === "INVITE" ? "INVITE" : "PASSWORD_RESET";
   if (row.usedAt) return { state: "used", purpose };
   if (row.expiresAt < new Date()) return { state: "expired", purpose };

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../../env";
 import type { Actor } from "../../shared/actor";
+import { staffAddressDueAt } from "../../shared/address-reverification";
 import { TooManyRequestsError } from "../../shared/errors";
 import { dummyHash, verifyPassword } from "../../auth/passwords";
 import { verifyDeviceCookie } from "../../auth/device-cookie";
@@ -56,13 +57,17 @@ export async function authenticate(
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
+const ACTOR_SELECT = { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true } as const;
+
 /** The account behind a session, if the session is still valid (same session version, not disabled). */
 export async function loadSessionUser(userId: string, sessionVersion: number): Promise<Actor | null> {
   const user = await db().user.findFirst({
     where: { id: userId, sessionVersion, disabledAt: null },
-    select: { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true },
+    select: { ...ACTOR_SELECT, emailVerifiedAt: true, createdAt: true },
   });
-  return user;
+  if (!user) return null;
+  const { emailVerifiedAt, createdAt, ...actor } = user;
+  return { ...actor, addressDueAt: staffAddressDueAt({ role: actor.role, emailVerifiedAt, createdAt }) };
 }
 
 /** End every session of a user (logout everywhere, password change, disabling, role change). */

@@ -10,10 +10,11 @@ import { ConflictError, DuplicateRecordError, ValidationError } from "../../shar
 import { hashPassword } from "../../auth/passwords";
 import { pickName } from "../../shared/names";
 import { normalizeEmail } from "./sessions";
-import { INVITE_DAYS, issueLinkToken, linkTokenHash, passwordLink } from "./link-tokens";
+import { INVITE_DAYS, issueLinkToken, linkTokenHash, PASSWORD_PURPOSES, passwordLink } from "./link-tokens";
 import { accountKey } from "./login-throttle";
 import { mailTranslator } from "./mail-texts";
 import { resolveRecordChoice } from "../search/suggest";
+import { addressStanding, staffAddressDueAt } from "../../shared/address-reverification";
 
 export async function listUsers(actor: Actor | null, locale: Locale) {
   requireAdmin(actor, "Only admins manage accounts.");
@@ -27,17 +28,26 @@ export async function listUsers(actor: Actor | null, locale: Locale) {
       disabledAt: true,
       lastLoginAt: true,
       passwordHash: true,
+      emailVerifiedAt: true,
+      createdAt: true,
       institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
     },
     orderBy: [{ role: "asc" }, { email: "asc" }],
   });
-  return users.map(({ passwordHash, institution, ...u }) => ({
-    ...u,
-    invited: !passwordHash,
-    disabledAt: u.disabledAt?.toISOString() ?? null,
-    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-    institution: institution ? { slug: institution.slug, name: pickName(institution.names, locale).name } : null,
-  }));
+  const now = new Date();
+  return users.map(({ passwordHash, institution, emailVerifiedAt, createdAt, ...u }) => {
+    // Staff only (admins have no due date): when the address was last proved, and whether its year has run out.
+    const dueAt = staffAddressDueAt({ role: u.role, emailVerifiedAt, createdAt });
+    return {
+      ...u,
+      invited: !passwordHash,
+      addressConfirmedAt: dueAt ? (emailVerifiedAt?.toISOString() ?? null) : null,
+      addressOverdue: Boolean(passwordHash && dueAt && addressStanding(dueAt, now) === "overdue"),
+      disabledAt: u.disabledAt?.toISOString() ?? null,
+      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      institution: institution ? { slug: institution.slug, name: pickName(institution.names, locale).name } : null,
+    };
+  });
 }
 
 /** Staff are managers unless the admin says editor (admins can always change it, or a manager can); admins none. */
@@ -165,17 +175,26 @@ export async function setPasswordWithToken(token: string, password: string) {
   return db().$transaction(async (tx) => {
     const row = await tx.userToken.findUnique({
       where: { tokenHash: linkTokenHash(token) },
-      select: { id: true, userId: true, usedAt: true, expiresAt: true },
+      select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true },
     });
-    if (!row || row.usedAt || row.expiresAt < now)
+    // An address confirmation link is mailed for a week and proves the mailbox only: it never sets a password.
+    if (!row || row.purpose === "REVERIFY" || row.usedAt || row.expiresAt < now)
       throw new ValidationError("This link has expired or was already used. Ask for a new one.");
     const claimed = await tx.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count === 0) throw new ValidationError("This link has expired or was already used. Ask for a new one.");
     // The password is chosen: every other link still out for this account (earlier resets) stops working.
-    await tx.userToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
+    await tx.userToken.updateMany({
+      where: { userId: row.userId, usedAt: null, purpose: { in: [...PASSWORD_PURPOSES] } },
+      data: { usedAt: now },
+    });
     const user = await tx.user.update({
       where: { id: row.userId },
-      data: { passwordHash: hash, sessionVersion: { increment: 1 } },
+      // An invitation or sign-up link proves the address (address-reverification.ts counts the year from it).
+      data: {
+        passwordHash: hash,
+        sessionVersion: { increment: 1 },
+        ...(row.purpose === "INVITE" ? { emailVerifiedAt: now } : {}),
+      },
       select: { email: true },
     });
     // The owner proved it through their mailbox: an attacker's failures no longer lock the account.

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
-import { requireActor } from "../guards";
+import { requireActor, requireAddressCurrent } from "../guards";
 import { NotFoundError } from "../../shared/errors";
 import { tellAdminsOfComment } from "./admin-notices";
 import { scopeFor } from "./queries";
@@ -11,7 +11,7 @@ import { scopeFor } from "./queries";
  * the comment's transaction.
  */
 export async function commentOnChangeRequest(actor: Actor | null, changeRequestId: string, body: string) {
-  const author = requireActor(actor);
+  const author = requireAddressCurrent(requireActor(actor));
   return db().$transaction(async (tx) => {
     const request = await tx.changeRequest.findFirst({
       where: { id: changeRequestId, ...scopeFor(author) },

@@ -114,7 +114,7 @@ export async function countPendingReviews(actor: Actor | null) {
 
 /** Staff: their institution's requests, newest first, optionally of one status, each with its latest event. */
 export async function listMyInstitutionRequests(actor: Actor | null, locale: Locale, status?: ChangeStatus) {
-  const staff = requireStaff(actor);
+  const staff = requireStaff(actor, undefined, "read");
   const rows = await db().changeRequest.findMany({
     where: { institutionId: staff.institutionId, ...(status ? { status } : {}) },
     select: {

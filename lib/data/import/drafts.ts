@@ -94,7 +94,7 @@ export async function previewImport(
 
 /** A draft of the staff member's own institution, with organization names in the reader's language. */
 export async function getImportDraft(actor: Actor | null, draftId: string, locale: Locale) {
-  const staff = requireStaff(actor);
+  const staff = requireStaff(actor, undefined, "read");
   const draft = await db().importDraft.findFirst({
     where: { id: draftId, institutionId: staff.institutionId },
     select: {

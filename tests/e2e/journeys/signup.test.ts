@@ -1,11 +1,21 @@
 // Staff sign up themselves, end to end: a person at Xi'an Jiaotong University signs up with an @xjtu.edu.cn address,
 // proves it through the link that arrives in their inbox (the local SMTP sink npm test runs), waits for approval,
 // is approved by an admin as the university's first manager; a colleague signs up and the first approves them as an
-// editor. A gmail address is refused with the reason.
+// editor; the manager proposes XJTU's founding membership of the University Alliance of the Silk Road, an admin
+// approves it and XJTU's public page shows it. A gmail address and look-alikes of XJTU's domain are refused with the
+// reason, and nothing is mailed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newContext, screenshot, signInOn, url } from "../../support/browser";
-import { passwordLinkIn, waitForMail } from "../../support/mailbox";
+import {
+  chooseOrganization,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+  signInOn,
+  url,
+} from "../../support/browser";
+import { mailTo, passwordLinkIn, waitForMail } from "../../support/mailbox";
 
 let browser: Browser;
 const stamp = Date.now();
@@ -62,6 +72,24 @@ describe("staff sign up themselves", () => {
     await screenshot(page, "signup-01-gmail-refused");
   });
 
+  it("look-alikes of XJTU's domain are refused, naming the domain, and nothing is mailed", async () => {
+    // Refused before anything is counted or scheduled (signup.ts): no mail can follow the answer.
+    for (const email of [`someone.${stamp}@xjtu.edu.cn.evil.com`, `someone.${stamp}@evilxjtu.edu.cn`]) {
+      const page = await signUpPage();
+      await page.getByLabel("Your name").fill("Someone");
+      await page.getByLabel("Work email").fill(email);
+      await page.getByRole("button", { name: "Sign up" }).click();
+      const domain = email.split("@")[1];
+      await page
+        .getByText(`No university in the directory uses the domain ${domain}. Sign up with your university address.`)
+        .first()
+        .waitFor();
+      expect(await page.getByText("Check your inbox").count()).toBe(0);
+      expect(mailTo(email)).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it("a person at XJTU signs up, verifies, and is approved by an admin as the first manager", async () => {
     const person = await signUpAndVerify(first);
     await screenshot(person, "signup-02-waiting");
@@ -104,5 +132,36 @@ describe("staff sign up themselves", () => {
       .getByText(/Xi.an Jiaotong University.s international organizations/)
       .first()
       .waitFor();
+  });
+
+  it("the manager proposes the founding membership of the UASR; an admin approves; XJTU's page shows it", async () => {
+    const manager = await signIn(browser, first.email, first.password);
+    await manager.goto(url("/en/account/new"));
+    await chooseOrganization(manager, "University Alliance of the Silk", "University Alliance of the Silk Road");
+    await manager.getByLabel("Role", { exact: true }).selectOption("FOUNDING_MEMBER");
+    await manager.getByLabel("Joined").fill("2015");
+    await manager.getByLabel("Source address (URL)").fill("https://www.cuhk.edu.hk/belt-and-road/");
+    await manager.getByLabel("Source title").fill("CUHK and the Belt and Road");
+    await manager
+      .getByLabel("Quoted passage from the source")
+      .fill("Established in 2015 by Xi’an Jiaotong University, China, the University Alliance of the Silk Road");
+    await manager.getByRole("button", { name: "Send for review" }).click();
+    await manager.waitForURL(/\/account\/requests\//);
+    const requestPath = new URL(manager.url()).pathname;
+    await manager.getByText("Pending").first().waitFor();
+    await screenshot(manager, "signup-05-uasr-proposed");
+
+    const admin = await signIn(browser, "admin@atlas.test", "atlas-admin-demo");
+    await admin.goto(url(requestPath));
+    await admin.getByRole("button", { name: "Approve and publish" }).click();
+    await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
+
+    const visitor = await (await newContext(browser)).newPage();
+    await visitor.goto(url("/en/institutions/xian-jiaotong-university"));
+    // XJTU's participations (the table), not the organizations it founded, which list UASR from the seed already.
+    const entry = visitor.getByRole("row").filter({ hasText: "University Alliance of the Silk Road" });
+    await entry.getByText("Founding member").first().waitFor();
+    expect(await entry.innerText()).toContain("2015");
+    await screenshot(visitor, "signup-06-xjtu-public");
   });
 });

@@ -10,6 +10,7 @@ import { UserAccessForm } from "@/components/admin/user-access-form";
 import { HandOverLink } from "@/components/account/hand-over-link";
 import { Badge } from "@/components/ui/badge";
 import { staffRoles, userRoles } from "@/lib/shared/vocabulary";
+import { addressDay } from "@/lib/shared/address-reverification";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
 
@@ -74,8 +75,14 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
                 {u.staffRole ? ` (${t(staffRoles.labels[u.staffRole])})` : ""}
                 {u.institution ? ` · ${u.institution.name}` : ""}{" "}
                 {u.invited ? <Badge tone="warm">{t("invited")}</Badge> : null}{" "}
-                {u.disabledAt ? <Badge>{t("disabled")}</Badge> : null}
+                {u.disabledAt ? <Badge>{t("disabled")}</Badge> : null}{" "}
+                {u.addressOverdue ? <Badge tone="warm">{t("addressOverdue")}</Badge> : null}
               </p>
+              {u.addressConfirmedAt ? (
+                <p className="text-xs text-slate-600">
+                  {t("addressConfirmedOn", { date: addressDay(u.addressConfirmedAt, locale) })}
+                </p>
+              ) : null}
               <UserAccessForm user={u} locale={locale} />
             </li>
           ))}
