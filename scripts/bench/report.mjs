@@ -31,8 +31,8 @@ export function formatResults(r) {
   lines.push("", `Server memory: ${r.memory.idleMB} MB idle, ${r.memory.peakMB} MB peak under load.`, "");
   if (Array.isArray(r.database)) {
     lines.push(
-      "| database: data-layer call | call p50/p99/max ms | page SQL p50/p99/max ms | total + facets SQL p50/p99/max ms " +
-        "| indexes EXPLAIN uses | seq scans |",
+      "| database: data-layer call | call p50/p99/max ms | page SQL p50/p99/max ms " +
+        "| total + facets SQL p50/p99/max ms | indexes EXPLAIN uses | seq scans |",
       "|---|---:|---:|---:|---|---|",
     );
     for (const d of r.database) {
