@@ -135,6 +135,19 @@ describe("an institution the registry knows only from the directory", () => {
       data: { institutionId: keio.id, organizationId: organization.id, sourceId: source.id },
     });
     expect(await listedNow()).toBe(true);
+    // Moved to another institution (a merge does this): that one is listed, this one no longer; moved back.
+    const other = await prisma.institution.findFirstOrThrow({
+      where: { listed: false, slug: { not: "keio-university" } },
+      orderBy: { slug: "asc" },
+    });
+    await prisma.membership.update({ where: { id: membership.id }, data: { institutionId: other.id } });
+    expect(await listedNow()).toBe(false);
+    expect((await prisma.institution.findUniqueOrThrow({ where: { id: other.id } })).listed).toBe(true);
+    await prisma.membership.update({ where: { id: membership.id }, data: { institutionId: keio.id } });
+    expect((await prisma.institution.findUniqueOrThrow({ where: { id: other.id } })).listed).toBe(false);
+    // An edit that moves nothing changes nothing.
+    await prisma.membership.update({ where: { id: membership.id }, data: { notes: "edited" } });
+    expect(await listedNow()).toBe(true);
     const person = await prisma.organizationPerson.create({
       data: {
         organizationId: organization.id,

@@ -29,22 +29,39 @@ END $$;
 CREATE TRIGGER "Institution_listed" BEFORE INSERT OR UPDATE OF "directoryId" ON "Institution"
   FOR EACH ROW EXECUTE FUNCTION atlas_institution_listed_row();
 
--- An entry naming institutions was added, moved or removed: one statement per firing over the changed rows.
--- Adding only ever lists. Removing recomputes, after locking the rows first: each statement of this function
--- takes a fresh snapshot, so a concurrent transaction that added an entry and held the row is seen once it
--- commits, and the institution is not wrongly unlisted.
+-- Institutions that may have lost their last entry: recomputed after locking their rows first. Each statement of
+-- this function takes a fresh snapshot, so a concurrent transaction that added an entry and held the row is seen
+-- once it commits, and the institution is not wrongly unlisted.
+CREATE FUNCTION atlas_institutions_recheck(ids TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF cardinality(ids) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM "Institution" WHERE id = ANY(ids) AND "directoryId" IS NOT NULL AND listed ORDER BY id FOR UPDATE;
+  UPDATE "Institution" SET listed = atlas_institution_has_entries(id)
+    WHERE id = ANY(ids) AND "directoryId" IS NOT NULL AND listed;
+END $$;
+
+-- An entry naming institutions was added, moved or removed: one statement per firing over the changed rows. Adding
+-- only ever lists. An update matters only when it moves an entry to another institution (a merge): editing a
+-- membership's dates, role or confirmation lists and unlists nobody and reads no other table (a render holding
+-- those tables never delays an edit).
 CREATE FUNCTION atlas_institution_entries_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+  IF TG_OP = 'INSERT' THEN
     UPDATE "Institution" SET listed = true
-      WHERE id IN (SELECT DISTINCT "institutionId" FROM new_rows WHERE "institutionId" IS NOT NULL) AND NOT listed;
-  END IF;
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    PERFORM 1 FROM "Institution"
-      WHERE id IN (SELECT DISTINCT "institutionId" FROM old_rows) AND "directoryId" IS NOT NULL AND listed
-      ORDER BY id FOR UPDATE;
-    UPDATE "Institution" SET listed = atlas_institution_has_entries(id)
-      WHERE id IN (SELECT DISTINCT "institutionId" FROM old_rows) AND "directoryId" IS NOT NULL AND listed;
+      WHERE id IN (SELECT "institutionId" FROM new_rows WHERE "institutionId" IS NOT NULL) AND NOT listed;
+  ELSIF TG_OP = 'UPDATE' THEN
+    UPDATE "Institution" SET listed = true
+      WHERE id IN (SELECT n."institutionId" FROM new_rows n JOIN old_rows o ON o.id = n.id
+                   WHERE n."institutionId" IS DISTINCT FROM o."institutionId" AND n."institutionId" IS NOT NULL)
+        AND NOT listed;
+    PERFORM atlas_institutions_recheck(ARRAY(
+      SELECT DISTINCT o."institutionId" FROM old_rows o JOIN new_rows n ON n.id = o.id
+      WHERE n."institutionId" IS DISTINCT FROM o."institutionId" AND o."institutionId" IS NOT NULL));
+  ELSE
+    PERFORM atlas_institutions_recheck(ARRAY(
+      SELECT DISTINCT "institutionId" FROM old_rows WHERE "institutionId" IS NOT NULL));
   END IF;
   RETURN NULL;
 END $$;
