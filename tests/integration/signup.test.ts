@@ -16,6 +16,7 @@ const prisma = testPrisma();
 const { actions, runDefinition } = await loadActions();
 const { purgeExpiredSignups } = await import("@/lib/data/accounts/signup");
 const { institutionForEmail } = await import("@/lib/data/accounts/institution-for-email");
+const { checkLinkToken, linkTokenHash } = await import("@/lib/data/accounts/link-tokens");
 const unique = () => randomBytes(4).toString("hex");
 let addresses = 0;
 /** A new client address for each request, unless a test is about one address's limit. */
@@ -172,6 +173,19 @@ describe("sign-up", () => {
     const tooMany = `many.${unique()}@xjtu.edu.cn`;
     expect((await signUp(tooMany, "M", "en", from(address))).state.ok).toBe(false);
     expect(await stateOf(tooMany)).toBeNull();
+  });
+
+  it("its link's page tells a sign-up from an invitation: an expired one says to sign up again", async () => {
+    const { token } = await signUp(`lapsed.${unique()}@xjtu.edu.cn`);
+    expect(await checkLinkToken(token!)).toEqual({ state: "valid", purpose: "SIGNUP" });
+    await prisma.userToken.update({
+      where: { tokenHash: linkTokenHash(token!) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await checkLinkToken(token!)).toEqual({ state: "expired", purpose: "SIGNUP" });
+    const used = await signUp(`used.${unique()}@xjtu.edu.cn`);
+    expect((await setPassword(used.token!)).ok).toBe(true);
+    expect(await checkLinkToken(used.token!)).toEqual({ state: "used", purpose: "SIGNUP" });
   });
 
   it("the link works once; the verified account is pending and can propose nothing", async () => {

@@ -41,10 +41,15 @@ export function passwordLink(locale: Locale, token: string) {
   return `${env().SITE_URL.replace(/\/$/, "")}/${locale}/password/${token}`;
 }
 
-/** What a password link can still do, so its page says at once when it cannot set a password any more. */
+/**
+ * What a password link can still do, so its page says at once when it cannot set a password any more. A sign-up's
+ * link is an invitation with no inviter (signup.ts): told apart, so an expired one says to sign up again rather
+ * than to ask an admin for an invitation nobody sent.
+ */
+export type LinkPurpose = "INVITE" | "SIGNUP" | "PASSWORD_RESET";
 export type LinkTokenState =
-  | { state: "valid"; purpose: "INVITE" | "PASSWORD_RESET" }
-  | { state: "used" | "expired"; purpose: "INVITE" | "PASSWORD_RESET" }
+  | { state: "valid"; purpose: LinkPurpose }
+  | { state: "used" | "expired"; purpose: LinkPurpose }
   | { state: "unknown" };
 
 /**
@@ -55,10 +60,11 @@ export async function checkLinkToken(token: string): Promise<LinkTokenState> {
   if (token.length > 200) return { state: "unknown" };
   const row = await db().userToken.findUnique({
     where: { tokenHash: linkTokenHash(token) },
-    select: { purpose: true, usedAt: true, expiresAt: true },
+    select: { purpose: true, usedAt: true, expiresAt: true, createdById: true },
   });
   if (!row || row.purpose === "REVERIFY") return { state: "unknown" };
-  const purpose = row.purpose === "INVITE" ? "INVITE" : "PASSWORD_RESET";
+  const purpose: LinkPurpose =
+    row.purpose === "PASSWORD_RESET" ? "PASSWORD_RESET" : row.createdById === null ? "SIGNUP" : "INVITE";
   if (row.usedAt) return { state: "used", purpose };
   if (row.expiresAt < new Date()) return { state: "expired", purpose };
   return { state: "valid", purpose };
