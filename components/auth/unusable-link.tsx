@@ -1,7 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import type { LinkPurpose } from "@/lib/data/accounts/link-tokens";
+import type { LinkPurpose } from "@/lib/shared/types/accounts";
 
 type Unusable = { state: "used" | "expired"; purpose: LinkPurpose } | { state: "unknown" };
 

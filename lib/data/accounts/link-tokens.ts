@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { env } from "../../env";
 import { REVERIFY_LINK_DAYS } from "../../shared/address-reverification";
+import type { LinkPurpose } from "../../shared/types/accounts";
 
 export const INVITE_DAYS = 7;
 export const RESET_MINUTES = 60;
@@ -46,7 +47,6 @@ export function passwordLink(locale: Locale, token: string) {
  * link is an invitation with no inviter (signup.ts): told apart, so an expired one says to sign up again rather
  * than to ask an admin for an invitation nobody sent.
  */
-export type LinkPurpose = "INVITE" | "SIGNUP" | "PASSWORD_RESET";
 export type LinkTokenState =
   | { state: "valid"; purpose: LinkPurpose }
   | { state: "used" | "expired"; purpose: LinkPurpose }

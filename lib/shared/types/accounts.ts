@@ -37,3 +37,7 @@ export type OwnChangeRequestRow = ChangeRequestRow & {
   membershipId: string | null;
   latest: LatestRequestEvent | null;
 };
+
+/** What a password link was sent for: an admin's invitation, a person's own sign-up (an invitation with no
+ * inviter), or a password reset. */
+export type LinkPurpose = "INVITE" | "SIGNUP" | "PASSWORD_RESET";
