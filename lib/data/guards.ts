@@ -44,6 +44,22 @@ export function requireStaff(
   return { ...signedIn, institutionId: signedIn.institutionId };
 }
 
+/**
+ * An organization's secretariat member, approved (manager or editor), with the organization whose side they keep.
+ * Like requireStaff: writes (the default) also need the address confirmed within the year.
+ */
+export function requireSecretariat(
+  actor: Actor | null,
+  message = "Only an organization's secretariat proposes changes to its side.",
+  access: "write" | "read" = "write",
+): Actor & { organizationId: string } {
+  const signedIn = requireActor(actor);
+  if (signedIn.role !== "STAFF" || !signedIn.organizationId) throw new ForbiddenError(message);
+  if (!signedIn.staffRole) throw new ForbiddenError(PENDING_MESSAGE);
+  if (access === "write") requireAddressCurrent(signedIn);
+  return { ...signedIn, organizationId: signedIn.organizationId };
+}
+
 /** Anyone signed in whose address is not overdue (admins have no due date): for writes open to admins and staff. */
 export function requireAddressCurrent(actor: Actor): Actor {
   if (actor.addressDueAt && actor.addressDueAt.getTime() <= Date.now())

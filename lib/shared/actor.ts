@@ -5,6 +5,11 @@ export type Actor = {
   name: string;
   role: "ADMIN" | "STAFF";
   institutionId: string | null;
+  /**
+   * For an organization's secretariat: the organization whose side they keep (lib/data/secretariats). A person is
+   * on one side only, so at most one of institutionId and organizationId is set. Absent reads as null.
+   */
+  organizationId?: string | null;
   /** For staff: MANAGER or EDITOR; null for admins, and for staff who signed up and wait for approval (pending). */
   staffRole: "MANAGER" | "EDITOR" | null;
   /**

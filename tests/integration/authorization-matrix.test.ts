@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/shared/actor";
 import { loadActions } from "../support/actions";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
 import { seedPages } from "../support/seed-pages";
+import { secretariatUser } from "../support/secretariats";
 
 useWriteDatabase();
 
@@ -11,10 +12,27 @@ const prisma = testPrisma();
 // Every action the portal exports: each must have a row below (the first test).
 const { actions, runDefinition } = await loadActions();
 // staffNmu and staffCuhk are their institutions' managers (the staff invited before roles existed); staffNmuEditor
-// is an editor of NMU.
-type ActorKey = "anonymous" | "staffNmu" | "staffNmuEditor" | "staffCuhk" | "admin";
+// is an editor of NMU. The organizations' side (issue 16): secretariatX is a secretariat manager of organization X
+// (UASR), secretariatEditorY a secretariat editor of organization Y (UABR); each target stands for one of them too
+// (organizationSlugs), so an action on an organization's side has an own and an other case like the universities'.
+type ActorKey =
+  | "anonymous"
+  | "staffNmu"
+  | "staffNmuEditor"
+  | "staffCuhk"
+  | "secretariatX"
+  | "secretariatEditorY"
+  | "admin";
 type Target = "nmu" | "cuhk";
-const ACTORS: ActorKey[] = ["anonymous", "staffNmu", "staffNmuEditor", "staffCuhk", "admin"];
+const ACTORS: ActorKey[] = [
+  "anonymous",
+  "staffNmu",
+  "staffNmuEditor",
+  "staffCuhk",
+  "secretariatX",
+  "secretariatEditorY",
+  "admin",
+];
 const TARGETS: Target[] = ["nmu", "cuhk"];
 
 let actors: Record<ActorKey, Actor | null>;
@@ -22,6 +40,11 @@ const institutionIds: Record<Target, string> = { nmu: "", cuhk: "" };
 const institutionSlugs: Record<Target, string> = {
   nmu: "nanjing-medical-university",
   cuhk: "chinese-university-of-hong-kong",
+};
+/** The organization a target stands for on the organizations' side: X for nmu, Y for cuhk. */
+const organizationSlugs: Record<Target, string> = {
+  nmu: "university-alliance-of-the-silk-road",
+  cuhk: "university-alliance-of-belt-and-road",
 };
 
 const values = (notes: string) => ({
@@ -192,6 +215,8 @@ const inputs = {
     return { correctionId: correction.id, reason: "Matrix: already right." };
   },
   async requestSignup(target) {
+    // One client address ("unknown") sends every case, more than its hourly allowance: each starts afresh.
+    await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "signup:" } } });
     const domain = target === "nmu" ? "njmu.edu.cn" : "cuhk.edu.hk";
     return { email: `matrix-signup-${randomBytes(4).toString("hex")}@${domain}`, name: "Matrix Sign-up" };
   },
@@ -393,6 +418,7 @@ const inputs = {
     return { draftId: draft.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2020" } } };
   },
   async requestPasswordReset(target) {
+    await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "reset:" } } });
     // A fresh account of the institution each time: a few requests an hour are allowed per account.
     const email = `reset-${target}-${randomBytes(4).toString("hex")}@example.org`;
     await prisma.user.create({
@@ -675,11 +701,32 @@ beforeAll(async () => {
       ).email,
     ),
     staffCuhk: await load("staff@cuhk.test"),
+    secretariatX: await load(
+      (await secretariatUser(prisma, { email: "secretariat@uasr.test", organizationSlug: organizationSlugs.nmu }))
+        .email,
+    ),
+    secretariatEditorY: await load(
+      (
+        await secretariatUser(prisma, {
+          email: "editor@uabr.test",
+          organizationSlug: organizationSlugs.cuhk,
+          staffRole: "EDITOR",
+        })
+      ).email,
+    ),
     admin: await load("admin@atlas.test"),
   };
 });
 
+const matrixStarted = new Date();
+
 afterAll(async () => {
+  // The write database is shared with later files: what the matrix left pending would stand in their way ("a change
+  // to this entry is already waiting"), depending on which entries its cases happened to pick.
+  await prisma.changeRequest.updateMany({
+    where: { status: "PENDING", createdAt: { gte: matrixStarted } },
+    data: { status: "WITHDRAWN" },
+  });
   await prisma.$disconnect();
 });
 

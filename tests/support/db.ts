@@ -49,6 +49,7 @@ export async function loadActor(prisma: TestPrisma, email: string): Promise<Acto
       name: true,
       role: true,
       institutionId: true,
+      organizationId: true,
       staffRole: true,
       emailVerifiedAt: true,
       createdAt: true,

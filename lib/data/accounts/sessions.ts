@@ -57,7 +57,15 @@ export async function authenticate(
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
-const ACTOR_SELECT = { id: true, email: true, name: true, role: true, institutionId: true, staffRole: true } as const;
+const ACTOR_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  institutionId: true,
+  organizationId: true,
+  staffRole: true,
+} as const;
 
 /** The account behind a session, if the session is still valid (same session version, not disabled). */
 export async function loadSessionUser(userId: string, sessionVersion: number): Promise<Actor | null> {

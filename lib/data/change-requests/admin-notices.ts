@@ -1,4 +1,5 @@
 import "server-only";
+import { ownInstitution } from "./sides";
 import type { Locale } from "@/i18n/routing";
 import type { Tx } from "../db";
 import type { Prisma } from "../../generated/prisma/client";
@@ -30,7 +31,7 @@ async function requestWords(tx: Tx, changeRequestId: string) {
     const organization = r.organization
       ? pickName(r.organization.names, locale).name
       : String((locale === "zh" && proposed.nameZh) || proposed.nameEn || "—");
-    const institution = pickName(r.institution.names, locale).name;
+    const institution = pickName(ownInstitution(r.institution, changeRequestId).names, locale).name;
     return mailTranslator(locale)("requestWhat", { kind: r.kind, institution, organization });
   };
 }
@@ -81,7 +82,9 @@ export async function createRequestTellingAdmins<S extends Prisma.ChangeRequestS
     const id = (created as unknown as { id: string }).id;
     await tellAdminsOfRequest(tx, id);
     if (args.correctionId) {
-      const { institutionId, proposedById: proposerId } = args.data;
+      const { proposedById: proposerId } = args.data;
+      // A correction is turned into a request by its institution's manager, always on the institution's side.
+      const institutionId = ownInstitution(args.data.institutionId ?? null, id);
       mailId = await linkCorrectionToRequest(tx, {
         correctionId: args.correctionId,
         changeRequestId: id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { ownInstitution } from "./sides";
 import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
@@ -17,7 +18,7 @@ type Selected = {
   kind: string;
   status: string;
   conflict: string | null;
-  institutionId: string;
+  institutionId: string | null;
   organizationId: string | null;
   membershipId: string | null;
   proposed: unknown;
@@ -56,7 +57,7 @@ async function loadSelected(ids: readonly string[], locale: Locale): Promise<Sel
     const about = organization
       ? pickName(organization.names, locale).name
       : String((r.proposed as { nameEn?: unknown } | null)?.nameEn ?? "");
-    const who = pickName(institution.names, locale).name;
+    const who = pickName(ownInstitution(institution, r.id).names, locale).name;
     const kind = accountTranslator(locale)(`kinds.${r.kind}`);
     return { ...r, label: `${kind}: ${about && r.kind !== "INSTITUTION_UPDATE" ? `${who} · ${about}` : who}` };
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { ownInstitution } from "./sides";
 import { db, type Tx } from "../db";
 import type { Actor } from "../../shared/actor";
 import { requireAdmin, requireStaff } from "../guards";
@@ -29,7 +30,7 @@ async function tellProposer(tx: Tx, notice: DecisionNotice): Promise<string | nu
 export async function withdrawChangeRequest(actor: Actor | null, changeRequestId: string) {
   const staff = requireStaff(actor);
   const { count } = await db().changeRequest.updateMany({
-    where: { id: changeRequestId, institutionId: staff.institutionId, status: "PENDING" },
+    where: { id: changeRequestId, institutionId: staff.institutionId, side: "INSTITUTION", status: "PENDING" },
     data: { status: "WITHDRAWN", decidedAt: new Date() },
   });
   if (count === 0) throw new NotFoundError("No pending request of your institution with that id.");
@@ -65,7 +66,9 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
       institution: { select: { names: { select: { locale: true, name: true, kind: true } } } },
     },
   });
-  const ctx = { tx, request: r, publisher: pickName(r.institution.names, "en").name, actorId: adminId };
+  const request = { ...r, institutionId: ownInstitution(r.institutionId, r.id) };
+  const institution = ownInstitution(r.institution, r.id);
+  const ctx = { tx, request, publisher: pickName(institution.names, "en").name, actorId: adminId };
   let applied: Applied;
   if (r.kind === "INSTITUTION_UPDATE") {
     const {
@@ -83,9 +86,9 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
       sourceTitle,
       sourceQuote,
       seenOn: seenOnDate(sourceSeenOn, r.createdAt),
-      institutionId: r.institutionId,
+      institutionId: request.institutionId,
     };
-    await applyInstitutionProfile(tx, r.institutionId, r.baseVersion!, values, cited, {
+    await applyInstitutionProfile(tx, request.institutionId, r.baseVersion!, values, cited, {
       actorId: adminId,
       proposerId: r.proposedById,
       changeRequestId: r.id,
@@ -97,7 +100,7 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
   } else {
     applied = await applyMembership(ctx, r.proposed as MembershipSnapshot);
   }
-  return { ...applied, institutionId: r.institutionId, proposerId: r.proposedById };
+  return { ...applied, institutionId: request.institutionId, proposerId: r.proposedById };
 }
 
 /** A request that no longer fits the record (changed since, or already there): the queue shows why. */

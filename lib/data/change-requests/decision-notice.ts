@@ -1,4 +1,5 @@
 import "server-only";
+import { ownInstitution } from "./sides";
 import type { Tx } from "../db";
 import { env } from "../../env";
 import { pickName } from "../../shared/names";
@@ -40,11 +41,13 @@ export async function noticeRequest(tx: Tx, changeRequestId: string) {
   });
   const locale = localeOf(r.proposedBy.locale);
   const proposed = (r.proposed as { nameEn?: unknown; nameZh?: unknown } | null) ?? {};
+  const institution = ownInstitution(r.institution, changeRequestId);
   return {
     ...r,
+    institution,
     locale,
     t: mailTranslator(locale),
-    institutionName: pickName(r.institution.names, locale).name,
+    institutionName: pickName(institution.names, locale).name,
     organizationName: r.organization ? pickName(r.organization.names, locale).name : null,
     proposedName: String((locale === "zh" && proposed.nameZh) || proposed.nameEn || "—"),
     /** Who is told, and where their mail goes (none to a disabled account). */

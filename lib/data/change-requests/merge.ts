@@ -1,4 +1,5 @@
 import "server-only";
+import { ownInstitution } from "./sides";
 // A proposed new organization that the registry already has (a duplicate): an admin records it as the proposing
 // institution's membership of the existing organization instead. No organization is created.
 import { db, type Tx } from "../db";
@@ -42,7 +43,7 @@ async function claimProposal(tx: Tx, changeRequestId: string, adminId: string, c
     data: { status: "APPROVED", decidedById: adminId, decidedAt: new Date(), decisionComment: comment, conflict: null },
   });
   if (claimed.count === 0) throw new AlreadyDecidedError("This request is not pending any more.");
-  return { ...r, proposed: r.proposed as OrganizationProposal };
+  return { ...r, institutionId: ownInstitution(r.institutionId, r.id), proposed: r.proposed as OrganizationProposal };
 }
 
 const sameDate = (a: PartialDate | null, b: PartialDate | null) => a?.iso === b?.iso && a?.precision === b?.precision;

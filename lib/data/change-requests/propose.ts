@@ -51,9 +51,14 @@ async function summaryWithWarnings(
   return { id, kind, status, warnings: await dateWarnings(client, created) };
 }
 
-async function assertNoPending(client: Tx, where: Prisma.ChangeRequestWhereInput) {
+/** One pending request per entry and side: the other side's pending statement about it never blocks this one. */
+export async function assertNoPending(
+  client: Tx,
+  where: Prisma.ChangeRequestWhereInput,
+  side: "INSTITUTION" | "ORGANIZATION" = "INSTITUTION",
+) {
   const pending = await client.changeRequest.findFirst({
-    where: { ...where, status: "PENDING" },
+    where: { ...where, side, status: "PENDING" },
     select: { id: true },
   });
   if (pending)

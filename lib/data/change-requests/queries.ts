@@ -1,4 +1,5 @@
 import "server-only";
+import { ownInstitution } from "./sides";
 import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
@@ -13,11 +14,16 @@ import { currentValues, withCurrent } from "./current-values";
 import { diffSnapshots, diffValues } from "./diff";
 import type { LatestRequestEvent, MembershipSnapshot } from "../../shared/types/change-requests";
 
-/** The requests an actor may read: admins any, staff their institution's, anyone else none. */
+/**
+ * The requests an actor may read: admins any; a university's staff their institution's own (its side: a
+ * secretariat's statement about the university is the organization's, not theirs to withdraw or discuss); a
+ * secretariat its organization's side; anyone else none.
+ */
 export function scopeFor(actor: Actor): Prisma.ChangeRequestWhereInput {
   if (actor.role === "ADMIN") return {};
-  if (!actor.institutionId) return { id: "__none__" };
-  return { institutionId: actor.institutionId };
+  if (actor.institutionId) return { institutionId: actor.institutionId, side: "INSTITUTION" };
+  if (actor.organizationId) return { organizationId: actor.organizationId, side: "ORGANIZATION" };
+  return { id: "__none__" };
 }
 
 export type ReviewFilters = {
@@ -52,6 +58,7 @@ function proposedName(proposed: unknown, locale: Locale): string | undefined {
 }
 
 function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: Locale) {
+  const institution = ownInstitution(r.institution, r.id);
   return {
     id: r.id,
     kind: r.kind,
@@ -59,11 +66,11 @@ function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }
     createdAt: r.createdAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
     conflict: r.conflict,
-    institution: { slug: r.institution.slug, name: pickName(r.institution.names, locale).name },
+    institution: { slug: institution.slug, name: pickName(institution.names, locale).name },
     // What the request is about: its organization, the proposed new organization, or the institution itself.
     organization: r.organization
       ? { slug: r.organization.slug as string | null, name: pickName(r.organization.names, locale).name }
-      : { slug: null, name: proposedName(r.proposed, locale) ?? pickName(r.institution.names, locale).name },
+      : { slug: null, name: proposedName(r.proposed, locale) ?? pickName(institution.names, locale).name },
     proposedBy: r.proposedBy.name,
   };
 }
@@ -116,7 +123,7 @@ export async function countPendingReviews(actor: Actor | null) {
 export async function listMyInstitutionRequests(actor: Actor | null, locale: Locale, status?: ChangeStatus) {
   const staff = requireStaff(actor, undefined, "read");
   const rows = await db().changeRequest.findMany({
-    where: { institutionId: staff.institutionId, ...(status ? { status } : {}) },
+    where: { institutionId: staff.institutionId, side: "INSTITUTION", ...(status ? { status } : {}) },
     select: {
       ...listSelect,
       decisionComment: true,
@@ -160,7 +167,7 @@ function latestEvent(r: {
 /** One request with its field-level diff and comments: admins see any, staff their institution's. */
 export async function getChangeRequest(actor: Actor | null, changeRequestId: string, locale: Locale) {
   const reader = requireActor(actor);
-  const r = await db().changeRequest.findFirst({
+  const row = await db().changeRequest.findFirst({
     where: { id: changeRequestId, ...scopeFor(reader) },
     select: {
       ...listSelect,
@@ -180,7 +187,8 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
       },
     },
   });
-  if (!r) throw new NotFoundError("No such request.");
+  if (!row) throw new NotFoundError("No such request.");
+  const r = { ...row, institutionId: ownInstitution(row.institutionId, row.id) };
   const isMembership = r.kind.startsWith("MEMBERSHIP");
   // Checked against the organization as it is now, so a founding date corrected meanwhile counts.
   const [warnings, current] = await Promise.all([dateWarnings(db(), r), currentValues(db(), r)]);
