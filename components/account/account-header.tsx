@@ -9,7 +9,9 @@ export async function AccountHeader({ actor, locale }: { actor: Actor; locale: L
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-3 border-b border-line pb-4">
       <div>
-        <h1 className="text-2xl font-semibold">{actor.role === "ADMIN" ? t("adminTitle") : t("staffTitle")}</h1>
+        <h1 className="text-2xl font-semibold">
+          {actor.role === "ADMIN" ? t("adminTitle") : actor.organizationId ? t("secretariatTitle") : t("staffTitle")}
+        </h1>
         <p className="text-sm text-muted">{t("signedInAs", { name: actor.name, email: actor.email })}</p>
       </div>
       <LogoutButton locale={locale} />

@@ -2,26 +2,16 @@ import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { approveClaimAction, rejectClaimAction } from "@/lib/actions/signup";
 import { formatPartialDate } from "@/lib/shared/dates";
+import type { ClaimView } from "@/lib/shared/claims";
 import { ActionForm } from "./action-form";
-
-/** A verified sign-up as the claims lists show it (lib/data/accounts/claims.ts Claim). */
-export type ClaimView = {
-  id: string;
-  name: string;
-  email: string;
-  domain: string;
-  matchedDomain: string | null;
-  institution: { slug: string; name: string };
-  verifiedAt: string | null;
-  institutionHasManagers: boolean;
-};
 
 const day = (iso: string, locale: Locale) =>
   formatPartialDate({ iso: iso.slice(0, 10), precision: "DAY" }, locale) ?? iso.slice(0, 10);
 
 /**
- * Sign-ups waiting for a decision, each with what it rests on (the address's domain and the institution it matched,
- * when the address was proved, whether the institution has managers) and Approve / Reject.
+ * Sign-ups waiting for a decision, each with what it rests on (a university's: the address's domain and the institution
+ * it matched; a secretariat's: what its address proves, and so who may approve; when the address was proved, whether
+ * the institution or organization has managers) and Approve / Reject.
  */
 export async function ClaimList({ claims, locale, label }: { claims: ClaimView[]; locale: Locale; label: string }) {
   const t = await getTranslations({ locale, namespace: "signup" });
@@ -34,17 +24,36 @@ export async function ClaimList({ claims, locale, label }: { claims: ClaimView[]
             <span className="font-medium">{c.name}</span> · {c.email}
           </p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-            <dt className="text-muted">{t("colDomain")}</dt>
-            <dd>
-              {c.domain}
-              {c.matchedDomain && c.matchedDomain !== c.domain ? ` (${t("matched", { domain: c.matchedDomain })})` : ""}
-            </dd>
-            <dt className="text-muted">{t("colInstitution")}</dt>
-            <dd>{c.institution.name}</dd>
+            {c.side === "institution" ? (
+              <>
+                <dt className="text-muted">{t("colDomain")}</dt>
+                <dd>
+                  {c.domain}
+                  {c.matchedDomain && c.matchedDomain !== c.domain
+                    ? ` (${t("matched", { domain: c.matchedDomain })})`
+                    : ""}
+                </dd>
+                <dt className="text-muted">{t("colInstitution")}</dt>
+                <dd>{c.institution.name}</dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-muted">{t("colOrganization")}</dt>
+                <dd>{c.organization.name}</dd>
+                <dt className="text-muted">{t("colAddress")}</dt>
+                <dd data-address={c.address.kind}>
+                  {c.address.kind === "own"
+                    ? t("addressOwn", { domain: c.address.domain })
+                    : c.address.kind === "shared"
+                      ? t("addressShared", { domain: c.address.domain, institution: c.address.institution.name })
+                      : t("addressOther", { domain: c.address.domain })}
+                </dd>
+              </>
+            )}
             <dt className="text-muted">{t("colVerified")}</dt>
             <dd>{c.verifiedAt ? day(c.verifiedAt, locale) : "—"}</dd>
             <dt className="text-muted">{t("colManagers")}</dt>
-            <dd>{c.institutionHasManagers ? t("hasManagers") : t("noManagers")}</dd>
+            <dd>{c.hasManagers ? t("hasManagers") : t("noManagers")}</dd>
           </dl>
           <div className="flex flex-wrap items-start gap-3">
             <ActionForm

@@ -6,14 +6,20 @@ import { formatPartialDate } from "@/lib/shared/dates";
 import { type RequestStatusFilter, requestStatusFilters, statusOfFilter } from "@/lib/shared/request-filter";
 import type { OwnChangeRequestRow } from "@/lib/shared/types/accounts";
 
-type Props = { requests: OwnChangeRequestRow[]; filter: RequestStatusFilter | null; locale: Locale };
+type Props = {
+  requests: OwnChangeRequestRow[];
+  filter: RequestStatusFilter | null;
+  locale: Locale;
+  /** The list's heading: "Your institution's requests" unless told (a secretariat's are its organization's). */
+  title?: string;
+};
 
 const current = "border-accent bg-accent font-medium text-white";
 const other = "border-slate-300 bg-white hover:border-accent";
 const day = (iso: string, locale: Locale) => formatPartialDate({ iso: iso.slice(0, 10), precision: "DAY" }, locale)!;
 
 /** The filter as links (the address carries it, so it works without JavaScript), the current one marked. */
-async function RequestFilter({ filter, locale }: Omit<Props, "requests">) {
+async function RequestFilter({ filter, locale }: Omit<Props, "requests" | "title">) {
   const t = await getTranslations({ locale, namespace: "account" });
   const options = [null, ...requestStatusFilters];
   return (
@@ -36,12 +42,12 @@ async function RequestFilter({ filter, locale }: Omit<Props, "requests">) {
 }
 
 /** The institution's change requests, newest first: when each was sent and what last happened to it. */
-export async function OwnRequestList({ requests, filter, locale }: Props) {
+export async function OwnRequestList({ requests, filter, locale, title }: Props) {
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <section aria-labelledby="requests">
       <h2 id="requests" className="text-xl font-semibold">
-        {t("requests")}
+        {title ?? t("requests")}
       </h2>
       <RequestFilter filter={filter} locale={locale} />
       {requests.length ? (

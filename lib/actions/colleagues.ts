@@ -18,12 +18,17 @@ export const removeColleagueAction = action({
   name: "removeColleague",
   schema: removeColleagueSchema,
   async run(actor, input, locale) {
-    await removeColleague(actor, input);
+    const { side } = await removeColleague(actor, input);
     // The form leaves the page with its colleague's row: the list says what happened.
-    return {
-      message: "Removed: the account is disabled and no longer your institution's.",
-      redirectTo: `/${locale}/account/colleagues?done=removed`,
-    };
+    return side === "organization"
+      ? {
+          message: "Removed: the account is disabled and no longer your organization's.",
+          redirectTo: `/${locale}/account/colleagues?done=removed`,
+        }
+      : {
+          message: "Removed: the account is disabled and no longer your institution's.",
+          redirectTo: `/${locale}/account/colleagues?done=removed`,
+        };
   },
 });
 

@@ -20,22 +20,31 @@ export const requestSignupAction = action({
 
 /**
  * The decided claim leaves its list, and its form with it: the list's page says what happened (`done`). Admins
- * decide on the admin page, managers on their colleagues page.
+ * decide on the admin page, managers of a university or of a secretariat on their colleagues page.
  */
 const listPath = (actor: Actor | null, locale: Locale, done: ClaimOutcome) =>
   `/${locale}/${actor?.role === "ADMIN" ? "admin/claims" : "account/colleagues"}?done=${done}`;
+
+const APPROVED = {
+  institution: {
+    MANAGER: "Approved: the person is now their institution's manager.",
+    EDITOR: "Approved: the person is now an editor of their institution.",
+  },
+  organization: {
+    MANAGER: "Approved: the person is now their organization's secretariat manager.",
+    EDITOR: "Approved: the person is now an editor of their organization's secretariat.",
+  },
+} as const;
 
 export const approveClaimAction = action({
   name: "approveClaim",
   schema: decideClaimSchema,
   async run(actor, input, locale) {
-    const { staffRole } = await approveClaim(actor, input);
+    const { staffRole, side } = await approveClaim(actor, input);
+    const role = staffRole === "MANAGER" ? "manager" : "editor";
     return {
-      message:
-        staffRole === "MANAGER"
-          ? "Approved: the person is now their institution's manager."
-          : "Approved: the person is now an editor of their institution.",
-      redirectTo: listPath(actor, locale, staffRole === "MANAGER" ? "manager" : "editor"),
+      message: APPROVED[side][staffRole],
+      redirectTo: listPath(actor, locale, side === "organization" ? `secretariat-${role}` : role),
     };
   },
 });

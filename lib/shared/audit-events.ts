@@ -15,6 +15,8 @@ export const AUDIT_EVENTS = {
   "institution.update": "Institution",
   "organization.create": "Organization",
   "organization.update": "Organization",
+  /** An admin set the email domains that verify the organization's secretariat (secretariats/email-domains.ts). */
+  "organization.email-domains": "Organization",
   "change.reject": "ChangeRequest",
   /** A proposed organization recorded as a membership of an existing one (merge.ts). */
   "change.merge": "ChangeRequest",
@@ -63,6 +65,7 @@ export const AUDIT_EVENT_MESSAGES = {
   "institution.update": "institutionUpdate",
   "organization.create": "organizationCreate",
   "organization.update": "organizationUpdate",
+  "organization.email-domains": "organizationEmailDomains",
   "change.reject": "changeReject",
   "change.merge": "changeMerge",
   "discrepancy.dismiss": "discrepancyDismiss",

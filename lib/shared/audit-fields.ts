@@ -40,6 +40,10 @@ export type AuditField =
   | "email"
   | "staffRole"
   | "institutionId"
+  // A secretariat's account (claims.ts) and its organization's domains (secretariats/email-domains.ts).
+  | "organizationId"
+  | "domainVerified"
+  | "emailDomains"
   | "disabled"
   | "disabledAt"
   | "password";
@@ -81,6 +85,9 @@ export const AUDIT_FIELD_MESSAGES = {
   email: "email",
   staffRole: "staffRole",
   institutionId: "institutionId",
+  organizationId: "organizationId",
+  domainVerified: "domainVerified",
+  emailDomains: "emailDomains",
   disabled: "disabled",
   disabledAt: "disabledAt",
   password: "password",
@@ -118,6 +125,7 @@ export const AUDIT_FIELD_VALUES: Partial<Record<AuditField, AuditValueKind>> = {
   disabledAt: "instant",
   country: "country",
   disabled: "yesNo",
+  domainVerified: "yesNo",
   outcome: "outcome",
   password: "password",
   sources: "nested",

@@ -15,6 +15,8 @@ import { AdminDashboard } from "@/components/admin/admin-dashboard";
 import { CorrectionsLink } from "@/components/corrections/corrections-link";
 import { canTriageCorrections, countOpenCorrections } from "@/lib/data/corrections/triage";
 import { env } from "@/lib/env";
+import { getSecretariatHome, listMyOrganizationRequests } from "@/lib/data/secretariats/home";
+import { Link } from "@/components/ui/link";
 import type { Actor } from "@/lib/shared/actor";
 import { notFound } from "next/navigation";
 import { isLocale, type Locale } from "@/i18n/routing";
@@ -58,8 +60,62 @@ async function PendingAccount({ actor, locale }: Props) {
         <h2 id="pending" className="text-lg font-semibold">
           {t("pendingTitle")}
         </h2>
-        <p className="mt-1 text-sm">{t("pendingText", { institution: claim?.institution ?? "" })}</p>
+        <p className="mt-1 text-sm">
+          {claim?.side === "organization"
+            ? t(claim.adminDecides ? "pendingTextSecretariatAdmin" : "pendingTextSecretariat", {
+                organization: claim.name,
+              })
+            : t("pendingText", { institution: claim?.name ?? "" })}
+        </p>
       </section>
+    </div>
+  );
+}
+
+/**
+ * A secretariat's account home: whose side it keeps, links to the organization's pages (its members as both sides
+ * state them, the member-list upload, the profile), its colleagues, notifications and its side's requests. Nothing
+ * of a university's: the account has none.
+ */
+async function SecretariatAccount({ actor, locale, filter }: Props & { filter: RequestStatusFilter | null }) {
+  const [notifications, home, requests, t] = await Promise.all([
+    listNotifications(actor),
+    getSecretariatHome(actor, locale),
+    listMyOrganizationRequests(actor, locale, filter ? statusOfFilter(filter) : undefined),
+    getTranslations({ locale, namespace: "account" }),
+  ]);
+  const pages = [
+    { href: "/account/organization", label: t("secretariatMembers") },
+    { href: "/account/organization/upload", label: t("secretariatUpload") },
+    { href: "/account/organization/profile", label: t("secretariatProfile") },
+    { href: "/account/colleagues", label: t("secretariatColleagues") },
+    { href: `/organizations/${home.organization.slug}`, label: t("secretariatPublic") },
+  ];
+  return (
+    <div className="space-y-8">
+      <AccountHeader actor={actor} locale={locale} />
+      <section aria-labelledby="secretariat-home">
+        <h2 id="secretariat-home" className="text-xl font-semibold">
+          {t("secretariatHome", { organization: home.organization.name })}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("secretariatHomeLead")}</p>
+        <nav aria-label={t("secretariatPages")} className="mt-3">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {pages.map((p) => (
+              <li key={p.href}>
+                <Link
+                  href={p.href}
+                  className="inline-block rounded-md border border-line bg-white px-3 py-1 hover:border-accent"
+                >
+                  {p.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </section>
+      <NotificationList notifications={notifications} markReadAction={markNotificationsReadAction} locale={locale} />
+      <OwnRequestList requests={requests} filter={filter} locale={locale} title={t("secretariatRequests")} />
     </div>
   );
 }
@@ -83,7 +139,10 @@ async function AdminAccount({ actor, locale }: Props) {
   );
 }
 
-/** An admin's start page or a staff member's "my university", each with the account's notifications. */
+/**
+ * An admin's start page, a university staff member's "my university" or a secretariat's "my organization", each with
+ * the account's notifications.
+ */
 export default async function AccountPage({
   params,
   searchParams,
@@ -96,6 +155,8 @@ export default async function AccountPage({
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account`);
   if (actor.role === "STAFF" && !actor.staffRole) return <PendingAccount actor={actor} locale={locale} />;
+  if (actor.role === "STAFF" && actor.organizationId)
+    return <SecretariatAccount actor={actor} locale={locale} filter={parseRequestStatusFilter(query.status)} />;
   return actor.role === "ADMIN" ? (
     <AdminAccount actor={actor} locale={locale} />
   ) : (

@@ -5,7 +5,8 @@ import { env } from "../../env";
 import { recordAudit } from "../audit";
 import { sendLinkMail } from "../outbox";
 import { consumeRateLimits } from "../rate-limit";
-import { requireStaff } from "../guards";
+import { requireSideMember } from "./side";
+import { secretariatAddress } from "../secretariats/email-domains";
 import type { Actor } from "../../shared/actor";
 import { AppError, ConflictError, ForbiddenError, ValidationError } from "../../shared/errors";
 import { pickName } from "../../shared/names";
@@ -34,6 +35,11 @@ const DOMAIN_GONE =
   "Your address no longer belongs to your institution's domains in the directory, so it cannot be confirmed. " +
   "Please contact the portal's administrators.";
 
+const SECRETARIAT_DOMAIN_GONE =
+  "Your address is no longer at one of your organization's own domains, so it cannot be confirmed. " +
+  "Please contact the portal's administrators.";
+const CONFIRM_HERE = "Only a university's staff or an organization's secretariat confirm their address here.";
+
 /** The prompt for the signed-in staff member, or null when their address is confirmed (or they are no staff). */
 export async function getAddressPrompt(actor: Actor | null, locale: Locale): Promise<AddressPrompt | null> {
   if (actor?.role !== "STAFF" || !actor.staffRole) return null;
@@ -45,14 +51,17 @@ export async function getAddressPrompt(actor: Actor | null, locale: Locale): Pro
       emailVerifiedAt: true,
       createdAt: true,
       institution: { select: { names: { select: { locale: true, name: true, kind: true } } } },
+      organization: { select: { names: { select: { locale: true, name: true, kind: true, validUntil: true } } } },
     },
   });
   const dueAt = user ? staffAddressDueAt(user) : null;
-  if (!user?.institution || !dueAt) return null;
+  // A secretariat's account confirms its address as a university's staff do, at its organization.
+  const keeper = user?.institution ?? user?.organization;
+  if (!user || !keeper || !dueAt) return null;
   const standing = addressStanding(dueAt);
   if (standing === "confirmed") return null;
-  // The name in the language of the page, as the institution's other pages give it.
-  const institution = pickName(user.institution.names, locale).name;
+  // The name in the language of the page, as the institution's or organization's other pages give it.
+  const institution = pickName(keeper.names, locale).name;
   return { email: user.email, institution, dueAt: dueAt.toISOString(), standing };
 }
 
@@ -66,7 +75,7 @@ export function confirmAddressLink(locale: Locale, token: string) {
  * REVERIFY_LINK_DAYS, to their own address. Rate-limited per account; earlier links stay valid until used or expired.
  */
 export async function requestAddressConfirmation(actor: Actor | null, locale: Locale) {
-  const staff = requireStaff(actor, "Only a university's staff confirm their address here.", "read");
+  const staff = requireSideMember(actor, CONFIRM_HERE, "read");
   if (!linksReachOwners())
     throw new AppError(
       "This portal cannot send mail yet, so no confirmation link can reach you. " +
@@ -75,9 +84,9 @@ export async function requestAddressConfirmation(actor: Actor | null, locale: Lo
     );
   const user = await db().user.findFirst({
     where: { id: staff.id, role: "STAFF", disabledAt: null },
-    select: { id: true, email: true },
+    select: { id: true, email: true, organizationId: true },
   });
-  if (!user) throw new ForbiddenError("Only a university's staff confirm their address here.");
+  if (!user) throw new ForbiddenError(CONFIRM_HERE);
   await consumeRateLimits(
     [
       {
@@ -95,7 +104,8 @@ export async function requestAddressConfirmation(actor: Actor | null, locale: Lo
       to: user.email,
       subject: t("reverifySubject"),
       link: confirmAddressLink(locale, token),
-      text: (link) => t("reverifyText", { days: REVERIFY_LINK_DAYS, link }),
+      text: (link) =>
+        t(user.organizationId ? "secretariatReverifyText" : "reverifyText", { days: REVERIFY_LINK_DAYS, link }),
     },
     "console",
   );
@@ -117,15 +127,24 @@ export async function confirmAddressWithToken(actor: Actor | null, token: string
       purpose: true,
       usedAt: true,
       expiresAt: true,
-      user: { select: { email: true, role: true, institutionId: true, disabledAt: true } },
+      user: {
+        select: {
+          email: true,
+          role: true,
+          institutionId: true,
+          disabledAt: true,
+          domainVerified: true,
+          organization: { select: { emailDomains: true } },
+        },
+      },
     },
   });
   if (row?.purpose !== "REVERIFY" || row.usedAt || row.expiresAt < now) throw new ValidationError(LINK_SPENT);
   if (actor && actor.id !== row.userId) throw new ForbiddenError(NOT_YOUR_LINK);
   const { user } = row;
-  if (user.disabledAt || user.role !== "STAFF" || !user.institutionId) throw new ValidationError(LINK_SPENT);
-  const found = await institutionForEmail(user.email, "en");
-  if (found.kind !== "institution" || found.institution.id !== user.institutionId) throw new ConflictError(DOMAIN_GONE);
+  if (user.disabledAt || user.role !== "STAFF" || !(user.institutionId || user.organization))
+    throw new ValidationError(LINK_SPENT);
+  await assertDomainStillHolds(user);
   await db().$transaction(async (tx) => {
     const claimed = await tx.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count === 0) throw new ValidationError(LINK_SPENT);
@@ -138,6 +157,28 @@ export async function confirmAddressWithToken(actor: Actor | null, token: string
     });
   });
   return { email: user.email };
+}
+
+/**
+ * The domain check of a confirmation: a university's staff member's address must still be at their institution's
+ * domain. A secretariat account approved on the strength of its address (domainVerified) must still be at one of its
+ * organization's own domains, which no institution lists; one an admin approved on other grounds proves its mailbox,
+ * which using the link does.
+ */
+async function assertDomainStillHolds(user: {
+  email: string;
+  institutionId: string | null;
+  domainVerified: boolean;
+  organization: { emailDomains: string[] } | null;
+}) {
+  if (user.organization) {
+    if (!user.domainVerified) return;
+    const address = await secretariatAddress(user.email, user.organization.emailDomains, "en");
+    if (address?.kind !== "own") throw new ConflictError(SECRETARIAT_DOMAIN_GONE);
+    return;
+  }
+  const found = await institutionForEmail(user.email, "en");
+  if (found.kind !== "institution" || found.institution.id !== user.institutionId) throw new ConflictError(DOMAIN_GONE);
 }
 
 /** Whether a confirmation link can still be used, for its page (nothing is used by looking). */

@@ -9,6 +9,8 @@ import { accountKey } from "./login-throttle";
 import { normalizeEmail } from "./sessions";
 
 const LAST_MANAGER = "You are your institution's only manager: make a colleague manager first.";
+const SECRETARIAT_LAST_MANAGER =
+  "You are your organization's secretariat's only manager: make a colleague manager first.";
 const NOT_YOUR_ADDRESS = "Type your own email address to confirm.";
 
 /** What stays of a deleted account: an id the history's rows point at, and nothing that names the person. */
@@ -29,15 +31,20 @@ export async function leaveAndDeleteAccount(actor: Actor | null, input: { confir
   await db().$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: me.id, role: "STAFF", disabledAt: null },
-      select: { id: true, email: true, staffRole: true, institutionId: true },
+      select: { id: true, email: true, staffRole: true, institutionId: true, organizationId: true },
     });
     if (!user) throw new ForbiddenError("This account is closed already.");
-    if (user.institutionId && user.staffRole === "MANAGER") {
-      const managers = await lockedManagers(tx, user.institutionId);
-      const others = await tx.user.count({
-        where: { institutionId: user.institutionId, role: "STAFF", disabledAt: null, id: { not: user.id } },
-      });
-      if (managers.length === 1 && others > 0) throw new ConflictError(LAST_MANAGER);
+    // Either side keeps a manager while it has other people: a secretariat's as a university's.
+    const side = user.institutionId
+      ? { institutionId: user.institutionId }
+      : user.organizationId
+        ? { organizationId: user.organizationId }
+        : null;
+    if (side && user.staffRole === "MANAGER") {
+      const managers = await lockedManagers(tx, side);
+      const others = await tx.user.count({ where: { ...side, role: "STAFF", disabledAt: null, id: { not: user.id } } });
+      if (managers.length === 1 && others > 0)
+        throw new ConflictError("organizationId" in side ? SECRETARIAT_LAST_MANAGER : LAST_MANAGER);
     }
     await tx.userToken.deleteMany({ where: { userId: user.id } });
     await tx.notification.deleteMany({ where: { userId: user.id } });
@@ -50,6 +57,7 @@ export async function leaveAndDeleteAccount(actor: Actor | null, input: { confir
         name: FORMER_NAME,
         passwordHash: null,
         institutionId: null,
+        organizationId: null,
         staffRole: null,
         disabledAt: new Date(),
         sessionVersion: { increment: 1 },
@@ -60,8 +68,11 @@ export async function leaveAndDeleteAccount(actor: Actor | null, input: { confir
       event: "user.leave",
       entityId: user.id,
       actorId: user.id,
-      before: { institutionId: user.institutionId, staffRole: user.staffRole },
-      after: { institutionId: null, disabled: true },
+      before: { ...(side ?? { institutionId: null }), staffRole: user.staffRole },
+      after: {
+        ...(side && "organizationId" in side ? { organizationId: null } : { institutionId: null }),
+        disabled: true,
+      },
     });
   });
 }

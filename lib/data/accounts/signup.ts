@@ -37,7 +37,7 @@ const REFUSALS = {
   unknown: "No university in the directory uses the domain {domain}. Sign up with your university address.",
 } as const;
 
-const refusal = (kind: keyof typeof REFUSALS, domain = "") => {
+export const refusal = (kind: keyof typeof REFUSALS, domain = "") => {
   const message = REFUSALS[kind].replace("{domain}", domain);
   return new ValidationError(message, { email: [message] });
 };
@@ -52,18 +52,38 @@ export async function requestSignup(
   input: { email: string; name: string; locale: Locale; clientAddress: string },
   later: Later,
 ) {
-  if (!linksReachOwners())
-    throw new AppError(
-      "This portal cannot send mail yet, so no sign-up link can reach you. Please tell the portal's administrators.",
-      503,
-    );
+  assertSignupLinksReach();
   const email = normalizeEmail(input.email);
   // Public data only (the directory): the refusal says nothing about accounts. Checked before the limits, so a
   // refused address counts against none and changes nothing.
   const found = await institutionForEmail(email, input.locale);
   if (found.kind === "invalid") throw refusal("invalid");
   if (found.kind !== "institution") throw refusal(found.kind, found.domain);
-  const account = createHash("sha256").update(email).digest("hex");
+  await startSignup({ ...input, email, side: { institutionId: found.institution.id } }, later);
+}
+
+/** Whose account a sign-up makes: a university's staff, or an organization's secretariat (lib/data/secretariats). */
+export type SignupSide = { institutionId: string } | { organizationId: string };
+
+/** Refused before anything else when no link can reach its owner: a sign-up without its link is a dead end. */
+export function assertSignupLinksReach() {
+  if (!linksReachOwners())
+    throw new AppError(
+      "This portal cannot send mail yet, so no sign-up link can reach you. Please tell the portal's administrators.",
+      503,
+    );
+}
+
+/**
+ * What every sign-up does once its address is accepted (the university's here, a secretariat's in
+ * lib/data/secretariats/signup.ts): the same limits per address typed and per client address, shared by both kinds,
+ * then the rest after the answer, so the answer is the same whether or not the address has an account.
+ */
+export async function startSignup(
+  input: { email: string; name: string; locale: Locale; clientAddress: string; side: SignupSide },
+  later: Later,
+) {
+  const account = createHash("sha256").update(input.email).digest("hex");
   await consumeRateLimits(
     [
       {
@@ -75,12 +95,12 @@ export async function requestSignup(
     ],
     "Too many sign-up requests. Nothing was sent; please try again in {minutes} min.",
   );
-  const institutionId = found.institution.id;
-  await later(() => completeSignup({ email, name: input.name.trim(), institutionId, locale: input.locale }));
+  const { email, side, locale } = input;
+  await later(() => completeSignup({ email, name: input.name.trim(), side, locale }));
 }
 
 /** The part after the answer: never throws (nobody is left to tell), and never logs the link. */
-export async function completeSignup(input: { email: string; name: string; institutionId: string; locale: Locale }) {
+export async function completeSignup(input: { email: string; name: string; side: SignupSide; locale: Locale }) {
   try {
     await purgeExpiredSignups();
     const t = mailTranslator(input.locale);
@@ -95,15 +115,13 @@ export async function completeSignup(input: { email: string; name: string; insti
       await deliverQueuedMail(id);
       return;
     }
+    // One side only (a database trigger refuses both): a secretariat's account has no institution.
+    const side =
+      "institutionId" in input.side
+        ? { institutionId: input.side.institutionId, organizationId: null }
+        : { institutionId: null, organizationId: input.side.organizationId };
     const user = await db().user.create({
-      data: {
-        email: input.email,
-        name: input.name,
-        role: "STAFF",
-        staffRole: null,
-        institutionId: input.institutionId,
-        locale: input.locale,
-      },
+      data: { email: input.email, name: input.name, role: "STAFF", staffRole: null, ...side, locale: input.locale },
       select: { id: true },
     });
     // An invitation link with no inviter: it does what an admin's invitation does (sets the first password, on the
@@ -115,7 +133,9 @@ export async function completeSignup(input: { email: string; name: string; insti
         to: input.email,
         subject: t("signupSubject"),
         link: passwordLink(input.locale, token),
-        text: (link) => t("signupText", { days: SIGNUP_DAYS, link }),
+        // A secretariat's mail says whose approval it waits for: its organization's, not a university's.
+        text: (link) =>
+          t("organizationId" in input.side ? "secretariatSignupText" : "signupText", { days: SIGNUP_DAYS, link }),
       },
       "console",
     );

@@ -14,7 +14,8 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/import`);
-  if (actor.role !== "STAFF") notFound();
+  // A university's import: a secretariat (no institution) has none.
+  if (actor.role !== "STAFF" || !actor.institutionId) notFound();
   const [t, a] = await Promise.all([
     getTranslations({ locale, namespace: "tools" }),
     getTranslations({ locale, namespace: "account" }),

@@ -13,7 +13,8 @@ export default async function NewOrganizationPage({ params }: { params: Promise<
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/new-organization`);
-  if (actor.role !== "STAFF") redirect(`/${locale}/account`);
+  // A university's pages: an admin, or a secretariat (no institution), has none of them.
+  if (actor.role !== "STAFF" || !actor.institutionId) redirect(`/${locale}/account`);
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="max-w-3xl">

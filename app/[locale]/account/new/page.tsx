@@ -27,7 +27,8 @@ export default async function NewMembershipPage({
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/new`);
   // Staff pages: an admin (who has no institution) is sent to their own dashboard.
-  if (actor.role !== "STAFF") redirect(`/${locale}/account`);
+  // A university's pages: an admin, or a secretariat (no institution), has none of them.
+  if (actor.role !== "STAFF" || !actor.institutionId) redirect(`/${locale}/account`);
   // Other pages link here with an organization chosen (the new-organization form's duplicate warning).
   const prefill = typeof query.organization === "string" && isSlug(query.organization) ? query.organization : null;
   const [chosen, t, correction] = await Promise.all([

@@ -26,7 +26,8 @@ export default async function ProfilePage({
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/profile`);
   // Staff pages: an admin (who has no institution) is sent to their own dashboard.
-  if (actor.role !== "STAFF") redirect(`/${locale}/account`);
+  // A university's pages: an admin, or a secretariat (no institution), has none of them.
+  if (actor.role !== "STAFF" || !actor.institutionId) redirect(`/${locale}/account`);
   const profile = await getInstitutionProfile(actor, null);
   if (profile.pendingId) redirect(`/${locale}/account/requests/${profile.pendingId}`);
   const [t, correction] = await Promise.all([

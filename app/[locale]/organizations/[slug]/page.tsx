@@ -24,6 +24,7 @@ import { FounderList } from "@/components/organizations/founder-list";
 import { PeopleList } from "@/components/organizations/people-list";
 import { OrganizationNames } from "@/components/organizations/organization-names";
 import { SuggestCorrectionLink } from "@/components/corrections/suggest-correction-link";
+import { Link } from "@/components/ui/link";
 import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -97,6 +98,13 @@ export default async function OrganizationPage(props: Props) {
       </div>
       <DownloadLinks scope="organizations" slug={o.slug} locale={locale} />
       <SuggestCorrectionLink record={{ kind: "organization", slug: o.slug }} locale={locale} />
+      {/* The organization's own side is kept by its secretariat: the way in (lib/data/secretariats/signup.ts). */}
+      <p className="mt-2 text-sm text-muted">
+        {t("secretariatSignup")}{" "}
+        <Link href={`/signup/secretariat/${o.slug}`} className="text-accent underline">
+          {t("secretariatSignupLink")}
+        </Link>
+      </p>
     </article>
   );
 }

@@ -18,7 +18,7 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ l
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account/import/${id}`);
-  if (actor.role !== "STAFF" || !/^[a-z0-9]{1,40}$/.test(id)) notFound();
+  if (actor.role !== "STAFF" || !actor.institutionId || !/^[a-z0-9]{1,40}$/.test(id)) notFound();
   const [draft, t, a] = await Promise.all([
     getImportDraft(actor, id, locale).catch((e: unknown) => {
       if (e instanceof NotFoundError) notFound();

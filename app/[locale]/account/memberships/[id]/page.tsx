@@ -29,7 +29,8 @@ export default async function EditMembershipPage({
   if (!isRecordId(id)) notFound();
   const actor = await actorOrLogin(locale, `/${locale}/account/memberships/${id}`);
   // Staff pages: an admin (who has no institution) is sent to their own dashboard.
-  if (actor.role !== "STAFF") redirect(`/${locale}/account`);
+  // A university's pages: an admin, or a secretariat (no institution), has none of them.
+  if (actor.role !== "STAFF" || !actor.institutionId) redirect(`/${locale}/account`);
   // Another institution's membership is simply not found.
   const membership = await getOwnMembershipForEdit(actor, id, locale).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();

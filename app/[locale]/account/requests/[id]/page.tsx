@@ -51,7 +51,9 @@ export default async function ChangeRequestPage({
       <Breadcrumbs
         locale={locale}
         items={[
-          isAdmin ? { href: "/admin/reviews", label: t("reviewQueue") } : { href: "/account", label: t("staffTitle") },
+          isAdmin
+            ? { href: "/admin/reviews", label: t("reviewQueue") }
+            : { href: "/account", label: actor.organizationId ? t("secretariatTitle") : t("staffTitle") },
           { label: t(`kinds.${request.kind}`) },
         ]}
       />

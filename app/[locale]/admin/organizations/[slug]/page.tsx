@@ -8,6 +8,8 @@ import { OrganizationConfirmationForm } from "@/components/admin/organization-co
 import { NotFoundError } from "@/lib/shared/errors";
 import { isSlug } from "@/lib/shared/slug";
 import { AdminOrganizationForm } from "@/components/admin/admin-organization-form";
+import { OrganizationEmailDomainsForm } from "@/components/admin/organization-email-domains-form";
+import { listOrganizationEmailDomains } from "@/lib/data/secretariats/email-domains";
 import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -29,10 +31,11 @@ export default async function AdminOrganizationPage({
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [t, tools, members] = await Promise.all([
+  const [t, tools, members, domains] = await Promise.all([
     getTranslations({ locale, namespace: "account" }),
     getTranslations({ locale, namespace: "tools" }),
     listOrganizationMembersForAdmin(actor, profile.slug),
+    listOrganizationEmailDomains(actor, profile.slug, locale),
   ]);
   return (
     <div className="max-w-3xl">
@@ -44,6 +47,13 @@ export default async function AdminOrganizationPage({
         </Link>
       </p>
       <AdminOrganizationForm locale={locale} slug={profile.slug} version={profile.version} values={profile.values} />
+      <section aria-labelledby="organization-email-domains" className="mt-8 rounded-md border border-line bg-white p-4">
+        <h2 id="organization-email-domains" className="text-lg font-semibold">
+          {tools("emailDomainsTitle")}
+        </h2>
+        <p className="mb-3 mt-1 text-sm text-slate-700">{tools("emailDomainsLead")}</p>
+        <OrganizationEmailDomainsForm locale={locale} slug={profile.slug} domains={domains} />
+      </section>
       {members.length ? (
         <section
           aria-labelledby="organization-confirmation"
