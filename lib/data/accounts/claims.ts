@@ -37,6 +37,7 @@ export type Claim = ClaimView;
 type ClaimScope = { institutionId: string } | { organizationId: string } | "any";
 
 const names = { select: { locale: true, name: true, kind: true, validUntil: true } } as const;
+const institutionNames = { select: { locale: true, name: true, kind: true } } as const;
 const managerCount = {
   _count: { select: { users: { where: { role: "STAFF", staffRole: "MANAGER", disabledAt: null } } } },
 } as const;
@@ -51,7 +52,7 @@ async function claimsWhere(scope: ClaimScope, locale: Locale): Promise<Claim[]> 
       id: true,
       name: true,
       email: true,
-      institution: { select: { slug: true, emailDomains: true, names, ...managerCount } },
+      institution: { select: { slug: true, emailDomains: true, names: institutionNames, ...managerCount } },
       organization: {
         select: {
           slug: true,
@@ -257,7 +258,7 @@ export async function getOwnPendingClaim(actor: Actor | null, locale: Locale) {
     where: { ...pendingWhere, id: me.id },
     select: {
       email: true,
-      institution: { select: { names } },
+      institution: { select: { names: institutionNames } },
       organization: { select: { names, emailDomains: true } },
     },
   });

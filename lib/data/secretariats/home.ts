@@ -53,7 +53,7 @@ export async function listMyOrganizationRequests(
       proposed: true,
       decisionComment: true,
       membershipId: true,
-      institution: { select: { slug: true, names } },
+      institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
       organization: { select: { slug: true, names } },
       proposedBy: { select: { name: true } },
       decidedBy: { select: { name: true } },
