@@ -37,7 +37,6 @@ const from = (clientAddress = `10.16.${Math.floor(addresses / 250)}.${addresses+
 
 /** An organization with no secretariat yet and a domain of its own, fresh for this file. */
 let org: { id: string; slug: string; domain: string };
-let uasr: { id: string; slug: string };
 let admin: Actor;
 let nmuManager: Actor;
 /** A manager of another organization's secretariat (UABR). */
@@ -53,10 +52,6 @@ beforeAll(async () => {
     select: { id: true, slug: true },
   });
   org = { ...o, domain: `alliance-${unique()}.org` };
-  uasr = await prisma.organization.findUniqueOrThrow({
-    where: { slug: "university-alliance-of-the-silk-road" },
-    select: { id: true, slug: true },
-  });
   admin = await loadActor(prisma, "admin@atlas.test");
   nmuManager = await loadActor(prisma, "staff@njmu.test");
   otherSecretariat = await loadActor(
