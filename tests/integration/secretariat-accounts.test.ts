@@ -70,7 +70,7 @@ beforeAll(async () => {
     { organizationSlug: org.slug, domains: `${org.domain}\nxjtu.edu.cn` },
     "en",
   );
-  expect(saved.state, saved.state.message).toMatchObject({ ok: true });
+  expect(saved.state, saved.state.message ?? "").toMatchObject({ ok: true });
 });
 
 afterAll(() => prisma.$disconnect());
@@ -91,11 +91,11 @@ async function signUp(input: { email: string; slug?: string; name?: string; loca
 /** Signed up, link used, password chosen: the pending person as the data layer sees them. */
 async function verified(email: string, slug = org.slug) {
   const { state, token } = await signUp({ email, slug });
-  expect(state, state.message).toMatchObject({ ok: true });
+  expect(state, state.message ?? "").toMatchObject({ ok: true });
   expect(token).toBeTruthy();
   const password = `secretariat-${unique()}`;
   const set = await runDefinition(actions.setPassword!, null, { token, password, confirm: password }, "en");
-  expect(set.state.ok, set.state.message).toBe(true);
+  expect(set.state.ok, set.state.message ?? "").toBe(true);
   return loadActor(prisma, email);
 }
 
@@ -122,7 +122,7 @@ const usersOf = (organizationId: string) =>
   });
 
 describe("organization email domains", () => {
-  it("lists each domain with the university that shares it; only admins set them; bad input changes nothing", async () => {
+  it("lists each domain with the university sharing it; only admins set them; bad input changes nothing", async () => {
     const domains = await listOrganizationEmailDomains(admin, org.slug, "en");
     expect(domains).toEqual([
       { domain: org.domain, sharedWith: null },
@@ -311,7 +311,7 @@ describe("who approves whom", () => {
     expect(rejectByManager.state.ok).toBe(false);
     expect(await usersOf(org.id)).toEqual(before);
     const byAdmin = await runDefinition(actions.approveClaim!, admin, { userId: shared.id }, "en");
-    expect(byAdmin.state.ok, byAdmin.state.message).toBe(true);
+    expect(byAdmin.state.ok, byAdmin.state.message ?? "").toBe(true);
     expect(await row(shared.email)).toMatchObject({ staffRole: "EDITOR", domainVerified: false, institutionId: null });
     shared = await loadActor(prisma, shared.email);
   });
@@ -339,7 +339,7 @@ describe("who approves whom", () => {
     expect(mail.text).toContain("your organization’s secretariat");
   });
 
-  it("a university's manager never sees a secretariat's claims, nor a secretariat's manager a university's", async () => {
+  it("a university's manager never sees a secretariat's claims, nor the other way round", async () => {
     const univ = await listManagedClaims(nmuManager, "en");
     expect(univ.every((c) => c.side === "institution")).toBe(true);
     const secretariat = await listManagedClaims(first, "en");
@@ -373,7 +373,7 @@ describe("who approves whom", () => {
         { userId: second.id, staffRole: "MANAGER" },
         "en",
       );
-      expect(promoted.state.ok, promoted.state.message).toBe(true);
+      expect(promoted.state.ok, promoted.state.message ?? "").toBe(true);
       expect((await row(second.email)).staffRole).toBe("MANAGER");
       const back = await runDefinition(
         actions.setColleagueRole!,
