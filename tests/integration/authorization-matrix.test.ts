@@ -46,6 +46,9 @@ const organizationSlugs: Record<Target, string> = {
   nmu: "university-alliance-of-the-silk-road",
   cuhk: "university-alliance-of-belt-and-road",
 };
+const organizationIds: Record<Target, string> = { nmu: "", cuhk: "" };
+/** Their own email domains (set in beforeAll), at which their secretariats' sign-ups verify them. */
+const organizationDomains: Record<Target, string> = { nmu: "uasr.test", cuhk: "uabr.test" };
 
 const values = (notes: string) => ({
   role: "MEMBER",
@@ -181,16 +184,17 @@ const inputs = {
   async markNotificationsRead() {
     return {};
   },
-  async setColleagueRole(target) {
-    return { userId: (await freshColleague(target)).id, staffRole: "MANAGER" };
+  async setColleagueRole(target, actor) {
+    // A secretariat acts on a colleague of the target's organization (organizationSlugs), a university on one of its.
+    return { userId: (await freshColleague(target, actor)).id, staffRole: "MANAGER" };
   },
   async leaveAndDeleteAccount(target) {
     // Confirmed by an address that is no actor's own: the account in question is always the actor's, never the
     // target's, so no one leaves here (leave.test.ts has the owner's own).
     return { confirmEmail: `${target}-someone-else@example.org` };
   },
-  async removeColleague(target) {
-    return { userId: (await freshColleague(target)).id };
+  async removeColleague(target, actor) {
+    return { userId: (await freshColleague(target, actor)).id };
   },
   async submitCorrection(target) {
     // The matrix sends every case from one client address ("unknown"): its counters start afresh each time.
@@ -220,11 +224,27 @@ const inputs = {
     const domain = target === "nmu" ? "njmu.edu.cn" : "cuhk.edu.hk";
     return { email: `matrix-signup-${randomBytes(4).toString("hex")}@${domain}`, name: "Matrix Sign-up" };
   },
-  async approveClaim(target) {
-    return { userId: (await verifiedSignup(target)).id };
+  async approveClaim(target, actor) {
+    return { userId: (await verifiedSignup(target, actor)).id };
   },
-  async rejectClaim(target) {
-    return { userId: (await verifiedSignup(target)).id };
+  async rejectClaim(target, actor) {
+    return { userId: (await verifiedSignup(target, actor)).id };
+  },
+  async requestSecretariatSignup(target) {
+    // Every case from one client address: its hourly allowance starts afresh, as requestSignup's does.
+    await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "signup:" } } });
+    return {
+      organizationSlug: organizationSlugs[target],
+      email: `matrix-secretariat-${randomBytes(4).toString("hex")}@${organizationDomains[target]}`,
+      name: "Matrix Secretariat Sign-up",
+    };
+  },
+  async setOrganizationEmailDomains(target) {
+    // The organization's own domain (which the claims below rely on), and a fresh one, so that each case changes it.
+    return {
+      organizationSlug: organizationSlugs[target],
+      domains: `${organizationDomains[target]}\nmatrix-${randomBytes(3).toString("hex")}.example.org`,
+    };
   },
   async inviteUser(target) {
     return {
@@ -473,7 +493,7 @@ const inputs = {
     });
     return { token, password: "a brand new passphrase", confirm: "a brand new passphrase" };
   },
-} satisfies Record<string, (target: Target) => Promise<Record<string, unknown>>>;
+} satisfies Record<string, (target: Target, actor: ActorKey) => Promise<Record<string, unknown>>>;
 type ActionName = keyof typeof inputs;
 
 const profileValues = async (target: Target, city: string) => {
@@ -491,9 +511,14 @@ const profileValues = async (target: Target, city: string) => {
 };
 
 /** A staff account of `target` that the matrix may disable and re-enable without locking out the demo users. */
-/** A new colleague at `target` (an editor), for the actions that change or remove one. */
-async function freshColleague(target: Target) {
+/**
+ * A new colleague at `target` (an editor), for the actions that change or remove one: of its institution, or for a
+ * secretariat actor of its organization (organizationSlugs), so that each side's managers meet their own kind.
+ */
+async function freshColleague(target: Target, actor: ActorKey) {
   const email = `colleague-${target}-${randomBytes(4).toString("hex")}@example.org`;
+  if (actor.startsWith("secretariat"))
+    return secretariatUser(prisma, { email, organizationSlug: organizationSlugs[target], staffRole: "EDITOR" });
   return prisma.user.create({
     data: {
       email,
@@ -505,8 +530,22 @@ async function freshColleague(target: Target) {
   });
 }
 
-/** A person of `target` who signed up and chose a password: pending, waiting for a decision (claims.ts). */
-async function verifiedSignup(target: Target) {
+/**
+ * A person of `target` who signed up and chose a password: pending, waiting for a decision (claims.ts). For a
+ * secretariat actor, a person of the target's organization at its own domain (which its managers may approve).
+ */
+async function verifiedSignup(target: Target, actor: ActorKey) {
+  if (actor.startsWith("secretariat"))
+    return prisma.user.create({
+      data: {
+        email: `claim-${target}-${randomBytes(4).toString("hex")}@${organizationDomains[target]}`,
+        name: "Matrix Secretariat Claim",
+        role: "STAFF",
+        staffRole: null,
+        organizationId: organizationIds[target],
+        passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+      },
+    });
   return prisma.user.create({
     data: {
       email: `claim-${target}-${randomBytes(4).toString("hex")}@example.org`,
@@ -538,6 +577,11 @@ const own = (a: ActorKey, t: Target) =>
   ((a === "staffNmu" || a === "staffNmuEditor") && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
 /** The target institution's manager. */
 const managerOf = (a: ActorKey, t: Target) => (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
+/** A secretariat of the target's organization (organizationSlugs): X of nmu's, Y of cuhk's. */
+const ownOrganization = (a: ActorKey, t: Target) =>
+  (a === "secretariatX" && t === "nmu") || (a === "secretariatEditorY" && t === "cuhk");
+/** The manager of the target organization's secretariat (Y's secretariat actor is an editor). */
+const secretariatManagerOf = (a: ActorKey, t: Target) => a === "secretariatX" && t === "nmu";
 
 type Outcome = "allowed" | "denied" | "untouched";
 const rule = (ok: boolean): Outcome => (ok ? "allowed" : "denied");
@@ -559,8 +603,10 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   inviteUser: (a) => rule(a === "admin"),
   // A manager of the colleague's own institution only: not its editors, not the other university's manager, not an
   // admin through this form (admins change roles on the accounts page: updateUserAccess).
-  setColleagueRole: (a, t) => rule(managerOf(a, t)),
-  removeColleague: (a, t) => rule(managerOf(a, t)),
+  // The secretariat's manager likewise for a colleague of its own organization; never across sides (each actor meets
+  // a colleague of its own kind: a university's of the target institution, a secretariat's of the target organization).
+  setColleagueRole: (a, t) => rule(managerOf(a, t) || secretariatManagerOf(a, t)),
+  removeColleague: (a, t) => rule(managerOf(a, t) || secretariatManagerOf(a, t)),
   leaveAndDeleteAccount: () => "denied",
   // The institution comes from the account: the other university's staff can only ever change their own.
   proposeInstitutionUpdate: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
@@ -584,8 +630,12 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   // Anyone may sign up with an address of an institution's domain; the account waits for a decision.
   requestSignup: () => "allowed",
   // An admin, or a manager of the person's own institution (as editor then): not editors, not the other university.
-  approveClaim: (a, t) => rule(a === "admin" || managerOf(a, t)),
-  rejectClaim: (a, t) => rule(a === "admin" || managerOf(a, t)),
+  // A secretariat's manager decides on its organization's sign-ups at its own domain; its editor does not.
+  approveClaim: (a, t) => rule(a === "admin" || managerOf(a, t) || secretariatManagerOf(a, t)),
+  rejectClaim: (a, t) => rule(a === "admin" || managerOf(a, t) || secretariatManagerOf(a, t)),
+  // Anyone may sign up for an organization's secretariat; the account waits for a decision.
+  requestSecretariatSignup: () => "allowed",
+  setOrganizationEmailDomains: (a) => rule(a === "admin"),
   // The single-use token in the link is the credential, whoever holds it.
   setPassword: () => "allowed",
   // Anyone may suggest a correction of any page, with no account.
@@ -593,7 +643,13 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   // The institution's managers and the admins: not its editors, not the other university, not a visitor.
   closeCorrection: (a, t) => rule(a === "admin" || managerOf(a, t)),
   // Approved staff mail a link to their own address only: the other university's staff leave the target untouched.
-  requestAddressConfirmation: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
+  // A secretariat's account likewise, to its own address (its organization's rows are the target's organization's).
+  requestAddressConfirmation: (a, t) =>
+    own(a, t) || ownOrganization(a, t)
+      ? "allowed"
+      : a.startsWith("staff") || a.startsWith("secretariat")
+        ? "untouched"
+        : "denied",
   // The link's token is the proof when signed out; signed in as anyone else, it is refused (another's address).
   confirmAddress: (a) => rule(a === "anonymous"),
 };
@@ -661,7 +717,27 @@ async function snapshot(target: Target) {
     where: { id: institutionId },
     select: { version: true, city: true, website: true, rorId: true, wikidataId: true },
   });
+  // The target organization's side: its secretariat's accounts (their roles, links, pending sign-ups) and its domains.
+  const organizationId = organizationIds[target];
+  const secretariat = await prisma.user.findMany({
+    where: { OR: [{ organizationId }, { email: { endsWith: `@${organizationDomains[target]}` } }] },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      staffRole: true,
+      organizationId: true,
+      disabledAt: true,
+      sessionVersion: true,
+      domainVerified: true,
+      _count: { select: { tokens: true } },
+    },
+  });
+  const organizationDomainsNow = (
+    await prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { emailDomains: true } })
+  ).emailDomains;
   return JSON.stringify({
+    secretariat,
+    organizationDomainsNow,
     memberships,
     requests,
     comments,
@@ -679,8 +755,16 @@ async function snapshot(target: Target) {
 }
 
 beforeAll(async () => {
-  for (const t of TARGETS)
+  for (const t of TARGETS) {
     institutionIds[t] = (await prisma.institution.findUniqueOrThrow({ where: { slug: institutionSlugs[t] } })).id;
+    organizationIds[t] = (
+      await prisma.organization.update({
+        where: { slug: organizationSlugs[t] },
+        data: { emailDomains: [organizationDomains[t]] },
+        select: { id: true },
+      })
+    ).id;
+  }
   const load = (email: string) => loadActor(prisma, email);
   actors = {
     anonymous: null,
@@ -744,7 +828,7 @@ describe("authorization matrix", () => {
       for (const target of TARGETS) {
         const expected = expectations[name](actorKey, target);
         it(`${name} · ${actorKey} · ${target} entry → ${expected}`, async () => {
-          const raw = await inputs[name](target);
+          const raw = await inputs[name](target, actorKey);
           const before = await snapshot(target);
           const { state } = await runDefinition(actions[name]!, actors[actorKey], raw, "en");
           if (expected === "allowed") {
