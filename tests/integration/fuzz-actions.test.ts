@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/shared/actor";
 import { loadActions } from "../support/actions";
 import { loadActor, testPrisma, useFuzzDatabase } from "../support/db";
 import { fieldsOf, junk, type Pools, plausible, tainted } from "../support/fuzz";
+import { secretariatUser } from "../support/secretariats";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 
@@ -27,8 +28,9 @@ const unexpected = [en.validation.unexpected, zh.validation.unexpected];
 const prisma = testPrisma();
 const { actions, runDefinition, formToObject } = await loadActions();
 const names = Object.keys(actions);
-type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "admin";
-const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "admin"];
+// secretariatX: a manager of UASR's secretariat (issue 16), whose own domain verifies its sign-ups.
+type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "secretariatX" | "admin";
+const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "secretariatX", "admin"];
 let actors: Record<ActorKey, Actor | null>;
 let pools: Pools;
 let tables: string[] = [];
@@ -81,8 +83,20 @@ beforeAll(async () => {
     anonymous: null,
     staffNmu: await load("staff@njmu.test"),
     staffCuhk: await load("staff@cuhk.test"),
+    secretariatX: await load(
+      (
+        await secretariatUser(prisma, {
+          email: "secretariat@uasr.test",
+          organizationSlug: "university-alliance-of-the-silk-road",
+        })
+      ).email,
+    ),
     admin: await load("admin@atlas.test"),
   };
+  await prisma.organization.update({
+    where: { slug: "university-alliance-of-the-silk-road" },
+    data: { emailDomains: ["uasr.test"] },
+  });
 
   // Pending requests of both universities, so approve/reject/withdraw/comment meet real targets.
   for (const institutionId of Object.values(institution)) {
@@ -148,6 +162,16 @@ beforeAll(async () => {
       purpose: "REVERIFY",
       tokenHash: createHash("sha256").update(reverify).digest("hex"),
       expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  // A secretariat's sign-up at UASR's own domain, waiting: approving and rejecting it meet a real claim of that side.
+  await prisma.user.create({
+    data: {
+      email: "fuzz-claim@uasr.test",
+      name: "Fuzz Secretariat Claim",
+      role: "STAFF",
+      organizationId: actors.secretariatX!.organizationId,
+      passwordHash: "x",
     },
   });
   const [memberships, requests, users, organizations, institutions, corrections] = await Promise.all([
