@@ -66,7 +66,7 @@ describe("a secretariat signs up", () => {
 
   let waiting: Page;
 
-  it("from UASR's page, with an xjtu.edu.cn address: the mailed link sets the password; the account waits", async () => {
+  it("from UASR's page, with an xjtu.edu.cn address: the mailed link sets a password; the account waits", async () => {
     const page = await (await newContext(browser)).newPage();
     await page.goto(url(`/en/organizations/${UASR}`));
     const line = page.locator("p").filter({ hasText: "Do you work for this organization’s secretariat?" });
