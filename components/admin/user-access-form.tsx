@@ -19,6 +19,8 @@ export function UserAccessForm({
     staffRole: StaffRoleValue | null;
     disabledAt: string | null;
     institution: { slug: string; name: string } | null;
+    /** A secretariat's account keeps its organization: no institution is chosen for it. */
+    organization: { slug: string; name: string } | null;
   };
   locale: Locale;
 }) {
@@ -59,7 +61,11 @@ export function UserAccessForm({
             ))}
           </select>
         </div>
-        <InstitutionPicker id={id("institution")} locale={locale} chosen={user.institution} compact />
+        {user.organization ? (
+          <p className="pb-1">{t("secretariatOf", { organization: user.organization.name })}</p>
+        ) : (
+          <InstitutionPicker id={id("institution")} locale={locale} chosen={user.institution} compact />
+        )}
         <div className="flex items-center gap-2 pb-1">
           <input id={id("disabled")} name="disabled" type="checkbox" defaultChecked={Boolean(user.disabledAt)} />
           <label htmlFor={id("disabled")}>{t("disabled")}</label>

@@ -428,6 +428,29 @@ describe("who approves whom", () => {
     });
   });
 
+  it("an admin sets a secretariat account's role: it keeps its organization and gets no institution", async () => {
+    const { state } = await runDefinition(
+      actions.updateUserAccess!,
+      admin,
+      { userId: second.id, role: "STAFF", staffRole: "MANAGER", institutionSlug: "", institution: "", disabled: "" },
+      "en",
+    );
+    expect(state.ok, state.message ?? "").toBe(true);
+    expect(await row(second.email)).toMatchObject({
+      staffRole: "MANAGER",
+      organizationId: org.id,
+      institutionId: null,
+    });
+    const back = await runDefinition(
+      actions.updateUserAccess!,
+      admin,
+      { userId: second.id, role: "STAFF", staffRole: "EDITOR", institutionSlug: "", institution: "", disabled: "" },
+      "en",
+    );
+    expect(back.state.ok).toBe(true);
+    second = await loadActor(prisma, second.email);
+  });
+
   describe("the account's own pages", () => {
     it("the home names the organization and reads no university's data", async () => {
       const home = await getSecretariatHome(first, "en");

@@ -31,11 +31,14 @@ export async function listUsers(actor: Actor | null, locale: Locale) {
       emailVerifiedAt: true,
       createdAt: true,
       institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
+      organization: {
+        select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } },
+      },
     },
     orderBy: [{ role: "asc" }, { email: "asc" }],
   });
   const now = new Date();
-  return users.map(({ passwordHash, institution, emailVerifiedAt, createdAt, ...u }) => {
+  return users.map(({ passwordHash, institution, organization, emailVerifiedAt, createdAt, ...u }) => {
     // Staff only (admins have no due date): when the address was last proved, and whether its year has run out.
     const dueAt = staffAddressDueAt({ role: u.role, emailVerifiedAt, createdAt });
     return {
@@ -46,6 +49,8 @@ export async function listUsers(actor: Actor | null, locale: Locale) {
       disabledAt: u.disabledAt?.toISOString() ?? null,
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
       institution: institution ? { slug: institution.slug, name: pickName(institution.names, locale).name } : null,
+      // A secretariat's account: the organization whose side it keeps (never with an institution).
+      organization: organization ? { slug: organization.slug, name: pickName(organization.names, locale).name } : null,
     };
   });
 }
@@ -142,10 +147,14 @@ export async function updateUserAccess(
     throw new ConflictError("You cannot remove your own admin access.");
   const before = await db().user.findUnique({
     where: { id: input.userId },
-    select: { role: true, staffRole: true, institutionId: true, disabledAt: true },
+    select: { role: true, staffRole: true, institutionId: true, organizationId: true, disabledAt: true },
   });
   if (!before) throw new ValidationError("No such user.");
-  const institutionId = await institutionIdFor(input.role, input, locale);
+  // A secretariat's staff account keeps its organization and has no institution (one side only); made an admin, it
+  // keeps neither. The institution picker is not offered for it.
+  const secretariat = Boolean(before.organizationId) && input.role === "STAFF";
+  const institutionId = secretariat ? null : await institutionIdFor(input.role, input, locale);
+  const organizationId = secretariat ? before.organizationId : null;
   const disabledAt = input.disabled ? (before.disabledAt ?? new Date()) : null;
   await db().$transaction([
     db().user.update({
@@ -154,6 +163,7 @@ export async function updateUserAccess(
         role: input.role,
         staffRole: staffRoleFor(input),
         institutionId,
+        organizationId,
         disabledAt,
         sessionVersion: { increment: 1 },
       },
@@ -163,7 +173,12 @@ export async function updateUserAccess(
       entityId: input.userId,
       actorId: admin.id,
       before: { ...before, disabledAt: before.disabledAt?.toISOString() ?? null },
-      after: { role: input.role, staffRole: staffRoleFor(input), institutionId, disabled: input.disabled },
+      after: {
+        role: input.role,
+        staffRole: staffRoleFor(input),
+        ...(before.organizationId ? { organizationId } : { institutionId }),
+        disabled: input.disabled,
+      },
     }),
   ]);
 }

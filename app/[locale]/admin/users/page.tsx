@@ -73,7 +73,8 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
               <p className="text-sm">
                 <span className="font-medium">{u.name}</span> · {u.email} · {t(userRoles.labels[u.role])}
                 {u.staffRole ? ` (${t(staffRoles.labels[u.staffRole])})` : ""}
-                {u.institution ? ` · ${u.institution.name}` : ""}{" "}
+                {u.institution ? ` · ${u.institution.name}` : ""}
+                {u.organization ? ` · ${t("secretariatOf", { organization: u.organization.name })}` : ""}{" "}
                 {u.invited ? <Badge tone="warm">{t("invited")}</Badge> : null}{" "}
                 {u.disabledAt ? <Badge>{t("disabled")}</Badge> : null}{" "}
                 {u.addressOverdue ? <Badge tone="warm">{t("addressOverdue")}</Badge> : null}
