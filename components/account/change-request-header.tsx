@@ -14,8 +14,13 @@ export async function ChangeRequestHeader({ request, locale }: { request: Change
         {t(`kinds.${request.kind}`)}: {request.proposedName ?? request.organization.name}
       </h1>
       <p className="mt-1 text-sm text-slate-700">
-        <Link href={`/institutions/${request.institution.slug}`} className="text-accent underline">
-          {request.institution.name}
+        <Link
+          href={`/${request.party.kind === "organization" ? "organizations" : "institutions"}/${request.party.slug}`}
+          className="text-accent underline"
+        >
+          {request.party.kind === "organization"
+            ? t("secretariatOf", { name: request.party.name })
+            : request.party.name}
         </Link>{" "}
         · {t("proposedBy", { name: request.proposedBy, date: request.createdAt.slice(0, 10) })} ·{" "}
         <Badge tone={pending ? "warm" : request.status === "APPROVED" ? "accent" : "neutral"}>

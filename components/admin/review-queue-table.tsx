@@ -58,7 +58,7 @@ export async function ReviewQueueTable({
                     form={selectFor}
                     name={`ids.${i}`}
                     value={r.id}
-                    aria-label={t("selectRequest", { label: `${label} (${r.institution.name})` })}
+                    aria-label={t("selectRequest", { label: `${label} (${r.party.name})` })}
                     className="h-4 w-4"
                   />
                 </td>
@@ -69,7 +69,7 @@ export async function ReviewQueueTable({
                 </Link>
               </td>
               <td className={`${cell} break-words`}>
-                {r.institution.name} <span className="text-muted">({r.proposedBy})</span>
+                {r.party.name} <span className="text-muted">({r.proposedBy})</span>
               </td>
               <td className={cell}>
                 <span className="text-muted sm:hidden">{t("age")}: </span>

@@ -192,6 +192,23 @@ describe("triage", () => {
     expect((await listOpenCorrections(manager, "en")).map((r) => r.id)).not.toContain(cuhkId);
   });
 
+  it(`a manager whose yearly address confirmation is overdue still reads the queue (it used to fail), and cannot \
+close one until they confirm: nothing changes`, async () => {
+    const { what } = await suggest({ email: `overdue-${unique()}@example.org` });
+    const before = await byWhat(what);
+    const overdue = { ...manager, addressDueAt: new Date(Date.now() - 86_400_000) };
+    expect((await listOpenCorrections(overdue, "en")).map((r) => r.id)).toContain(before!.id);
+    const { state } = await runDefinition(
+      actions.closeCorrection!,
+      overdue,
+      { correctionId: before!.id, reason: "Not a correction." },
+      "en",
+    );
+    expect(state.ok).toBe(false);
+    expect(state.message).toMatch(/Confirm that your email address/);
+    expect(await byWhat(what)).toEqual(before);
+  });
+
   it("lets no editor, other institution's manager or visitor close one: nothing changes", async () => {
     const { what } = await suggest({ email: `deny-${unique()}@example.org` });
     const before = await byWhat(what);

@@ -196,7 +196,7 @@ describe("the staff member's requests", () => {
       const rows = await listMyInstitutionRequests(nmuStaff, "en", status);
       expect(rows.length, status).toBeGreaterThan(0);
       expect(new Set(rows.map((r) => r.status)), status).toEqual(new Set([status]));
-      expect(new Set(rows.map((r) => r.institution.slug))).toEqual(new Set(["nanjing-medical-university"]));
+      expect(new Set(rows.map((r) => r.party.slug))).toEqual(new Set(["nanjing-medical-university"]));
     }
     const all = await listMyInstitutionRequests(nmuStaff, "en");
     expect(new Set(all.map((r) => r.status)).size).toBe(4);

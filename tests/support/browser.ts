@@ -78,6 +78,9 @@ export async function axeViolations(
   // which opens an extra blank page per run to merge frame results and is three times slower here.
   // resultTypes only trims the detail kept for passing rules; violations are reported in full.
   // target-size (WCAG 2.2's 24 px targets) is off in axe's defaults; the public pages' audit (issue 14) runs it.
+  // After a server action the page re-renders and its streamed metadata (the <title>) can arrive a moment after
+  // the content a test waited for: axe audits the settled page. A page that never gets a title still fails.
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 }).catch(() => {});
   const results = await new AxeBuilder({ page })
     .setLegacyMode(page.frames().length === 1)
     .options({ resultTypes: ["violations"], rules: { "target-size": { enabled: targetSize } } })

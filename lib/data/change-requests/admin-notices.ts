@@ -1,10 +1,9 @@
 import "server-only";
-import { ownInstitution } from "./sides";
+import { ownInstitution, requestNames } from "./sides";
 import type { Locale } from "@/i18n/routing";
 import type { Tx } from "../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { PrismaClient } from "../prisma-client";
-import { pickName } from "../../shared/names";
 import { mailTranslator } from "../accounts/mail-texts";
 import { notifyAdmins } from "../accounts/notifications";
 import { linkCorrectionToRequest } from "../corrections/link";
@@ -26,12 +25,8 @@ async function requestWords(tx: Tx, changeRequestId: string) {
     where: { id: changeRequestId },
     select: { kind: true, proposed: true, institution: institutionNames, organization: organizationNames },
   });
-  const proposed = (r.proposed as { nameEn?: unknown; nameZh?: unknown } | null) ?? {};
   return (locale: Locale) => {
-    const organization = r.organization
-      ? pickName(r.organization.names, locale).name
-      : String((locale === "zh" && proposed.nameZh) || proposed.nameEn || "—");
-    const institution = pickName(ownInstitution(r.institution, changeRequestId).names, locale).name;
+    const { institution, organization } = requestNames(r, locale);
     return mailTranslator(locale)("requestWhat", { kind: r.kind, institution, organization });
   };
 }

@@ -1,11 +1,10 @@
 import "server-only";
-import { ownInstitution } from "./sides";
+import { requestNames } from "./sides";
 import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
 import { requireAdmin } from "../guards";
 import { AlreadyDecidedError, ConflictError, NotFoundError, ValidationError } from "../../shared/errors";
-import { pickName } from "../../shared/names";
 import { MAX_BULK_APPROVALS } from "../../validation/reviews";
 import { accountTranslator } from "../accounts/mail-texts";
 import { approveChangeRequest } from "./decide";
@@ -46,6 +45,7 @@ async function loadSelected(ids: readonly string[], locale: Locale): Promise<Sel
       institutionId: true,
       organizationId: true,
       membershipId: true,
+      side: true,
       proposed: true,
       institution: names,
       organization: { select: { names: { select: { locale: true, name: true, kind: true, validUntil: true } } } },
@@ -54,12 +54,13 @@ async function loadSelected(ids: readonly string[], locale: Locale): Promise<Sel
   // In the order they were ticked, so the answer lists them as the queue did.
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return rows.map(({ institution, organization, ...r }) => {
-    const about = organization
-      ? pickName(organization.names, locale).name
-      : String((r.proposed as { nameEn?: unknown } | null)?.nameEn ?? "");
-    const who = pickName(ownInstitution(institution, r.id).names, locale).name;
+    const names = requestNames({ ...r, institution, organization }, locale);
+    // Whose statement first, then what it is about (none for a profile: the party is what it is about).
+    const [who, about] =
+      r.side === "ORGANIZATION" ? [names.organization, names.institution] : [names.institution, names.organization];
+    const profile = r.kind === "INSTITUTION_UPDATE" || r.kind === "ORGANIZATION_UPDATE";
     const kind = accountTranslator(locale)(`kinds.${r.kind}`);
-    return { ...r, label: `${kind}: ${about && r.kind !== "INSTITUTION_UPDATE" ? `${who} · ${about}` : who}` };
+    return { ...r, label: `${kind}: ${profile ? who : `${who} · ${about}`}` };
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { ownInstitution } from "./sides";
+import { ownInstitution, requestNames } from "./sides";
 import type { Tx } from "../db";
 import { env } from "../../env";
 import { pickName } from "../../shared/names";
@@ -32,6 +32,7 @@ export async function noticeRequest(tx: Tx, changeRequestId: string) {
     where: { id: changeRequestId },
     select: {
       kind: true,
+      side: true,
       proposed: true,
       mergeOutcome: true,
       institution: names,
@@ -41,13 +42,11 @@ export async function noticeRequest(tx: Tx, changeRequestId: string) {
   });
   const locale = localeOf(r.proposedBy.locale);
   const proposed = (r.proposed as { nameEn?: unknown; nameZh?: unknown } | null) ?? {};
-  const institution = ownInstitution(r.institution, changeRequestId);
   return {
     ...r,
-    institution,
     locale,
     t: mailTranslator(locale),
-    institutionName: pickName(institution.names, locale).name,
+    institutionName: requestNames(r, locale).institution,
     organizationName: r.organization ? pickName(r.organization.names, locale).name : null,
     proposedName: String((locale === "zh" && proposed.nameZh) || proposed.nameEn || "—"),
     /** Who is told, and where their mail goes (none to a disabled account). */
@@ -71,11 +70,12 @@ export async function decisionNotice(
       : t("approved", { What })
     : t("rejected", { What, reason: decision.reason });
   const site = env().SITE_URL;
-  // Where the change shows: the organization's page for a new organization, otherwise the institution's.
+  // Where the change shows: the organization's page for a new organization and for anything its secretariat
+  // states, otherwise the institution's.
   const publicPath =
-    r.organization && r.kind === "ORGANIZATION_CREATE"
+    r.organization && (r.kind === "ORGANIZATION_CREATE" || r.side === "ORGANIZATION")
       ? `/${locale}/organizations/${r.organization.slug}`
-      : `/${locale}/institutions/${r.institution.slug}`;
+      : `/${locale}/institutions/${ownInstitution(r.institution, changeRequestId).slug}`;
   const lines = [
     message,
     ...(decision.approved ? [t("public", { link: siteLink(site, publicPath) })] : []),

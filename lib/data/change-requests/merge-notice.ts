@@ -1,4 +1,5 @@
 import "server-only";
+import { ownInstitution } from "./sides";
 import type { Tx } from "../db";
 import { env } from "../../env";
 import { changeRequestPath } from "../../shared/paths";
@@ -22,7 +23,9 @@ export async function mergeNotice(tx: Tx, changeRequestId: string, comment: stri
   const site = env().SITE_URL;
   const lines = [
     message,
-    t("public", { link: siteLink(site, `/${locale}/institutions/${r.institution.slug}`) }),
+    t("public", {
+      link: siteLink(site, `/${locale}/institutions/${ownInstitution(r.institution, changeRequestId).slug}`),
+    }),
     t("request", { link: siteLink(site, changeRequestPath(locale, changeRequestId)) }),
   ];
   return {

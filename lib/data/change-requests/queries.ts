@@ -1,5 +1,5 @@
 import "server-only";
-import { ownInstitution } from "./sides";
+import { ownInstitution, ownOrganization } from "./sides";
 import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import type { Actor } from "../../shared/actor";
@@ -43,6 +43,7 @@ const listSelect = {
   createdAt: true,
   decidedAt: true,
   conflict: true,
+  side: true,
   institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
   organization: {
     select: { slug: true, names: { select: { locale: true, name: true, kind: true, validUntil: true } } },
@@ -58,20 +59,38 @@ function proposedName(proposed: unknown, locale: Locale): string | undefined {
 }
 
 function listRow(r: Prisma.ChangeRequestGetPayload<{ select: typeof listSelect }>, locale: Locale) {
-  const institution = ownInstitution(r.institution, r.id);
-  return {
+  const common = {
     id: r.id,
     kind: r.kind,
     status: r.status,
     createdAt: r.createdAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
     conflict: r.conflict,
-    institution: { slug: institution.slug, name: pickName(institution.names, locale).name },
+    proposedBy: r.proposedBy.name,
+  };
+  if (r.side === "ORGANIZATION") {
+    const organization = ownOrganization(r.organization, r.id);
+    const name = pickName(organization.names, locale).name;
+    return {
+      ...common,
+      party: { kind: "organization" as const, slug: organization.slug, name },
+      // The member it states, a proposed new institution, or (its profile) the organization itself.
+      organization: r.institution
+        ? { slug: null, name: pickName(r.institution.names, locale).name }
+        : r.kind === "INSTITUTION_CREATE"
+          ? { slug: null, name: proposedName(r.proposed, locale) ?? "—" }
+          : { slug: organization.slug as string | null, name },
+    };
+  }
+  const institution = ownInstitution(r.institution, r.id);
+  const name = pickName(institution.names, locale).name;
+  return {
+    ...common,
+    party: { kind: "institution" as const, slug: institution.slug, name },
     // What the request is about: its organization, the proposed new organization, or the institution itself.
     organization: r.organization
       ? { slug: r.organization.slug as string | null, name: pickName(r.organization.names, locale).name }
-      : { slug: null, name: proposedName(r.proposed, locale) ?? pickName(institution.names, locale).name },
-    proposedBy: r.proposedBy.name,
+      : { slug: null, name: proposedName(r.proposed, locale) ?? name },
   };
 }
 

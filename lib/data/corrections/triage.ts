@@ -18,11 +18,15 @@ import { purgeExpiredCorrectionEmails } from "./retention";
 
 export const TRIAGE_REFUSAL = "Only the institution's managers and the admins handle suggested corrections.";
 
-/** The corrections `actor` may see: all for an admin, their own institution's for a manager; refused otherwise. */
-export function triageScope(actor: Actor | null): Prisma.CorrectionWhereInput {
+/**
+ * The corrections `actor` may see: all for an admin, their own institution's for a manager; refused otherwise.
+ * Reading ("read": the queue, its count) stays open to a manager whose yearly address confirmation is overdue, as
+ * their other pages do; acting on one (the default) is refused to them until they confirm.
+ */
+export function triageScope(actor: Actor | null, access: "write" | "read" = "write"): Prisma.CorrectionWhereInput {
   const signedIn = requireActor(actor);
   if (signedIn.role === "ADMIN") return {};
-  const staff = requireStaff(signedIn, TRIAGE_REFUSAL);
+  const staff = requireStaff(signedIn, TRIAGE_REFUSAL, access);
   if (staff.staffRole !== "MANAGER") throw new ForbiddenError(TRIAGE_REFUSAL);
   return { institutionId: staff.institutionId };
 }
@@ -35,7 +39,7 @@ export function canTriageCorrections(actor: Actor | null): boolean {
 /** The open corrections `actor` triages, oldest first (the longest waiting on top). */
 export async function listOpenCorrections(actor: Actor | null, locale: Locale): Promise<CorrectionTriageRow[]> {
   const rows = await db().correction.findMany({
-    where: { ...triageScope(actor), status: "OPEN" },
+    where: { ...triageScope(actor, "read"), status: "OPEN" },
     select: { id: true, what: true, sourceUrl: true, email: true, createdAt: true, ...correctionRecordSelect },
     orderBy: { createdAt: "asc" },
     take: 200,
@@ -53,7 +57,7 @@ export async function listOpenCorrections(actor: Actor | null, locale: Locale): 
 /** How many open corrections wait for `actor` (0 for those who triage none). */
 export async function countOpenCorrections(actor: Actor | null): Promise<number> {
   if (!canTriageCorrections(actor)) return 0;
-  return db().correction.count({ where: { ...triageScope(actor), status: "OPEN" } });
+  return db().correction.count({ where: { ...triageScope(actor, "read"), status: "OPEN" } });
 }
 
 /** One open correction `actor` triages, for a proposal form that answers it; null when not theirs or not open. */

@@ -53,7 +53,7 @@ export async function listMyOrganizationRequests(
       proposed: true,
       decisionComment: true,
       membershipId: true,
-      institution: { select: { slug: true, names: { select: { locale: true, name: true, kind: true } } } },
+      institution: { select: { names: { select: { locale: true, name: true, kind: true } } } },
       organization: { select: { slug: true, names } },
       proposedBy: { select: { name: true } },
       decidedBy: { select: { name: true } },
@@ -67,9 +67,16 @@ export async function listMyOrganizationRequests(
     take: 100,
   });
   return rows.map((r) => {
-    const organizationName = r.organization ? pickName(r.organization.names, locale).name : "—";
+    const organization = r.organization
+      ? { slug: r.organization.slug, name: pickName(r.organization.names, locale).name }
+      : { slug: "", name: "—" };
     const proposedName = (r.proposed as { nameEn?: string } | null)?.nameEn;
-    const subject = r.institution ? pickName(r.institution.names, locale).name : (proposedName ?? organizationName);
+    // What each is about, as the review queue words an organization's statement (change-requests/queries.ts).
+    const about = r.institution
+      ? { slug: null, name: pickName(r.institution.names, locale).name }
+      : r.kind === "INSTITUTION_CREATE"
+        ? { slug: null, name: proposedName ?? "—" }
+        : { slug: organization.slug as string | null, name: organization.name };
     const comment = r.comments[0];
     const decided = r.status !== "PENDING" && r.decidedAt ? r.decidedAt : null;
     const latest =
@@ -90,9 +97,8 @@ export async function listMyOrganizationRequests(
       createdAt: r.createdAt.toISOString(),
       decidedAt: r.decidedAt?.toISOString() ?? null,
       conflict: r.conflict,
-      institution: { slug: r.institution?.slug ?? "", name: subject },
-      // The list names what each request is about: here the member concerned (or the organization's profile).
-      organization: { slug: r.organization?.slug ?? null, name: subject },
+      party: { kind: "organization" as const, ...organization },
+      organization: about,
       proposedBy: r.proposedBy.name,
       decisionComment: r.decisionComment,
       membershipId: r.membershipId,

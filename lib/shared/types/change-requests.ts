@@ -35,8 +35,16 @@ export type ChangeRequestRow = {
   decidedAt: string | null;
   /** Why the request no longer applies cleanly, if it does not. */
   conflict: string | null;
-  institution: { slug: string; name: string };
-  /** What the request is about: its organization, the proposed new organization, or the institution itself. */
+  /**
+   * Whose statement it is: the proposing university (the institution's side) or the organization whose secretariat
+   * proposed it (the organization's side).
+   */
+  party: { kind: "institution" | "organization"; slug: string; name: string };
+  /**
+   * What the request is about: on the institution's side its organization, the proposed new organization, or the
+   * institution itself; on the organization's side the member concerned, a proposed new institution, or the
+   * organization's own profile.
+   */
   organization: { slug: string | null; name: string };
   proposedBy: string;
 };

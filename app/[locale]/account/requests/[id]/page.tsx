@@ -63,7 +63,7 @@ export default async function ChangeRequestPage({
       {request.kind === "ORGANIZATION_CREATE" && pending ? (
         <PossibleDuplicates
           similar={request.similar}
-          institution={request.institution.name}
+          institution={request.party.name}
           audience={isAdmin ? "reviewer" : "proposer"}
           locale={locale}
         >
@@ -71,7 +71,7 @@ export default async function ChangeRequestPage({
             <MergeForm
               changeRequestId={request.id}
               similar={request.similar}
-              institution={request.institution.name}
+              institution={request.party.name}
               mergeAction={mergeOrganizationProposalAction}
               locale={locale}
             />
