@@ -9,7 +9,7 @@ import { isLocale } from "@/i18n/routing";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-/** Admins: every verified sign-up waiting for approval, with its evidence. */
+/** Admins: every verified sign-up waiting for approval, universities' and secretariats', with its evidence. */
 export default async function ClaimsPage({
   params,
   searchParams,
@@ -26,6 +26,7 @@ export default async function ClaimsPage({
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold">{t("claimsTitle")}</h1>
       <p className="mt-2 text-sm text-slate-700">{t("claimsLead")}</p>
+      <p className="mt-1 text-sm text-slate-700">{t("claimsLeadSecretariats")}</p>
       <ClaimOutcome done={done} locale={locale} />
       <ClaimList claims={claims} locale={locale} label={t("claimsTitle")} />
     </div>
