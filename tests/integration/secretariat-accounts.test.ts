@@ -535,4 +535,18 @@ describe("who approves whom", () => {
       expect(state.ok).toBe(false);
     });
   });
+
+  it("an editor leaves and deletes their account; the only manager names another first", async () => {
+    const only = await runDefinition(actions.leaveAndDeleteAccount!, first, { confirmEmail: first.email }, "en");
+    expect(only.state).toMatchObject({
+      ok: false,
+      message: "You are your organization's secretariat's only manager: make a colleague manager first.",
+    });
+    expect((await row(first.email)).disabledAt).toBeNull();
+    const left = await runDefinition(actions.leaveAndDeleteAccount!, second, { confirmEmail: second.email }, "en");
+    expect(left.state.ok, left.state.message ?? "").toBe(true);
+    expect(
+      await prisma.user.findUniqueOrThrow({ where: { id: second.id }, select: { organizationId: true, name: true } }),
+    ).toEqual({ organizationId: null, name: "Former staff member" });
+  });
 });

@@ -102,7 +102,7 @@ export default async function ColleaguesPage({
           <ClaimList claims={claims} locale={locale} label={signup("colleaguesPending")} />
         </section>
       ) : null}
-      <LeaveForm locale={locale} />
+      <LeaveForm locale={locale} secretariat={secretariat} />
     </div>
   );
 }
