@@ -1,0 +1,114 @@
+import "server-only";
+import { db } from "../db";
+import { ValidationError } from "../../shared/errors";
+import type { MemberListCandidate, MemberListMatch } from "../../shared/types/member-list";
+
+// Matching an uploaded member list against every institution the registry knows, listed or only in the directory
+// (the seed loads the directory's ~10,000 universities as unlisted institutions): every name of each (English,
+// Chinese, alternate and former names, acronyms, which are alternate names), compared folded as the type-ahead
+// compares them (atlas_fold: case, punctuation and spaces set aside, migration suggest_names) and without a
+// leading or trailing "The". One statement for the whole list, answered by the fold indexes of InstitutionName.
+
+/** How alike a name must be to be offered at all (pg_trgm similarity of the folded names). */
+const CANDIDATE_THRESHOLD = 0.45;
+/** A name this alike, with no other candidate near it, is taken as the institution without asking. */
+const CONFIDENT = 0.9;
+/** How far ahead of the next candidate a confident one must be. */
+const LEAD = 0.15;
+/** The most candidates a row offers. */
+const MAX_CANDIDATES = 5;
+/** The longest the lookup of one list may take at the database. */
+const MATCH_TIMEOUT_MS = 30_000;
+
+type Hit = {
+  i: number;
+  id: string;
+  slug: string;
+  country: string;
+  listed: boolean;
+  matched: string;
+  exact: boolean;
+  sim: number;
+};
+
+/** "The Chinese University of Hong Kong" and "Chinese University of Hong Kong, The" both as the type-ahead folds. */
+const STRIP_THE = String.raw`^the |\sthe$`;
+
+/**
+ * Every row's candidates: institutions with a name equal to the row's (folded, "The" aside) or close to it, in the
+ * countries the row gives when it gives one. `rows` are the names and the country codes each allows (none: any).
+ */
+async function findHits(rows: { name: string; countryCodes: string[] }[]): Promise<Hit[]> {
+  if (!rows.length) return [];
+  const names = rows.map((r) => r.name);
+  const countries = rows.map((r) => r.countryCodes.join(","));
+  return db()
+    .$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_THRESHOLD)}, true),
+          set_config('statement_timeout', ${String(MATCH_TIMEOUT_MS)}, true)`;
+        return tx.$queryRaw<Hit[]>`
+        WITH q AS (
+          SELECT (ord - 1)::int AS i,
+            regexp_replace(atlas_fold(t), ${STRIP_THE}, '', 'g') AS f,
+            string_to_array(nullif(cc, ''), ',') AS codes
+          FROM unnest(${names}::text[], ${countries}::text[]) WITH ORDINALITY AS u(t, cc, ord)
+        )
+        SELECT q.i, h.id, h.slug, h.country, h.listed, h.matched, h.exact, h.sim::float8 AS sim
+        FROM q CROSS JOIN LATERAL (
+          SELECT inst.id, inst.slug, inst.country, inst.listed, n.name AS matched,
+            atlas_fold(n.name) IN (q.f, 'the ' || q.f, q.f || ' the') AS exact,
+            CASE WHEN atlas_fold(n.name) IN (q.f, 'the ' || q.f, q.f || ' the') THEN 1.0
+              ELSE similarity(atlas_fold(n.name), q.f) END AS sim
+          FROM "InstitutionName" n JOIN "Institution" inst ON inst.id = n."institutionId"
+          WHERE (atlas_fold(n.name) IN (q.f, 'the ' || q.f, q.f || ' the') OR atlas_fold(n.name) % q.f)
+            AND (q.codes IS NULL OR inst.country = ANY(q.codes))
+          ORDER BY sim DESC, inst.listed DESC, inst.slug
+          LIMIT 20
+        ) h`;
+      },
+      { timeout: MATCH_TIMEOUT_MS + 5_000 },
+    )
+    .catch((error: unknown) => {
+      if (/57014|statement timeout/i.test(String(error instanceof Error ? error.message : error)))
+        throw new ValidationError("This list could not be matched in time: send it in a few parts.");
+      throw error;
+    });
+}
+
+/** The best name of each institution among a row's hits, best first. */
+function candidatesOf(hits: Hit[]): (MemberListCandidate & { exact: boolean })[] {
+  const best = new Map<string, MemberListCandidate & { exact: boolean }>();
+  for (const h of hits) {
+    const score = Math.round(Number(h.sim) * 100) / 100;
+    const seen = best.get(h.id);
+    if (seen && seen.score >= score) continue;
+    best.set(h.id, { id: h.id, slug: h.slug, country: h.country, matchedName: h.matched, score, exact: h.exact });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+}
+
+/**
+ * A row's outcome: matched when one institution has the name exactly, or one is far closer than any other;
+ * ambiguous when several are close (the person chooses one, or none); unmatched when none is close.
+ */
+export function classify(candidates: (MemberListCandidate & { exact: boolean })[]): MemberListMatch {
+  const strip = ({ exact: _, ...c }: MemberListCandidate & { exact: boolean }): MemberListCandidate => c;
+  const offered = candidates.slice(0, MAX_CANDIDATES).map(strip);
+  const exact = candidates.filter((c) => c.exact);
+  if (exact.length === 1) return { status: "MATCHED", candidates: [strip(exact[0]!)] };
+  if (exact.length > 1) return { status: "AMBIGUOUS", candidates: exact.slice(0, MAX_CANDIDATES).map(strip) };
+  const [first, second] = candidates;
+  if (!first) return { status: "UNMATCHED", candidates: [] };
+  if (first.score >= CONFIDENT && (!second || second.score <= first.score - LEAD))
+    return { status: "MATCHED", candidates: [offered[0]!] };
+  return { status: "AMBIGUOUS", candidates: offered };
+}
+
+/** Match each row of a list (in one statement), in the rows' order. */
+export async function matchMemberList(rows: { name: string; countryCodes: string[] }[]): Promise<MemberListMatch[]> {
+  const hits = await findHits(rows);
+  const byRow = new Map<number, Hit[]>();
+  for (const h of hits) byRow.set(h.i, [...(byRow.get(h.i) ?? []), h]);
+  return rows.map((_, i) => classify(candidatesOf(byRow.get(i) ?? [])));
+}
