@@ -37,7 +37,9 @@ const rowChoice = z.object({
 export const reviewMemberListSchema = z.object({
   draftId: z.string().trim().min(1).max(40),
   intent: z.enum(["save", "send"]).default("save"),
-  reason: optionalText(2000),
+  reason: optionalText(2000)
+    .optional()
+    .transform((v) => v ?? null),
   rows: z.record(z.string().regex(/^\d{1,4}$/), rowChoice).default({}),
 });
 

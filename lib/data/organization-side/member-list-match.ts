@@ -11,10 +11,6 @@ import type { MemberListCandidate, MemberListMatch } from "../../shared/types/me
 
 /** How alike a name must be to be offered at all (pg_trgm similarity of the folded names). */
 const CANDIDATE_THRESHOLD = 0.45;
-/** A name this alike, with no other candidate near it, is taken as the institution without asking. */
-const CONFIDENT = 0.9;
-/** How far ahead of the next candidate a confident one must be. */
-const LEAD = 0.15;
 /** The most candidates a row offers. */
 const MAX_CANDIDATES = 5;
 /** The longest the lookup of one list may take at the database. */
@@ -89,8 +85,9 @@ function candidatesOf(hits: Hit[]): (MemberListCandidate & { exact: boolean })[]
 }
 
 /**
- * A row's outcome: matched when one institution has the name exactly, or one is far closer than any other;
- * ambiguous when several are close (the person chooses one, or none); unmatched when none is close.
+ * A row's outcome: matched when exactly one institution has the name (folded, in any language, former names and
+ * acronyms included); ambiguous when several have it, or some are only close (the person chooses one, or none);
+ * unmatched when none is close.
  */
 export function classify(candidates: (MemberListCandidate & { exact: boolean })[]): MemberListMatch {
   const strip = ({ exact: _, ...c }: MemberListCandidate & { exact: boolean }): MemberListCandidate => c;
@@ -98,11 +95,9 @@ export function classify(candidates: (MemberListCandidate & { exact: boolean })[
   const exact = candidates.filter((c) => c.exact);
   if (exact.length === 1) return { status: "MATCHED", candidates: [strip(exact[0]!)] };
   if (exact.length > 1) return { status: "AMBIGUOUS", candidates: exact.slice(0, MAX_CANDIDATES).map(strip) };
-  const [first, second] = candidates;
-  if (!first) return { status: "UNMATCHED", candidates: [] };
-  if (first.score >= CONFIDENT && (!second || second.score <= first.score - LEAD))
-    return { status: "MATCHED", candidates: [offered[0]!] };
-  return { status: "AMBIGUOUS", candidates: offered };
+  // Only a name the registry has is taken without asking: a name merely alike, however close ("Xi'an University of
+  // Technology and Architecture" is all the trigrams of "… of Architecture and Technology"), is the person's call.
+  return offered.length ? { status: "AMBIGUOUS", candidates: offered } : { status: "UNMATCHED", candidates: [] };
 }
 
 /** Match each row of a list (in one statement), in the rows' order. */
