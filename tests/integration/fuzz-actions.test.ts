@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
 import { loadActions } from "../support/actions";
 import { loadActor, testPrisma, useFuzzDatabase } from "../support/db";
+import { secretariatUser } from "../support/secretariats";
 import { fieldsOf, junk, type Pools, plausible, tainted } from "../support/fuzz";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
@@ -27,8 +28,8 @@ const unexpected = [en.validation.unexpected, zh.validation.unexpected];
 const prisma = testPrisma();
 const { actions, runDefinition, formToObject } = await loadActions();
 const names = Object.keys(actions);
-type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "admin";
-const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "admin"];
+type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "secretariat" | "admin";
+const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "secretariat", "admin"];
 let actors: Record<ActorKey, Actor | null>;
 let pools: Pools;
 let tables: string[] = [];
@@ -81,6 +82,15 @@ beforeAll(async () => {
     anonymous: null,
     staffNmu: await load("staff@njmu.test"),
     staffCuhk: await load("staff@cuhk.test"),
+    // Issue 16: a secretariat manager of UASR, whose actions (the member-list upload) reach their data layer.
+    secretariat: await load(
+      (
+        await secretariatUser(prisma, {
+          email: "fuzz-secretariat@uasr.test",
+          organizationSlug: "university-alliance-of-the-silk-road",
+        })
+      ).email,
+    ),
     admin: await load("admin@atlas.test"),
   };
 
@@ -150,13 +160,40 @@ beforeAll(async () => {
       expiresAt: new Date(Date.now() + 3_600_000),
     },
   });
-  const [memberships, requests, users, organizations, institutions, corrections] = await Promise.all([
+  // A member-list draft of UASR naming NMU, so reviewing one meets a real target.
+  const uasr = await prisma.organization.findUniqueOrThrow({ where: { slug: "university-alliance-of-the-silk-road" } });
+  await prisma.memberListDraft.create({
+    data: {
+      organizationId: uasr.id,
+      createdById: actors.secretariat!.id,
+      sourceUrl: "https://example.org/fuzz-members",
+      rows: [
+        {
+          line: 1,
+          text: "Nanjing Medical University",
+          name: "Nanjing Medical University",
+          country: null,
+          countryCodes: [],
+          joined: null,
+          role: null,
+          website: null,
+          status: "MATCHED",
+          candidates: [
+            { id: institution.nmu, slug: "nanjing-medical-university", country: "CN", matchedName: "x", score: 1 },
+          ],
+          choice: { pick: "none" },
+        },
+      ],
+    },
+  });
+  const [memberships, requests, users, organizations, institutions, corrections, drafts] = await Promise.all([
     prisma.membership.findMany({ select: { id: true, version: true }, take: 40, orderBy: { id: "asc" } }),
     prisma.changeRequest.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
     prisma.user.findMany({ select: { id: true, email: true } }),
     prisma.organization.findMany({ select: { slug: true }, take: 30, orderBy: { slug: "asc" } }),
     prisma.institution.findMany({ select: { slug: true }, take: 30, orderBy: { slug: "asc" } }),
     prisma.correction.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
+    prisma.memberListDraft.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
   ]);
   pools = {
     ids: {
@@ -164,6 +201,7 @@ beforeAll(async () => {
       changeRequestId: requests.map((r) => r.id),
       userId: users.map((u) => u.id),
       correctionId: corrections.map((c) => c.id),
+      draftId: drafts.map((d) => d.id),
     },
     otherIds: [
       ...memberships.map((m) => m.id),
