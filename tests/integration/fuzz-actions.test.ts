@@ -28,8 +28,9 @@ const unexpected = [en.validation.unexpected, zh.validation.unexpected];
 const prisma = testPrisma();
 const { actions, runDefinition, formToObject } = await loadActions();
 const names = Object.keys(actions);
-type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "secretariat" | "admin";
-const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "secretariat", "admin"];
+// secretariatUasr: a secretariat manager of UASR (issue 16), whose actions reach their data layer.
+type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "secretariatUasr" | "admin";
+const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "secretariatUasr", "admin"];
 let actors: Record<ActorKey, Actor | null>;
 let pools: Pools;
 let tables: string[] = [];
@@ -78,19 +79,15 @@ beforeAll(async () => {
     await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" } })
   ).id;
   const load = (email: string) => loadActor(prisma, email);
+  await secretariatUser(prisma, {
+    email: "fuzz-secretariat@uasr.test",
+    organizationSlug: "university-alliance-of-the-silk-road",
+  });
   actors = {
     anonymous: null,
     staffNmu: await load("staff@njmu.test"),
     staffCuhk: await load("staff@cuhk.test"),
-    // Issue 16: a secretariat manager of UASR, whose actions (the member-list upload) reach their data layer.
-    secretariat: await load(
-      (
-        await secretariatUser(prisma, {
-          email: "fuzz-secretariat@uasr.test",
-          organizationSlug: "university-alliance-of-the-silk-road",
-        })
-      ).email,
-    ),
+    secretariatUasr: await load("fuzz-secretariat@uasr.test"),
     admin: await load("admin@atlas.test"),
   };
 
@@ -165,7 +162,7 @@ beforeAll(async () => {
   await prisma.memberListDraft.create({
     data: {
       organizationId: uasr.id,
-      createdById: actors.secretariat!.id,
+      createdById: actors.secretariatUasr!.id,
       sourceUrl: "https://example.org/fuzz-members",
       rows: [
         {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMemberListDraft, previewMemberList } from "@/lib/data/organization-side/member-list-drafts";
 import { reviewMemberList } from "@/lib/data/organization-side/member-list-send";
 import { approveChangeRequest } from "@/lib/data/change-requests/decide";
+import { getChangeRequest } from "@/lib/data/change-requests/queries";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/shared/errors";
 import { previewMemberListSchema, reviewMemberListSchema } from "@/lib/validation/member-list";
 import type { Actor } from "@/lib/shared/actor";
@@ -215,6 +216,14 @@ describe("member-list upload", () => {
     const request = await prisma.changeRequest.findFirstOrThrow({
       where: { organizationId: uasrId, kind: "INSTITUTION_CREATE", status: "PENDING" },
     });
+    // The review page reads it field by field: the institution's, then its membership's facts.
+    const shown = await getChangeRequest(admin, request.id, "en");
+    expect(shown.party).toMatchObject({ kind: "organization", slug: UASR });
+    expect(shown.organization.name).toBe("Université Imaginaire de Nulle Part");
+    expect(shown.diff.filter((d) => d.changed).map((d) => d.field)).toEqual(
+      expect.arrayContaining(["nameEn", "nameZh", "country", "role", "sourceUrl"]),
+    );
+    expect(shown.diff.map((d) => d.field)).not.toContain("membership");
     await approveChangeRequest(admin, request.id, null);
     const approved = await prisma.changeRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(approved.status).toBe("APPROVED");

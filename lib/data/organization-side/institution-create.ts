@@ -133,9 +133,11 @@ export async function applyInstitutionCreate(tx: Tx, r: Request, adminId: string
     where: { id: r.id },
     data: { institutionId: institution.id, membershipId: membership.id },
   });
-  const audit = { actorId: adminId, proposerId: r.proposedById, changeRequestId: r.id, after: p };
-  await recordAudit(tx, { event: "institution.create", entityId: institution.id, ...audit });
-  await recordAudit(tx, { event: "membership.create", entityId: membership.id, ...audit });
+  const audit = { actorId: adminId, proposerId: r.proposedById, changeRequestId: r.id };
+  const { nameEn, nameZh, country, website } = p;
+  const made = { nameEn, nameZh, kind: p.kind ?? "UNIVERSITY", country, website };
+  await recordAudit(tx, { event: "institution.create", entityId: institution.id, ...audit, after: made });
+  await recordAudit(tx, { event: "membership.create", entityId: membership.id, ...audit, after: m });
   await refreshOrganizationDerived(tx, [organization.id]);
   return { organizationId: organization.id, institutionId: institution.id, proposerId: r.proposedById };
 }

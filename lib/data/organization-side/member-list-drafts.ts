@@ -20,8 +20,9 @@ import { matchMemberList } from "./member-list-match";
 const NO_MEMBERS = "No members were found in this list: paste one member per line, or a CSV with a name column.";
 
 /** A row's first choice: its confident match, else nothing until the person chooses. */
+const NONE: MemberListChoice = { pick: "none" };
 const firstChoice = (status: MemberListRow["status"], candidateId: string | undefined): MemberListChoice =>
-  status === "MATCHED" && candidateId ? { pick: "institution", institutionId: candidateId } : { pick: "none" };
+  status === "MATCHED" && candidateId ? { pick: "institution", institutionId: candidateId } : NONE;
 
 /** Reads and matches an uploaded list into a draft of the secretariat's own organization. Nothing is proposed yet. */
 export async function previewMemberList(actor: Actor | null, input: PreviewMemberListInput) {
@@ -33,9 +34,15 @@ export async function previewMemberList(actor: Actor | null, input: PreviewMembe
       `This list has ${parsed.members.length} rows: at most 2000 can be sent at once. Send it in parts.`,
     );
   const matches = await matchMemberList(parsed.members);
+  const defaults = { defaultRole: input.defaultRole, defaultJoined: input.defaultJoined?.iso ?? null };
+  const matchedIds = matches.flatMap((m) => (m.status === "MATCHED" ? [m.candidates[0]!.id] : []));
+  const states = await membershipStates(secretariat.organizationId, matchedIds);
   const rows: MemberListRow[] = parsed.members.map((m, i) => {
     const match = matches[i]!;
-    return { ...m, ...match, choice: firstChoice(match.status, match.candidates[0]?.id) };
+    const row = { ...m, ...match, choice: firstChoice(match.status, match.candidates[0]?.id) };
+    // A member already listed with the very facts the row states starts left out: sending it would change nothing.
+    const id = match.status === "MATCHED" ? match.candidates[0]!.id : null;
+    return id && isListedAlike(states.listed.get(id), statedFacts(row, defaults)) ? { ...row, choice: NONE } : row;
   });
   const draft = await db().memberListDraft.create({
     data: {
@@ -43,8 +50,7 @@ export async function previewMemberList(actor: Actor | null, input: PreviewMembe
       createdById: secretariat.id,
       sourceUrl: input.sourceUrl,
       sourceTitle: input.sourceTitle,
-      defaultRole: input.defaultRole,
-      defaultJoined: input.defaultJoined?.iso ?? null,
+      ...defaults,
       rows: rows as unknown as Prisma.InputJsonValue,
     },
     select: { id: true },
@@ -96,6 +102,13 @@ function isoOf(text: string | null): string | null {
   }
 }
 
+type Listed = { role: MembershipRoleValue; joined: { iso: string } | null };
+
+/** The organization already lists the member with these facts (role and joined date at the same precision). */
+function isListedAlike(listed: Listed | undefined, facts: { role: MembershipRoleValue; joinedText: string | null }) {
+  return Boolean(listed && listed.role === facts.role && (listed.joined?.iso ?? null) === isoOf(facts.joinedText));
+}
+
 /**
  * For the preview: which candidates are already the organization's members with the facts the row states (nothing
  * to change), and which have an organization-side request of this organization waiting. Two queries for the list.
@@ -120,7 +133,7 @@ async function membershipStates(organizationId: string, institutionIds: string[]
     }),
   ]);
   // The organization's side as stated, else the entry as the registry has it.
-  const listed = new Map(
+  const listed = new Map<string, Listed>(
     memberships.map((m) => [
       m.institutionId,
       {
@@ -149,7 +162,6 @@ export async function getMemberListDraft(actor: Actor | null, draftId: string, l
   const names = new Map(institutions.map((i) => [i.id, { slug: i.slug, name: pickName(i.names, locale).name }]));
   const rows: MemberListPreviewRow[] = draft.rows.map((row, index) => {
     const facts = statedFacts(row, draft);
-    const joinedIso = isoOf(facts.joinedText);
     return {
       ...row,
       ...facts,
@@ -159,12 +171,7 @@ export async function getMemberListDraft(actor: Actor | null, draftId: string, l
         name: names.get(c.id)?.name ?? c.matchedName,
         href: `/institutions/${names.get(c.id)?.slug ?? c.slug}`,
       })),
-      alreadyListed: row.candidates
-        .filter((c) => {
-          const m = states.listed.get(c.id);
-          return m && m.role === facts.role && (m.joined?.iso ?? null) === joinedIso;
-        })
-        .map((c) => c.id),
+      alreadyListed: row.candidates.filter((c) => isListedAlike(states.listed.get(c.id), facts)).map((c) => c.id),
       pending: row.candidates.filter((c) => states.pending.has(c.id)).map((c) => c.id),
     };
   });
