@@ -126,7 +126,10 @@ export function readRole(text: string): MembershipRoleValue | null {
 type Column = "name" | "country" | "joined" | "role" | "website";
 
 const HEADERS: Record<Column, RegExp> = {
-  name: /^(name|names|english name|name \(english\)|name en|institution|institution name|university|university name|member|member name|members|organi[sz]ation|名称|英文名称|学校|学校名称|大学|成员|成员单位|院校)$/,
+  name: new RegExp(
+    "^(name|names|english name|name \\(english\\)|name en|institution|institution name|university|university name|" +
+      "member|member name|members|organi[sz]ation|名称|英文名称|学校|学校名称|大学|成员|成员单位|院校)$",
+  ),
   country: /^(country|country or region|country\/region|nation|region|location|国家|国家\/地区|国家或地区|地区)$/,
   joined:
     /^(joined|joined on|join date|date joined|since|member since|year|year joined|accession|加入时间|加入年份|入盟时间)$/,

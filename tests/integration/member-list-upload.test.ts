@@ -253,7 +253,10 @@ describe("member-list upload", () => {
     expect(m.organizationSourceId).toBe(m.sourceId);
     const source = await prisma.source.findUniqueOrThrow({ where: { id: m.sourceId } });
     expect(source).toMatchObject({ url: SOURCE, organizationId: uasrId });
-    const audit = await prisma.auditEvent.findMany({ where: { changeRequestId: request.id }, select: { action: true } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { changeRequestId: request.id },
+      select: { action: true },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["institution.create", "membership.create"]);
   });
 
