@@ -189,13 +189,17 @@ describe("member-list upload", () => {
       "3": { pick: draft.rows[3]!.candidates[0]!.id },
       "4": { pick: "new", nameEn: "Université Imaginaire de Nulle Part", nameZh: "虚构大学", country: "fr" },
     };
-    const sent = await reviewMemberList(secretariat, review(draftId, "send", rows));
+    const sent = await reviewMemberList(secretariat, {
+      ...review(draftId, "send", rows),
+      reason: "Our list as of November 2026",
+    });
     expect(sent).toMatchObject({ sent: true, requests: 4, newInstitutions: 1 });
     const requests = await prisma.changeRequest.findMany({
       where: { organizationId: uasrId, side: "ORGANIZATION", status: "PENDING" },
       select: { kind: true, institutionId: true, proposed: true, reason: true },
     });
     expect(requests).toHaveLength(4);
+    expect(new Set(requests.map((r) => r.reason))).toEqual(new Set(["Our list as of November 2026"]));
     const created = requests.find((r) => r.kind === "INSTITUTION_CREATE")!;
     expect(created.institutionId).toBeNull();
     expect(created.proposed).toMatchObject({

@@ -183,7 +183,8 @@ export async function reviewMemberList(actor: Actor | null, input: ReviewMemberL
   await flagBlockedRows(secretariat.organizationId, planned, errors);
   if (Object.keys(errors).length) throw new ValidationError("Some rows need attention; nothing was sent.", errors);
   if (!planned.length) throw new ValidationError("Keep at least one row to send.");
-  const reason = `Member list from ${draft.sourceUrl}`;
+  // The person's note for the reviewers, else where the list comes from.
+  const reason = input.reason ?? `Member list from ${draft.sourceUrl}`;
   const created = await db().$transaction(
     async (tx) => {
       // Claimed first: of two sendings of one draft at once, the second waits here, then stops.

@@ -127,4 +127,60 @@ requests in the review queue`, async () => {
     expect(await axeViolations(admin)).toEqual([]);
     await screenshot(admin, "member-list-upload-04-review");
   });
+
+  it(`works without JavaScript: a misspelt row is resolved, saved (the preview re-renders with it) and \
+sent`, async () => {
+    const signedIn = await (await newContext(browser)).newPage();
+    await signInToUpload(signedIn, "en");
+    const context = await browser.newContext({
+      storageState: await signedIn.context().storageState(),
+      javaScriptEnabled: false,
+    });
+    await signedIn.context().close();
+    const page = await context.newPage();
+    await page.goto(url(`/en${UPLOAD}`));
+    const list = page.getByLabel("Your member list (one member per line, or CSV)");
+    await list.fill("Nanjing Medcal Univeristy, China");
+    await page.getByLabel("Address of the page that lists your members").fill("https://uasr.example.org/members");
+    await page.getByRole("button", { name: "Read and match the list" }).click();
+    await page.waitForURL(/\/account\/organization\/upload\/[a-z0-9]+$/);
+    await page.getByRole("heading", { level: 2, name: "To choose (1)" }).waitFor();
+    const row = page.getByRole("group", { name: "Line 1: Nanjing Medcal Univeristy" });
+    await row.getByRole("radio", { name: /Nanjing Medical University/ }).check();
+    await page.getByRole("button", { name: "Save my choices" }).click();
+    await page.getByText("Your choices are saved.").waitFor();
+    expect(await row.getByRole("radio", { name: /Nanjing Medical University/ }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Send the kept rows for review" }).click();
+    await page.getByText(/This list was sent for review on/).waitFor();
+    const nmu = await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } });
+    expect(
+      await prisma.changeRequest.count({
+        where: { organizationId: uasrId, side: "ORGANIZATION", institutionId: nmu.id, status: "PENDING" },
+      }),
+    ).toBe(1);
+    await context.close();
+  });
+
+  it("reads a chosen CSV file (UTF-8 with a byte order mark, quoted fields) instead of pasted text", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signInToUpload(page, "en");
+    const csv =
+      '\uFEFFName,Country,Joined\r\n"Xi\'an Jiaotong University",China,2015\r\n' +
+      '"Chinese University of Hong Kong, The",HK,2016\r\n';
+    await page.getByLabel("Or a CSV file (UTF-8)").setInputFiles({
+      name: "members.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv, "utf8"),
+    });
+    const address = page.getByLabel("Address of the page that lists your members");
+    await address.fill("https://uasr.example.org/members.csv");
+    await page.getByRole("button", { name: "Read and match the list" }).click();
+    await page.waitForURL(/\/account\/organization\/upload\/[a-z0-9]+$/);
+    await page.getByRole("heading", { level: 2, name: "Matched (2)" }).waitFor();
+    // CUHK is UASR's member since 2016 already: that row starts left out, nothing to change.
+    await page.getByText("Already listed, nothing to change").waitFor();
+    expect(await page.getByRole("checkbox", { name: /Keep line 3/ }).isChecked()).toBe(false);
+    expect(await page.getByRole("checkbox", { name: /Keep line 2/ }).isChecked()).toBe(true);
+    await page.context().close();
+  });
 });
