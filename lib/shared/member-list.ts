@@ -9,8 +9,9 @@ import { membershipRoles, type MembershipRoleValue } from "./vocabulary";
 
 /** The most rows one upload may have: UABR's list is 126, the largest alliances' a few hundred. */
 export const MEMBER_LIST_MAX_ROWS = 2000;
-/** The longest text one upload may be (a CSV of 2,000 rows with websites and dates fits several times over). */
-export const MEMBER_LIST_MAX_CHARS = 400_000;
+/** The longest text one upload may be: a CSV of 2,000 rows with websites and dates fits several times over, and in
+ * Chinese (three bytes a character) it stays under the 1 MB a server action's request may carry. */
+export const MEMBER_LIST_MAX_CHARS = 300_000;
 
 export type ParsedMember = {
   /** The line of the text (1-based) the row comes from: the preview and every message name it. */

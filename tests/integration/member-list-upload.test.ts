@@ -57,8 +57,21 @@ beforeAll(async () => {
   uasrId = (await prisma.organization.findUniqueOrThrow({ where: { slug: UASR } })).id;
   await secretariatUser(prisma, { email: "upload-manager@uasr.test", organizationSlug: UASR });
   secretariat = await loadActor(prisma, "upload-manager@uasr.test");
+  // The write database is shared: another file's pending statement of UASR's side would stand in these tests' way.
+  await prisma.changeRequest.updateMany({
+    where: { organizationId: uasrId, side: "ORGANIZATION", status: "PENDING" },
+    data: { status: "WITHDRAWN" },
+  });
 });
-afterAll(() => prisma.$disconnect());
+const started = new Date();
+afterAll(async () => {
+  // The write database is shared with later files: what these tests left pending would stand in their way.
+  await prisma.changeRequest.updateMany({
+    where: { status: "PENDING", createdAt: { gte: started } },
+    data: { status: "WITHDRAWN" },
+  });
+  await prisma.$disconnect();
+});
 
 describe("member-list upload", () => {
   let draftId = "";
