@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvRecords } from "@/lib/shared/csv-records";
 import { MEMBER_LIST_MAX_ROWS, parseMemberList, readCountry, readRole } from "@/lib/shared/member-list";
+import { classify } from "@/lib/data/organization-side/member-list-match";
 
 // Reading a secretariat's member list (issue 16): lines as alliances' pages list their members, and CSV files.
 
@@ -129,5 +130,33 @@ describe("places and roles as lists write them", () => {
     expect(readRole("co-sponsor")).toBe("CO_SPONSOR");
     expect(readRole("成员")).toBe("MEMBER");
     expect(readRole("oddity")).toBeNull();
+  });
+});
+
+describe("a row's outcome from its candidates", () => {
+  const candidate = (id: string, score: number, exact: boolean) => ({
+    id,
+    slug: id,
+    country: "CN",
+    matchedName: id,
+    score,
+    exact,
+  });
+
+  it("is matched only when exactly one institution has the name", () => {
+    expect(classify([candidate("a", 1, true), candidate("b", 0.6, false)])).toEqual({
+      status: "MATCHED",
+      candidates: [{ id: "a", slug: "a", country: "CN", matchedName: "a", score: 1 }],
+    });
+    const two = classify([candidate("a", 1, true), candidate("b", 1, true), candidate("c", 0.5, false)]);
+    expect(two.status).toBe("AMBIGUOUS");
+    expect(two.candidates.map((c) => c.id)).toEqual(["a", "b"]);
+  });
+
+  it("leaves a name merely alike, however close, to the person; none alike is unmatched", () => {
+    expect(classify([candidate("a", 1, false)]).status).toBe("AMBIGUOUS");
+    const many = classify(["a", "b", "c", "d", "e", "f"].map((id, i) => candidate(id, 0.9 - i / 20, false)));
+    expect(many.candidates).toHaveLength(5);
+    expect(classify([])).toEqual({ status: "UNMATCHED", candidates: [] });
   });
 });
