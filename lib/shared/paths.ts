@@ -19,6 +19,11 @@ export function importDraftPath(locale: Locale, id: string): string {
   return `/${locale}/account/import/${segment(id)}`;
 }
 
+/** A secretariat's uploaded member list, to review before sending (and, once sent, what was sent). */
+export function memberListDraftPath(locale: Locale, id: string): string {
+  return `/${locale}/account/organization/upload/${segment(id)}`;
+}
+
 /** The sign-in page; `done` tells the person their new password is set. */
 export function loginPath(locale: Locale, query: { done?: boolean } = {}): string {
   return `/${locale}/login${query.done ? "?done=1" : ""}`;

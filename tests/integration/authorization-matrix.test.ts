@@ -437,6 +437,53 @@ const inputs = {
     });
     return { draftId: draft.id, rows: { "0": { include: "on", role: "MEMBER", joined: "2020" } } };
   },
+  async previewMemberList(target) {
+    return {
+      text: "Xi'an Jiaotong University, China\n1. Chinese University of Hong Kong (Hong Kong, China)\nMatrix Nowhere U",
+      sourceUrl: `https://example.org/members/${target}`,
+      sourceTitle: "",
+      defaultRole: "MEMBER",
+      defaultJoined: "",
+    };
+  },
+  async reviewMemberList(target) {
+    // A draft of the target's organization whose one row names a directory institution nothing is pending about.
+    const organization = await prisma.organization.findUniqueOrThrow({ where: { slug: organizationSlugs[target] } });
+    const institution = await prisma.institution.findFirstOrThrow({
+      where: {
+        listed: false,
+        changeRequests: { none: { organizationId: organization.id, side: "ORGANIZATION", status: "PENDING" } },
+      },
+      include: { names: true },
+      orderBy: { slug: "asc" },
+    });
+    const creator = await prisma.user.findFirstOrThrow({ where: { organizationId: organization.id } });
+    const name = institution.names[0]!.name;
+    const row = {
+      line: 1,
+      text: name,
+      name,
+      country: null,
+      countryCodes: [],
+      joined: null,
+      role: null,
+      website: null,
+      status: "MATCHED",
+      candidates: [
+        { id: institution.id, slug: institution.slug, country: institution.country, matchedName: name, score: 1 },
+      ],
+      choice: { pick: "institution", institutionId: institution.id },
+    };
+    const draft = await prisma.memberListDraft.create({
+      data: {
+        organizationId: organization.id,
+        createdById: creator.id,
+        sourceUrl: "https://example.org/members",
+        rows: [row],
+      },
+    });
+    return { draftId: draft.id, intent: "send", reason: "", rows: { "0": { pick: institution.id } } };
+  },
   async requestPasswordReset(target) {
     await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "reset:" } } });
     // A fresh account of the institution each time: a few requests an hour are allowed per account.
@@ -573,6 +620,9 @@ async function matrixUser(target: Target) {
   });
 }
 
+/** The secretariat of the organization the target stands for (organizationSlugs). */
+const ownOrganization = (a: ActorKey, t: Target) =>
+  (a === "secretariatX" && t === "nmu") || (a === "secretariatEditorY" && t === "cuhk");
 const own = (a: ActorKey, t: Target) =>
   ((a === "staffNmu" || a === "staffNmuEditor") && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
 /** The target institution's manager. */
@@ -625,6 +675,11 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   previewImport: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
   submitImport: (a, t) => rule(own(a, t)),
   updateUserAccess: (a) => rule(a === "admin"),
+  // A member list is read into a draft of the account's own organization, whatever it names: the other
+  // organization's secretariat leaves the target's untouched.
+  previewMemberList: (a, t) =>
+    ownOrganization(a, t) ? "allowed" : a.startsWith("secretariat") ? "untouched" : "denied",
+  reviewMemberList: (a, t) => rule(ownOrganization(a, t)),
   // Public forms: the answer is the same for everyone, and a reset link only reaches the account's owner.
   requestPasswordReset: () => "allowed",
   // Anyone may sign up with an address of an institution's domain; the account waits for a decision.
@@ -709,6 +764,19 @@ async function snapshot(target: Target) {
     orderBy: { id: "asc" },
     select: { id: true, status: true, closedReason: true, decidedById: true, changeRequestId: true, email: true },
   });
+  // The organization the target stands for: its member-list drafts and its side's requests (which may name no
+  // institution, or one that is not the target).
+  const organization = { slug: organizationSlugs[target] };
+  const memberLists = await prisma.memberListDraft.findMany({
+    where: { organization },
+    orderBy: { id: "asc" },
+    select: { id: true, rows: true, sentAt: true },
+  });
+  const organizationRequests = await prisma.changeRequest.findMany({
+    where: { side: "ORGANIZATION", organization },
+    orderBy: { id: "asc" },
+    select: { id: true, status: true, kind: true },
+  });
   const dismissals = await prisma.discrepancyDismissal.findMany({
     orderBy: { id: "asc" },
     select: { id: true, facts: true, reason: true },
@@ -751,6 +819,8 @@ async function snapshot(target: Target) {
     dismissals,
     corrections,
     institution,
+    memberLists,
+    organizationRequests,
   });
 }
 

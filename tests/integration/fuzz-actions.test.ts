@@ -197,13 +197,40 @@ beforeAll(async () => {
       passwordHash: "x",
     },
   });
-  const [memberships, requests, users, organizations, institutions, corrections] = await Promise.all([
+  // A member-list draft of UASR naming NMU, so reviewing one meets a real target.
+  const uasr = await prisma.organization.findUniqueOrThrow({ where: { slug: "university-alliance-of-the-silk-road" } });
+  await prisma.memberListDraft.create({
+    data: {
+      organizationId: uasr.id,
+      createdById: actors.secretariatX!.id,
+      sourceUrl: "https://example.org/fuzz-members",
+      rows: [
+        {
+          line: 1,
+          text: "Nanjing Medical University",
+          name: "Nanjing Medical University",
+          country: null,
+          countryCodes: [],
+          joined: null,
+          role: null,
+          website: null,
+          status: "MATCHED",
+          candidates: [
+            { id: institution.nmu, slug: "nanjing-medical-university", country: "CN", matchedName: "x", score: 1 },
+          ],
+          choice: { pick: "none" },
+        },
+      ],
+    },
+  });
+  const [memberships, requests, users, organizations, institutions, corrections, drafts] = await Promise.all([
     prisma.membership.findMany({ select: { id: true, version: true }, take: 40, orderBy: { id: "asc" } }),
     prisma.changeRequest.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
     prisma.user.findMany({ select: { id: true, email: true } }),
     prisma.organization.findMany({ select: { slug: true }, take: 30, orderBy: { slug: "asc" } }),
     prisma.institution.findMany({ select: { slug: true }, take: 30, orderBy: { slug: "asc" } }),
     prisma.correction.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
+    prisma.memberListDraft.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
   ]);
   pools = {
     ids: {
@@ -211,6 +238,7 @@ beforeAll(async () => {
       changeRequestId: requests.map((r) => r.id),
       userId: users.map((u) => u.id),
       correctionId: corrections.map((c) => c.id),
+      draftId: drafts.map((d) => d.id),
     },
     otherIds: [
       ...memberships.map((m) => m.id),

@@ -10,13 +10,15 @@ import { membershipSnapshotSelect, snapshotOf } from "./diff";
 
 type Subject = {
   kind: ChangeKind;
-  institutionId: string;
+  /** Null for a proposed new institution, until it is approved. */
+  institutionId: string | null;
   organizationId: string | null;
   membershipId: string | null;
 };
 
 /** The record's current values, field by field; null when there is no record (yet). */
 export async function currentValues(tx: Tx, r: Subject): Promise<Record<string, unknown> | null> {
+  if (!r.institutionId) return null;
   if (r.kind === "INSTITUTION_UPDATE") {
     const i = await tx.institution.findUnique({ where: { id: r.institutionId }, select: institutionProfileSelect });
     return i ? profileOf(i) : null;

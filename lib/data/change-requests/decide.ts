@@ -15,6 +15,7 @@ import { seenOnDate } from "../../shared/fact-sources";
 import { applyMembership, applyOrganizationCreate, tagsTouchedBy, type Applied } from "./apply";
 import type { MembershipSnapshot } from "../../shared/types/change-requests";
 import { decisionNotice, type DecisionNotice } from "./decision-notice";
+import { applyInstitutionCreate } from "../organization-side/institution-create";
 
 /**
  * Tell the proposer in the app and by mail, in their language (decision-notice.ts). Both are written in the
@@ -66,6 +67,8 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
       institution: { select: { names: { select: { locale: true, name: true, kind: true } } } },
     },
   });
+  // A new institution an organization's member list named has no institution yet: its own file makes both.
+  if (r.kind === "INSTITUTION_CREATE") return applyInstitutionCreate(tx, r, adminId);
   const request = { ...r, institutionId: ownInstitution(r.institutionId, r.id) };
   const institution = ownInstitution(r.institution, r.id);
   const ctx = { tx, request, publisher: pickName(institution.names, "en").name, actorId: adminId };

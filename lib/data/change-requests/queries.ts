@@ -183,6 +183,12 @@ function latestEvent(r: {
   return null;
 }
 
+/** A proposed new institution's values as one level of fields: its own, then its membership's facts. */
+function proposedInstitutionFields(proposed: unknown): Record<string, unknown> {
+  const { membership, ...institution } = (proposed ?? {}) as { membership?: Record<string, unknown> };
+  return { ...institution, ...membership };
+}
+
 /** One request with its field-level diff and comments: admins see any, staff their institution's. */
 export async function getChangeRequest(actor: Actor | null, changeRequestId: string, locale: Locale) {
   const reader = requireActor(actor);
@@ -207,7 +213,12 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
     },
   });
   if (!row) throw new NotFoundError("No such request.");
-  const r = { ...row, institutionId: ownInstitution(row.institutionId, row.id) };
+  // A proposed new institution names none until it is approved (organization-side/institution-create.ts): it is
+  // read as its organization's, its proposal field by field, the membership's facts among the institution's.
+  const r =
+    row.kind === "INSTITUTION_CREATE"
+      ? { ...row, institutionId: row.institutionId }
+      : { ...row, institutionId: ownInstitution(row.institutionId, row.id) };
   const isMembership = r.kind.startsWith("MEMBERSHIP");
   // Checked against the organization as it is now, so a founding date corrected meanwhile counts.
   const [warnings, current] = await Promise.all([dateWarnings(db(), r), currentValues(db(), r)]);
@@ -221,7 +232,12 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
     diff: withCurrent(
       isMembership
         ? diffSnapshots((r.before as MembershipSnapshot | null) ?? null, r.proposed as MembershipSnapshot)
-        : diffValues((r.before as Record<string, unknown> | null) ?? null, r.proposed as Record<string, unknown>),
+        : diffValues(
+            (r.before as Record<string, unknown> | null) ?? null,
+            r.kind === "INSTITUTION_CREATE"
+              ? proposedInstitutionFields(r.proposed)
+              : (r.proposed as Record<string, unknown>),
+          ),
       current,
       r.status,
     ),
@@ -246,7 +262,7 @@ async function duplicatesOf(
   r: {
     kind: ChangeKind;
     status: ChangeStatus;
-    institutionId: string;
+    institutionId: string | null;
     proposed: unknown;
     mergeOutcome: MergeOutcome | null;
   },
