@@ -620,9 +620,6 @@ async function matrixUser(target: Target) {
   });
 }
 
-/** The secretariat of the organization the target stands for (organizationSlugs). */
-const ownOrganization = (a: ActorKey, t: Target) =>
-  (a === "secretariatX" && t === "nmu") || (a === "secretariatEditorY" && t === "cuhk");
 const own = (a: ActorKey, t: Target) =>
   ((a === "staffNmu" || a === "staffNmuEditor") && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
 /** The target institution's manager. */
