@@ -15,6 +15,7 @@ import { seenOnDate } from "../../shared/fact-sources";
 import { applyMembership, applyOrganizationCreate, tagsTouchedBy, type Applied } from "./apply";
 import type { MembershipSnapshot } from "../../shared/types/change-requests";
 import { decisionNotice, type DecisionNotice } from "./decision-notice";
+import { applyOrganizationProfileRequest } from "../organization-side/profile-apply";
 
 /**
  * Tell the proposer in the app and by mail, in their language (decision-notice.ts). Both are written in the
@@ -66,6 +67,13 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
       institution: { select: { names: { select: { locale: true, name: true, kind: true } } } },
     },
   });
+  // The organization's side of its own profile names no institution (organization-side/profile-apply.ts).
+  if (r.kind === "ORGANIZATION_UPDATE")
+    return {
+      ...(await applyOrganizationProfileRequest(tx, r, adminId)),
+      institutionId: null,
+      proposerId: r.proposedById,
+    };
   const request = { ...r, institutionId: ownInstitution(r.institutionId, r.id) };
   const institution = ownInstitution(r.institution, r.id);
   const ctx = { tx, request, publisher: pickName(institution.names, "en").name, actorId: adminId };

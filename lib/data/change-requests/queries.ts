@@ -207,7 +207,11 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
     },
   });
   if (!row) throw new NotFoundError("No such request.");
-  const r = { ...row, institutionId: ownInstitution(row.institutionId, row.id) };
+  // An organization's own profile names no institution: the rest of the page reads it as its organization's.
+  const r =
+    row.kind === "ORGANIZATION_UPDATE"
+      ? { ...row, institutionId: null }
+      : { ...row, institutionId: ownInstitution(row.institutionId, row.id) };
   const isMembership = r.kind.startsWith("MEMBERSHIP");
   // Checked against the organization as it is now, so a founding date corrected meanwhile counts.
   const [warnings, current] = await Promise.all([dateWarnings(db(), r), currentValues(db(), r)]);
@@ -246,7 +250,7 @@ async function duplicatesOf(
   r: {
     kind: ChangeKind;
     status: ChangeStatus;
-    institutionId: string;
+    institutionId: string | null;
     proposed: unknown;
     mergeOutcome: MergeOutcome | null;
   },
