@@ -54,7 +54,10 @@ const founderRow = z
   .object({
     institution: text(300),
     institutionSlug: text(200),
-    role: z.union([z.enum(FOUNDER_ROLES), z.literal("")]).optional().default(""),
+    role: z
+      .union([z.enum(FOUNDER_ROLES), z.literal("")])
+      .optional()
+      .default(""),
   })
   .superRefine((r, ctx) => {
     if ((r.institution || r.institutionSlug) && !r.role)
@@ -68,7 +71,10 @@ const founderRow = z
 
 const countRow = z
   .object({
-    subject: z.union([z.enum(COUNT_SUBJECTS), z.literal("")]).optional().default(""),
+    subject: z
+      .union([z.enum(COUNT_SUBJECTS), z.literal("")])
+      .optional()
+      .default(""),
     qualifier: z.enum(COUNT_QUALIFIERS).optional().default("EXACTLY"),
     value: z
       .string()

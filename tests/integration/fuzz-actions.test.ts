@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/shared/actor";
 import { loadActions } from "../support/actions";
 import { loadActor, testPrisma, useFuzzDatabase } from "../support/db";
 import { fieldsOf, junk, type Pools, plausible, tainted } from "../support/fuzz";
+import { secretariatUser } from "../support/secretariats";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 
@@ -27,8 +28,9 @@ const unexpected = [en.validation.unexpected, zh.validation.unexpected];
 const prisma = testPrisma();
 const { actions, runDefinition, formToObject } = await loadActions();
 const names = Object.keys(actions);
-type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "admin";
-const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "admin"];
+// A secretariat manager too (issue 16): the organizations' side's actions accept its submissions.
+type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "secretariat" | "admin";
+const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "secretariat", "admin"];
 let actors: Record<ActorKey, Actor | null>;
 let pools: Pools;
 let tables: string[] = [];
@@ -81,6 +83,14 @@ beforeAll(async () => {
     anonymous: null,
     staffNmu: await load("staff@njmu.test"),
     staffCuhk: await load("staff@cuhk.test"),
+    secretariat: await load(
+      (
+        await secretariatUser(prisma, {
+          email: "fuzz-secretariat@uasr.test",
+          organizationSlug: "university-alliance-of-the-silk-road",
+        })
+      ).email,
+    ),
     admin: await load("admin@atlas.test"),
   };
 

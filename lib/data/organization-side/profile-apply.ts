@@ -17,6 +17,7 @@ import { refreshOrganizationDerived } from "../organizations/derived";
 import {
   changedOrganizationFacts,
   currentOrganizationCitations,
+  type OrganizationProfileFact,
   organizationProfileOf,
   organizationSideProfileSelect,
 } from "./profile-values";
@@ -42,7 +43,15 @@ const sameDay = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (
 async function applyNames(tx: Tx, organizationId: string, v: OrganizationSideProfile, credit: Credit) {
   const rows = await tx.organizationName.findMany({
     where: { organizationId },
-    select: { id: true, locale: true, name: true, kind: true, acronym: true, validUntil: true, validUntilPrecision: true },
+    select: {
+      id: true,
+      locale: true,
+      name: true,
+      kind: true,
+      acronym: true,
+      validUntil: true,
+      validUntilPrecision: true,
+    },
   });
   const targets = [
     { locale: "en", name: v.nameEn, kind: "OFFICIAL" as const, acronym: v.acronym, until: null },
@@ -168,6 +177,53 @@ const citationTexts = (citations: Citation[]) => [
   ),
 ];
 
+const STALE =
+  "The organization's profile changed after this request was made: it cannot be applied as it is. " +
+  "Ask for a new request based on the current values.";
+
+/** The Organization row's own columns, version-guarded: each changed one credited to `source`. */
+async function updateOrganizationRow(
+  tx: Tx,
+  at: { organizationId: string; baseVersion: number },
+  values: OrganizationSideProfile,
+  changed: readonly OrganizationProfileFact[],
+  credit: Credit,
+) {
+  const { organizationId } = at;
+  const alternates = await tx.organizationName.findMany({
+    where: { organizationId, kind: "ALTERNATE" },
+    select: { name: true },
+  });
+  const website = changed.includes("website");
+  const introduction = changed.includes("introduction");
+  const updated = await tx.organization.updateMany({
+    where: { id: organizationId, version: at.baseVersion },
+    data: {
+      acronym: values.acronym,
+      website: values.website,
+      introduction: values.introduction,
+      introductionLocale: values.introduction ? values.introductionLocale : null,
+      ...(website
+        ? {
+            websiteSourceId: values.website ? credit.sourceId : null,
+            websiteQuote: values.website ? credit.quote : null,
+          }
+        : {}),
+      ...(introduction ? { introductionSourceId: values.introduction ? credit.sourceId : null } : {}),
+      version: { increment: 1 },
+      searchText: buildSearchText([
+        values.nameEn,
+        values.nameZh,
+        values.acronym,
+        ...values.formerNames.map((n) => n.name),
+        ...alternates.map((n) => n.name),
+        values.introduction,
+      ]),
+    },
+  });
+  if (updated.count === 0) throw new StaleVersionError(STALE);
+}
+
 /** An approved ORGANIZATION_UPDATE request: the organization's profile as proposed, with its audit row. */
 export async function applyOrganizationProfileRequest(
   tx: Tx,
@@ -182,60 +238,29 @@ export async function applyOrganizationProfileRequest(
     where: { id: organizationId },
     select: organizationSideProfileSelect,
   });
-  const stale = () =>
-    new StaleVersionError(
-      "The organization's profile changed after this request was made: it cannot be applied as it is. " +
-        "Ask for a new request based on the current values.",
-    );
-  if (current.version !== r.baseVersion) throw stale();
+  if (current.version !== r.baseVersion) throw new StaleVersionError(STALE);
+  // A founder's institution gone since (merged away) makes the request out of date, never a foreign-key failure.
   const founders = values.founders.map((f) => f.institutionId);
-  if ((await tx.institution.count({ where: { id: { in: founders } } })) !== new Set(founders).size) throw stale();
+  if ((await tx.institution.count({ where: { id: { in: founders } } })) !== new Set(founders).size)
+    throw new StaleVersionError(STALE);
   const before = organizationProfileOf(current);
   const changed = changedOrganizationFacts(before, values);
   const countsBefore = changed.includes("declaredCounts") ? await storedCounts(tx, organizationId) : null;
-  const publisher = pickName(current.names, "en").name;
+  // A Source published by the organization itself: its secretariat's statement, citing the page it quotes.
   const source = await createCitedSource(
     tx,
     `change-${r.id}`,
-    publisher,
+    pickName(current.names, "en").name,
     { sourceUrl, sourceTitle },
     seenOnDate(sourceSeenOn, r.createdAt),
     { organizationId },
   );
   const credit: Credit = { sourceId: source.id, quote: sourceQuote ?? "" };
-  const has = (f: (typeof changed)[number]) => changed.includes(f);
-  const others = values.formerNames.map((n) => n.name);
-  const alternates = await tx.organizationName.findMany({
-    where: { organizationId, kind: "ALTERNATE" },
-    select: { name: true },
-  });
-  const updated = await tx.organization.updateMany({
-    where: { id: organizationId, version: r.baseVersion },
-    data: {
-      acronym: values.acronym,
-      website: values.website,
-      introduction: values.introduction,
-      introductionLocale: values.introduction ? values.introductionLocale : null,
-      ...(has("website")
-        ? { websiteSourceId: values.website ? source.id : null, websiteQuote: values.website ? credit.quote : null }
-        : {}),
-      ...(has("introduction") ? { introductionSourceId: values.introduction ? source.id : null } : {}),
-      version: { increment: 1 },
-      searchText: buildSearchText([
-        values.nameEn,
-        values.nameZh,
-        values.acronym,
-        ...others,
-        ...alternates.map((n) => n.name),
-        values.introduction,
-      ]),
-    },
-  });
-  if (updated.count === 0) throw stale();
-  if (has("nameEn") || has("nameZh") || has("acronym") || has("formerNames"))
+  await updateOrganizationRow(tx, { organizationId, baseVersion: r.baseVersion }, values, changed, credit);
+  if (changed.some((f) => f === "nameEn" || f === "nameZh" || f === "acronym" || f === "formerNames"))
     await applyNames(tx, organizationId, values, credit);
-  if (has("founders")) await applyFounders(tx, organizationId, values, credit);
-  if (has("declaredCounts")) await applyCounts(tx, organizationId, values, credit);
+  if (changed.includes("founders")) await applyFounders(tx, organizationId, values, credit);
+  if (changed.includes("declaredCounts")) await applyCounts(tx, organizationId, values, credit);
   await refreshOrganizationDerived(tx, [organizationId]);
   const pick = (o: Record<string, unknown>) => Object.fromEntries(changed.map((f) => [f, o[f] ?? null]));
   await recordAudit(tx, {
