@@ -104,7 +104,12 @@ export const organizationSideProfileSchema = z.object({
   nameZh: optionalText(300),
   acronym: optionalText(30),
   website: nullableUrl,
-  introduction: optionalText(5000),
+  // A browser sends a textarea's line breaks as CRLF: as stored (LF), an untouched introduction is unchanged.
+  introduction: z
+    .string()
+    .max(5000)
+    .transform((v) => v.replace(/\r\n?/g, "\n"))
+    .pipe(optionalText(5000)),
   introductionLocale: z.enum(NAME_LOCALES).optional().default("en"),
   formerNames: rows(formerNameRow),
   founders: rows(founderRow),
