@@ -148,7 +148,7 @@ function CountFields({ values, labels }: Lists) {
       {rowsOf(values.declaredCounts).map(({ value: c, i, key }) => (
         <Row key={key} label={t("rowNumber", { number: i + 1 })}>
           <Select
-            name={`values.declaredCounts.${i}.subject`}
+            name={`values.declaredCounts.${i}.countSubject`}
             label={t("countSubject")}
             options={COUNT_SUBJECTS.map((s) => ({ value: s, label: labels.subjects[s] }))}
             defaultValue={c?.subject ?? ""}

@@ -71,7 +71,8 @@ const founderRow = z
 
 const countRow = z
   .object({
-    subject: z
+    // Not "subject": that field name is the discrepancy report's hidden one (messages: validation.fields).
+    countSubject: z
       .union([z.enum(COUNT_SUBJECTS), z.literal("")])
       .optional()
       .default(""),
@@ -86,12 +87,13 @@ const countRow = z
     asOf: optionalDate,
   })
   .superRefine((r, ctx) => {
-    if (r.value && !r.subject) ctx.addIssue({ code: "custom", path: ["subject"], message: say("countSubject") });
+    if (r.value && !r.countSubject)
+      ctx.addIssue({ code: "custom", path: ["countSubject"], message: say("countSubject") });
     if (!r.value && r.asOf) ctx.addIssue({ code: "custom", path: ["value"], message: say("countValue") });
   })
   .transform((r) =>
     r.value
-      ? { subject: r.subject as CountSubjectValue, qualifier: r.qualifier, value: Number(r.value), asOf: r.asOf }
+      ? { subject: r.countSubject as CountSubjectValue, qualifier: r.qualifier, value: Number(r.value), asOf: r.asOf }
       : null,
   );
 

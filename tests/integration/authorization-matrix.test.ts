@@ -508,7 +508,7 @@ const inputs = {
         ),
         founders: rows(o.founders, (f) => ({ institution: "", institutionSlug: f.institution.slug, role: f.role })),
         declaredCounts: rows(o.declaredCounts, (c) => ({
-          subject: c.subject,
+          countSubject: c.subject,
           qualifier: c.qualifier,
           value: String(c.value),
           asOf: c.asOf?.toISOString().slice(0, 10) ?? "",

@@ -43,7 +43,7 @@ async function formNow(actor: Actor, edit: (v: FormValues) => void = () => {}) {
     })),
     founders: rows(p.founders, (f) => ({ institution: f.name, institutionSlug: f.slug, role: f.role })),
     declaredCounts: rows(p.values.declaredCounts, (c) => ({
-      subject: c.subject,
+      countSubject: c.subject,
       qualifier: c.qualifier,
       value: String(c.value),
       asOf: c.asOf?.iso ?? "",
@@ -158,7 +158,9 @@ describe("a secretariat proposes its organization's profile, an admin approves",
     const created = await propose(
       secretariat,
       (v) => {
-        v.declaredCounts = { "0": { subject: "MEMBERS", qualifier: "EXACTLY", value: "162", asOf: "November 2026" } };
+        v.declaredCounts = {
+          "0": { countSubject: "MEMBERS", qualifier: "EXACTLY", value: "162", asOf: "November 2026" },
+        };
         v.website = "https://uasr.example.org";
         v.introduction = "The University Alliance of the Silk Road brings universities together.";
       },
