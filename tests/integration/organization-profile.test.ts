@@ -229,6 +229,29 @@ describe("what a proposal must carry", () => {
     }).catch((e) => e);
     expect(twice).toBeInstanceOf(ValidationError);
     expect(twice.fieldErrors["values.formerNames.1.name"]).toEqual(["This former name is listed twice."]);
+    // A founder typed without JavaScript that names no institution, and a row without its role.
+    const unknown = await propose(
+      secretariat,
+      set("founders", { "0": { institution: "No Such University Anywhere", institutionSlug: "", role: "FOUNDER" } }),
+    ).catch((e) => e);
+    expect(unknown).toBeInstanceOf(ValidationError);
+    expect(Object.keys(unknown.fieldErrors)).toEqual(["values.founders.0.institution"]);
+    const roleless = proposeOrganizationUpdateSchema.safeParse({
+      baseVersion: "1",
+      reason: "",
+      values: {
+        nameEn: "University Alliance",
+        nameZh: "",
+        acronym: "",
+        website: "",
+        introduction: "",
+        founders: { "0": { institution: "Xi'an Jiaotong University", institutionSlug: "", role: "" } },
+      },
+      source: cited(),
+    });
+    expect(roleless.success ? [] : roleless.error.issues.map((i) => i.path.join("."))).toEqual([
+      "values.founders.0.role",
+    ]);
     expect(await prisma.changeRequest.count()).toBe(count);
 
     const first = await propose(secretariat, set("acronym", "USR"));

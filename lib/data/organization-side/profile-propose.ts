@@ -63,21 +63,37 @@ const fail = (field: string, message: string): never => {
   throw new ValidationError(message, { [field]: [message] });
 };
 
+const institutionSelect = { id: true, names: { select: { locale: true, name: true, kind: true } } } as const;
+const fold = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * A founder row's institution: the one chosen from the list while its text is still one of that institution's names
+ * (a current founder as the form shows it: no search needed), else the typed name resolved as the pickers do.
+ */
+async function founderInstitution(
+  row: OrganizationSideProfileInput["founders"][number],
+  field: string,
+  locale: Locale,
+) {
+  const chosen = row.institutionSlug
+    ? await db().institution.findUnique({ where: { slug: row.institutionSlug }, select: institutionSelect })
+    : null;
+  if (chosen && (!row.institution || chosen.names.some((n) => fold(n.name) === fold(row.institution)))) return chosen;
+  const slug = await resolveRecordChoice(
+    "institution",
+    { slug: row.institutionSlug, text: row.institution },
+    locale,
+    field,
+  );
+  return db().institution.findUnique({ where: { slug }, select: institutionSelect });
+}
+
 /** Each founder row's institution, as chosen from the list or typed (resolved by name without JavaScript). */
 async function resolveFounders(rows: OrganizationSideProfileInput["founders"], locale: Locale) {
   const founders: FounderEntry[] = [];
   for (const [i, row] of rows.entries()) {
     const field = `values.founders.${i}.institution`;
-    const slug = await resolveRecordChoice(
-      "institution",
-      { slug: row.institutionSlug, text: row.institution },
-      locale,
-      field,
-    );
-    const institution = await db().institution.findUnique({
-      where: { slug },
-      select: { id: true, names: { select: { locale: true, name: true, kind: true } } },
-    });
+    const institution = await founderInstitution(row, field, locale);
     if (!institution) return fail(field, "Choose an institution from the list.");
     if (founders.some((f) => f.institutionId === institution.id && f.role === row.role))
       return fail(field, "This founder is listed twice with the same role.");
