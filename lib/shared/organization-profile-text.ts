@@ -33,27 +33,32 @@ function dateOf(value: unknown, precision: unknown): PartialDate | null {
 const label = (t: Translate, namespace: string, code: unknown, known: string[]) =>
   typeof code === "string" && known.includes(code) ? t(`${namespace}.${code}`) : String(code ?? "");
 
+/** Chinese runs words together and uses full-width punctuation. */
+const PUNCTUATION = {
+  en: { comma: ", ", space: " ", open: " (", close: ")", colon: ": " },
+  zh: { comma: "，", space: "", open: "（", close: "）", colon: "：" },
+};
+
 export function profileListItemText(field: string, item: unknown, locale: string, t: Translate): string {
   if (!isRecord(item)) return String(item);
+  const p = PUNCTUATION[locale === "zh" ? "zh" : "en"];
   const when = (value: unknown, precision: unknown, word: string) => {
     const date = dateOf(value, precision);
-    return date ? `, ${t(word)} ${formatPartialDate(date, locale)}` : "";
+    return date ? `${p.comma}${t(word)}${p.space}${formatPartialDate(date, locale)}` : "";
   };
-  if (field === "formerNames")
-    return `${String(item.name)} (${label(t, "locales", item.locale, LANGUAGES)})${when(
-      item.validUntil,
-      null,
-      "auditDetails.until",
-    )}`;
+  if (field === "formerNames") {
+    const language = label(t, "locales", item.locale, LANGUAGES);
+    return `${String(item.name)}${p.open}${language}${p.close}${when(item.validUntil, null, "auditDetails.until")}`;
+  }
   if (field === "founders") return `${String(item.name)} · ${label(t, "founderRoles", item.role, FOUNDER_ROLES)}`;
   if (field === "declaredCounts") {
     const qualifier =
-      item.qualifier === "EXACTLY" ? "" : `${label(t, "auditDetails.qualifiers", item.qualifier, QUALIFIERS)} `;
-    return `${label(t, "counts.subject", item.subject, SUBJECTS)}: ${qualifier}${String(item.value)}${when(
-      item.asOf,
-      item.asOfPrecision,
-      "auditDetails.asOf",
-    )}`;
+      item.qualifier === "EXACTLY"
+        ? ""
+        : `${label(t, "auditDetails.qualifiers", item.qualifier, QUALIFIERS)}${p.space}`;
+    const subject = label(t, "counts.subject", item.subject, SUBJECTS);
+    const asOf = when(item.asOf, item.asOfPrecision, "auditDetails.asOf");
+    return `${subject}${p.colon}${qualifier}${String(item.value)}${asOf}`;
   }
   return JSON.stringify(item);
 }
