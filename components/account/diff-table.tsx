@@ -13,7 +13,8 @@ type Labels = { field: (field: string) => string; value: (field: string, value: 
 const struck = "text-slate-700 line-through decoration-red-700";
 // On a phone four columns do not fit: below sm each field is a card, its values one under another with their
 // column's name; from sm on it is a table.
-const cell = "block py-0.5 sm:table-cell sm:px-3 sm:py-2 break-words";
+// Lists (an organization's founders, former names, counts) read one row a line.
+const cell = "block py-0.5 sm:table-cell sm:px-3 sm:py-2 break-words whitespace-pre-line";
 const columnName = "text-xs text-muted sm:hidden";
 
 function FieldRow({

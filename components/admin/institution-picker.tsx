@@ -15,24 +15,31 @@ export function InstitutionPicker({
   locale,
   chosen,
   compact = false,
+  name = "institution",
+  recordName = "institutionSlug",
+  label,
 }: {
   id: string;
   locale: Locale;
   chosen?: { slug: string; name: string } | null;
   compact?: boolean;
+  /** The text's and the slug's field names, for a form with several pickers (an organization's founders). */
+  name?: string;
+  recordName?: string;
+  label?: string;
 }) {
   const t = useTranslations("account");
-  const invalid = Boolean(useFormState().fieldErrors.institution);
+  const invalid = Boolean(useFormState().fieldErrors[name]);
   const errorId = `${id}-error`;
   return (
     <div>
       <label htmlFor={id} className={compact ? "block" : "block text-sm font-medium"}>
-        {t("institution")}
+        {label ?? t("institution")}
       </label>
       <SuggestCombobox
         id={id}
-        name="institution"
-        recordName="institutionSlug"
+        name={name}
+        recordName={recordName}
         mode="record"
         types={["institution"]}
         locale={locale}
@@ -46,7 +53,7 @@ export function InstitutionPicker({
         invalid={invalid}
         describedBy={errorId}
       />
-      <FieldError name="institution" id={errorId} />
+      <FieldError name={name} id={errorId} />
     </div>
   );
 }

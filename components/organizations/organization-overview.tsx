@@ -20,6 +20,7 @@ async function ExternalLinks({ organization: o, locale }: Props) {
             <a href={o.website} className="break-all text-accent underline" rel="noopener noreferrer">
               {o.website}
             </a>
+            {o.websiteSource ? <SourceNote source={o.websiteSource} locale={locale} /> : null}
           </dd>
         </div>
       ) : null}

@@ -3,6 +3,7 @@
 import { countryName } from "./countries";
 import { formatPartialDate, type PartialDate } from "./dates";
 import { DISCREPANCY_KINDS } from "./types/discrepancies";
+import { profileListItemText } from "./organization-profile-text";
 import { AUDIT_FIELD_MESSAGES, AUDIT_FIELD_VALUES, auditFieldMessage, isAuditField } from "./audit-fields";
 import {
   institutionKinds,
@@ -66,6 +67,9 @@ export function auditValueText(field: string, value: unknown, locale: string, t:
   const kind = isAuditField(field) ? AUDIT_FIELD_VALUES[field] : undefined;
   if (isPartialDate(value)) return formatPartialDate(value, locale) ?? NONE;
   if (typeof value === "boolean") return t(value ? "auditDetails.yes" : "auditDetails.no");
+  // One line per row: the diff shows each former name, founder and count of the lists on its own line.
+  if (kind === "profileList" && Array.isArray(value))
+    return value.length ? value.map((v) => profileListItemText(field, v, locale, t)).join("\n") : NONE;
   if (Array.isArray(value))
     return value.length ? value.map((v) => auditValueText(field, v, locale, t)).join(", ") : NONE;
   if (typeof value !== "string") return String(value);
@@ -74,6 +78,8 @@ export function auditValueText(field: string, value: unknown, locale: string, t:
       return minute(value);
     case "country":
       return countryName(value, locale);
+    case "language":
+      return value === "en" || value === "zh" ? t(`locales.${value}`) : value;
     case "password":
       return value === "removed" ? t("auditDetails.passwordRemoved") : value;
     case "role":

@@ -6,6 +6,7 @@ import type {
   CitedOrganizationProfile,
 } from "../validation/organizations";
 import type { InstitutionProfileValues, ProfileCitation } from "../validation/institutions";
+import type { OrganizationSideProfile } from "../validation/organization-profile";
 import type { DismissDiscrepancyValues } from "../validation/discrepancies";
 import type { MembershipSnapshot } from "./types/change-requests";
 
@@ -22,6 +23,8 @@ export type AuditField =
   | keyof OrganizationProposal
   | keyof CitedOrganizationProfile
   | keyof AdminOrganizationValues
+  // An organization's profile as its secretariat proposes it (organization.update from a change request).
+  | keyof OrganizationSideProfile
   // institution.create; institution.update's citations per changed field.
   | "kind"
   | "country"
@@ -64,6 +67,10 @@ export const AUDIT_FIELD_MESSAGES = {
   rorId: "rorId",
   wikidataId: "wikidataId",
   introduction: "introduction",
+  introductionLocale: "introductionLocale",
+  formerNames: "formerNames",
+  founders: "founders",
+  declaredCounts: "declaredCounts",
   role: "role",
   status: "status",
   joined: "joined",
@@ -110,7 +117,9 @@ export type AuditValueKind =
   | "kind"
   | "outcome"
   | "password"
-  | "nested";
+  | "nested"
+  | "profileList"
+  | "language";
 
 export const AUDIT_FIELD_VALUES: Partial<Record<AuditField, AuditValueKind>> = {
   role: "role",
@@ -129,6 +138,10 @@ export const AUDIT_FIELD_VALUES: Partial<Record<AuditField, AuditValueKind>> = {
   outcome: "outcome",
   password: "password",
   sources: "nested",
+  formerNames: "profileList",
+  founders: "profileList",
+  declaredCounts: "profileList",
+  introductionLocale: "language",
 };
 
 export function isAuditField(key: string): key is AuditField {

@@ -540,6 +540,50 @@ const inputs = {
     });
     return { token, password: "a brand new passphrase", confirm: "a brand new passphrase" };
   },
+  async proposeOrganizationUpdate(target) {
+    // The target's organization's profile form as its secretariat opens it, with a new introduction.
+    const slug = organizationSlugs[target];
+    await prisma.changeRequest.updateMany({
+      where: { organization: { slug }, kind: "ORGANIZATION_UPDATE", status: "PENDING" },
+      data: { status: "WITHDRAWN" },
+    });
+    const o = await prisma.organization.findUniqueOrThrow({
+      where: { slug },
+      include: {
+        names: true,
+        founders: { include: { institution: { select: { slug: true } } }, orderBy: { position: "asc" } },
+        declaredCounts: true,
+      },
+    });
+    const official = (locale: string) =>
+      o.names.find((n) => n.locale === locale && n.kind === "OFFICIAL" && !n.validUntil)?.name ?? "";
+    const rows = <T>(list: T[], row: (x: T) => Record<string, string>) =>
+      Object.fromEntries(list.map((x, i) => [String(i), row(x)]));
+    return {
+      baseVersion: String(o.version),
+      reason: "",
+      values: {
+        nameEn: official("en"),
+        nameZh: official("zh"),
+        acronym: o.acronym ?? "",
+        website: o.website ?? "",
+        introduction: `Matrix introduction ${randomBytes(3).toString("hex")}`,
+        introductionLocale: "en",
+        formerNames: rows(
+          o.names.filter((n) => n.kind === "FORMER"),
+          (n) => ({ name: n.name, locale: n.locale, validUntil: n.validUntil?.toISOString().slice(0, 10) ?? "" }),
+        ),
+        founders: rows(o.founders, (f) => ({ institution: "", institutionSlug: f.institution.slug, role: f.role })),
+        declaredCounts: rows(o.declaredCounts, (c) => ({
+          countSubject: c.subject,
+          qualifier: c.qualifier,
+          value: String(c.value),
+          asOf: c.asOf?.toISOString().slice(0, 10) ?? "",
+        })),
+      },
+      source: profileSource(),
+    };
+  },
 } satisfies Record<string, (target: Target, actor: ActorKey) => Promise<Record<string, unknown>>>;
 type ActionName = keyof typeof inputs;
 
@@ -704,6 +748,10 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
         : "denied",
   // The link's token is the proof when signed out; signed in as anyone else, it is refused (another's address).
   confirmAddress: (a) => rule(a === "anonymous"),
+  // The organization comes from the account: a secretariat (manager or editor) proposes its own organization's
+  // profile only, the other organization's is untouched; a university's staff, admins and visitors are refused.
+  proposeOrganizationUpdate: (a, t) =>
+    ownOrganization(a, t) ? "allowed" : a.startsWith("secretariat") ? "untouched" : "denied",
 };
 
 const requestIdsOf = async (institutionId: string) =>
@@ -800,6 +848,24 @@ async function snapshot(target: Target) {
   const organizationDomainsNow = (
     await prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { emailDomains: true } })
   ).emailDomains;
+  // The organization the target stands for on the organizations' side, and that side's requests about it.
+  const organizationSide = await prisma.organization.findUniqueOrThrow({
+    where: { slug: organizationSlugs[target] },
+    select: {
+      version: true,
+      acronym: true,
+      website: true,
+      introduction: true,
+      names: { orderBy: { id: "asc" } },
+      founders: { orderBy: { id: "asc" } },
+      declaredCounts: { orderBy: { id: "asc" } },
+      changeRequests: {
+        where: { side: "ORGANIZATION" },
+        orderBy: { id: "asc" },
+        select: { id: true, status: true, decidedById: true, conflict: true, kind: true },
+      },
+    },
+  });
   return JSON.stringify({
     secretariat,
     organizationDomainsNow,
@@ -818,6 +884,7 @@ async function snapshot(target: Target) {
     institution,
     memberLists,
     organizationRequests,
+    organizationSide,
   });
 }
 

@@ -124,6 +124,7 @@ describe("JSON-LD description", () => {
     introductionSource: null,
     foundedSource: null,
     website: null,
+    websiteSource: null,
     parent: null,
     children: [],
     founders: [],

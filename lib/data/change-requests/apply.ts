@@ -232,9 +232,9 @@ export async function applyOrganizationCreate(ctx: ApplyContext, values: Organiz
 }
 
 /** Tags of the public pages a change touches, read in its transaction (nothing is left to read after the commit). */
-export async function tagsTouchedBy(tx: Tx, institutionId: string, organizationId: string | null) {
+export async function tagsTouchedBy(tx: Tx, institutionId: string | null, organizationId: string | null) {
   const [i, o] = await Promise.all([
-    tx.institution.findUnique({ where: { id: institutionId }, select: { slug: true } }),
+    institutionId ? tx.institution.findUnique({ where: { id: institutionId }, select: { slug: true } }) : null,
     organizationId ? tx.organization.findUnique({ where: { id: organizationId }, select: { slug: true } }) : null,
   ]);
   return changeAppliedTags({ institution: i?.slug ?? null, organization: o?.slug ?? null });

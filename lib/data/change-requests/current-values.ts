@@ -4,13 +4,14 @@ import type { ChangeKind, ChangeStatus } from "../../generated/prisma/enums";
 import type { FieldDiff, ReviewedFieldDiff } from "../../shared/types/change-requests";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
 import { membershipSnapshotSelect, snapshotOf } from "./diff";
+import { organizationProfileOf, organizationSideProfileSelect } from "../organization-side/profile-values";
 
 // The review page's "now" column: the record as it is when the page renders, which differs from the values
 // kept "when proposed" if someone changed the record since. Such a field is a conflict the reviewer must see.
 
 type Subject = {
   kind: ChangeKind;
-  /** Null for a proposed new institution, until it is approved. */
+  /** Null for a proposed new institution until it is approved, and for an organization's own profile. */
   institutionId: string | null;
   organizationId: string | null;
   membershipId: string | null;
@@ -18,6 +19,12 @@ type Subject = {
 
 /** The record's current values, field by field; null when there is no record (yet). */
 export async function currentValues(tx: Tx, r: Subject): Promise<Record<string, unknown> | null> {
+  if (r.kind === "ORGANIZATION_UPDATE") {
+    const o = r.organizationId
+      ? await tx.organization.findUnique({ where: { id: r.organizationId }, select: organizationSideProfileSelect })
+      : null;
+    return o ? organizationProfileOf(o) : null;
+  }
   if (!r.institutionId) return null;
   if (r.kind === "INSTITUTION_UPDATE") {
     const i = await tx.institution.findUnique({ where: { id: r.institutionId }, select: institutionProfileSelect });

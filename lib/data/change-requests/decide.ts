@@ -16,6 +16,7 @@ import { applyMembership, applyOrganizationCreate, tagsTouchedBy, type Applied }
 import type { MembershipSnapshot } from "../../shared/types/change-requests";
 import { decisionNotice, type DecisionNotice } from "./decision-notice";
 import { applyInstitutionCreate } from "../organization-side/institution-create";
+import { applyOrganizationProfileRequest } from "../organization-side/profile-apply";
 
 /**
  * Tell the proposer in the app and by mail, in their language (decision-notice.ts). Both are written in the
@@ -69,6 +70,13 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
   });
   // A new institution an organization's member list named has no institution yet: its own file makes both.
   if (r.kind === "INSTITUTION_CREATE") return applyInstitutionCreate(tx, r, adminId);
+  // The organization's side of its own profile names no institution (organization-side/profile-apply.ts).
+  if (r.kind === "ORGANIZATION_UPDATE")
+    return {
+      ...(await applyOrganizationProfileRequest(tx, r, adminId)),
+      institutionId: null,
+      proposerId: r.proposedById,
+    };
   const request = { ...r, institutionId: ownInstitution(r.institutionId, r.id) };
   const institution = ownInstitution(r.institution, r.id);
   const ctx = { tx, request, publisher: pickName(institution.names, "en").name, actorId: adminId };

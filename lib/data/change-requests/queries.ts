@@ -213,10 +213,10 @@ export async function getChangeRequest(actor: Actor | null, changeRequestId: str
     },
   });
   if (!row) throw new NotFoundError("No such request.");
-  // A proposed new institution names none until it is approved (organization-side/institution-create.ts): it is
-  // read as its organization's, its proposal field by field, the membership's facts among the institution's.
+  // A proposed new institution names none until it is approved (organization-side/institution-create.ts), nor does
+  // an organization's own profile: the rest of the page reads them as their organization's.
   const r =
-    row.kind === "INSTITUTION_CREATE"
+    row.kind === "INSTITUTION_CREATE" || row.kind === "ORGANIZATION_UPDATE"
       ? { ...row, institutionId: row.institutionId }
       : { ...row, institutionId: ownInstitution(row.institutionId, row.id) };
   const isMembership = r.kind.startsWith("MEMBERSHIP");

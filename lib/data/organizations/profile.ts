@@ -17,6 +17,8 @@ const profileSelect = {
   introduction: true,
   introductionLocale: true,
   website: true,
+  websiteQuote: true,
+  websiteSource: sourceSelect,
   foundedQuote: true,
   wikidataId: true,
   names: {
@@ -125,6 +127,7 @@ function toProfile(o: ProfileRow, locale: Locale): OrganizationProfile {
     introductionSource: sourceRef(o.introductionSource, null),
     foundedSource: sourceRef(o.foundedSource, o.foundedQuote),
     website: o.website,
+    websiteSource: sourceRef(o.websiteSource, o.websiteQuote),
     parent: o.parent ? { slug: o.parent.slug, name: named(o.parent.names).name } : null,
     children: o.children.map((c) => ({ slug: c.slug, kind: c.kind, name: named(c.names).name })),
     ...relatedOf(o, locale),

@@ -59,6 +59,8 @@ export type OrganizationProfile = OrganizationSummary & {
   introductionSource: SourceRef | null;
   foundedSource: SourceRef | null;
   website: string | null;
+  /** What the website rests on, once a change cited a source for it (null for the seed's websites). */
+  websiteSource: SourceRef | null;
   parent: { slug: string; name: string } | null;
   children: { slug: string; name: string; kind: OrganizationKind }[];
   /** Each founding institution once, with all the roles the sources give it and their passages. */
