@@ -16,7 +16,9 @@ import { CorrectionsLink } from "@/components/corrections/corrections-link";
 import { canTriageCorrections, countOpenCorrections } from "@/lib/data/corrections/triage";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/shared/actor";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { listOrganizationDisagreements } from "@/lib/data/organization-side/member-sides";
+import { OrganizationDisagreements } from "@/components/organization-side/organization-disagreements";
 import { isLocale, type Locale } from "@/i18n/routing";
 import { parseRequestStatusFilter, type RequestStatusFilter, statusOfFilter } from "@/lib/shared/request-filter";
 
@@ -25,11 +27,12 @@ export const metadata: Metadata = { robots: { index: false } };
 type Props = { actor: Actor; locale: Locale };
 
 async function StaffAccount({ actor, locale, filter }: Props & { filter: RequestStatusFilter | null }) {
-  const [notifications, dashboard, requests, corrections] = await Promise.all([
+  const [notifications, dashboard, requests, corrections, disagreements] = await Promise.all([
     listNotifications(actor),
     getStaffDashboard(actor, locale),
     listMyInstitutionRequests(actor, locale, filter ? statusOfFilter(filter) : undefined),
     countOpenCorrections(actor),
+    listOrganizationDisagreements(actor, locale),
   ]);
   return (
     <div className="space-y-8">
@@ -38,6 +41,7 @@ async function StaffAccount({ actor, locale, filter }: Props & { filter: Request
         <CorrectionsLink count={corrections} href="/account/corrections" locale={locale} />
       ) : null}
       <NotificationList notifications={notifications} markReadAction={markNotificationsReadAction} locale={locale} />
+      <OrganizationDisagreements rows={disagreements} locale={locale} />
       <StaffMemberships dashboard={dashboard} locale={locale} />
       <OwnRequestList requests={requests} filter={filter} locale={locale} />
       <EmbedSnippet slug={dashboard.institution.slug} siteUrl={env().SITE_URL} locale={locale} />
@@ -96,6 +100,8 @@ export default async function AccountPage({
   setRequestLocale(locale);
   const actor = await actorOrLogin(locale, `/${locale}/account`);
   if (actor.role === "STAFF" && !actor.staffRole) return <PendingAccount actor={actor} locale={locale} />;
+  // An organization's secretariat keeps its organization's side: its home is the member list.
+  if (actor.organizationId) redirect(`/${locale}/account/organization`);
   return actor.role === "ADMIN" ? (
     <AdminAccount actor={actor} locale={locale} />
   ) : (
