@@ -473,7 +473,59 @@ const inputs = {
     });
     return { token, password: "a brand new passphrase", confirm: "a brand new passphrase" };
   },
+  // The organizations' side (issue 16): the target stands for its organization (organizationSlugs).
+  async proposeOrganizationMember() {
+    // Never one of the targets' institutions: a request about them would count as theirs.
+    const institution = await prisma.institution.findFirstOrThrow({
+      where: {
+        slug: { notIn: Object.values(institutionSlugs) },
+        changeRequests: { none: { side: "ORGANIZATION", status: "PENDING" } },
+      },
+      orderBy: { slug: "asc" },
+    });
+    return { institutionSlug: institution.slug, institution: "", reason: "", values: values("member") };
+  },
+  async proposeOrganizationMemberUpdate(target) {
+    const m = await organizationMember(target);
+    return { membershipId: m.id, baseVersion: String(m.version), reason: "", values: values("restated") };
+  },
+  async proposeOrganizationMemberEnd(target) {
+    const m = await organizationMember(target);
+    return {
+      membershipId: m.id,
+      baseVersion: String(m.version),
+      reason: "",
+      ended: "2026",
+      sourceUrl: "https://example.org/former-members",
+      sourceTitle: "",
+      sourceQuote: `Matrix end ${randomBytes(3).toString("hex")}`,
+      sourceSeenOn: "",
+    };
+  },
 } satisfies Record<string, (target: Target) => Promise<Record<string, unknown>>>;
+
+async function organizationIdOf(target: Target) {
+  return (await prisma.organization.findUniqueOrThrow({ where: { slug: organizationSlugs[target] } })).id;
+}
+
+/**
+ * A member of the target's organization whose end the organization has not stated, with no statement of the
+ * organization's side waiting for review (an earlier case's is withdrawn, as pendingRequestFor does).
+ */
+async function organizationMember(target: Target) {
+  const m = await prisma.membership.findFirstOrThrow({
+    where: {
+      organizationId: await organizationIdOf(target),
+      OR: [{ organizationStatus: null }, { organizationStatus: { not: "WITHDRAWN" } }],
+    },
+    orderBy: { id: "asc" },
+  });
+  await prisma.changeRequest.updateMany({
+    where: { membershipId: m.id, side: "ORGANIZATION", status: "PENDING" },
+    data: { status: "WITHDRAWN" },
+  });
+  return m;
+}
 type ActionName = keyof typeof inputs;
 
 const profileValues = async (target: Target, city: string) => {
@@ -539,6 +591,10 @@ const own = (a: ActorKey, t: Target) =>
 /** The target institution's manager. */
 const managerOf = (a: ActorKey, t: Target) => (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
 
+/** The secretariat of the organization the target stands for (organizationSlugs). */
+const secretariatOf = (a: ActorKey, t: Target) =>
+  (a === "secretariatX" && t === "nmu") || (a === "secretariatEditorY" && t === "cuhk");
+
 type Outcome = "allowed" | "denied" | "untouched";
 const rule = (ok: boolean): Outcome => (ok ? "allowed" : "denied");
 
@@ -596,6 +652,12 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   requestAddressConfirmation: (a, t) => (own(a, t) ? "allowed" : a.startsWith("staff") ? "untouched" : "denied"),
   // The link's token is the proof when signed out; signed in as anyone else, it is refused (another's address).
   confirmAddress: (a) => rule(a === "anonymous"),
+  // The organization's own secretariat, manager or editor alike; the other organization's secretariat states a member
+  // of its own organization (it comes from the account), leaving the target's untouched; nobody else.
+  proposeOrganizationMember: (a, t) =>
+    secretariatOf(a, t) ? "allowed" : a.startsWith("secretariat") ? "untouched" : "denied",
+  proposeOrganizationMemberUpdate: (a, t) => rule(secretariatOf(a, t)),
+  proposeOrganizationMemberEnd: (a, t) => rule(secretariatOf(a, t)),
 };
 
 const requestIdsOf = async (institutionId: string) =>
@@ -661,6 +723,17 @@ async function snapshot(target: Target) {
     where: { id: institutionId },
     select: { version: true, city: true, website: true, rorId: true, wikidataId: true },
   });
+  // The organization the target stands for: its members (both sides) and its secretariat's statements.
+  const organizationId = await organizationIdOf(target);
+  const organizationSide = await Promise.all([
+    prisma.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    prisma.changeRequest.findMany({
+      where: { organizationId, side: "ORGANIZATION" },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, kind: true, conflict: true, membershipId: true },
+    }),
+    prisma.notification.count({ where: { user: { organizationId } } }),
+  ]);
   return JSON.stringify({
     memberships,
     requests,
@@ -675,6 +748,7 @@ async function snapshot(target: Target) {
     dismissals,
     corrections,
     institution,
+    organizationSide,
   });
 }
 

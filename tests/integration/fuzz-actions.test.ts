@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/shared/actor";
 import { loadActions } from "../support/actions";
 import { loadActor, testPrisma, useFuzzDatabase } from "../support/db";
 import { fieldsOf, junk, type Pools, plausible, tainted } from "../support/fuzz";
+import { secretariatUser } from "../support/secretariats";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 
@@ -27,12 +28,15 @@ const unexpected = [en.validation.unexpected, zh.validation.unexpected];
 const prisma = testPrisma();
 const { actions, runDefinition, formToObject } = await loadActions();
 const names = Object.keys(actions);
-type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "admin";
-const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "admin"];
+// secretariatUasr: a secretariat manager of UASR (issue 16), who must never change UABR's side.
+type ActorKey = "anonymous" | "staffNmu" | "staffCuhk" | "secretariatUasr" | "admin";
+const actorKeys: ActorKey[] = ["anonymous", "staffNmu", "staffCuhk", "secretariatUasr", "admin"];
 let actors: Record<ActorKey, Actor | null>;
 let pools: Pools;
 let tables: string[] = [];
 const institution = { nmu: "", cuhk: "" };
+/** An organization whose side only its own secretariat (not UASR's) may state. */
+let uabr = "";
 
 const digest = (from: string) =>
   `count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${from}`;
@@ -58,6 +62,13 @@ async function fingerprint(): Promise<Record<string, string>> {
       ) x`)}`,
     );
   }
+  const other = `'${uabr}'`;
+  parts.push(
+    `SELECT 'uabr' AS t, ${digest(`(
+      SELECT m::text FROM "Membership" m WHERE m."organizationId" = ${other}
+      UNION ALL SELECT r::text FROM "ChangeRequest" r WHERE r."organizationId" = ${other} AND r.side = 'ORGANIZATION'
+    ) x`)}`,
+  );
   const rows = await prisma.$queryRawUnsafe<{ t: string; h: string }[]>(parts.join(" UNION ALL "));
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
@@ -76,11 +87,17 @@ beforeAll(async () => {
   institution.cuhk = (
     await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" } })
   ).id;
+  uabr = (await prisma.organization.findUniqueOrThrow({ where: { slug: "university-alliance-of-belt-and-road" } })).id;
   const load = (email: string) => loadActor(prisma, email);
+  await secretariatUser(prisma, {
+    email: "fuzz-secretariat@uasr.test",
+    organizationSlug: "university-alliance-of-the-silk-road",
+  });
   actors = {
     anonymous: null,
     staffNmu: await load("staff@njmu.test"),
     staffCuhk: await load("staff@cuhk.test"),
+    secretariatUasr: await load("fuzz-secretariat@uasr.test"),
     admin: await load("admin@atlas.test"),
   };
 
@@ -298,6 +315,9 @@ clear refusals, refused input changes nothing`, async () => {
         // anyone, staff included, may suggest a correction of the other university's page.
         if (staff && name !== "setPassword" && name !== "submitCorrection")
           expect(after[other], `staff changed the other institution: ${label}`).toBe(before[other]);
+        // A secretariat states its own organization's side only, whatever ids it sends.
+        if (actor === "secretariatUasr" && name !== "setPassword")
+          expect(after.uabr, `a secretariat changed another organization's side: ${label}`).toBe(before.uabr);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
