@@ -4,12 +4,15 @@ import type { ChangeKind, ChangeStatus } from "../../generated/prisma/enums";
 import type { FieldDiff, ReviewedFieldDiff } from "../../shared/types/change-requests";
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
 import { membershipSnapshotSelect, snapshotOf } from "./diff";
+import { currentOrganizationSide } from "../organization-side/propose-member-change";
 
 // The review page's "now" column: the record as it is when the page renders, which differs from the values
 // kept "when proposed" if someone changed the record since. Such a field is a conflict the reviewer must see.
 
 type Subject = {
   kind: ChangeKind;
+  /** An organization's statement is compared with what the organization states now, never the university's. */
+  side?: "INSTITUTION" | "ORGANIZATION";
   institutionId: string;
   organizationId: string | null;
   membershipId: string | null;
@@ -22,6 +25,7 @@ export async function currentValues(tx: Tx, r: Subject): Promise<Record<string, 
     return i ? profileOf(i) : null;
   }
   if (r.kind === "ORGANIZATION_CREATE") return null;
+  if (r.side === "ORGANIZATION" && r.membershipId) return currentOrganizationSide(tx, r.membershipId);
   // A proposed new membership has no record unless one was made meanwhile, which is then its "now".
   const m = r.membershipId
     ? await tx.membership.findUnique({ where: { id: r.membershipId }, select: membershipSnapshotSelect })

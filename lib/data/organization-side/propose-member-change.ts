@@ -67,6 +67,12 @@ export function organizationSnapshot(m: Member): MembershipSnapshot | null {
   };
 }
 
+/** What the organization states now of one membership, as the review page's "now" column reads it. */
+export async function currentOrganizationSide(client: Tx, membershipId: string): Promise<MembershipSnapshot | null> {
+  const m = await client.membership.findUnique({ where: { id: membershipId }, select: memberSelect });
+  return m ? organizationSnapshot(m) : null;
+}
+
 /** The request of a statement about a member the organization lists, guarded by the version the form saw. */
 async function requestChange(
   client: Tx,
