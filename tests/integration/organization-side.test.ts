@@ -8,6 +8,7 @@ import {
   proposeOrganizationMemberUpdate,
 } from "@/lib/data/organization-side/propose-member-change";
 import { getDiscrepancyReport } from "@/lib/data/admin/discrepancies";
+import { recordOrganizationConfirmation } from "@/lib/data/memberships/confirmations";
 import { getOrganizationMemberList, listOrganizationDisagreements } from "@/lib/data/organization-side/member-sides";
 import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { getOrganizationBySlug } from "@/lib/data/organizations/profile";
@@ -119,6 +120,22 @@ organization`, async () => {
 // Applying the organization's side (issue 16, "Two sides"): an approval fills the organization's columns only, the
 // two sides are compared at the coarser precision, a disagreement is listed and both sides are told.
 describe("the two sides of a membership, once approved", () => {
+  // The write database is shared with later files: CUHK's UASR membership and CUHK's domains are left as found.
+  let found: Awaited<ReturnType<typeof prisma.membership.findFirstOrThrow>> | null = null;
+  let domains: string[] = [];
+  beforeAll(async () => {
+    domains = (await prisma.institution.findUniqueOrThrow({ where: { id: cuhkId } })).emailDomains;
+    found = await prisma.membership.findFirstOrThrow({
+      where: { institutionId: cuhkId, organization: { slug: UASR } },
+    });
+  });
+  afterAll(async () => {
+    if (!found) return;
+    const { id, version: _version, createdAt: _c, updatedAt: _u, ...row } = found;
+    await prisma.membership.update({ where: { id }, data: row });
+    await prisma.institution.update({ where: { id: cuhkId }, data: { emailDomains: domains } });
+  });
+
   const approve = async (id: string) => approveChangeRequest(await loadActor(prisma, "admin@atlas.test"), id, null);
   const cuhkUasr = async () =>
     prisma.membership.findFirstOrThrow({ where: { institutionId: cuhkId, organization: { slug: UASR } } });
@@ -181,7 +198,8 @@ is confirmed by both sides, with both sources`, async () => {
     expect(row.source?.key).not.toBe(row.confirmation.organizationSource?.key);
     const i = await getInstitutionBySlug(CUHK, "en");
     expect(i!.participations.find((p) => p.organization.slug === UASR)!.confirmation.state).toBe("BOTH");
-    expect(await prisma.auditEvent.count({ where: { entityId: after.id, action: "membership.corroborate" } })).toBe(1);
+    const audited = { entityId: after.id, action: "membership.corroborate", changeRequestId: request.id };
+    expect(await prisma.auditEvent.count({ where: audited })).toBe(1);
   });
 
   it(`a date agrees at the coarser of the two precisions: the university's "May 2016" and the organization's \
@@ -245,7 +263,10 @@ report lists both values with both sources, both sides are told, and they are to
 
   it(`a statement made from an address of the member itself never corroborates it: one university cannot make \
 both sides`, async () => {
-    await prisma.institution.update({ where: { id: cuhkId }, data: { emailDomains: ["cuhk.edu.hk"] } });
+    await prisma.institution.update({
+      where: { id: cuhkId },
+      data: { emailDomains: [...new Set([...domains, "cuhk.edu.hk"])] },
+    });
     await secretariatUser(prisma, { email: "secretariat@sec.cuhk.edu.hk", organizationSlug: UASR });
     await approve((await stateBy("secretariat@sec.cuhk.edu.hk", valuesFor("2016", "CUHK, a member since 2016"))).id);
     const m = await cuhkUasr();
@@ -304,7 +325,11 @@ university: stated by the organization only`, async () => {
     const o = await getOrganizationBySlug(UASR, "en");
     const row = o!.members.find((x) => x.institution.slug === nxmu.slug)!;
     expect(row.confirmation.state).toBe("ORGANIZATION_ONLY");
-    expect(await prisma.auditEvent.count({ where: { entityId: m.id, action: "membership.create" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { entityId: m.id, action: "membership.create", changeRequestId: sent.id },
+      }),
+    ).toBe(1);
   });
 
   it(`the secretariat ends a membership: the organization's side says withdrawn, the university's still says \
@@ -346,7 +371,15 @@ active, and the sides disagree on the status`, async () => {
           sourceSeenOn: "2026-11-30",
         },
       }),
-    ).rejects.toBeInstanceOf(ValidationError);
+    ).rejects.toBeInstanceOf(ValidationError); // An admin recording the organization's own confirmation of the entry as listed replaces the facts it stated.
+    await recordOrganizationConfirmation(await loadActor(prisma, "admin@atlas.test"), {
+      membershipId: m.id,
+      sourceUrl: "https://uasr.example.org/members-2026",
+      sourceTitle: null,
+      sourceQuote: "The Chinese University of Hong Kong",
+    });
+    expect((await cuhkUasr()).organizationStatus).toBeNull();
+    expect((await publicRow()).confirmation.state).toBe("BOTH");
   });
 
   it(`nobody but the organization's own secretariat states its side: a university's staff, another organization's \
