@@ -10,6 +10,7 @@ import { DateInput } from "./date-input";
 import { SuggestCombobox } from "@/components/ui/suggest-combobox";
 import { LabelledField, useFieldState } from "./labelled-field";
 import { CurrentSource, NewSourceFields } from "./source-fields";
+import { InstitutionPicker } from "@/components/admin/institution-picker";
 
 /** Propose new values for a membership (or a new one): validated on the server, errors beside each field. */
 export function MembershipForm({
@@ -18,6 +19,7 @@ export function MembershipForm({
   values,
   hidden,
   organization,
+  institution = false,
   today,
 }: {
   action: FormAction;
@@ -26,12 +28,15 @@ export function MembershipForm({
   hidden: Record<string, string>;
   /** A new membership: the organization is chosen in the form (`chosen` when a link named one). */
   organization?: { chosen: OrganizationChoice | null };
+  /** A member an organization's secretariat states: the institution is chosen from the directory. */
+  institution?: boolean;
   /** The "read on" field's default (the server's today, so the page renders the same on both sides). */
   today: string;
 }) {
   const t = useTranslations("account");
   return (
     <ActionForm action={action} hidden={hidden} submitLabel={t("submitForReview")} locale={locale}>
+      {institution ? <InstitutionPicker id="institution" locale={locale} /> : null}
       <Fields values={values} organization={organization} today={today} locale={locale} />
     </ActionForm>
   );

@@ -51,6 +51,7 @@ const SECTION_TITLES = {
   NOT_CONFIRMED_BY_INSTITUTION: "dOnlyOrganization",
   DUPLICATE_INSTITUTIONS: "dDuplicateInstitutions",
   DUPLICATE_ORGANIZATIONS: "dDuplicateOrganizations",
+  SIDES_DISAGREE: "dSidesDisagree",
 } as const;
 
 /** The entries admins set aside, with why, by whom and when; each can be brought back. */

@@ -1,22 +1,44 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { describeDifferences, type SidesTranslate } from "@/lib/shared/membership-sides";
 import type { Confirmation } from "@/lib/shared/types/memberships";
 import { Badge } from "./badge";
 import { SourceNote } from "./source-note";
 
-/** A membership both sides state: the badge, and the organization's own source beside the institution's. */
+/**
+ * Where a membership stands between its two sides: "Confirmed by both sides" only when they agree, else which side
+ * alone states it, or what each side says where they disagree; the organization's own source beside the
+ * institution's (the row's own source, shown by its citation marks).
+ */
 export async function ConfirmationNote({ confirmation, locale }: { confirmation: Confirmation; locale: Locale }) {
-  if (!confirmation.organizationSource) return null;
-  const t = await getTranslations({ locale, namespace: "tools" });
+  const { state, organizationSource } = confirmation;
+  if (state === "NEITHER" && !organizationSource) return null;
+  const t = await getTranslations({ locale, namespace: "sides" });
+  const root = (await getTranslations({ locale })) as unknown as SidesTranslate;
   return (
     <span className="mt-1 block">
-      {confirmation.corroborated ? (
-        <span title={t("corroboratedTitle")}>
-          <Badge tone="accent">✓ {t("corroborated")}</Badge>
+      {state === "BOTH" ? (
+        <span title={t("bothTitle")}>
+          <Badge tone="accent">✓ {t("both")}</Badge>
         </span>
+      ) : state === "DISAGREE" ? (
+        <span className="block text-xs text-amber-900">
+          {t("disagree", { differences: describeDifferences(confirmation.differences, root, locale) })}
+        </span>
+      ) : state === "ORGANIZATION_ONLY" ? (
+        <span className="block text-xs text-muted">{t("organizationOnly")}</span>
+      ) : state === "INSTITUTION_ONLY" ? (
+        <span className="block text-xs text-muted">{t("institutionOnly")}</span>
       ) : null}
-      <span className="mt-1 block text-xs text-muted">{t("organizationSays")}:</span>
-      <SourceNote source={confirmation.organizationSource} locale={locale} compact />
+      {confirmation.organizationStatedByMember && organizationSource ? (
+        <span className="mt-1 block text-xs text-muted">{t("statedByMember")}</span>
+      ) : null}
+      {organizationSource ? (
+        <>
+          <span className="mt-1 block text-xs text-muted">{t("organizationSays")}:</span>
+          <SourceNote source={organizationSource} locale={locale} compact />
+        </>
+      ) : null}
     </span>
   );
 }

@@ -584,7 +584,59 @@ const inputs = {
       source: profileSource(),
     };
   },
+  // The organizations' side (issue 16): the target stands for its organization (organizationSlugs).
+  async proposeOrganizationMember() {
+    // Never one of the targets' institutions: a request about them would count as theirs.
+    const institution = await prisma.institution.findFirstOrThrow({
+      where: {
+        slug: { notIn: Object.values(institutionSlugs) },
+        changeRequests: { none: { side: "ORGANIZATION", status: "PENDING" } },
+      },
+      orderBy: { slug: "asc" },
+    });
+    return { institutionSlug: institution.slug, institution: "", reason: "", values: values("member") };
+  },
+  async proposeOrganizationMemberUpdate(target) {
+    const m = await organizationMember(target);
+    return { membershipId: m.id, baseVersion: String(m.version), reason: "", values: values("restated") };
+  },
+  async proposeOrganizationMemberEnd(target) {
+    const m = await organizationMember(target);
+    return {
+      membershipId: m.id,
+      baseVersion: String(m.version),
+      reason: "",
+      ended: "2026",
+      sourceUrl: "https://example.org/former-members",
+      sourceTitle: "",
+      sourceQuote: `Matrix end ${randomBytes(3).toString("hex")}`,
+      sourceSeenOn: "",
+    };
+  },
 } satisfies Record<string, (target: Target, actor: ActorKey) => Promise<Record<string, unknown>>>;
+
+async function organizationIdOf(target: Target) {
+  return (await prisma.organization.findUniqueOrThrow({ where: { slug: organizationSlugs[target] } })).id;
+}
+
+/**
+ * A member of the target's organization whose end the organization has not stated, with no statement of the
+ * organization's side waiting for review (an earlier case's is withdrawn, as pendingRequestFor does).
+ */
+async function organizationMember(target: Target) {
+  const m = await prisma.membership.findFirstOrThrow({
+    where: {
+      organizationId: await organizationIdOf(target),
+      OR: [{ organizationStatus: null }, { organizationStatus: { not: "WITHDRAWN" } }],
+    },
+    orderBy: { id: "asc" },
+  });
+  await prisma.changeRequest.updateMany({
+    where: { membershipId: m.id, side: "ORGANIZATION", status: "PENDING" },
+    data: { status: "WITHDRAWN" },
+  });
+  return m;
+}
 type ActionName = keyof typeof inputs;
 
 const profileValues = async (target: Target, city: string) => {
@@ -674,6 +726,10 @@ const ownOrganization = (a: ActorKey, t: Target) =>
 /** The manager of the target organization's secretariat (Y's secretariat actor is an editor). */
 const secretariatManagerOf = (a: ActorKey, t: Target) => a === "secretariatX" && t === "nmu";
 
+/** The secretariat of the organization the target stands for (organizationSlugs). */
+const secretariatOf = (a: ActorKey, t: Target) =>
+  (a === "secretariatX" && t === "nmu") || (a === "secretariatEditorY" && t === "cuhk");
+
 type Outcome = "allowed" | "denied" | "untouched";
 const rule = (ok: boolean): Outcome => (ok ? "allowed" : "denied");
 
@@ -752,6 +808,12 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   // profile only, the other organization's is untouched; a university's staff, admins and visitors are refused.
   proposeOrganizationUpdate: (a, t) =>
     ownOrganization(a, t) ? "allowed" : a.startsWith("secretariat") ? "untouched" : "denied",
+  // The organization's own secretariat, manager or editor alike; the other organization's secretariat states a member
+  // of its own organization (it comes from the account), leaving the target's untouched; nobody else.
+  proposeOrganizationMember: (a, t) =>
+    secretariatOf(a, t) ? "allowed" : a.startsWith("secretariat") ? "untouched" : "denied",
+  proposeOrganizationMemberUpdate: (a, t) => rule(secretariatOf(a, t)),
+  proposeOrganizationMemberEnd: (a, t) => rule(secretariatOf(a, t)),
 };
 
 const requestIdsOf = async (institutionId: string) =>
@@ -866,6 +928,16 @@ async function snapshot(target: Target) {
       },
     },
   });
+  // The organization the target stands for: its members (both sides) and its secretariat's statements.
+  const organizationMembers = await Promise.all([
+    prisma.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    prisma.changeRequest.findMany({
+      where: { organizationId, side: "ORGANIZATION" },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, kind: true, conflict: true, membershipId: true },
+    }),
+    prisma.notification.count({ where: { user: { organizationId } } }),
+  ]);
   return JSON.stringify({
     secretariat,
     organizationDomainsNow,
@@ -885,6 +957,7 @@ async function snapshot(target: Target) {
     memberLists,
     organizationRequests,
     organizationSide,
+    organizationMembers,
   });
 }
 

@@ -35,6 +35,8 @@ let actors: Record<ActorKey, Actor | null>;
 let pools: Pools;
 let tables: string[] = [];
 const institution = { nmu: "", cuhk: "" };
+/** An organization whose side only its own secretariat (not UASR's) may state. */
+let uabr = "";
 
 const digest = (from: string) =>
   `count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${from}`;
@@ -61,6 +63,13 @@ async function fingerprint(): Promise<Record<string, string>> {
       ) x`)}`,
     );
   }
+  const other = `'${uabr}'`;
+  parts.push(
+    `SELECT 'uabr' AS t, ${digest(`(
+      SELECT m::text FROM "Membership" m WHERE m."organizationId" = ${other}
+      UNION ALL SELECT r::text FROM "ChangeRequest" r WHERE r."organizationId" = ${other} AND r.side = 'ORGANIZATION'
+    ) x`)}`,
+  );
   const rows = await prisma.$queryRawUnsafe<{ t: string; h: string }[]>(parts.join(" UNION ALL "));
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
@@ -101,6 +110,7 @@ beforeAll(async () => {
   institution.cuhk = (
     await prisma.institution.findUniqueOrThrow({ where: { slug: "chinese-university-of-hong-kong" } })
   ).id;
+  uabr = (await prisma.organization.findUniqueOrThrow({ where: { slug: "university-alliance-of-belt-and-road" } })).id;
   const load = (email: string) => loadActor(prisma, email);
   actors = {
     anonymous: null,
@@ -377,6 +387,9 @@ clear refusals, refused input changes nothing`, async () => {
         // anyone, staff included, may suggest a correction of the other university's page.
         if (staff && name !== "setPassword" && name !== "submitCorrection")
           expect(after[other], `staff changed the other institution: ${label}`).toBe(before[other]);
+        // A secretariat states its own organization's side only, whatever ids it sends.
+        if (actor === "secretariatX" && name !== "setPassword")
+          expect(after.uabr, `a secretariat changed another organization's side: ${label}`).toBe(before.uabr);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );

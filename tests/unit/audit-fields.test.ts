@@ -38,11 +38,18 @@ const SAMPLES: Record<AuditEventName, Record<string, unknown> | null> = {
   "membership.update": null,
   "membership.end": null,
   "membership.confirm": { confirmedAt: "2026-11-29T15:09:41.000Z" },
+  // An admin's record of the organization's confirmation, or an approved secretariat statement of the organization's
+  // side, which also keeps the facts it states (lib/data/organization-side/apply-statement.ts).
   "membership.corroborate": {
     organizationConfirmedAt: "2026-11-29T15:09:41.000Z",
+    role: "MEMBER",
+    status: "ACTIVE",
+    joined: "2016",
+    ended: null,
     sourceUrl: "https://example.org/members",
     sourceTitle: null,
     sourceQuote: "Members include the university.",
+    sourceSeenOn: "2026-11-29",
   },
   "membership.reread": { sourceSeenOn: "2026-11-29" },
   "institution.create": {

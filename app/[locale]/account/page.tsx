@@ -19,6 +19,8 @@ import { getSecretariatHome, listMyOrganizationRequests } from "@/lib/data/secre
 import { Link } from "@/components/ui/link";
 import type { Actor } from "@/lib/shared/actor";
 import { notFound } from "next/navigation";
+import { listOrganizationDisagreements } from "@/lib/data/organization-side/member-sides";
+import { OrganizationDisagreements } from "@/components/organization-side/organization-disagreements";
 import { isLocale, type Locale } from "@/i18n/routing";
 import { parseRequestStatusFilter, type RequestStatusFilter, statusOfFilter } from "@/lib/shared/request-filter";
 
@@ -27,11 +29,12 @@ export const metadata: Metadata = { robots: { index: false } };
 type Props = { actor: Actor; locale: Locale };
 
 async function StaffAccount({ actor, locale, filter }: Props & { filter: RequestStatusFilter | null }) {
-  const [notifications, dashboard, requests, corrections] = await Promise.all([
+  const [notifications, dashboard, requests, corrections, disagreements] = await Promise.all([
     listNotifications(actor),
     getStaffDashboard(actor, locale),
     listMyInstitutionRequests(actor, locale, filter ? statusOfFilter(filter) : undefined),
     countOpenCorrections(actor),
+    listOrganizationDisagreements(actor, locale),
   ]);
   return (
     <div className="space-y-8">
@@ -40,6 +43,7 @@ async function StaffAccount({ actor, locale, filter }: Props & { filter: Request
         <CorrectionsLink count={corrections} href="/account/corrections" locale={locale} />
       ) : null}
       <NotificationList notifications={notifications} markReadAction={markNotificationsReadAction} locale={locale} />
+      <OrganizationDisagreements rows={disagreements} locale={locale} />
       <StaffMemberships dashboard={dashboard} locale={locale} />
       <OwnRequestList requests={requests} filter={filter} locale={locale} />
       <EmbedSnippet slug={dashboard.institution.slug} siteUrl={env().SITE_URL} locale={locale} />

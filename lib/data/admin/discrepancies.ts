@@ -6,6 +6,7 @@ import { fromStoredDate, type PartialDate } from "../../shared/dates";
 import type { DiscrepancyEntry, DiscrepancyKind } from "../../shared/types/discrepancies";
 import type { CountQualifier, DatePrecision } from "../../generated/prisma/enums";
 import { type DuplicatePair, duplicates } from "./discrepancy-duplicates";
+import { type SidesDisagreeRow, sidesDisagree } from "./discrepancy-sides";
 import { LIMIT, type Listed, type Ref, instName, listed, notDismissed, orgName, ref } from "./discrepancy-sql";
 
 // The admins' discrepancy report: where the registry's facts disagree with each other. Each list is computed in
@@ -26,6 +27,8 @@ export type DiscrepancyReport = {
   >;
   duplicateInstitutions: Listed<DuplicatePair>;
   duplicateOrganizations: Listed<DuplicatePair>;
+  /** Memberships whose two sides give different facts, with both values and both sources. */
+  sidesDisagree: Listed<SidesDisagreeRow>;
   /** Every entry shown, for telling which dismissals no longer apply. */
   entries: DiscrepancyEntry[];
 };
@@ -127,12 +130,15 @@ async function joinedBeforeFounded(): Promise<DiscrepancyReport["joinedBeforeFou
   );
 }
 
-/** Stated by the institution, never by the organization's own source. */
+/**
+ * Stated by the institution, never by the organization's own source (or only from an address of the member itself,
+ * which does not count as the organization's side).
+ */
 async function onlyInstitution(): Promise<DiscrepancyReport["onlyInstitution"]> {
   const rows = await db().$queryRawUnsafe<(PairRow & { confirmedAt: Date })[]>(`
       SELECT ${PAIR_COLUMNS(MEMBERSHIP, MEMBERSHIP_FACTS)}, m."confirmedAt"
       ${MEMBERSHIP_SIDES}
-      WHERE m."confirmedAt" IS NOT NULL AND m."organizationConfirmedAt" IS NULL
+      WHERE m."confirmedAt" IS NOT NULL AND (m."organizationConfirmedAt" IS NULL OR m."organizationStatedByMember")
         AND ${notDismissed("ONLY_INSTITUTION", MEMBERSHIP, MEMBERSHIP_FACTS)}
       ORDER BY o.slug, i.slug LIMIT ${LIMIT}`);
   return listed(
@@ -193,15 +199,17 @@ async function onlyOrganization(): Promise<DiscrepancyReport["onlyOrganization"]
 
 export async function getDiscrepancyReport(actor: Actor | null): Promise<DiscrepancyReport> {
   requireAdmin(actor, "Only admins see the discrepancy report.");
-  const [counts, early, institutionOnly, organizationOnly, dupInstitutions, dupOrganizations] = await Promise.all([
-    countGaps(),
-    joinedBeforeFounded(),
-    onlyInstitution(),
-    onlyOrganization(),
-    duplicates("Institution", "InstitutionName", "institutionId"),
-    duplicates("Organization", "OrganizationName", "organizationId"),
-  ]);
-  const lists = [counts, early, institutionOnly, organizationOnly, dupInstitutions, dupOrganizations];
+  const [counts, early, institutionOnly, organizationOnly, dupInstitutions, dupOrganizations, sides] =
+    await Promise.all([
+      countGaps(),
+      joinedBeforeFounded(),
+      onlyInstitution(),
+      onlyOrganization(),
+      duplicates("Institution", "InstitutionName", "institutionId"),
+      duplicates("Organization", "OrganizationName", "organizationId"),
+      sidesDisagree(),
+    ]);
+  const lists = [counts, early, institutionOnly, organizationOnly, dupInstitutions, dupOrganizations, sides];
   return {
     entries: lists.flatMap((l) => l.rows.map((r: Entry) => r.entry)),
     counts,
@@ -210,5 +218,6 @@ export async function getDiscrepancyReport(actor: Actor | null): Promise<Discrep
     onlyOrganization: organizationOnly,
     duplicateInstitutions: dupInstitutions,
     duplicateOrganizations: dupOrganizations,
+    sidesDisagree: sides,
   };
 }

@@ -94,7 +94,12 @@ export async function listDismissedDiscrepancies(
   }));
 }
 
-const MEMBERSHIP_KINDS = new Set(["JOINED_BEFORE_FOUNDED", "ONLY_INSTITUTION", "NOT_CONFIRMED_BY_INSTITUTION"]);
+const MEMBERSHIP_KINDS = new Set([
+  "JOINED_BEFORE_FOUNDED",
+  "ONLY_INSTITUTION",
+  "NOT_CONFIRMED_BY_INSTITUTION",
+  "SIDES_DISAGREE",
+]);
 
 /** The records' slugs behind each dismissal's subject (a membership's two sides, one or two records). */
 async function slugsOf(rows: { kind: string; subject: string }[]) {

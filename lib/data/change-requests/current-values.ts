@@ -5,12 +5,15 @@ import type { FieldDiff, ReviewedFieldDiff } from "../../shared/types/change-req
 import { institutionProfileSelect, profileOf } from "../institutions/editable-profile";
 import { membershipSnapshotSelect, snapshotOf } from "./diff";
 import { organizationProfileOf, organizationSideProfileSelect } from "../organization-side/profile-values";
+import { currentOrganizationSide } from "../organization-side/propose-member-change";
 
 // The review page's "now" column: the record as it is when the page renders, which differs from the values
 // kept "when proposed" if someone changed the record since. Such a field is a conflict the reviewer must see.
 
 type Subject = {
   kind: ChangeKind;
+  /** An organization's statement is compared with what the organization states now, never the university's. */
+  side?: "INSTITUTION" | "ORGANIZATION";
   /** Null for a proposed new institution until it is approved, and for an organization's own profile. */
   institutionId: string | null;
   organizationId: string | null;
@@ -31,6 +34,7 @@ export async function currentValues(tx: Tx, r: Subject): Promise<Record<string, 
     return i ? profileOf(i) : null;
   }
   if (r.kind === "ORGANIZATION_CREATE") return null;
+  if (r.side === "ORGANIZATION" && r.membershipId) return currentOrganizationSide(tx, r.membershipId);
   // A proposed new membership has no record unless one was made meanwhile, which is then its "now".
   const m = r.membershipId
     ? await tx.membership.findUnique({ where: { id: r.membershipId }, select: membershipSnapshotSelect })

@@ -17,6 +17,28 @@ import type { MembershipSnapshot } from "../../shared/types/change-requests";
 import { decisionNotice, type DecisionNotice } from "./decision-notice";
 import { applyInstitutionCreate } from "../organization-side/institution-create";
 import { applyOrganizationProfileRequest } from "../organization-side/profile-apply";
+import { applyOrganizationStatement } from "../organization-side/apply-statement";
+import { sidesNow, tellSidesIfChanged } from "../organization-side/sides-notices";
+
+const MEMBERSHIP_KINDS = new Set(["MEMBERSHIP_CREATE", "MEMBERSHIP_UPDATE", "MEMBERSHIP_END"]);
+
+/**
+ * Apply a membership request of either side; when it makes the two sides disagree, or agree again, both are told
+ * (organization-side/sides-notices.ts). Returns what was applied and the mails to deliver after the commit.
+ */
+async function applyMembershipOfEitherSide(
+  ctx: Parameters<typeof applyMembership>[0],
+  side: "INSTITUTION" | "ORGANIZATION",
+  values: MembershipSnapshot,
+) {
+  const before = await sidesNow(ctx.tx, ctx.request.membershipId);
+  const applied =
+    side === "ORGANIZATION" ? await applyOrganizationStatement(ctx, values) : await applyMembership(ctx, values);
+  const membershipId = (
+    await ctx.tx.changeRequest.findUniqueOrThrow({ where: { id: ctx.request.id }, select: { membershipId: true } })
+  ).membershipId;
+  return { ...applied, sideMailIds: await tellSidesIfChanged(ctx.tx, membershipId, before) };
+}
 
 /**
  * Tell the proposer in the app and by mail, in their language (decision-notice.ts). Both are written in the
@@ -57,6 +79,7 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
     select: {
       id: true,
       kind: true,
+      side: true,
       institutionId: true,
       organizationId: true,
       membershipId: true,
@@ -80,7 +103,7 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
   const request = { ...r, institutionId: ownInstitution(r.institutionId, r.id) };
   const institution = ownInstitution(r.institution, r.id);
   const ctx = { tx, request, publisher: pickName(institution.names, "en").name, actorId: adminId };
-  let applied: Applied;
+  let applied: Applied & { sideMailIds?: string[] };
   if (r.kind === "INSTITUTION_UPDATE") {
     const {
       sourceUrl = null,
@@ -108,6 +131,8 @@ async function applyRequest(tx: Tx, changeRequestId: string, adminId: string) {
     applied = { organizationId: null };
   } else if (r.kind === "ORGANIZATION_CREATE") {
     applied = await applyOrganizationCreate(ctx, r.proposed as OrganizationProposal);
+  } else if (MEMBERSHIP_KINDS.has(r.kind)) {
+    applied = await applyMembershipOfEitherSide(ctx, r.side, r.proposed as MembershipSnapshot);
   } else {
     applied = await applyMembership(ctx, r.proposed as MembershipSnapshot);
   }
@@ -125,14 +150,15 @@ const isOutOfDate = (error: unknown): error is StaleVersionError | DuplicateReco
  */
 export async function approveChangeRequest(actor: Actor | null, changeRequestId: string, comment: string | null) {
   const admin = requireAdmin(actor, "Only admins review changes.");
-  let decided: { tags: string[]; proposerId: string; mailId: string | null };
+  let decided: { tags: string[]; proposerId: string; mailId: string | null; sideMailIds: string[] };
   try {
     decided = await db().$transaction(async (tx) => {
       await claimForApproval(tx, changeRequestId, admin.id, comment);
       const applied = await applyRequest(tx, changeRequestId, admin.id);
       const mailId = await tellProposer(tx, await decisionNotice(tx, changeRequestId, { approved: true, comment }));
       const tags = await tagsTouchedBy(tx, applied.institutionId, applied.organizationId);
-      return { tags, proposerId: applied.proposerId, mailId };
+      const sideMailIds = "sideMailIds" in applied ? (applied.sideMailIds ?? []) : [];
+      return { tags, proposerId: applied.proposerId, mailId, sideMailIds };
     });
   } catch (error) {
     if (isOutOfDate(error)) {
@@ -145,6 +171,7 @@ export async function approveChangeRequest(actor: Actor | null, changeRequestId:
   }
   // Committed: nothing below may turn into an error, or the admin would be told nothing changed.
   if (decided.mailId) await deliverQueuedMail(decided.mailId);
+  for (const id of decided.sideMailIds) await deliverQueuedMail(id);
   return { tags: decided.tags, proposerId: decided.proposerId };
 }
 

@@ -133,7 +133,20 @@ export async function recordOrganizationConfirmation(actor: Actor | null, input:
     const at = new Date();
     await tx.membership.update({
       where: { id: m.id },
-      data: { organizationConfirmedAt: at, organizationSourceId: source.id, organizationQuote: input.sourceQuote },
+      data: {
+        organizationConfirmedAt: at,
+        organizationSourceId: source.id,
+        organizationQuote: input.sourceQuote,
+        // The organization confirms the entry as listed: facts a secretariat stated before are replaced by it.
+        organizationRole: null,
+        organizationStatus: null,
+        organizationJoinedOn: null,
+        organizationJoinedPrecision: null,
+        organizationEndedOn: null,
+        organizationEndedPrecision: null,
+        organizationStatedById: null,
+        organizationStatedByMember: false,
+      },
     });
     await recordAudit(tx, {
       event: "membership.corroborate",

@@ -13,7 +13,7 @@ import { assertNoPending } from "../change-requests/propose";
 // fills the membership's organization-side facts (Membership.organization*), never the university's own statement:
 // a new membership for an institution not yet listed, the other side of an existing one otherwise.
 
-const ORGANIZATION_SOURCE_REQUIRED =
+export const ORGANIZATION_SOURCE_REQUIRED =
   "Cite the organization's source for this member: a link to its member list or page.";
 
 /**

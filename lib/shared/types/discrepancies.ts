@@ -12,6 +12,7 @@ export const DISCREPANCY_KINDS = [
   "NOT_CONFIRMED_BY_INSTITUTION",
   "DUPLICATE_INSTITUTIONS",
   "DUPLICATE_ORGANIZATIONS",
+  "SIDES_DISAGREE",
 ] as const;
 
 export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];

@@ -10,6 +10,7 @@ import { DiscrepancySection as Section } from "@/components/admin/discrepancy-se
 import { DismissedList, EntryActions as Act } from "@/components/admin/discrepancy-entry";
 import { listDismissedDiscrepancies } from "@/lib/data/admin/discrepancy-dismissals";
 import type { Ref } from "@/lib/shared/types/discrepancies";
+import { SidesDisagreeSection } from "@/components/admin/discrepancy-sides";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -127,6 +128,7 @@ export default async function DiscrepanciesPage({
           </li>
         ))}
       </Section>
+      <SidesDisagreeSection locale={locale} report={report.sidesDisagree} />
       <Section
         id="d-dup-institutions"
         title={t("dDuplicateInstitutions")}
