@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proposeOrganizationMember } from "@/lib/data/organization-side/propose-member";
 import { proposeMembershipUpdate } from "@/lib/data/change-requests/propose";
-import { approveChangeRequest } from "@/lib/data/change-requests/decide";
+import { approveChangeRequest, withdrawChangeRequest } from "@/lib/data/change-requests/decide";
 import {
   proposeOrganizationMemberEnd,
   proposeOrganizationMemberFromDirectory,
@@ -119,6 +119,32 @@ organization`, async () => {
 
 // Applying the organization's side (issue 16, "Two sides"): an approval fills the organization's columns only, the
 // two sides are compared at the coarser precision, a disagreement is listed and both sides are told.
+describe("withdrawing an organization's statement", () => {
+  it(`its own secretariat withdraws it; the member university's staff and another organization's secretariat \
+cannot, and it stays pending`, async () => {
+    const nmu = await prisma.institution.findUniqueOrThrow({ where: { slug: "nanjing-medical-university" } });
+    await prisma.changeRequest.updateMany({
+      where: { institutionId: nmu.id, side: "ORGANIZATION", status: "PENDING" },
+      data: { status: "WITHDRAWN" },
+    });
+    const secretariat = await loadActor(prisma, "side-manager@uasr.test");
+    const created = await proposeOrganizationMember(secretariat, {
+      institutionId: nmu.id,
+      reason: null,
+      values: values("2019", "Nanjing Medical University (2019)"),
+    });
+    await secretariatUser(prisma, {
+      email: "side-other@uabr.test",
+      organizationSlug: "university-alliance-of-belt-and-road",
+    });
+    for (const other of [await loadActor(prisma, "staff@njmu.test"), await loadActor(prisma, "side-other@uabr.test")])
+      await expect(withdrawChangeRequest(other, created.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("PENDING");
+    await withdrawChangeRequest(secretariat, created.id);
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("WITHDRAWN");
+  });
+});
+
 describe("the two sides of a membership, once approved", () => {
   // The write database is shared with later files: CUHK's UASR membership and CUHK's domains are left as found.
   let found: Awaited<ReturnType<typeof prisma.membership.findFirstOrThrow>> | null = null;

@@ -2,7 +2,7 @@ import "server-only";
 import { ownInstitution } from "./sides";
 import { db, type Tx } from "../db";
 import type { Actor } from "../../shared/actor";
-import { requireAdmin, requireStaff } from "../guards";
+import { requireAdmin, requireSecretariat, requireStaff } from "../guards";
 import { AlreadyDecidedError, DuplicateRecordError, NotFoundError, StaleVersionError } from "../../shared/errors";
 import { pickName } from "../../shared/names";
 import type { InstitutionProfileValues } from "../../validation/institutions";
@@ -52,6 +52,21 @@ async function tellProposer(tx: Tx, notice: DecisionNotice): Promise<string | nu
 
 /** Staff: take back a pending request of their institution. */
 export async function withdrawChangeRequest(actor: Actor | null, changeRequestId: string) {
+  // Each side withdraws its own statements only: a secretariat its organization's, staff their institution's.
+  if (actor?.organizationId) {
+    const secretariat = requireSecretariat(actor);
+    const { count } = await db().changeRequest.updateMany({
+      where: {
+        id: changeRequestId,
+        organizationId: secretariat.organizationId,
+        side: "ORGANIZATION",
+        status: "PENDING",
+      },
+      data: { status: "WITHDRAWN", decidedAt: new Date() },
+    });
+    if (count === 0) throw new NotFoundError("No pending request of your organization with that id.");
+    return;
+  }
   const staff = requireStaff(actor);
   const { count } = await db().changeRequest.updateMany({
     where: { id: changeRequestId, institutionId: staff.institutionId, side: "INSTITUTION", status: "PENDING" },
