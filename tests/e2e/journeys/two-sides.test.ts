@@ -35,13 +35,15 @@ let saved: Awaited<ReturnType<typeof membership>>;
 const membership = () =>
   prisma.membership.findFirstOrThrow({ where: { institution: { slug: CUHK }, organization: { slug: UASR } } });
 
-/** Sign in as the secretariat: its account's home is its organization's member list. */
+/** Sign in as the secretariat, then open its organization's member list from its account home. */
 async function signInSecretariat(): Promise<Page> {
   const page = await (await newContext(browser)).newPage();
   await page.goto(url("/en/login"));
   await page.getByLabel("Email").fill(SECRETARIAT);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/en\/account$/);
+  await page.getByRole("link", { name: "Members, as both sides state them" }).click();
   await page.waitForURL(/\/en\/account\/organization$/);
   return page;
 }
