@@ -24,6 +24,8 @@ const LIST = [
 
 let browser: Browser;
 let uasrId = "";
+/** The journeys share one database: this file reads and leaves only the requests it made itself. */
+const started = new Date();
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -34,8 +36,18 @@ beforeAll(async () => {
   });
   await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
   uasrId = (await prisma.organization.findUniqueOrThrow({ where: { slug: UASR } })).id;
+  // Another journey's statement left pending would make a row of this list wait behind it.
+  await prisma.changeRequest.updateMany({
+    where: { organizationId: uasrId, side: "ORGANIZATION", status: "PENDING" },
+    data: { status: "WITHDRAWN" },
+  });
 });
 afterAll(async () => {
+  // What it sent stays pending otherwise, and another journey's statement about the same member would wait behind it.
+  await prisma.changeRequest.updateMany({
+    where: { organizationId: uasrId, side: "ORGANIZATION", status: "PENDING", createdAt: { gte: started } },
+    data: { status: "WITHDRAWN" },
+  });
   await browser?.close();
   await prisma.$disconnect();
 });
@@ -52,7 +64,7 @@ async function signInToUpload(page: Page, locale: "en" | "zh") {
 
 const organizationRequests = () =>
   prisma.changeRequest.findMany({
-    where: { organizationId: uasrId, side: "ORGANIZATION" },
+    where: { organizationId: uasrId, side: "ORGANIZATION", createdAt: { gte: started } },
     select: { id: true, kind: true, institution: { select: { slug: true } }, proposed: true },
   });
 

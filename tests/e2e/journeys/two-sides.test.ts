@@ -69,6 +69,11 @@ async function waitForPublic(page: Page, path: string, text: string | RegExp) {
 beforeAll(async () => {
   browser = await launchBrowser();
   saved = await membership();
+  // Another journey's statement about CUHK left pending would stand in the way of this one's.
+  await prisma.changeRequest.updateMany({
+    where: { membershipId: saved.id, side: "ORGANIZATION", status: "PENDING" },
+    data: { status: "WITHDRAWN" },
+  });
   const uasr = await prisma.organization.findUniqueOrThrow({ where: { slug: UASR } });
   await prisma.user.create({
     data: {
