@@ -202,11 +202,23 @@ describe("member-list upload", () => {
       "3": { pick: draft.rows[3]!.candidates[0]!.id },
       "4": { pick: "new", nameEn: "Université Imaginaire de Nulle Part", nameZh: "虚构大学", country: "fr" },
     };
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@atlas.test" } });
+    const noticesBefore = await prisma.notification.count({ where: { userId: admin.id } });
     const sent = await reviewMemberList(secretariat, {
       ...review(draftId, "send", rows),
       reason: "Our list as of November 2026",
     });
     expect(sent).toMatchObject({ sent: true, requests: 4, newInstitutions: 1 });
+    // Each admin is told once of the list, not once a row (it used to be one notice a row: 126 for UABR's list).
+    const notices = await prisma.notification.findMany({
+      where: { userId: admin.id },
+      orderBy: { createdAt: "desc" },
+      take: 2,
+    });
+    expect((await prisma.notification.count({ where: { userId: admin.id } })) - noticesBefore).toBe(1);
+    expect(notices[0]!.message).toMatch(
+      /sent University Alliance of the Silk Road’s member list for review: 4 requests/,
+    );
     const requests = await prisma.changeRequest.findMany({
       where: { organizationId: uasrId, side: "ORGANIZATION", status: "PENDING" },
       select: { kind: true, institutionId: true, proposed: true, reason: true },

@@ -4,6 +4,7 @@ import type { Locale } from "@/i18n/routing";
 import type { Tx } from "../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { PrismaClient } from "../prisma-client";
+import { pickName } from "../../shared/names";
 import { mailTranslator } from "../accounts/mail-texts";
 import { notifyAdmins } from "../accounts/notifications";
 import { linkCorrectionToRequest } from "../corrections/link";
@@ -45,6 +46,30 @@ export async function tellAdminsOfRequest(tx: Tx, changeRequestId: string) {
   });
 }
 
+/**
+ * Every active admin but the proposer is told once of a list of requests sent together (an organization's member
+ * list of a hundred rows is one notice, not a hundred), pointing at its first request.
+ */
+export async function tellAdminsOfList(
+  tx: Tx,
+  list: { firstRequestId: string; proposer: { id: string; name: string }; organizationId: string; count: number },
+) {
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: list.organizationId },
+    select: organizationNames.select,
+  });
+  await notifyAdmins(tx, {
+    changeRequestId: list.firstRequestId,
+    exceptUserId: list.proposer.id,
+    message: (locale) =>
+      mailTranslator(locale)("newMemberList", {
+        name: list.proposer.name,
+        organization: pickName(organization.names, locale).name,
+        count: list.count,
+      }),
+  });
+}
+
 /** Every active admin but the author is told of a comment on a request, with its first words. */
 export async function tellAdminsOfComment(
   tx: Tx,
@@ -69,13 +94,19 @@ export async function tellAdminsOfComment(
  */
 export async function createRequestTellingAdmins<S extends Prisma.ChangeRequestSelect>(
   client: Tx | PrismaClient,
-  args: { data: Prisma.ChangeRequestUncheckedCreateInput; select: S; correctionId?: string | null },
+  args: {
+    data: Prisma.ChangeRequestUncheckedCreateInput;
+    select: S;
+    correctionId?: string | null;
+    /** False when the caller tells the admins once for many requests (a member list: tellAdminsOfList). */
+    tellAdmins?: boolean;
+  },
 ): Promise<Prisma.ChangeRequestGetPayload<{ select: S }>> {
   let mailId: string | null = null;
   const create = async (tx: Tx) => {
     const created = await tx.changeRequest.create({ data: args.data, select: { ...args.select, id: true } });
     const id = (created as unknown as { id: string }).id;
-    await tellAdminsOfRequest(tx, id);
+    if (args.tellAdmins !== false) await tellAdminsOfRequest(tx, id);
     if (args.correctionId) {
       const { proposedById: proposerId } = args.data;
       // A correction is turned into a request by its institution's manager, always on the institution's side.

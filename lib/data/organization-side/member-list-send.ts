@@ -12,7 +12,7 @@ import { membershipValuesSchema, type MembershipValues } from "../../validation/
 import type { ReviewMemberListInput } from "../../validation/member-list";
 import { QUOTE_MAX } from "../../import/imported-row";
 import { requireSecretariat } from "../guards";
-import { createRequestTellingAdmins } from "../change-requests/admin-notices";
+import { createRequestTellingAdmins, tellAdminsOfList } from "../change-requests/admin-notices";
 import { snapshotFromValues } from "../change-requests/diff";
 import { loadOwnDraft, statedFacts } from "./member-list-drafts";
 import { proposeOrganizationMember } from "./propose-member";
@@ -143,6 +143,7 @@ async function proposeRow(tx: Tx, secretariat: Actor & { organizationId: string 
       secretariat,
       { institutionId: choice.institutionId, reason, values: p.values },
       tx,
+      { tellAdmins: false },
     );
   if (choice.pick !== "new") throw new Error("A row left out is never proposed.");
   const membership: MembershipSnapshot = snapshotFromValues(p.values);
@@ -157,6 +158,7 @@ async function proposeRow(tx: Tx, secretariat: Actor & { organizationId: string 
       proposedById: secretariat.id,
     },
     select: { id: true, kind: true, status: true },
+    tellAdmins: false,
   });
 }
 
@@ -194,9 +196,11 @@ export async function reviewMemberList(actor: Actor | null, input: ReviewMemberL
       });
       if (claimed.count === 0) throw new ValidationError(ALREADY_SENT);
       let requests = 0;
+      let firstRequestId: string | null = null;
       for (const p of planned) {
         try {
-          await proposeRow(tx, secretariat, p, reason);
+          const request = await proposeRow(tx, secretariat, p, reason);
+          firstRequestId ??= request.id;
           requests += 1;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -205,6 +209,14 @@ export async function reviewMemberList(actor: Actor | null, input: ReviewMemberL
           });
         }
       }
+      // The admins are told once of the list, not once a row.
+      if (firstRequestId)
+        await tellAdminsOfList(tx, {
+          firstRequestId,
+          proposer: { id: secretariat.id, name: secretariat.name },
+          organizationId: secretariat.organizationId,
+          count: requests,
+        });
       return requests;
     },
     { timeout: 180_000, maxWait: 10_000 },

@@ -24,6 +24,7 @@ export async function proposeOrganizationMember(
   actor: Actor | null,
   input: { institutionId: string; reason: string | null; values: MembershipValues },
   client: Tx = db(),
+  options: { tellAdmins?: boolean } = {},
 ) {
   const secretariat = requireSecretariat(actor);
   if (!input.values.sourceUrl)
@@ -52,5 +53,6 @@ export async function proposeOrganizationMember(
       proposedById: secretariat.id,
     },
     select: { id: true, kind: true, status: true },
+    tellAdmins: options.tellAdmins,
   });
 }
