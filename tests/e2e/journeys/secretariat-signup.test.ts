@@ -161,8 +161,9 @@ describe("a secretariat signs up", () => {
       const text = await page.locator("main").innerText();
       // The error boundary's page (app/[locale]/error.tsx): what a page that throws shows.
       expect(text, path).not.toMatch(/temporarily unavailable|暂时无法访问/);
-      // No university's data: neither the demo universities nor the host university's own pages.
-      expect(text, path).not.toMatch(/Nanjing Medical University|My university|international organizations$/m);
+      // No university's pages: neither a university's home nor its list of organizations. (A university may well be
+      // named: as a member in the organization's own requests, which other journeys' uploads leave in the list.)
+      expect(text, path).not.toMatch(/My university|international organizations$/m);
     }
     await page.goto(url("/en/account/colleagues"));
     await page.locator(`[data-colleague="${person.email}"]`).waitFor();
