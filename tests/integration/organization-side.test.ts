@@ -8,6 +8,8 @@ import {
   proposeOrganizationMemberUpdate,
 } from "@/lib/data/organization-side/propose-member-change";
 import { getDiscrepancyReport } from "@/lib/data/admin/discrepancies";
+import { listApiMemberships } from "@/lib/data/open/api";
+import { apiMembershipQuerySchema } from "@/lib/validation/api";
 import { recordOrganizationConfirmation } from "@/lib/data/memberships/confirmations";
 import { getOrganizationMemberList, listOrganizationDisagreements } from "@/lib/data/organization-side/member-sides";
 import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
@@ -253,6 +255,13 @@ report lists both values with both sources, both sides are told, and they are to
         institution: { iso: "2016-05", precision: "MONTH" },
       },
     ]);
+    // The open API gives both sides too, with the organization's statement and its source.
+    const api = await listApiMemberships(apiMembershipQuerySchema.parse({ organization: UASR, institution: CUHK }));
+    expect(api.data[0]!.sides).toMatchObject({
+      state: "DISAGREE",
+      organization: { joined: { iso: "2017", precision: "YEAR" }, statedByMember: false },
+    });
+    expect(api.data[0]!.sides.organization?.source?.url).toBeTruthy();
     const report = await getDiscrepancyReport(await loadActor(prisma, "admin@atlas.test"));
     const listed = report.sidesDisagree.rows.find((r) => r.institution.slug === CUHK && r.organization.slug === UASR);
     expect(listed?.differences[0]).toMatchObject({ field: "joined", organization: { iso: "2017" } });

@@ -3,7 +3,9 @@ import type { Prisma } from "../../generated/prisma/client";
 import { fromStoredDate, type PartialDate } from "../../shared/dates";
 import { env } from "../../env";
 import { isCurrentOfficial, pickName } from "../../shared/names";
-import { institutionNameSelect, organizationNameSelect } from "../selects";
+import { confirmationOf, confirmationSelect, institutionNameSelect, organizationNameSelect } from "../selects";
+import type { SideFacts, SidesState } from "../../shared/membership-sides";
+import type { Confirmation } from "../../shared/types/memberships";
 
 // The public records of the open data (API, downloads, releases, widget): approved data only — every row
 // of these tables is approved, since proposals live in ChangeRequest until an admin applies them.
@@ -52,6 +54,15 @@ export type OpenMembership = {
   ended: PartialDate | null;
   notes: string | null;
   source: OpenSource | null;
+  /**
+   * The membership's two sides (issue 16): whether the university and the organization both state it and agree
+   * (lib/shared/membership-sides.ts), when the university last confirmed it, and the organization's own statement.
+   */
+  sides: {
+    state: SidesState;
+    institutionConfirmedOn: string | null;
+    organization: (SideFacts & { statedByMember: boolean; source: OpenSource | null }) | null;
+  };
   updatedAt: string;
 };
 
@@ -93,12 +104,8 @@ export const openInstitutionSelect = {
 
 export const openMembershipSelect = {
   id: true,
-  role: true,
-  status: true,
-  joinedOn: true,
-  joinedPrecision: true,
-  endedOn: true,
-  endedPrecision: true,
+  // The facts (role, status, dates) with both sides' statements of them.
+  ...confirmationSelect,
   notes: true,
   updatedAt: true,
   source: { select: { title: true, publisher: true, url: true } },
@@ -185,6 +192,22 @@ export function toOpenMembership(
     ended: fromStoredDate(m.endedOn, m.endedPrecision),
     notes: m.notes,
     source: m.source ? { title: m.source.title, publisher: m.source.publisher, url: m.source.url } : null,
+    sides: openSides(confirmationOf(m)),
     updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+function openSides(c: Confirmation): OpenMembership["sides"] {
+  const source = c.organizationSource;
+  return {
+    state: c.state,
+    institutionConfirmedOn: c.institutionConfirmedOn,
+    organization: c.organizationFacts
+      ? {
+          ...c.organizationFacts,
+          statedByMember: c.organizationStatedByMember,
+          source: source ? { title: source.title, publisher: source.publisher, url: source.url } : null,
+        }
+      : null,
   };
 }

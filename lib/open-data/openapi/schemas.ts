@@ -52,6 +52,27 @@ export const components = {
       ended: nullable(ref("PartialDate")),
       notes: nstr,
       source: nullable(ref("Source")),
+      sides: obj({
+        state: {
+          type: "string",
+          enum: ["BOTH", "DISAGREE", "ORGANIZATION_ONLY", "INSTITUTION_ONLY", "NEITHER"],
+          description:
+            "BOTH: the university confirmed the membership and the organization's own, independent statement " +
+            "agrees (dates at the coarser precision); DISAGREE: both state it and a fact differs; otherwise the " +
+            "side that alone states it. A statement made from the member's own email domain never makes BOTH.",
+        },
+        institutionConfirmedOn: { type: ["string", "null"], format: "date" },
+        organization: nullable(
+          obj({
+            role: { type: ["string", "null"], enum: [...Object.values(MembershipRole), null] },
+            status: { type: ["string", "null"], enum: [...Object.values(MembershipStatus), null] },
+            joined: nullable(ref("PartialDate")),
+            ended: nullable(ref("PartialDate")),
+            statedByMember: { type: "boolean" },
+            source: nullable(ref("Source")),
+          }),
+        ),
+      }),
       updatedAt: { type: "string", format: "date-time" },
     }),
     PageInfo: pageInfo,
