@@ -8,18 +8,41 @@ import { CloseCorrectionForm } from "./close-correction-form";
 
 type Membership = { id: string; organization: { name: string } };
 
-/** Where a manager turns a suggestion into a change request: the proposal forms, carrying its id. */
+/**
+ * Where a manager turns a suggestion into a change request: the proposal forms, carrying its id. A secretariat's
+ * manager proposes on the organization's own pages, then closes the suggestion saying what was proposed.
+ */
 async function TurnInto({
   row,
   memberships,
+  side,
   locale,
 }: {
   row: CorrectionTriageRow;
   memberships: Membership[];
+  side: "institution" | "organization";
   locale: Locale;
 }) {
   const t = await getTranslations({ locale, namespace: "corrections" });
   const query = `?correction=${encodeURIComponent(row.id)}`;
+  if (side === "organization")
+    return (
+      <div className="text-sm">
+        <p>{t("turnOrganizationLead")}</p>
+        <ul className="mt-1 list-disc space-y-1 pl-5">
+          <li>
+            <NextLink href={`/${locale}/account/organization/profile`} className="text-accent underline">
+              {t("turnOrganizationProfile")}
+            </NextLink>
+          </li>
+          <li>
+            <NextLink href={`/${locale}/account/organization`} className="text-accent underline">
+              {t("turnOrganizationMembers")}
+            </NextLink>
+          </li>
+        </ul>
+      </div>
+    );
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-medium text-accent">{t("turnInto")}</summary>
@@ -53,12 +76,15 @@ async function TurnInto({
 export async function CorrectionTriage({
   rows,
   memberships,
+  side = "institution",
   admin,
   locale,
 }: {
   rows: CorrectionTriageRow[];
   /** A manager's institution's memberships (each can be the change); none for an admin. */
   memberships: Membership[];
+  /** Whose manager triages: a university's (its proposal forms) or an organization's secretariat's. */
+  side?: "institution" | "organization";
   admin: boolean;
   locale: Locale;
 }) {
@@ -91,7 +117,7 @@ export async function CorrectionTriage({
                 {t("openAdmin")}
               </NextLink>
             ) : (
-              <TurnInto row={row} memberships={memberships} locale={locale} />
+              <TurnInto row={row} memberships={memberships} side={side} locale={locale} />
             )}
             <CloseCorrectionForm action={closeCorrectionAction} correctionId={row.id} locale={locale} texts={texts} />
           </div>

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/shared/actor";
 import { loadActions } from "../support/actions";
 import { consoleDuring } from "../support/app-env";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
+import { secretariatUser } from "../support/secretariats";
 
 useWriteDatabase();
 
@@ -111,6 +112,52 @@ describe("suggesting a correction", () => {
     expect(row?.organizationId).toBeTruthy();
     expect((await listOpenCorrections(admin, "en")).some((r) => r.id === row!.id)).toBe(true);
     expect((await listOpenCorrections(manager, "en")).some((r) => r.id === row!.id)).toBe(false);
+  });
+
+  it(`an organization's page's suggestion goes to its secretariat's managers too, who see and close it; its \
+editors, another organization's secretariat and a university's manager cannot: nothing changes`, async () => {
+    const UASR = "university-alliance-of-the-silk-road";
+    const secretariatManager = await loadActor(
+      prisma,
+      (await secretariatUser(prisma, { email: "corrections-manager@uasr.test", organizationSlug: UASR })).email,
+    );
+    const secretariatEditor = await loadActor(
+      prisma,
+      (
+        await secretariatUser(prisma, {
+          email: "corrections-editor@uasr.test",
+          organizationSlug: UASR,
+          staffRole: "EDITOR",
+        })
+      ).email,
+    );
+    const otherSecretariat = await loadActor(
+      prisma,
+      (
+        await secretariatUser(prisma, {
+          email: "corrections-manager@uabr.test",
+          organizationSlug: "university-alliance-of-belt-and-road",
+        })
+      ).email,
+    );
+    const noticesBefore = await prisma.notification.count({ where: { userId: secretariatManager.id } });
+    const what = `UASR was founded in 2015 (${unique()}).`;
+    const raw = { organizationSlug: UASR, what, sourceUrl: "https://example.org/uasr", email: "", website: "" };
+    expect((await runDefinition(actions.submitCorrection!, null, raw, "en", from())).state.ok).toBe(true);
+    const row = (await byWhat(what))!;
+    expect(await prisma.notification.count({ where: { userId: secretariatManager.id } })).toBe(noticesBefore + 1);
+    expect((await listOpenCorrections(secretariatManager, "en")).map((r) => r.id)).toContain(row.id);
+    expect((await listOpenCorrections(otherSecretariat, "en")).map((r) => r.id)).not.toContain(row.id);
+    expect((await listOpenCorrections(manager, "en")).map((r) => r.id)).not.toContain(row.id);
+    await expect(listOpenCorrections(secretariatEditor, "en")).rejects.toThrow(/managers and the admins/);
+    for (const actor of [secretariatEditor, otherSecretariat, manager]) {
+      const input = { correctionId: row.id, reason: "Not a correction." };
+      expect((await runDefinition(actions.closeCorrection!, actor, input, "en")).state.ok).toBe(false);
+    }
+    expect(await byWhat(what)).toEqual(row);
+    const input = { correctionId: row.id, reason: "Proposed on our profile: founded 2015." };
+    expect((await runDefinition(actions.closeCorrection!, secretariatManager, input, "en")).state.ok).toBe(true);
+    expect((await byWhat(what))?.status).toBe("CLOSED");
   });
 
   it("refuses a bad address, a text too short or too long, and a bad email, storing nothing", async () => {

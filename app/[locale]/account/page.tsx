@@ -82,10 +82,11 @@ async function PendingAccount({ actor, locale }: Props) {
  * of a university's: the account has none.
  */
 async function SecretariatAccount({ actor, locale, filter }: Props & { filter: RequestStatusFilter | null }) {
-  const [notifications, home, requests, t] = await Promise.all([
+  const [notifications, home, requests, corrections, t] = await Promise.all([
     listNotifications(actor),
     getSecretariatHome(actor, locale),
     listMyOrganizationRequests(actor, locale, filter ? statusOfFilter(filter) : undefined),
+    countOpenCorrections(actor),
     getTranslations({ locale, namespace: "account" }),
   ]);
   const pages = [
@@ -118,6 +119,9 @@ async function SecretariatAccount({ actor, locale, filter }: Props & { filter: R
           </ul>
         </nav>
       </section>
+      {canTriageCorrections(actor) ? (
+        <CorrectionsLink count={corrections} href="/account/corrections" locale={locale} />
+      ) : null}
       <NotificationList notifications={notifications} markReadAction={markNotificationsReadAction} locale={locale} />
       <OwnRequestList requests={requests} filter={filter} locale={locale} title={t("secretariatRequests")} />
     </div>

@@ -45,10 +45,13 @@ async function countAgainstLimits(clientAddress: string, email: string | null) {
   await consumeRateLimits(rules, "Too many suggestions from here. Nothing was stored; please try again later.");
 }
 
-/** The managers of the institution are told in the app, each in their language; admins see it in their queue. */
-async function tellManagers(tx: Tx, institutionId: string) {
+/**
+ * The managers of the institution, or of the organization's secretariat, are told in the app, each in their
+ * language; admins see it in their queue.
+ */
+async function tellManagers(tx: Tx, record: { institutionId: string } | { organizationId: string }) {
   const managers = await tx.user.findMany({
-    where: { institutionId, role: "STAFF", staffRole: "MANAGER", disabledAt: null },
+    where: { ...record, role: "STAFF", staffRole: "MANAGER", disabledAt: null },
     select: { id: true, locale: true },
   });
   if (!managers.length) return;
@@ -85,7 +88,7 @@ export async function submitCorrection(
     });
     // A visitor has no account: the actor is null, as for work done from the server's shell.
     await recordAudit(tx, { event: "correction.suggest", entityId: created.id, after: { sourceUrl: input.sourceUrl } });
-    if (record.institutionId) await tellManagers(tx, record.institutionId);
+    await tellManagers(tx, record);
     if (!email) return null;
     const t = mailTranslator(context.locale);
     const link = siteLink(env().SITE_URL, correctionStatusPath(context.locale, token));

@@ -3,7 +3,7 @@ import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { deliverQueuedMail, queueMail } from "../outbox";
-import { requireActor, requireStaff } from "../guards";
+import { requireActor, requireSecretariat, requireStaff } from "../guards";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../../shared/actor";
 import { ForbiddenError, NotFoundError } from "../../shared/errors";
@@ -12,8 +12,8 @@ import { localeOf, mailTranslator } from "../accounts/mail-texts";
 import { correctionRecordSelect, recordOf } from "./records";
 import { purgeExpiredCorrectionEmails } from "./retention";
 
-// Who triages a suggested correction: the managers of the institution it is about, and the admins (all of them,
-// organizations' included: no organization has staff of its own yet). Editors, other institutions' staff and
+// Who triages a suggested correction: the managers of the institution it is about, or of the secretariat of the
+// organization it is about, and the admins (all of them). Editors, other institutions' and organizations' people and
 // visitors see none and can do nothing with one: the permission is the query's `where`.
 
 export const TRIAGE_REFUSAL = "Only the institution's managers and the admins handle suggested corrections.";
@@ -26,6 +26,11 @@ export const TRIAGE_REFUSAL = "Only the institution's managers and the admins ha
 export function triageScope(actor: Actor | null, access: "write" | "read" = "write"): Prisma.CorrectionWhereInput {
   const signedIn = requireActor(actor);
   if (signedIn.role === "ADMIN") return {};
+  if (signedIn.organizationId) {
+    const secretariat = requireSecretariat(signedIn, TRIAGE_REFUSAL, access);
+    if (secretariat.staffRole !== "MANAGER") throw new ForbiddenError(TRIAGE_REFUSAL);
+    return { organizationId: secretariat.organizationId };
+  }
   const staff = requireStaff(signedIn, TRIAGE_REFUSAL, access);
   if (staff.staffRole !== "MANAGER") throw new ForbiddenError(TRIAGE_REFUSAL);
   return { institutionId: staff.institutionId };
@@ -33,7 +38,10 @@ export function triageScope(actor: Actor | null, access: "write" | "read" = "wri
 
 /** Whether `actor` triages corrections at all (for a page's link and count): never throws. */
 export function canTriageCorrections(actor: Actor | null): boolean {
-  return actor?.role === "ADMIN" || (actor?.role === "STAFF" && actor.staffRole === "MANAGER" && !!actor.institutionId);
+  return (
+    actor?.role === "ADMIN" ||
+    (actor?.role === "STAFF" && actor.staffRole === "MANAGER" && !!(actor.institutionId || actor.organizationId))
+  );
 }
 
 /** The open corrections `actor` triages, oldest first (the longest waiting on top). */
