@@ -37,7 +37,7 @@ export default async function OrganizationProfilePage({ params }: { params: Prom
     <div className="max-w-4xl">
       <Breadcrumbs
         locale={locale}
-        items={[{ href: "/account", label: t("staffTitle") }, { label: t("organizationProfile") }]}
+        items={[{ href: "/account", label: t("secretariatTitle") }, { label: t("organizationProfile") }]}
       />
       <h1 className="text-2xl font-semibold">{t("organizationProfile")}</h1>
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("organizationProfileLead")}</p>
