@@ -16,6 +16,7 @@ import {
   signInOn,
   url,
 } from "../../support/browser";
+import { approveFromQueue, membershipAsFound, waitForPublic } from "../../support/organization-side-journeys";
 import { passwordLinkIn, waitForMail } from "../../support/mailbox";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
@@ -46,24 +47,6 @@ const sentRequests = () =>
     select: { id: true, kind: true, institution: { select: { slug: true } } },
   });
 
-/** The admin approves one request from the review queue, as they would any. */
-async function approve(requestId: string) {
-  await admin.goto(url("/en/admin/reviews"));
-  await admin.locator(`a[href$="/account/requests/${requestId}"]`).first().click();
-  await admin.waitForURL(new RegExp(`/account/requests/${requestId}$`));
-  await admin.getByRole("button", { name: "Approve and publish" }).click();
-  await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
-}
-
-/** Reload until the public page shows `text` (an approval expires its cache tags; a render may be in flight). */
-async function waitForPublic(page: Page, path: string, text: string | RegExp) {
-  const deadline = Date.now() + 30_000;
-  do {
-    await page.goto(url(path));
-  } while (!(await page.getByText(text).count()) && Date.now() < deadline);
-  await page.getByText(text).first().waitFor({ timeout: 1000 });
-}
-
 beforeAll(async () => {
   browser = await launchBrowser();
   uasrId = (await prisma.organization.findUniqueOrThrow({ where: { slug: UASR } })).id;
@@ -83,8 +66,8 @@ afterAll(async () => {
     data: { status: "WITHDRAWN" },
   });
   if (saved) {
-    const { id, version: _version, createdAt: _c, updatedAt: _u, ...sides } = saved;
-    await prisma.membership.update({ where: { id }, data: sides });
+    const { id, columns } = membershipAsFound(saved);
+    await prisma.membership.update({ where: { id }, data: columns });
   }
   // XJTU's UASR membership, if this journey made it, goes again: other journeys upload XJTU as a new member.
   if (!xjtuHadMembership) {
@@ -164,7 +147,7 @@ describe("an alliance keeps its own side", () => {
       await cuhk.getByText("Thank you: the entry is confirmed as accurate.").waitFor();
       await cuhk.context().close();
     }
-    for (const r of await sentRequests()) await approve(r.id);
+    for (const r of await sentRequests()) await approveFromQueue(admin, r.id);
 
     const visitor = await (await newContext(browser)).newPage();
     await waitForPublic(visitor, `/en/institutions/${CUHK}`, "Confirmed by both sides");
@@ -189,7 +172,7 @@ describe("an alliance keeps its own side", () => {
     await secretariat.getByLabel("Quoted passage from the source").fill("CUHK, a member since 2018");
     await secretariat.getByRole("button", { name: "Send for review" }).click();
     await secretariat.waitForURL(/\/account\/requests\/\w+$/);
-    await approve(secretariat.url().split("/").at(-1)!);
+    await approveFromQueue(admin, secretariat.url().split("/").at(-1)!);
 
     await admin.goto(url("/en/admin/discrepancies"));
     const report = admin.locator("section", { has: admin.getByRole("heading", { name: /The two sides disagree/ }) });

@@ -17,6 +17,7 @@ import {
   signIn,
   url,
 } from "../../support/browser";
+import { approveFromQueue, membershipAsFound, waitForPublic } from "../../support/organization-side-journeys";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
 const UASR = "university-alliance-of-the-silk-road";
@@ -48,24 +49,6 @@ async function signInSecretariat(): Promise<Page> {
   return page;
 }
 
-/** The admin approves one request from the review queue. */
-async function approve(requestId: string) {
-  await admin.goto(url("/en/admin/reviews"));
-  await admin.locator(`a[href$="/account/requests/${requestId}"]`).first().click();
-  await admin.waitForURL(new RegExp(`/account/requests/${requestId}$`));
-  await admin.getByRole("button", { name: "Approve and publish" }).click();
-  await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
-}
-
-/** Reload until the public page shows `text` (the approval expires its cache tags; a render may be in flight). */
-async function waitForPublic(page: Page, path: string, text: string | RegExp) {
-  const deadline = Date.now() + 30_000;
-  do {
-    await page.goto(url(path));
-  } while (!(await page.getByText(text).count()) && Date.now() < deadline);
-  await page.getByText(text).first().waitFor({ timeout: 1000 });
-}
-
 beforeAll(async () => {
   browser = await launchBrowser();
   saved = await membership();
@@ -90,8 +73,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (saved) {
-    const { id, version: _version, createdAt: _c, updatedAt: _u, ...sides } = saved;
-    await prisma.membership.update({ where: { id }, data: sides });
+    const { id, columns } = membershipAsFound(saved);
+    await prisma.membership.update({ where: { id }, data: columns });
   }
   await browser?.close();
   await prisma.$disconnect();
@@ -135,7 +118,7 @@ describe("the two sides of a membership", () => {
     });
 
     admin = await signIn(browser, "admin@atlas.test", "atlas-admin-demo");
-    await approve(requestId);
+    await approveFromQueue(admin, requestId);
   });
 
   it("CUHK's public UASR row is confirmed by both sides, with both sources", async () => {
@@ -164,7 +147,7 @@ describe("the two sides of a membership", () => {
     await secretariat.getByLabel("Quoted passage from the source").fill("CUHK, a member since 2017");
     await secretariat.getByRole("button", { name: "Send for review" }).click();
     await secretariat.waitForURL(/\/account\/requests\/\w+$/);
-    await approve(secretariat.url().split("/").at(-1)!);
+    await approveFromQueue(admin, secretariat.url().split("/").at(-1)!);
     const m = await membership();
     expect(m.organizationJoinedOn?.toISOString().slice(0, 4)).toBe("2017");
     expect(m.joinedOn).toEqual(saved.joinedOn);

@@ -1,0 +1,30 @@
+import type { Page } from "playwright-core";
+import { url } from "./browser";
+
+// What the journeys of the organizations' side (issue 16) do alike: an admin approves a request from the review
+// queue, a visitor waits for the public page to show what the approval published, and a membership the journey
+// changed is put back for the journeys after it.
+
+/** The admin approves one request from the review queue, as they would any. */
+export async function approveFromQueue(admin: Page, requestId: string) {
+  await admin.goto(url("/en/admin/reviews"));
+  await admin.locator(`a[href$="/account/requests/${requestId}"]`).first().click();
+  await admin.waitForURL(new RegExp(`/account/requests/${requestId}$`));
+  await admin.getByRole("button", { name: "Approve and publish" }).click();
+  await admin.getByText(/Decision by Demo Admin: Approved/).waitFor();
+}
+
+/** Reload until the public page shows `text` (an approval expires its cache tags; a render may be in flight). */
+export async function waitForPublic(page: Page, path: string, text: string | RegExp) {
+  const deadline = Date.now() + 30_000;
+  do {
+    await page.goto(url(path));
+  } while (!(await page.getByText(text).count()) && Date.now() < deadline);
+  await page.getByText(text).first().waitFor({ timeout: 1000 });
+}
+
+/** The membership's columns as a journey found them, to write back: every one but its identity and clocks. */
+export function membershipAsFound<M extends { id: string; version: number; createdAt: Date; updatedAt: Date }>(m: M) {
+  const { id, version: _version, createdAt: _created, updatedAt: _updated, ...columns } = m;
+  return { id, columns };
+}
