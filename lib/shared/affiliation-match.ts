@@ -63,41 +63,48 @@ export type MatchHit = {
 /** The most candidates an answer lists. */
 export const MATCH_MAX_ITEMS = 10;
 /** A typo match is chosen only this close (trigram similarity of the folded names)… */
-export const FUZZY_CHOSEN_SCORE = 0.7;
+export const FUZZY_CHOSEN_SCORE = 0.6;
 /** …and this far ahead of the next institution's score. */
-export const FUZZY_CHOSEN_MARGIN = 0.1;
+export const FUZZY_CHOSEN_MARGIN = 0.15;
 /** A candidate outside the country the affiliation names keeps this share of its score (and is never chosen). */
 const OTHER_COUNTRY_FACTOR = 0.8;
 
+/** An exact name inside a longer exact part ranks below it. */
+const INSIDE_SCORE = 0.9;
+
 type Candidate = Omit<MatchItem, "record"> & { record: Omit<MatchRecord, "url" | "memberships">; inCountry: boolean };
 
-function typeOf(hit: MatchHit, part: AffiliationPart, parts: number): MatchingType {
+function typeOf(hit: MatchHit, part: AffiliationPart, pieces: number): MatchingType {
   if (!hit.exact) return "FUZZY";
   if (part.acronym) return "ACRONYM";
-  return parts === 1 ? "EXACT" : "PHRASE";
+  return pieces === 1 ? "EXACT" : "PHRASE";
 }
 
 /**
  * The candidates best first, each institution once (its best hit), with at most one chosen:
  * - exact kinds (EXACT, PHRASE, ACRONYM): chosen when exactly one institution (in the named country, when the
- *   affiliation names one) has such a hit;
- * - FUZZY, only when nothing is exact: the best is chosen when it scores ≥ 0.7, is in the named country (if any),
- *   and leads the next institution by ≥ 0.1.
+ *   affiliation names one) has such a hit on a part no longer exact part holds ("University of London" inside
+ *   "Birkbeck College, University of London" names the larger body, not the member);
+ * - FUZZY, only when nothing is exact: the best is chosen when it scores ≥ 0.6, is in the named country (if any),
+ *   and leads the next institution by ≥ 0.15.
  * An affiliation whose parts match no name closely chooses nothing.
  */
 export function rankMatches(hits: MatchHit[], parts: AffiliationPart[], countries: string[]): Candidate[] {
+  const exactKeys = [...new Set(hits.filter((h) => h.exact).map((h) => parts[h.part]?.key ?? ""))];
+  const inside = (key: string) => exactKeys.some((k) => k !== key && ` ${k} `.includes(` ${key} `));
+  const pieces = new Set(parts.map((p) => p.text)).size;
   const best = new Map<string, Candidate>();
   for (const hit of hits) {
     const part = parts[hit.part];
     if (!part) continue;
     const inCountry = !countries.length || countries.includes(hit.country);
-    const raw = hit.exact ? 1 : hit.similarity;
+    const raw = hit.exact ? (inside(part.key) ? INSIDE_SCORE : 1) : hit.similarity;
     const score = Math.round((inCountry ? raw : raw * OTHER_COUNTRY_FACTOR) * 1000) / 1000;
     const seen = best.get(hit.id);
     if (seen && seen.score >= score) continue;
     best.set(hit.id, {
       score,
-      matching_type: typeOf(hit, part, parts.length),
+      matching_type: typeOf(hit, part, pieces),
       chosen: false,
       substring: part.text,
       record: { id: hit.id, slug: hit.slug, type: "institution", kind: hit.kind, name: hit.name, country: hit.country },
@@ -108,7 +115,7 @@ export function rankMatches(hits: MatchHit[], parts: AffiliationPart[], countrie
     (a, b) =>
       b.score - a.score || Number(b.inCountry) - Number(a.inCountry) || a.record.slug.localeCompare(b.record.slug),
   );
-  const exact = ranked.filter((c) => c.matching_type !== "FUZZY" && c.inCountry);
+  const exact = ranked.filter((c) => c.matching_type !== "FUZZY" && c.inCountry && c.score === 1);
   if (exact.length === 1) exact[0]!.chosen = true;
   else if (!exact.length && !ranked.some((c) => c.matching_type !== "FUZZY")) {
     const [first, second] = ranked;
@@ -120,4 +127,24 @@ export function rankMatches(hits: MatchHit[], parts: AffiliationPart[], countrie
       first.chosen = true;
   }
   return ranked.slice(0, MATCH_MAX_ITEMS);
+}
+
+/** One labelled affiliation's outcome: its label (a slug, or "none") and the slug chosen (null: none). */
+export type MatchOutcome = { label: string; chosen: string | null };
+
+/**
+ * Precision and recall of a labelled set: chosen = label is a true positive; chosen ≠ label, or anything chosen for
+ * "none", a false positive; nothing chosen for a labelled affiliation a false negative.
+ */
+export function matchingQuality(outcomes: MatchOutcome[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { label, chosen } of outcomes) {
+    if (chosen === null) fn += label === "none" ? 0 : 1;
+    else if (chosen === label) tp++;
+    else fp++;
+  }
+  const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : 1);
+  return { strings: outcomes.length, tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) };
 }

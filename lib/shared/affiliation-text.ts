@@ -75,8 +75,10 @@ const COUNTRY_ALIASES: Record<string, string> = {
 };
 
 /** Words that make a part a department or a unit of an institution rather than the institution itself. */
-const UNIT_WORDS =
-  /^(department|dept|division|faculty|school of|laboratory|lab|key laboratory|center for|centre for|section|unit|program|graduate school)\b/;
+const UNIT_WORDS = new RegExp(
+  "^(department|division|faculty|school of|laboratory|key laboratory|center for|centre for|section|unit|program|" +
+    "graduate school)\\b",
+);
 
 /** Case and punctuation set aside, as the database's atlas_fold compares names (accents are the typo search's). */
 export function foldAffiliation(text: string): string {
@@ -117,8 +119,10 @@ export type AffiliationPart = {
   key: string;
   /** Looks like an acronym (2–8 capital letters as written). */
   acronym: boolean;
-  /** A department, faculty or laboratory: looked up only when nothing else matches. */
+  /** A department, faculty or laboratory: looked up exactly, never for typos (unless nothing else is there). */
   unit: boolean;
+  /** The part as written, abbreviations kept, after its written-out key: looked up exactly only. */
+  asWritten: boolean;
 };
 
 export type ParsedAffiliation = { parts: AffiliationPart[]; countries: string[] };
@@ -154,15 +158,19 @@ export function parseAffiliation(text: string): ParsedAffiliation {
   const parts: AffiliationPart[] = [];
   const seen = new Set<string>();
   const add = (written: string) => {
-    const key = withoutThe(expandAbbreviations(foldAffiliation(written)));
-    if (!key || seen.has(key)) return;
-    seen.add(key);
-    parts.push({
-      text: written,
-      key,
-      acronym: /^[A-Z][A-Z&]{1,7}$/.test(written),
-      unit: UNIT_WORDS.test(key),
-    });
+    const folded = withoutThe(foldAffiliation(written));
+    // Written out and as written: "Ontario Tech University" is a name with its abbreviation in it.
+    for (const key of [withoutThe(expandAbbreviations(folded)), folded]) {
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      parts.push({
+        text: written,
+        key,
+        acronym: /^[A-Z][A-Z&]{1,7}$/.test(written),
+        unit: UNIT_WORDS.test(key),
+        asWritten: key !== parts.at(-1)?.key && parts.at(-1)?.text === written,
+      });
+    }
   };
   for (const piece of kept) add(piece);
   for (let i = 0; i + 1 < kept.length; i++) add(`${kept[i]}, ${kept[i + 1]}`);

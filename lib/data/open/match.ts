@@ -92,13 +92,15 @@ async function membershipsOn(ids: string[], date: string): Promise<Map<string, M
 /** The candidates for one affiliation, best first, at most one chosen; with `date`, their memberships that day. */
 export async function matchAffiliation(affiliation: string, date?: string | null): Promise<MatchResponse> {
   const { parts, countries } = parseAffiliation(affiliation);
-  // Departments and laboratories are looked up only when the affiliation has nothing else.
-  const looked = parts.some((p) => !p.unit) ? parts.filter((p) => !p.unit) : parts;
-  const keys = looked.map((p) => p.key);
-  // Pairs of parts and acronyms are only taken exactly: three capitals are close to anything.
-  const fuzzy = looked.flatMap((p, i) => (p.acronym || p.text.includes(",") ? [] : [i]));
+  const keys = parts.map((p) => p.key);
+  // Pairs of parts and acronyms are only taken exactly (three capitals are close to anything), and departments too
+  // unless the affiliation has nothing else: "Department of Surgery" is close to many a name.
+  const units = parts.every((p) => p.unit);
+  const fuzzy = parts.flatMap((p, i) =>
+    p.acronym || p.asWritten || p.text.includes(",") || (p.unit && !units) ? [] : [i],
+  );
   const hits = keys.length ? await db().$queryRaw<MatchHit[]>(hitsQuery(keys, fuzzy)) : [];
-  const ranked = rankMatches(hits, looked, countries);
+  const ranked = rankMatches(hits, parts, countries);
   const memberships =
     date && ranked.length ? await membershipsOn([...new Set(ranked.map((c) => c.record.id))], date) : null;
   const items: MatchItem[] = ranked.map(({ inCountry: _, ...c }) => ({
