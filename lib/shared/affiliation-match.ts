@@ -60,6 +60,19 @@ export type MatchHit = {
   similarity: number;
 };
 
+/**
+ * Whether a membership is in force on `day` (YYYY-MM-DD): joined on or before it and not ended by it, each at the
+ * precision stored. Dates are kept as the first day of their period (toStoredDate), so comparing the day with that
+ * first day is comparing at the stored precision: "joined 2016" is in force all of 2016, "ended 2019" on no day of
+ * 2019. A membership with no known start counts from the beginning: the registry knows the institution was a
+ * member, not since when.
+ */
+export function inForceOn(m: { joined: { iso: string } | null; ended: { iso: string } | null }, day: string): boolean {
+  const start = (d: { iso: string }) =>
+    [d.iso.slice(0, 4), d.iso.slice(5, 7) || "01", d.iso.slice(8, 10) || "01"].join("-");
+  return (!m.joined || start(m.joined) <= day) && (!m.ended || day < start(m.ended));
+}
+
 /** The most candidates an answer lists. */
 export const MATCH_MAX_ITEMS = 10;
 /** A typo match is chosen only this close (trigram similarity of the folded names)… */

@@ -74,6 +74,30 @@ const COUNTRY_ALIASES: Record<string, string> = {
   turkey: "TR",
 };
 
+/**
+ * Words half the institutions' names are made of. The typo search looks a part up by its other words (a rare word's
+ * trigrams lead the index to a few names, "university"'s to half of them), then ranks by the whole part.
+ */
+const COMMON_WORDS = new Set(
+  (
+    "university universities college institute of the and for in at de la del der des di du da do e y et und " +
+    "national state technology technological technical science sciences medical medicine school academy " +
+    "international universidad universite université universidade universität universita università " +
+    "universitas universiteit hochschule instituto institut faculty department polytechnic engineering " +
+    "management education research center centre hospital studies arts health business applied higher " +
+    "community open private public catholic islamic federal city central"
+  ).split(" "),
+);
+
+/** A part's words other than the common ones, longest first ("" when it has none). */
+export function distinctiveWords(key: string): string {
+  return key
+    .split(" ")
+    .filter((w) => w.length > 1 && !COMMON_WORDS.has(w))
+    .sort((a, b) => b.length - a.length)
+    .join(" ");
+}
+
 /** Words that make a part a department or a unit of an institution rather than the institution itself. */
 const UNIT_WORDS = new RegExp(
   "^(department|division|faculty|school of|laboratory|key laboratory|center for|centre for|section|unit|program|" +

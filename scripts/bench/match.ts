@@ -22,10 +22,12 @@ for (const item of set.items.slice(0, 20)) await matchAffiliation(item.affiliati
 const outcomes: MatchOutcome[] = [];
 const times: number[] = [];
 const misses: string[] = [];
+const slow: [number, string][] = [];
 for (const item of set.items) {
   const started = performance.now();
   const answer = await matchAffiliation(item.affiliation);
   times.push(performance.now() - started);
+  slow.push([times.at(-1)!, item.affiliation]);
   const chosen = answer.items.find((i) => i.chosen)?.record.slug ?? null;
   outcomes.push({ label: item.label, chosen });
   if (chosen !== item.label && !(chosen === null && item.label === "none"))
@@ -37,7 +39,9 @@ const result = {
 };
 if (process.argv.includes("--json")) console.log(JSON.stringify(result));
 else {
-  for (const m of misses) console.log(`  ${m}`);
+  for (const m of misses) console.log(`  missed: ${m}`);
+  const slowest = slow.sort((a, b) => b[0] - a[0]).slice(0, 5);
+  for (const [ms, text] of slowest) console.log(`  slowest: ${Math.round(ms)} ms: ${text}`);
   console.log(result);
 }
 process.exit(0);
