@@ -9,6 +9,9 @@ countries.registerLocale(en);
 /** The longest affiliation the endpoint reads: the longest real ones (several departments) stay far under it. */
 export const AFFILIATION_MAX_CHARS = 500;
 
+/** The most comma-separated parts read (the first ones). */
+export const AFFILIATION_MAX_PARTS = 12;
+
 /**
  * Abbreviations of the words institution names are made of, folded (lower case, no dot). Only words that stand
  * for one thing: "St." (Saint or State) and "U." (a university or an initial) are left as written.
@@ -196,8 +199,10 @@ export function parseAffiliation(text: string): ParsedAffiliation {
       });
     }
   };
-  for (const piece of kept) add(piece);
-  for (let i = 0; i + 1 < kept.length; i++) add(`${kept[i]}, ${kept[i + 1]}`);
+  // Real affiliations have a handful of parts; a list of fifty is not one affiliation, and costs a lookup a part.
+  const read = kept.slice(0, AFFILIATION_MAX_PARTS);
+  for (const piece of read) add(piece);
+  for (let i = 0; i + 1 < read.length; i++) add(`${read[i]}, ${read[i + 1]}`);
   // Chinese and Hong Kong institutions are both written "…, China".
   const codes = found.includes("CN") ? [...found, "HK", "MO"] : found;
   return { parts, countries: [...new Set(codes)] };

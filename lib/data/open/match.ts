@@ -25,6 +25,8 @@ import { pageUrl } from "./records";
 const CANDIDATE_SIMILARITY = 0.45;
 /** How much of a part's rare words a name must hold (pg_trgm word similarity) to be compared with it at all. */
 const WORD_SIMILARITY = 0.4;
+/** The most parts of one affiliation looked up for typos (each is one trigram index lookup). */
+const MAX_TYPO_LOOKUPS = 6;
 /** The closest names each part offers. */
 const CLOSE_PER_PART = 8;
 
@@ -111,9 +113,12 @@ export async function matchAffiliation(affiliation: string, date?: string | null
   // Pairs of parts and acronyms are only taken exactly (three capitals are close to anything), and departments too
   // unless the affiliation has nothing else: "Department of Surgery" is close to many a name.
   const units = parts.every((p) => p.unit);
-  const rare = parts.map((p) =>
-    p.acronym || p.asWritten || p.text.includes(",") || (p.unit && !units) ? null : distinctiveWords(p.key) || null,
-  );
+  let typoLookups = 0;
+  const rare = parts.map((p) => {
+    if (p.acronym || p.asWritten || p.text.includes(",") || (p.unit && !units)) return null;
+    const words = distinctiveWords(p.key);
+    return words && typoLookups++ < MAX_TYPO_LOOKUPS ? words : null;
+  });
   const hits = keys.length ? await findHits(keys, rare) : [];
   const ranked = rankMatches(hits, parts, countries);
   const memberships =
