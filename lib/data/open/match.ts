@@ -110,12 +110,12 @@ async function membershipsOn(ids: string[], date: string): Promise<Map<string, M
 export async function matchAffiliation(affiliation: string, date?: string | null): Promise<MatchResponse> {
   const { parts, countries } = parseAffiliation(affiliation);
   const keys = parts.map((p) => p.key);
-  // Pairs of parts and acronyms are only taken exactly (three capitals are close to anything), and departments too
-  // unless the affiliation has nothing else: "Department of Surgery" is close to many a name.
+  // Acronyms and parts as written are only taken exactly (three capitals are close to anything), and departments
+  // too unless the affiliation has nothing else: "Department of Surgery" is close to many a name.
   const units = parts.every((p) => p.unit);
   let typoLookups = 0;
   const rare = parts.map((p) => {
-    if (p.acronym || p.asWritten || p.text.includes(",") || (p.unit && !units)) return null;
+    if (p.acronym || p.asWritten || (p.unit && !units)) return null;
     const words = distinctiveWords(p.key);
     return words && typoLookups++ < MAX_TYPO_LOOKUPS ? words : null;
   });
