@@ -162,9 +162,9 @@ const withoutNumbers = (text: string) =>
     .trim();
 
 /**
- * The parts an affiliation is made of: split at commas, semicolons, slashes and line breaks; countries kept apart
- * (they narrow the match); numbers and parts left empty without them dropped. Each neighbouring pair is a part
- * too ("University of California, Berkeley" is one name with a comma in it).
+ * The parts an affiliation is made of: split at commas, semicolons, slashes, brackets, spaced dashes and line
+ * breaks; countries kept apart (they narrow the match); numbers, and parts left empty without them, dropped. Each
+ * neighbouring pair is a part too ("University of California, Berkeley" is one name with a comma in it).
  */
 export function parseAffiliation(text: string): ParsedAffiliation {
   const pieces = text
@@ -187,17 +187,18 @@ export function parseAffiliation(text: string): ParsedAffiliation {
   const add = (written: string) => {
     const folded = withoutThe(foldAffiliation(written));
     // Written out and as written: "Ontario Tech University" is a name with its abbreviation in it.
-    for (const key of [withoutThe(expandAbbreviations(folded)), folded]) {
-      if (!key || seen.has(key)) continue;
+    const keys = [withoutThe(expandAbbreviations(folded)), folded];
+    keys.forEach((key, i) => {
+      if (!key || seen.has(key)) return;
       seen.add(key);
       parts.push({
         text: written,
         key,
         acronym: /^[A-Z][A-Z&]{1,7}$/.test(written),
         unit: UNIT_WORDS.test(key),
-        asWritten: key !== parts.at(-1)?.key && parts.at(-1)?.text === written,
+        asWritten: i === 1,
       });
-    }
+    });
   };
   // Real affiliations have a handful of parts; a list of fifty is not one affiliation, and costs a lookup a part.
   const read = kept.slice(0, AFFILIATION_MAX_PARTS);
