@@ -1,7 +1,9 @@
 // Affiliation matching (lib/data/open/match.ts, GET /api/v1/match) on the seed with the directory of world
 // universities: the labelled set's precision and recall (quality only: its speed is npm run bench's), and the
 // endpoint's answers (the date, at most one chosen, bad input as the API's JSON error).
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
@@ -33,6 +35,26 @@ describe("the labelled set (tests/fixtures/affiliations.json, made by scripts/ma
     const quality = matchingQuality(outcomes);
     expect(quality.precision).toBeGreaterThanOrEqual(0.95);
     expect(quality.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe("the set's script", () => {
+  it("makes the committed set again from the seeded database: the same seed, the same strings", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "atlas-match-set-"));
+    try {
+      const out = path.join(dir, "affiliations.json");
+      const root = path.join(import.meta.dirname, "..", "..");
+      const run = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/match-set.ts", "--out", out], {
+        cwd: root,
+        env: process.env,
+        encoding: "utf8",
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const committed = readFileSync(path.join(root, "tests", "fixtures", "affiliations.json"), "utf8");
+      expect(JSON.parse(readFileSync(out, "utf8"))).toEqual(JSON.parse(committed));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
