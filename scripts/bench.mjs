@@ -3,12 +3,15 @@
 // measure in one run: HTTP throughput and latency per page at a fixed concurrency (autocannon), each as a
 // ratio of a static file's; the server's memory under load; the search and facet SQL at the database
 // (p50/p99 and the indexes EXPLAIN shows); 200 KB adversarial pages through the importer (scripts/bench/import.ts,
-// also alone: npm run bench:import); Lighthouse desktop scores and compressed JS per public page.
+// also alone: npm run bench:import); the labelled affiliations through the matcher on a seeded database and on the
+// world (scripts/bench/matching.mjs; alone: npm run bench:match); Lighthouse desktop scores and compressed JS per
+// public page.
 // Prints a table and writes bench/results.json and bench/results.md.
 //
 //   npm run bench                                  atlas_world on DATABASE_URL's server (else 127.0.0.1:5432)
 //   npm run bench -- --url URL                     another world database
 //   npm run bench -- --duration 10 --connections 10 --port 3100 --skip-build --skip-lighthouse --skip-importer
+//   npm run bench -- --skip-match | --match-url URL   no matching scenario | the seeded database it uses
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
@@ -21,6 +24,7 @@ import { measure, treeRss } from "./bench/http.mjs";
 import { lighthouseScores } from "./bench/lighthouse.mjs";
 import { formatResults } from "./bench/report.mjs";
 import { measureApproval } from "./bench/approval.mjs";
+import { measureMatching } from "./bench/matching.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -166,6 +170,15 @@ try {
         : { missing: importRun.stderr.slice(-2000) };
   }
 
+  const matching = flag("--skip-match")
+    ? { missing: "skipped (--skip-match)" }
+    : await measureMatching({
+        root,
+        env,
+        seedUrl: option("--match-url", withDatabase(databaseUrl, "atlas_match_bench")),
+        worldUrl: databaseUrl,
+      });
+
   log("Approving a change and polling its public page…");
   const approval = existsSync(chromePath)
     ? await measureApproval({ root, baseUrl, env, organizationSlug: small.slug, chromePath }).catch((e) => ({
@@ -210,6 +223,7 @@ try {
     memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) },
     database,
     importer,
+    matching,
     approval,
     lighthouse,
   };

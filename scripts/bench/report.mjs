@@ -68,6 +68,7 @@ export function formatResults(r) {
         ? `Approved change → public page: missing (${r.approval.missing})`
         : `Approved change visible on the public page after ${r.approval.ms} ms (${r.approval.how}).`,
     );
+  if (r.matching) lines.push(formatMatching(r.matching), "");
   if (r.importer)
     lines.push(
       "",
@@ -97,4 +98,26 @@ export function formatImporter(r) {
   lines.push("| 200 KB page | preview p50 / p99 / max ms | outcome |", "|---|---:|---|");
   for (const x of r.previews) lines.push(`| ${x.name} | ${x.p50} / ${x.p99} / ${x.max} | ${x.outcome} |`);
   return `${lines.join("\n")}\n`;
+}
+
+/** The labelled affiliations through the matcher (scripts/bench/matching.mjs). */
+export function formatMatching(matching) {
+  if (matching.missing) return `Affiliation matching: missing (${matching.missing})`;
+  const lines = [
+    "| affiliation matching (labelled set) | strings | precision | recall | TP / FP / FN " +
+      "| p50 / p99 / max ms per string |",
+    "|---|---:|---:|---:|---|---:|",
+  ];
+  for (const [name, m] of [
+    ["seed + directory (the target: precision ≥ 0.95 at recall ≥ 0.85)", matching.seed],
+    ["world (latency at scale)", matching.world],
+  ]) {
+    if (m.missing) lines.push(`| ${name} | missing: ${m.missing.split("\n").at(-1)} | | | | |`);
+    else
+      lines.push(
+        `| ${name} | ${m.strings} | ${m.precision} | ${m.recall} | ${m.tp} / ${m.fp} / ${m.fn} | ` +
+          `${m.latencyMs.p50} / ${m.latencyMs.p99} / ${m.latencyMs.max} |`,
+      );
+  }
+  return lines.join("\n");
 }

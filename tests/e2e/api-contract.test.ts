@@ -166,6 +166,8 @@ describe.concurrent("records and errors", () => {
       ["/organizations/{slug}", "extra=1", ["extra"]],
       ["/suggest", "q=&limit=50", ["limit", "q"]],
       ["/suggest", "q=epu&type=person", ["type"]],
+      ["/match", "date=2021-02-30", ["affiliation", "date"]],
+      ["/match", `affiliation=${"x".repeat(501)}&limit=2`, ["affiliation", "limit"]],
     ] as const) {
       const address = `${template.replace("{slug}", "university-alliance-of-the-silk-road")}?${query}`;
       const { res, body } = await call(template, address);
@@ -186,6 +188,28 @@ describe.concurrent("records and errors", () => {
       slug: "chinese-university-of-hong-kong",
       name: "香港中文大学",
     });
+  });
+
+  it("affiliation matching: ROR's answer, at most one chosen, memberships in force on a date", async () => {
+    const affiliation = encodeURIComponent("Dept. of Surgery, Nanjing Med. Univ., Nanjing 211166, China");
+    type Match = {
+      items: { chosen: boolean; record: { slug: string; memberships?: { organization: { slug: string } }[] } }[];
+    };
+    const { body } = await call("/match", `/match?affiliation=${affiliation}&date=2019-11-11`);
+    const chosen = (body as Match).items.filter((i) => i.chosen);
+    expect(chosen.map((i) => i.record.slug)).toEqual([NMU]);
+    expect(chosen[0]!.record.memberships!.map((m) => m.organization.slug)).toContain(
+      "belt-and-road-federation-for-health-promotion",
+    );
+    const { body: before } = await call("/match", `/match?affiliation=${affiliation}&date=2019-11-10`);
+    expect((before as Match).items[0]!.record.memberships!.map((m) => m.organization.slug)).not.toContain(
+      "belt-and-road-federation-for-health-promotion",
+    );
+    const { body: none } = await call(
+      "/match",
+      `/match?affiliation=${encodeURIComponent("Pfizer Inc., New York, USA")}`,
+    );
+    expect((none as Match).items.filter((i) => i.chosen)).toEqual([]);
   });
 
   it("the widget's JSON in both languages; a bad lang is a 400", async () => {

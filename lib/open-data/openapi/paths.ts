@@ -2,6 +2,7 @@ import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationK
 import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TYPES } from "../../shared/types/suggest";
 import { common, download, errorResponse, etagHeader, json, ok, p, ref, str } from "./builders";
 import { INSTITUTION_COVERAGES } from "../../validation/search";
+import { AFFILIATION_MAX_CHARS } from "../../shared/affiliation-text";
 
 /** The read API's operations: the records, the downloads and the widget. */
 /** The download of one record's slice (an organization's or an institution's), in three formats. */
@@ -225,6 +226,40 @@ export const paths = {
         },
       ],
       responses: { "200": ok("The best matches, best first.", "SuggestResponse"), ...common },
+    },
+  },
+  "/match": {
+    get: {
+      tags: ["records"],
+      operationId: "matchAffiliation",
+      summary:
+        "Affiliation matching: the institutions an affiliation string names, as ROR's affiliation endpoint answers.",
+      description:
+        'For the strings of papers and forms ("Dept. of Surgery, Nanjing Med. Univ., Nanjing 211166, China"). ' +
+        "The string is split at commas and semicolons; countries narrow the match, postcodes are set aside, " +
+        "abbreviations (Univ., Med., Inst., Sci., Tech., Coll., Natl., Hosp.…) are written out, and case, " +
+        'punctuation and a leading "The" do not matter. `matching_type`: EXACT (the whole string is a name), ' +
+        "PHRASE (one part, or two neighbouring parts, is a name), ACRONYM (a part in capitals is a name), FUZZY " +
+        "(a part is close to a name: trigram similarity, tried only when no part is exact). At most one item is " +
+        "`chosen`: the one institution named exactly (in the country the string names, if any), or, without an exact " +
+        "name, a FUZZY match scoring at least 0.6 and 0.15 ahead of the next. A string naming no institution " +
+        "chooses nothing. With `date`, each record lists its memberships in force that day.",
+      parameters: [
+        {
+          name: "affiliation",
+          in: "query",
+          required: true,
+          schema: { type: "string", minLength: 1, maxLength: AFFILIATION_MAX_CHARS },
+        },
+        {
+          name: "date",
+          in: "query",
+          description:
+            "A day (YYYY-MM-DD): memberships joined on or before it and not ended by it, at the precision stored.",
+          schema: { type: "string", format: "date" },
+        },
+      ],
+      responses: { "200": ok("The candidates, best first (at most 10).", "MatchResponse"), ...common },
     },
   },
   "/openapi.json": {

@@ -1,5 +1,6 @@
 import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../../shared/enums";
 import { LICENSE } from "../license";
+import { MATCHING_TYPES } from "../../shared/affiliation-match";
 import { ref, nullable, str, nstr, obj, partialDate, pageInfo, links, list, item } from "./builders";
 
 /** The shapes the operations answer with (components.schemas), each response validated against them in tests. */
@@ -168,6 +169,43 @@ export const components = {
       url: { ...str, description: "The record's page on this portal, in the asked language." },
     }),
     SuggestResponse: obj({ query: str, items: { type: "array", items: ref("SuggestItem") } }),
+    MatchMembership: obj({
+      organization: obj({ slug: str, name: str }),
+      role: { type: "string", enum: Object.values(MembershipRole) },
+      status: { type: "string", enum: Object.values(MembershipStatus) },
+      joined: nullable(ref("PartialDate")),
+      ended: nullable(ref("PartialDate")),
+    }),
+    MatchRecord: obj(
+      {
+        id: str,
+        slug: str,
+        type: { const: "institution" },
+        kind: { type: "string", enum: Object.values(InstitutionKind) },
+        name: str,
+        country: { type: "string", pattern: "^[A-Z]{2}$" },
+        url: { type: "string", format: "uri" },
+        memberships: {
+          type: "array",
+          items: ref("MatchMembership"),
+          description: "Only when `date` is given: the memberships in force that day.",
+        },
+      },
+      ["id", "slug", "type", "kind", "name", "country", "url"],
+    ),
+    MatchItem: obj({
+      score: { type: "number", minimum: 0, maximum: 1 },
+      matching_type: { type: "string", enum: [...MATCHING_TYPES] },
+      chosen: { type: "boolean" },
+      substring: { ...str, description: "The part of the affiliation that matched, as written." },
+      record: ref("MatchRecord"),
+    }),
+    MatchResponse: obj({
+      affiliation: str,
+      date: { type: ["string", "null"], format: "date" },
+      number_of_results: { type: "integer", minimum: 0 },
+      items: { type: "array", items: ref("MatchItem") },
+    }),
     Error: obj({
       error: obj(
         { code: str, message: str, details: { type: "object", additionalProperties: { type: "array", items: str } } },
