@@ -26,7 +26,7 @@ export const PROPERTY_WEIGHTS: Record<MatchPropertyId, { agree: number; disagree
 
 /** `match: true` for a non-exact name needs this score and this lead over the next candidate. */
 export const CONFIDENT_SCORE = 95;
-export const CONFIDENT_MARGIN = 20;
+export const CONFIDENT_MARGIN = 15;
 
 export type CandidateFacts = {
   id: string;
