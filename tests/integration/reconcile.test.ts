@@ -2,7 +2,9 @@
 // world's universities: every answer is validated against the specification's own JSON schemas
 // (tests/fixtures/reconciliation-0.2), properties move scores, `match` is given only when certain, bad input is
 // a JSON error. The same walk over real HTTP, against the built app, is in tests/e2e/reconcile.test.ts.
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { junk } from "../support/fuzz";
 import { useWriteDatabase } from "../support/db";
 import { type ReconciliationSchema, reconciliationErrors } from "../support/reconciliation-schemas";
 
@@ -242,6 +244,34 @@ describe("bad input is a clear JSON error", () => {
     await expectError(await extend({ ids: ["nanjing"], properties: [{ id: "country" }] }), 400, /not an id/);
     await expectError(await extend({ ids: [NMU], properties: [{ id: "P17" }] }), 400, /unknown property/);
     await expectError(await call("/api/reconcile", { extend: "{" }), 400, /extend is not valid JSON/);
+  });
+});
+
+describe("junk never breaks the service", () => {
+  /** A 200, or a 4xx JSON error with a message: never a 5xx, never an unexplained refusal. */
+  async function answered(response: Response) {
+    expect(response.status).toBeLessThan(500);
+    if (response.status >= 400) expect((await response.json()).error.message).toEqual(expect.any(String));
+  }
+  const text = (v: unknown) => (typeof v === "string" ? v : (JSON.stringify(v) ?? "undefined"));
+
+  it("in every field of a query, of an extension and of the other services' parameters", async () => {
+    await fc.assert(
+      fc.asyncProperty(junk, junk, junk, async (a, b, c) => {
+        const queries = { q0: { query: a, type: b, limit: c }, q1: { query: "NMU", properties: [{ pid: a, v: b }] } };
+        await answered(await call("/api/reconcile", { queries: JSON.stringify(queries) }));
+        await answered(await call("/api/reconcile", { queries: text(a) }));
+        const extend = { ids: [a, NMU], properties: [{ id: "country", settings: b }] };
+        await answered(await call("/api/reconcile", { extend: JSON.stringify(extend) }));
+        // URLSearchParams turns a lone surrogate into U+FFFD, as a browser would send it.
+        const q = (params: Record<string, unknown>) =>
+          new URLSearchParams(Object.entries(params).map(([k, v]) => [k, text(v)])).toString();
+        await answered(await call(`/api/reconcile/preview?${q({ id: a })}`));
+        await answered(await call(`/api/reconcile/suggest/entity?${q({ prefix: a, type: b, cursor: c })}`));
+        await answered(await call(`/api/reconcile/properties?${q({ type: a, limit: b })}`));
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
   });
 });
 
