@@ -91,7 +91,8 @@ describe("manifest", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const manifest = await json(response, "manifest");
     expect(manifest.versions).toContain("0.2");
-    expect(manifest.identifierSpace).toBe(`${SITE}/api/reconcile/ids`);
+    expect(manifest.identifierSpace).toBe(`${SITE}/api/reconcile/view?id=`);
+    expect(manifest.schemaSpace).toBe(`${SITE}/api/reconcile/properties?type=`);
     expect(manifest.defaultTypes.map((t: { name: string }) => t.name)).toEqual(["Institution", "Organization"]);
     expect(manifest.preview).toEqual({ url: `${SITE}/api/reconcile/preview?id={{id}}`, width: 400, height: 130 });
     expect(Object.keys(manifest.suggest)).toEqual(["entity", "type", "property"]);

@@ -51,8 +51,9 @@ export function reconcileManifest(siteUrl: string) {
   return {
     versions: ["0.2"],
     name: "Alliance Atlas: university alliances and their members",
-    identifierSpace: `${base}/ids`,
-    schemaSpace: `${base}/properties`,
+    // Both spaces resolve when an id is appended: a record's id to its page, a type's id to its properties.
+    identifierSpace: `${base}/view?id=`,
+    schemaSpace: `${base}/properties?type=`,
     documentation: `${site}/en/data#reconciliation`,
     view: { url: `${base}/view?id={{id}}` },
     defaultTypes: RECONCILE_TYPES.map(({ id, name }) => ({ id, name })),
