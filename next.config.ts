@@ -5,12 +5,16 @@ import { securityHeaderRules } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-// Only the widget (/embed/*) may be shown in other sites' frames (its CSP says frame-ancestors *, see
-// lib/http/security-headers.ts); every other response also says X-Frame-Options: DENY for browsers without CSP.
-// The negative lookahead keeps the rules disjoint, so /embed/* never gets X-Frame-Options.
+// Only the widget (/embed/*) and the reconciliation service's preview card (/api/reconcile/preview) may be shown
+// in other sites' frames (their CSP says frame-ancestors *, see lib/http/security-headers.ts); every other
+// response also says X-Frame-Options: DENY for browsers without CSP. The negative lookahead keeps the rules
+// disjoint, so those two never get X-Frame-Options.
 const frameDenial = [
   { source: "/", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
-  { source: "/:path((?!embed(?:/|$)).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+  {
+    source: "/:path((?!embed(?:/|$)|api/reconcile/preview$).*)",
+    headers: [{ key: "X-Frame-Options", value: "DENY" }],
+  },
 ];
 
 // Next's server cache goes through lib/cache/handler.mjs, which dates entries by when their request began (so

@@ -28,9 +28,10 @@ export function contentSecurityPolicy({ dev = false, frameAncestors = "'none'", 
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
- * Rules for next.config.ts. Later rules override earlier ones for the same key, so the embed rule (which may
- * be framed anywhere) comes after the catch-all. HSTS goes out when the public address is https, and
- * otherwise on requests that a TLS-terminating proxy marks as https (browsers ignore it over plain http).
+ * Rules for next.config.ts. Later rules override earlier ones for the same key, so the embed and reconciliation
+ * preview rules (which may be framed anywhere) come after the catch-all. HSTS goes out when the public address is
+ * https, and otherwise on requests that a TLS-terminating proxy marks as https (browsers ignore it over plain
+ * http).
  */
 export function securityHeaderRules({ siteUrl, dev = false }: { siteUrl: string; dev?: boolean }): HeaderRule[] {
   const https = siteUrl.startsWith("https://");
@@ -61,6 +62,12 @@ export function securityHeaderRules({ siteUrl, dev = false }: { siteUrl: string;
   // /<anything>/embed/ be framed by any site.
   rules.push({
     source: "/embed/:path*",
+    headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https, frameAncestors: "*" }) }],
+  });
+  // The reconciliation service's preview card is shown in a frame of the client (OpenRefine on localhost, a
+  // web tool elsewhere): the one API path that may be framed, a static card without script.
+  rules.push({
+    source: "/api/reconcile/preview",
     headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev, https, frameAncestors: "*" }) }],
   });
   return rules;

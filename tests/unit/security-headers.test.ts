@@ -42,6 +42,15 @@ describe("security headers", () => {
     }
   });
 
+  it("the reconciliation preview card may be framed anywhere, after the catch-all; no other API path", () => {
+    const rules = securityHeaderRules({ siteUrl: "http://localhost:3000" });
+    const framed = rules.filter((r) =>
+      r.headers.some((h) => h.key === "Content-Security-Policy" && directives(h.value)["frame-ancestors"] === "*"),
+    );
+    expect(framed.map((r) => r.source)).toEqual(["/embed/:path*", "/api/reconcile/preview"]);
+    expect(rules.findIndex((r) => r.source === "/api/reconcile/preview")).toBeGreaterThan(0);
+  });
+
   it("HSTS: always when the public address is https, else only on requests a proxy marks as https", () => {
     const https = securityHeaderRules({ siteUrl: "https://atlas.example.org" });
     expect(https[0]!.headers.some((h) => h.key === "Strict-Transport-Security")).toBe(true);

@@ -10,6 +10,7 @@ import { ReleaseTable } from "@/components/data/release-table";
 import { DirectoryCredit } from "@/components/data/directory-credit";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
+import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -70,6 +71,18 @@ export default async function DataPage({ params }: Props) {
           <a href="/api/v1/openapi.json" className="text-accent underline">
             {t("openapi")}
           </a>
+        </p>
+      </section>
+      <section aria-labelledby="reconciliation">
+        <h2 id="reconciliation" className="text-xl font-semibold">
+          {t("reconciliation")}
+        </h2>
+        <p className="mt-1 max-w-3xl text-slate-700">{t("reconciliationText")}</p>
+        <p className="mt-1">
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 text-sm">
+            {`${env().SITE_URL.replace(/\/+$/, "")}/api/reconcile`}
+          </code>{" "}
+          <span className="text-sm text-muted">{t("reconciliationLimits")}</span>
         </p>
       </section>
       <ReleaseTable releases={releases} locale={locale} />
