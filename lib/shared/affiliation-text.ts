@@ -92,11 +92,35 @@ const COMMON_WORDS = new Set(
   ).split(" "),
 );
 
-/** A part's words other than the common ones, longest first ("" when it has none). */
+/** The common words long enough that a one- or two-letter slip in them is still recognisable. */
+const LONG_COMMON_WORDS = [...COMMON_WORDS].filter((w) => w.length >= 6);
+
+/**
+ * Whether `a` is within one edit of `b` (a letter added, left out, changed, or two neighbours swapped): "universiyt",
+ * "univesity" and "uiversity" are "university" typed in a hurry, and as common as it for the index.
+ */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const isCommonWord = (w: string) =>
+  COMMON_WORDS.has(w) || (w.length >= 5 && LONG_COMMON_WORDS.some((c) => withinOneEdit(w, c)));
+
+/**
+ * A part's words other than the common ones (a mistyped common word is still common: looked up, "universiyt" led the
+ * index to every university of the world database, 650 ms), longest first ("" when it has none).
+ */
 export function distinctiveWords(key: string): string {
   return key
     .split(" ")
-    .filter((w) => w.length > 1 && !COMMON_WORDS.has(w))
+    .filter((w) => w.length > 1 && !isCommonWord(w))
     .sort((a, b) => b.length - a.length)
     .join(" ");
 }

@@ -48,6 +48,12 @@ describe("reading an affiliation", () => {
   it("keeps the rare words of a part for the typo search", () => {
     expect(distinctiveWords("university of narth florida")).toBe("florida narth");
     expect(distinctiveWords("national university")).toBe("");
+    // A common word mistyped is still common: looked up, it led the index to every university of the world.
+    expect(distinctiveWords("kassala universiyt")).toBe("kassala");
+    expect(distinctiveWords("qafqaz univesity")).toBe("qafqaz");
+    expect(distinctiveWords("dha suffa uiversity")).toBe("suffa dha");
+    // A rare word one letter from a short common word stays rare.
+    expect(distinctiveWords("sinop university")).toBe("sinop");
   });
 });
 
