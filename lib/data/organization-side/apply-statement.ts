@@ -56,7 +56,8 @@ type OrganizationSide = ReturnType<typeof organizationSideData>;
 /** The approval's context: the publisher of what a secretariat cites is its organization, read here. */
 type Context = Omit<ApplyContext, "publisher">;
 
-const organizationSideSelect = {
+/** The organization's side of a membership, as its statements are compared and applied (and proposed). */
+export const organizationSideSelect = {
   organizationConfirmedAt: true,
   organizationRole: true,
   organizationStatus: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { organizationSideSelect } from "./apply-statement";
 import { db, type Tx } from "../db";
 import type { Locale } from "@/i18n/routing";
 import type { Actor } from "../../shared/actor";
@@ -33,15 +34,7 @@ const memberSelect = {
   joinedPrecision: true,
   endedOn: true,
   endedPrecision: true,
-  organizationConfirmedAt: true,
-  organizationRole: true,
-  organizationStatus: true,
-  organizationJoinedOn: true,
-  organizationJoinedPrecision: true,
-  organizationEndedOn: true,
-  organizationEndedPrecision: true,
-  organizationQuote: true,
-  organizationSource: { select: { url: true, title: true, seenOn: true } },
+  ...organizationSideSelect,
 } as const;
 
 type Member = NonNullable<Awaited<ReturnType<typeof findOwnMember>>>;
