@@ -94,6 +94,8 @@ export async function loadDirectory(prisma: PrismaClient, records = defaultRecor
       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
       WHERE a.amname = 'gin' AND i.indrelid IN ('"Institution"'::regclass, '"InstitutionName"'::regclass)`;
     await prisma.$executeRaw`ANALYZE "Institution", "InstitutionName"`;
+    // Affiliation matching goes by how many names hold each word (migration name_word_counts): count the new ones.
+    await prisma.$executeRaw`REFRESH MATERIALIZED VIEW CONCURRENTLY atlas_name_words`;
   }
   return { added: rows.length, matched: matched.size, alreadyLoaded: loaded.size };
 }

@@ -78,6 +78,37 @@ describe("matchAffiliation", () => {
     expect(typo.items[0]!.score).toBeLessThan(1);
   });
 
+  it("finds a mistyped name by the words the registry's names hold, and by likeness when they hold none", async () => {
+    // "Nanjing" is a word of the registry's names (atlas_name_words): the names holding it are the candidates.
+    const known = await matchAffiliation("Dept. of Surgery, Nanjing Medical Univeristy, Nanjing, China");
+    expect(chosenOf(known)).toEqual([NMU]);
+    // "Nanjnig" is no word of any name: the part is looked up by likeness of words instead.
+    const unknown = await matchAffiliation("Nanjnig Medical University, China");
+    expect(chosenOf(unknown)).toEqual([NMU]);
+  });
+
+  it("finds a name added after the word counts were made: an unknown word is looked up by likeness", async () => {
+    const tag = Date.now().toString(36);
+    const institution = await db().institution.create({
+      data: {
+        slug: `match-zymurgy-${tag}`,
+        kind: "UNIVERSITY",
+        country: "NZ",
+        names: { create: { locale: "en", name: "Qwertyuiop Institute of Zymurgy" } },
+      },
+    });
+    try {
+      const [counted] = await db().$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM atlas_name_words WHERE word IN ('qwertyuiop', 'zymurgy')`;
+      expect(Number(counted!.n)).toBe(0);
+      const r = await matchAffiliation("Qwertyiuop Institute of Zymurgy, New Zealand");
+      expect(chosenOf(r)).toEqual([institution.slug]);
+    } finally {
+      await db().institutionName.deleteMany({ where: { institutionId: institution.id } });
+      await db().institution.delete({ where: { id: institution.id } });
+    }
+  });
+
   it("chooses nothing for a string naming no university", async () => {
     for (const text of ["Pfizer Inc., 235 East 42nd Street, New York, NY 10017, USA", "Private practice, Berlin"])
       expect(chosenOf(await matchAffiliation(text))).toEqual([]);

@@ -4,6 +4,7 @@ import {
   expandAbbreviations,
   foldAffiliation,
   parseAffiliation,
+  typoLookupWords,
   withoutThe,
 } from "@/lib/shared/affiliation-text";
 import { inForceOn, matchingQuality, rankMatches, type MatchHit } from "@/lib/shared/affiliation-match";
@@ -54,6 +55,31 @@ describe("reading an affiliation", () => {
     expect(distinctiveWords("dha suffa uiversity")).toBe("suffa dha");
     // A rare word one letter from a short common word stays rare.
     expect(distinctiveWords("sinop university")).toBe("sinop");
+  });
+
+  it("looks up for typos only the parts that may be a mistyped name", () => {
+    const lookups = (affiliation: string, max = 6) => {
+      const { parts } = parseAffiliation(affiliation);
+      return Object.fromEntries(parts.map((p, i) => [p.key, typoLookupWords(parts, max)[i]]));
+    };
+    const words = lookups("Dept. of Surgery, Nanjing Medcal Univ., Nanjing 211166, China");
+    // "medcal" is a common word mistyped: still common.
+    expect(words["nanjing medcal university"]).toBe("nanjing");
+    // A single word is a place far more often than a mistyped name ("Beijing", "Paris"): only ever taken exactly.
+    expect(words.nanjing).toBeNull();
+    // A department is close to many a name; the abbreviations as written are only for exact names.
+    expect(words["department of surgery"]).toBeNull();
+    expect(words["nanjing medcal univ"]).toBeNull();
+    expect(lookups("Faculty of Law, Kahsan University")["faculty of law"]).toBeNull();
+    // Acronyms: three capitals are close to anything.
+    expect(lookups("NJMU, Nanjing").njmu).toBeNull();
+    // Common words only: nothing to look up by.
+    expect(lookups("National University, Taipei")["national university"]).toBeNull();
+    // Departments are looked up when the affiliation names nothing else.
+    expect(lookups("Department of Kahsan Studies")["department of kahsan studies"]).toBe("kahsan");
+    // At most `max` parts are looked up, the first ones.
+    const many = parseAffiliation("Alpha Beta Univ., Gamma Delta Univ., Epsilon Zeta Univ.").parts;
+    expect(typoLookupWords(many, 1).filter((w) => w !== null)).toHaveLength(1);
   });
 });
 
