@@ -12,6 +12,7 @@
 //   npm run bench -- --url URL                     another world database
 //   npm run bench -- --duration 10 --connections 10 --port 3100 --skip-build --skip-lighthouse --skip-importer
 //   npm run bench -- --skip-match | --match-url URL   no matching scenario | the seeded database it uses
+//   npm run bench -- --cold 1000 | --skip-cold     first visits: pages each requested once (scripts/bench/cold.mjs)
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
@@ -25,6 +26,7 @@ import { lighthouseScores } from "./bench/lighthouse.mjs";
 import { formatResults } from "./bench/report.mjs";
 import { measureApproval } from "./bench/approval.mjs";
 import { measureMatching } from "./bench/matching.mjs";
+import { measureColdVisits } from "./bench/cold.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -132,6 +134,17 @@ try {
       });
     }
   }
+  let cold;
+  if (flag("--skip-cold")) cold = { missing: "skipped (--skip-cold)" };
+  else {
+    const count = Number(option("--cold", 1000));
+    log(
+      `First visits: ${count} record pages each requested once at ${connections} connections, then 100 one at a time…`,
+    );
+    cold = await measureColdVisits({ baseUrl, databaseUrl, serverPid: server.pid, connections, count }).catch((e) => ({
+      missing: String(e instanceof Error ? e.message : e),
+    }));
+  }
   const baseline = http[0]?.reqPerSec;
   for (const h of http)
     if (h.reqPerSec !== undefined && baseline) h.ratio = Math.round((h.reqPerSec / baseline) * 100) / 100;
@@ -221,6 +234,7 @@ try {
     },
     http,
     memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) },
+    cold,
     database,
     importer,
     matching,

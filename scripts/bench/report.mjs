@@ -29,6 +29,25 @@ export function formatResults(r) {
       );
   }
   lines.push("", `Server memory: ${r.memory.idleMB} MB idle, ${r.memory.peakMB} MB peak under load.`, "");
+  if (r.cold && !r.cold.missing) {
+    const c = r.cold;
+    const three = (s) => `${fmt(s?.p50)} / ${fmt(s?.p99)} / ${fmt(s?.max)}`;
+    lines.push(
+      `First visits: ${c.count} organization and institution pages, each requested once, ${c.connections} at a time, ` +
+        "and the static file as often by the same client just before:",
+      "",
+      "| first visits | req/s | × static file | p50 / p99 / max ms | errors | HTML KB p50 / p99 / max |",
+      "|---|---:|---:|---:|---:|---:|",
+      `| static file | ${c.staticFile.reqPerSec} | 1 | ${three(c.staticFile.latencyMs)} | ${c.staticFile.errors} | |`,
+      `| record pages | ${c.pages.reqPerSec} | ${fmt(c.ratio)} | ${three(c.pages.latencyMs)} | ${c.pages.errors} | ` +
+        `${three(c.pages.htmlKB)} |`,
+      "",
+      `One at a time (${c.oneAtATime.count} more pages): time ${three(c.oneAtATime.latencyMs)} ms; server CPU ` +
+        `${three(c.oneAtATime.serverCpuMs)} ms; database CPU ${three(c.oneAtATime.databaseCpuMs)} ms; ` +
+        `HTML ${three(c.oneAtATime.htmlKB)} KB (p50 / p99 / max).`,
+      "",
+    );
+  } else if (r.cold) lines.push(`First visits missing: ${r.cold.missing}`, "");
   if (Array.isArray(r.database)) {
     lines.push(
       "| database: data-layer call | call p50/p99/max ms | page SQL p50/p99/max ms " +

@@ -1,0 +1,169 @@
+// First visits, as crawlers and visitors from search engines make them: record pages each requested once, which the
+// page cache cannot have kept (the autocannon scenarios request one URL for 10 s and so measure the cache). Three
+// measurements in one run, with the same client:
+//   - a crawl: N organization and institution URLs, each once, at a fixed concurrency, with a static file fetched N
+//     times by the same client at the same concurrency right before it (the ratio's baseline);
+//   - the server's CPU per page one at a time: M more URLs, one after another, each page's CPU time read from the
+//     kernel for the Node server's threads and for the database server processes that serve it (/proc schedstat);
+//   - the HTML's size per page.
+// Used by scripts/bench.mjs; the URLs are chosen at random each run, so a run never measures pages an earlier run
+// left in the cache (a clash is 1 in 185 for a thousand pages of the world database).
+import { readFileSync, readdirSync } from "node:fs";
+import pg from "pg";
+
+const headers = { accept: "text/html", "accept-encoding": "gzip, br" };
+
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] * 10) / 10 : null;
+};
+const spread = (xs) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: percentile(xs, 100) });
+
+/** Every process below `pid` (itself included), from /proc. */
+function processTree(pid) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const all = [];
+  const visit = (p) => {
+    all.push(p);
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return all;
+}
+
+/** CPU time run so far by every thread of these processes, in milliseconds (schedstat: nanoseconds on a CPU). */
+function cpuMs(pids) {
+  let ns = 0;
+  for (const pid of pids) {
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // the thread ended while we looked
+      }
+    }
+  }
+  return ns / 1e6;
+}
+
+/** Fetch every URL once with `connections` requests in flight; each request's time, status and body size. */
+async function crawl(urls, connections) {
+  const results = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < urls.length) {
+      const url = urls[next++];
+      const t = performance.now();
+      try {
+        const res = await fetch(url, { headers, redirect: "manual" });
+        const body = await res.arrayBuffer();
+        results.push({ ms: performance.now() - t, status: res.status, bytes: body.byteLength });
+      } catch (error) {
+        results.push({ ms: performance.now() - t, status: 0, bytes: 0, error: String(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const ok = results.filter((r) => r.status === 200);
+  return {
+    requests: results.length,
+    reqPerSec: Math.round((results.length / seconds) * 10) / 10,
+    latencyMs: spread(results.map((r) => r.ms)),
+    errors: results.length - ok.length,
+    htmlKB: spread(ok.map((r) => r.bytes / 1024)),
+  };
+}
+
+/**
+ * `databaseUrl`: the world database (the record slugs, and the database processes whose CPU counts); `serverPid`:
+ * the portal's server; `count`: the crawl's pages; `serial`: the pages measured one at a time.
+ */
+export async function measureColdVisits({ baseUrl, databaseUrl, serverPid, connections, count = 1000, serial = 100 }) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const seed = Math.random();
+  let slugs;
+  try {
+    await client.query("SELECT setseed($1)", [seed * 2 - 1]);
+    // Organizations and institutions in the world's proportions, at random.
+    const { rows } = await client.query(
+      `(SELECT 'organizations' AS kind, slug FROM "Organization" ORDER BY random() LIMIT $1)
+       UNION ALL (SELECT 'institutions', slug FROM "Institution" ORDER BY random() LIMIT $2)`,
+      [Math.round((count + serial) * 0.4), Math.round((count + serial) * 0.6)],
+    );
+    slugs = rows.sort(() => Math.random() - 0.5);
+  } finally {
+    await client.end();
+  }
+  const urls = slugs.map((r) => `${baseUrl}/en/${r.kind}/${r.slug}`);
+  const crawlUrls = urls.slice(0, count);
+  const serialUrls = urls.slice(count);
+
+  const staticFile = await crawl(
+    crawlUrls.map(() => `${baseUrl}/ping.txt`),
+    connections,
+  );
+  const pages = await crawl(crawlUrls, connections);
+
+  // One at a time: the server's CPU for each page, the database's included (its server processes for this database).
+  const watcher = new pg.Client({ connectionString: databaseUrl });
+  await watcher.connect();
+  const backends = async () =>
+    (
+      await watcher.query(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+      )
+    ).rows.map((r) => r.pid);
+  const node = processTree(serverPid);
+  const perPage = { server: [], database: [], html: [], ms: [] };
+  try {
+    for (const url of serialUrls) {
+      const database = await backends();
+      const before = { server: cpuMs(node), database: cpuMs(database) };
+      const t = performance.now();
+      const res = await fetch(url, { headers: { ...headers, "accept-encoding": "identity" }, redirect: "manual" });
+      const body = await res.arrayBuffer();
+      perPage.ms.push(performance.now() - t);
+      // A connection the pool opened for this page is counted from its start (its whole run was this page).
+      const after = { server: cpuMs(node), database: cpuMs(await backends()) };
+      perPage.server.push(after.server - before.server);
+      perPage.database.push(Math.max(0, after.database - before.database));
+      if (res.status === 200) perPage.html.push(body.byteLength / 1024);
+    }
+  } finally {
+    await watcher.end();
+  }
+  return {
+    count,
+    connections,
+    staticFile,
+    pages,
+    ratio: staticFile.reqPerSec ? Math.round((pages.reqPerSec / staticFile.reqPerSec) * 1000) / 1000 : null,
+    oneAtATime: {
+      count: serialUrls.length,
+      latencyMs: spread(perPage.ms),
+      serverCpuMs: spread(perPage.server),
+      databaseCpuMs: spread(perPage.database),
+      htmlKB: spread(perPage.html),
+    },
+  };
+}
