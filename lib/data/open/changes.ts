@@ -25,7 +25,9 @@ import {
 // hands out only rows of transactions older than the oldest one still running anywhere in the cluster
 // (pg_snapshot_xmin of the current snapshot): every transaction still to commit has a txId at or above that
 // horizon, so no row can later appear before a position already handed out. A long-running transaction delays
-// the stream (its rows and every later one wait for it); it never loses a change.
+// the stream (its rows and every later one wait for it); it never loses a change. Transaction ids belong to the
+// PostgreSQL server: a backup restored into another server, whose counter is lower, would order its new changes
+// before the restored ones (clients would then have to start again from a date) until its counter passes theirs.
 
 export type PublicChangesPage = { items: PublicChange[]; next: ChangePosition };
 
