@@ -15,8 +15,9 @@ const refuse = (message: string, status: number) =>
 // a 500; the action factory in lib/actions/action.ts checks again); server-action bodies React cannot decode (400).
 export default async function proxy(request: NextRequest) {
   if (isMalformedPath(request.nextUrl.pathname)) return refuse(MALFORMED_ADDRESS, 400);
-  // /api and /embed come here only for the decoding check (see the matcher): no locale, their own Origin rules.
-  if (/^\/(?:api|embed)(?:\/|$)/.test(request.nextUrl.pathname)) return NextResponse.next();
+  // /api, /embed and /feeds come here only for the decoding check (see the matcher): no locale, their own Origin
+  // rules (the feeds are GET-only route handlers).
+  if (/^\/(?:api|embed|feeds)(?:\/|$)/.test(request.nextUrl.pathname)) return NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS") {
     const origin = checkOriginAgainstSite(request.headers);
     if (!origin.ok) return refuse(origin.message, 403);
@@ -37,7 +38,8 @@ export const config = {
     { source: "/:locale(en|zh)/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/:locale(en|zh)/:path*", has: [{ type: "header", key: "content-type" }] },
     { source: "/:locale(en|zh)/:path(.*%.*)" },
-    // /api and /embed otherwise skip it, so an undecodable address there ended in a 500.
-    { source: "/:area(api|embed)/:path(.*%.*)" },
+    // /api, /embed and /feeds (every feed's name has a dot) otherwise skip it, so an undecodable address there
+    // ended in a 500.
+    { source: "/:area(api|embed|feeds)/:path(.*%.*)" },
   ],
 };

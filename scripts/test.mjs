@@ -54,6 +54,15 @@ if (phases.some((p) => p === "unit" || p === "e2e") && spawnSync("xmllint", ["--
   fail("No xmllint: the sitemap tests need it. Install Debian's package (apt-get install libxml2-utils).");
 }
 
+// The feed test (e2e) reads the Atom feeds with a real reader, Debian's python3-feedparser, which only Debian's own
+// Python sees (not a pyenv or venv python3 earlier on the PATH): say so once, first.
+if (phases.includes("e2e") && spawnSync("/usr/bin/python3", ["-c", "import feedparser"]).status !== 0) {
+  fail(
+    "No python3-feedparser: the Atom feed test needs it. " +
+      "Install Debian's package (apt-get install python3-feedparser).",
+  );
+}
+
 // --- the database server ---------------------------------------------------------------------------
 let serverUrl = process.env.TEST_DATABASE_URL;
 let stopEmbedded = async () => {};

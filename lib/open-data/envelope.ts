@@ -21,3 +21,19 @@ export function listEnvelope<T>(page: ApiPage<T>, requestUrl: string) {
 export function itemEnvelope<T>(data: T) {
   return { data, license: LICENSE.url };
 }
+
+/**
+ * The changes stream's page: unlike a list it has no total and always a next cursor (the position after what
+ * this page gave), as a client keeps polling from it; `links.next` asks for it with the same limit.
+ */
+export function changesEnvelope<T>(page: { items: T[]; nextCursor: string; limit: number }, requestUrl: string) {
+  const self = new URL(requestUrl);
+  const next = new URL(self);
+  next.searchParams.set("since", page.nextCursor);
+  return {
+    data: page.items,
+    page: { limit: page.limit, nextCursor: page.nextCursor },
+    links: { self: `${self.pathname}${self.search}`, next: `${next.pathname}${next.search}` },
+    license: LICENSE.url,
+  };
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCountryCode } from "../shared/countries";
 import { decodeCursor, type CursorKey } from "../open-data/cursor";
 import { isSlug } from "../shared/slug";
+import type { ChangePosition } from "../shared/types/changes";
 import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TYPES } from "../shared/types/suggest";
 import { INSTITUTION_COVERAGES } from "./search";
 import {
@@ -85,6 +86,38 @@ export const apiMembershipQuerySchema = z.strictObject({
   limit,
   cursor,
 });
+
+const ISO_MOMENT = /^\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:\d\d))?$/;
+
+/** A position in the changes stream, as its cursor holds it: a transaction's id and an event's id. */
+export function decodeChangeCursor(text: string): ChangePosition | null {
+  const key = decodeCursor(text);
+  return key?.every((part) => /^\d{1,19}$/.test(part)) ? { tx: key[0], id: key[1] } : null;
+}
+
+/** GET /api/v1/changes: `since` is a moment (ISO 8601, a day or a time with its zone) or a cursor it issued. */
+export const apiChangesQuerySchema = z.strictObject({
+  since: z
+    .string()
+    .optional()
+    .transform((v, ctx): { after: ChangePosition } | { since: Date } | undefined => {
+      if (v === undefined || v === "") return undefined;
+      const at = ISO_MOMENT.test(v) ? new Date(v) : null;
+      if (at && !Number.isNaN(at.getTime())) return { since: at };
+      const after = decodeChangeCursor(v);
+      if (after) return { after };
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "since must be an ISO 8601 date or time (2026-11-30, 2026-11-30T08:00:00Z) " +
+          "or the nextCursor of a previous page, unchanged.",
+      });
+      return z.NEVER;
+    }),
+  limit,
+});
+
+export type ApiChangesQuery = z.infer<typeof apiChangesQuerySchema>;
 
 export const embedLangSchema = z.enum(["en", "zh"], { error: "lang must be en or zh." }).default("en");
 

@@ -123,6 +123,22 @@ describe.concurrent("lists: cursors through every page", () => {
     );
   });
 
+  it("changes, 2 a page: each page as documented, a cursor always given to poll from, none repeated", async () => {
+    const ids: string[] = [];
+    let address = "/changes?limit=2";
+    for (let pages = 0; ; pages++) {
+      const { body } = await call("/changes", address);
+      const page = body as { data: { id: string }[]; page: { nextCursor: string }; links: { next: string } };
+      ids.push(...page.data.map((c) => c.id));
+      expect(page.links.next).toContain(`since=${encodeURIComponent(page.page.nextCursor)}`);
+      address = page.links.next.replace(/^\/api\/v1/, "");
+      if (page.data.length < 2 || pages > 200) break;
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    const { body } = await call("/changes", "/changes?since=2999-01-01T00:00:00Z");
+    expect((body as { data: unknown[] }).data).toEqual([]);
+  });
+
   it("filters and search", async () => {
     const { body: hk } = await call("/institutions", "/institutions?country=HK&coverage=listed");
     expect((hk as Page<{ country: string }>).data.map((i) => i.country)).toEqual(["HK"]);
@@ -167,6 +183,8 @@ describe.concurrent("records and errors", () => {
       ["/suggest", "q=&limit=50", ["limit", "q"]],
       ["/suggest", "q=epu&type=person", ["type"]],
       ["/match", "date=2021-02-30", ["affiliation", "date"]],
+      ["/changes", "since=yesterday&limit=0", ["limit", "since"]],
+      ["/changes", "cursor=abc", ["cursor"]],
       ["/match", `affiliation=${"x".repeat(501)}&limit=2`, ["affiliation", "limit"]],
     ] as const) {
       const address = `${template.replace("{slug}", "university-alliance-of-the-silk-road")}?${query}`;

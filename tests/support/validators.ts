@@ -95,3 +95,42 @@ export function redoclyLint(document: unknown): { errors: number; warnings: numb
   if (run.status !== 0 && count("error") === 0) throw new Error(`redocly failed:\n${report}`);
   return { errors: count("error"), warnings: count("warning"), report };
 }
+
+export type ParsedFeed = {
+  bozo: number;
+  bozoException: string | null;
+  version: string;
+  feed: { id: string; title: string; updated: string | null; links: { rel: string; href: string; type?: string }[] };
+  entries: { id: string; title: string; link: string; updated: string | null; summary: string; tags: string[] }[];
+};
+
+// feedparser's own reading, as JSON: what a feed reader makes of the document (bozo 1 for any defect it met).
+const FEEDPARSER = `
+import feedparser, json, sys, calendar
+d = feedparser.parse(sys.stdin.buffer.read())
+iso = lambda t: None if t is None else calendar.timegm(t)
+print(json.dumps({
+  "bozo": int(d.bozo),
+  "bozoException": str(d.get("bozo_exception")) if d.bozo else None,
+  "version": d.version,
+  "feed": {"id": d.feed.get("id"), "title": d.feed.get("title"), "updated": iso(d.feed.get("updated_parsed")),
+           "links": [dict(l) for l in d.feed.get("links", [])]},
+  "entries": [{"id": e.get("id"), "title": e.get("title"), "link": e.get("link"),
+               "updated": iso(e.get("updated_parsed")), "summary": e.get("summary"),
+               "tags": [t.term for t in e.get("tags", [])]} for e in d.entries],
+}))
+`;
+
+/**
+ * An Atom or RSS document as Debian's python3-feedparser reads it (times as seconds since 1970). Run by Debian's
+ * own Python, the one whose path holds the package (a pyenv python3 first on the PATH does not).
+ */
+export function feedparser(xml: string): ParsedFeed {
+  const run = spawnSync("/usr/bin/python3", ["-c", FEEDPARSER], { input: xml, encoding: "utf8" });
+  if (run.error || run.status !== 0)
+    throw new Error(
+      `python3 feedparser could not run (${run.error?.message ?? run.stderr}): ` +
+        "apt-get install -y python3-feedparser (see .ci/run).",
+    );
+  return JSON.parse(run.stdout) as ParsedFeed;
+}

@@ -20,11 +20,18 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  const t = await getTranslations({ locale, namespace: "data" });
+  const [t, feeds] = await Promise.all([
+    getTranslations({ locale, namespace: "data" }),
+    getTranslations({ locale, namespace: "feeds" }),
+  ]);
   return {
     title: t("title"),
     description: t("lead"),
-    alternates: { canonical: `/${locale}/data`, languages: { en: "/en/data", zh: "/zh/data" } },
+    alternates: {
+      canonical: `/${locale}/data`,
+      languages: { en: "/en/data", zh: "/zh/data" },
+      types: { "application/atom+xml": [{ url: "/feeds/changes.atom", title: feeds("allChanges") }] },
+    },
   };
 }
 

@@ -33,6 +33,10 @@ export const openApiDocument = {
       name: "downloads",
       description: "Whole datasets and one record's slice as files (CSV, JSON, JSON-LD), and the dated releases.",
     },
+    {
+      name: "changes",
+      description: "Every approved change to the public data, in order, with the fields before and after.",
+    },
     { name: "widget", description: "What the embeddable widget of an institution's memberships reads." },
   ],
   paths,

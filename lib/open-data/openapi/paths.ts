@@ -3,6 +3,7 @@ import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TY
 import { common, download, errorResponse, etagHeader, json, ok, p, ref, str } from "./builders";
 import { INSTITUTION_COVERAGES } from "../../validation/search";
 import { AFFILIATION_MAX_CHARS } from "../../shared/affiliation-text";
+import { changesPaths } from "./changes";
 
 /** The read API's operations: the records, the downloads and the widget. */
 /** The download of one record's slice (an organization's or an institution's), in three formats. */
@@ -32,6 +33,7 @@ function slice(record: "organization" | "institution", operationId: string, summ
 }
 
 export const paths = {
+  ...changesPaths,
   "/organizations": {
     get: {
       tags: ["records"],

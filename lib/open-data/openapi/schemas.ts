@@ -1,11 +1,13 @@
 import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../../shared/enums";
 import { LICENSE } from "../license";
 import { MATCHING_TYPES } from "../../shared/affiliation-match";
+import { changesSchemas } from "./changes";
 import { ref, nullable, str, nstr, obj, partialDate, pageInfo, links, list, item } from "./builders";
 
 /** The shapes the operations answer with (components.schemas), each response validated against them in tests. */
 export const components = {
   schemas: {
+    ...changesSchemas,
     PartialDate: partialDate,
     LocalizedName: obj({ en: str, zh: nstr }),
     Source: obj({ title: str, publisher: nstr, url: nstr }),

@@ -39,7 +39,10 @@ async function load({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { locale, institution: i } = await load(props);
-  const t = await getTranslations({ locale, namespace: "institution" });
+  const [t, feeds] = await Promise.all([
+    getTranslations({ locale, namespace: "institution" }),
+    getTranslations({ locale, namespace: "feeds" }),
+  ]);
   return {
     title: `${i.name} · ${t("participation")}`,
     description: t("participationLead", { name: i.name }),
@@ -48,6 +51,11 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     alternates: {
       canonical: `/${locale}/institutions/${i.slug}`,
       languages: { en: `/en/institutions/${i.slug}`, zh: `/zh/institutions/${i.slug}` },
+      types: {
+        "application/atom+xml": [
+          { url: `/feeds/institutions/${i.slug}.atom`, title: feeds("recordChanges", { name: i.name }) },
+        ],
+      },
     },
   };
 }

@@ -46,13 +46,21 @@ async function load({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { locale, organization: o } = await load(props);
-  const kinds = await getTranslations({ locale, namespace: "kinds" });
+  const [kinds, feeds] = await Promise.all([
+    getTranslations({ locale, namespace: "kinds" }),
+    getTranslations({ locale, namespace: "feeds" }),
+  ]);
   return {
     title: o.acronym ? `${o.name} (${o.acronym})` : o.name,
     description: o.introduction ? cutAtWord(markdownToPlainText(o.introduction), 200) : `${kinds(o.kind)} · ${o.name}`,
     alternates: {
       canonical: `/${locale}/organizations/${o.slug}`,
       languages: { en: `/en/organizations/${o.slug}`, zh: `/zh/organizations/${o.slug}` },
+      types: {
+        "application/atom+xml": [
+          { url: `/feeds/organizations/${o.slug}.atom`, title: feeds("recordChanges", { name: o.name }) },
+        ],
+      },
     },
   };
 }
