@@ -122,6 +122,8 @@ export type ApiChangesQuery = z.infer<typeof apiChangesQuerySchema>;
 export const embedLangSchema = z.enum(["en", "zh"], { error: "lang must be en or zh." }).default("en");
 
 export const apiInstitutionMembershipsQuerySchema = z.strictObject({ lang: embedLangSchema });
+/** A record's schema.org JSON-LD: in the language of the page it describes (its names and addresses). */
+export const apiRecordJsonLdQuerySchema = z.strictObject({ lang: embedLangSchema });
 
 /** The widget's options (/embed/institutions/[slug]). */
 export const embedOptionsSchema = z.object({

@@ -247,6 +247,23 @@ describe.concurrent("records and errors", () => {
     expect(res.status).toBe(400);
   });
 
+  it("a record's schema.org JSON-LD in the page's language; unknown slugs a 404, a bad lang a 400", async () => {
+    const org = "university-alliance-of-the-silk-road";
+    const { res, body } = await call("/organizations/{slug}/jsonld", `/organizations/${org}/jsonld`);
+    expect(res.headers.get("content-type")).toMatch(/^application\/ld\+json/);
+    expect(body).toMatchObject({ "@type": "Organization", "@id": `${url("/en/organizations/")}${org}` });
+    const { body: zh } = await call("/institutions/{slug}/jsonld", `/institutions/${NMU}/jsonld?lang=zh`);
+    expect(zh).toMatchObject({ "@type": "CollegeOrUniversity", name: "南京医科大学" });
+    expect((zh as { "@id": string })["@id"]).toBe(url(`/zh/institutions/${NMU}`));
+    for (const [template, address, status] of [
+      ["/organizations/{slug}/jsonld", "/organizations/no-such-organization/jsonld", 404],
+      ["/institutions/{slug}/jsonld", "/institutions/no-such-institution/jsonld?lang=zh", 404],
+      ["/institutions/{slug}/jsonld", `/institutions/${NMU}/jsonld?lang=fr`, 400],
+      ["/organizations/{slug}/jsonld", `/organizations/${org}/jsonld?format=csv`, 400],
+    ] as const)
+      expect((await call(template, address)).res.status, address).toBe(status);
+  });
+
   it("an unknown address under /api/v1 is a JSON 404", async () => {
     const res = await fetch(url("/api/v1/universities"));
     expect(res.status).toBe(404);

@@ -14,6 +14,7 @@ import { launchBrowser, newContext } from "../support/browser";
 import { useWriteDatabase } from "../support/db";
 import { connectRedis, deleteKeys, freePort, signInHttp, startInstance, type Instance } from "../support/instances";
 import { signInFrom } from "../support/http-client";
+import { DATA_TYPES, expectData, expectPage } from "../support/negotiation";
 
 useWriteDatabase();
 const databaseUrl = process.env.DATABASE_URL!;
@@ -253,6 +254,18 @@ is served from the shared cache by the other`, async () => {
     const plain = await fetch(`${instances[0]!.url}/en`);
     expect(plain.headers.get("strict-transport-security")).toBeNull();
     await Promise.all([https.arrayBuffer(), plain.arrayBuffer()]);
+  });
+
+  it("a record page asked for data on either instance: a 303; its page in the shared cache stays HTML", async () => {
+    const path = "/zh/organizations/south-and-southeast-asia-medical-education-and-service-alliance";
+    for (const type of DATA_TYPES) await expectData(proxy.url, path, type, type, { headers: on(0) });
+    await expectPage(proxy.url, path, { headers: on(1) });
+    for (const type of DATA_TYPES) await expectData(proxy.url, path, type, type, { headers: on(1) });
+    // Instance 0 never rendered the page: it comes from Redis, as instance 1 stored it, and it is HTML.
+    const { res } = await expectPage(proxy.url, path, { headers: on(0) });
+    expect(res.headers.get("x-atlas-served-by")).toBe("0");
+    expect(res.headers.get("x-nextjs-cache")).toMatch(/HIT|STALE/);
+    for (const type of DATA_TYPES) await expectData(proxy.url, path, type, type, { headers: on(0) });
   });
 
   it("neither instance crashed, and every invalidation reached Redis", () => {

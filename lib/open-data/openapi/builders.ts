@@ -121,3 +121,45 @@ export const list = (item: string) =>
     license: { type: "string", const: LICENSE.url },
   });
 export const item = (schema: unknown) => obj({ data: schema, license: { type: "string", const: LICENSE.url } });
+
+/** A record's schema.org JSON-LD: the node its page embeds, in the page's language. */
+export function recordJsonLd(record: "organization" | "institution", operationId: string, summary: string) {
+  return {
+    get: {
+      tags: ["records"],
+      operationId,
+      summary,
+      description:
+        `Where the ${record}'s page \`/{locale}/${record}s/{slug}\` sends a client that asks it for ` +
+        "`application/ld+json` (a 303 See Other). `@id` is the page's address in the language asked for.",
+      parameters: [p.slug, p.lang],
+      responses: {
+        "200": {
+          description: "The schema.org node.",
+          headers: etagHeader,
+          content: {
+            "application/ld+json": {
+              schema: {
+                type: "object",
+                properties: {
+                  "@context": { type: "string", const: "https://schema.org" },
+                  "@type": { type: "string" },
+                  "@id": { type: "string", format: "uri" },
+                  url: { type: "string", format: "uri" },
+                  name: str,
+                },
+                required: ["@context", "@type", "@id", "url", "name"],
+                description:
+                  record === "organization"
+                    ? "schema.org Organization with its founders and members."
+                    : "schema.org CollegeOrUniversity (or Organization) with memberOf.",
+              },
+            },
+          },
+        },
+        ...common,
+        "404": errorResponse(`No ${record} has this slug.`),
+      },
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { Field, InstitutionKind, MembershipRole, MembershipStatus, OrganizationKind } from "../../shared/enums";
 import { SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, SUGGEST_MAX_QUERY, SUGGEST_TYPES } from "../../shared/types/suggest";
-import { common, download, errorResponse, etagHeader, json, ok, p, ref, str } from "./builders";
+import { common, download, errorResponse, etagHeader, json, ok, p, recordJsonLd, ref, str } from "./builders";
 import { INSTITUTION_COVERAGES } from "../../validation/search";
 import { AFFILIATION_MAX_CHARS } from "../../shared/affiliation-text";
 import { changesPaths } from "./changes";
@@ -63,6 +63,11 @@ export const paths = {
       },
     },
   },
+  "/organizations/{slug}/jsonld": recordJsonLd(
+    "organization",
+    "getOrganizationJsonLd",
+    "One organization as schema.org JSON-LD.",
+  ),
   "/institutions": {
     get: {
       tags: ["records"],
@@ -99,6 +104,11 @@ export const paths = {
       },
     },
   },
+  "/institutions/{slug}/jsonld": recordJsonLd(
+    "institution",
+    "getInstitutionJsonLd",
+    "One institution as schema.org JSON-LD.",
+  ),
   "/institutions/{slug}/memberships": {
     get: {
       tags: ["widget"],

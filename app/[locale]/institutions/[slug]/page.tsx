@@ -5,6 +5,7 @@ import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
 import { getInstitutionNetwork } from "@/lib/data/organizations/charts";
 import { getPublicHistory } from "@/lib/data/history";
 import { isSlug } from "@/lib/shared/slug";
+import { recordAlternateTypes } from "@/lib/http/record-negotiation";
 import { env } from "@/lib/env";
 import { institutionJsonLd } from "@/lib/seo/json-ld";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -51,7 +52,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     alternates: {
       canonical: `/${locale}/institutions/${i.slug}`,
       languages: { en: `/en/institutions/${i.slug}`, zh: `/zh/institutions/${i.slug}` },
+      // The data this address also answers with when asked (proxy.ts negotiates; the 303 goes to these), and its feed.
       types: {
+        ...recordAlternateTypes("institutions", i.slug, locale),
         "application/atom+xml": [
           { url: `/feeds/institutions/${i.slug}.atom`, title: feeds("recordChanges", { name: i.name }) },
         ],

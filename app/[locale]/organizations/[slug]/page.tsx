@@ -5,6 +5,7 @@ import { getOrganizationBySlug } from "@/lib/data/organizations/profile";
 import { getOrganizationCharts } from "@/lib/data/organizations/charts";
 import { getPublicHistory } from "@/lib/data/history";
 import { isSlug } from "@/lib/shared/slug";
+import { recordAlternateTypes } from "@/lib/http/record-negotiation";
 import { env } from "@/lib/env";
 import { organizationJsonLd } from "@/lib/seo/json-ld";
 import { formatPartialDate } from "@/lib/shared/dates";
@@ -56,7 +57,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     alternates: {
       canonical: `/${locale}/organizations/${o.slug}`,
       languages: { en: `/en/organizations/${o.slug}`, zh: `/zh/organizations/${o.slug}` },
+      // The data this address also answers with when asked (proxy.ts negotiates; the 303 goes to these), and its feed.
       types: {
+        ...recordAlternateTypes("organizations", o.slug, locale),
         "application/atom+xml": [
           { url: `/feeds/organizations/${o.slug}.atom`, title: feeds("recordChanges", { name: o.name }) },
         ],
