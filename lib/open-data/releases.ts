@@ -6,6 +6,7 @@ import { env } from "../env";
 import type { OpenDataset } from "../data/open/datasets";
 import { LICENSE } from "./license";
 import type { ReleaseManifest } from "../shared/types/open-data";
+import { toDataPackage } from "./datapackage";
 import { MEDIA_TYPES, releaseFiles } from "./formats";
 
 // Dated snapshots of the open data, written by `npm run data:release` into RELEASES_DIR (outside the
@@ -29,6 +30,21 @@ function mediaType(name: string): string {
 export function writeRelease(dataset: OpenDataset, siteUrl: string, date: string, now = new Date()): ReleaseManifest {
   if (!DATE.test(date)) throw new RangeError(`A release date is YYYY-MM-DD, not "${date}".`);
   const files = releaseFiles(dataset, siteUrl);
+  const sums = Object.fromEntries(
+    Object.entries(files).map(([name, text]) => [
+      name,
+      { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") },
+    ]),
+  );
+  // Frozen with the release, so its sizes and hashes hold for as long as the release is served.
+  const descriptor = toDataPackage({
+    siteUrl,
+    filesUrl: `${siteUrl}/api/v1/releases/${date}`,
+    created: now.toISOString(),
+    version: date,
+    files: sums,
+  });
+  files["datapackage.json"] = `${JSON.stringify(descriptor, null, 2)}\n`;
   const manifest: ReleaseManifest = {
     date,
     createdAt: now.toISOString(),
