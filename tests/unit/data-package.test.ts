@@ -160,12 +160,8 @@ describe("data package descriptor", () => {
     const d = dataset("http://atlas.test");
     const descriptor = toDataPackage({ siteUrl: "http://atlas.test", filesUrl: "http://atlas.test/x", created: at });
     for (const table of CSV_TABLES) {
-      const csv = renderExport(
-        d,
-        table.file === "dataset.csv" ? "dataset" : (table.resource as "organizations"),
-        "csv",
-        "",
-      );
+      const exportName = table.file.replace(/\.csv$/, "") as "dataset" | "organizations" | "institutions";
+      const csv = renderExport(d, exportName, "csv", "");
       const header = csv!.split("\r\n")[0]!.split(",");
       const resource = descriptor.resources.find((r) => r.name === table.resource)!;
       expect(resource.path).toBe(`http://atlas.test/x/${table.file}`);
