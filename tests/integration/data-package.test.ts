@@ -3,7 +3,7 @@
 // every CSV as its Table Schema says, with the foreign keys; jsonld expands the catalog with the release in it.
 // The files are served on loopback at the URLs the descriptors give, as the site serves them.
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import jsonld from "jsonld";
@@ -98,5 +98,14 @@ describe("a release's data package", () => {
       (x[`${DCAT}downloadURL`] as Node[]).map((u) => u["@id"]),
     );
     expect(downloads).toContain(`${site}/api/v1/releases/${RELEASE}/datapackage.json`);
+  });
+
+  it("a release written before releases carried one gets it from its manifest; none when its columns differ", () => {
+    const written = readReleaseFile(RELEASE, "datapackage.json")!.text;
+    rmSync(path.join(releasesDir, RELEASE, "datapackage.json"));
+    expect(readReleaseFile(RELEASE, "datapackage.json")?.text).toBe(written);
+    const csv = path.join(releasesDir, RELEASE, "institutions.csv");
+    writeFileSync(csv, readFileSync(csv, "utf8").replace(/^slug,kind,/, "slug,type,"));
+    expect(readReleaseFile(RELEASE, "datapackage.json")).toBeNull();
   });
 });
