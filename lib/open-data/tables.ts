@@ -51,6 +51,8 @@ const oneOf = (e: Record<string, string>) => values(e).join("|");
  * that no one stated. Table Schema's `date` would reject "2016" and `year` would reject "2016-05-04", so the cell is
  * a string held to this pattern, and the precision column beside it (YEAR, MONTH, DAY) says which form it has.
  */
+// Patterns are written anchored (^…$): the JavaScript tableschema tests them unanchored, and frictionless-py
+// anchors them itself, so both read them as whole-value patterns.
 export const PARTIAL_DATE_PATTERN = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
 const SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 const WIKIDATA = "^Q[1-9][0-9]*$";
