@@ -2,7 +2,7 @@ import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import type { OpenDataCounts } from "@/lib/shared/types/open-data";
 
-/** The whole dataset's files, the Wikidata batch, and the address pattern of one record's slice. */
+/** The whole dataset's files, the Wikidata batch, the data package and catalog, and one record's slice. */
 export async function DatasetDownloads({ counts, locale }: { counts: OpenDataCounts; locale: Locale }) {
   const [t, r] = await Promise.all([
     getTranslations({ locale, namespace: "data" }),
@@ -47,6 +47,20 @@ export async function DatasetDownloads({ counts, locale }: { counts: OpenDataCou
             {t("wikidata")}
           </a>
           <span className="block text-sm text-muted">{t("wikidataText", { count: counts.wikidataReady })}</span>
+        </li>
+      </ul>
+      <h3 className="mt-4 font-semibold">{t("dataPackage")}</h3>
+      <p className="max-w-3xl text-sm text-slate-700">{t("dataPackageText")}</p>
+      <ul className="mt-1 list-disc space-y-1 pl-5">
+        <li>
+          <a href="/api/v1/export/datapackage.json" className="text-accent underline">
+            {t("dataPackageLink")}
+          </a>
+        </li>
+        <li>
+          <a href="/api/v1/export/catalog.jsonld" className="text-accent underline">
+            {t("catalogLink")}
+          </a>
         </li>
       </ul>
       <h3 className="mt-4 font-semibold">{t("slices")}</h3>

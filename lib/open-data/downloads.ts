@@ -1,4 +1,4 @@
-import { getOpenDataset, type DatasetScope } from "../data/open/datasets";
+import { getOpenDataModifiedAt, getOpenDataset, type DatasetScope } from "../data/open/datasets";
 import { env } from "../env";
 import { NotFoundError, ValidationError } from "../shared/errors";
 import { isSlug } from "../shared/slug";
@@ -6,6 +6,9 @@ import { EXPORT_TABLES, parseExportFile, type ExportTable } from "../validation/
 import { MEDIA_TYPES, renderExport, renderQuickStatements } from "./formats";
 import type { ApiBody } from "./http";
 import { LICENSE_LINK_HEADER } from "./license";
+import { toDataPackage } from "./datapackage";
+import { toDcatCatalog } from "./catalog";
+import { listReleases } from "./releases";
 
 // The download endpoints (/api/v1/export/…): which file a name means, and its headers.
 
@@ -27,8 +30,8 @@ function download(text: string, contentType: string, filename: string, options: 
 const unknownFile = (path: string) =>
   new NotFoundError(
     `There is no download at ${path}: use dataset.csv, dataset.json, dataset.jsonld, organizations.csv, ` +
-      "institutions.csv, wikidata.qs, or organizations/{slug}.{csv|json|jsonld} and " +
-      "institutions/{slug}.{csv|json|jsonld}.",
+      "institutions.csv, wikidata.qs, datapackage.json, catalog.jsonld, or " +
+      "organizations/{slug}.{csv|json|jsonld} and institutions/{slug}.{csv|json|jsonld}.",
   );
 
 /** /api/v1/export/{file}: the whole dataset. */
@@ -63,4 +66,30 @@ export async function sliceDownload(
   const scope: DatasetScope = { kind, slug: parsed.name };
   const text = renderExport(await getOpenDataset(scope), "dataset", parsed.format, siteUrl)!;
   return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${kind}-${file}`, options);
+}
+
+/** /api/v1/export/datapackage.json: the live dataset's Frictionless data package descriptor, shown in place. */
+export async function dataPackageDescriptor(): Promise<ApiBody> {
+  const siteUrl = env().SITE_URL.replace(/\/$/, "");
+  const descriptor = toDataPackage({
+    siteUrl,
+    filesUrl: `${siteUrl}/api/v1/export`,
+    created: await getOpenDataModifiedAt(),
+  });
+  return {
+    text: `${JSON.stringify(descriptor, null, 2)}\n`,
+    contentType: MEDIA_TYPES.json,
+    headers: { Link: LICENSE_LINK_HEADER },
+  };
+}
+
+/** /api/v1/export/catalog.jsonld: the DCAT catalog of the open data (also embedded in /data). */
+export async function dcatCatalog(): Promise<ApiBody> {
+  const siteUrl = env().SITE_URL.replace(/\/$/, "");
+  const catalog = toDcatCatalog({ siteUrl, modifiedAt: await getOpenDataModifiedAt(), releases: listReleases() });
+  return {
+    text: `${JSON.stringify(catalog, null, 2)}\n`,
+    contentType: MEDIA_TYPES.jsonld,
+    headers: { Link: LICENSE_LINK_HEADER },
+  };
 }

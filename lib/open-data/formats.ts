@@ -1,129 +1,17 @@
 import type { OpenDataset } from "../data/open/datasets";
 import type { ExportFormat, ExportTable } from "../validation/api";
-import { toCsv, type CsvValue } from "./csv";
+import { toCsv } from "./csv";
 import { LICENSE } from "./license";
 import { CREDITS, DIRECTORY_CREDIT } from "./credits";
 import { toQuickStatements } from "./quickstatements";
+import { INSTITUTIONS_TABLE, MEMBERSHIPS_TABLE, ORGANIZATIONS_TABLE, tableCells, type CsvTable } from "./tables";
 
 // The dataset as files. Pure functions of the dataset and the site's address (no database, no request).
 
-const ORGANIZATION_COLUMNS = [
-  "slug",
-  "kind",
-  "name_en",
-  "name_zh",
-  "acronym",
-  "founded",
-  "founded_precision",
-  "fields",
-  "website",
-  "wikidata_id",
-  "countries",
-  "member_count",
-  "url",
-  "updated_at",
-] as const;
-const INSTITUTION_COLUMNS = [
-  "slug",
-  "kind",
-  "name_en",
-  "name_zh",
-  "country",
-  "city",
-  "website",
-  "ror_id",
-  "wikidata_id",
-  "membership_count",
-  "url",
-  "updated_at",
-] as const;
-const MEMBERSHIP_COLUMNS = [
-  "id",
-  "institution_slug",
-  "institution_name",
-  "institution_country",
-  "institution_wikidata_id",
-  "organization_slug",
-  "organization_name",
-  "organization_wikidata_id",
-  "role",
-  "status",
-  "joined",
-  "joined_precision",
-  "ended",
-  "ended_precision",
-  "notes",
-  "source_title",
-  "source_url",
-  "updated_at",
-] as const;
-
-function organizationsCsv(d: OpenDataset) {
-  return toCsv(
-    ORGANIZATION_COLUMNS,
-    d.organizations.map((o): CsvValue[] => [
-      o.slug,
-      o.kind,
-      o.name.en,
-      o.name.zh,
-      o.acronym,
-      o.founded?.iso,
-      o.founded?.precision,
-      o.fields.join(";"),
-      o.website,
-      o.wikidataId,
-      o.countries.join(";"),
-      o.memberCount,
-      o.url,
-      o.updatedAt,
-    ]),
-  );
-}
-
-function institutionsCsv(d: OpenDataset) {
-  return toCsv(
-    INSTITUTION_COLUMNS,
-    d.institutions.map((i): CsvValue[] => [
-      i.slug,
-      i.kind,
-      i.name.en,
-      i.name.zh,
-      i.country,
-      i.city,
-      i.website,
-      i.rorId,
-      i.wikidataId,
-      i.membershipCount,
-      i.url,
-      i.updatedAt,
-    ]),
-  );
-}
-
-function membershipsCsv(d: OpenDataset) {
-  return toCsv(
-    MEMBERSHIP_COLUMNS,
-    d.memberships.map((m): CsvValue[] => [
-      m.id,
-      m.institution.slug,
-      m.institution.name,
-      m.institution.country,
-      m.institution.wikidataId,
-      m.organization.slug,
-      m.organization.name,
-      m.organization.wikidataId,
-      m.role,
-      m.status,
-      m.joined?.iso,
-      m.joined?.precision,
-      m.ended?.iso,
-      m.ended?.precision,
-      m.notes,
-      m.source?.title,
-      m.source?.url,
-      m.updatedAt,
-    ]),
-  );
+/** A CSV file of the dataset, its columns as tables.ts defines them (the data package's schemas read the same list). */
+function tableCsv<Row>(table: CsvTable<Row>, d: OpenDataset): string {
+  const { header, rows } = tableCells(table, d);
+  return toCsv(header, rows);
 }
 
 function title(d: OpenDataset) {
@@ -235,9 +123,9 @@ export function exportPath(d: Pick<OpenDataset, "scope">, format: ExportFormat):
 /** A table of the dataset in a format: CSV for any table, JSON and JSON-LD for the dataset as a whole. */
 export function renderExport(d: OpenDataset, table: ExportTable, format: ExportFormat, siteUrl: string): string | null {
   if (format === "csv") {
-    if (table === "organizations") return organizationsCsv(d);
-    if (table === "institutions") return institutionsCsv(d);
-    return membershipsCsv(d);
+    if (table === "organizations") return tableCsv(ORGANIZATIONS_TABLE, d);
+    if (table === "institutions") return tableCsv(INSTITUTIONS_TABLE, d);
+    return tableCsv(MEMBERSHIPS_TABLE, d);
   }
   if (table !== "dataset") return null;
   return `${JSON.stringify(format === "json" ? toJsonDocument(d, siteUrl) : toJsonLdDocument(d, siteUrl), null, 2)}\n`;

@@ -1,11 +1,25 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { env } from "../env";
 import type { OpenDataset } from "../data/open/datasets";
 import { LICENSE } from "./license";
 import type { ReleaseManifest } from "../shared/types/open-data";
+import { toDataPackage } from "./datapackage";
+import { CSV_TABLES } from "./tables";
 import { MEDIA_TYPES, releaseFiles } from "./formats";
 
 // Dated snapshots of the open data, written by `npm run data:release` into RELEASES_DIR (outside the
@@ -25,10 +39,28 @@ function mediaType(name: string): string {
   return MEDIA_TYPES[ext] ?? "application/octet-stream";
 }
 
+function releaseDataPackage(
+  siteUrl: string,
+  date: string,
+  createdAt: string,
+  files: Record<string, { bytes: number; sha256: string }>,
+): string {
+  const filesUrl = `${siteUrl}/api/v1/releases/${date}`;
+  return `${JSON.stringify(toDataPackage({ siteUrl, filesUrl, created: createdAt, version: date, files }), null, 2)}\n`;
+}
+
 /** Write (or replace) the release of `date`: every file plus manifest.json with counts and SHA-256 sums. */
 export function writeRelease(dataset: OpenDataset, siteUrl: string, date: string, now = new Date()): ReleaseManifest {
   if (!DATE.test(date)) throw new RangeError(`A release date is YYYY-MM-DD, not "${date}".`);
   const files = releaseFiles(dataset, siteUrl);
+  const sums = Object.fromEntries(
+    Object.entries(files).map(([name, text]) => [
+      name,
+      { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") },
+    ]),
+  );
+  // Frozen with the release, so its sizes and hashes hold for as long as the release is served.
+  files["datapackage.json"] = releaseDataPackage(siteUrl, date, now.toISOString(), sums);
   const manifest: ReleaseManifest = {
     date,
     createdAt: now.toISOString(),
@@ -82,12 +114,46 @@ export function listReleases(): ReleaseManifest[] {
 export function readReleaseFile(date: string, name: string): { text: string; mediaType: string } | null {
   if (!DATE.test(date) || !(name === "manifest.json" || FILE.test(name))) return null;
   const file = path.join(releasesDir(), date, name);
+  if (name === "datapackage.json" && !existsSync(file)) {
+    const text = lateDataPackage(date);
+    return text === null ? null : { text, mediaType: MEDIA_TYPES.json };
+  }
   try {
     if (!statSync(file).isFile()) return null;
     return {
       text: readFileSync(file, "utf8"),
       mediaType: name === "manifest.json" ? MEDIA_TYPES.json : mediaType(name),
     };
+  } catch {
+    return null;
+  }
+}
+
+/** The first line of a file (its CSV header), reading no more than the start of it. */
+function firstLine(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(8192);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString("utf8").split("\r\n")[0] ?? "";
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The data package of a release written before releases carried one, made from its manifest (sizes and hashes
+ * included) — only when its CSV files have exactly the columns described today: a schema that did not fit the
+ * files would mislead. Otherwise null (the release has no data package).
+ */
+function lateDataPackage(date: string): string | null {
+  const dir = path.join(releasesDir(), date);
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as ReleaseManifest;
+    for (const table of CSV_TABLES)
+      if (firstLine(path.join(dir, table.file)) !== table.columns.map((c) => c.name).join(",")) return null;
+    const files = Object.fromEntries(manifest.files.map((f) => [f.name, { bytes: f.bytes, sha256: f.sha256 }]));
+    return releaseDataPackage(env().SITE_URL.replace(/\/$/, ""), date, manifest.createdAt, files);
   } catch {
     return null;
   }

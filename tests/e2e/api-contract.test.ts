@@ -9,11 +9,13 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import jsonld from "jsonld";
 import memberships from "../../prisma/seed-data/memberships.json";
 import organizations from "../../prisma/seed-data/organizations.json";
 import institutions from "../../prisma/seed-data/institutions.json";
 import { seededInstitutionCount } from "../support/directory";
-import { url } from "../support/browser";
+import { baseUrl, url } from "../support/browser";
+import { checkDataPackage } from "../support/data-package";
 
 const NMU = "nanjing-medical-university";
 const run = promisify(execFile);
@@ -359,6 +361,49 @@ describe.concurrent("downloads", () => {
     expect(qs.res.headers.get("content-type")).toMatch(/^text\/plain/);
   });
 
+  it("datapackage.json: the Frictionless libraries validate it and every row of the CSV files it names", async () => {
+    const { res } = await call("/export/datapackage.json", "/export/datapackage.json");
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("content-disposition")).toBeNull();
+    // Loaded from its URL: the libraries fetch each CSV from the address the descriptor gives, on this server.
+    const report = await checkDataPackage(url("/api/v1/export/datapackage.json"));
+    expect(report.descriptorErrors).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(report.rowErrors).toEqual({ organizations: [], institutions: [], memberships: [] });
+    expect(report.rowCounts).toEqual({
+      organizations: organizations.length,
+      institutions: seededInstitutionCount(),
+      memberships: memberships.length,
+    });
+  });
+
+  it("catalog.jsonld: DCAT in JSON-LD, embedded on /data, expands to a catalog of the dataset's files", async () => {
+    const { res, body } = await call("/export/catalog.jsonld", "/export/catalog.jsonld");
+    expect(res.headers.get("content-type")).toMatch(/^application\/ld\+json/);
+    const refuse = async (address: string): Promise<never> => {
+      throw new Error(`no remote document expected (${address})`);
+    };
+    const [root] = await jsonld.expand(body as object, { documentLoader: refuse, safe: true });
+    const DCAT = "http://www.w3.org/ns/dcat#";
+    expect(root!["@type"]).toEqual([`${DCAT}Catalog`]);
+    const dataset = (root![`${DCAT}dataset`] as Record<string, unknown>[])[0]!;
+    const downloads = (dataset[`${DCAT}distribution`] as Record<string, { "@id": string }[]>[]).flatMap(
+      (d) => d[`${DCAT}downloadURL`]?.map((u) => u["@id"]) ?? [],
+    );
+    expect(downloads).toContain(url("/api/v1/export/datapackage.json"));
+    for (const download of downloads.filter((d) => d.includes("/export/")))
+      expect((await fetch(download)).status, download).toBe(200);
+    for (const locale of ["en", "zh"]) {
+      const html = await (await fetch(url(`/${locale}/data`))).text();
+      const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map(
+        (m) => JSON.parse(m[1] ?? "") as Record<string, unknown>,
+      );
+      const embedded = blocks.find((b) => b["@type"] === "dcat:Catalog");
+      expect(embedded?.["@id"], locale).toBe((body as Record<string, unknown>)["@id"]);
+      expect(html).toContain('href="/api/v1/export/datapackage.json"');
+    }
+  });
+
   it("slices of an institution and of an organization; unknown ones are a JSON 404", async () => {
     const csv = (await call("/export/institutions/{file}", `/export/institutions/${NMU}.csv`)).body as string;
     const rows = csv.split("\r\n").filter(Boolean).slice(1);
@@ -385,7 +430,12 @@ describe.concurrent("downloads", () => {
       cwd: root,
       encoding: "utf8",
       timeout: 60_000,
-      env: { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` },
+      // The site's address, as in production: the release's data package names its files by absolute URL.
+      env: {
+        ...process.env,
+        SITE_URL: baseUrl(),
+        PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}`,
+      },
     });
     expect(made.stdout).toMatch(/^Release 2002-03-04: /m);
     const { body } = await call("/releases", "/releases");
@@ -405,6 +455,12 @@ describe.concurrent("downloads", () => {
     ).toBe(release!.files.find((f) => f.name === "dataset.csv")!.sha256);
     await call("/releases/{date}/{file}", "/releases/2002-03-04/manifest.json");
     await call("/releases/{date}/{file}", "/releases/2002-03-04/dataset.json");
+    await call("/releases/{date}/{file}", "/releases/2002-03-04/datapackage.json");
+    const packaged = await checkDataPackage(url("/api/v1/releases/2002-03-04/datapackage.json"));
+    expect([packaged.valid, packaged.rowErrors]).toEqual([
+      true,
+      { organizations: [], institutions: [], memberships: [] },
+    ]);
     expect((await call("/releases/{date}/{file}", "/releases/1999-01-01/dataset.csv")).res.status).toBe(404);
     expect((await call("/releases/{date}/{file}", "/releases/2002-03-04/..%2F..%2Fpackage.json")).res.status).toBe(404);
     for (const locale of ["en", "zh"]) {

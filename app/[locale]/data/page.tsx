@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { getOpenDataCounts } from "@/lib/data/open/datasets";
+import { getOpenDataCounts, getOpenDataModifiedAt } from "@/lib/data/open/datasets";
+import { toDcatCatalog } from "@/lib/open-data/catalog";
+import { JsonLd } from "@/components/ui/json-ld";
 import { LICENSE } from "@/lib/open-data/license";
 import { listReleases } from "@/lib/open-data/releases";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -39,10 +41,16 @@ export default async function DataPage({ params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [t, counts] = await Promise.all([getTranslations({ locale, namespace: "data" }), getOpenDataCounts()]);
+  const [t, counts, modifiedAt] = await Promise.all([
+    getTranslations({ locale, namespace: "data" }),
+    getOpenDataCounts(),
+    getOpenDataModifiedAt(),
+  ]);
   const releases = listReleases();
+  const siteUrl = env().SITE_URL.replace(/\/+$/, "");
   return (
     <article className="space-y-8">
+      <JsonLd data={toDcatCatalog({ siteUrl, modifiedAt, releases })} />
       <Breadcrumbs locale={locale} items={[{ label: t("title") }]} />
       <header>
         <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
@@ -86,9 +94,7 @@ export default async function DataPage({ params }: Props) {
         </h2>
         <p className="mt-1 max-w-3xl text-slate-700">{t("reconciliationText")}</p>
         <p className="mt-1">
-          <code className="rounded bg-slate-100 px-1.5 py-0.5 text-sm">
-            {`${env().SITE_URL.replace(/\/+$/, "")}/api/reconcile`}
-          </code>{" "}
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 text-sm">{`${siteUrl}/api/reconcile`}</code>{" "}
           <span className="text-sm text-muted">{t("reconciliationLimits")}</span>
         </p>
       </section>

@@ -105,3 +105,26 @@ export const getOpenDataCounts = cached(
   },
   () => [tags.organizations, tags.institutions, tags.registry],
 );
+
+/**
+ * When the dataset last changed (what loadOpenDataset gives as modifiedAt), without loading it: for the data
+ * package's and the catalog's dates.
+ */
+export async function loadOpenDataModifiedAt(): Promise<string> {
+  const [organizations, institutions, memberships] = await Promise.all([
+    db().organization.aggregate({ _max: { updatedAt: true } }),
+    db().institution.aggregate({ _max: { updatedAt: true } }),
+    db().membership.aggregate({ _max: { updatedAt: true } }),
+  ]);
+  return latest(
+    [organizations, institutions, memberships].flatMap((a) =>
+      a._max.updatedAt ? [a._max.updatedAt.toISOString()] : [],
+    ),
+  );
+}
+
+export const getOpenDataModifiedAt = cached("getOpenDataModifiedAt", loadOpenDataModifiedAt, () => [
+  tags.organizations,
+  tags.institutions,
+  tags.registry,
+]);

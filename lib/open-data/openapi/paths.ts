@@ -4,6 +4,7 @@ import { common, download, errorResponse, etagHeader, json, ok, p, recordJsonLd,
 import { INSTITUTION_COVERAGES } from "../../validation/search";
 import { AFFILIATION_MAX_CHARS } from "../../shared/affiliation-text";
 import { changesPaths } from "./changes";
+import { dataPackagePaths } from "./data-package-paths";
 
 /** The read API's operations: the records, the downloads and the widget. */
 /** The download of one record's slice (an organization's or an institution's), in three formats. */
@@ -173,6 +174,7 @@ export const paths = {
       },
     },
   },
+  ...dataPackagePaths,
   "/export/organizations/{file}": slice(
     "organization",
     "downloadOrganizationSlice",
@@ -195,14 +197,14 @@ export const paths = {
     get: {
       tags: ["downloads"],
       operationId: "downloadRelease",
-      summary: "A file of a release (manifest.json lists them).",
+      summary: "A file of a release (manifest.json lists them; datapackage.json describes its CSV files).",
       parameters: [
         { name: "date", in: "path", required: true, schema: { type: "string", format: "date" } },
         { name: "file", in: "path", required: true, schema: str },
       ],
       responses: {
         "200": download("The file.", ["text/csv", "application/json", "application/ld+json", "text/plain"], {
-          anyOf: [ref("DatasetDocument"), ref("ReleaseManifest")],
+          anyOf: [ref("DatasetDocument"), ref("ReleaseManifest"), ref("DataPackage")],
         }),
         ...common,
         "404": errorResponse("No such release or file."),

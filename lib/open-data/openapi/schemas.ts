@@ -208,6 +208,78 @@ export const components = {
       number_of_results: { type: "integer", minimum: 0 },
       items: { type: "array", items: ref("MatchItem") },
     }),
+    // The data package follows the Frictionless specs (the tests validate it with their own library); these
+    // schemas check what this API promises of it, and leave room for what the specs allow besides.
+    TableSchemaField: {
+      type: "object",
+      properties: {
+        name: str,
+        type: { type: "string", enum: ["string", "integer", "datetime"] },
+        format: { type: "string", enum: ["default", "uri", "any"] },
+        description: str,
+        constraints: { type: "object" },
+      },
+      required: ["name", "type", "format", "description"],
+    },
+    DataResource: {
+      type: "object",
+      properties: {
+        profile: { const: "tabular-data-resource" },
+        name: { type: "string", enum: ["organizations", "institutions", "memberships"] },
+        path: { type: "string", format: "uri", description: "The CSV file's absolute URL." },
+        title: str,
+        description: str,
+        format: { const: "csv" },
+        mediatype: { const: "text/csv" },
+        encoding: { const: "utf-8" },
+        bytes: { type: "integer", description: "In a release only: the file's size." },
+        hash: { type: "string", pattern: "^sha256:[0-9a-f]{64}$", description: "In a release only." },
+        dialect: { type: "object" },
+        schema: {
+          type: "object",
+          properties: {
+            fields: { type: "array", items: ref("TableSchemaField") },
+            missingValues: { type: "array", items: str },
+            primaryKey: str,
+            foreignKeys: { type: "array", items: { type: "object" } },
+          },
+          required: ["fields", "primaryKey"],
+        },
+      },
+      required: ["profile", "name", "path", "format", "mediatype", "encoding", "schema"],
+    },
+    DataPackage: {
+      type: "object",
+      description: "A Frictionless Tabular Data Package descriptor.",
+      properties: {
+        profile: { const: "tabular-data-package" },
+        name: { const: "alliance-atlas" },
+        id: { type: "string", format: "uri" },
+        title: str,
+        description: str,
+        homepage: { type: "string", format: "uri" },
+        version: { type: "string", format: "date", description: "In a release only: its date." },
+        created: { type: "string", format: "date-time" },
+        keywords: { type: "array", items: str },
+        licenses: { type: "array", items: obj({ name: str, path: { type: "string", format: "uri" }, title: str }) },
+        sources: { type: "array", items: obj({ title: str, path: { type: "string", format: "uri" } }) },
+        contributors: { type: "array", items: obj({ title: str, role: str, path: { type: "string", format: "uri" } }) },
+        resources: { type: "array", items: ref("DataResource"), minItems: 3, maxItems: 3 },
+      },
+      required: ["profile", "name", "title", "created", "licenses", "sources", "contributors", "resources"],
+    },
+    DcatCatalog: {
+      type: "object",
+      description: "A W3C DCAT 3 catalog in JSON-LD (dcat:Catalog → dcat:Dataset → dcat:Distribution).",
+      properties: {
+        "@context": { type: "object" },
+        "@id": { type: "string", format: "uri" },
+        "@type": { const: "dcat:Catalog" },
+        "dcat:dataset": { type: "array", items: { type: "object" } },
+        "dcat:service": { type: "array", items: { type: "object" } },
+      },
+      required: ["@context", "@id", "@type", "dcat:dataset", "dcat:service"],
+    },
     Error: obj({
       error: obj(
         { code: str, message: str, details: { type: "object", additionalProperties: { type: "array", items: str } } },
