@@ -303,6 +303,24 @@ describe("delivery", () => {
   });
 });
 
+describe("the sweep", () => {
+  it("queues a webhook only when a public change waits for it, it is enabled and its backoff is over", async () => {
+    const { id } = await newWebhook(staff);
+    const due = () => app.deliver.listDueWebhookIds().then((ids) => ids.includes(id));
+    expect(await due()).toBe(false);
+    // An account's audit event is no change the webhook receives: nothing to queue it for, minute after minute.
+    await approvedChange(staff.id, "user.access", "User");
+    expect(await due()).toBe(false);
+    await approvedChange();
+    expect(await due()).toBe(true);
+    await prisma.webhook.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() + 60_000) } });
+    expect(await due()).toBe(false);
+    await prisma.webhook.update({ where: { id }, data: { nextAttemptAt: new Date(), enabled: false } });
+    expect(await due()).toBe(false);
+    await prisma.webhook.delete({ where: { id } });
+  });
+});
+
 describe("owners only", () => {
   it("another account can neither rotate, disable, enable nor delete a webhook, nor see it", async () => {
     const { id } = await newWebhook(staff);

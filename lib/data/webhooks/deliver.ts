@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { env } from "../../env";
 import { deliverQueuedMail, queueMail } from "../outbox";
 import { localeOf, mailTranslator, siteLink } from "../accounts/mail-texts";
 import { postToPublicAddress, webhookUrl } from "../../http/outbound-post";
 import { decryptWebhookSecret, signatureHeader } from "../../webhooks/secret";
 import { webhookPolicy } from "../../webhooks/policy";
-import { type ChangeItemWithIds, listPublicChanges } from "./change-batch";
+import { type ChangeItemWithIds, listPublicChanges, PUBLIC_CHANGE_EVENTS } from "./change-batch";
 
 // One delivery attempt of one webhook: the next batch of approved changes after its cursor, signed and POSTed.
 // A lease on the webhook's row makes the attempt exclusive across instances (the job queue already runs one job
@@ -198,7 +198,9 @@ export async function listDueWebhookIds(now = new Date()): Promise<string[]> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT w.id FROM "Webhook" w
     WHERE w.enabled AND w."nextAttemptAt" <= ${now}
-      AND EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e.id > w.cursor)
+      AND EXISTS (
+        SELECT 1 FROM "AuditEvent" e WHERE e.id > w.cursor AND e.action IN (${Prisma.join([...PUBLIC_CHANGE_EVENTS])})
+      )
     ORDER BY w."nextAttemptAt" LIMIT 1000`;
   return rows.map((r) => r.id);
 }
