@@ -39,7 +39,8 @@ export async function startJobEngine(
     application_name: "atlas-jobs",
     max: 4,
   });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  // One line, no stack: the queue's database going away (a restart, a shutdown) is told, not dumped.
+  boss.on("error", (error) => console.error(`[jobs] ${error instanceof Error ? error.message : String(error)}`));
   await boss.start();
   const queue: JobQueue = { send: (name, data, options = {}) => boss.send(name, data, options) };
   for (const d of definitions) {
@@ -59,7 +60,7 @@ export async function startJobEngine(
       stopping ??= new Promise<void>((resolve) => {
         boss.once("stopped", () => resolve());
         boss.stop({ graceful: true, timeout: 15_000 }).catch((error) => {
-          console.error("[jobs] stopping:", error);
+          console.error(`[jobs] stopping: ${error instanceof Error ? error.message : String(error)}`);
           resolve();
         });
       });

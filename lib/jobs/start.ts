@@ -16,6 +16,8 @@ export function startJobs(): Promise<JobEngine> | null {
     holder[STOP_JOBS] = engine.stop;
     return engine;
   });
-  holder.atlasJobs.catch((error: unknown) => console.error("[jobs] the job engine did not start:", error));
+  holder.atlasJobs.catch((error: unknown) =>
+    console.error(`[jobs] the job engine did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return holder.atlasJobs;
 }
