@@ -47,6 +47,15 @@ const schema = z.object({
     .string()
     .regex(/^[\w:.-]{1,100}$/, "CACHE_PREFIX may only contain letters, digits, _ : . -")
     .optional(),
+  /** "production" refuses what only a test may do (and, in scripts/serve.mjs, demo passwords). */
+  ATLAS_ENV: z.string().optional(),
+  /**
+   * Tests only: webhooks may go to plain http on 127.0.0.1 or ::1 (the tests' receiver). Ignored in production
+   * (ATLAS_ENV=production), where webhooks go to public https addresses only.
+   */
+  WEBHOOKS_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
+  /** Jobs (webhook deliveries) run in every instance, sharing one queue in PostgreSQL; "0" runs none here. */
+  JOBS: z.enum(["0", "1"]).default("1"),
 });
 
 export type Env = z.infer<typeof schema>;

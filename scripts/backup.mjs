@@ -13,6 +13,9 @@ import pg from "pg";
 import { root, log, fail } from "./lib/bootstrap.mjs";
 import { PORTAL_CLUSTER, runningEmbedded, withDatabase } from "./lib/database.mjs";
 
+/** The job engine's own schema (lib/jobs/engine.ts JOBS_SCHEMA). */
+const JOBS_SCHEMA = "pgboss";
+
 const args = process.argv.slice(2);
 const command = args[0];
 const flag = (name) => args.includes(name);
@@ -81,7 +84,16 @@ async function backup() {
   mkdirSync(path.dirname(out), { recursive: true });
   const result = spawnSync(
     pgDump,
-    ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${databaseUrl}`],
+    // The job queue (schema pgboss, lib/jobs/engine.ts) is left out: it holds work in flight, which the engine
+    // recreates, and its partitioned tables cannot be dropped piecewise by a restore with --clean.
+    [
+      "--format=custom",
+      "--no-owner",
+      "--no-privileges",
+      `--exclude-schema=${JOBS_SCHEMA}`,
+      `--file=${out}`,
+      `--dbname=${databaseUrl}`,
+    ],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
   if (result.status !== 0) fail(`pg_dump failed (exit ${result.status}); no backup was written to ${out}.`);

@@ -129,6 +129,8 @@ async function shutdown(signal) {
   const forced = setTimeout(() => server.closeAllConnections(), 10_000);
   await closed;
   clearTimeout(forced);
+  // The job engine (lib/jobs/start.ts): its running jobs finish and it leaves the shared queue.
+  await globalThis[Symbol.for("alliance-atlas.stop-jobs")]?.().catch((error) => console.error(error));
   await app.close().catch((error) => console.error(error));
   process.exit(signal === "SIGINT" ? 130 : 143);
 }

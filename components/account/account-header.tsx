@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { LogoutButton } from "@/components/auth/logout-button";
+import { Link } from "@/components/ui/link";
 import type { Actor } from "@/lib/shared/actor";
 
 /** Whose account this is, with the way out. */
@@ -14,7 +15,12 @@ export async function AccountHeader({ actor, locale }: { actor: Actor; locale: L
         </h1>
         <p className="text-sm text-muted">{t("signedInAs", { name: actor.name, email: actor.email })}</p>
       </div>
-      <LogoutButton locale={locale} />
+      <div className="flex items-center gap-3 text-sm">
+        <Link href="/account/webhooks" locale={locale} className="underline hover:text-accent">
+          {t("webhooks")}
+        </Link>
+        <LogoutButton locale={locale} />
+      </div>
     </div>
   );
 }

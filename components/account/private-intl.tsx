@@ -5,12 +5,13 @@ import { getMessages } from "next-intl/server";
 
 /** Signed-in pages' client components need more texts than public pages; only they receive them. */
 export async function PrivateIntl({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const { nav, locales, account, roles, statuses, kinds, institutionKinds, tools, suggest } = await getMessages({
-    locale,
-  });
+  const { nav, locales, account, roles, statuses, kinds, institutionKinds, tools, suggest, webhooks } =
+    await getMessages({
+      locale,
+    });
   return (
     <NextIntlClientProvider
-      messages={{ nav, locales, account, roles, statuses, kinds, institutionKinds, tools, suggest }}
+      messages={{ nav, locales, account, roles, statuses, kinds, institutionKinds, tools, suggest, webhooks }}
     >
       {children}
     </NextIntlClientProvider>

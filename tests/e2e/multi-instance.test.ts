@@ -2,6 +2,9 @@
 // (scripts/proxy.mjs; the header x-atlas-instance picks the instance). An approval made through instance
 // 0 is on the public page through instance 1 within a second; sign-in throttling counts failures on both,
 // and a device cookie from one passes the lock on the other; a session started on one works on the other.
+import { createHmac } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -15,6 +18,7 @@ import { useWriteDatabase } from "../support/db";
 import { connectRedis, deleteKeys, freePort, signInHttp, startInstance, type Instance } from "../support/instances";
 import { signInFrom } from "../support/http-client";
 import { DATA_TYPES, expectData, expectPage } from "../support/negotiation";
+import { encryptWebhookSecret } from "@/lib/webhooks/secret";
 
 useWriteDatabase();
 const databaseUrl = process.env.DATABASE_URL!;
@@ -46,6 +50,8 @@ beforeAll(async () => {
     TRUST_PROXY: "1",
     SITE_URL: proxy.url,
     NEXTAUTH_URL: proxy.url,
+    // The webhook test's receiver listens on loopback: the explicit test setting lets it through.
+    WEBHOOKS_ALLOW_LOOPBACK: "1",
   };
   instances = await Promise.all(ports.map((p) => startInstance(p, env)));
 }, 120_000);
@@ -267,6 +273,54 @@ is served from the shared cache by the other`, async () => {
     expect(res.headers.get("x-nextjs-cache")).toMatch(/HIT|STALE/);
     for (const type of DATA_TYPES) await expectData(proxy.url, path, type, type, { headers: on(0) });
   });
+  it(`jobs: with both instances running the job engine, a webhook receives an approved change once, \
+signed (the minute's sweep runs once across them)`, async () => {
+    const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+    const receiver = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+    try {
+      const owner = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" } });
+      const membership = await prisma.membership.findFirstOrThrow({ where: { institutionId: owner.institutionId! } });
+      const last = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+      const secret = "whsec_multi-instance-test";
+      const webhook = await prisma.webhook.create({
+        data: {
+          ownerId: owner.id,
+          url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+          organizationIds: [],
+          institutionIds: [],
+          secretEncrypted: encryptWebhookSecret(secret),
+          cursor: last?.id ?? 0n,
+        },
+      });
+      const event = await prisma.auditEvent.create({
+        data: { action: "membership.update", entityType: "Membership", entityId: membership.id },
+      });
+      // The sweep is a cron schedule of one minute: the delivery comes within about that.
+      const deadline = Date.now() + 100_000;
+      while (!received.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      // A second delivery, had both instances sent one, would follow within moments.
+      await new Promise((r) => setTimeout(r, 5_000));
+      expect(received).toHaveLength(1);
+      const body = JSON.parse(received[0]!.body);
+      expect(body.items.map((i: { id: string }) => i.id)).toEqual([String(event.id)]);
+      const [t, v1] = String(received[0]!.headers["x-atlas-signature"])
+        .split(",")
+        .map((p) => p.split("=")[1]);
+      expect(v1).toBe(createHmac("sha256", secret).update(`${t}.${received[0]!.body}`).digest("hex"));
+      expect(await prisma.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(1);
+      await prisma.webhook.delete({ where: { id: webhook.id } });
+    } finally {
+      receiver.close();
+    }
+  }, 150_000);
 
   it("neither instance crashed, and every invalidation reached Redis", () => {
     for (const instance of instances) {
@@ -274,6 +328,8 @@ is served from the shared cache by the other`, async () => {
       // A slow read is only a cache miss (logged as "[cache] Redis read failed"); a lost invalidation would
       // leave the other instance serving an old page, so that one must never happen.
       expect(instance.log()).not.toMatch(/could not record the invalidation/);
+      // The job engine started (and met no error) in each.
+      expect(instance.log()).not.toMatch(/\[jobs\]/);
     }
   });
 });

@@ -613,7 +613,42 @@ const inputs = {
       sourceSeenOn: "",
     };
   },
+  // Webhooks (issue 18): the target stands for a webhook of its institution's manager (webhookOwners).
+  async createWebhook() {
+    // A public address given as an IP literal: checked without DNS, which the test machine may not have.
+    return { url: `https://93.184.215.14/matrix-${randomBytes(3).toString("hex")}`, scope: "all" };
+  },
+  async rotateWebhookSecret(target) {
+    return { webhookId: (await ownersWebhook(target)).id };
+  },
+  async setWebhookEnabled(target) {
+    return { webhookId: (await ownersWebhook(target)).id, enabled: "off" };
+  },
+  async deleteWebhook(target) {
+    return { webhookId: (await ownersWebhook(target)).id };
+  },
 } satisfies Record<string, (target: Target, actor: ActorKey) => Promise<Record<string, unknown>>>;
+
+/** Whose webhooks a target stands for: its institution's manager's. */
+const webhookOwners: Record<Target, string> = { nmu: "staff@njmu.test", cuhk: "staff@cuhk.test" };
+
+/** A fresh, enabled webhook of the target's owner. */
+async function ownersWebhook(target: Target) {
+  const owner = await prisma.user.findUniqueOrThrow({ where: { email: webhookOwners[target] } });
+  return prisma.webhook.create({
+    data: {
+      ownerId: owner.id,
+      url: "https://93.184.215.14/matrix",
+      organizationIds: [],
+      institutionIds: [],
+      secretEncrypted: "v1.placeholder",
+      cursor: 0n,
+    },
+  });
+}
+/** The actor is the owner of the target's webhooks. */
+const webhookOwner = (a: ActorKey, t: Target) =>
+  (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
 
 async function organizationIdOf(target: Target) {
   return (await prisma.organization.findUniqueOrThrow({ where: { slug: organizationSlugs[target] } })).id;
@@ -814,6 +849,12 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
     secretariatOf(a, t) ? "allowed" : a.startsWith("secretariat") ? "untouched" : "denied",
   proposeOrganizationMemberUpdate: (a, t) => rule(secretariatOf(a, t)),
   proposeOrganizationMemberEnd: (a, t) => rule(secretariatOf(a, t)),
+  // Any approved account registers webhooks of its own: the target's owner's are untouched by anyone else's.
+  createWebhook: (a, t) => (webhookOwner(a, t) ? "allowed" : a === "anonymous" ? "denied" : "untouched"),
+  // Only the owner changes a webhook; an admin included, nobody else sees it.
+  rotateWebhookSecret: (a, t) => rule(webhookOwner(a, t)),
+  setWebhookEnabled: (a, t) => rule(webhookOwner(a, t)),
+  deleteWebhook: (a, t) => rule(webhookOwner(a, t)),
 };
 
 const requestIdsOf = async (institutionId: string) =>
@@ -938,7 +979,13 @@ async function snapshot(target: Target) {
     }),
     prisma.notification.count({ where: { user: { organizationId } } }),
   ]);
+  const webhooks = await prisma.webhook.findMany({
+    where: { owner: { email: webhookOwners[target] } },
+    orderBy: { id: "asc" },
+    select: { id: true, url: true, enabled: true, secretEncrypted: true, disabledReason: true },
+  });
   return JSON.stringify({
+    webhooks,
     secretariat,
     organizationDomainsNow,
     memberships,
@@ -1012,6 +1059,8 @@ beforeAll(async () => {
 const matrixStarted = new Date();
 
 afterAll(async () => {
+  // Its webhooks (all at the same public address) would count against their owners' limit in later files.
+  await prisma.webhook.deleteMany({ where: { url: { startsWith: "https://93.184.215.14/matrix" } } });
   // The write database is shared with later files: what the matrix left pending would stand in their way ("a change
   // to this entry is already waiting"), depending on which entries its cases happened to pick.
   await prisma.changeRequest.updateMany({

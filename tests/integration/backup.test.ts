@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../support/db";
 
@@ -113,6 +114,28 @@ triggers included`, async () => {
     const forced = script(target, "restore", dump, "--force");
     expect(forced.status, forced.output).toBe(0);
     expect(await fingerprint(target)).toEqual(await fingerprint(source));
+  });
+
+  it(`a database the job engine runs on (its queue in the schema pgboss) backs up and restores over itself; \
+the queue is left to the engine`, async () => {
+    const boss = new PgBoss({ connectionString: target, schema: "pgboss" });
+    await boss.start();
+    await boss.createQueue("backup-probe", { name: "backup-probe" });
+    await boss.send("backup-probe", { n: 1 });
+    await boss.stop({ graceful: false, wait: true });
+    const withQueue = path.join(dir, "with-queue.dump");
+    expect(script(target, "backup", "--out", withQueue).status).toBe(0);
+    const forced = script(target, "restore", withQueue, "--force");
+    expect(forced.status, forced.output).toBe(0);
+    expect(await fingerprint(target)).toEqual(await fingerprint(source));
+    const client = new pg.Client({ connectionString: target });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'backup-probe'`);
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await client.end();
+    }
   });
 
   it("a missing file or an unreachable server is a clear error", () => {

@@ -41,6 +41,9 @@ describe("form messages", () => {
     hidden.add("decision");
     // The suggested correction a proposal answers, or the queue closes: a hidden field of those forms.
     hidden.add("correctionId");
+    // A webhook's own buttons: which one, and whether it is to be enabled.
+    hidden.add("webhookId");
+    hidden.add("enabled");
     for (const [name, definition] of Object.entries(actions))
       for (const { path } of fieldsOf(definition.schema)) {
         const parts = path.split(".");

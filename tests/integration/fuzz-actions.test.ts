@@ -60,6 +60,7 @@ async function fingerprint(): Promise<Record<string, string>> {
           WHERE r."institutionId" = ${own}
         UNION ALL SELECT u::text FROM "User" u WHERE u."institutionId" = ${own}
         UNION ALL SELECT k::text FROM "Correction" k WHERE k."institutionId" = ${own}
+        UNION ALL SELECT w::text FROM "Webhook" w JOIN "User" u ON u.id = w."ownerId" WHERE u."institutionId" = ${own}
       ) x`)}`,
     );
   }
@@ -233,6 +234,22 @@ beforeAll(async () => {
       ],
     },
   });
+  // A webhook of each university's manager, so rotating, disabling and deleting one meet real targets.
+  const webhooks = await Promise.all(
+    [actors.staffNmu!, actors.staffCuhk!].map((owner) =>
+      prisma.webhook.create({
+        data: {
+          ownerId: owner.id,
+          url: "https://93.184.215.14/fuzz",
+          organizationIds: [],
+          institutionIds: [],
+          secretEncrypted: "v1.placeholder",
+          cursor: 0n,
+        },
+        select: { id: true },
+      }),
+    ),
+  );
   const [memberships, requests, users, organizations, institutions, corrections, drafts] = await Promise.all([
     prisma.membership.findMany({ select: { id: true, version: true }, take: 40, orderBy: { id: "asc" } }),
     prisma.changeRequest.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
@@ -249,6 +266,7 @@ beforeAll(async () => {
       userId: users.map((u) => u.id),
       correctionId: corrections.map((c) => c.id),
       draftId: drafts.map((d) => d.id),
+      webhookId: webhooks.map((w) => w.id),
     },
     otherIds: [
       ...memberships.map((m) => m.id),

@@ -72,6 +72,9 @@ export function plausible(field: Field, pools: Pools): fc.Arbitrary<unknown> {
   if (/^(joined|ended|founded)$/.test(key)) return fc.constantFrom("2016", "May 2018", "Nov 11, 2019", "2016年5月", "");
   if (/^(sourceUrl|website)$/.test(key))
     return fc.constantFrom("https://example.org/source", "", "http://example.org/a b");
+  // A webhook's address: public (an IP literal, so no DNS is needed), private, loopback over http, or none.
+  if (key === "url")
+    return fc.constantFrom("https://93.184.215.14/fuzz", "https://10.0.0.1/hook", "http://127.0.0.1:9/hook", "");
   if (key === "rorId") return fc.constantFrom("00f1zfq44", "https://ror.org/00f1zfq44", "");
   if (key === "wikidataId") return fc.constantFrom("Q1234", "https://www.wikidata.org/wiki/Q42", "");
   return fc.oneof(

@@ -81,9 +81,11 @@ beforeAll(async () => {
     draft,
     `/account/memberships/${membership.id}`,
     `/account/requests/${request.id}`,
+    "/account/webhooks",
   );
   adminPaths.push(
     "/account",
+    "/account/webhooks",
     "/admin/reviews",
     `/account/requests/${request.id}`,
     "/admin/discrepancies",
