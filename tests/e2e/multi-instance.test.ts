@@ -288,7 +288,11 @@ signed (the minute's sweep runs once across them)`, async () => {
     try {
       const owner = await prisma.user.findUniqueOrThrow({ where: { email: "staff@njmu.test" } });
       const membership = await prisma.membership.findFirstOrThrow({ where: { institutionId: owner.institutionId! } });
-      const last = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+      // The stream's last position (transaction, then event): the webhook starts after it.
+      const last = await prisma.auditEvent.findFirst({
+        orderBy: [{ txId: "desc" }, { id: "desc" }],
+        select: { id: true, txId: true },
+      });
       const secret = "whsec_multi-instance-test";
       const webhook = await prisma.webhook.create({
         data: {
@@ -298,6 +302,7 @@ signed (the minute's sweep runs once across them)`, async () => {
           institutionIds: [],
           secretEncrypted: encryptWebhookSecret(secret),
           cursor: last?.id ?? 0n,
+          cursorTx: last?.txId ?? 0n,
         },
       });
       const event = await prisma.auditEvent.create({

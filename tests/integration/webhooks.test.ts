@@ -36,9 +36,25 @@ let other: Actor;
 let nmuMembershipId = "";
 let nmuOrganizationId = "";
 
-/** An approved change as the audit table records it (append-only: inserts only). */
+/**
+ * An approved change as the audit table records it (append-only: inserts only), once the changes stream hands it
+ * out: only when every transaction older than its own has ended, anywhere on the server (lib/data/open/changes.ts),
+ * which the other test files' transactions may delay.
+ */
 async function approvedChange(entityId = nmuMembershipId, action = "membership.update", entityType = "Membership") {
-  return (await prisma.auditEvent.create({ data: { action, entityType, entityId }, select: { id: true } })).id;
+  const event = await prisma.auditEvent.create({
+    data: { action, entityType, entityId },
+    select: { id: true, txId: true },
+  });
+  await vi.waitFor(
+    async () => {
+      const [row] = await prisma.$queryRaw<{ past: boolean }[]>`
+        SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint > ${event.txId} AS past`;
+      expect(row!.past).toBe(true);
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+  return event.id;
 }
 
 function verify(secret: string, r: Received) {
@@ -159,7 +175,12 @@ describe("delivery", () => {
     expect(received).toHaveLength(1);
     const body = JSON.parse(received[0]!.body);
     expect(body.items.map((i: { id: string }) => i.id)).toEqual([String(first), String(second)]);
-    expect(body.items[0]).toMatchObject({ action: "update", record: { type: "membership", slug: nmuMembershipId } });
+    // The items of /api/v1/changes, with the position to resume from.
+    expect(body.items[0]).toMatchObject({
+      event: "membership.update",
+      record: { type: "membership", id: nmuMembershipId },
+    });
+    expect(body.cursor).toEqual(body.items[1].position);
     expect(received[0]!.headers["x-atlas-delivery"]).toBe(body.delivery);
     expect(received[0]!.headers["content-type"]).toBe("application/json");
     expect(verify(secret, received[0]!)).toBe(true);

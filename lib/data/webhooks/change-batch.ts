@@ -1,102 +1,57 @@
 import "server-only";
 import { db } from "../db";
+import { listPublicChanges } from "../open/changes";
+import type { PublicChange } from "../../shared/types/changes";
 
-// The approved public changes after a cursor, in the order they happened: the audit events of public records
-// (memberships, institutions, organizations), never of accounts or requests. Same shape as the items of
-// /api/v1/changes, so the webhooks can take that loader (lib/data/open/changes.ts) when it lands.
+// What a webhook is sent: the approved public changes after its position, as /api/v1/changes gives them (the same
+// items, in the same commit-safe order: lib/data/open/changes.ts), and which of them a webhook that chose some
+// records receives.
 
-/** The events that change what the public pages and the open data show. */
-export const PUBLIC_CHANGE_EVENTS = [
-  "membership.create",
-  "membership.update",
-  "membership.end",
-  "institution.create",
-  "institution.update",
-  "organization.create",
-  "organization.update",
-] as const;
+/** A webhook's position in the stream: the writing transaction's id and the event's id (see ChangePosition). */
+export type WebhookPosition = { cursorTx: bigint; cursor: bigint };
 
-export type ChangeRecord =
-  | { type: "organization"; slug: string | null }
-  | { type: "institution"; slug: string | null }
-  /** A membership is named by its id, and by its two sides' slugs. */
-  | { type: "membership"; slug: string; organization: string | null; institution: string | null };
-
-export type ChangeItem = {
-  /** The audit event's id, as text (it is a 64-bit integer): the cursor. */
-  id: string;
-  at: string;
-  record: ChangeRecord;
-  /** What happened: create, update or end. */
-  action: string;
-};
-
-/** The ids behind an item, for choosing what a webhook receives (never sent). */
-export type ChangeItemWithIds = ChangeItem & { organizationId: string | null; institutionId: string | null };
-
-export async function listPublicChanges({
-  after,
-  limit,
-}: {
-  after: bigint | string;
-  limit: number;
-}): Promise<ChangeItemWithIds[]> {
-  const events = await db().auditEvent.findMany({
-    where: { id: { gt: BigInt(after) }, action: { in: [...PUBLIC_CHANGE_EVENTS] } },
-    orderBy: { id: "asc" },
-    take: limit,
-    select: { id: true, at: true, action: true, entityType: true, entityId: true },
+/** The next changes after a webhook's position, at most `limit`. */
+export async function changesAfter(position: WebhookPosition, limit: number): Promise<PublicChange[]> {
+  const page = await listPublicChanges({
+    after: { tx: position.cursorTx.toString(), id: position.cursor.toString() },
+    limit,
   });
-  const idsOf = (type: string) => [...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId))];
-  const memberships = await db().membership.findMany({
-    where: { id: { in: idsOf("Membership") } },
-    select: { id: true, organizationId: true, institutionId: true },
-  });
-  const organizationIds = [...idsOf("Organization"), ...memberships.map((m) => m.organizationId)];
-  const institutionIds = [...idsOf("Institution"), ...memberships.map((m) => m.institutionId)];
-  const [organizations, institutions] = await Promise.all([
-    db().organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, slug: true } }),
-    db().institution.findMany({ where: { id: { in: institutionIds } }, select: { id: true, slug: true } }),
-  ]);
-  const orgSlug = new Map(organizations.map((o) => [o.id, o.slug]));
-  const instSlug = new Map(institutions.map((i) => [i.id, i.slug]));
-  const membership = new Map(memberships.map((m) => [m.id, m]));
-  return events.map((e) => {
-    const base = { id: e.id.toString(), at: e.at.toISOString(), action: e.action.split(".")[1] ?? e.action };
-    if (e.entityType === "Membership") {
-      const m = membership.get(e.entityId);
-      const organizationId = m?.organizationId ?? null;
-      const institutionId = m?.institutionId ?? null;
-      const record = {
-        type: "membership" as const,
-        slug: e.entityId,
-        organization: organizationId ? (orgSlug.get(organizationId) ?? null) : null,
-        institution: institutionId ? (instSlug.get(institutionId) ?? null) : null,
-      };
-      return { ...base, record, organizationId, institutionId };
-    }
-    if (e.entityType === "Organization")
-      return {
-        ...base,
-        record: { type: "organization" as const, slug: orgSlug.get(e.entityId) ?? null },
-        organizationId: e.entityId,
-        institutionId: null,
-      };
-    return {
-      ...base,
-      record: { type: "institution" as const, slug: instSlug.get(e.entityId) ?? null },
-      organizationId: null,
-      institutionId: e.entityId,
-    };
-  });
+  return page.items;
 }
 
-/** The newest public change's id (a new webhook starts after it: it receives what is approved from now on). */
-export async function latestPublicChangeId(): Promise<bigint> {
-  const last = await db().auditEvent.findFirst({
-    where: { action: { in: [...PUBLIC_CHANGE_EVENTS] } },
-    orderBy: { id: "desc" },
-    select: { id: true },
-  });
-  return last?.id ?? 0n;
+export const positionOf = (change: PublicChange): WebhookPosition => ({
+  cursorTx: BigInt(change.position.tx),
+  cursor: BigInt(change.position.id),
+});
+
+/**
+ * Where a new webhook starts: after every change of the transactions that ended before now (those older than the
+ * oldest still running, the stream's horizon), so it receives what is approved from now on and nothing before.
+ */
+export async function startingPosition(): Promise<WebhookPosition> {
+  const [row] = await db().$queryRaw<{ tx: string }[]>`
+    SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS tx`;
+  return { cursorTx: BigInt(row!.tx), cursor: 0n };
+}
+
+/** The slugs of the records a webhook chose (none: it receives every change), read now, as the items name them. */
+export async function chosenSlugs(webhook: { organizationIds: string[]; institutionIds: string[] }) {
+  if (!webhook.organizationIds.length && !webhook.institutionIds.length) return null;
+  const [organizations, institutions] = await Promise.all([
+    db().organization.findMany({ where: { id: { in: webhook.organizationIds } }, select: { slug: true } }),
+    db().institution.findMany({ where: { id: { in: webhook.institutionIds } }, select: { slug: true } }),
+  ]);
+  return {
+    organizations: new Set(organizations.map((o) => o.slug)),
+    institutions: new Set(institutions.map((i) => i.slug)),
+  };
+}
+
+/** Whether a webhook that chose these records receives a change: a membership when either of its sides is chosen. */
+export function receives(chosen: Awaited<ReturnType<typeof chosenSlugs>>, change: PublicChange): boolean {
+  if (!chosen) return true;
+  const r = change.record;
+  if (r.type === "organization") return chosen.organizations.has(r.slug);
+  if (r.type === "institution") return chosen.institutions.has(r.slug);
+  return chosen.organizations.has(r.organization.slug) || chosen.institutions.has(r.institution.slug);
 }

@@ -8,7 +8,8 @@ import { localeOf, mailTranslator, siteLink } from "../accounts/mail-texts";
 import { postToPublicAddress, webhookUrl } from "../../http/outbound-post";
 import { decryptWebhookSecret, signatureHeader } from "../../webhooks/secret";
 import { webhookPolicy } from "../../webhooks/policy";
-import { type ChangeItemWithIds, listPublicChanges, PUBLIC_CHANGE_EVENTS } from "./change-batch";
+import { PUBLIC_CHANGE_EVENTS } from "../../shared/types/changes";
+import { changesAfter, chosenSlugs, positionOf, receives } from "./change-batch";
 
 // One delivery attempt of one webhook: the next batch of approved changes after its cursor, signed and POSTed.
 // A lease on the webhook's row makes the attempt exclusive across instances (the job queue already runs one job
@@ -35,14 +36,6 @@ export type DeliveryOutcome =
   /** Not attempted: disabled, deleted, waiting out its backoff, or held by another instance's attempt. */
   | { kind: "skipped" };
 
-const receives = (webhook: { organizationIds: string[]; institutionIds: string[] }) => (item: ChangeItemWithIds) => {
-  if (!webhook.organizationIds.length && !webhook.institutionIds.length) return true;
-  return (
-    (item.organizationId !== null && webhook.organizationIds.includes(item.organizationId)) ||
-    (item.institutionId !== null && webhook.institutionIds.includes(item.institutionId))
-  );
-};
-
 export async function deliverWebhook(webhookId: string, now = new Date()): Promise<DeliveryOutcome> {
   const leased = await db().webhook.updateMany({
     where: {
@@ -68,6 +61,7 @@ async function attempt(webhookId: string, now: Date): Promise<DeliveryOutcome> {
       id: true,
       url: true,
       cursor: true,
+      cursorTx: true,
       organizationIds: true,
       institutionIds: true,
       secretEncrypted: true,
@@ -75,21 +69,21 @@ async function attempt(webhookId: string, now: Date): Promise<DeliveryOutcome> {
       failingSince: true,
     },
   });
-  const changes = await listPublicChanges({ after: webhook.cursor, limit: BATCH_SIZE });
+  const changes = await changesAfter(webhook, BATCH_SIZE);
   const more = changes.length === BATCH_SIZE;
   const last = changes.at(-1);
   if (!last) return { kind: "nothing", more: false };
-  const chosen = changes.filter(receives(webhook));
+  const chosenRecords = await chosenSlugs(webhook);
+  const chosen = changes.filter((change) => receives(chosenRecords, change));
   if (!chosen.length) {
     await db().webhook.updateMany({
-      where: { id: webhookId, cursor: webhook.cursor },
-      data: { cursor: BigInt(last.id) },
+      where: { id: webhookId, cursor: webhook.cursor, cursorTx: webhook.cursorTx },
+      data: positionOf(last),
     });
     return { kind: "nothing", more };
   }
   const deliveryId = randomUUID();
-  const items = chosen.map(({ organizationId: _o, institutionId: _i, ...item }) => item);
-  const body = JSON.stringify({ delivery: deliveryId, webhook: webhook.id, items, cursor: last.id });
+  const body = JSON.stringify({ delivery: deliveryId, webhook: webhook.id, items: chosen, cursor: last.position });
   const { statusCode, durationMs, error } = await post(webhook, body, deliveryId);
   const record = {
     webhookId,
@@ -107,7 +101,7 @@ async function attempt(webhookId: string, now: Date): Promise<DeliveryOutcome> {
       db().webhookDelivery.create({ data: record }),
       db().webhook.update({
         where: { id: webhookId },
-        data: { cursor: BigInt(last.id), consecutiveFailures: 0, failingSince: null, nextAttemptAt: now },
+        data: { ...positionOf(last), consecutiveFailures: 0, failingSince: null, nextAttemptAt: now },
       }),
     ]);
     return { kind: "delivered", count: chosen.length, more };
@@ -199,7 +193,8 @@ export async function listDueWebhookIds(now = new Date()): Promise<string[]> {
     SELECT w.id FROM "Webhook" w
     WHERE w.enabled AND w."nextAttemptAt" <= ${now}
       AND EXISTS (
-        SELECT 1 FROM "AuditEvent" e WHERE e.id > w.cursor AND e.action IN (${Prisma.join([...PUBLIC_CHANGE_EVENTS])})
+        SELECT 1 FROM "AuditEvent" e
+        WHERE (e."txId", e.id) > (w."cursorTx", w.cursor) AND e.action IN (${Prisma.join([...PUBLIC_CHANGE_EVENTS])})
       )
     ORDER BY w."nextAttemptAt" LIMIT 1000`;
   return rows.map((r) => r.id);

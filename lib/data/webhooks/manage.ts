@@ -7,7 +7,7 @@ import type { CreateWebhookInput } from "../../validation/webhooks";
 import { DestinationRefusedError, resolveDestination, webhookUrl } from "../../http/outbound-post";
 import { encryptWebhookSecret, newWebhookSecret } from "../../webhooks/secret";
 import { webhookPolicy } from "../../webhooks/policy";
-import { latestPublicChangeId } from "./change-batch";
+import { startingPosition } from "./change-batch";
 
 // An account's webhooks: each owner sees and changes only its own (every query's where names the owner).
 
@@ -75,7 +75,7 @@ export async function createWebhook(actor: Actor | null, input: CreateWebhookInp
       url,
       ...chosen,
       secretEncrypted: encryptWebhookSecret(secret),
-      cursor: await latestPublicChangeId(),
+      ...(await startingPosition()),
     },
     select: { id: true },
   });

@@ -7,6 +7,7 @@ CREATE TABLE "Webhook" (
     "institutionIds" TEXT[],
     "secretEncrypted" TEXT NOT NULL,
     "cursor" BIGINT NOT NULL,
+    "cursorTx" BIGINT NOT NULL DEFAULT 0,
     "enabled" BOOLEAN NOT NULL DEFAULT true,
     "disabledReason" TEXT,
     "consecutiveFailures" INTEGER NOT NULL DEFAULT 0,
