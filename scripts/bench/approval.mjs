@@ -1,13 +1,14 @@
 // "An approved change is visible on the public page within 1 s": an admin approves a pending change in
 // Chromium through the real server action, while the (cached) public page is polled until it shows it.
-// Three rounds on the same server: the first is its first approval (code paths compiled on first use),
-// the others are what an admin meets on a running server; the result is the median of those.
+// Five rounds on the same server, every one reported: the first is its first approval (code paths compiled on first
+// use), the others are what an admin meets on a running server. The target holds for the worst of them: a median of
+// the later rounds once printed the best of two as "the median".
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chromium } from "playwright-core";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 function prepare({ root, env, organizationSlug, password }) {
   const setup = spawnSync(
@@ -74,18 +75,14 @@ export async function measureApproval({ root, baseUrl, env, organizationSlug, ch
         return { missing: `round ${round + 1}: the approved change was not on the public page 15 s after the click` };
       rounds.push({ visibleMs: visibleAfter, confirmedMs: Date.now() - clicked });
     }
-    const warm = rounds
-      .slice(1)
-      .map((r) => r.visibleMs)
-      .sort((a, b) => a - b);
-    const ms = warm[Math.floor((warm.length - 1) / 2)];
+    const visible = rounds.map((r) => r.visibleMs);
     return {
-      ms,
-      firstMs: rounds[0].visibleMs,
+      worstMs: Math.max(...visible),
+      firstMs: visible[0],
       rounds,
       how:
-        `from the admin's click on "Approve and publish" to the cached public page showing it, ` +
-        `median of rounds 2–${ROUNDS}; the server's first approval took ${rounds[0].visibleMs} ms`,
+        `from the admin's click on "Approve and publish" to the cached public page showing it, in each of ` +
+        `${ROUNDS} rounds (the first is the server's first approval): ${visible.join(", ")} ms`,
     };
   } finally {
     await browser.close();

@@ -85,7 +85,7 @@ export function formatResults(r) {
       "",
       r.approval.missing
         ? `Approved change → public page: missing (${r.approval.missing})`
-        : `Approved change visible on the public page after ${r.approval.ms} ms (${r.approval.how}).`,
+        : `Approved change visible on the public page after at worst ${r.approval.worstMs} ms (${r.approval.how}).`,
     );
   if (r.matching) lines.push(formatMatching(r.matching), "");
   if (r.importer)
