@@ -7,6 +7,7 @@ import {
   MembershipStatus,
   OrganizationKind,
 } from "../shared/enums";
+import { SIDES_STATES } from "../shared/membership-sides";
 import type { CsvValue } from "./csv";
 
 // The CSV files' columns, each with its Table Schema field and the cell it writes: the CSV writers
@@ -16,7 +17,7 @@ import type { CsvValue } from "./csv";
 /** A Table Schema field (Frictionless Table Schema v1) with the function that writes its cell. */
 export type Column<Row> = {
   name: string;
-  type: "string" | "integer" | "datetime";
+  type: "string" | "integer" | "date" | "datetime";
   format?: "uri" | "any";
   description: string;
   constraints?: {
@@ -223,6 +224,47 @@ export const MEMBERSHIPS_TABLE: CsvTable<OpenMembership> = {
     text("notes", "Notes.", (m) => m.notes),
     text("source_title", "The source the membership rests on.", (m) => m.source?.title),
     uri("source_url", "The source's address.", (m) => m.source?.url),
+    // The two sides (the university's and the organization's own statement), as the API's `sides` gives them.
+    enumerated(
+      "sides",
+      Object.fromEntries(SIDES_STATES.map((s) => [s, s])),
+      "Who states the membership: BOTH (the university confirmed it and the organization states the same), " +
+        "DISAGREE, ORGANIZATION_ONLY, INSTITUTION_ONLY or NEITHER.",
+      (m) => m.sides.state,
+    ),
+    {
+      name: "institution_confirmed_on",
+      type: "date",
+      description: "When the university last confirmed the membership.",
+      cell: (m) => m.sides.institutionConfirmedOn,
+    },
+    enumerated(
+      "organization_role",
+      MembershipRole,
+      "The role the organization's own statement gives.",
+      (m) => m.sides.organization?.role,
+      false,
+    ),
+    partialDate(
+      "organization_joined",
+      "When the organization's own statement says the member joined",
+      (m) => m.sides.organization?.joined?.iso,
+    ),
+    partialDate(
+      "organization_ended",
+      "When the organization's own statement says the membership ended",
+      (m) => m.sides.organization?.ended?.iso,
+    ),
+    text(
+      "organization_source_title",
+      "The source of the organization's own statement.",
+      (m) => m.sides.organization?.source?.title,
+    ),
+    uri(
+      "organization_source_url",
+      "The address of the organization's own statement.",
+      (m) => m.sides.organization?.source?.url,
+    ),
     updatedAt((m) => m.updatedAt),
   ],
 };

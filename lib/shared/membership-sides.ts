@@ -24,7 +24,9 @@ export type SideDifference =
  * it: an organization's side stated from the member's own address never makes BOTH (the university would be
  * confirming itself), so with the university's confirmation it reads INSTITUTION_ONLY.
  */
-export type SidesState = "BOTH" | "DISAGREE" | "ORGANIZATION_ONLY" | "INSTITUTION_ONLY" | "NEITHER";
+/** Every state a membership's two sides can be in (the open data's CSV lists them as its column's values). */
+export const SIDES_STATES = ["BOTH", "DISAGREE", "ORGANIZATION_ONLY", "INSTITUTION_ONLY", "NEITHER"] as const;
+export type SidesState = (typeof SIDES_STATES)[number];
 
 export type SidesComparison = { state: SidesState; differences: SideDifference[] };
 

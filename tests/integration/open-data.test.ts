@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testPrisma, useWriteDatabase } from "../support/db";
+import { csvRecords } from "@/lib/shared/csv-records";
 
 useWriteDatabase();
 const releasesDir = mkdtempSync(path.join(os.tmpdir(), "atlas-releases-"));
@@ -117,6 +118,26 @@ describe("the dataset and its slices", () => {
       license: "https://creativecommons.org/publicdomain/zero/1.0/",
     });
     expect(renderExport(d, "organizations", "json", site)).toBeNull();
+  });
+
+  it("the CSV gives each membership's two sides as the API does: state, confirmation, statement", async () => {
+    const d = await loadOpenDataset({ kind: "all" });
+    const [header, ...rows] = csvRecords(renderExport(d, "dataset", "csv", site)!.replace(/^\uFEFF/, ""), ",").map(
+      (r) => r.cells,
+    );
+    const column = (name: string) => header!.indexOf(name);
+    for (const name of ["sides", "institution_confirmed_on", "organization_role", "organization_source_url"])
+      expect(column(name)).toBeGreaterThan(-1);
+    const byId = new Map(rows.map((cells) => [cells[column("id")], cells]));
+    for (const m of d.memberships) {
+      const cells = byId.get(m.id)!;
+      expect(cells[column("sides")]).toBe(m.sides.state);
+      expect(cells[column("institution_confirmed_on")]).toBe(m.sides.institutionConfirmedOn ?? "");
+      expect(cells[column("organization_role")]).toBe(m.sides.organization?.role ?? "");
+      expect(cells[column("organization_source_url")]).toBe(m.sides.organization?.source?.url ?? "");
+    }
+    // The seed has memberships both sides state, and ones only the university does.
+    expect(new Set(d.memberships.map((m) => m.sides.state)).size).toBeGreaterThan(1);
   });
 
   it("an institution's slice: its memberships and the organizations in them only", async () => {

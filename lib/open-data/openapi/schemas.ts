@@ -214,7 +214,7 @@ export const components = {
       type: "object",
       properties: {
         name: str,
-        type: { type: "string", enum: ["string", "integer", "datetime"] },
+        type: { type: "string", enum: ["string", "integer", "date", "datetime"] },
         format: { type: "string", enum: ["default", "uri", "any"] },
         description: str,
         constraints: { type: "object" },
