@@ -10,6 +10,7 @@
 // left in the cache (a clash is 1 in 185 for a thousand pages of the world database).
 import { readFileSync, readdirSync } from "node:fs";
 import pg from "pg";
+import { processTree } from "./http.mjs";
 
 const headers = { accept: "text/html", "accept-encoding": "gzip, br" };
 
@@ -18,29 +19,6 @@ const percentile = (xs, p) => {
   return s.length ? Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] * 10) / 10 : null;
 };
 const spread = (xs) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99), max: percentile(xs, 100) });
-
-/** Every process below `pid` (itself included), from /proc. */
-function processTree(pid) {
-  const children = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const all = [];
-  const visit = (p) => {
-    all.push(p);
-    for (const c of children.get(p) ?? []) visit(c);
-  };
-  visit(pid);
-  return all;
-}
 
 /** CPU time run so far by every thread of these processes, in milliseconds (schedstat: nanoseconds on a CPU). */
 function cpuMs(pids) {

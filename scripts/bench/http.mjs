@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import autocannon from "autocannon";
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-export function treeRss(pid) {
+/** Every process below `pid` (itself included), from /proc. */
+export function processTree(pid) {
   const children = new Map();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -16,17 +16,26 @@ export function treeRss(pid) {
       // the process ended while we looked
     }
   }
-  let total = 0;
+  const all = [];
   const visit = (p) => {
+    all.push(p);
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return all;
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function treeRss(pid) {
+  let total = 0;
+  for (const p of processTree(pid)) {
     try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
       if (rss) total += Number(rss[1]) * 1024;
     } catch {
-      return;
+      // the process ended while we looked
     }
-    for (const c of children.get(p) ?? []) visit(c);
-  };
-  visit(pid);
+  }
   return total;
 }
 
