@@ -1,7 +1,8 @@
 import "server-only";
 import { env } from "../env";
 import { type JobEngine, startJobEngine } from "./engine";
-import { JOB_DEFINITIONS } from "./jobs";
+import { listenForChanges } from "./change-listener";
+import { JOB_DEFINITIONS, WEBHOOK_SWEEP } from "./jobs";
 
 // The server's one job engine (instrumentation.ts starts it when the server starts). scripts/serve.mjs stops it
 // before the process exits, through the function kept under STOP_JOBS on globalThis: the server script is plain
@@ -13,7 +14,12 @@ export function startJobs(): Promise<JobEngine> | null {
   const { JOBS, DATABASE_URL } = env();
   if (JOBS === "0") return null;
   holder.atlasJobs ??= startJobEngine(DATABASE_URL, JOB_DEFINITIONS).then((engine) => {
-    holder[STOP_JOBS] = engine.stop;
+    // A committed change wakes the webhook sweep now rather than at the next minute's tick.
+    const listener = listenForChanges(DATABASE_URL, () => engine.send(WEBHOOK_SWEEP, {}));
+    holder[STOP_JOBS] = async () => {
+      await listener.stop();
+      await engine.stop();
+    };
     return engine;
   });
   holder.atlasJobs.catch((error: unknown) =>
