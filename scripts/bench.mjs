@@ -13,6 +13,7 @@
 //   npm run bench -- --duration 10 --connections 10 --port 3100 --skip-build --skip-lighthouse --skip-importer
 //   npm run bench -- --skip-match | --match-url URL   no matching scenario | the seeded database it uses
 //   npm run bench -- --cold 1000 | --skip-cold     first visits: pages each requested once (scripts/bench/cold.mjs)
+//   npm run bench -- --skip-front                  no caching front (nginx, deploy/nginx/; scripts/bench/front.mjs)
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
@@ -27,6 +28,8 @@ import { formatResults } from "./bench/report.mjs";
 import { measureApproval } from "./bench/approval.mjs";
 import { measureMatching } from "./bench/matching.mjs";
 import { measureColdVisits } from "./bench/cold.mjs";
+import { measureCachingFront } from "./bench/front.mjs";
+import { nginxBinary } from "./lib/nginx-front.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -145,6 +148,21 @@ try {
       missing: String(e instanceof Error ? e.message : e),
     }));
   }
+  let front;
+  if (flag("--skip-front")) front = { missing: "skipped (--skip-front)" };
+  else if (!nginxBinary()) front = { missing: "no nginx (apt-get install nginx)" };
+  else {
+    log("The caching front (nginx): each page through it, and its HTML as a file nginx serves…");
+    front = await measureCachingFront({
+      baseUrl,
+      serverPid: server.pid,
+      connections,
+      duration,
+      port: port + 90,
+      dir: path.join(root, "bench", "front"),
+      pages: targets.slice(1, 6).map((t) => ({ name: t.name, path: new URL(t.url).pathname + new URL(t.url).search })),
+    }).catch((e) => ({ missing: String(e instanceof Error ? e.message : e) }));
+  }
   const baseline = http[0]?.reqPerSec;
   for (const h of http)
     if (h.reqPerSec !== undefined && baseline) h.ratio = Math.round((h.reqPerSec / baseline) * 100) / 100;
@@ -235,6 +253,7 @@ try {
     http,
     memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) },
     cold,
+    front,
     database,
     importer,
     matching,

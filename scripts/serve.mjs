@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import { applyForwardingHeaders, refusalFor } from "./lib/request-front.mjs";
 import { varyRecordPagesByAccept } from "./lib/vary-by-accept.mjs";
+import { expireAtFrontWithinTheSecond } from "./lib/front-expiry.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -83,6 +84,7 @@ const server = http.createServer((req, res) => {
   applyForwardingHeaders(req, { trustProxy });
   mendNotFoundAnswers(req, res, (url) => notFoundTexts(new URL(url, "http://front").pathname, messages));
   varyRecordPagesByAccept(req, res);
+  expireAtFrontWithinTheSecond(req, res);
   handle(req, res).catch((error) => {
     console.error(`[atlas] request ${req.method} ${req.url} failed:`, error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

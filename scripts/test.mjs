@@ -63,6 +63,13 @@ if (phases.includes("e2e") && spawnSync("/usr/bin/python3", ["-c", "import feedp
   );
 }
 
+// The caching front test (journeys) puts Debian's nginx before the portal, with deploy/nginx/'s configuration.
+if (browserPhases.includes("journeys")) {
+  const { nginxBinary } = await import("./lib/nginx-front.mjs");
+  if (!nginxBinary())
+    fail("No nginx: the caching front test needs it. Install Debian's package (apt-get install nginx).");
+}
+
 // --- the database server ---------------------------------------------------------------------------
 let serverUrl = process.env.TEST_DATABASE_URL;
 let stopEmbedded = async () => {};

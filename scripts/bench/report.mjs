@@ -48,6 +48,21 @@ export function formatResults(r) {
       "",
     );
   } else if (r.cold) lines.push(`First visits missing: ${r.cold.missing}`, "");
+  if (r.front && !r.front.missing) {
+    lines.push(
+      "The caching front (nginx with deploy/nginx/): each page through its cache, and the same page's HTML saved as " +
+        "a file that the same nginx serves itself, same client, same run:",
+      "",
+      "| page | HTML KB | file req/s | through the front req/s | × the file | front p50 / p99 ms |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...r.front.rows.map(
+        (f) =>
+          `| ${f.name} \`${f.path}\` | ${f.htmlKB} | ${f.file.reqPerSec} | ${f.cached.reqPerSec} | ${fmt(f.ratio)} | ` +
+          `${f.cached.p50} / ${f.cached.p99} |`,
+      ),
+      "",
+    );
+  } else if (r.front) lines.push(`Caching front missing: ${r.front.missing}`, "");
   if (Array.isArray(r.database)) {
     lines.push(
       "| database: data-layer call | call p50/p99/max ms | page SQL p50/p99/max ms " +
