@@ -5,7 +5,8 @@
 //     times by the same client at the same concurrency right before it (the ratio's baseline);
 //   - the server's CPU per page one at a time: M more URLs, one after another, each page's CPU time read from the
 //     kernel for the Node server's threads and for the database server processes that serve it (/proc schedstat);
-//   - the HTML's size per page.
+//   - the HTML's size per page;
+//   - the search page with distinct words, and the type-ahead API with distinct prefixes, each asked once.
 // Used by scripts/bench.mjs; the URLs are chosen at random each run, so a run never measures pages an earlier run
 // left in the cache (a clash is 1 in 185 for a thousand pages of the world database).
 import { readFileSync, readdirSync } from "node:fs";
@@ -75,11 +76,21 @@ async function crawl(urls, connections) {
  * `databaseUrl`: the world database (the record slugs, and the database processes whose CPU counts); `serverPid`:
  * the portal's server; `count`: the crawl's pages; `serial`: the pages measured one at a time.
  */
-export async function measureColdVisits({ baseUrl, databaseUrl, serverPid, connections, count = 1000, serial = 100 }) {
+export async function measureColdVisits({
+  baseUrl,
+  databaseUrl,
+  serverPid,
+  connections,
+  count = 1000,
+  serial = 100,
+  searches = 300,
+}) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const seed = Math.random();
   let slugs;
+  let words;
+  let prefixes;
   try {
     await client.query("SELECT setseed($1)", [seed * 2 - 1]);
     // Organizations and institutions in the world's proportions, at random.
@@ -89,6 +100,24 @@ export async function measureColdVisits({ baseUrl, databaseUrl, serverPid, conne
       [Math.round((count + serial) * 0.4), Math.round((count + serial) * 0.6)],
     );
     slugs = rows.sort(() => Math.random() - 0.5);
+    // Distinct search words, as visitors type them: words the registry's names hold (atlas_name_words), at random.
+    words = (
+      await client.query(
+        `SELECT word FROM atlas_name_words WHERE length(word) >= 4 AND word ~ '^[a-z]+$' ORDER BY random() LIMIT $1`,
+        [searches],
+      )
+    ).rows.map((r) => r.word);
+    // Type-ahead: the first 3 to 8 letters of random names, each prefix once.
+    prefixes = [
+      ...new Set(
+        (
+          await client.query(
+            `SELECT name FROM "InstitutionName" WHERE name ~ '^[A-Za-z]{3}' ORDER BY random() LIMIT $1`,
+            [searches * 2],
+          )
+        ).rows.map((r) => r.name.slice(0, 3 + Math.floor(Math.random() * 6)).toLowerCase()),
+      ),
+    ].slice(0, searches);
   } finally {
     await client.end();
   }
@@ -101,6 +130,14 @@ export async function measureColdVisits({ baseUrl, databaseUrl, serverPid, conne
     connections,
   );
   const pages = await crawl(crawlUrls, connections);
+  const search = await crawl(
+    words.map((w) => `${baseUrl}/en/search?q=${encodeURIComponent(w)}`),
+    connections,
+  );
+  const typeAhead = await crawl(
+    prefixes.map((p) => `${baseUrl}/api/v1/suggest?q=${encodeURIComponent(p)}&limit=8`),
+    connections,
+  );
 
   // One at a time: the server's CPU for each page, the database's included (its server processes for this database).
   const watcher = new pg.Client({ connectionString: databaseUrl });
@@ -136,6 +173,8 @@ export async function measureColdVisits({ baseUrl, databaseUrl, serverPid, conne
     staticFile,
     pages,
     ratio: staticFile.reqPerSec ? Math.round((pages.reqPerSec / staticFile.reqPerSec) * 1000) / 1000 : null,
+    search,
+    typeAhead,
     oneAtATime: {
       count: serialUrls.length,
       latencyMs: spread(perPage.ms),

@@ -41,6 +41,17 @@ export function formatResults(r) {
       `| static file | ${c.staticFile.reqPerSec} | 1 | ${three(c.staticFile.latencyMs)} | ${c.staticFile.errors} | |`,
       `| record pages | ${c.pages.reqPerSec} | ${fmt(c.ratio)} | ${three(c.pages.latencyMs)} | ${c.pages.errors} | ` +
         `${three(c.pages.htmlKB)} |`,
+      ...[
+        ["search page, distinct words", c.search],
+        ["type-ahead API, distinct prefixes", c.typeAhead],
+      ]
+        .filter(([, x]) => x)
+        .map(
+          ([name, x]) =>
+            `| ${name} (${x.requests}) | ${x.reqPerSec} | ` +
+            `${c.staticFile.reqPerSec ? Math.round((x.reqPerSec / c.staticFile.reqPerSec) * 1000) / 1000 : "—"} | ` +
+            `${three(x.latencyMs)} | ${x.errors} | |`,
+        ),
       "",
       `One at a time (${c.oneAtATime.count} more pages): time ${three(c.oneAtATime.latencyMs)} ms; server CPU ` +
         `${three(c.oneAtATime.serverCpuMs)} ms; database CPU ${three(c.oneAtATime.databaseCpuMs)} ms; ` +
