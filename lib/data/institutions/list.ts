@@ -1,4 +1,5 @@
 import "server-only";
+import { countMemberships } from "./membership-counts";
 import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
@@ -97,18 +98,14 @@ function facetOf(counts: FacetRow[], key: FacetName): Facet {
  */
 async function searchInstitutions(s: InstitutionSearch, locale: Locale): Promise<InstitutionList> {
   const [hits, counts] = await Promise.all([pageOfHits(s, locale), totalAndFacets(s)]);
-  const rows = await db().institution.findMany({
-    where: { id: { in: hits.map((h) => h.id) } },
-    select: {
-      id: true,
-      slug: true,
-      kind: true,
-      country: true,
-      city: true,
-      names: institutionNameSelect,
-      _count: { select: { memberships: true } },
-    },
-  });
+  const ids = hits.map((h) => h.id);
+  const [rows, membershipCounts] = await Promise.all([
+    db().institution.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, slug: true, kind: true, country: true, city: true, names: institutionNameSelect },
+    }),
+    countMemberships(ids),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const total = Number(counts.find((r) => r.section === "total")?.n ?? 0);
   const items: InstitutionSummary[] = hits.flatMap((h) => {
@@ -123,7 +120,7 @@ async function searchInstitutions(s: InstitutionSearch, locale: Locale): Promise
         originalName: n.original,
         country: r.country,
         city: r.city,
-        membershipCount: r._count.memberships,
+        membershipCount: membershipCounts.get(r.id) ?? 0,
       },
     ];
   });

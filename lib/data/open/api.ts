@@ -1,4 +1,5 @@
 import "server-only";
+import { countMemberships } from "../institutions/membership-counts";
 import { db } from "../db";
 import { Prisma } from "../../generated/prisma/client";
 import { NotFoundError } from "../../shared/errors";
@@ -78,8 +79,11 @@ export async function listApiInstitutions(query: ApiInstitutionQuery): Promise<A
     coverage: query.coverage,
   });
   const { ids, total, nextCursor } = await keysetIds("Institution", "i", conditions, query.limit, query.cursor);
-  const rows = await db().institution.findMany({ where: { id: { in: ids } }, select: openInstitutionSelect });
-  return { data: inOrder(ids, rows).map(toOpenInstitution), total, limit: query.limit, nextCursor };
+  const [rows, counts] = await Promise.all([
+    db().institution.findMany({ where: { id: { in: ids } }, select: openInstitutionSelect }),
+    countMemberships(ids),
+  ]);
+  return { data: inOrder(ids, rows).map((i) => toOpenInstitution(i, counts)), total, limit: query.limit, nextCursor };
 }
 
 export async function listApiMemberships(query: ApiMembershipQuery): Promise<ApiPage<OpenMembership>> {
@@ -119,5 +123,5 @@ export async function getApiOrganization(slug: string): Promise<OpenOrganization
 export async function getApiInstitution(slug: string): Promise<OpenInstitution> {
   const i = await db().institution.findUnique({ where: { slug }, select: openInstitutionSelect });
   if (!i) throw new NotFoundError(`No institution has the slug "${slug}".`);
-  return toOpenInstitution(i);
+  return toOpenInstitution(i, await countMemberships([i.id]));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { countMemberships } from "../institutions/membership-counts";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { NotFoundError } from "../../shared/errors";
@@ -48,7 +49,7 @@ export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset>
     const i = await db().institution.findUnique({ where: { slug: scope.slug }, select: openInstitutionSelect });
     if (!i) throw new NotFoundError(`No institution has the slug "${scope.slug}".`);
     membershipWhere = { institution: { slug: scope.slug } };
-    name = toOpenInstitution(i).name.en;
+    name = toOpenInstitution(i, new Map()).name.en;
   }
   const memberships = (
     await db().membership.findMany({ where: membershipWhere, select: openMembershipSelect, orderBy: { id: "asc" } })
@@ -70,7 +71,8 @@ export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset>
     }),
   ]);
   const openOrganizations = organizations.map(toOpenOrganization);
-  const openInstitutions = institutions.map(toOpenInstitution);
+  const counts = await countMemberships(scope.kind === "all" ? "all" : institutions.map((i) => i.id));
+  const openInstitutions = institutions.map((i) => toOpenInstitution(i, counts));
   return {
     scope: scope.kind === "all" ? scope : { ...scope, name },
     modifiedAt: latest([...openOrganizations, ...openInstitutions, ...memberships].map((r) => r.updatedAt)),

@@ -1,4 +1,5 @@
 import "server-only";
+import { countMemberships } from "../institutions/membership-counts";
 import { countryName } from "../../shared/countries";
 import { fromStoredDate } from "../../shared/dates";
 import { NotFoundError } from "../../shared/errors";
@@ -31,8 +32,8 @@ export async function getReconcilePreview(id: RecordId): Promise<ReconcilePrevie
         slug: true,
         kind: true,
         country: true,
+        id: true,
         names: institutionNameSelect,
-        _count: { select: { memberships: true } },
       },
     });
     if (!r) throw new NotFoundError(`No record with the id ${recordId(id.type, id.slug)}.`);
@@ -45,7 +46,7 @@ export async function getReconcilePreview(id: RecordId): Promise<ReconcilePrevie
       otherName: zh !== name ? zh : null,
       kind: r.kind,
       country: countryName(r.country, "en"),
-      memberships: r._count.memberships,
+      memberships: (await countMemberships([r.id])).get(r.id) ?? 0,
       path: `/en/institutions/${r.slug}`,
     };
   }

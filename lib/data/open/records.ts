@@ -99,7 +99,6 @@ export const openInstitutionSelect = {
   websiteSource: openSourceSelect,
   rorSource: openSourceSelect,
   wikidataSource: openSourceSelect,
-  _count: { select: { memberships: true } },
 } satisfies Prisma.InstitutionSelect;
 
 export const openMembershipSelect = {
@@ -145,8 +144,10 @@ export function toOpenOrganization(
   };
 }
 
+/** `membershipCounts`: from countMemberships (lib/data/institutions/membership-counts.ts), never Prisma's `_count`. */
 export function toOpenInstitution(
   i: Prisma.InstitutionGetPayload<{ select: typeof openInstitutionSelect }>,
+  membershipCounts: ReadonlyMap<string, number>,
 ): OpenInstitution {
   return {
     slug: i.slug,
@@ -158,7 +159,7 @@ export function toOpenInstitution(
     website: i.website,
     rorId: i.rorId,
     wikidataId: i.wikidataId,
-    membershipCount: i._count.memberships,
+    membershipCount: membershipCounts.get(i.id) ?? 0,
     sources: {
       name: i.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL")?.source ?? null,
       city: i.city ? i.citySource : null,
