@@ -112,7 +112,7 @@ describe("membership counts", () => {
     expect(memberships).toBe(3);
   });
 
-  it("an institution's download, and the whole registry's (which counts every institution's, in one statement)", async () => {
+  it("an institution's download, and the whole registry's (every institution counted in one statement)", async () => {
     const one = await loadOpenDataset({ kind: "institution", slug: SLUG });
     expect(one.institutions.find((i) => i.slug === SLUG)?.membershipCount).toBe(3);
     const all = await loadOpenDataset({ kind: "all" });
