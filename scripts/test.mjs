@@ -126,7 +126,7 @@ async function cleanup() {
   }
   await sink?.close().catch(() => {});
   if (!process.env.KEEP_TEST_DATABASE) {
-    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_r`, `${dbName}_safe`])
+    for (const name of [dbName, `${dbName}_w`, `${dbName}_fuzz`, `${dbName}_pub`, `${dbName}_r`, `${dbName}_safe`])
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   await admin.end().catch(() => {});
@@ -144,6 +144,10 @@ try {
   // The fuzz test's own copy: admins' junk that happens to be valid may change any account or record.
   await admin.query(`CREATE DATABASE "${dbName}_fuzz" TEMPLATE "${dbName}"`);
   env.FUZZ_DATABASE_URL = withDatabase(serverUrl, `${dbName}_fuzz`);
+  // The publication test's own copy: it reads every record's every public read, three times a case, and in the
+  // shared copy every other file's own universities and organizations would be read too (minutes, not seconds).
+  await admin.query(`CREATE DATABASE "${dbName}_pub" TEMPLATE "${dbName}"`);
+  env.PUBLICATION_DATABASE_URL = withDatabase(serverUrl, `${dbName}_pub`);
   mkdirSync(path.join(root, "test-results"), { recursive: true });
 
   for (const phase of phases.filter((p) => p === "unit" || p === "integration")) results.push(vitest(phase, env));

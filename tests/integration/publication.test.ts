@@ -34,9 +34,9 @@ import { parseInstitutionSearch, parseOrganizationSearch } from "@/lib/validatio
 import { membershipValuesSchema } from "@/lib/validation/memberships";
 import { organizationProposalSchema } from "@/lib/validation/organizations";
 import { uncached, useDataCache } from "../support/next-cache";
-import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
+import { loadActor, testPrisma, usePublicationDatabase } from "../support/db";
 
-useWriteDatabase();
+usePublicationDatabase();
 
 const prisma = testPrisma();
 let admin: Actor;

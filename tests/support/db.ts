@@ -37,6 +37,17 @@ export function useFuzzDatabase() {
   process.env.DATABASE_URL = url;
 }
 
+/**
+ * Like useWriteDatabase, for the publication test: a copy of its own, holding the seed and what the test makes, since
+ * it reads every public read of every record (in the shared copy, every other file's records too).
+ */
+export function usePublicationDatabase() {
+  const url = process.env.PUBLICATION_DATABASE_URL;
+  if (!url || !/atlas_test_\w+_pub\b/.test(url))
+    throw new Error("PUBLICATION_DATABASE_URL is not set: run the tests through `npm test`.");
+  process.env.DATABASE_URL = url;
+}
+
 type TestPrisma = ReturnType<typeof testPrisma>;
 
 /** The acting user as the data layer takes it (the session's shape), loaded by email. */
