@@ -139,6 +139,10 @@ export function renderQuickStatements(d: OpenDataset): string {
       role: m.role,
       joined: m.joined,
       ended: m.ended,
+      references: [m.source?.url ?? null, m.sides.organization?.source?.url ?? null],
+      formerPeriods: m.periods
+        .filter((p) => !p.current)
+        .map((p) => ({ joined: p.joined, ended: p.ended, references: [p.source?.url ?? null] })),
     })),
   );
 }
