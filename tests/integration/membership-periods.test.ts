@@ -3,6 +3,8 @@
 // and the changes stream; wrong periods and another university's staff refused with nothing changed; and a
 // rejoining proposal that keeps the ended period instead of overwriting it.
 import { randomBytes } from "node:crypto";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/shared/actor";
 import { loadActor, testPrisma, useWriteDatabase } from "../support/db";
@@ -20,6 +22,7 @@ const { loadOpenDataset } = await import("@/lib/data/open/datasets");
 const { membershipUpdateValuesSchema } = await import("@/lib/validation/memberships");
 const { NotFoundError, ValidationError } = await import("@/lib/shared/errors");
 const { db } = await import("@/lib/data/db");
+const { openApiDocument } = await import("@/lib/open-data/openapi/document");
 
 const prisma = testPrisma();
 const tag = randomBytes(4).toString("hex");
@@ -266,5 +269,19 @@ describe("left, then rejoined", () => {
       ["2005", "2012-06", false],
       ["2019-09", null, true],
     ]);
+  });
+
+  it("the API's memberships with several periods are what the OpenAPI document describes", async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(openApiDocument as unknown as object, "openapi");
+    const validate = ajv.getSchema("openapi#/components/schemas/Membership")!;
+    const page = await listApiMemberships({ institution: UNIVERSITY, limit: 10 } as never);
+    expect(page.data.filter((m) => m.periods.length > 1)).toHaveLength(2);
+    for (const m of page.data) expect(validate(m), JSON.stringify(validate.errors)).toBe(true);
+    // A period that breaks the document is caught: the check can fail.
+    expect(validate({ ...page.data[0], periods: [{ joined: "2005", ended: null, current: true, source: null }] })).toBe(
+      false,
+    );
   });
 });
