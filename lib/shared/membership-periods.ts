@@ -114,3 +114,15 @@ export function keepEndedPeriod(
   if (former.some((p) => samePeriod(p, kept))) return former;
   return [...former, kept];
 }
+
+/**
+ * The period in force on `day` ("2008-05-01"), of the earlier ones and the current one, or null: a member that left
+ * in 2012 and rejoined in 2019 was a member in 2008 and in 2020, not in 2015 (`inForce`: the rule for one period).
+ */
+export function periodInForce<P extends Period>(
+  periods: readonly P[],
+  day: string,
+  inForce: (p: P, day: string) => boolean,
+): P | null {
+  return periods.find((p) => inForce(p, day)) ?? null;
+}

@@ -23,6 +23,7 @@ const { membershipUpdateValuesSchema } = await import("@/lib/validation/membersh
 const { NotFoundError, ValidationError } = await import("@/lib/shared/errors");
 const { db } = await import("@/lib/data/db");
 const { openApiDocument } = await import("@/lib/open-data/openapi/document");
+const { matchAffiliation } = await import("@/lib/data/open/match");
 
 const prisma = testPrisma();
 const tag = randomBytes(4).toString("hex");
@@ -283,5 +284,21 @@ describe("left, then rejoined", () => {
     expect(validate({ ...page.data[0], periods: [{ joined: "2005", ended: null, current: true, source: null }] })).toBe(
       false,
     );
+  });
+
+  it("affiliation matching on a date finds the membership during an earlier period, not between periods", async () => {
+    const on = async (day: string) => {
+      const answer = await matchAffiliation(`Periods Test University ${tag}`, day);
+      const mine = answer.items.find((i) => i.record.slug === UNIVERSITY);
+      expect(mine).toBeDefined();
+      return (mine!.record.memberships ?? []).map((m) => [m.organization.slug, m.joined?.iso, m.ended?.iso ?? null]);
+    };
+    // 2008: in the network's first period (2005 – June 2012); the alliance's first ended in March 2004.
+    expect(await on("2008-05-01")).toEqual([[ENDED, "2005", "2012-06"]]);
+    // 2003: in the alliance's first period (2001 – March 2004); 2015: between the network's two periods.
+    expect((await on("2003-05-01")).find(([slug]) => slug === ACTIVE)).toEqual([ACTIVE, "2001", "2004-03"]);
+    expect((await on("2015-05-01")).map(([slug]) => slug)).toEqual(expect.arrayContaining([ACTIVE, BAD]));
+    expect((await on("2015-05-01")).map(([slug]) => slug)).not.toContain(ENDED);
+    expect((await on("2020-05-01")).find(([slug]) => slug === ENDED)).toEqual([ENDED, "2019-09", null]);
   });
 });

@@ -2,7 +2,13 @@
 // form's text field, the words on the pages, and one QuickStatements statement per period.
 import { describe, expect, it } from "vitest";
 import type { PartialDate } from "@/lib/shared/dates";
-import { formatPeriods, keepEndedPeriod, periodErrors, type PeriodWords } from "@/lib/shared/membership-periods";
+import {
+  formatPeriods,
+  keepEndedPeriod,
+  periodErrors,
+  periodInForce,
+  type PeriodWords,
+} from "@/lib/shared/membership-periods";
 import { formerPeriodsAsText, formerPeriodsText } from "@/lib/validation/membership-periods";
 import { membershipUpdateValuesSchema } from "@/lib/validation/memberships";
 import { quickStatementLines, toQuickStatements } from "@/lib/open-data/quickstatements";
@@ -204,5 +210,19 @@ describe("the periods CSV column", () => {
     expect(cell).toBe("../2001;2005-05/2012-03-01;2019/..");
     expect(new RegExp(PERIODS_PATTERN).test(cell)).toBe(true);
     expect(new RegExp(PERIODS_PATTERN).test("2019")).toBe(false);
+  });
+});
+
+describe("the period in force on a day", () => {
+  it("finds an earlier period, the current one, or none between them", async () => {
+    const { inForceOn } = await import("@/lib/shared/affiliation-match");
+    const periods = [
+      { joined: y("2005"), ended: y("2012-06") },
+      { joined: y("2019-09"), ended: null },
+    ];
+    expect(periodInForce(periods, "2008-05-01", inForceOn)).toBe(periods[0]);
+    expect(periodInForce(periods, "2015-05-01", inForceOn)).toBeNull();
+    expect(periodInForce(periods, "2012-06-01", inForceOn)).toBeNull();
+    expect(periodInForce(periods, "2020-01-01", inForceOn)).toBe(periods[1]);
   });
 });

@@ -193,7 +193,9 @@ export const components = {
         memberships: {
           type: "array",
           items: ref("MatchMembership"),
-          description: "Only when `date` is given: the memberships in force that day.",
+          description:
+            "Only when `date` is given: the memberships in force that day; for a member that left and rejoined, " +
+            "with the dates of the period in force.",
         },
       },
       ["id", "slug", "type", "kind", "name", "country", "url"],
