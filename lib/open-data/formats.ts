@@ -94,13 +94,16 @@ export function toJsonLdDocument(d: OpenDataset, siteUrl: string) {
         sameAs: sameAs(i.website, i.rorId ? `https://ror.org/${i.rorId}` : null, wikidata(i.wikidataId)),
         memberOf: d.memberships
           .filter((m) => m.institution.slug === i.slug)
-          .map((m) => ({
-            "@type": "OrganizationRole",
-            roleName: m.role,
-            ...(m.joined ? { startDate: m.joined.iso } : {}),
-            ...(m.ended ? { endDate: m.ended.iso } : {}),
-            memberOf: { "@id": orgId(m.organization.slug) },
-          })),
+          // One role per period (a member that left and rejoined holds it twice, each with its own dates).
+          .flatMap((m) =>
+            m.periods.map((p) => ({
+              "@type": "OrganizationRole",
+              roleName: m.role,
+              ...(p.joined ? { startDate: p.joined.iso } : {}),
+              ...(p.ended ? { endDate: p.ended.iso } : {}),
+              memberOf: { "@id": orgId(m.organization.slug) },
+            })),
+          ),
       })),
     ],
   };

@@ -17,7 +17,7 @@ const { getChangeRequest } = await import("@/lib/data/change-requests/queries");
 const { listApiMemberships } = await import("@/lib/data/open/api");
 const { listRecentPublicChanges } = await import("@/lib/data/open/changes");
 const { getInstitutionBySlug } = await import("@/lib/data/institutions/profile");
-const { renderQuickStatements } = await import("@/lib/open-data/formats");
+const { renderExport, renderQuickStatements } = await import("@/lib/open-data/formats");
 const { loadOpenDataset } = await import("@/lib/data/open/datasets");
 const { membershipUpdateValuesSchema } = await import("@/lib/validation/memberships");
 const { NotFoundError, ValidationError } = await import("@/lib/shared/errors");
@@ -300,5 +300,17 @@ describe("left, then rejoined", () => {
     expect((await on("2015-05-01")).map(([slug]) => slug)).toEqual(expect.arrayContaining([ACTIVE, BAD]));
     expect((await on("2015-05-01")).map(([slug]) => slug)).not.toContain(ENDED);
     expect((await on("2020-05-01")).find(([slug]) => slug === ENDED)).toEqual([ENDED, "2019-09", null]);
+  });
+
+  it("the dataset's JSON-LD gives one OrganizationRole per period", async () => {
+    const d = await loadOpenDataset({ kind: "institution", slug: UNIVERSITY });
+    const doc = JSON.parse(renderExport(d, "dataset", "jsonld", "https://atlas.example")!) as {
+      "@graph": { memberOf?: { startDate?: string; endDate?: string; memberOf: { "@id": string } }[] }[];
+    };
+    const roles = doc["@graph"].flatMap((n) => n.memberOf ?? []).filter((r) => r.memberOf["@id"].includes(ENDED));
+    expect(roles.map((r) => [r.startDate, r.endDate ?? null])).toEqual([
+      ["2005", "2012-06"],
+      ["2019-09", null],
+    ]);
   });
 });
