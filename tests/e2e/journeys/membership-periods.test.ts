@@ -112,6 +112,10 @@ describe("a member that left and rejoined", () => {
     await visitor.goto(url(`/en/organizations/${ORGANIZATION}`));
     const member = visitor.locator("tr", { hasText: UNIVERSITY });
     await member.getByTestId("periods").getByText("2005–June 2012, since September 2019").waitFor();
+    // The public history keeps what the change did: one period before, both after.
+    const history = visitor.getByRole("region", { name: "History of approved changes" });
+    await history.getByText("Member · Withdrawn · 2005 – June 2012", { exact: false }).waitFor();
+    await history.getByText("Member · 2005–June 2012, since September 2019", { exact: false }).waitFor();
     await expectNoAxeViolations(visitor, "organization page with a rejoined member");
     await screenshot(visitor, "membership-periods-02-public-page");
     await visitor.goto(url(`/zh/organizations/${ORGANIZATION}`));
