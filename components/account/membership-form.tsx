@@ -9,6 +9,7 @@ import { ActionForm, FieldError } from "./action-form";
 import { DateInput } from "./date-input";
 import { SuggestCombobox } from "@/components/ui/suggest-combobox";
 import { LabelledField, useFieldState } from "./labelled-field";
+import { formerPeriodsAsText } from "@/lib/validation/membership-periods";
 import { CurrentSource, NewSourceFields } from "./source-fields";
 import { InstitutionPicker } from "@/components/admin/institution-picker";
 
@@ -20,6 +21,7 @@ export function MembershipForm({
   hidden,
   organization,
   institution = false,
+  periods = false,
   today,
 }: {
   action: FormAction;
@@ -32,12 +34,14 @@ export function MembershipForm({
   institution?: boolean;
   /** The "read on" field's default (the server's today, so the page renders the same on both sides). */
   today: string;
+  /** The university's own entry: its earlier periods too (an organization's statement leaves them as they are). */
+  periods?: boolean;
 }) {
   const t = useTranslations("account");
   return (
     <ActionForm action={action} hidden={hidden} submitLabel={t("submitForReview")} locale={locale}>
       {institution ? <InstitutionPicker id="institution" locale={locale} /> : null}
-      <Fields values={values} organization={organization} today={today} locale={locale} />
+      <Fields values={values} organization={organization} today={today} locale={locale} periods={periods} />
     </ActionForm>
   );
 }
@@ -51,17 +55,20 @@ function Fields({
   organization,
   today,
   locale,
+  periods,
 }: {
   values: MembershipSnapshot | null;
   organization?: { chosen: OrganizationChoice | null };
   today: string;
   locale: Locale;
+  periods: boolean;
 }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {organization ? <OrganizationField chosen={organization.chosen} locale={locale} /> : null}
       <RoleAndStatusFields values={values} />
       <DateFields values={values} />
+      {periods ? <FormerPeriodsField values={values} /> : null}
       <NotesField values={values} />
       <SourceFields values={values} today={today} />
       <div className="sm:col-span-2">
@@ -160,6 +167,29 @@ function DateFields({ values }: { values: MembershipSnapshot | null }) {
         );
       })}
     </>
+  );
+}
+
+/** Earlier periods, one a line; a rejoining member's ended period is kept by the server (keepEndedPeriod). */
+function FormerPeriodsField({ values }: { values: MembershipSnapshot | null }) {
+  const t = useTranslations("account");
+  const { described, invalid } = useFieldState();
+  return (
+    <div className="sm:col-span-2">
+      <LabelledField name="values.formerPeriods" label={t("formerPeriods")} hint={t("formerPeriodsHint")}>
+        <textarea
+          id="values.formerPeriods"
+          name="values.formerPeriods"
+          defaultValue={formerPeriodsAsText(values?.formerPeriods)}
+          maxLength={2000}
+          rows={2}
+          placeholder="2005 – 2012"
+          className={INPUT}
+          aria-invalid={invalid("values.formerPeriods") || undefined}
+          aria-describedby={described("values.formerPeriods")}
+        />
+      </LabelledField>
+    </div>
   );
 }
 

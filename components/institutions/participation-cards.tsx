@@ -1,8 +1,8 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { JoinedPeriods } from "@/components/memberships/joined-periods";
 import { Link } from "@/components/ui/link";
 import type { Participation } from "@/lib/shared/types/institutions";
-import { PartialDateText } from "@/components/ui/partial-date";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { CitationMarks } from "@/components/ui/citations";
 import { AsWritten } from "@/components/ui/as-written";
@@ -43,7 +43,13 @@ export async function ParticipationCards({
           <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1">
             <dt className="text-muted">{t("entrance")}</dt>
             <dd data-testid="entrance">
-              <PartialDateText date={r.joined} locale={locale} fallback={o("joinedUnknown")} />
+              <JoinedPeriods
+                joined={r.joined}
+                ended={r.ended}
+                formerPeriods={r.formerPeriods}
+                locale={locale}
+                fallback={o("joinedUnknown")}
+              />
             </dd>
             <dt className="text-muted">{o("table.role")}</dt>
             <dd className="font-medium">{roles(r.role)}</dd>

@@ -1,8 +1,8 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { JoinedPeriods } from "@/components/memberships/joined-periods";
 import { Link } from "@/components/ui/link";
 import type { Participation } from "@/lib/shared/types/institutions";
-import { PartialDateText } from "@/components/ui/partial-date";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { CitationList, CitationMarks } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
@@ -107,7 +107,13 @@ export async function ParticipationTable({
               </td>
               <td className="px-3 py-3">
                 <p className="whitespace-nowrap">
-                  <PartialDateText date={r.joined} locale={locale} fallback={o("joinedUnknown")} />
+                  <JoinedPeriods
+                    joined={r.joined}
+                    ended={r.ended}
+                    formerPeriods={r.formerPeriods}
+                    locale={locale}
+                    fallback={o("joinedUnknown")}
+                  />
                 </p>
                 <p className="font-medium">{roles(r.role)}</p>
                 {r.status !== "ACTIVE" ? <Badge tone="warm">{statuses(r.status)}</Badge> : null}

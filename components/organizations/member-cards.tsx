@@ -1,9 +1,9 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { JoinedPeriods } from "@/components/memberships/joined-periods";
 import { Link } from "@/components/ui/link";
 import type { MemberRow } from "@/lib/shared/types/organizations";
 import { countryName } from "@/lib/shared/countries";
-import { PartialDateText } from "@/components/ui/partial-date";
 import { CitationMarks } from "@/components/ui/citations";
 import { AsWritten } from "@/components/ui/as-written";
 import { Badge } from "@/components/ui/badge";
@@ -45,7 +45,13 @@ export async function MemberCards({
             <dd>{roles(m.role)}</dd>
             <dt className="text-muted">{t("table.joined")}</dt>
             <dd data-testid="joined">
-              <PartialDateText date={m.joined} locale={locale} fallback={t("joinedUnknown")} />
+              <JoinedPeriods
+                joined={m.joined}
+                ended={m.ended}
+                formerPeriods={m.formerPeriods}
+                locale={locale}
+                fallback={t("joinedUnknown")}
+              />
             </dd>
             {m.status !== "ACTIVE" ? (
               <>

@@ -1,10 +1,10 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
+import { JoinedPeriods } from "@/components/memberships/joined-periods";
 import { AsWritten } from "@/components/ui/as-written";
 import { Link } from "@/components/ui/link";
 import type { MemberRow } from "@/lib/shared/types/organizations";
 import { countryName } from "@/lib/shared/countries";
-import { PartialDateText } from "@/components/ui/partial-date";
 import { CitationList, CitationMarks } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
 import { Badge } from "@/components/ui/badge";
@@ -72,7 +72,13 @@ export async function MemberTable({
                   ) : null}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">
-                  <PartialDateText date={m.joined} locale={locale} fallback={t("joinedUnknown")} />
+                  <JoinedPeriods
+                    joined={m.joined}
+                    ended={m.ended}
+                    formerPeriods={m.formerPeriods}
+                    locale={locale}
+                    fallback={t("joinedUnknown")}
+                  />
                 </td>
                 <td className="px-3 py-2">
                   <CitationMarks list="members" numbers={citations.rows[i] ?? []} locale={locale} />

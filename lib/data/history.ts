@@ -21,6 +21,7 @@ function historyValues(action: string, raw: unknown): HistoryValues | null {
     status: v.status,
     joined: v.joined ?? null,
     ended: v.ended ?? null,
+    formerPeriods: v.formerPeriods ?? [],
     source: {
       title: v.sourceTitle ?? null,
       url: v.sourceUrl ?? null,

@@ -135,6 +135,11 @@ export const membershipFactsSelect = {
   quote: true,
   updatedAt: true,
   source: sourceSelect,
+  // Earlier periods (left, then rejoined): the row's own dates are the current one.
+  periods: {
+    select: { joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true },
+    orderBy: { endedOn: "asc" },
+  },
   ...confirmationSelect,
 } as const;
 
@@ -146,6 +151,10 @@ export function membershipFacts(
     status: m.status,
     joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
     ended: fromStoredDate(m.endedOn, m.endedPrecision),
+    formerPeriods: m.periods.map((p) => ({
+      joined: fromStoredDate(p.joinedOn, p.joinedPrecision),
+      ended: fromStoredDate(p.endedOn, p.endedPrecision)!,
+    })),
     notes: m.notes,
     source: sourceRef(m.source, m.quote),
     updatedAt: m.updatedAt.toISOString(),

@@ -94,13 +94,16 @@ export function toJsonLdDocument(d: OpenDataset, siteUrl: string) {
         sameAs: sameAs(i.website, i.rorId ? `https://ror.org/${i.rorId}` : null, wikidata(i.wikidataId)),
         memberOf: d.memberships
           .filter((m) => m.institution.slug === i.slug)
-          .map((m) => ({
-            "@type": "OrganizationRole",
-            roleName: m.role,
-            ...(m.joined ? { startDate: m.joined.iso } : {}),
-            ...(m.ended ? { endDate: m.ended.iso } : {}),
-            memberOf: { "@id": orgId(m.organization.slug) },
-          })),
+          // One role per period (a member that left and rejoined holds it twice, each with its own dates).
+          .flatMap((m) =>
+            m.periods.map((p) => ({
+              "@type": "OrganizationRole",
+              roleName: m.role,
+              ...(p.joined ? { startDate: p.joined.iso } : {}),
+              ...(p.ended ? { endDate: p.ended.iso } : {}),
+              memberOf: { "@id": orgId(m.organization.slug) },
+            })),
+          ),
       })),
     ],
   };
@@ -139,6 +142,10 @@ export function renderQuickStatements(d: OpenDataset): string {
       role: m.role,
       joined: m.joined,
       ended: m.ended,
+      references: [m.source?.url ?? null, m.sides.organization?.source?.url ?? null],
+      formerPeriods: m.periods
+        .filter((p) => !p.current)
+        .map((p) => ({ joined: p.joined, ended: p.ended, references: [p.source?.url ?? null] })),
     })),
   );
 }

@@ -9,8 +9,19 @@ export type QsMembership = {
   institutionQid: string | null;
   organizationQid: string | null;
   role: string;
+  /** The current (latest) period. */
   joined: PartialDate | null;
   ended: PartialDate | null;
+  /** The addresses of the sources stating the current period (the university's, the organization's own). */
+  references?: readonly (string | null)[];
+  /** Earlier periods (left, then rejoined), earliest first, each with the addresses of its sources. */
+  formerPeriods?: readonly QsPeriod[];
+};
+
+export type QsPeriod = {
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  references?: readonly (string | null)[];
 };
 
 const PRECISION = { DAY: 11, MONTH: 10, YEAR: 9 } as const;
@@ -47,10 +58,43 @@ export function quickStatementLine(
   return parts.join("|");
 }
 
+/** A source address as a QuickStatements string: S854 (reference URL) takes it quoted, and a quote would end it. */
+const QS_URL = /^https?:\/\/[^\s"|]+$/;
+
+/**
+ * The lines of one membership: one statement per period, earliest first, each written once per reference
+ * (QuickStatements v1 puts one reference on a line: the same statement on the next line gains the next one).
+ * Sources without an address are not written: a reference a Wikidata editor cannot open is none.
+ *
+ * QuickStatements adds a line's qualifiers to an existing statement with the same value, so the lines of a second
+ * period would be merged into the first period's statement (two start times on one statement). A membership with
+ * several periods is marked on each of its lines ("period 2 of 2", in the edit summary) and written after the
+ * others (toQuickStatements): the /data page tells editors what to check.
+ */
+export function quickStatementLines(
+  m: QsMembership,
+  roleItems: Readonly<Partial<Record<string, string>>> = ROLE_ITEMS,
+): string[] {
+  const periods: QsPeriod[] = [
+    ...(m.formerPeriods ?? []),
+    { joined: m.joined, ended: m.ended, references: m.references ?? [] },
+  ];
+  return periods.flatMap((p, i) => {
+    const statement = quickStatementLine({ ...m, joined: p.joined, ended: p.ended }, roleItems);
+    if (!statement) return [];
+    const urls = [...new Set((p.references ?? []).filter((u): u is string => Boolean(u && QS_URL.test(u))))];
+    const summary = periods.length > 1 ? ` /* Alliance Atlas: period ${i + 1} of ${periods.length} */` : "";
+    return (urls.length ? urls.map((u) => `${statement}|S854|"${u}"`) : [statement]).map((l) => `${l}${summary}`);
+  });
+}
+
 export function toQuickStatements(
   memberships: QsMembership[],
   roleItems?: Readonly<Partial<Record<string, string>>>,
 ): string {
-  const lines = memberships.map((m) => quickStatementLine(m, roleItems)).filter((l): l is string => l !== null);
+  // Memberships of one period first: they can be run as they are. Those of several follow, to be checked.
+  const several = (m: QsMembership) => (m.formerPeriods?.length ?? 0) > 0;
+  const ordered = [...memberships.filter((m) => !several(m)), ...memberships.filter(several)];
+  const lines = ordered.flatMap((m) => quickStatementLines(m, roleItems));
   return lines.length ? `${lines.join("\n")}\n` : "";
 }

@@ -55,6 +55,14 @@ const oneOf = (e: Record<string, string>) => values(e).join("|");
 // Patterns are written anchored (^…$): the JavaScript tableschema tests them unanchored, and frictionless-py
 // anchors them itself, so both read them as whole-value patterns.
 export const PARTIAL_DATE_PATTERN = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+/** One period as an ISO 8601 interval of partial dates, ".." for an end not stated ("2005/2012", "2019/.."). */
+const PERIOD = "([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\\.\\.)/([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\\.\\.)";
+export const PERIODS_PATTERN = `^${PERIOD}(;${PERIOD})*$`;
+
+/** Every period of a membership in one cell, earliest first: "2005/2012;2019/..". */
+export function periodsCell(m: Pick<OpenMembership, "periods">): string {
+  return m.periods.map((p) => `${p.joined?.iso ?? ".."}/${p.ended?.iso ?? ".."}`).join(";");
+}
 const SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 const WIKIDATA = "^Q[1-9][0-9]*$";
 const COUNTRY = "^[A-Z]{2}$";
@@ -221,6 +229,16 @@ export const MEMBERSHIPS_TABLE: CsvTable<OpenMembership> = {
     precision("joined_precision", "joined", (m) => m.joined?.precision),
     partialDate("ended", "When the membership ended", (m) => m.ended?.iso),
     precision("ended_precision", "ended", (m) => m.ended?.precision),
+    patterned(
+      "periods",
+      PERIODS_PATTERN,
+      "Every period of the membership, earliest first, separated by ';': a university that left and rejoined has " +
+        "one for each time it was a member. Each is start/end at the precision the source gives (2005/2012, " +
+        "2019-05/..); '..' is a date not stated (no end yet, or a start the source does not give). The last is " +
+        "the current one (joined and ended above).",
+      (m) => periodsCell(m),
+      true,
+    ),
     text("notes", "Notes.", (m) => m.notes),
     text("source_title", "The source the membership rests on.", (m) => m.source?.title),
     uri("source_url", "The source's address.", (m) => m.source?.url),

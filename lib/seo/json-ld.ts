@@ -1,6 +1,7 @@
 // schema.org data for the public pages, typed with schema-dts so that tsc refuses a property schema.org does not
 // define for the type (the build is the first validator; tests/e2e/validators.test.ts type-checks the served
 // data again). Properties are written out, never spread in: TypeScript checks excess properties only in a literal.
+import { allPeriods } from "../shared/membership-periods";
 import type { Organization, Role, SearchActionLeaf, WebSite, WithActionConstraints, WithContext } from "schema-dts";
 import type { Locale } from "@/i18n/routing";
 import { markdownToPlainText } from "../content/markdown";
@@ -39,18 +40,21 @@ export function organizationJsonLd(o: OrganizationProfile, siteUrl: string, loca
         url: `${siteUrl}/${locale}/institutions/${f.institution.slug}`,
       }),
     ),
-    member: o.members.map(
-      (m): Role<Organization, "member"> => ({
-        "@type": "OrganizationRole",
-        roleName: m.role,
-        startDate: m.joined?.iso,
-        endDate: m.ended?.iso,
-        member: {
-          "@type": "CollegeOrUniversity",
-          name: m.institution.name,
-          url: `${siteUrl}/${locale}/institutions/${m.institution.slug}`,
-        },
-      }),
+    // One role per period: a member that left and rejoined holds the role twice, each with its own dates.
+    member: o.members.flatMap((m) =>
+      allPeriods(m.formerPeriods, m).map(
+        (period): Role<Organization, "member"> => ({
+          "@type": "OrganizationRole",
+          roleName: m.role,
+          startDate: period.joined?.iso,
+          endDate: period.ended?.iso,
+          member: {
+            "@type": "CollegeOrUniversity",
+            name: m.institution.name,
+            url: `${siteUrl}/${locale}/institutions/${m.institution.slug}`,
+          },
+        }),
+      ),
     ),
   };
 }
@@ -72,18 +76,20 @@ export function institutionJsonLd(i: InstitutionProfile, siteUrl: string, locale
     alternateName: i.names.map((n) => n.name).filter((n) => n !== i.name),
     address: { "@type": "PostalAddress", addressCountry: i.country, addressLocality: i.city ?? undefined },
     sameAs: present([i.website, i.rorId ? `https://ror.org/${i.rorId}` : null, wikidata(i.wikidataId)]),
-    memberOf: i.participations.map(
-      (p): Role<Organization, "memberOf"> => ({
-        "@type": "OrganizationRole",
-        roleName: p.role,
-        startDate: p.joined?.iso,
-        endDate: p.ended?.iso,
-        memberOf: {
-          "@type": "Organization",
-          name: p.organization.name,
-          url: `${siteUrl}/${locale}/organizations/${p.organization.slug}`,
-        },
-      }),
+    memberOf: i.participations.flatMap((p) =>
+      allPeriods(p.formerPeriods, p).map(
+        (period): Role<Organization, "memberOf"> => ({
+          "@type": "OrganizationRole",
+          roleName: p.role,
+          startDate: period.joined?.iso,
+          endDate: period.ended?.iso,
+          memberOf: {
+            "@type": "Organization",
+            name: p.organization.name,
+            url: `${siteUrl}/${locale}/organizations/${p.organization.slug}`,
+          },
+        }),
+      ),
     ),
   };
 }

@@ -57,6 +57,12 @@ function codeLabel(field: string, code: string, t: DetailTranslate): string {
   return code;
 }
 
+function periodText(v: unknown, locale: string): string {
+  const p = isPlainObject(v) ? v : {};
+  const date = (d: unknown) => (isPartialDate(d) ? (formatPartialDate(d, locale) ?? "…") : "…");
+  return `${date(p.joined)} – ${date(p.ended)}`;
+}
+
 /** "2026-11-29 15:09 UTC": a stored moment to the minute. */
 const minute = (iso: string) =>
   /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(0, 16).replace("T", " ")} UTC` : iso;
@@ -70,6 +76,9 @@ export function auditValueText(field: string, value: unknown, locale: string, t:
   // One line per row: the diff shows each former name, founder and count of the lists on its own line.
   if (kind === "profileList" && Array.isArray(value))
     return value.length ? value.map((v) => profileListItemText(field, v, locale, t)).join("\n") : NONE;
+  // One line per period, "2005 – 2012" at the dates' precision; "…" where the start is unknown.
+  if (kind === "periods" && Array.isArray(value))
+    return value.length ? value.map((v) => periodText(v, locale)).join("\n") : NONE;
   if (Array.isArray(value))
     return value.length ? value.map((v) => auditValueText(field, v, locale, t)).join(", ") : NONE;
   if (typeof value !== "string") return String(value);

@@ -75,6 +75,7 @@ export const AUDIT_FIELD_MESSAGES = {
   status: "status",
   joined: "joined",
   ended: "ended",
+  formerPeriods: "formerPeriods",
   notes: "notes",
   sourceUrl: "sourceUrl",
   sourceTitle: "sourceTitle",
@@ -119,6 +120,7 @@ export type AuditValueKind =
   | "password"
   | "nested"
   | "profileList"
+  | "periods"
   | "language";
 
 export const AUDIT_FIELD_VALUES: Partial<Record<AuditField, AuditValueKind>> = {
@@ -141,6 +143,7 @@ export const AUDIT_FIELD_VALUES: Partial<Record<AuditField, AuditValueKind>> = {
   formerNames: "profileList",
   founders: "profileList",
   declaredCounts: "profileList",
+  formerPeriods: "periods",
   introductionLocale: "language",
 };
 

@@ -6,7 +6,7 @@ import type { PartialDate } from "./dates";
 export type Citation = { sourceUrl: string | null; sourceTitle: string | null; sourceQuote: string | null };
 
 /** A membership's facts: a change to any of them must cite a source for the new values (the notes are not one). */
-export const MEMBERSHIP_FACTS = ["role", "status", "joined", "ended"] as const;
+export const MEMBERSHIP_FACTS = ["role", "status", "joined", "ended", "formerPeriods"] as const;
 
 /** An institution's profile facts, each credited to its own source. */
 export const PROFILE_FACTS = ["nameEn", "nameZh", "city", "website", "rorId", "wikidataId"] as const;

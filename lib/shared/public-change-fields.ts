@@ -10,6 +10,8 @@ const MEMBERSHIP_FIELDS = [
   "status",
   "joined",
   "ended",
+  // Earlier periods (left, then rejoined), earliest first; a side without them had none.
+  "formerPeriods",
   "notes",
   "confirmedAt",
   "organizationConfirmedAt",

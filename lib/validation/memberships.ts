@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { answersCorrection } from "./corrections";
+import { periodErrors } from "../shared/membership-periods";
 import { membershipRoles, membershipStatuses } from "../shared/vocabulary";
 import { baseVersion, citation, optionalText, partialDate, requireSource, sourceSeenOn } from "./fields";
 import { say } from "./say";
+import { formerPeriodsText } from "./membership-periods";
 
 const membershipFields = z.object({
   role: z.enum(membershipRoles.values, { error: say("chooseRole") }),
@@ -12,6 +14,8 @@ const membershipFields = z.object({
   notes: optionalText(2000),
   ...citation,
   sourceSeenOn,
+  /** Earlier periods, one a line ("2005 – 2012"); absent (a caller that does not send them) keeps the current ones. */
+  formerPeriods: formerPeriodsText.optional(),
 });
 
 type MembershipFields = z.infer<typeof membershipFields>;
@@ -21,6 +25,8 @@ function checkDates(v: MembershipFields, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["ended"], message: say("endBeforeJoined") });
   if (v.status === "WITHDRAWN" && !v.ended)
     ctx.addIssue({ code: "custom", path: ["ended"], message: say("endedRequired") });
+  for (const message of periodErrors(v.formerPeriods ?? [], { joined: v.joined }))
+    ctx.addIssue({ code: "custom", path: ["formerPeriods"], message });
 }
 
 /** The values a staff member may propose for a new membership (and an import sends): always with a source. */

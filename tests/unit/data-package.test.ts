@@ -96,6 +96,7 @@ function dataset(site: string): OpenDataset {
         ended: null,
         notes: '-listed twice, "first" on page 2',
         source,
+        periods: [{ joined: { iso: "2016-05-04", precision: "DAY" }, ended: null, current: true, source }],
         sides,
         updatedAt: at,
       },
@@ -109,6 +110,16 @@ function dataset(site: string): OpenDataset {
         ended: { iso: "2019-11", precision: "MONTH" },
         notes: null,
         source: null,
+        // Left, then rejoined, then left again: the periods column holds both, earliest first.
+        periods: [
+          { joined: null, ended: { iso: "1998", precision: "YEAR" }, current: false, source },
+          {
+            joined: { iso: "2001", precision: "YEAR" },
+            ended: { iso: "2019-11", precision: "MONTH" },
+            current: true,
+            source: null,
+          },
+        ],
         sides,
         updatedAt: at,
       },

@@ -10,6 +10,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { DatasetDownloads } from "@/components/data/dataset-downloads";
 import { ReleaseTable } from "@/components/data/release-table";
 import { DirectoryCredit } from "@/components/data/directory-credit";
+import { QuickStatementsPeriods } from "@/components/data/quickstatements-periods";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/i18n/routing";
 import { env } from "@/lib/env";
@@ -73,6 +74,7 @@ export default async function DataPage({ params }: Props) {
         <DirectoryCredit locale={locale} />
       </section>
       <DatasetDownloads counts={counts} locale={locale} />
+      <QuickStatementsPeriods locale={locale} />
       <section aria-labelledby="api">
         <h2 id="api" className="text-xl font-semibold">
           {t("api")}

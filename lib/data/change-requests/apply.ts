@@ -14,6 +14,7 @@ import type { MembershipSnapshot } from "../../shared/types/change-requests";
 import { membershipSnapshotSelect, snapshotOf } from "./diff";
 import type { OrganizationProfileValues, OrganizationProposal } from "../../validation/organizations";
 import { refreshOrganizationDerived } from "../organizations/derived";
+import { storeFormerPeriods } from "../memberships/periods";
 
 export type ApplyContext = {
   tx: Tx;
@@ -159,6 +160,10 @@ export async function applyMembership(ctx: ApplyContext, values: MembershipSnaps
           "Ask for a new request based on the current values.",
       );
   }
+  await storeFormerPeriods(tx, membershipId!, values.formerPeriods ?? [], {
+    sourceId: data.sourceId,
+    quote: data.quote,
+  });
   await recordAudit(tx, {
     event:
       r.kind === "MEMBERSHIP_CREATE"

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { FieldDiff, MembershipSnapshot } from "../../shared/types/change-requests";
-import { fromStoredDate } from "../../shared/dates";
+import { fromStoredDate, type DatePrecision } from "../../shared/dates";
+import type { FormerPeriod } from "../../shared/membership-periods";
 import type { MembershipValues } from "../../validation/memberships";
 
 export const DIFF_FIELDS = [
@@ -9,6 +10,7 @@ export const DIFF_FIELDS = [
   "status",
   "joined",
   "ended",
+  "formerPeriods",
   "notes",
   "sourceUrl",
   "sourceTitle",
@@ -57,14 +59,37 @@ export const membershipSnapshotSelect = {
   endedPrecision: true,
   sourceId: true,
   source: { select: { url: true, title: true, seenOn: true } },
+  periods: {
+    select: { joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true },
+    orderBy: [{ endedOn: "asc" }, { joinedOn: "asc" }],
+  },
 } satisfies Prisma.MembershipSelect;
+
+/** Earlier periods as a snapshot keeps them: absent when there are none, so "none" compares equal however kept. */
+export function withFormerPeriods(periods: FormerPeriod[] | undefined): { formerPeriods?: FormerPeriod[] } {
+  return periods?.length ? { formerPeriods: periods } : {};
+}
+
+export function formerPeriodsOf(
+  periods: {
+    joinedOn: Date | null;
+    joinedPrecision: DatePrecision | null;
+    endedOn: Date;
+    endedPrecision: DatePrecision;
+  }[],
+): FormerPeriod[] {
+  return periods.map((p) => ({
+    joined: fromStoredDate(p.joinedOn, p.joinedPrecision),
+    ended: fromStoredDate(p.endedOn, p.endedPrecision)!,
+  }));
+}
 
 /** A stored membership's values as a change request keeps them. */
 export function snapshotOf(
   m: Pick<
     Prisma.MembershipGetPayload<{ select: typeof membershipSnapshotSelect }>,
     "role" | "status" | "notes" | "quote" | "joinedOn" | "joinedPrecision" | "endedOn" | "endedPrecision" | "source"
-  >,
+  > & { periods?: Parameters<typeof formerPeriodsOf>[0] },
 ): MembershipSnapshot {
   return {
     role: m.role,
@@ -76,6 +101,7 @@ export function snapshotOf(
     sourceTitle: m.source.title,
     sourceQuote: m.quote,
     sourceSeenOn: m.source.seenOn.toISOString().slice(0, 10),
+    ...withFormerPeriods(formerPeriodsOf(m.periods ?? [])),
   };
 }
 
@@ -91,5 +117,6 @@ export function snapshotFromValues(v: MembershipValues): MembershipSnapshot {
     sourceTitle: v.sourceTitle,
     sourceQuote: v.sourceQuote,
     sourceSeenOn: v.sourceSeenOn?.iso ?? null,
+    ...withFormerPeriods(v.formerPeriods),
   };
 }

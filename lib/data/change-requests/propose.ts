@@ -28,7 +28,15 @@ import { institutionProfileSelect, profileOf } from "../institutions/editable-pr
 import { findSimilarOrganizations } from "../organizations/similar-organizations";
 import { createRequestTellingAdmins } from "./admin-notices";
 import { dateWarnings } from "./date-warnings";
-import { changesAnything, diffValues, membershipSnapshotSelect, snapshotFromValues, snapshotOf } from "./diff";
+import {
+  changesAnything,
+  diffValues,
+  membershipSnapshotSelect,
+  snapshotFromValues,
+  snapshotOf,
+  withFormerPeriods,
+} from "./diff";
+import { keepEndedPeriod, periodErrors } from "../../shared/membership-periods";
 import { citedFor, profileCitationErrors } from "./profile-sources";
 
 // Staff propose; nothing public changes until an admin approves (decide.ts), and the change is applied then
@@ -88,6 +96,25 @@ function withCitation(before: MembershipSnapshot, after: MembershipSnapshot): Me
   return { ...after, sourceSeenOn: after.sourceSeenOn ?? new Date().toISOString().slice(0, 10) };
 }
 
+/** Earlier periods that do not fit together (or with the current one) refused beside their field. */
+function refusePeriodErrors(s: MembershipSnapshot) {
+  const errors = periodErrors(s.formerPeriods ?? [], { joined: s.joined });
+  if (errors.length) refuse({ formerPeriods: errors }, "values.");
+}
+
+/**
+ * The proposal's earlier periods: those sent (none sent, as from an import, keeps the current ones), plus the
+ * ended period a rejoining proposal would otherwise overwrite (keepEndedPeriod), checked together.
+ */
+function withPeriods(before: MembershipSnapshot, after: MembershipSnapshot, values: MembershipValues) {
+  const sent = values.formerPeriods === undefined ? before.formerPeriods : after.formerPeriods;
+  const { formerPeriods: _, ...rest } = after;
+  const kept = keepEndedPeriod(before, { ...after, formerPeriods: sent });
+  const periods: MembershipSnapshot = { ...rest, ...withFormerPeriods(kept) };
+  refusePeriodErrors(periods);
+  return periods;
+}
+
 /**
  * Staff: propose new values for one of their own institution's memberships. `client` is a transaction's when
  * the request is one of several sent together (an import).
@@ -115,7 +142,7 @@ export async function proposeMembershipUpdate(
       "This entry changed since you opened it. Reload the page to see the current values, then propose again.",
     );
   const before = snapshotOf(membership);
-  const after = withCitation(before, snapshotFromValues(input.values));
+  const after = withCitation(before, withPeriods(before, snapshotFromValues(input.values), input.values));
   if (!changesAnything(before, after)) throw new ValidationError("Nothing changed: edit at least one field.");
   await assertNoPending(client, { membershipId: membership.id });
   const kind: ChangeKind =
@@ -175,12 +202,14 @@ export async function proposeMembershipCreate(
     organizationId: organization.id,
     kind: "MEMBERSHIP_CREATE",
   });
+  const proposed = snapshotFromValues(input.values);
+  refusePeriodErrors(proposed);
   const created = await createRequestTellingAdmins(client, {
     data: {
       kind: "MEMBERSHIP_CREATE",
       institutionId: staff.institutionId,
       organizationId: organization.id,
-      proposed: snapshotFromValues(input.values),
+      proposed,
       reason: input.reason,
       proposedById: staff.id,
     },

@@ -10,6 +10,8 @@ import {
   type MatchMembership,
   type MatchResponse,
 } from "../../shared/affiliation-match";
+import { periodInForce } from "../../shared/membership-periods";
+import { formerPeriodsOf } from "../change-requests/diff";
 import { pickName } from "../../shared/names";
 import { db } from "../db";
 import { organizationNameSelect } from "../selects";
@@ -125,21 +127,31 @@ async function membershipsOn(ids: string[], date: string): Promise<Map<string, M
       joinedPrecision: true,
       endedOn: true,
       endedPrecision: true,
+      periods: {
+        select: { joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true },
+        orderBy: { endedOn: "asc" },
+      },
       organization: { select: { slug: true, names: organizationNameSelect } },
     },
     orderBy: [{ institutionId: "asc" }, { organization: { slug: "asc" } }],
   });
   const byInstitution = new Map<string, MatchMembership[]>();
   for (const m of rows) {
+    const current = {
+      joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+      ended: fromStoredDate(m.endedOn, m.endedPrecision),
+    };
+    // A member that left and rejoined was one during each period: the dates given are those of the period that day.
+    const period = periodInForce([...formerPeriodsOf(m.periods), current], date, inForceOn);
+    if (!period) continue;
     const membership = {
       organization: { slug: m.organization.slug, name: pickName(m.organization.names, "en").name },
       role: m.role,
       status: m.status,
-      joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
-      ended: fromStoredDate(m.endedOn, m.endedPrecision),
+      joined: period.joined,
+      ended: period.ended,
     };
-    if (inForceOn(membership, date))
-      byInstitution.set(m.institutionId, [...(byInstitution.get(m.institutionId) ?? []), membership]);
+    byInstitution.set(m.institutionId, [...(byInstitution.get(m.institutionId) ?? []), membership]);
   }
   return byInstitution;
 }

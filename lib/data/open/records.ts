@@ -44,6 +44,13 @@ export type OpenInstitution = {
   updatedAt: string;
 };
 
+export type OpenPeriod = {
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  current: boolean;
+  source: OpenSource | null;
+};
+
 export type OpenMembership = {
   id: string;
   organization: { slug: string; name: string; wikidataId: string | null };
@@ -54,6 +61,11 @@ export type OpenMembership = {
   ended: PartialDate | null;
   notes: string | null;
   source: OpenSource | null;
+  /**
+   * Every period, earliest first: the earlier ones (left, then rejoined), each with the source that states it,
+   * then the current one (`joined`/`ended` above, with `source`).
+   */
+  periods: OpenPeriod[];
   /**
    * The membership's two sides (issue 16): whether the university and the organization both state it and agree
    * (lib/shared/membership-sides.ts), when the university last confirmed it, and the organization's own statement.
@@ -108,6 +120,10 @@ export const openMembershipSelect = {
   notes: true,
   updatedAt: true,
   source: { select: { title: true, publisher: true, url: true } },
+  periods: {
+    select: { joinedOn: true, joinedPrecision: true, endedOn: true, endedPrecision: true, source: openSourceSelect },
+    orderBy: [{ endedOn: "asc" }, { joinedOn: "asc" }],
+  },
   organization: { select: { slug: true, wikidataId: true, names: organizationNameSelect } },
   institution: { select: { slug: true, country: true, wikidataId: true, names: institutionNameSelect } },
 } satisfies Prisma.MembershipSelect;
@@ -193,6 +209,20 @@ export function toOpenMembership(
     ended: fromStoredDate(m.endedOn, m.endedPrecision),
     notes: m.notes,
     source: m.source ? { title: m.source.title, publisher: m.source.publisher, url: m.source.url } : null,
+    periods: [
+      ...m.periods.map((p) => ({
+        joined: fromStoredDate(p.joinedOn, p.joinedPrecision),
+        ended: fromStoredDate(p.endedOn, p.endedPrecision),
+        current: false,
+        source: { title: p.source.title, publisher: p.source.publisher, url: p.source.url },
+      })),
+      {
+        joined: fromStoredDate(m.joinedOn, m.joinedPrecision),
+        ended: fromStoredDate(m.endedOn, m.endedPrecision),
+        current: true,
+        source: { title: m.source.title, publisher: m.source.publisher, url: m.source.url },
+      },
+    ],
     sides: openSides(confirmationOf(m)),
     updatedAt: m.updatedAt.toISOString(),
   };

@@ -8,7 +8,8 @@ const values = {
   type: ["object", "null"],
   description:
     "The public fields the change touched (names, profile facts, a membership's role, status, dates, notes and " +
-    "source), as stored on that side. Never an account, an e-mail address or a reviewer's note.",
+    "source; `formerPeriods`, its earlier periods as `{joined, ended}` partial dates, absent when it had none), " +
+    "as stored on that side. Never an account, an e-mail address or a reviewer's note.",
 };
 const side = obj({ slug: str, name: str, pageUrl: { type: "string", format: "uri" }, apiUrl: { type: "string" } });
 

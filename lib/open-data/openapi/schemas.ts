@@ -3,6 +3,7 @@ import { LICENSE } from "../license";
 import { MATCHING_TYPES } from "../../shared/affiliation-match";
 import { changesSchemas } from "./changes";
 import { ref, nullable, str, nstr, obj, partialDate, pageInfo, links, list, item } from "./builders";
+import { periodSchema, periodsSchema } from "./periods";
 
 /** The shapes the operations answer with (components.schemas), each response validated against them in tests. */
 export const components = {
@@ -11,6 +12,7 @@ export const components = {
     PartialDate: partialDate,
     LocalizedName: obj({ en: str, zh: nstr }),
     Source: obj({ title: str, publisher: nstr, url: nstr }),
+    Period: periodSchema,
     Organization: obj({
       slug: str,
       url: { type: "string", format: "uri" },
@@ -55,6 +57,7 @@ export const components = {
       ended: nullable(ref("PartialDate")),
       notes: nstr,
       source: nullable(ref("Source")),
+      periods: periodsSchema,
       sides: obj({
         state: {
           type: "string",
@@ -190,7 +193,9 @@ export const components = {
         memberships: {
           type: "array",
           items: ref("MatchMembership"),
-          description: "Only when `date` is given: the memberships in force that day.",
+          description:
+            "Only when `date` is given: the memberships in force that day; for a member that left and rejoined, " +
+            "with the dates of the period in force.",
         },
       },
       ["id", "slug", "type", "kind", "name", "country", "url"],

@@ -1,5 +1,6 @@
 // Shapes of a change request as the review screens show them (client-safe; lib/data builds them).
 import type { PartialDate } from "../dates";
+import type { FormerPeriod } from "../membership-periods";
 import type { ChangeKind, ChangeStatus, MembershipRole, MembershipStatus, MergeOutcome, UserRole } from "../enums";
 import type { SimilarOrganization } from "./similar-organizations";
 
@@ -16,6 +17,9 @@ export type MembershipSnapshot = {
   /** When the source was read ("2026-11-29", or a month or year): the Source's seen date. Absent in requests
    * made before sources carried it (they are applied with the request's day). */
   sourceSeenOn?: string | null;
+  /** Earlier periods (left, then rejoined), earliest first; absent when there are none (and in requests made
+   * before periods existed, and in an organization's statements, which leave them as they are). */
+  formerPeriods?: FormerPeriod[];
 };
 
 export type FieldDiff = { field: string; before: unknown; after: unknown; changed: boolean };

@@ -1,3 +1,4 @@
+import type { FormerPeriod } from "../membership-periods";
 import type { PartialDate } from "../dates";
 import type { AuditEventName } from "../audit-events";
 import type { MembershipRole, MembershipStatus } from "../enums";
@@ -8,6 +9,8 @@ export type HistoryValues = {
   status: MembershipStatus;
   joined: PartialDate | null;
   ended: PartialDate | null;
+  /** Earlier periods (left, then rejoined), earliest first; none in rows written before periods existed. */
+  formerPeriods: FormerPeriod[];
   source: { title: string | null; url: string | null; quote: string | null; seenOn: string | null };
 };
 

@@ -1,3 +1,4 @@
+import type { FormerPeriod } from "../membership-periods";
 // What the UI shows about one membership and its sources (client-safe shapes; lib/data builds them).
 import type { PartialDate } from "../dates";
 import type { MembershipRole, MembershipStatus } from "../enums";
@@ -36,6 +37,8 @@ export type MembershipFacts = {
   status: MembershipStatus;
   joined: PartialDate | null;
   ended: PartialDate | null;
+  /** Earlier periods (left, then rejoined), earliest first; `joined`/`ended` are the current one. */
+  formerPeriods: FormerPeriod[];
   notes: string | null;
   source: SourceRef | null;
   updatedAt: string;

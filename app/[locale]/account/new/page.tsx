@@ -46,6 +46,7 @@ export default async function NewMembershipPage({
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
       {correction ? <AnsweredCorrection correction={correction} locale={locale} /> : null}
       <MembershipForm
+        periods
         today={todayIso()}
         action={proposeMembershipCreateAction}
         locale={locale}

@@ -51,6 +51,7 @@ export default async function EditMembershipPage({
       <p className="mb-6 mt-2 text-sm text-slate-700">{t("editLead")}</p>
       {correction ? <AnsweredCorrection correction={correction} locale={locale} /> : null}
       <MembershipForm
+        periods
         today={todayIso()}
         action={proposeMembershipUpdateAction}
         locale={locale}
