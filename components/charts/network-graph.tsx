@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import {
   chooseLabels,
   labelWidth,
-  layoutNetwork,
+  layoutNetworkOnce,
   linkPaths,
   type PlacedLabel,
   type PlacedNode,
@@ -116,7 +116,7 @@ async function NetworkList({ network, locale }: { network: InstitutionNetwork; l
 export async function NetworkGraph({ network, locale }: { network: InstitutionNetwork; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "charts" });
   if (!network.nodes.length) return <p className="text-sm text-muted">{t("noNetwork")}</p>;
-  const layout = layoutNetwork({
+  const layout = layoutNetworkOnce({
     center: network.center.slug,
     nodes: network.nodes.map((n) => ({ id: n.slug, weight: n.shared.length })),
     links: network.links,

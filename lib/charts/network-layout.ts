@@ -187,3 +187,31 @@ export function linkPaths(links: PlacedLink[]): { width: number; d: string }[] {
   }
   return [...byWidth].sort(([a], [b]) => a - b).map(([width, segments]) => ({ width, d: segments.join("") }));
 }
+
+// Laid-out networks kept in this process, by their input: the layout (300 iterations of a force simulation) is the
+// dearest part of an institution's page, and it is the same for the page in English and in Chinese, and for every
+// render of it until its network changes (a revalidation after any approval re-renders pages whose network did not).
+// A Map keeps insertion order: the oldest entry goes first when it is full. About 6 KB a layout of 31 nodes.
+const LAYOUTS_KEPT = 2_000;
+const layouts = new Map<string, NetworkLayout>();
+
+/** layoutNetwork, remembered for the same input and box (the result is shared: treat it as read-only). */
+export function layoutNetworkOnce(input: NetworkInput, width = 720, height = 440, margin = 28): NetworkLayout {
+  const key = JSON.stringify([input.center, input.nodes, input.links, width, height, margin]);
+  const kept = layouts.get(key);
+  if (kept) {
+    // Used again: to the back of the queue.
+    layouts.delete(key);
+    layouts.set(key, kept);
+    return kept;
+  }
+  const layout = layoutNetwork(input, width, height, margin);
+  layouts.set(key, layout);
+  if (layouts.size > LAYOUTS_KEPT) layouts.delete(layouts.keys().next().value as string);
+  return layout;
+}
+
+/** How many layouts are kept (for the tests). */
+export function keptLayoutCount(): number {
+  return layouts.size;
+}

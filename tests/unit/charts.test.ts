@@ -9,7 +9,15 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import { alpha2FromNumeric, baseMap, baseMapSvg, isOnMap, numericFromAlpha2 } from "@/lib/charts/world-map";
 import { smallRegions } from "@/lib/charts/small-regions";
 import { bucketJoins, niceScale, yearSeries } from "@/lib/charts/timeline";
-import { chooseLabels, labelWidth, layoutNetwork, type NetworkInput } from "@/lib/charts/network-layout";
+import {
+  chooseLabels,
+  keptLayoutCount,
+  labelWidth,
+  layoutNetwork,
+  layoutNetworkOnce,
+  type NetworkInput,
+  type NetworkLayout as NetworkLayoutResult,
+} from "@/lib/charts/network-layout";
 
 describe("world map country codes", () => {
   it("maps world-atlas's numeric ids to the alpha-2 codes the registry stores, and back", () => {
@@ -208,6 +216,31 @@ function network(n: number): NetworkInput {
 describe("layoutNetwork", () => {
   it("gives the same picture for the same network", () => {
     expect(layoutNetwork(network(30))).toEqual(layoutNetwork(network(30)));
+  });
+
+  it("lays out a network once per process: the same input gives the kept layout, another input its own", () => {
+    const first = layoutNetworkOnce(network(12));
+    expect(first).toEqual(layoutNetwork(network(12)));
+    expect(layoutNetworkOnce(network(12))).toBe(first);
+    const other = layoutNetworkOnce({ ...network(12), links: network(12).links.slice(1) });
+    expect(other).not.toBe(first);
+    expect(other).toEqual(layoutNetwork({ ...network(12), links: network(12).links.slice(1) }));
+    expect(layoutNetworkOnce(network(12), 400, 300)).not.toBe(first);
+  });
+
+  it("keeps at most 2,000 layouts, the least recently used going first", () => {
+    const kept = layoutNetworkOnce(network(3));
+    const made: NetworkLayoutResult[] = [];
+    for (let i = 0; i < 2_100; i++) {
+      made.push(layoutNetworkOnce({ center: `c${i}`, nodes: [], links: [] }));
+      // Used now and then, so it stays while older ones go.
+      if (i % 500 === 0) expect(layoutNetworkOnce(network(3))).toBe(kept);
+    }
+    expect(keptLayoutCount()).toBe(2_000);
+    expect(layoutNetworkOnce(network(3))).toBe(kept);
+    // The oldest went (laid out anew, a new object); the newest is still the one kept.
+    expect(layoutNetworkOnce({ center: "c0", nodes: [], links: [] })).not.toBe(made[0]);
+    expect(layoutNetworkOnce({ center: "c2099", nodes: [], links: [] })).toBe(made[2099]);
   });
 
   it("keeps every node inside the box, the centre in the middle, and drops links to unknown nodes", () => {
