@@ -2,7 +2,7 @@
 
 import { confirmWatch, watchRecord } from "../data/watches/subscribe";
 import { setDigestFrequency, stopWatching, unsubscribeWatcher } from "../data/watches/manage";
-import { watcherPagePath } from "../shared/paths";
+import { watchUnsubscribePath, watcherPagePath } from "../shared/paths";
 import { NotFoundError } from "../shared/errors";
 import {
   confirmWatchSchema,
@@ -68,9 +68,13 @@ export const stopWatchingAction = action({
 export const unsubscribeWatcherAction = action({
   name: "unsubscribeWatcher",
   schema: unsubscribeWatcherSchema,
-  async run(_actor, { token }) {
+  async run(_actor, { token }, locale) {
     if (!(await unsubscribeWatcher(token)))
       throw new NotFoundError("This link is not valid any more: the latest digest carries a fresh one.");
-    return { message: "Unsubscribed: no more digests go to this address, and it is no longer kept." };
+    // The page the button was on opens nothing now: on to its "done" state.
+    return {
+      message: "Unsubscribed: no more digests go to this address, and it is no longer kept.",
+      redirectTo: `${watchUnsubscribePath(locale, token)}?done=1`,
+    };
   },
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Locale } from "@/i18n/routing";
 import { db, type Tx } from "../db";
+import { Prisma } from "../../generated/prisma/client";
 import { env } from "../../env";
 import { consumeRateLimits } from "../rate-limit";
 import { NotFoundError, ValidationError } from "../../shared/errors";
@@ -51,7 +52,7 @@ async function countAgainstLimits(clientAddress: string, email: string) {
   );
 }
 
-/** The watcher of an address and its watch of the record, made when missing (a race's loser reads the winner's). */
+/** The watcher of an address and its watch of the record, made when missing. */
 async function watchOf(tx: Tx, email: string, record: RecordRef, input: WatchRecordInput, locale: Locale) {
   const watcher = await tx.watcher.upsert({
     where: { email },
@@ -72,6 +73,20 @@ async function watchOf(tx: Tx, email: string, record: RecordRef, input: WatchRec
     data: { requestedFrequency: input.frequency, requestedLocale: locale },
   });
   return { watcherId: watcher.id, watchId: watch.id };
+}
+
+/**
+ * watchOf in a transaction of its own. Two forms at once for one address may both create: the loser's unique-key
+ * error (P2002) is retried once, and then finds the winner's rows.
+ */
+async function ensureWatch(email: string, record: RecordRef, input: WatchRecordInput, locale: Locale) {
+  const run = () => db().$transaction((tx) => watchOf(tx, email, record, input, locale));
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    return run();
+  }
 }
 
 /**
@@ -96,12 +111,12 @@ export async function watchRecord(
   await countAgainstLimits(context.clientAddress, email);
   const name = await recordName(record, context.locale);
   if (own) {
-    const { watchId } = await db().$transaction((tx) => watchOf(tx, email, record, input, context.locale));
+    const { watchId } = await ensureWatch(email, record, input, context.locale);
     const pageToken = await confirmWatchById(watchId);
     await context.later(() => mailStarted(email, context.locale, name, pageToken));
     return "watching";
   }
-  const { watcherId, watchId } = await db().$transaction((tx) => watchOf(tx, email, record, input, context.locale));
+  const { watcherId, watchId } = await ensureWatch(email, record, input, context.locale);
   const token = await db().$transaction((tx) => issueWatchToken(tx, watcherId, watchId));
   await context.later(async () => {
     const t = mailTranslator(context.locale);

@@ -1,8 +1,9 @@
 // Watching an organization by email, end to end (issue 18 §2): a visitor fills in the form on the page, confirms from
 // the mail the SMTP sink received, an approved change comes, the digest job (run here directly, against the
 // portal's own database) mails a digest; the visitor opens the subscriber's page from it, changes the frequency, and
-// a mail client's one-click POST (RFC 8058) unsubscribes through the running server.
-import { randomBytes } from "node:crypto";
+// unsubscribes with the button the List-Unsubscribe address shows; a mail client's one-click POST (RFC 8058) works
+// through the running server.
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/data/prisma-client";
@@ -171,18 +172,38 @@ describe("a visitor watches an organization by email", () => {
     await screenshot(page, "watch-03-subscriber-page");
   });
 
-  it("a mail client's one-click POST unsubscribes through the running portal; a GET shows a button", async () => {
+  it("List-Unsubscribe: a GET shows a button that unsubscribes; a mail client's POST needs no click", async () => {
     const get = await fetch(unsubscribeHeader, { redirect: "manual" });
     expect(get.status).toBe(303);
     await page.goto(unsubscribeHeader);
-    await page.getByRole("button", { name: "Unsubscribe" }).waitFor();
+    await page.getByText(`Stop every digest to ${email}?`).waitFor();
     expect(await prisma.watcher.count({ where: { email } })).toBe(1);
-    const post = await fetch(unsubscribeHeader, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "List-Unsubscribe=One-Click",
-    });
-    expect(post.status).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await page.getByText("Unsubscribed: no more digests go to this address").waitFor();
     expect(await prisma.watcher.count({ where: { email } })).toBe(0);
+    await screenshot(page, "watch-04-unsubscribed");
+
+    // A mail client's one-click POST (RFC 8058), through the running portal's front and proxy (no Origin, no
+    // cookie): another subscriber, whose page token is made here as the digest job makes one.
+    const other = await prisma.watcher.create({ data: { email: `oneclick.${tag}@example.org` } });
+    const token = randomBytes(32).toString("base64url");
+    await prisma.watchToken.create({
+      data: {
+        hash: createHash("sha256").update(token).digest("hex"),
+        watcherId: other.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const oneClick = (t: string) =>
+      fetch(`${baseUrl()}/api/watch/unsubscribe/${t}?lang=en`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      });
+    expect((await oneClick(token)).status).toBe(200);
+    expect(await prisma.watcher.count({ where: { id: other.id } })).toBe(0);
+    // The first subscriber's token opens nothing any more.
+    expect((await oneClick(/\/unsubscribe\/([\w-]+)\?/.exec(unsubscribeHeader)![1]!)).status).toBe(404);
   });
 });

@@ -14,11 +14,21 @@ import { isLocale } from "@/i18n/routing";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
 
-export default async function UnsubscribePage({ params }: { params: Promise<{ locale: string; token: string }> }) {
-  const { locale, token } = await params;
+type Props = { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ done?: string }> };
+
+export default async function UnsubscribePage({ params, searchParams }: Props) {
+  const [{ locale, token }, { done }] = await Promise.all([params, searchParams]);
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const [t, page] = await Promise.all([getTranslations({ locale, namespace: "watch" }), getWatcherPage(token, locale)]);
+  // After the button: the token opens nothing any more (the address is gone), which is what this says.
+  if (!page && done)
+    return (
+      <article className="max-w-xl space-y-4">
+        <h1 className="text-2xl font-semibold">{t("unsubscribeTitle")}</h1>
+        <p role="status">{t("unsubscribed")}</p>
+      </article>
+    );
   if (!page) notFound();
   return (
     <WatchIntl locale={locale}>
