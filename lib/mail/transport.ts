@@ -17,6 +17,9 @@ export const WITHHELD_LINK = "[link withheld: only its recipient gets it]";
 
 export type PlainMail = { to: string; subject: string; text: string };
 
+/** A mail with an HTML part beside its text, and headers of its own (a digest's List-Unsubscribe, RFC 8058). */
+export type RichMail = PlainMail & { html?: string; headers?: Record<string, string> };
+
 /** A mail carrying a link that sets a password: `text` writes the mail around the link it is given. */
 export type LinkMail = { to: string; subject: string; text: (link: string) => string; link: string };
 
@@ -37,10 +40,18 @@ export function canSendMail(): boolean {
 }
 
 /** Hand a mail to the mail server. Throws when there is none (see canSendMail) or it refuses the mail. */
-export async function sendMail(mail: PlainMail): Promise<void> {
+export async function sendMail(mail: RichMail): Promise<void> {
   const t = smtp();
   if (!t) throw new Error("no mail server is configured (SMTP_URL)");
-  await t.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+  const { to, subject, text, html, headers } = mail;
+  await t.sendMail({
+    from: env().MAIL_FROM,
+    to,
+    subject,
+    text,
+    ...(html ? { html } : {}),
+    ...(headers ? { headers } : {}),
+  });
 }
 
 /** Print a mail on the server's console, for a portal without a mail server. */

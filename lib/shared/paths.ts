@@ -54,3 +54,23 @@ export function correctionFormPath(locale: Locale, record: { kind: "organization
   const section = record.kind === "organization" ? "organizations" : "institutions";
   return `/${locale}/${section}/${segment(record.slug)}/correction`;
 }
+
+/** A watcher's confirmation link (double opt-in): a page whose button confirms. */
+export function watchConfirmPath(locale: Locale, token: string): string {
+  return `/${locale}/watch/confirm/${segment(token)}`;
+}
+
+/** A watcher's own page (what they watch, how often): the token in the address is the only key to it. */
+export function watcherPagePath(locale: Locale, token: string): string {
+  return `/${locale}/watch/${segment(token)}`;
+}
+
+/** The page with the button that stops every digest (a person's way; mail clients POST to watchUnsubscribeApiPath). */
+export function watchUnsubscribePath(locale: Locale, token: string): string {
+  return `/${locale}/watch/${segment(token)}/unsubscribe`;
+}
+
+/** RFC 8058's one-click address: a POST unsubscribes at once; a GET is sent to the page with the button. */
+export function watchUnsubscribeApiPath(locale: Locale, token: string): string {
+  return `/api/watch/unsubscribe/${segment(token)}?lang=${locale}`;
+}

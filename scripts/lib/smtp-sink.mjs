@@ -1,6 +1,7 @@
 // A local SMTP server that keeps what it receives as files, for the tests: the portal mails through it as
 // through any mail server (SMTP_URL), and the tests read each message from its folder as a real inbox would.
-// Each message becomes <dir>/<time>-<n>.json: { to (the envelope's recipients), from, subject, text }.
+// Each message becomes <dir>/<time>-<n>.json: { to (the envelope's recipients), from, subject, text, html (or
+// null), headers (the List-Unsubscribe ones a digest carries, by lower-case name) }.
 //   node scripts/lib/smtp-sink.mjs --dir DIR    runs it as a process of its own, printing its SMTP_URL
 // (scripts/test.mjs does: it waits on vitest synchronously, so a sink inside it would never answer).
 import { spawn } from "node:child_process";
@@ -30,6 +31,19 @@ export async function startSmtpSink({ dir }) {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
             subject: mail.subject ?? "",
             text: mail.text ?? "",
+            html: typeof mail.html === "string" ? mail.html : null,
+            // As written (mailparser parses List-* headers into objects of its own): the raw line after the colon.
+            headers: Object.fromEntries(
+              (mail.headerLines ?? [])
+                .filter((h) => h.key === "list-unsubscribe" || h.key === "list-unsubscribe-post")
+                .map((h) => [
+                  h.key,
+                  h.line
+                    .slice(h.line.indexOf(":") + 1)
+                    .replace(/\r?\n[ \t]+/g, " ")
+                    .trim(),
+                ]),
+            ),
           };
           // Written whole, then renamed: a reader never sees half a message.
           const file = path.join(dir, `${name}.json`);

@@ -627,6 +627,31 @@ const inputs = {
   async deleteWebhook(target) {
     return { webhookId: (await ownersWebhook(target)).id };
   },
+  // Watching by email (issue 18 §2): the target stands for a watcher of its institution (watcherOf).
+  async watchRecord(target) {
+    // Every case comes from one client address ("unknown"): its counters start afresh each time.
+    await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "watch:" } } });
+    return {
+      institutionSlug: institutionSlugs[target],
+      email: `matrix-watch-${randomBytes(4).toString("hex")}@example.org`,
+      frequency: "DAILY",
+      website: "",
+    };
+  },
+  async confirmWatch(target) {
+    const { confirmToken } = await watcherOf(target, false);
+    return { token: confirmToken };
+  },
+  async setDigestFrequency(target) {
+    return { token: (await watcherOf(target, true)).pageToken, frequency: "WEEKLY" };
+  },
+  async stopWatching(target) {
+    const { pageToken, watchId } = await watcherOf(target, true);
+    return { token: pageToken, watchId };
+  },
+  async unsubscribeWatcher(target) {
+    return { token: (await watcherOf(target, true)).pageToken };
+  },
 } satisfies Record<string, (target: Target, actor: ActorKey) => Promise<Record<string, unknown>>>;
 
 /** Whose webhooks a target stands for: its institution's manager's. */
@@ -646,6 +671,33 @@ async function ownersWebhook(target: Target) {
     },
   });
 }
+/** A fresh watcher of the target's institution, with its mailed links' tokens (stored hashed, as the portal does). */
+async function watcherOf(target: Target, confirmed: boolean) {
+  const token = () => randomBytes(32).toString("base64url");
+  const hash = (t: string) => createHash("sha256").update(t).digest("hex");
+  const [pageToken, confirmToken] = [token(), token()];
+  const watcher = await prisma.watcher.create({
+    data: { email: `matrix-watcher-${randomBytes(4).toString("hex")}@example.org` },
+  });
+  const watch = await prisma.watch.create({
+    data: {
+      watcherId: watcher.id,
+      institutionId: institutionIds[target],
+      confirmedAt: confirmed ? new Date() : null,
+      requestedFrequency: "DAILY",
+      requestedLocale: "en",
+    },
+  });
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  await prisma.watchToken.createMany({
+    data: [
+      { hash: hash(pageToken), watcherId: watcher.id, expiresAt },
+      { hash: hash(confirmToken), watcherId: watcher.id, watchId: watch.id, expiresAt },
+    ],
+  });
+  return { pageToken, confirmToken, watchId: watch.id };
+}
+
 /** The actor is the owner of the target's webhooks. */
 const webhookOwner = (a: ActorKey, t: Target) =>
   (a === "staffNmu" && t === "nmu") || (a === "staffCuhk" && t === "cuhk");
@@ -850,6 +902,13 @@ const expectations: Record<ActionName, (actor: ActorKey, target: Target) => Outc
   proposeOrganizationMemberUpdate: (a, t) => rule(secretariatOf(a, t)),
   proposeOrganizationMemberEnd: (a, t) => rule(secretariatOf(a, t)),
   // Any approved account registers webhooks of its own: the target's owner's are untouched by anyone else's.
+  // Anyone may watch any page by email, with no account (the address confirms it, not the session); the subscriber's
+  // links carry a token that is the credential, whoever holds it (as a reset link is). Wrong tokens: watch.test.ts.
+  watchRecord: () => "allowed",
+  confirmWatch: () => "allowed",
+  setDigestFrequency: () => "allowed",
+  stopWatching: () => "allowed",
+  unsubscribeWatcher: () => "allowed",
   createWebhook: (a, t) => (webhookOwner(a, t) ? "allowed" : a === "anonymous" ? "denied" : "untouched"),
   // Only the owner changes a webhook; an admin included, nobody else sees it.
   rotateWebhookSecret: (a, t) => rule(webhookOwner(a, t)),
@@ -984,7 +1043,14 @@ async function snapshot(target: Target) {
     orderBy: { id: "asc" },
     select: { id: true, url: true, enabled: true, secretEncrypted: true, disabledReason: true },
   });
+  // The target institution's watchers: their watches, confirmation, frequency (bigint positions left out).
+  const watches = await prisma.watch.findMany({
+    where: { institutionId },
+    orderBy: { id: "asc" },
+    select: { id: true, confirmedAt: true, watcher: { select: { email: true, frequency: true } } },
+  });
   return JSON.stringify({
+    watches,
     webhooks,
     secretariat,
     organizationDomainsNow,

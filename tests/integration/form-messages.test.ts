@@ -44,6 +44,8 @@ describe("form messages", () => {
     // A webhook's own buttons: which one, and whether it is to be enabled.
     hidden.add("webhookId");
     hidden.add("enabled");
+    // The subscriber's page's "Stop watching" button: which watch.
+    hidden.add("watchId");
     for (const [name, definition] of Object.entries(actions))
       for (const { path } of fieldsOf(definition.schema)) {
         const parts = path.split(".");

@@ -20,6 +20,7 @@ import { InstitutionPeople } from "@/components/institutions/institution-people"
 import { InstitutionIdentifiers } from "@/components/institutions/institution-identifiers";
 import { ClaimInvitation, StaffInvitation } from "@/components/institutions/claim-invitation";
 import { SuggestCorrectionLink } from "@/components/corrections/suggest-correction-link";
+import { WatchBox } from "@/components/watches/watch-box";
 import { isLocale } from "@/i18n/routing";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -102,6 +103,7 @@ export default async function InstitutionPage(props: Props) {
       <HistoryList entries={history} locale={locale} show="organization" />
       <DownloadLinks scope="institutions" slug={i.slug} locale={locale} />
       <SuggestCorrectionLink record={{ kind: "institution", slug: i.slug }} locale={locale} />
+      <WatchBox record={{ kind: "institution", slug: i.slug }} locale={locale} />
     </article>
   );
 }

@@ -25,6 +25,7 @@ import { FounderList } from "@/components/organizations/founder-list";
 import { PeopleList } from "@/components/organizations/people-list";
 import { OrganizationNames } from "@/components/organizations/organization-names";
 import { SuggestCorrectionLink } from "@/components/corrections/suggest-correction-link";
+import { WatchBox } from "@/components/watches/watch-box";
 import { Link } from "@/components/ui/link";
 import { isLocale } from "@/i18n/routing";
 
@@ -109,6 +110,7 @@ export default async function OrganizationPage(props: Props) {
       </div>
       <DownloadLinks scope="organizations" slug={o.slug} locale={locale} />
       <SuggestCorrectionLink record={{ kind: "organization", slug: o.slug }} locale={locale} />
+      <WatchBox record={{ kind: "organization", slug: o.slug }} locale={locale} />
       {/* The organization's own side is kept by its secretariat: the way in (lib/data/secretariats/signup.ts). */}
       <p className="mt-2 text-sm text-muted">
         {t("secretariatSignup")}{" "}
