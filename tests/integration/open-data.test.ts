@@ -161,24 +161,65 @@ describe("the dataset and its slices", () => {
 });
 
 describe("Wikidata QuickStatements", () => {
+  // A university and two organizations of this file's own (the seed's memberships are changed, with their sources,
+  // by other files that share this database), with Wikidata items no other record has.
+  const tag = createHash("sha256").update(String(Math.random())).digest("hex").slice(0, 8);
+  const item = (n: number) => `Q${9_000_000_000 + Number.parseInt(tag.slice(0, 6), 16) * 10 + n}`;
   beforeAll(async () => {
-    await prisma.institution.update({ where: { slug: NMU }, data: { wikidataId: "Q1000001" } });
-    await prisma.organization.update({ where: { slug: BRIMEA }, data: { wikidataId: "Q1000002" } });
-    await prisma.organization.update({ where: { slug: "m9-collaboration-network" }, data: { wikidataId: "Q1000003" } });
-  });
-  afterAll(async () => {
-    await prisma.institution.update({ where: { slug: NMU }, data: { wikidataId: null } });
-    await prisma.organization.updateMany({
-      where: { slug: { in: [BRIMEA, "m9-collaboration-network"] } },
-      data: { wikidataId: null },
+    const unnamed = await prisma.source.create({
+      data: { key: `qs-unnamed-${tag}`, title: "A page without an address", seenOn: new Date("2024-01-01") },
     });
+    const page = await prisma.source.create({
+      data: {
+        key: `qs-page-${tag}`,
+        title: "The university's page",
+        url: `https://example.org/qs-${tag}`,
+        seenOn: new Date("2024-01-01"),
+      },
+    });
+    const institution = await prisma.institution.create({
+      data: {
+        slug: `qs-university-${tag}`,
+        kind: "UNIVERSITY",
+        country: "CN",
+        wikidataId: item(1),
+        names: { create: [{ locale: "en", name: `QS University ${tag}`, kind: "OFFICIAL" }] },
+      },
+    });
+    for (const [n, joinedOn, joinedPrecision, sourceId] of [
+      [2, "2018-05-01", "MONTH", unnamed.id],
+      [3, "2021-07-09", "DAY", page.id],
+    ] as const) {
+      const organization = await prisma.organization.create({
+        data: {
+          slug: `qs-alliance-${n}-${tag}`,
+          kind: "ALLIANCE",
+          wikidataId: item(n),
+          names: { create: [{ locale: "en", name: `QS Alliance ${n} ${tag}` }] },
+        },
+      });
+      await prisma.membership.create({
+        data: {
+          institutionId: institution.id,
+          organizationId: organization.id,
+          joinedOn: new Date(`${joinedOn}T00:00:00Z`),
+          joinedPrecision,
+          sourceId,
+        },
+      });
+    }
   });
 
-  it("one P463 line per membership with items on both sides, dated at the stored precision", async () => {
+  it(`one P463 line per membership with items on both sides, dated at the stored precision, with each source \
+that has an address as its reference`, async () => {
     const qs = renderQuickStatements(await loadOpenDataset({ kind: "all" }));
-    expect(qs.trim().split("\n").sort()).toEqual([
-      "Q1000001|P463|Q1000002|P580|+2018-05-00T00:00:00Z/10",
-      "Q1000001|P463|Q1000003|P580|+2021-07-09T00:00:00Z/11",
+    const mine = qs
+      .trim()
+      .split("\n")
+      .filter((l) => l.startsWith(`${item(1)}|`));
+    expect(mine.sort()).toEqual([
+      `${item(1)}|P463|${item(2)}|P580|+2018-05-00T00:00:00Z/10`,
+      `${item(1)}|P463|${item(3)}|P580|+2021-07-09T00:00:00Z/11|S854|"https://example.org/qs-${tag}"`,
     ]);
   });
 });
