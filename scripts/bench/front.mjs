@@ -6,10 +6,11 @@ import path from "node:path";
 import { startNginxFront } from "../lib/nginx-front.mjs";
 import { measure } from "./http.mjs";
 
-// As a browser asks: an Accept naming json or csv is never stored by the front.
+// As a browser asks (an Accept naming json or csv is never stored by the front), but uncompressed: the portal
+// compresses its answers and this nginx serves the file as it is, so both sides send the same bytes.
 const BROWSER = {
   accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-  "accept-encoding": "gzip, deflate, br",
+  "accept-encoding": "identity",
 };
 
 /** `pages`: [{ name, path }] on `baseUrl`; `port`: the front's; `dir`: its files. */
