@@ -1,6 +1,7 @@
 "use client";
 
 import type { Locale } from "@/i18n/routing";
+import { HoneypotField } from "@/components/ui/honeypot-field";
 import type { FormAction } from "@/lib/actions/state";
 import { ActionForm, useFormState } from "@/components/account/action-form";
 import { LabelledField, useFieldState } from "@/components/account/labelled-field";
@@ -81,12 +82,8 @@ function Fields({ texts }: { texts: CorrectionFormTexts }) {
           className={INPUT}
         />
       </LabelledField>
-      {/* The honeypot: out of sight and out of the tab order, with a label a bot fills in. People never see it;
-          a submission that fills it is answered as any other and nothing is kept (corrections/submit.ts). */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label htmlFor="website">{texts.honeypot}</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      {/* A filled one is answered as any other submission and nothing is kept (corrections/submit.ts). */}
+      <HoneypotField id="website" label={texts.honeypot} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Locale } from "@/i18n/routing";
+import { HoneypotField } from "@/components/ui/honeypot-field";
 import type { FormAction } from "@/lib/actions/state";
 import { ActionForm } from "@/components/account/action-form";
 import { LabelledField, useFieldState } from "@/components/account/labelled-field";
@@ -46,12 +47,8 @@ function Fields({ texts }: { texts: WatchFormTexts }) {
         </div>
         <FieldError name="frequency" />
       </fieldset>
-      {/* A honeypot, as on the correction form: hidden from people and the tab order; a filled one is answered as
-          any other submission and nothing is kept (lib/data/watches/subscribe.ts). */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label htmlFor="watch-website">{texts.honeypot}</label>
-        <input id="watch-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      {/* A filled one is answered as any other submission and nothing is kept (lib/data/watches/subscribe.ts). */}
+      <HoneypotField id="watch-website" label={texts.honeypot} />
     </>
   );
 }
