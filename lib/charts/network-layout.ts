@@ -1,15 +1,7 @@
 // Force-directed layout computed on the server: fixed iterations from seeded starting positions, so the same
-// network always gives the same picture (and the same HTML, which the page cache can keep).
-import {
-  forceCollide,
-  forceLink,
-  forceManyBody,
-  forceSimulation,
-  forceX,
-  forceY,
-  type SimulationLinkDatum,
-  type SimulationNodeDatum,
-} from "d3-force";
+// network always gives the same picture (and the same HTML, which the page cache can keep). The simulation is
+// lib/charts/force-simulation.ts.
+import { ITERATIONS, simulate, type SimLink, type SimNode } from "./force-simulation";
 
 export type NetworkInput = {
   center: string;
@@ -28,10 +20,6 @@ export type PlacedLink = {
 };
 export type NetworkLayout = { width: number; height: number; nodes: PlacedNode[]; links: PlacedLink[] };
 
-type SimNode = SimulationNodeDatum & { id: string; r: number; weight: number };
-
-const ITERATIONS = 300;
-
 /** Node radius: the centre is largest; others grow with the number of organizations shared. */
 export function nodeRadius(weight: number, isCenter: boolean): number {
   return isCenter ? 14 : Math.min(12, 5 + 2 * Math.sqrt(weight));
@@ -42,8 +30,9 @@ export function nodeRadius(weight: number, isCenter: boolean): number {
  * input order on a spiral first; links pull harder the more organizations two institutions share.
  */
 export function layoutNetwork(input: NetworkInput, width = 720, height = 440, margin = 28): NetworkLayout {
-  const ids = new Set([input.center, ...input.nodes.map((n) => n.id)]);
-  const nodes: SimNode[] = [{ id: input.center, weight: 0, r: nodeRadius(0, true), x: 0, y: 0, fx: 0, fy: 0 }];
+  const nodes: SimNode[] = [
+    { id: input.center, weight: 0, r: nodeRadius(0, true), x: 0, y: 0, vx: 0, vy: 0, fixed: true },
+  ];
   input.nodes.forEach((n, i) => {
     if (n.id === input.center) return;
     // Golden-angle spiral: spread out, deterministic, heavier neighbours (listed first) nearer the centre.
@@ -55,33 +44,36 @@ export function layoutNetwork(input: NetworkInput, width = 720, height = 440, ma
       r: nodeRadius(n.weight, false),
       x: radius * Math.cos(angle),
       y: radius * Math.sin(angle),
+      vx: 0,
+      vy: 0,
+      fixed: false,
     });
   });
-  const links: (SimulationLinkDatum<SimNode> & { weight: number })[] = input.links
-    .filter((l) => ids.has(l.source) && ids.has(l.target) && l.source !== l.target)
-    .map((l) => ({ source: l.source, target: l.target, weight: l.weight }));
-  const maxWeight = Math.max(1, ...links.map((l) => l.weight));
-  const simulation = forceSimulation(nodes)
-    .force(
-      "link",
-      forceLink<SimNode, (typeof links)[number]>(links)
-        .id((d) => d.id)
-        .distance((l) => 130 - 50 * (l.weight / maxWeight))
-        .strength((l) => 0.2 + 0.5 * (l.weight / maxWeight)),
-    )
-    .force("charge", forceManyBody<SimNode>().strength(-320))
-    .force(
-      "collide",
-      forceCollide<SimNode>((d) => d.r + 6),
-    )
-    .force("x", forceX<SimNode>(0).strength(0.04))
-    .force("y", forceY<SimNode>(0).strength(0.06))
-    .stop();
-  simulation.tick(ITERATIONS);
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const kept = input.links.filter((l) => index.has(l.source) && index.has(l.target) && l.source !== l.target);
+  const maxWeight = Math.max(1, ...kept.map((l) => l.weight));
+  const degree = new Array<number>(nodes.length).fill(0);
+  for (const l of kept) {
+    degree[index.get(l.source)!]! += 1;
+    degree[index.get(l.target)!]! += 1;
+  }
+  const links: SimLink[] = kept.map((l) => {
+    const source = index.get(l.source)!;
+    const target = index.get(l.target)!;
+    return {
+      source,
+      target,
+      weight: l.weight,
+      distance: 130 - 50 * (l.weight / maxWeight),
+      strength: 0.2 + 0.5 * (l.weight / maxWeight),
+      bias: degree[source]! / (degree[source]! + degree[target]!),
+    };
+  });
+  simulate(nodes, links, ITERATIONS);
 
   // Fit the result into the box, keeping the aspect ratio and the centre node in the middle.
-  const spanX = Math.max(1, ...nodes.map((n) => Math.abs(n.x ?? 0) + n.r));
-  const spanY = Math.max(1, ...nodes.map((n) => Math.abs(n.y ?? 0) + n.r));
+  const spanX = Math.max(1, ...nodes.map((n) => Math.abs(n.x) + n.r));
+  const spanY = Math.max(1, ...nodes.map((n) => Math.abs(n.y) + n.r));
   const scale = Math.min((width / 2 - margin) / spanX, (height / 2 - margin) / spanY, 3);
   const round = (v: number) => Math.round(v * 10) / 10;
   const placed = new Map<string, PlacedNode>();
@@ -90,17 +82,16 @@ export function layoutNetwork(input: NetworkInput, width = 720, height = 440, ma
       id: n.id,
       weight: n.weight,
       r: n.r,
-      x: round(width / 2 + (n.x ?? 0) * scale),
-      y: round(height / 2 + (n.y ?? 0) * scale),
+      x: round(width / 2 + n.x * scale),
+      y: round(height / 2 + n.y * scale),
     });
-  const endpoint = (e: string | number | SimNode) => placed.get(typeof e === "object" ? e.id : String(e))!;
   return {
     width,
     height,
     nodes: [...placed.values()],
     links: links.map((l) => {
-      const a = endpoint(l.source);
-      const b = endpoint(l.target);
+      const a = placed.get(nodes[l.source]!.id)!;
+      const b = placed.get(nodes[l.target]!.id)!;
       return { source: a.id, target: b.id, weight: l.weight, x1: a.x, y1: a.y, x2: b.x, y2: b.y };
     }),
   };
