@@ -13,30 +13,23 @@ import { countryName } from "@/lib/shared/countries";
 import { ChartTextScale } from "./chart-text-scale";
 import type { InstitutionNetwork, NetworkNode } from "@/lib/shared/types/charts";
 
-// A label written beside its node, unless the chart is too shrunk for it (chart-text-scale.tsx).
-const PLACED = "[visibility:var(--peripheral-labels,visible)]";
-const SHOWN_ON_FOCUS = "group-hover:visible group-focus-visible:visible";
-// 11 CSS pixels however far the SVG is shrunk.
-const LABEL_SIZE = "text-[length:calc(11px*var(--chart-text-scale,1))]";
-
 function shortName(name: string) {
   return name.length > 28 ? `${name.slice(0, 27)}…` : name;
 }
+
+// Presentation lives in app/globals.css (.net-*): the markup keeps only what differs from node to node, and labels
+// are centred on their node unless they say otherwise (text-anchor on the <svg>, inherited).
 
 /** The institution at the centre: not a link (this is its page), its name always written. */
 function CenterNode({ p, place, name }: { p: PlacedNode; place: PlacedLabel | undefined; name: string }) {
   return (
     <g data-node="center">
-      <circle cx={p.x} cy={p.y} r={p.r} fill="#b45309" stroke="#ffffff" strokeWidth={2} />
+      <circle cx={p.x} cy={p.y} r={p.r} className="net-center" />
       <text
         x={place?.x ?? p.x}
         y={place?.y ?? p.y + p.r + 13}
-        textAnchor={place?.anchor ?? "middle"}
-        className="text-[length:calc(12px*var(--chart-text-scale,1))] font-semibold"
-        fill="#1c2430"
-        stroke="#ffffff"
-        strokeWidth={3}
-        paintOrder="stroke"
+        textAnchor={place?.anchor === "middle" || !place ? undefined : place.anchor}
+        className="net-label net-label-center"
       >
         {shortName(name)}
       </text>
@@ -49,27 +42,15 @@ type NodeProps = { p: PlacedNode; place: PlacedLabel | undefined; n: NetworkNode
 /** One sharing institution: a link to its page, its name written when it fits, on hover and focus otherwise. */
 function NodeLink({ p, place, n, title, locale }: NodeProps) {
   return (
-    <a href={`/${locale}/institutions/${n.slug}`} aria-label={title} className="group outline-none" data-node={n.slug}>
+    <a href={`/${locale}/institutions/${n.slug}`} aria-label={title} className="net-node" data-node={n.slug}>
       <title>{title}</title>
-      <circle
-        cx={p.x}
-        cy={p.y}
-        r={p.r + 5}
-        fill="none"
-        stroke="#0f5e74"
-        strokeWidth={3}
-        className="invisible group-hover:visible group-focus-visible:visible"
-      />
-      <circle cx={p.x} cy={p.y} r={p.r} fill="#1d7890" stroke="#ffffff" strokeWidth={1.5} />
+      <circle cx={p.x} cy={p.y} r={p.r + 5} className="net-ring" />
+      <circle cx={p.x} cy={p.y} r={p.r} className="net-dot" />
       <text
         x={place?.x ?? p.x}
         y={place?.y ?? p.y + p.r + 14}
-        textAnchor={place?.anchor ?? "middle"}
-        fill="#1c2430"
-        stroke="#ffffff"
-        strokeWidth={3}
-        paintOrder="stroke"
-        className={`${LABEL_SIZE} ${place ? PLACED : "invisible"} ${SHOWN_ON_FOCUS}`}
+        textAnchor={place?.anchor === "middle" || !place ? undefined : place.anchor}
+        className={place ? "net-label" : "net-label net-label-off"}
       >
         {shortName(n.name)}
       </text>
@@ -136,6 +117,7 @@ export async function NetworkGraph({ network, locale }: { network: InstitutionNe
         <svg
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           role="group"
+          textAnchor="middle"
           aria-label={t("networkLabel", { name: network.center.name, count: network.total })}
           className="h-auto w-full rounded-md border border-line bg-white"
         >

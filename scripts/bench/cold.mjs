@@ -6,7 +6,9 @@
 //   - the server's CPU per page one at a time: M more URLs, one after another, each page's CPU time read from the
 //     kernel for the Node server's threads and for the database server processes that serve it (/proc schedstat);
 //   - the HTML's size per page;
-//   - the search page with distinct words, and the type-ahead API with distinct prefixes, each asked once.
+//   - the search page with distinct words, and the type-ahead API with distinct prefixes, each asked once;
+//   - the framework's floor: an institution address that does not exist, each once (a 404 rendered with the site's
+//     layout after one lookup), crawled and one at a time like the pages, so a page's distance to it is its own.
 // Used by scripts/bench.mjs; the URLs are chosen at random each run, so a run never measures pages an earlier run
 // left in the cache (a clash is 1 in 185 for a thousand pages of the world database).
 import { readFileSync, readdirSync } from "node:fs";
@@ -43,7 +45,7 @@ function cpuMs(pids) {
 }
 
 /** Fetch every URL once with `connections` requests in flight; each request's time, status and body size. */
-async function crawl(urls, connections) {
+async function crawl(urls, connections, expected = 200) {
   const results = [];
   let next = 0;
   const started = performance.now();
@@ -62,7 +64,7 @@ async function crawl(urls, connections) {
   };
   await Promise.all(Array.from({ length: connections }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const ok = results.filter((r) => r.status === 200);
+  const ok = results.filter((r) => r.status === expected);
   return {
     requests: results.length,
     reqPerSec: Math.round((results.length / seconds) * 10) / 10,
@@ -122,6 +124,7 @@ export async function measureColdVisits({
     await client.end();
   }
   const urls = slugs.map((r) => `${baseUrl}/en/${r.kind}/${r.slug}`);
+  const tag = Math.floor(seed * 1e9).toString(36);
   const crawlUrls = urls.slice(0, count);
   const serialUrls = urls.slice(count);
 
@@ -134,6 +137,9 @@ export async function measureColdVisits({
     words.map((w) => `${baseUrl}/en/search?q=${encodeURIComponent(w)}`),
     connections,
   );
+  // The floor: addresses no record has (the tag keeps them apart from any earlier run's, which the cache may hold).
+  const floorUrls = crawlUrls.map((_, i) => `${baseUrl}/en/institutions/no-such-institution-${tag}-${i}`);
+  const floor = await crawl(floorUrls, connections, 404);
   const typeAhead = await crawl(
     prefixes.map((p) => `${baseUrl}/api/v1/suggest?q=${encodeURIComponent(p)}&limit=8`),
     connections,
@@ -149,9 +155,9 @@ export async function measureColdVisits({
       )
     ).rows.map((r) => r.pid);
   const node = processTree(serverPid);
-  const perPage = { server: [], database: [], html: [], ms: [] };
-  try {
-    for (const url of serialUrls) {
+  const oneAtATime = async (list, expected) => {
+    const perPage = { server: [], database: [], html: [], ms: [] };
+    for (const url of list) {
       const database = await backends();
       const before = { server: cpuMs(node), database: cpuMs(database) };
       const t = performance.now();
@@ -162,8 +168,25 @@ export async function measureColdVisits({
       const after = { server: cpuMs(node), database: cpuMs(await backends()) };
       perPage.server.push(after.server - before.server);
       perPage.database.push(Math.max(0, after.database - before.database));
-      if (res.status === 200) perPage.html.push(body.byteLength / 1024);
+      if (res.status === expected) perPage.html.push(body.byteLength / 1024);
     }
+    return {
+      count: list.length,
+      latencyMs: spread(perPage.ms),
+      serverCpuMs: spread(perPage.server),
+      databaseCpuMs: spread(perPage.database),
+      htmlKB: spread(perPage.html),
+    };
+  };
+  let pagesOneAtATime;
+  let floorSerial;
+  try {
+    pagesOneAtATime = await oneAtATime(serialUrls, 200);
+    // Addresses of their own: the crawl's would find the lookup's answer kept in the data cache.
+    floorSerial = await oneAtATime(
+      serialUrls.map((_, i) => `${baseUrl}/en/institutions/no-such-institution-${tag}-alone-${i}`),
+      404,
+    );
   } finally {
     await watcher.end();
   }
@@ -175,12 +198,8 @@ export async function measureColdVisits({
     ratio: staticFile.reqPerSec ? Math.round((pages.reqPerSec / staticFile.reqPerSec) * 1000) / 1000 : null,
     search,
     typeAhead,
-    oneAtATime: {
-      count: serialUrls.length,
-      latencyMs: spread(perPage.ms),
-      serverCpuMs: spread(perPage.server),
-      databaseCpuMs: spread(perPage.database),
-      htmlKB: spread(perPage.html),
-    },
+    floor,
+    oneAtATime: pagesOneAtATime,
+    floorOneAtATime: floorSerial,
   };
 }

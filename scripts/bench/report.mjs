@@ -44,6 +44,7 @@ export function formatResults(r) {
       ...[
         ["search page, distinct words", c.search],
         ["type-ahead API, distinct prefixes", c.typeAhead],
+        ["framework floor: a 404 with the layout", c.floor],
       ]
         .filter(([, x]) => x)
         .map(
@@ -56,6 +57,15 @@ export function formatResults(r) {
       `One at a time (${c.oneAtATime.count} more pages): time ${three(c.oneAtATime.latencyMs)} ms; server CPU ` +
         `${three(c.oneAtATime.serverCpuMs)} ms; database CPU ${three(c.oneAtATime.databaseCpuMs)} ms; ` +
         `HTML ${three(c.oneAtATime.htmlKB)} KB (p50 / p99 / max).`,
+      ...(c.floorOneAtATime
+        ? [
+            "",
+            `The framework's floor one at a time (${c.floorOneAtATime.count} addresses no record has, each a 404 ` +
+              `with the site's layout): time ${three(c.floorOneAtATime.latencyMs)} ms; server CPU ` +
+              `${three(c.floorOneAtATime.serverCpuMs)} ms; database CPU ${three(c.floorOneAtATime.databaseCpuMs)} ms; ` +
+              `HTML ${three(c.floorOneAtATime.htmlKB)} KB.`,
+          ]
+        : []),
       "",
     );
   } else if (r.cold) lines.push(`First visits missing: ${r.cold.missing}`, "");
