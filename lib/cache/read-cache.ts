@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { revalidateTag, unstable_cache, updateTag } from "next/cache";
+import { cache } from "react";
 import { env } from "../env";
 
 /**
@@ -30,17 +31,32 @@ function databaseNamespace() {
   return namespace;
 }
 
-/** A public read served from Next's data cache, tagged for revalidation on approval. */
+/**
+ * The reads one request has started, by name and arguments. A record's page and its metadata (generateMetadata)
+ * read the same record at the same moment: both missed the data cache on a first visit and each loaded it, a
+ * third of an institution page's 68 statements twice. React's cache() gives each server render its own map;
+ * outside a render (route handlers, scripts, tests) it is a fresh map each call, so nothing is shared there.
+ */
+const startedThisRequest = cache(() => new Map<string, Promise<unknown>>());
+
+/** A public read served from Next's data cache, tagged for revalidation on approval, and once per request. */
 export function cached<Args extends unknown[], R>(
   name: string,
   fn: (...args: Args) => Promise<R>,
   tagsFor: (...args: Args) => string[],
 ) {
-  return (...args: Args): Promise<R> =>
-    unstable_cache(() => fn(...args), [name, databaseNamespace(), JSON.stringify(args)], {
+  return (...args: Args): Promise<R> => {
+    const key = JSON.stringify([name, args]);
+    const started = startedThisRequest();
+    const running = started.get(key) as Promise<R> | undefined;
+    if (running) return running;
+    const read = unstable_cache(() => fn(...args), [name, databaseNamespace(), JSON.stringify(args)], {
       tags: tagsFor(...args),
       revalidate: 3600,
     })();
+    started.set(key, read);
+    return read;
+  };
 }
 
 /**
