@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { FacetList } from "@/components/ui/facet-list";
+import { EstimatedCountsNote } from "@/components/ui/estimated-counts-note";
 import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { countryName } from "@/lib/shared/countries";
 import type { InstitutionList } from "@/lib/shared/types/institutions";
@@ -11,11 +12,14 @@ export async function InstitutionFacets({
   search,
   query,
   facets,
+  estimated = false,
   locale,
 }: {
   search: InstitutionSearch;
   query: Record<string, string | number | undefined>;
   facets: InstitutionList["facets"];
+  /** The counts are a sample's estimates (InstitutionList's estimated.facets). */
+  estimated?: boolean;
   locale: Locale;
 }) {
   const [t, o, kinds, phones] = await Promise.all([
@@ -28,6 +32,7 @@ export async function InstitutionFacets({
   const facetList = (
     <section aria-label={o("filters")} className="space-y-6">
       <h2 className="sr-only">{o("filters")}</h2>
+      {estimated ? <EstimatedCountsNote text={t("estimatedCounts")} /> : null}
       <FacetList
         title={t("coverage")}
         name="coverage"
@@ -35,6 +40,7 @@ export async function InstitutionFacets({
         query={query}
         selected={search.coverage}
         anyLabel={o("any")}
+        estimated={estimated}
         options={facets.coverage.map((f) => ({
           value: f.value,
           label: t(f.value === "listed" ? "coverageListed" : "coverageDirectory"),
@@ -48,6 +54,7 @@ export async function InstitutionFacets({
         query={query}
         selected={search.kind}
         anyLabel={o("any")}
+        estimated={estimated}
         options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
       />
       <FacetList
@@ -57,6 +64,7 @@ export async function InstitutionFacets({
         query={query}
         selected={search.country}
         anyLabel={o("any")}
+        estimated={estimated}
         options={facets.country.map((f) => ({
           value: f.value,
           label: countryName(f.value, locale),

@@ -1,6 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { FacetList } from "@/components/ui/facet-list";
+import { EstimatedCountsNote } from "@/components/ui/estimated-counts-note";
 import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { Link } from "@/components/ui/link";
 import { countryName } from "@/lib/shared/countries";
@@ -12,11 +13,14 @@ export async function OrganizationFacets({
   search,
   query,
   facets,
+  estimated = false,
   locale,
 }: {
   search: OrganizationSearch;
   query: Record<string, string | number | undefined>;
   facets: OrganizationList["facets"];
+  /** The counts are a sample's estimates (OrganizationList's estimated.facets). */
+  estimated?: boolean;
   locale: Locale;
 }) {
   const [t, kinds, fields, phones] = await Promise.all([
@@ -32,6 +36,7 @@ export async function OrganizationFacets({
   const facetList = (
     <section aria-label={t("filters")} className="space-y-6">
       <h2 className="sr-only">{t("filters")}</h2>
+      {estimated ? <EstimatedCountsNote text={t("estimatedCounts")} /> : null}
       <FacetList
         title={t("kind")}
         name="kind"
@@ -39,6 +44,7 @@ export async function OrganizationFacets({
         query={query}
         selected={search.kind}
         anyLabel={t("any")}
+        estimated={estimated}
         options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
       />
       <FacetList
@@ -48,6 +54,7 @@ export async function OrganizationFacets({
         query={query}
         selected={search.country}
         anyLabel={t("any")}
+        estimated={estimated}
         options={facets.country.map((f) => ({
           value: f.value,
           label: countryName(f.value, locale),
@@ -61,6 +68,7 @@ export async function OrganizationFacets({
         query={query}
         selected={search.field}
         anyLabel={t("any")}
+        estimated={estimated}
         options={facets.field.map((f) => ({ value: f.value, label: fields(f.value), count: f.count }))}
       />
       <FacetList
@@ -70,6 +78,7 @@ export async function OrganizationFacets({
         query={query}
         selected={search.year}
         anyLabel={t("any")}
+        estimated={estimated}
         options={[...facets.year]
           .sort((a, b) => b.value - a.value)
           .map((f) => ({ value: f.value, label: String(f.value), count: f.count }))}

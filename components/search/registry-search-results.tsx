@@ -7,7 +7,7 @@ import type { InstitutionSummary } from "@/lib/shared/types/institutions";
 import type { OrganizationSummary } from "@/lib/shared/types/organizations";
 import { REGISTRY_SEARCH_INSTITUTION_SORT } from "@/lib/validation/search";
 
-type Section<T> = { items: T[]; total: number };
+type Section<T> = { items: T[]; total: number; estimated?: boolean };
 
 /** The registry-wide search's two sections, each with its count and a link to the whole list of that kind. */
 export async function RegistrySearchResults({
@@ -26,8 +26,18 @@ export async function RegistrySearchResults({
       <section aria-labelledby="search-organizations">
         <SectionHead
           id="search-organizations"
-          title={t("organizations", { count: organizations.total })}
-          seeAll={organizations.total ? t("seeAllOrganizations", { count: organizations.total }) : null}
+          title={
+            organizations.estimated
+              ? t("organizationsAbout", { count: organizations.total })
+              : t("organizations", { count: organizations.total })
+          }
+          seeAll={
+            !organizations.total
+              ? null
+              : organizations.estimated
+                ? t("seeAllOrganizationsAbout", { count: organizations.total })
+                : t("seeAllOrganizations", { count: organizations.total })
+          }
           href={{ pathname: "/organizations", query: { q } }}
         />
         {organizations.items.length ? (
@@ -43,8 +53,18 @@ export async function RegistrySearchResults({
       <section aria-labelledby="search-institutions">
         <SectionHead
           id="search-institutions"
-          title={t("institutions", { count: institutions.total })}
-          seeAll={institutions.total ? t("seeAllInstitutions", { count: institutions.total }) : null}
+          title={
+            institutions.estimated
+              ? t("institutionsAbout", { count: institutions.total })
+              : t("institutions", { count: institutions.total })
+          }
+          seeAll={
+            !institutions.total
+              ? null
+              : institutions.estimated
+                ? t("seeAllInstitutionsAbout", { count: institutions.total })
+                : t("seeAllInstitutions", { count: institutions.total })
+          }
           href={{ pathname: "/institutions", query: { q, sort: REGISTRY_SEARCH_INSTITUTION_SORT } }}
         />
         {institutions.items.length ? (

@@ -22,6 +22,7 @@ export async function FacetList({
   pathname,
   query,
   anyLabel,
+  estimated = false,
 }: {
   title: string;
   name: string;
@@ -30,6 +31,8 @@ export async function FacetList({
   pathname: string;
   query: Query;
   anyLabel: string;
+  /** The counts are estimates (a sample's, scaled): written "≈ 4,400". */
+  estimated?: boolean;
 }) {
   if (!options.length) return null;
   const [locale, t] = await Promise.all([getLocale(), getTranslations("organizations")]);
@@ -42,6 +45,7 @@ export async function FacetList({
     return { pathname, query: next };
   };
   const id = `facet-${name}`;
+  const counted = (n: number) => (estimated ? `≈ ${n.toLocaleString(locale)}` : String(n));
   return (
     <section aria-labelledby={id}>
       <h3 id={id} className="text-sm font-semibold">
@@ -65,7 +69,7 @@ export async function FacetList({
                 className={`flex justify-between gap-2 rounded px-1.5 py-0.5 ${active ? chosen : "hover:bg-slate-100"}`}
               >
                 <span>{o.label}</span>
-                <span className="tabular-nums text-muted">{o.count}</span>
+                <span className="tabular-nums text-muted">{counted(o.count)}</span>
               </Link>
             </li>
           );
@@ -90,7 +94,7 @@ export async function FacetList({
               {t("moreOptions", { count: rest.length })}
             </option>
             {rest.map((o) => (
-              <option key={o.value} value={o.value}>{`${o.label} (${o.count})`}</option>
+              <option key={o.value} value={o.value}>{`${o.label} (${counted(o.count)})`}</option>
             ))}
           </select>
           <button type="submit" className="rounded border border-line px-2 hover:bg-slate-100">

@@ -3,6 +3,7 @@
 // with the data (/data, dataset.json, dataset.jsonld).
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
+import pg from "pg";
 import { browserSession, expectNoAxeViolations, openPage, url } from "../support/browser";
 
 const tabs = browserSession({ tabs: 2 });
@@ -75,6 +76,22 @@ describe.concurrent("a university the registry knows only from the directory", (
       items: { slug: string }[];
     };
     expect(suggest.items.map((i) => i.slug)).toContain("keio-university");
+  });
+
+  test("a word thousands of its names hold: the list says its counts are estimates, in both languages", async () => {
+    // Whether to estimate follows the planner's statistics, which autovacuum may not have gathered yet after the seed.
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`ANALYZE "Institution"`).finally(() => client.end());
+    const en = await (await fetch(url("/en/institutions?q=university"))).text();
+    expect(en).toMatch(/About [\d,]+ institutions/);
+    expect(en).toContain("So many institutions match that the counts are estimates");
+    expect(en).toMatch(/≈ [\d,]+/);
+    const zh = await (await fetch(url("/zh/institutions?q=university"))).text();
+    expect(zh).toMatch(/约 [\d,]+ 个机构/);
+    expect(zh).toContain("各项计数为依据登记册抽样得出的估计值");
+    const search = await (await fetch(url("/en/search?q=university"))).text();
+    expect(search).toMatch(/See all of about [\d,]+ institutions/);
   });
 });
 

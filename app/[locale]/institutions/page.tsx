@@ -56,10 +56,16 @@ export default async function InstitutionsPage({ params, searchParams }: Props) 
         </p>
       ) : null}
       <div className="mt-8 grid gap-8 md:grid-cols-[15rem_1fr]">
-        <InstitutionFacets search={search} query={query} facets={result.facets} locale={locale} />
+        <InstitutionFacets
+          search={search}
+          query={query}
+          facets={result.facets}
+          estimated={result.estimated.facets}
+          locale={locale}
+        />
         <section aria-labelledby="institutions-results">
           <h2 id="institutions-results" className="border-b border-line pb-3 text-lg font-semibold" aria-live="polite">
-            {t("results", { count: result.total })}
+            {t(result.estimated.total ? "resultsAbout" : "results", { count: result.total })}
           </h2>
           <InstitutionList items={result.items} locale={locale} />
           <Pagination

@@ -69,12 +69,24 @@ export default async function OrganizationsPage({ params, searchParams }: Props)
       ) : null}
 
       <div className="mt-8 grid gap-8 md:grid-cols-[15rem_1fr]">
-        <OrganizationFacets search={search} query={query} facets={result.facets} locale={locale} />
+        <OrganizationFacets
+          search={search}
+          query={query}
+          facets={result.facets}
+          estimated={result.estimated.facets}
+          locale={locale}
+        />
 
         <section aria-labelledby="results-heading">
           <div className="flex flex-wrap items-end justify-between gap-3 border-b border-line pb-3">
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
-              {search.q ? t("resultsFor", { count: result.total, q: search.q }) : t("results", { count: result.total })}
+              {result.estimated.total
+                ? search.q
+                  ? t("resultsForAbout", { count: result.total, q: search.q })
+                  : t("resultsAbout", { count: result.total })
+                : search.q
+                  ? t("resultsFor", { count: result.total, q: search.q })
+                  : t("results", { count: result.total })}
             </h2>
             <OrganizationSortForm search={search} query={query} locale={locale} />
           </div>

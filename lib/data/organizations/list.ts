@@ -6,7 +6,11 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Facet, OrganizationList } from "../../shared/types/organizations";
 import type { OrganizationSearch } from "../../validation/search";
 import { summarySelect, toSummary } from "./summary";
+import { exactTextMatch } from "../search/patterns";
+import { probeMatches, roundEstimate, sampleShare } from "../search/estimate";
 import {
+  ORGANIZATION,
+  ORGANIZATION_COLUMNS,
   atMostOneFails,
   filterClause,
   filterConditions,
@@ -32,18 +36,12 @@ function pageOfHits(s: OrganizationSearch, locale: Locale) {
     ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`;
 }
 
-/** The total and the four facets, over one computation of the text match. */
-function totalAndFacets(s: OrganizationSearch) {
-  // The whole registry's facets are kept counted by triggers (the facet-counts migration).
-  if (!s.q && !filterConditions(s).length) {
-    return db().$queryRaw<SearchRow[]>`
-      SELECT facet AS section, NULLIF(value, '') AS value, count::bigint AS n FROM "OrganizationFacetCount"`;
-  }
-  const facetColumns = Prisma.sql`o.id, o.kind, o.fields, o.countries, o."foundedOn"`;
-  const matched = s.q
-    ? Prisma.sql`matched AS MATERIALIZED (${matchedOrganizations(s.q, facetColumns, [], s)})`
-    : Prisma.sql`matched AS MATERIALIZED (
-        SELECT ${facetColumns} FROM "Organization" o ${whereOf(atMostOneFails(filterConditions(s)))})`;
+type Probe = Awaited<ReturnType<typeof probeMatches>>;
+type Counted = { rows: SearchRow[]; estimated: { total: boolean; facets: boolean } };
+const EXACT = { total: false, facets: false };
+
+/** The total and the four facets' counts in one statement over `matched` (a CTE of the facets' columns). */
+function countFacets(s: OrganizationSearch, matched: Prisma.Sql) {
   return db().$queryRaw<SearchRow[]>`
       WITH ${matched}
       SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched o ${filterClause(s, "WHERE")}
@@ -54,6 +52,62 @@ function totalAndFacets(s: OrganizationSearch) {
         ${filterClause(s, "WHERE", "country")} GROUP BY 2
       UNION ALL SELECT 'year', date_part('year', o."foundedOn")::int::text, count(*) FROM matched o
         WHERE o."foundedOn" IS NOT NULL ${filterClause(s, "AND", "year")} GROUP BY 2`;
+}
+
+const FACET_COLUMNS = Prisma.sql`o.id, o.kind, o.fields, o.countries, o."foundedOn"`;
+
+/**
+ * The facets of a broad search counted in a sample of the table's pages (the same pages each time) and scaled up;
+ * the total exact when the filters leave few.
+ */
+async function estimateFacets(s: OrganizationSearch, probe: Probe, where: Prisma.Sql[]): Promise<Counted> {
+  const { percent, scale } = await sampleShare("Organization");
+  const rows = await countFacets(
+    s,
+    Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Organization" o
+      TABLESAMPLE SYSTEM (${percent}::real) REPEATABLE (0) ${whereOf(where)})`,
+  );
+  let exactTotal: number | null = null;
+  // Without text the filters' own indexes count the total exactly in a few milliseconds.
+  if (probe.fewFiltered || !s.q) {
+    const filters = [...(s.q ? [exactTextMatch(ORGANIZATION_COLUMNS, s.q)] : []), ...filterConditions(s)];
+    const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM ${ORGANIZATION} ${whereOf(filters)}`;
+    exactTotal = Number(row?.n ?? 0);
+  }
+  return {
+    rows: rows.map((r) =>
+      r.section === "total" && exactTotal !== null
+        ? { ...r, n: BigInt(exactTotal) }
+        : { ...r, n: BigInt(roundEstimate(Number(r.n) * scale)) },
+    ),
+    estimated: { total: exactTotal === null, facets: true },
+  };
+}
+
+/**
+ * The total and the four facets, over one computation of the text match; counted in a sample when the facets would
+ * count more than EXACT_FACETS_UP_TO organizations (estimate.ts).
+ */
+async function totalAndFacets(s: OrganizationSearch): Promise<Counted> {
+  const filters = filterConditions(s);
+  // The whole registry's facets are kept counted by triggers (the facet-counts migration).
+  if (!s.q && !filters.length) {
+    const rows = await db().$queryRaw<SearchRow[]>`
+      SELECT facet AS section, NULLIF(value, '') AS value, count::bigint AS n FROM "OrganizationFacetCount"`;
+    return { rows, estimated: EXACT };
+  }
+  // What the facets read: the text's matches, or without text the rows failing at most one filter.
+  const facetBase = s.q ? [exactTextMatch(ORGANIZATION_COLUMNS, s.q)] : atMostOneFails(filters);
+  const probe = await probeMatches({
+    from: ORGANIZATION,
+    match: facetBase.length ? Prisma.join(facetBase, " AND ") : Prisma.sql`true`,
+    filters,
+  });
+  if (probe.broad) return estimateFacets(s, probe, facetBase);
+  const matched = s.q
+    ? Prisma.sql`matched AS MATERIALIZED (${matchedOrganizations(s.q, FACET_COLUMNS, [], s)})`
+    : Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Organization" o ${whereOf(facetBase)})`;
+  return { rows: await countFacets(s, matched), estimated: EXACT };
 }
 
 function facetOf<T extends string | number>(rows: SearchRow[], key: FacetKey, parse: (v: string) => T): Facet<T> {
@@ -71,7 +125,7 @@ function facetOf<T extends string | number>(rows: SearchRow[], key: FacetKey, pa
  * typo hits) is worked out for the matched rows only.
  */
 async function searchOrganizations(s: OrganizationSearch, locale: Locale): Promise<OrganizationList> {
-  const [hits, rows] = await Promise.all([pageOfHits(s, locale), totalAndFacets(s)]);
+  const [hits, { rows, estimated }] = await Promise.all([pageOfHits(s, locale), totalAndFacets(s)]);
   const total = Number(rows.find((r) => r.section === "total")?.n ?? 0);
   const found = await db().organization.findMany({
     where: { id: { in: hits.map((h) => h.id) } },
@@ -83,6 +137,7 @@ async function searchOrganizations(s: OrganizationSearch, locale: Locale): Promi
     total,
     page: s.page,
     pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
+    estimated,
     facets: {
       kind: facetOf(rows, "kind", String),
       country: facetOf(rows, "country", String),

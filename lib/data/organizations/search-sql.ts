@@ -8,8 +8,8 @@ import type { OrganizationSearch } from "../../validation/search";
 
 export type FacetKey = "kind" | "country" | "field" | "year";
 
-const ORGANIZATION = Prisma.sql`"Organization" o`;
-const COLUMNS: SearchColumns = {
+export const ORGANIZATION = Prisma.sql`"Organization" o`;
+export const ORGANIZATION_COLUMNS: SearchColumns = {
   vector: Prisma.sql`o."searchVector"`,
   names: Prisma.sql`o."searchNames"`,
   text: Prisma.sql`o."searchText"`,
@@ -22,7 +22,14 @@ export function matchedOrganizations(
   where: Prisma.Sql[],
   s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">,
 ) {
-  return textMatchedRows({ from: ORGANIZATION, columns: COLUMNS, select, q, where, gateWhere: filterConditions(s) });
+  return textMatchedRows({
+    from: ORGANIZATION,
+    columns: ORGANIZATION_COLUMNS,
+    select,
+    q,
+    where,
+    gateWhere: filterConditions(s),
+  });
 }
 
 /** The facet filters, leaving out one facet's own so that facet can show its alternatives. */

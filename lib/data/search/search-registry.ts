@@ -10,8 +10,9 @@ import { REGISTRY_SEARCH_INSTITUTION_SORT } from "../../validation/search";
 export const REGISTRY_SEARCH_PREVIEW = 5;
 
 export type RegistrySearchResult = {
-  organizations: { items: OrganizationSummary[]; total: number };
-  institutions: { items: InstitutionSummary[]; total: number };
+  organizations: { items: OrganizationSummary[]; total: number; estimated: boolean };
+  /** `estimated`: so many match that the total is a sample's estimate (lib/data/search/estimate.ts). */
+  institutions: { items: InstitutionSummary[]; total: number; estimated: boolean };
 };
 
 /**
@@ -27,7 +28,7 @@ export async function searchRegistry(q: string, locale: Locale): Promise<Registr
     listInstitutions({ q, sort: REGISTRY_SEARCH_INSTITUTION_SORT, page: 1, pageSize }, locale),
   ]);
   return {
-    organizations: { items: organizations.items, total: organizations.total },
-    institutions: { items: institutions.items, total: institutions.total },
+    organizations: { items: organizations.items, total: organizations.total, estimated: organizations.estimated.total },
+    institutions: { items: institutions.items, total: institutions.total, estimated: institutions.estimated.total },
   };
 }

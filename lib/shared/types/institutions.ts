@@ -19,6 +19,8 @@ export type InstitutionList = {
   total: number;
   page: number;
   pageCount: number;
+  /** Counted in a sample and rounded (a broad text query): the total, the facets' counts. */
+  estimated: { total: boolean; facets: boolean };
   facets: { kind: Facet; country: Facet; coverage: Facet };
 };
 

@@ -23,6 +23,8 @@ export type OrganizationList = {
   total: number;
   page: number;
   pageCount: number;
+  /** Counted in a sample and rounded (a broad query, lib/data/search/estimate.ts): the total, the facets' counts. */
+  estimated: { total: boolean; facets: boolean };
   facets: { kind: Facet; country: Facet; field: Facet; year: Facet<number> };
 };
 
