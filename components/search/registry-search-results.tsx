@@ -6,8 +6,9 @@ import { InstitutionList } from "@/components/institutions/institution-list";
 import type { InstitutionSummary } from "@/lib/shared/types/institutions";
 import type { OrganizationSummary } from "@/lib/shared/types/organizations";
 import { REGISTRY_SEARCH_INSTITUTION_SORT } from "@/lib/validation/search";
+import type { TotalWording } from "@/lib/shared/total-wording";
 
-type Section<T> = { items: T[]; total: number; estimated?: boolean };
+type Section<T> = { items: T[]; total: number; wording: TotalWording };
 
 /** The registry-wide search's two sections, each with its count and a link to the whole list of that kind. */
 export async function RegistrySearchResults({
@@ -26,17 +27,11 @@ export async function RegistrySearchResults({
       <section aria-labelledby="search-organizations">
         <SectionHead
           id="search-organizations"
-          title={
-            organizations.estimated
-              ? t("organizationsAbout", { count: organizations.total })
-              : t("organizations", { count: organizations.total })
-          }
+          title={t(`organizations${organizations.wording}`, { count: organizations.total })}
           seeAll={
-            !organizations.total
-              ? null
-              : organizations.estimated
-                ? t("seeAllOrganizationsAbout", { count: organizations.total })
-                : t("seeAllOrganizations", { count: organizations.total })
+            organizations.total
+              ? t(`seeAllOrganizations${organizations.wording}`, { count: organizations.total })
+              : null
           }
           href={{ pathname: "/organizations", query: { q } }}
         />
@@ -53,17 +48,9 @@ export async function RegistrySearchResults({
       <section aria-labelledby="search-institutions">
         <SectionHead
           id="search-institutions"
-          title={
-            institutions.estimated
-              ? t("institutionsAbout", { count: institutions.total })
-              : t("institutions", { count: institutions.total })
-          }
+          title={t(`institutions${institutions.wording}`, { count: institutions.total })}
           seeAll={
-            !institutions.total
-              ? null
-              : institutions.estimated
-                ? t("seeAllInstitutionsAbout", { count: institutions.total })
-                : t("seeAllInstitutions", { count: institutions.total })
+            institutions.total ? t(`seeAllInstitutions${institutions.wording}`, { count: institutions.total }) : null
           }
           href={{ pathname: "/institutions", query: { q, sort: REGISTRY_SEARCH_INSTITUTION_SORT } }}
         />

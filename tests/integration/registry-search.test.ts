@@ -52,7 +52,7 @@ describe("searchRegistry", () => {
 
   it("a name that matches nothing gives two empty sections", async () => {
     const r = await searchRegistry("zzqxv-no-such-record", "en");
-    expect(r.organizations).toEqual({ items: [], total: 0, estimated: false });
-    expect(r.institutions).toEqual({ items: [], total: 0, estimated: false });
+    expect(r.organizations).toEqual({ items: [], total: 0, wording: "" });
+    expect(r.institutions).toEqual({ items: [], total: 0, wording: "" });
   });
 });

@@ -61,7 +61,7 @@ describe("a broad text query", () => {
     const exact = await exactCount("university");
     expect(exact).toBeGreaterThan(EXACT_FACETS_UP_TO);
     const r = await listInstitutions(institutionSearch({ q: "university" }), "en");
-    expect(r.estimated).toEqual({ total: true, facets: true });
+    expect(r.estimated).toEqual({ total: true, facets: true, atLeast: false });
     expect(twoFigures(r.total)).toBe(true);
     expect(Math.abs(r.total - exact) / exact).toBeLessThan(0.25);
     const listedExact = await exactCount("university", "AND listed");
@@ -94,7 +94,7 @@ describe("a broad text query", () => {
       "university",
     );
     const r = await listInstitutions(institutionSearch({ q: "university", country: few!.country.trim() }), "en");
-    expect(r.estimated).toEqual({ total: false, facets: true });
+    expect(r.estimated).toEqual({ total: false, facets: true, atLeast: false });
     expect(r.total).toBe(Number(few!.n));
     expect(r.items.every((i) => i.country === few!.country.trim())).toBe(true);
   });
@@ -103,7 +103,7 @@ describe("a broad text query", () => {
 describe("a narrow text query", () => {
   it("is counted exactly, as before", async () => {
     const r = await listInstitutions(institutionSearch({ q: "Chinese University of Hong Kong" }), "en");
-    expect(r.estimated).toEqual({ total: false, facets: false });
+    expect(r.estimated).toEqual({ total: false, facets: false, atLeast: false });
     expect(r.items.map((i) => i.slug)).toContain("chinese-university-of-hong-kong");
     expect(r.facets.coverage.reduce((n, f) => n + f.count, 0)).toBe(r.total);
   });
@@ -112,7 +112,7 @@ describe("a narrow text query", () => {
 describe("organizations", () => {
   it("a broad text query: estimated facets and total, near the exact counts; exact hits", async () => {
     const r = await listOrganizations(orgSearch({ q: WORD }), "en");
-    expect(r.estimated).toEqual({ total: true, facets: true });
+    expect(r.estimated).toEqual({ total: true, facets: true, atLeast: false });
     expect(Math.abs(r.total - MANY) / MANY).toBeLessThan(0.25);
     const kinds = new Map(r.facets.kind.map((f) => [f.value, f.count]));
     expect(Math.abs(kinds.get("NETWORK")! - MANY / 2) / (MANY / 2)).toBeLessThan(0.3);
@@ -130,12 +130,28 @@ describe("organizations", () => {
       `SELECT count(*) AS n FROM "Organization" WHERE kind = 'NETWORK'`,
     );
     expect(r.total).toBe(Number(row!.n));
-    expect(r.estimated).toEqual({ total: false, facets: true });
+    expect(r.estimated).toEqual({ total: false, facets: true, atLeast: false });
+  });
+
+  it("a misspelling close to thousands of names: at most the limit, in relevance order, said to be at least", async () => {
+    // No name holds "zyxestlmate" nor has it inside: every hit is a close spelling of the made-up word.
+    const r = await listOrganizations(orgSearch({ q: "zyxestlmate" }), "en");
+    expect(r.estimated).toEqual({ total: false, facets: true, atLeast: true });
+    expect(r.total).toBe(EXACT_FACETS_UP_TO + 1);
+    expect(r.items).toHaveLength(20);
+    expect(r.items.every((o) => o.slug.startsWith(`${WORD}-`))).toBe(true);
+    const { searchRegistry } = await import("@/lib/data/search/search-registry");
+    expect((await searchRegistry("zyxestlmate", "en")).organizations).toMatchObject({ wording: "AtLeast" });
+    // The API's total stays exact: every close spelling.
+    const { listApiOrganizations } = await import("@/lib/data/open/api");
+    const { apiOrganizationQuerySchema } = await import("@/lib/validation/api");
+    const api = await listApiOrganizations(apiOrganizationQuerySchema.parse({ q: "zyxestlmate", limit: "5" }));
+    expect(api.total).toBeGreaterThanOrEqual(MANY);
   });
 
   it("a narrow query is counted exactly", async () => {
     const r = await listOrganizations(orgSearch({ q: `${WORD} 17` }), "en");
-    expect(r.estimated).toEqual({ total: false, facets: false });
+    expect(r.estimated).toEqual({ total: false, facets: false, atLeast: false });
     expect(r.items.map((o) => o.slug)).toContain(`${WORD}-17`);
   });
 });

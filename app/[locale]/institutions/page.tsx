@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listInstitutions } from "@/lib/data/institutions/list";
+import { totalWording } from "@/lib/shared/total-wording";
 import { parseInstitutionSearch } from "@/lib/validation/search";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Pagination } from "@/components/ui/pagination";
@@ -65,7 +66,7 @@ export default async function InstitutionsPage({ params, searchParams }: Props) 
         />
         <section aria-labelledby="institutions-results">
           <h2 id="institutions-results" className="border-b border-line pb-3 text-lg font-semibold" aria-live="polite">
-            {t(result.estimated.total ? "resultsAbout" : "results", { count: result.total })}
+            {t(`results${totalWording(result.estimated)}`, { count: result.total })}
           </h2>
           <InstitutionList items={result.items} locale={locale} />
           <Pagination

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listOrganizations } from "@/lib/data/organizations/list";
+import { totalWording } from "@/lib/shared/total-wording";
 import { parseOrganizationSearch } from "@/lib/validation/search";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Pagination } from "@/components/ui/pagination";
@@ -80,13 +81,9 @@ export default async function OrganizationsPage({ params, searchParams }: Props)
         <section aria-labelledby="results-heading">
           <div className="flex flex-wrap items-end justify-between gap-3 border-b border-line pb-3">
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
-              {result.estimated.total
-                ? search.q
-                  ? t("resultsForAbout", { count: result.total, q: search.q })
-                  : t("resultsAbout", { count: result.total })
-                : search.q
-                  ? t("resultsFor", { count: result.total, q: search.q })
-                  : t("results", { count: result.total })}
+              {search.q
+                ? t(`resultsFor${totalWording(result.estimated)}`, { count: result.total, q: search.q })
+                : t(`results${totalWording(result.estimated)}`, { count: result.total })}
             </h2>
             <OrganizationSortForm search={search} query={query} locale={locale} />
           </div>

@@ -6,9 +6,10 @@ import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
 import { pickName } from "../../shared/names";
 import type { InstitutionList, InstitutionSummary } from "../../shared/types/institutions";
+import type { Counting } from "../../shared/types/organizations";
 import type { Facet } from "../../shared/types/organizations";
 import { exactTextMatch, textMatchedRows, type SearchColumns } from "../search/patterns";
-import { probeMatches, roundEstimate, sampleShare } from "../search/estimate";
+import { EXACT_FACETS_UP_TO, probeMatches, roundEstimate, sampleShare, TYPO_CAP } from "../search/estimate";
 import type { InstitutionSearch } from "../../validation/search";
 import { institutionNameSelect } from "../selects";
 import { listedInstitutionSql } from "./listed";
@@ -23,8 +24,22 @@ const COLUMNS: SearchColumns = {
   text: Prisma.sql`i."searchText"`,
 };
 
-function matchedInstitutions(q: string, select: Prisma.Sql, where: Prisma.Sql[], s: InstitutionFilters) {
-  return textMatchedRows({ from: INSTITUTION, columns: COLUMNS, select, q, where, gateWhere: filterConditions(s) });
+function matchedInstitutions(
+  q: string,
+  select: Prisma.Sql,
+  where: Prisma.Sql[],
+  s: InstitutionFilters,
+  typoCap?: number,
+) {
+  return textMatchedRows({
+    from: INSTITUTION,
+    columns: COLUMNS,
+    select,
+    q,
+    where,
+    gateWhere: filterConditions(s),
+    typoCap,
+  });
 }
 
 function filterConditions(s: InstitutionFilters, except?: FacetName): Prisma.Sql[] {
@@ -50,7 +65,7 @@ export function institutionSearchConditions(
   return [...text, ...filterConditions(s, except)];
 }
 
-type FacetRow = { section: "total" | FacetName; value: string | null; n: bigint };
+type FacetRow = { section: "total" | "matched" | FacetName; value: string | null; n: bigint };
 
 type Probe = Awaited<ReturnType<typeof probeMatches>>;
 
@@ -61,21 +76,21 @@ type Probe = Awaited<ReturnType<typeof probeMatches>>;
  */
 function pageOfHits(s: InstitutionSearch, locale: Locale, probe: Probe | null) {
   const name = Prisma.raw(locale === "zh" ? `i."sortNameZh"` : `i."sortNameEn"`);
-  const memberships = Prisma.sql`(SELECT count(*) FROM "Membership" m WHERE m."institutionId" = i.id)`;
+  // The memberships are counted by triggers (migration institution_member_count) and indexed in this order.
   const order =
     s.sort === "memberships"
-      ? Prisma.sql`${memberships} DESC, ${name} ASC, i.slug ASC`
+      ? Prisma.sql`i."memberCount" DESC, ${name} ASC, i.slug ASC`
       : s.sort === "country"
         ? Prisma.sql`i.country ASC, ${name} ASC, i.slug ASC`
         : Prisma.sql`${name} ASC, i.slug ASC`;
-  const sortColumns = Prisma.sql`i.id, i.slug, i.country, ${name}`;
+  const sortColumns = Prisma.sql`i.id, i.slug, i.country, i."memberCount", ${name}`;
   const exactOnly = s.q && probe?.pageOfExact;
   const page = !s.q
     ? Prisma.sql`SELECT i.id FROM "Institution" i ${whereOf(filterConditions(s))}`
     : exactOnly
       ? Prisma.sql`SELECT i.id FROM "Institution" i
           ${whereOf([exactTextMatch(COLUMNS, s.q), ...filterConditions(s)])}`
-      : Prisma.sql`SELECT i.id FROM (${matchedInstitutions(s.q, sortColumns, filterConditions(s), s)}) i`;
+      : Prisma.sql`SELECT i.id FROM (${matchedInstitutions(s.q, sortColumns, filterConditions(s), s, TYPO_CAP)}) i`;
   return db().$queryRaw<{ id: string }[]>`${page}
     ORDER BY ${order} LIMIT ${s.pageSize} OFFSET ${(s.page - 1) * s.pageSize}`;
 }
@@ -88,6 +103,7 @@ function countFacets(s: InstitutionSearch, matched: Prisma.Sql) {
   return db().$queryRaw<FacetRow[]>`
       WITH ${matched}
       SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched i ${whereOf(filterConditions(s))}
+      UNION ALL SELECT 'matched', NULL, count(*) FROM matched i
       UNION ALL SELECT 'kind', i.kind::text, count(*) FROM matched i ${whereOf(filterConditions(s, "kind"))} GROUP BY 2
       UNION ALL SELECT 'country', i.country::text, count(*) FROM matched i
         ${whereOf(filterConditions(s, "country"))} GROUP BY 2
@@ -110,7 +126,7 @@ async function countMatches(s: InstitutionSearch & { q: string }) {
 async function totalAndFacets(
   s: InstitutionSearch,
   probe: Probe | null,
-): Promise<{ rows: FacetRow[]; estimated: { total: boolean; facets: boolean } }> {
+): Promise<{ rows: FacetRow[]; estimated: Counting }> {
   if (s.q && probe?.broad) {
     const q = s.q;
     const { percent, scale } = await sampleShare("Institution");
@@ -125,12 +141,15 @@ async function totalAndFacets(
         ? { ...r, n: BigInt(exactTotal) }
         : { ...r, n: BigInt(roundEstimate(Number(r.n) * scale)) },
     );
-    return { rows: scaled, estimated: { total: exactTotal === null, facets: true } };
+    return { rows: scaled, estimated: { total: exactTotal === null, facets: true, atLeast: false } };
   }
   const matched = s.q
-    ? Prisma.sql`matched AS MATERIALIZED (${matchedInstitutions(s.q, FACET_COLUMNS, [], s)})`
+    ? Prisma.sql`matched AS MATERIALIZED (${matchedInstitutions(s.q, FACET_COLUMNS, [], s, TYPO_CAP)})`
     : Prisma.sql`matched AS NOT MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Institution" i)`;
-  return { rows: await countFacets(s, matched), estimated: { total: false, facets: false } };
+  const rows = await countFacets(s, matched);
+  // Close spellings were cut at the limit: what is counted is at least what is there.
+  const atLeast = Boolean(s.q) && Number(rows.find((r) => r.section === "matched")?.n ?? 0) > EXACT_FACETS_UP_TO;
+  return { rows, estimated: { total: false, facets: atLeast, atLeast } };
 }
 
 function facetOf(counts: FacetRow[], key: FacetName): Facet {

@@ -3,11 +3,11 @@ import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
-import type { Facet, OrganizationList } from "../../shared/types/organizations";
+import type { Counting, Facet, OrganizationList } from "../../shared/types/organizations";
 import type { OrganizationSearch } from "../../validation/search";
 import { summarySelect, toSummary } from "./summary";
 import { exactTextMatch } from "../search/patterns";
-import { probeMatches, roundEstimate, sampleShare } from "../search/estimate";
+import { EXACT_FACETS_UP_TO, probeMatches, roundEstimate, sampleShare, TYPO_CAP } from "../search/estimate";
 import {
   ORGANIZATION,
   ORGANIZATION_COLUMNS,
@@ -22,7 +22,7 @@ import {
   type FacetKey,
 } from "./search-sql";
 
-type SearchRow = { section: "total" | FacetKey; value: string | null; n: bigint };
+type SearchRow = { section: "total" | "matched" | FacetKey; value: string | null; n: bigint };
 
 /** The ids of one page of hits, in the chosen order. */
 function pageOfHits(s: OrganizationSearch, locale: Locale) {
@@ -30,21 +30,22 @@ function pageOfHits(s: OrganizationSearch, locale: Locale) {
   const sortColumns = Prisma.sql`o.id, o.slug, ${sortName(locale)}, o."foundedOn", o."memberCount", o."updatedAt"`;
   const ranked = (q: string) => (typo: boolean) => Prisma.sql`${sortColumns}, ${rankSql(q, typo)} AS rank`;
   const page = s.q
-    ? Prisma.sql`SELECT o.id FROM (${matchedOrganizations(s.q, ranked(s.q), filterConditions(s), s)}) o`
+    ? Prisma.sql`SELECT o.id FROM (${matchedOrganizations(s.q, ranked(s.q), filterConditions(s), s, TYPO_CAP)}) o`
     : Prisma.sql`SELECT o.id FROM "Organization" o ${filterClause(s, "WHERE")}`;
   return db().$queryRaw<{ id: string }[]>`${page}
     ORDER BY ${orderClause(s, locale)} LIMIT ${s.pageSize} OFFSET ${offset}`;
 }
 
 type Probe = Awaited<ReturnType<typeof probeMatches>>;
-type Counted = { rows: SearchRow[]; estimated: { total: boolean; facets: boolean } };
-const EXACT = { total: false, facets: false };
+type Counted = { rows: SearchRow[]; estimated: Counting };
+const EXACT: Counting = { total: false, facets: false, atLeast: false };
 
 /** The total and the four facets' counts in one statement over `matched` (a CTE of the facets' columns). */
 function countFacets(s: OrganizationSearch, matched: Prisma.Sql) {
   return db().$queryRaw<SearchRow[]>`
       WITH ${matched}
       SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched o ${filterClause(s, "WHERE")}
+      UNION ALL SELECT 'matched', NULL, count(*) FROM matched o
       UNION ALL SELECT 'kind', o.kind::text, count(*) FROM matched o ${filterClause(s, "WHERE", "kind")} GROUP BY 2
       UNION ALL SELECT 'field', f::text, count(*) FROM matched o CROSS JOIN LATERAL unnest(o.fields) AS f
         ${filterClause(s, "WHERE", "field")} GROUP BY 2
@@ -80,7 +81,7 @@ async function estimateFacets(s: OrganizationSearch, probe: Probe, where: Prisma
         ? { ...r, n: BigInt(exactTotal) }
         : { ...r, n: BigInt(roundEstimate(Number(r.n) * scale)) },
     ),
-    estimated: { total: exactTotal === null, facets: true },
+    estimated: { total: exactTotal === null, facets: true, atLeast: false },
   };
 }
 
@@ -105,9 +106,12 @@ async function totalAndFacets(s: OrganizationSearch): Promise<Counted> {
   });
   if (probe.broad) return estimateFacets(s, probe, facetBase);
   const matched = s.q
-    ? Prisma.sql`matched AS MATERIALIZED (${matchedOrganizations(s.q, FACET_COLUMNS, [], s)})`
+    ? Prisma.sql`matched AS MATERIALIZED (${matchedOrganizations(s.q, FACET_COLUMNS, [], s, TYPO_CAP)})`
     : Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Organization" o ${whereOf(facetBase)})`;
-  return { rows: await countFacets(s, matched), estimated: EXACT };
+  const rows = await countFacets(s, matched);
+  // Close spellings were cut at the limit: what is counted is at least what is there.
+  const atLeast = Boolean(s.q) && Number(rows.find((r) => r.section === "matched")?.n ?? 0) > EXACT_FACETS_UP_TO;
+  return { rows, estimated: atLeast ? { total: false, facets: true, atLeast } : EXACT };
 }
 
 function facetOf<T extends string | number>(rows: SearchRow[], key: FacetKey, parse: (v: string) => T): Facet<T> {

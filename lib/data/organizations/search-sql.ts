@@ -21,6 +21,7 @@ export function matchedOrganizations(
   select: Prisma.Sql | ((typo: boolean) => Prisma.Sql),
   where: Prisma.Sql[],
   s: Pick<OrganizationSearch, "kind" | "field" | "country" | "year">,
+  typoCap?: number,
 ) {
   return textMatchedRows({
     from: ORGANIZATION,
@@ -29,6 +30,7 @@ export function matchedOrganizations(
     q,
     where,
     gateWhere: filterConditions(s),
+    typoCap,
   });
 }
 

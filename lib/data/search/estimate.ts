@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { Prisma } from "../../generated/prisma/client";
+import { TYPO_FALLBACK_BELOW } from "./patterns";
 
 /**
  * Facets are counted exactly over at most this many matched rows. A broad query ("university": 69,000 of the
@@ -8,6 +9,9 @@ import { Prisma } from "../../generated/prisma/client";
  * the list says its counts are estimates.
  */
 export const EXACT_FACETS_UP_TO = 2_000;
+
+/** The lists take at most this many close spellings (typo matches), and know when there were more. */
+export const TYPO_CAP = EXACT_FACETS_UP_TO + 1;
 
 /** About how many rows the sample reads: enough for a country with 1% of the matches to show with ~60 of them. */
 const SAMPLE_ROWS = 6_000;
@@ -21,16 +25,29 @@ async function plannedRows(from: Prisma.Sql, where: Prisma.Sql[]): Promise<numbe
   return row?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
 }
 
+/** How many rows `where` keeps, counted up to EXACT_FACETS_UP_TO + 1 only. */
+async function cappedCount(from: Prisma.Sql, where: Prisma.Sql[]): Promise<number> {
+  const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM ${from}
+    WHERE ${Prisma.join(where, " AND ")} LIMIT ${EXACT_FACETS_UP_TO + 1}) capped`;
+  return Number(row?.n ?? 0);
+}
+
 /**
- * How the search should count: from the planner's estimates of its matches, with and without its filters. Counting
- * them to decide cost what counting them whole did: a scan that stops after EXACT_FACETS_UP_TO matches still reads
- * 21,000 rows for "technology" (44 ms), where planning takes a millisecond. The estimate only chooses how to count;
- * an estimate far off (rare with the statistics ANALYZE keeps) costs time, never a wrong exact figure.
+ * How the search should count its matches, with and without its filters. The planner's estimate decides when it
+ * says "many": counting to find out would cost what counting whole does (a scan that stops after the limit still
+ * reads 21,000 rows for "technology", 44 ms; planning takes a millisecond). When it says "few" the matches are
+ * counted, up to the limit: the estimate can be far too low (65 organizations for "university", which 15,000
+ * names hold), and a count the planner expects to be small is read through the indexes, cheap when it is small
+ * and stopping at the limit when it is not.
  */
 export async function probeMatches(o: { from: Prisma.Sql; match: Prisma.Sql; filters: Prisma.Sql[] }) {
+  const howMany = async (where: Prisma.Sql[]) => {
+    const planned = await plannedRows(o.from, where);
+    return planned > EXACT_FACETS_UP_TO ? planned : cappedCount(o.from, where);
+  };
   const [matched, filtered] = await Promise.all([
-    plannedRows(o.from, [o.match]),
-    o.filters.length ? plannedRows(o.from, [o.match, ...o.filters]) : null,
+    howMany([o.match]),
+    o.filters.length ? howMany([o.match, ...o.filters]) : null,
   ]);
   const kept = filtered ?? matched;
   return {
@@ -40,9 +57,9 @@ export async function probeMatches(o: { from: Prisma.Sql; match: Prisma.Sql; fil
     fewFiltered: kept <= EXACT_FACETS_UP_TO,
     /**
      * So many match that typo matches (added below a page of exact ones) cannot be wanted: the page can be read
-     * from the exact matches alone, in index order (a tenfold margin on the estimate).
+     * from the exact matches alone, in index order.
      */
-    pageOfExact: kept >= 200,
+    pageOfExact: kept >= TYPO_FALLBACK_BELOW,
   };
 }
 

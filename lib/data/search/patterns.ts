@@ -73,13 +73,20 @@ export function textMatchedRows(o: {
   q: string;
   where: Prisma.Sql[];
   gateWhere: Prisma.Sql[];
+  /**
+   * At most this many typo matches: a word no name holds can be close to thousands ("university" to every
+   * "… Universities …": 15,000 organizations, a second to rank and count). The lists cap them and say "at least";
+   * the API, whose totals are exact, does not.
+   */
+  typoCap?: number;
 }): Prisma.Sql {
   const select = (typo: boolean) => (typeof o.select === "function" ? o.select(typo) : o.select);
   const exact = exactTextMatch(o.columns, o.q);
   const few = Prisma.sql`(SELECT count(*) FROM
     (SELECT 1 FROM ${o.from} WHERE ${exact} AND ${and(o.gateWhere)} LIMIT ${TYPO_FALLBACK_BELOW}) few)
     < ${TYPO_FALLBACK_BELOW}`;
-  return Prisma.sql`SELECT ${select(false)} FROM ${o.from} WHERE ${exact} AND ${and(o.where)}
-    UNION ALL SELECT ${select(true)} FROM ${o.from}
+  const typo = Prisma.sql`SELECT ${select(true)} FROM ${o.from}
     WHERE ${few} AND ${typoMatch(o.columns, o.q)} AND ${exact} IS NOT TRUE AND ${and(o.where)}`;
+  return Prisma.sql`SELECT ${select(false)} FROM ${o.from} WHERE ${exact} AND ${and(o.where)}
+    UNION ALL ${o.typoCap === undefined ? typo : Prisma.sql`(${typo} LIMIT ${o.typoCap})`}`;
 }

@@ -5,14 +5,15 @@ import type { OrganizationSummary } from "../../shared/types/organizations";
 import { listInstitutions } from "../institutions/list";
 import { listOrganizations } from "../organizations/list";
 import { REGISTRY_SEARCH_INSTITUTION_SORT } from "../../validation/search";
+import { totalWording, type TotalWording } from "../../shared/total-wording";
 
 /** How many of each kind the registry-wide search shows before its "see all" link. */
 export const REGISTRY_SEARCH_PREVIEW = 5;
 
 export type RegistrySearchResult = {
-  organizations: { items: OrganizationSummary[]; total: number; estimated: boolean };
-  /** `estimated`: so many match that the total is a sample's estimate (lib/data/search/estimate.ts). */
-  institutions: { items: InstitutionSummary[]; total: number; estimated: boolean };
+  /** `wording`: how the total is to be read (lib/shared/total-wording.ts): exact, about, at least. */
+  organizations: { items: OrganizationSummary[]; total: number; wording: TotalWording };
+  institutions: { items: InstitutionSummary[]; total: number; wording: TotalWording };
 };
 
 /**
@@ -28,7 +29,15 @@ export async function searchRegistry(q: string, locale: Locale): Promise<Registr
     listInstitutions({ q, sort: REGISTRY_SEARCH_INSTITUTION_SORT, page: 1, pageSize }, locale),
   ]);
   return {
-    organizations: { items: organizations.items, total: organizations.total, estimated: organizations.estimated.total },
-    institutions: { items: institutions.items, total: institutions.total, estimated: institutions.estimated.total },
+    organizations: {
+      items: organizations.items,
+      total: organizations.total,
+      wording: totalWording(organizations.estimated),
+    },
+    institutions: {
+      items: institutions.items,
+      total: institutions.total,
+      wording: totalWording(institutions.estimated),
+    },
   };
 }

@@ -2,7 +2,7 @@
 import type { PartialDate } from "../dates";
 import type { FounderRole, InstitutionKind, OrganizationKind } from "../enums";
 import type { MembershipFacts, SourceRef } from "./memberships";
-import type { Facet } from "./organizations";
+import type { Counting, Facet } from "./organizations";
 
 export type InstitutionSummary = {
   slug: string;
@@ -19,8 +19,7 @@ export type InstitutionList = {
   total: number;
   page: number;
   pageCount: number;
-  /** Counted in a sample and rounded (a broad text query): the total, the facets' counts. */
-  estimated: { total: boolean; facets: boolean };
+  estimated: Counting;
   facets: { kind: Facet; country: Facet; coverage: Facet };
 };
 

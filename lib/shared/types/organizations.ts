@@ -18,13 +18,19 @@ export type OrganizationSummary = {
 
 export type Facet<T extends string | number = string> = { value: T; count: number }[];
 
+/**
+ * How a list's counts were made (lib/data/search/estimate.ts): `facets` and `total` counted in a sample and
+ * rounded; `atLeast`: the close spellings of a word no name holds were cut at a limit, so the total and the facets
+ * count at least that many.
+ */
+export type Counting = { total: boolean; facets: boolean; atLeast: boolean };
+
 export type OrganizationList = {
   items: OrganizationSummary[];
   total: number;
   page: number;
   pageCount: number;
-  /** Counted in a sample and rounded (a broad query, lib/data/search/estimate.ts): the total, the facets' counts. */
-  estimated: { total: boolean; facets: boolean };
+  estimated: Counting;
   facets: { kind: Facet; country: Facet; field: Facet; year: Facet<number> };
 };
 
