@@ -59,16 +59,18 @@ function participation(filter: Prisma.Sql) {
 }
 
 async function loadInstitutionNetwork(slug: string, locale: Locale): Promise<InstitutionNetwork | null> {
-  const center = await db().institution.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, country: true, names: institutionNameSelect },
-  });
+  // Round trips one after another are most of this read's time: what does not depend on an answer goes beside it.
+  const [center, myRows] = await Promise.all([
+    db().institution.findUnique({
+      where: { slug },
+      select: { id: true, slug: true, country: true, names: institutionNameSelect },
+    }),
+    db().$queryRaw<{ org: string }[]>`SELECT org FROM ${participation(
+      Prisma.sql`"institutionId" = (SELECT id FROM "Institution" WHERE slug = ${slug})`,
+    )} AS p`,
+  ]);
   if (!center) return null;
-  const mine = (
-    await db().$queryRaw<
-      { org: string }[]
-    >`SELECT org FROM ${participation(Prisma.sql`"institutionId" = ${center.id}`)} AS p`
-  ).map((r) => r.org);
+  const mine = myRows.map((r) => r.org);
   const inMine = participation(Prisma.sql`"organizationId" = ANY(${mine})`);
   // Counted per institution before anything is joined: a member of a 6,000-member alliance shares it with every
   // other member, and joining Institution for each of them before the cut took 65 of 90 ms. Ties go by id: an
@@ -82,7 +84,7 @@ async function loadInstitutionNetwork(slug: string, locale: Locale): Promise<Ins
   const ids = top.map((t) => t.id);
   const all = [center.id, ...ids];
   const among = participation(Prisma.sql`"institutionId" = ANY(${all})`);
-  const [pairs, links, shown] = await Promise.all([
+  const [pairs, links, shown, orgs] = await Promise.all([
     ids.length
       ? db().$queryRaw<{ inst: string; org: string }[]>`SELECT inst, org FROM ${participation(
           Prisma.sql`"institutionId" = ANY(${ids}) AND "organizationId" = ANY(${mine})`,
@@ -97,14 +99,14 @@ async function loadInstitutionNetwork(slug: string, locale: Locale): Promise<Ins
       where: { id: { in: ids } },
       select: { id: true, slug: true, country: true, names: institutionNameSelect },
     }),
+    // Every organization shared with a shown institution is one of the centre's own.
+    ids.length
+      ? db().organization.findMany({
+          where: { id: { in: mine } },
+          select: { id: true, slug: true, names: organizationNameSelect },
+        })
+      : Promise.resolve([]),
   ]);
-  const orgIds = [...new Set(pairs.map((p) => p.org))];
-  const orgs = orgIds.length
-    ? await db().organization.findMany({
-        where: { id: { in: orgIds } },
-        select: { id: true, slug: true, names: organizationNameSelect },
-      })
-    : [];
   const orgById = new Map(orgs.map((o) => [o.id, { slug: o.slug, name: pickName(o.names, locale).name }]));
   const byId = new Map(shown.map((i) => [i.id, i]));
   const slugById = new Map<string, string>([[center.id, center.slug], ...shown.map((i) => [i.id, i.slug] as const)]);
