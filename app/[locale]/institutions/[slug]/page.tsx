@@ -65,13 +65,18 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function InstitutionPage(props: Props) {
-  const { locale, institution: i } = await load(props);
+  const { slug, locale: asked } = await props.params;
+  // Read beside the record, not after it: they need only its address (nothing is shown unless the record exists).
+  const valid = isSlug(slug) && isLocale(asked);
+  const [{ locale, institution: i }, history, network] = await Promise.all([
+    load(props),
+    valid ? getPublicHistory({ institution: slug }, asked) : [],
+    valid ? getInstitutionNetwork(slug, asked) : null,
+  ]);
   setRequestLocale(locale);
-  const [t, nav, history, network] = await Promise.all([
+  const [t, nav] = await Promise.all([
     getTranslations({ locale, namespace: "institution" }),
     getTranslations({ locale, namespace: "nav" }),
-    getPublicHistory({ institution: i.slug }, locale),
-    getInstitutionNetwork(i.slug, locale),
   ]);
 
   return (

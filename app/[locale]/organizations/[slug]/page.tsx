@@ -70,13 +70,18 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function OrganizationPage(props: Props) {
-  const { locale, organization: o } = await load(props);
+  const { slug, locale: asked } = await props.params;
+  // Read beside the record, not after it: they need only its address (nothing is shown unless the record exists).
+  const valid = isSlug(slug) && isLocale(asked);
+  const [{ locale, organization: o }, history, charts] = await Promise.all([
+    load(props),
+    valid ? getPublicHistory({ organization: slug }, asked) : [],
+    valid ? getOrganizationCharts(slug) : null,
+  ]);
   setRequestLocale(locale);
-  const [t, nav, history, charts] = await Promise.all([
+  const [t, nav] = await Promise.all([
     getTranslations({ locale, namespace: "organization" }),
     getTranslations({ locale, namespace: "nav" }),
-    getPublicHistory({ organization: o.slug }, locale),
-    getOrganizationCharts(o.slug),
   ]);
   return (
     <article>
