@@ -43,6 +43,13 @@ function seededRandom() {
 
 type Jiggle = () => number;
 
+/** Two nodes at the very same coordinate are nudged apart a millionth at random, as d3-force does. */
+function apart(x: number, y: number, jiggle: Jiggle): [x: number, y: number, d2: number] {
+  const nx = x === 0 ? jiggle() : x;
+  const ny = y === 0 ? jiggle() : y;
+  return [nx, ny, x * x + y * y + (x === 0 ? nx * nx : 0) + (y === 0 ? ny * ny : 0)];
+}
+
 /** Links: springs towards their length, the pull shared between the ends by how many links each end has. */
 function pullLinks(nodes: SimNode[], links: SimLink[], alpha: number, jiggle: Jiggle) {
   for (const l of links) {
@@ -66,17 +73,7 @@ function repel(nodes: SimNode[], alpha: number, jiggle: Jiggle) {
   for (const a of nodes) {
     for (const b of nodes) {
       if (b === a) continue;
-      let x = b.x - a.x;
-      let y = b.y - a.y;
-      let d2 = x * x + y * y;
-      if (x === 0) {
-        x = jiggle();
-        d2 += x * x;
-      }
-      if (y === 0) {
-        y = jiggle();
-        d2 += y * y;
-      }
+      let [x, y, d2] = apart(b.x - a.x, b.y - a.y, jiggle);
       if (d2 < 1) d2 = Math.sqrt(d2);
       const w = (CHARGE * alpha) / d2;
       a.vx += x * w;
@@ -96,18 +93,10 @@ function separate(nodes: SimNode[], jiggle: Jiggle) {
       const b = nodes[j]!;
       const rj = b.r + COLLIDE_GAP;
       const r = ri + rj;
-      let x = xi - b.x - b.vx;
-      let y = yi - b.y - b.vy;
-      let d2 = x * x + y * y;
-      if (d2 >= r * r) continue;
-      if (x === 0) {
-        x = jiggle();
-        d2 += x * x;
-      }
-      if (y === 0) {
-        y = jiggle();
-        d2 += y * y;
-      }
+      const dx = xi - b.x - b.vx;
+      const dy = yi - b.y - b.vy;
+      if (dx * dx + dy * dy >= r * r) continue;
+      let [x, y, d2] = apart(dx, dy, jiggle);
       const d = Math.sqrt(d2);
       x *= (r - d) / d;
       y *= (r - d) / d;

@@ -26,6 +26,16 @@ export function nodeRadius(weight: number, isCenter: boolean): number {
 }
 
 /**
+ * Where the i-th node starts: a golden-angle spiral, spread out, deterministic, the heavier neighbours (listed first)
+ * nearer the centre.
+ */
+export function startingPlace(i: number): [x: number, y: number] {
+  const angle = i * 2.399963229728653;
+  const radius = 40 + 12 * Math.sqrt(i + 1);
+  return [radius * Math.cos(angle), radius * Math.sin(angle)];
+}
+
+/**
  * Lay out the network in a width × height box (with `margin` kept free for labels). Nodes are placed in
  * input order on a spiral first; links pull harder the more organizations two institutions share.
  */
@@ -35,19 +45,8 @@ export function layoutNetwork(input: NetworkInput, width = 720, height = 440, ma
   ];
   input.nodes.forEach((n, i) => {
     if (n.id === input.center) return;
-    // Golden-angle spiral: spread out, deterministic, heavier neighbours (listed first) nearer the centre.
-    const angle = i * 2.399963229728653;
-    const radius = 40 + 12 * Math.sqrt(i + 1);
-    nodes.push({
-      id: n.id,
-      weight: n.weight,
-      r: nodeRadius(n.weight, false),
-      x: radius * Math.cos(angle),
-      y: radius * Math.sin(angle),
-      vx: 0,
-      vy: 0,
-      fixed: false,
-    });
+    const [x, y] = startingPlace(i);
+    nodes.push({ id: n.id, weight: n.weight, r: nodeRadius(n.weight, false), x, y, vx: 0, vy: 0, fixed: false });
   });
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const kept = input.links.filter((l) => index.has(l.source) && index.has(l.target) && l.source !== l.target);

@@ -13,7 +13,7 @@ import {
   type SimulationNodeDatum,
 } from "d3-force";
 import { describe, expect, it } from "vitest";
-import { layoutNetwork, nodeRadius, type NetworkInput } from "@/lib/charts/network-layout";
+import { layoutNetwork, nodeRadius, startingPlace, type NetworkInput } from "@/lib/charts/network-layout";
 
 type SimNode = SimulationNodeDatum & { id: string; r: number; weight: number };
 
@@ -23,15 +23,8 @@ function d3Layout(input: NetworkInput, width = 720, height = 440, margin = 28) {
   const nodes: SimNode[] = [{ id: input.center, weight: 0, r: nodeRadius(0, true), x: 0, y: 0, fx: 0, fy: 0 }];
   input.nodes.forEach((n, i) => {
     if (n.id === input.center) return;
-    const angle = i * 2.399963229728653;
-    const radius = 40 + 12 * Math.sqrt(i + 1);
-    nodes.push({
-      id: n.id,
-      weight: n.weight,
-      r: nodeRadius(n.weight, false),
-      x: radius * Math.cos(angle),
-      y: radius * Math.sin(angle),
-    });
+    const [x, y] = startingPlace(i);
+    nodes.push({ id: n.id, weight: n.weight, r: nodeRadius(n.weight, false), x, y });
   });
   const links: (SimulationLinkDatum<SimNode> & { weight: number })[] = input.links
     .filter((l) => ids.has(l.source) && ids.has(l.target) && l.source !== l.target)
