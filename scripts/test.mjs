@@ -10,7 +10,7 @@
 //   npm test -- --only journeys --filter accounts     only the test files whose path contains "accounts"
 //   npm test -- --only integration --filter a,b        … contains "a" or "b"
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
@@ -101,11 +101,10 @@ await admin.connect();
 await admin.query(`CREATE DATABASE "${dbName}"`);
 log(`Created test database ${dbName}.`);
 
-// Open-data releases the tests make go to a folder of this run, never to npm start's .data/releases; the browser
-// phases' server has a folder of its own, since the integration tests run beside it.
+// Open-data releases the tests make go to a folder of this run, never to npm start's .data/releases (the browser
+// phases' portals have folders of their own).
 const releasesDir = path.join(root, "test-results", "releases");
-const e2eReleasesDir = path.join(root, "test-results", "releases-e2e");
-for (const dir of [releasesDir, e2eReleasesDir]) rmSync(dir, { recursive: true, force: true });
+rmSync(releasesDir, { recursive: true, force: true });
 // HOST as npm start has it on a laptop: the app believes it listens on loopback only (lib/env.ts). A test run
 // never mails the real world: without the sink below, no SMTP_URL at all.
 const env = {
@@ -119,18 +118,17 @@ const env = {
   HOST: "127.0.0.1",
 };
 delete env.SMTP_URL;
-let server;
-let sink;
-const copies = ["_w", "_fuzz", "_pub", "_r", "_safe", "_world", "_e2e", "_e2e_w"];
+/** The browser phases' portals: phase, env, distDir, port, and once started baseUrl, server, sink and log(). */
+const portals = [];
+const copies = ["_w", "_fuzz", "_pub", "_r", "_safe", "_world", "_e2e", "_e2e_w", "_journeys"];
 
 async function cleanup() {
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const servers = portals.map((p) => p.server).filter((server) => server && server.exitCode === null);
+  for (const server of servers) server.kill("SIGTERM");
+  if (servers.length) await new Promise((r) => setTimeout(r, 300));
   // A phase still running (after a failed build, say) is stopped before its databases are dropped.
   for (const child of running) child.kill("SIGTERM");
-  await sink?.close().catch(() => {});
+  for (const { sink } of portals) await sink?.close().catch(() => {});
   if (!process.env.KEEP_TEST_DATABASE) {
     for (const name of [dbName, ...copies.map((suffix) => `${dbName}${suffix}`)])
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
@@ -155,43 +153,42 @@ try {
   // shared copy every other file's own universities and organizations would be read too (minutes, not seconds).
   await admin.query(`CREATE DATABASE "${dbName}_pub" TEMPLATE "${dbName}"`);
   env.PUBLICATION_DATABASE_URL = withDatabase(serverUrl, `${dbName}_pub`);
-  // The browser phases run beside the integration tests, so they get copies of their own: the portal (its build,
-  // its server, the journeys' changes) works on _e2e, and the multi-instance test, which writes and runs two more
-  // job engines, on _e2e_w (never the integration tests' _w, whose listeners and webhooks they would disturb).
-  await admin.query(`CREATE DATABASE "${dbName}_e2e" TEMPLATE "${dbName}"`);
-  await admin.query(`CREATE DATABASE "${dbName}_e2e_w" TEMPLATE "${dbName}"`);
-  const browserEnv = {
-    ...env,
-    DATABASE_URL: withDatabase(serverUrl, `${dbName}_e2e`),
-    WRITE_DATABASE_URL: withDatabase(serverUrl, `${dbName}_e2e_w`),
-    RELEASES_DIR: e2eReleasesDir,
-  };
-  delete browserEnv.FUZZ_DATABASE_URL;
-  delete browserEnv.PUBLICATION_DATABASE_URL;
+  // The browser phases run beside the integration tests and beside each other, so each gets copies of its own:
+  // the e2e tests' portal works on _e2e and the multi-instance test, which writes and runs two more job engines, on
+  // _e2e_w (never the integration tests' _w, whose listeners and webhooks they would disturb); the journeys, which
+  // change data through their portal, on _journeys, with a server, build folder, releases and mail folders of their
+  // own.
+  for (const phase of browserPhases) {
+    await admin.query(`CREATE DATABASE "${dbName}_${phase}" TEMPLATE "${dbName}"`);
+    const phaseEnv = { ...env, DATABASE_URL: withDatabase(serverUrl, `${dbName}_${phase}`) };
+    phaseEnv.RELEASES_DIR = path.join(root, "test-results", `releases-${phase}`);
+    rmSync(phaseEnv.RELEASES_DIR, { recursive: true, force: true });
+    delete phaseEnv.WRITE_DATABASE_URL;
+    delete phaseEnv.FUZZ_DATABASE_URL;
+    delete phaseEnv.PUBLICATION_DATABASE_URL;
+    if (phase === "e2e") {
+      await admin.query(`CREATE DATABASE "${dbName}_e2e_w" TEMPLATE "${dbName}"`);
+      phaseEnv.WRITE_DATABASE_URL = withDatabase(serverUrl, `${dbName}_e2e_w`);
+    }
+    // The first portal serves the build itself; the second a copy (each writes its cache into its build folder).
+    const distDir = portals.length ? `.next-test-${phase}` : ".next-test";
+    portals.push({ phase, env: phaseEnv, distDir, port: await freePort() });
+  }
   mkdirSync(path.join(root, "test-results"), { recursive: true });
 
   // A build of its own (.next-test): pages prerendered here hold this run's data, not the dev database's.
   // The port is chosen first: pages prerendered at build time carry the public address (JSON-LD). It builds while
   // the unit and integration tests run; its output goes to test-results/next-build.log, printed once it is done.
-  const port = browserPhases.length ? await freePort() : 0;
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const portalEnv = {
-    ...browserEnv,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: ".next-test",
-    SITE_URL: baseUrl,
-    NEXTAUTH_URL: baseUrl,
-  };
   let build = null;
-  if (browserPhases.length) {
+  if (portals.length) {
     log("Building the portal for the end-to-end tests (beside the unit and integration tests)…");
-    build = spawnLogged(bin("next"), ["build"], portalEnv, "next-build.log");
+    build = spawnLogged(bin("next"), ["build"], portalEnv(portals[0]), "next-build.log");
   }
 
   if (lintDone) results.push(await lintDone);
   if (phases.includes("unit")) results.push(await vitest("unit", env));
   if (phases.includes("integration")) {
-    if (browserPhases.length) {
+    if (portals.length) {
       // Beside the browser phases: its output to a file (printed at the end), a line here when it is done.
       integrationRun = vitest("integration", env, "integration.log").then((r) => {
         log(`Integration tests done: ${r.passed} passed, ${r.failed} failed (output printed at the end).`);
@@ -204,29 +201,35 @@ try {
     const built = await build;
     console.log(built.output);
     if (built.status !== 0) throw new Error(`next build failed (exit ${built.status}).`);
-    // The portal mails through a local SMTP sink, whose folder the tests read as a real inbox; the other
-    // instances the end-to-end tests start inherit SMTP_URL and mail there too.
-    const mailDir = path.join(root, "test-results", "mail");
-    rmSync(mailDir, { recursive: true, force: true });
+    for (const portal of portals.slice(1)) {
+      rmSync(path.join(root, portal.distDir), { recursive: true, force: true });
+      cpSync(path.join(root, ".next-test"), path.join(root, portal.distDir), {
+        recursive: true,
+        filter: (src) => src !== path.join(root, ".next-test", "cache"),
+      });
+    }
     const { spawnSmtpSink } = await import("./lib/smtp-sink.mjs");
-    sink = await spawnSmtpSink({ dir: mailDir });
-    browserEnv.SMTP_URL = sink.url;
-    browserEnv.MAIL_SINK_DIR = mailDir;
-    server = spawn(process.execPath, ["scripts/serve.mjs"], {
-      cwd: root,
-      env: { ...portalEnv, SMTP_URL: sink.url, MAIL_SINK_DIR: mailDir, PORT: String(port), HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"],
+    await Promise.all(portals.map((portal) => startPortal(portal, spawnSmtpSink)));
+    // The e2e tests in this terminal; the journeys beside them, their output printed once they are done.
+    const runs = portals.map(async (portal, n) => {
+      const phaseEnv = {
+        ...portal.env,
+        E2E_BASE_URL: portal.baseUrl,
+        E2E_DIST_DIR: portal.distDir,
+        CHROMIUM_PATH: chromium,
+      };
+      const result = await vitest(portal.phase, phaseEnv, n ? `${portal.phase}.log` : undefined);
+      if (n) {
+        log(`${portal.phase} tests done: ${result.passed} passed, ${result.failed} failed (output printed below).`);
+        result.deferred = true;
+      }
+      if (result.failed) result.output += `\n--- server output ---\n${portal.log().slice(-4000)}\n`;
+      return result;
     });
-    let serverLog = "";
-    server.stdout.on("data", (d) => (serverLog += d));
-    server.stderr.on("data", (d) => (serverLog += d));
-    await waitForHttp(`${baseUrl}/en`, 30_000).catch((e) => {
-      console.error(serverLog);
-      throw e;
-    });
-    for (const project of browserPhases) {
-      results.push(await vitest(project, { ...browserEnv, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium }));
-      if (results.at(-1).failed) console.error(`--- server output ---\n${serverLog.slice(-4000)}`);
+    for (const result of await Promise.all(runs)) {
+      if (result.deferred) log(`${result.phase} tests' output (test-results/${result.phase}.log):`);
+      if (result.deferred || result.failed) console.log(result.output);
+      results.push(result);
     }
   }
 } catch (error) {
@@ -333,6 +336,44 @@ async function vitest(phase, phaseEnv, logName) {
     seconds,
     output: result.output,
   };
+}
+
+/** What a browser phase's portal (its build and its server) runs with. */
+function portalEnv(portal) {
+  const baseUrl = `http://127.0.0.1:${portal.port}`;
+  return {
+    ...portal.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: portal.distDir,
+    SITE_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+  };
+}
+
+/**
+ * Start a browser phase's portal: its SMTP sink (a folder the tests read as a real inbox; the other instances the
+ * tests start inherit SMTP_URL and mail there too), then its server; resolves once the server answers.
+ */
+async function startPortal(portal, spawnSmtpSink) {
+  const mailDir = path.join(root, "test-results", portal.phase === "e2e" ? "mail" : `mail-${portal.phase}`);
+  rmSync(mailDir, { recursive: true, force: true });
+  portal.sink = await spawnSmtpSink({ dir: mailDir });
+  portal.env.SMTP_URL = portal.sink.url;
+  portal.env.MAIL_SINK_DIR = mailDir;
+  portal.baseUrl = `http://127.0.0.1:${portal.port}`;
+  portal.server = spawn(process.execPath, ["scripts/serve.mjs"], {
+    cwd: root,
+    env: { ...portalEnv(portal), PORT: String(portal.port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let serverLog = "";
+  portal.server.stdout.on("data", (d) => (serverLog += d));
+  portal.server.stderr.on("data", (d) => (serverLog += d));
+  portal.log = () => serverLog;
+  await waitForHttp(`${portal.baseUrl}/en`, 30_000).catch((e) => {
+    console.error(serverLog);
+    throw e;
+  });
 }
 
 function freePort() {
