@@ -38,7 +38,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      // Journeys change data (sign in, propose, approve): they run after the read-only e2e tests.
+      // Journeys change data (sign in, propose, approve): scripts/test.mjs runs them beside the read-only e2e tests,
+      // on a database, server and build folder of their own.
       {
         resolve: { alias },
         test: {

@@ -3,7 +3,7 @@
 // Each message becomes <dir>/<time>-<n>.json: { to (the envelope's recipients), from, subject, text, html (or
 // null), headers (the List-Unsubscribe ones a digest carries, by lower-case name) }.
 //   node scripts/lib/smtp-sink.mjs --dir DIR    runs it as a process of its own, printing its SMTP_URL
-// (scripts/test.mjs does: it waits on vitest synchronously, so a sink inside it would never answer).
+// (scripts/test.mjs does, one per browser phase).
 import { spawn } from "node:child_process";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // Extra portal instances for the multi-instance and database-fault tests: the portal's server (scripts/serve.mjs) on
-// the build that
-// scripts/test.mjs made (.next-test), each with its own port and environment.
+// the build that scripts/test.mjs made for this phase (E2E_DIST_DIR: .next-test, or the journeys' copy of it, so an
+// instance never writes its cache into the build folder of the other phase's portal), each with its own port and
+// environment.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
@@ -39,7 +40,7 @@ export async function startInstance(
     env: {
       ...process.env,
       NODE_ENV: "production",
-      NEXT_DIST_DIR: ".next-test",
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-test",
       NEXT_TELEMETRY_DISABLED: "1",
       SITE_URL: url,
       NEXTAUTH_URL: url,
