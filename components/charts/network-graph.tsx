@@ -90,7 +90,8 @@ async function NetworkList({ network, locale }: { network: InstitutionNetwork; l
 }
 
 /**
- * The institutions sharing organizations with this one, laid out on the server (lib/charts/network-layout.ts: d3-force's forces, deterministic).
+ * The institutions sharing organizations with this one, laid out on the server (lib/charts/network-layout.ts:
+ * d3-force's forces, deterministic).
  * Each node is a link, reachable by keyboard with a visible focus ring; the list below is the same network
  * in words.
  */

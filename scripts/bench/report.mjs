@@ -62,7 +62,8 @@ export function formatResults(r) {
             "",
             `The framework's floor one at a time (${c.floorOneAtATime.count} addresses no record has, each a 404 ` +
               `with the site's layout): time ${three(c.floorOneAtATime.latencyMs)} ms; server CPU ` +
-              `${three(c.floorOneAtATime.serverCpuMs)} ms; database CPU ${three(c.floorOneAtATime.databaseCpuMs)} ms; ` +
+              `${three(c.floorOneAtATime.serverCpuMs)} ms; ` +
+              `database CPU ${three(c.floorOneAtATime.databaseCpuMs)} ms; ` +
               `HTML ${three(c.floorOneAtATime.htmlKB)} KB.`,
           ]
         : []),
