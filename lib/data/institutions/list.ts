@@ -8,7 +8,7 @@ import { pickName } from "../../shared/names";
 import type { InstitutionList, InstitutionSummary } from "../../shared/types/institutions";
 import type { Counting, Facet } from "../../shared/types/organizations";
 import { exactTextMatch, textMatchedRows, type SearchColumns } from "../search/patterns";
-import { EXACT_FACETS_UP_TO, probeMatches, roundEstimate, sampleShare, TYPO_CAP } from "../search/estimate";
+import { countRows, cutAtTypoCap, probeMatches, sampleOf, scaledCounts, TYPO_CAP } from "../search/estimate";
 import type { InstitutionSearch } from "../../validation/search";
 import { institutionNameSelect } from "../selects";
 import { listedInstitutionSql } from "./listed";
@@ -110,13 +110,6 @@ function countFacets(s: InstitutionSearch, matched: Prisma.Sql) {
         FROM matched i ${whereOf(filterConditions(s, "coverage"))} GROUP BY 2`;
 }
 
-/** The exact number of institutions the search keeps (its filters narrow a broad text query to few). */
-async function countMatches(s: InstitutionSearch & { q: string }) {
-  const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Institution" i
-    ${whereOf([exactTextMatch(COLUMNS, s.q), ...filterConditions(s)])}`;
-  return Number(row?.n ?? 0);
-}
-
 /**
  * The total and the facets. A text query matching more institutions than EXACT_FACETS_UP_TO is counted in a sample
  * of the table's pages (the same pages each time, so a page and its next agree) and scaled up, as estimates; its
@@ -127,27 +120,25 @@ async function totalAndFacets(
   probe: Probe | null,
 ): Promise<{ rows: FacetRow[]; estimated: Counting }> {
   if (s.q && probe?.broad) {
-    const q = s.q;
-    const { percent, scale } = await sampleShare("Institution");
+    const sample = await sampleOf("Institution", "i");
     const rows = await countFacets(
       s,
-      Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Institution" i
-        TABLESAMPLE SYSTEM (${percent}::real) REPEATABLE (0) WHERE ${exactTextMatch(COLUMNS, s.q)})`,
+      Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM ${sample.from}
+        WHERE ${exactTextMatch(COLUMNS, s.q)})`,
     );
-    const exactTotal = probe.fewFiltered ? await countMatches({ ...s, q }) : null;
-    const scaled = rows.map((r) =>
-      r.section === "total" && exactTotal !== null
-        ? { ...r, n: BigInt(exactTotal) }
-        : { ...r, n: BigInt(roundEstimate(Number(r.n) * scale)) },
-    );
-    return { rows: scaled, estimated: { total: exactTotal === null, facets: true, atLeast: false } };
+    const exactTotal = probe.fewFiltered
+      ? await countRows(INSTITUTION, [exactTextMatch(COLUMNS, s.q), ...filterConditions(s)])
+      : null;
+    return {
+      rows: scaledCounts(rows, sample.scale, exactTotal),
+      estimated: { total: exactTotal === null, facets: true, atLeast: false },
+    };
   }
   const matched = s.q
     ? Prisma.sql`matched AS MATERIALIZED (${matchedInstitutions(s.q, FACET_COLUMNS, [], s, TYPO_CAP)})`
     : Prisma.sql`matched AS NOT MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Institution" i)`;
   const rows = await countFacets(s, matched);
-  // Close spellings were cut at the limit: what is counted is at least what is there.
-  const atLeast = Boolean(s.q) && Number(rows.find((r) => r.section === "matched")?.n ?? 0) > EXACT_FACETS_UP_TO;
+  const atLeast = Boolean(s.q) && cutAtTypoCap(rows);
   return { rows, estimated: { total: false, facets: atLeast, atLeast } };
 }
 

@@ -7,7 +7,7 @@ import type { Counting, Facet, OrganizationList } from "../../shared/types/organ
 import type { OrganizationSearch } from "../../validation/search";
 import { summarySelect, toSummary } from "./summary";
 import { exactTextMatch } from "../search/patterns";
-import { EXACT_FACETS_UP_TO, probeMatches, roundEstimate, sampleShare, TYPO_CAP } from "../search/estimate";
+import { countRows, cutAtTypoCap, probeMatches, sampleOf, scaledCounts, TYPO_CAP } from "../search/estimate";
 import {
   ORGANIZATION,
   ORGANIZATION_COLUMNS,
@@ -62,25 +62,21 @@ const FACET_COLUMNS = Prisma.sql`o.id, o.kind, o.fields, o.countries, o."founded
  * the total exact when the filters leave few.
  */
 async function estimateFacets(s: OrganizationSearch, probe: Probe, where: Prisma.Sql[]): Promise<Counted> {
-  const { percent, scale } = await sampleShare("Organization");
+  const sample = await sampleOf("Organization", "o");
   const rows = await countFacets(
     s,
-    Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Organization" o
-      TABLESAMPLE SYSTEM (${percent}::real) REPEATABLE (0) ${whereOf(where)})`,
+    Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM ${sample.from} ${whereOf(where)})`,
   );
-  let exactTotal: number | null = null;
   // Without text the filters' own indexes count the total exactly in a few milliseconds.
-  if (probe.fewFiltered || !s.q) {
-    const filters = [...(s.q ? [exactTextMatch(ORGANIZATION_COLUMNS, s.q)] : []), ...filterConditions(s)];
-    const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM ${ORGANIZATION} ${whereOf(filters)}`;
-    exactTotal = Number(row?.n ?? 0);
-  }
+  const exactTotal =
+    probe.fewFiltered || !s.q
+      ? await countRows(ORGANIZATION, [
+          ...(s.q ? [exactTextMatch(ORGANIZATION_COLUMNS, s.q)] : []),
+          ...filterConditions(s),
+        ])
+      : null;
   return {
-    rows: rows.map((r) =>
-      r.section === "total" && exactTotal !== null
-        ? { ...r, n: BigInt(exactTotal) }
-        : { ...r, n: BigInt(roundEstimate(Number(r.n) * scale)) },
-    ),
+    rows: scaledCounts(rows, sample.scale, exactTotal),
     estimated: { total: exactTotal === null, facets: true, atLeast: false },
   };
 }
@@ -109,8 +105,7 @@ async function totalAndFacets(s: OrganizationSearch): Promise<Counted> {
     ? Prisma.sql`matched AS MATERIALIZED (${matchedOrganizations(s.q, FACET_COLUMNS, [], s, TYPO_CAP)})`
     : Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Organization" o ${whereOf(facetBase)})`;
   const rows = await countFacets(s, matched);
-  // Close spellings were cut at the limit: what is counted is at least what is there.
-  const atLeast = Boolean(s.q) && Number(rows.find((r) => r.section === "matched")?.n ?? 0) > EXACT_FACETS_UP_TO;
+  const atLeast = Boolean(s.q) && cutAtTypoCap(rows);
   return { rows, estimated: atLeast ? { total: false, facets: true, atLeast } : EXACT };
 }
 

@@ -57,10 +57,10 @@ export async function probeMatches(o: { from: Prisma.Sql; match: Prisma.Sql; fil
 const sizes = new Map<string, { rows: number; at: number }>();
 
 /**
- * The share of `table`'s pages a sample reads (TABLESAMPLE SYSTEM's percentage) so that it holds about
- * SAMPLE_ROWS rows, and the factor that scales the sample's counts to the whole table's.
+ * `table` (aliased `alias`) read as a sample of its pages holding about SAMPLE_ROWS rows (TABLESAMPLE SYSTEM, the same
+ * pages each time, so a list's page and its next agree), and the factor that scales the sample's counts to the whole.
  */
-export async function sampleShare(table: string): Promise<{ percent: number; scale: number }> {
+export async function sampleOf(table: string, alias: string): Promise<{ from: Prisma.Sql; scale: number }> {
   let size = sizes.get(table);
   if (!size || Date.now() - size.at > 60_000) {
     const [row] = await db().$queryRaw<{ rows: number }[]>`
@@ -69,7 +69,34 @@ export async function sampleShare(table: string): Promise<{ percent: number; sca
     sizes.set(table, size);
   }
   const percent = size.rows > SAMPLE_ROWS ? Math.max(0.1, (100 * SAMPLE_ROWS) / size.rows) : 100;
-  return { percent, scale: 100 / percent };
+  return {
+    from: Prisma.sql`${Prisma.raw(`"${table}" ${alias}`)} TABLESAMPLE SYSTEM (${percent}::real) REPEATABLE (0)`,
+    scale: 100 / percent,
+  };
+}
+
+/** How many rows of `from` meet every condition of `where`, exactly. */
+export async function countRows(from: Prisma.Sql, where: Prisma.Sql[]): Promise<number> {
+  const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM ${from}
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}`;
+  return Number(row?.n ?? 0);
+}
+
+/** A list's counts: its "total" and facet rows, and "matched" (every row matched, before the filters). */
+export type CountRow = { section: string; value: string | null; n: bigint };
+
+/** A sample's counts scaled to the whole and rounded; the total replaced by the exact one when there is one. */
+export function scaledCounts<R extends CountRow>(rows: R[], scale: number, exactTotal: number | null): R[] {
+  return rows.map((r) =>
+    r.section === "total" && exactTotal !== null
+      ? { ...r, n: BigInt(exactTotal) }
+      : { ...r, n: BigInt(roundEstimate(Number(r.n) * scale)) },
+  );
+}
+
+/** The close spellings were cut at TYPO_CAP: the counts are of at least what is there. */
+export function cutAtTypoCap(rows: CountRow[]): boolean {
+  return Number(rows.find((r) => r.section === "matched")?.n ?? 0) > EXACT_FACETS_UP_TO;
 }
 
 /**
