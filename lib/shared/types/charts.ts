@@ -42,6 +42,48 @@ export type InstitutionNetwork = {
   total: number;
 };
 
+/** Where a label is written: "middle" is left out (the <svg>'s own text-anchor, inherited). */
+export type NetworkTextPlace = { x: number; y: number; anchor?: "start" | "end" };
+
+/**
+ * An institution network ready to draw (components/charts/network-view.tsx): laid out and worded on the server,
+ * so the client component that draws it gets numbers and finished words only.
+ */
+export type NetworkPicture = {
+  locale: string;
+  width: number;
+  height: number;
+  /** The SVG's accessible name. */
+  label: string;
+  /** The links as one path per stroke width: [width, d]. */
+  paths: [number, string][];
+  center: { x: number; y: number; r: number; text: NetworkTextPlace; short: string } | null;
+  nodes: {
+    slug: string;
+    name: string;
+    /** The name cut to fit beside the node. */
+    short: string;
+    country: string;
+    /** The node's accessible name: name, country and how many organizations it shares. */
+    title: string;
+    /** "2 shared organizations:" */
+    shares: string;
+    x: number;
+    y: number;
+    r: number;
+    text: NetworkTextPlace;
+    /** Whether the name is written (it fits); otherwise it shows on hover and focus. */
+    placed: boolean;
+    /** Indexes into `organizations`. */
+    shared: number[];
+  }[];
+  /** Every shared organization once, [slug, name]: the same few recur under many nodes. */
+  organizations: [string, string][];
+  /** "Showing 30 of 157", when not all are shown. */
+  shown: string | null;
+  listHeading: string;
+};
+
 export type RegistryCharts = {
   foundedPerYear: { year: number; count: number }[];
   foundedUnknown: number;
