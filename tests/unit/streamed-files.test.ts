@@ -1,9 +1,11 @@
 // The whole-registry files written a batch at a time (no database): the incremental JSON writer gives what
-// JSON.stringify gives; every file from batches of one record is the whole dataset's rendering.
+// JSON.stringify gives; every file from batches of one record is the whole dataset's rendering; the byte stream
+// reads a chunk only when asked for one, and stops reading when cancelled.
 import { describe, expect, it } from "vitest";
 import type { OpenDataset } from "@/lib/data/open/datasets";
 import type { OpenDatasetBatches, OpenMembershipFilter } from "@/lib/data/open/dataset-batches";
 import { DATASET_FILES, datasetFileChunks, renderExport, renderQuickStatements } from "@/lib/open-data/formats";
+import { pullStream } from "@/lib/open-data/http";
 import { jsonChunks, jsonSlot } from "@/lib/open-data/json-chunks";
 import { dataset } from "../support/open-dataset";
 
@@ -100,6 +102,39 @@ describe("the whole-registry files from batches", () => {
       for (const file of DATASET_FILES)
         expect(await text(datasetFileChunks(inMemory(d, size), file, site)), file).toBe(whole(file));
     });
+});
+
+describe("pullStream", () => {
+  it("reads a chunk only when one is asked for, skips empty ones, and stops when cancelled", async () => {
+    let produced = 0;
+    let closed = false;
+    async function* chunks() {
+      try {
+        for (const chunk of ["a", "", "", "b", "c", "d"]) {
+          produced += 1;
+          yield chunk;
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const stream = pullStream(chunks());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(produced).toBe(0);
+    const reader = stream.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("a");
+    expect(produced).toBe(1);
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("b");
+    expect(produced).toBe(4);
+    await reader.cancel();
+    expect(closed).toBe(true);
+    expect(produced).toBe(4);
+  });
+
+  it("encodes UTF-8, and ends when the chunks do", async () => {
+    const bytes = new Uint8Array(await new Response(pullStream(each(["中", "文\n", "é"]))).arrayBuffer());
+    expect(Buffer.from(bytes).toString("utf8")).toBe("中文\né");
+  });
 });
 
 async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
