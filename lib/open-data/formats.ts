@@ -282,15 +282,3 @@ export function datasetFileChunks(
       return quickStatementsChunks(source);
   }
 }
-
-/** Every file of a release: name → content. */
-export function releaseFiles(d: OpenDataset, siteUrl: string): Record<string, string> {
-  return {
-    "dataset.csv": renderExport(d, "dataset", "csv", siteUrl)!,
-    "organizations.csv": renderExport(d, "organizations", "csv", siteUrl)!,
-    "institutions.csv": renderExport(d, "institutions", "csv", siteUrl)!,
-    "dataset.json": renderExport(d, "dataset", "json", siteUrl)!,
-    "dataset.jsonld": renderExport(d, "dataset", "jsonld", siteUrl)!,
-    "wikidata.qs": renderQuickStatements(d),
-  };
-}
