@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import {
   closeSync,
+  createReadStream,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -23,6 +24,7 @@ import type { ReleaseManifest } from "../shared/types/open-data";
 import { toDataPackage } from "./datapackage";
 import { CSV_TABLES } from "./tables";
 import { DATASET_FILES, datasetFileChunks, MEDIA_TYPES } from "./formats";
+import type { ApiBody } from "./http";
 
 // Dated snapshots of the open data, written by `npm run data:release` into RELEASES_DIR (outside the
 // committed sources) and served by /api/v1/releases/{date}/{file}.
@@ -152,6 +154,36 @@ export function readReleaseFile(date: string, name: string): { text: string; med
   } catch {
     return null;
   }
+}
+
+/**
+ * A release's file for the API, or null as readReleaseFile. A file its manifest lists, unchanged since (the size the
+ * manifest gives, written no later than it), is streamed from disk with the manifest's SHA-256 as its ETag, what
+ * hashing the text would give: at world scale dataset.json is over a GB, past what one string can hold. Anything else
+ * (the manifest, a data package made late, a file changed by hand) is read whole, as before.
+ */
+export function releaseFileBody(date: string, name: string, headers: Record<string, string>): ApiBody | null {
+  if (DATE.test(date) && FILE.test(name)) {
+    const dir = path.join(releasesDir(), date);
+    const file = path.join(dir, name);
+    try {
+      const manifestFile = path.join(dir, "manifest.json");
+      const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as ReleaseManifest;
+      const listed = manifest.files.find((f) => f.name === name);
+      const stat = statSync(file);
+      if (listed && stat.isFile() && stat.size === listed.bytes && stat.mtimeMs <= statSync(manifestFile).mtimeMs)
+        return {
+          chunks: () => createReadStream(file, { encoding: "utf8" }),
+          etag: `"${Buffer.from(listed.sha256, "hex").toString("base64url")}"`,
+          contentType: mediaType(name),
+          headers,
+        };
+    } catch {
+      // No readable manifest or file: read as before (which says whether there is one).
+    }
+  }
+  const found = readReleaseFile(date, name);
+  return found && { text: found.text, contentType: found.mediaType, headers };
 }
 
 /** The first line of a file (its CSV header), reading no more than the start of it. */
