@@ -15,11 +15,13 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:
 const { stop } = await (await import("./lib/database.mjs")).usePortalDatabase();
 
 try {
-  const { loadOpenDataset } = await import("../lib/data/open/datasets");
+  const { loadOpenDatasetSummary, openDatasetBatches } = await import("../lib/data/open/dataset-batches");
   const { writeRelease, releasesDir } = await import("../lib/open-data/releases");
   const { env } = await import("../lib/env");
   const { db } = await import("../lib/data/db");
-  const manifest = writeRelease(await loadOpenDataset({ kind: "all" }), env().SITE_URL.replace(/\/$/, ""), date);
+  // The files are written a batch at a time, as the downloads stream them: the dataset is never held whole.
+  const dataset = openDatasetBatches(await loadOpenDatasetSummary());
+  const manifest = await writeRelease(dataset, env().SITE_URL.replace(/\/$/, ""), date);
   await db().$disconnect();
   const c = manifest.counts;
   console.log(

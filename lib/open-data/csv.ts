@@ -12,9 +12,14 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One record with its line end: a file is its lines one after another (a streamed file writes them in batches). */
+export function csvLine(row: readonly CsvValue[]): string {
+  return `${row.map(csvCell).join(",")}\r\n`;
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   for (const row of rows)
     if (row.length !== header.length)
       throw new RangeError(`A CSV row has ${row.length} cells; the header has ${header.length}.`);
-  return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return [header, ...rows].map(csvLine).join("");
 }

@@ -1,10 +1,16 @@
-import { getOpenDataModifiedAt, getOpenDataset, type DatasetScope } from "../data/open/datasets";
+import { getOpenDataModifiedAt, getOpenDataset, type SliceScope } from "../data/open/datasets";
+import {
+  DATASET_BATCH_SIZE,
+  getOpenDatasetSummary,
+  openDatasetBatches,
+  type DatasetBatchSizes,
+} from "../data/open/dataset-batches";
 import { env } from "../env";
 import { NotFoundError, ValidationError } from "../shared/errors";
 import { isSlug } from "../shared/slug";
-import { EXPORT_TABLES, parseExportFile, type ExportTable } from "../validation/api";
-import { MEDIA_TYPES, renderExport, renderQuickStatements } from "./formats";
-import type { ApiBody } from "./http";
+import { parseExportFile } from "../validation/api";
+import { datasetFileChunks, datasetFileFormat, isDatasetFile, MEDIA_TYPES, renderExport } from "./formats";
+import { strongEtag, type ApiBody } from "./http";
 import { LICENSE_LINK_HEADER } from "./license";
 import { toDataPackage } from "./datapackage";
 import { toDcatCatalog } from "./catalog";
@@ -17,14 +23,19 @@ export type DownloadOptions = { bom?: boolean };
 
 const BOM = "\uFEFF";
 
-function download(text: string, contentType: string, filename: string, options: DownloadOptions = {}): ApiBody {
+function refuseBom(contentType: string, options: DownloadOptions) {
   if (options.bom && contentType !== MEDIA_TYPES.csv)
     throw new ValidationError("bom=1 applies to CSV files only.", { bom: ["bom=1 applies to CSV files only."] });
-  return {
-    text: options.bom ? BOM + text : text,
-    contentType,
-    headers: { "Content-Disposition": `attachment; filename="${filename}"`, Link: LICENSE_LINK_HEADER },
-  };
+}
+
+const attachment = (filename: string) => ({
+  "Content-Disposition": `attachment; filename="${filename}"`,
+  Link: LICENSE_LINK_HEADER,
+});
+
+function download(text: string, contentType: string, filename: string, options: DownloadOptions = {}): ApiBody {
+  refuseBom(contentType, options);
+  return { text: options.bom ? BOM + text : text, contentType, headers: attachment(filename) };
 }
 
 const unknownFile = (path: string) =>
@@ -34,23 +45,34 @@ const unknownFile = (path: string) =>
       "organizations/{slug}.{csv|json|jsonld} and institutions/{slug}.{csv|json|jsonld}.",
   );
 
-/** /api/v1/export/{file}: the whole dataset. */
-export async function datasetDownload(file: string, options: DownloadOptions = {}): Promise<ApiBody> {
+async function* withBom(bom: boolean | undefined, chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  if (bom) yield BOM;
+  yield* chunks;
+}
+
+/**
+ * /api/v1/export/{file}: the whole dataset, streamed a batch at a time (`batchSize` rows; tests take a few). Its
+ * ETag is the data's version (the last change and the counts, which a deletion changes) with the file, its options
+ * and the site's address the records' links name: the same for as long as the bytes are.
+ */
+export async function datasetDownload(
+  file: string,
+  options: DownloadOptions = {},
+  batchSize: number | DatasetBatchSizes = DATASET_BATCH_SIZE,
+): Promise<ApiBody> {
+  if (!isDatasetFile(file)) throw unknownFile(`/api/v1/export/${file}`);
+  const contentType = MEDIA_TYPES[datasetFileFormat(file)];
+  refuseBom(contentType, options);
   const siteUrl = env().SITE_URL.replace(/\/$/, "");
-  if (file === "wikidata.qs")
-    return download(
-      renderQuickStatements(await getOpenDataset({ kind: "all" })),
-      MEDIA_TYPES.qs,
-      "alliance-atlas-wikidata.qs.txt",
-      options,
-    );
-  const parsed = parseExportFile(file);
-  const table =
-    parsed && (EXPORT_TABLES as readonly string[]).includes(parsed.name) ? (parsed.name as ExportTable) : null;
-  if (!parsed || !table) throw unknownFile(`/api/v1/export/${file}`);
-  const text = renderExport(await getOpenDataset({ kind: "all" }), table, parsed.format, siteUrl);
-  if (text === null) throw unknownFile(`/api/v1/export/${file}`);
-  return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${file}`, options);
+  const summary = await getOpenDatasetSummary();
+  const batches = openDatasetBatches(summary, batchSize);
+  const version = { file, bom: Boolean(options.bom), siteUrl, ...summary };
+  return {
+    chunks: () => withBom(options.bom, datasetFileChunks(batches, file, siteUrl)),
+    etag: strongEtag(JSON.stringify(version)),
+    contentType,
+    headers: attachment(file === "wikidata.qs" ? "alliance-atlas-wikidata.qs.txt" : `alliance-atlas-${file}`),
+  };
 }
 
 /** /api/v1/export/{organizations|institutions}/{slug}.{format}: one record's slice. */
@@ -63,7 +85,7 @@ export async function sliceDownload(
   const parsed = parseExportFile(file);
   const kind = scopeName === "organizations" ? "organization" : "institution";
   if (!parsed || !isSlug(parsed.name)) throw unknownFile(`/api/v1/export/${scopeName}/${file}`);
-  const scope: DatasetScope = { kind, slug: parsed.name };
+  const scope: SliceScope = { kind, slug: parsed.name };
   const text = renderExport(await getOpenDataset(scope), "dataset", parsed.format, siteUrl)!;
   return download(text, MEDIA_TYPES[parsed.format], `alliance-atlas-${kind}-${file}`, options);
 }

@@ -7,7 +7,22 @@ import { CONTROL_CHARACTER } from "../validation/input";
 // The read API's HTTP conventions in one place: JSON errors `{ error: { code, message, details? } }`, a
 // strong ETag on every 200 with 304 for a matching If-None-Match, and CORS for GET, HEAD and OPTIONS only.
 
-export type ApiBody = { json: unknown } | { text: string; contentType: string; headers?: Record<string, string> };
+/**
+ * A file too large to hold (a whole-registry download): written as the client reads it. Its ETag cannot hash the
+ * body, which does not exist yet; it is made from what the body is a function of (the data's version, the file, its
+ * options). `chunks` is called only for a 200 to a GET: a 304 or a HEAD reads no record.
+ */
+export type StreamedBody = {
+  chunks: () => AsyncIterable<string>;
+  etag: string;
+  contentType: string;
+  headers?: Record<string, string>;
+};
+
+export type ApiBody =
+  | { json: unknown }
+  | { text: string; contentType: string; headers?: Record<string, string> }
+  | StreamedBody;
 
 const CODES: Record<number, string> = {
   400: "bad_request",
@@ -68,6 +83,43 @@ export function strongEtag(body: string): string {
   return `"${createHash("sha256").update(body).digest("base64url")}"`;
 }
 
+/**
+ * Text as a byte stream that reads `chunks` only as its reader asks (pull, and a high-water mark of 0: nothing is
+ * read ahead), so a slow client holds the server to one chunk, not the whole file. A client that goes away stops it.
+ */
+export function pullStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          for (;;) {
+            const next = await iterator.next();
+            if (next.done) {
+              controller.close();
+              return;
+            }
+            // An empty chunk would be no answer to the pull: read on to one with text.
+            if (next.value) {
+              controller.enqueue(encoder.encode(next.value));
+              return;
+            }
+          }
+        } catch (error) {
+          // The status and headers are sent: the client sees the body cut short, and the log says why.
+          console.error("API error while streaming a body", error);
+          throw error;
+        }
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 function matches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(",").some((t) => {
@@ -99,8 +151,8 @@ export function apiGet<Ctx>(load: (request: Request, context: Ctx) => Promise<Ap
         CORS_HEADERS,
       );
     }
-    const text = "json" in body ? JSON.stringify(body.json) : body.text;
-    const etag = strongEtag(text);
+    const text = "chunks" in body ? null : "json" in body ? JSON.stringify(body.json) : body.text;
+    const etag = "chunks" in body ? body.etag : strongEtag(text ?? "");
     const headers: Record<string, string> = {
       ...CORS_HEADERS,
       ETag: etag,
@@ -115,7 +167,10 @@ export function apiGet<Ctx>(load: (request: Request, context: Ctx) => Promise<Ap
       delete headers["Content-Disposition"];
       return new Response(null, { status: 304, headers });
     }
-    return new Response(text, { status: 200, headers });
+    if (!("chunks" in body)) return new Response(text, { status: 200, headers });
+    // Next sends no body to a HEAD: no stream is made, so nothing is left open or read.
+    if (request.method === "HEAD") return new Response(null, { status: 200, headers });
+    return new Response(pullStream(body.chunks()), { status: 200, headers });
   };
 }
 

@@ -88,13 +88,30 @@ export function quickStatementLines(
   });
 }
 
+export const hasFormerPeriods = (m: QsMembership) => (m.formerPeriods?.length ?? 0) > 0;
+
+/**
+ * The order of a file's lines: memberships of one period first (they can be run as they are), then those of several,
+ * to be checked; each group in the order given. A streamed file reads the memberships once per group.
+ */
+export const PERIOD_GROUPS = [{ formerPeriods: false }, { formerPeriods: true }] as const;
+
+/** The lines of memberships of one group, each ending in a line feed (a file is its groups' lines in turn). */
+export function quickStatementsOf(
+  memberships: readonly QsMembership[],
+  group: (typeof PERIOD_GROUPS)[number],
+  roleItems?: Readonly<Partial<Record<string, string>>>,
+): string {
+  return memberships
+    .filter((m) => hasFormerPeriods(m) === group.formerPeriods)
+    .flatMap((m) => quickStatementLines(m, roleItems))
+    .map((line) => `${line}\n`)
+    .join("");
+}
+
 export function toQuickStatements(
   memberships: QsMembership[],
   roleItems?: Readonly<Partial<Record<string, string>>>,
 ): string {
-  // Memberships of one period first: they can be run as they are. Those of several follow, to be checked.
-  const several = (m: QsMembership) => (m.formerPeriods?.length ?? 0) > 0;
-  const ordered = [...memberships.filter((m) => !several(m)), ...memberships.filter(several)];
-  const lines = ordered.flatMap((m) => quickStatementLines(m, roleItems));
-  return lines.length ? `${lines.join("\n")}\n` : "";
+  return PERIOD_GROUPS.map((group) => quickStatementsOf(memberships, group, roleItems)).join("");
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import {
   closeSync,
+  createReadStream,
+  createWriteStream,
   existsSync,
   mkdirSync,
   openSync,
@@ -14,13 +16,15 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { env } from "../env";
-import type { OpenDataset } from "../data/open/datasets";
+import type { OpenDatasetBatches } from "../data/open/dataset-batches";
 import { LICENSE } from "./license";
 import type { ReleaseManifest } from "../shared/types/open-data";
 import { toDataPackage } from "./datapackage";
 import { CSV_TABLES } from "./tables";
-import { MEDIA_TYPES, releaseFiles } from "./formats";
+import { DATASET_FILES, datasetFileChunks, MEDIA_TYPES } from "./formats";
+import type { ApiBody } from "./http";
 
 // Dated snapshots of the open data, written by `npm run data:release` into RELEASES_DIR (outside the
 // committed sources) and served by /api/v1/releases/{date}/{file}.
@@ -49,44 +53,67 @@ function releaseDataPackage(
   return `${JSON.stringify(toDataPackage({ siteUrl, filesUrl, created: createdAt, version: date, files }), null, 2)}\n`;
 }
 
-/** Write (or replace) the release of `date`: every file plus manifest.json with counts and SHA-256 sums. */
-export function writeRelease(dataset: OpenDataset, siteUrl: string, date: string, now = new Date()): ReleaseManifest {
-  if (!DATE.test(date)) throw new RangeError(`A release date is YYYY-MM-DD, not "${date}".`);
-  const files = releaseFiles(dataset, siteUrl);
-  const sums = Object.fromEntries(
-    Object.entries(files).map(([name, text]) => [
-      name,
-      { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") },
-    ]),
-  );
-  // Frozen with the release, so its sizes and hashes hold for as long as the release is served.
-  files["datapackage.json"] = releaseDataPackage(siteUrl, date, now.toISOString(), sums);
-  const manifest: ReleaseManifest = {
-    date,
-    createdAt: now.toISOString(),
-    license: LICENSE,
-    counts: {
-      organizations: dataset.organizations.length,
-      institutions: dataset.institutions.length,
-      memberships: dataset.memberships.length,
+/** Write a file from its chunks as they come, hashing and counting its bytes on the way. */
+async function writeChunks(file: string, chunks: AsyncIterable<string>): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  await pipeline(
+    chunks,
+    async function* (texts: AsyncIterable<string>) {
+      for await (const text of texts) {
+        const buffer = Buffer.from(text, "utf8");
+        hash.update(buffer);
+        bytes += buffer.length;
+        yield buffer;
+      }
     },
-    files: Object.entries(files).map(([name, text]) => ({
-      name,
-      bytes: Buffer.byteLength(text),
-      sha256: createHash("sha256").update(text).digest("hex"),
-      mediaType: mediaType(name),
-    })),
-  };
+    createWriteStream(file),
+  );
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+/**
+ * Write (or replace) the release of `date`: every file plus manifest.json with counts and SHA-256 sums. The files
+ * are the downloads' streams written to disk, so the whole dataset is never held at once.
+ */
+export async function writeRelease(
+  dataset: OpenDatasetBatches,
+  siteUrl: string,
+  date: string,
+  now = new Date(),
+): Promise<ReleaseManifest> {
+  if (!DATE.test(date)) throw new RangeError(`A release date is YYYY-MM-DD, not "${date}".`);
   // Written next to the final folder and renamed into place, so a reader never sees half a release.
   const dir = path.join(releasesDir(), date);
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(tmp, name), text);
-  writeFileSync(path.join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(tmp, dir);
-  return manifest;
+  try {
+    const sums: Record<string, { bytes: number; sha256: string }> = {};
+    for (const name of DATASET_FILES)
+      sums[name] = await writeChunks(path.join(tmp, name), datasetFileChunks(dataset, name, siteUrl));
+    // Frozen with the release, so its sizes and hashes hold for as long as the release is served.
+    const dataPackage = releaseDataPackage(siteUrl, date, now.toISOString(), sums);
+    writeFileSync(path.join(tmp, "datapackage.json"), dataPackage);
+    sums["datapackage.json"] = {
+      bytes: Buffer.byteLength(dataPackage),
+      sha256: createHash("sha256").update(dataPackage).digest("hex"),
+    };
+    const manifest: ReleaseManifest = {
+      date,
+      createdAt: now.toISOString(),
+      license: LICENSE,
+      counts: { ...dataset.summary.counts },
+      files: Object.entries(sums).map(([name, sum]) => ({ name, ...sum, mediaType: mediaType(name) })),
+    };
+    writeFileSync(path.join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
+    return manifest;
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Every release, newest first (folders without a readable manifest are skipped). */
@@ -127,6 +154,36 @@ export function readReleaseFile(date: string, name: string): { text: string; med
   } catch {
     return null;
   }
+}
+
+/**
+ * A release's file for the API, or null as readReleaseFile. A file its manifest lists, unchanged since (the size the
+ * manifest gives, written no later than it), is streamed from disk with the manifest's SHA-256 as its ETag, what
+ * hashing the text would give: at world scale dataset.json is over a GB, past what one string can hold. Anything else
+ * (the manifest, a data package made late, a file changed by hand) is read whole, as before.
+ */
+export function releaseFileBody(date: string, name: string, headers: Record<string, string>): ApiBody | null {
+  if (DATE.test(date) && FILE.test(name)) {
+    const dir = path.join(releasesDir(), date);
+    const file = path.join(dir, name);
+    try {
+      const manifestFile = path.join(dir, "manifest.json");
+      const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as ReleaseManifest;
+      const listed = manifest.files.find((f) => f.name === name);
+      const stat = statSync(file);
+      if (listed && stat.isFile() && stat.size === listed.bytes && stat.mtimeMs <= statSync(manifestFile).mtimeMs)
+        return {
+          chunks: () => createReadStream(file, { encoding: "utf8" }),
+          etag: `"${Buffer.from(listed.sha256, "hex").toString("base64url")}"`,
+          contentType: mediaType(name),
+          headers,
+        };
+    } catch {
+      // No readable manifest or file: read as before (which says whether there is one).
+    }
+  }
+  const found = readReleaseFile(date, name);
+  return found && { text: found.text, contentType: found.mediaType, headers };
 }
 
 /** The first line of a file (its CSV header), reading no more than the start of it. */

@@ -289,10 +289,12 @@ export const MEMBERSHIPS_TABLE: CsvTable<OpenMembership> = {
 
 export const CSV_TABLES: readonly CsvTable<unknown>[] = [ORGANIZATIONS_TABLE, INSTITUTIONS_TABLE, MEMBERSHIPS_TABLE];
 
+export const tableHeader = <Row>(table: CsvTable<Row>): string[] => table.columns.map((c) => c.name);
+
+/** One row's cells (a streamed file writes its rows a batch at a time). */
+export const tableRow = <Row>(table: CsvTable<Row>, row: Row): CsvValue[] => table.columns.map((c) => c.cell(row));
+
 /** The table's header and rows, as the CSV writer takes them. */
 export function tableCells<Row>(table: CsvTable<Row>, d: OpenDataset): { header: string[]; rows: CsvValue[][] } {
-  return {
-    header: table.columns.map((c) => c.name),
-    rows: table.rows(d).map((row) => table.columns.map((c) => c.cell(row))),
-  };
+  return { header: tableHeader(table), rows: table.rows(d).map((row) => tableRow(table, row)) };
 }

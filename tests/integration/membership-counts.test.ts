@@ -14,6 +14,8 @@ const { listInstitutions } = await import("@/lib/data/institutions/list");
 const { getApiInstitution, listApiInstitutions } = await import("@/lib/data/open/api");
 const { getReconcilePreview } = await import("@/lib/data/open/reconcile-records");
 const { loadOpenDataset } = await import("@/lib/data/open/datasets");
+const { loadOpenDatasetSummary, openDatasetBatches } = await import("@/lib/data/open/dataset-batches");
+const { datasetFileChunks } = await import("@/lib/open-data/formats");
 const { apiInstitutionQuerySchema } = await import("@/lib/validation/api");
 const { institutionSearch } = await import("../support/search");
 
@@ -120,5 +122,18 @@ describe("membership counts", () => {
     for (const m of all.memberships)
       byInstitution.set(m.institution.slug, (byInstitution.get(m.institution.slug) ?? 0) + 1);
     for (const i of all.institutions) expect(i.membershipCount, i.slug).toBe(byInstitution.get(i.slug) ?? 0);
+  });
+
+  it("the whole registry's streamed institutions.csv: counted a batch of institutions at a time", async () => {
+    const summary = await loadOpenDatasetSummary();
+    let csv = "";
+    const sqls = await membershipStatements(async () => {
+      for await (const chunk of datasetFileChunks(openDatasetBatches(summary, 2000), "institutions.csv", ""))
+        csv += chunk;
+    });
+    expectScoped(sqls);
+    expect(sqls.length).toBe(Math.ceil(summary.counts.institutions / 2000));
+    const row = csv.split("\r\n").find((line) => line.startsWith(`${SLUG},`));
+    expect(row?.split(",")[9]).toBe("3");
   });
 });

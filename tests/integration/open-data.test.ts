@@ -2,7 +2,7 @@
 // every format, QuickStatements for records with Wikidata items, and dated releases from the script.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ process.env.RELEASES_DIR = releasesDir;
 
 const { listApiInstitutions, listApiMemberships, listApiOrganizations } = await import("@/lib/data/open/api");
 const { loadOpenDataset } = await import("@/lib/data/open/datasets");
+const { loadOpenDatasetSummary, openDatasetBatches } = await import("@/lib/data/open/dataset-batches");
 const { renderExport, renderQuickStatements } = await import("@/lib/open-data/formats");
 const { listReleases, readReleaseFile, writeRelease } = await import("@/lib/open-data/releases");
 const { NotFoundError } = await import("@/lib/shared/errors");
@@ -271,9 +272,12 @@ a taken one is a conflict`, async () => {
 });
 
 describe("releases", () => {
-  it("writeRelease writes the files and a manifest whose counts and SHA-256 sums match", async () => {
+  it(`writeRelease writes the files (streamed, in batches) and a manifest whose counts and SHA-256 sums match; \
+each file is the whole dataset's rendering`, async () => {
     const d = await loadOpenDataset({ kind: "all" });
-    const manifest = writeRelease(d, site, "2000-01-02");
+    // Batches of 7 organizations and memberships, and of 500 of the directory's 10,000 institutions.
+    const sizes = { organizations: 7, institutions: 500, memberships: 7 };
+    const manifest = await writeRelease(openDatasetBatches(await loadOpenDatasetSummary(), sizes), site, "2000-01-02");
     expect(manifest.counts).toEqual({
       organizations: d.organizations.length,
       institutions: d.institutions.length,
@@ -282,12 +286,68 @@ describe("releases", () => {
     for (const f of manifest.files) {
       const text = readFileSync(path.join(releasesDir, "2000-01-02", f.name), "utf8");
       expect(createHash("sha256").update(text).digest("hex"), f.name).toBe(f.sha256);
+      expect(Buffer.byteLength(text), f.name).toBe(f.bytes);
     }
+    const read = (name: string) => readFileSync(path.join(releasesDir, "2000-01-02", name), "utf8");
+    expect(read("wikidata.qs")).toBe(renderQuickStatements(d));
+    for (const [table, format] of [
+      ["dataset", "csv"],
+      ["organizations", "csv"],
+      ["institutions", "csv"],
+      ["dataset", "json"],
+      ["dataset", "jsonld"],
+    ] as const)
+      expect(read(`${table}.${format}`) === renderExport(d, table, format, site), `${table}.${format}`).toBe(true);
+    expect(manifest.files.map((f) => f.name)).toEqual([
+      "dataset.csv",
+      "organizations.csv",
+      "institutions.csv",
+      "dataset.json",
+      "dataset.jsonld",
+      "wikidata.qs",
+      "datapackage.json",
+    ]);
     expect(listReleases().map((r) => r.date)).toContain("2000-01-02");
     expect(readReleaseFile("2000-01-02", "dataset.csv")?.text).toMatch(/^id,institution_slug/);
     expect(readReleaseFile("2000-01-02", "../../etc/passwd")).toBeNull();
     expect(readReleaseFile("../2000", "dataset.csv")).toBeNull();
-    expect(() => writeRelease(d, site, "yesterday")).toThrow(/YYYY-MM-DD/);
+    const summary = await loadOpenDatasetSummary();
+    await expect(writeRelease(openDatasetBatches(summary, sizes), site, "yesterday")).rejects.toThrow(/YYYY-MM-DD/);
+  });
+
+  it("a release's files are served from disk as streams, with the manifest's hash as their ETag", async () => {
+    const { GET } = await import("@/app/api/v1/releases/[date]/[file]/route");
+    const { strongEtag } = await import("@/lib/open-data/http");
+    const date = "2000-01-02";
+    const call = (file: string, init?: RequestInit) =>
+      GET(new Request(`http://localhost/api/v1/releases/${date}/${file}`, init), {
+        params: Promise.resolve({ date, file }),
+      });
+    const text = readFileSync(path.join(releasesDir, date, "dataset.json"), "utf8");
+    const response = await call("dataset.json");
+    expect(response.status).toBe(200);
+    // The ETag hashing the text would give, without reading it.
+    expect(response.headers.get("etag")).toBe(strongEtag(text));
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="alliance-atlas-${date}-dataset.json"`,
+    );
+    const reader = response.body!.getReader();
+    const parts: Uint8Array[] = [];
+    for (let part = await reader.read(); !part.done; part = await reader.read()) parts.push(part.value);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(Buffer.concat(parts).toString("utf8")).toBe(text);
+    const again = await call("dataset.json", { headers: { "If-None-Match": strongEtag(text) } });
+    expect([again.status, again.body]).toEqual([304, null]);
+    const head = await call("dataset.json", { method: "HEAD" });
+    expect([head.status, head.body, head.headers.get("etag")]).toEqual([200, null, strongEtag(text)]);
+    // A file changed by hand since the manifest is read whole and hashed, as before.
+    const csv = path.join(releasesDir, date, "organizations.csv");
+    writeFileSync(csv, `${readFileSync(csv, "utf8")}x\r\n`);
+    const changed = await call("organizations.csv");
+    expect(changed.headers.get("etag")).toBe(strongEtag(readFileSync(csv, "utf8")));
+    expect(await changed.text()).toBe(readFileSync(csv, "utf8"));
+    expect((await call("manifest.json")).headers.get("content-type")).toMatch(/^application\/json/);
+    expect((await call("nothing.csv")).status).toBe(404);
   });
 
   // The script writing a release is exercised end to end by tests/e2e/api-contract.test.ts (served and listed on

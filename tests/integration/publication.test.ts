@@ -28,6 +28,7 @@ import { listOrganizationMembers } from "@/lib/data/organizations/members";
 import { getPublicHistory } from "@/lib/data/history";
 import { getInstitutionNetwork, getOrganizationCharts, getRegistryCharts } from "@/lib/data/organizations/charts";
 import { getOpenDataCounts, getOpenDataset } from "@/lib/data/open/datasets";
+import { getOpenDatasetSummary } from "@/lib/data/open/dataset-batches";
 import { getRegistryOverview } from "@/lib/data/open/overview";
 import { sitemapCounts, sitemapRecords } from "@/lib/data/open/sitemap-records";
 import { parseInstitutionSearch, parseOrganizationSearch } from "@/lib/validation/search";
@@ -71,7 +72,7 @@ async function publicReads(extra: { organizations?: string[]; institutions?: str
     ["home overview", () => getRegistryOverview("en")],
     ["home charts", () => getRegistryCharts()],
     ["data counts", () => getOpenDataCounts()],
-    ["dataset", () => getOpenDataset({ kind: "all" })],
+    ["dataset summary (the whole-registry downloads' ETag and head)", () => getOpenDatasetSummary()],
     ["sitemap counts", () => sitemapCounts()],
     ["sitemap organizations", () => sitemapRecords("organizations", 0)],
     ["sitemap institutions", () => sitemapRecords("institutions", 0)],

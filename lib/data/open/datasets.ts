@@ -28,14 +28,17 @@ export type OpenDataset = {
   memberships: OpenMembership[];
 };
 
-export type DatasetScope = { kind: "all" } | { kind: "organization" | "institution"; slug: string };
+export type DatasetScope = { kind: "all" } | SliceScope;
+/** One organization's or institution's slice of the dataset (what a record's download holds). */
+export type SliceScope = { kind: "organization" | "institution"; slug: string };
 
 // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compared as text (Math.max would give NaN)
 const latest = (dates: string[]) => dates.reduce((a, b) => (a > b ? a : b), "1970-01-01T00:00:00.000Z");
 
 /**
- * Load the dataset. Not cached: the release script calls it outside Next. A slice holds the memberships of
- * the organization (or institution) and the records on both sides of them.
+ * Load the dataset at once. A slice holds the memberships of the organization (or institution) and the records on
+ * both sides of them. The whole dataset this way is for tests (the reference the streamed files are held to): the
+ * downloads and releases read it in batches (dataset-batches.ts), since at world scale it is hundreds of MB.
  */
 export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset> {
   let membershipWhere: Prisma.MembershipWhereInput = {};
@@ -82,11 +85,15 @@ export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset>
   };
 }
 
-/** The dataset for downloads, cached under the public pages' tags (an approval expires it). */
-export const getOpenDataset = cached("getOpenDataset", loadOpenDataset, (scope) =>
-  scope.kind === "all"
-    ? [tags.organizations, tags.institutions, tags.registry]
-    : scope.kind === "organization"
+/**
+ * A record's slice for its downloads, cached under the public pages' tags (an approval expires it). Slices only: the
+ * whole dataset is never held in the data cache (the whole-registry downloads stream it).
+ */
+export const getOpenDataset = cached(
+  "getOpenDataset",
+  (scope: SliceScope) => loadOpenDataset(scope),
+  (scope) =>
+    scope.kind === "organization"
       ? [tags.pages, tags.organization(scope.slug)]
       : [tags.pages, tags.institution(scope.slug)],
 );
