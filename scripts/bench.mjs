@@ -21,6 +21,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
+import { heapLimitArgs } from "./lib/heap-limit.mjs";
 import { withDatabase } from "./lib/database.mjs";
 import { measure, treeRss } from "./bench/http.mjs";
 import { lighthouseScores } from "./bench/lighthouse.mjs";
@@ -104,7 +105,7 @@ if (!flag("--skip-build") || !existsSync(path.join(root, distDir, "BUILD_ID"))) 
   log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 spawnSync("fuser", ["-k", `${port}/tcp`], { stdio: "ignore" });
-const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+const server = spawn(process.execPath, [...heapLimitArgs(), "scripts/serve.mjs"], {
   cwd: root,
   env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
   stdio: ["ignore", "pipe", "pipe"],

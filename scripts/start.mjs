@@ -18,6 +18,7 @@ import {
   loadDotEnv,
   BUILD_INPUTS,
 } from "./lib/bootstrap.mjs";
+import { heapLimitArgs } from "./lib/heap-limit.mjs";
 
 const dev = process.argv.includes("--dev");
 const started = Date.now();
@@ -32,6 +33,12 @@ loadDotEnv();
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port <= 0 || port > 65535)
   fail(`PORT must be a port number, not "${process.env.PORT}".`);
+let serverHeap;
+try {
+  serverHeap = heapLimitArgs();
+} catch (error) {
+  fail(error.message);
+}
 
 let databaseUrl = process.env.DATABASE_URL;
 let stopDatabase = async () => {};
@@ -93,7 +100,7 @@ if (!dev) {
   }
 }
 
-const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], {
+const server = spawn(process.execPath, [...serverHeap, "scripts/serve.mjs", ...(dev ? ["--dev"] : [])], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
   env: { ...env, PORT: String(port), HOST: host, NEXT_TELEMETRY_DISABLED: "1" },

@@ -14,6 +14,7 @@ import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSyn
 import net from "node:net";
 import path from "node:path";
 import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
+import { heapLimitArgs } from "./lib/heap-limit.mjs";
 
 const started = Date.now();
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
@@ -361,7 +362,7 @@ async function startPortal(portal, spawnSmtpSink) {
   portal.env.SMTP_URL = portal.sink.url;
   portal.env.MAIL_SINK_DIR = mailDir;
   portal.baseUrl = `http://127.0.0.1:${portal.port}`;
-  portal.server = spawn(process.execPath, ["scripts/serve.mjs"], {
+  portal.server = spawn(process.execPath, [...heapLimitArgs(), "scripts/serve.mjs"], {
     cwd: root,
     env: { ...portalEnv(portal), PORT: String(portal.port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
