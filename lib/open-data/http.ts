@@ -10,10 +10,11 @@ import { CONTROL_CHARACTER } from "../validation/input";
 /**
  * A file too large to hold (a whole-registry download): written as the client reads it. Its ETag cannot hash the
  * body, which does not exist yet; it is made from what the body is a function of (the data's version, the file, its
- * options). `chunks` is called only for a 200 to a GET: a 304 or a HEAD reads no record.
+ * options). `chunks` is called only for a 200 to a GET: a 304 or a HEAD reads no record. Text is sent as UTF-8; bytes
+ * (a release's file read from disk) as they are, so they stay the bytes its manifest hashed.
  */
 export type StreamedBody = {
-  chunks: () => AsyncIterable<string>;
+  chunks: () => AsyncIterable<string | Uint8Array>;
   etag: string;
   contentType: string;
   headers?: Record<string, string>;
@@ -84,10 +85,11 @@ export function strongEtag(body: string): string {
 }
 
 /**
- * Text as a byte stream that reads `chunks` only as its reader asks (pull, and a high-water mark of 0: nothing is
- * read ahead), so a slow client holds the server to one chunk, not the whole file. A client that goes away stops it.
+ * Text (or bytes) as a byte stream that reads `chunks` only as its reader asks (pull, and a high-water mark of 0:
+ * nothing is read ahead), so a slow client holds the server to one chunk, not the whole file. A client that goes away
+ * stops it.
  */
-export function pullStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+export function pullStream(chunks: AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
@@ -101,8 +103,8 @@ export function pullStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
               return;
             }
             // An empty chunk would be no answer to the pull: read on to one with text.
-            if (next.value) {
-              controller.enqueue(encoder.encode(next.value));
+            if (next.value.length) {
+              controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
               return;
             }
           }

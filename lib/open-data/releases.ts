@@ -173,7 +173,8 @@ export function releaseFileBody(date: string, name: string, headers: Record<stri
       const stat = statSync(file);
       if (listed && stat.isFile() && stat.size === listed.bytes && stat.mtimeMs <= statSync(manifestFile).mtimeMs)
         return {
-          chunks: () => createReadStream(file, { encoding: "utf8" }),
+          // Bytes, not text: what is sent is what the manifest hashed, with nothing decoded and encoded again.
+          chunks: () => createReadStream(file),
           etag: `"${Buffer.from(listed.sha256, "hex").toString("base64url")}"`,
           contentType: mediaType(name),
           headers,

@@ -2,7 +2,7 @@
 // every format, QuickStatements for records with Wikidata items, and dated releases from the script.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -348,6 +348,26 @@ each file is the whole dataset's rendering`, async () => {
     expect(await changed.text()).toBe(readFileSync(csv, "utf8"));
     expect((await call("manifest.json")).headers.get("content-type")).toMatch(/^application\/json/);
     expect((await call("nothing.csv")).status).toBe(404);
+  });
+
+  it("a release's file is served as the bytes its manifest hashes, not decoded and encoded again", async () => {
+    const { GET } = await import("@/app/api/v1/releases/[date]/[file]/route");
+    // A file the release script did not write (Latin-1, not UTF-8), listed by its manifest with its true size and
+    // hash: the answer is what is on disk, byte for byte, whatever the bytes.
+    const date = "2000-01-03";
+    const dir = path.join(releasesDir, date);
+    mkdirSync(dir, { recursive: true });
+    const bytes = Buffer.from("id,name\r\n1,Z\xfcrich \xe9cole\r\n", "latin1");
+    writeFileSync(path.join(dir, "organizations.csv"), bytes);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const files = [{ name: "organizations.csv", bytes: bytes.length, sha256, mediaType: "text/csv" }];
+    writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ date, files }));
+    const response = await GET(new Request(`http://localhost/api/v1/releases/${date}/organizations.csv`), {
+      params: Promise.resolve({ date, file: "organizations.csv" }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("etag")).toBe(`"${Buffer.from(sha256, "hex").toString("base64url")}"`);
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
   // The script writing a release is exercised end to end by tests/e2e/api-contract.test.ts (served and listed on

@@ -135,6 +135,13 @@ describe("pullStream", () => {
     const bytes = new Uint8Array(await new Response(pullStream(each(["中", "文\n", "é"]))).arrayBuffer());
     expect(Buffer.from(bytes).toString("utf8")).toBe("中文\né");
   });
+
+  it("passes bytes through as they are (a file read from disk is not decoded and encoded again)", async () => {
+    // Latin-1 bytes and the first half of a UTF-8 character: neither survives a round trip through text.
+    const parts = [Uint8Array.from([0x5a, 0xfc]), "中", Uint8Array.from([0xe4, 0xb8])];
+    const bytes = new Uint8Array(await new Response(pullStream(each(parts))).arrayBuffer());
+    expect([...bytes]).toEqual([0x5a, 0xfc, 0xe4, 0xb8, 0xad, 0xe4, 0xb8]);
+  });
 });
 
 async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
