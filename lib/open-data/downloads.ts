@@ -6,6 +6,7 @@ import {
   type DatasetBatchSizes,
 } from "../data/open/dataset-batches";
 import { env } from "../env";
+import { buildId } from "../http/build-id";
 import { NotFoundError, ValidationError } from "../shared/errors";
 import { isSlug } from "../shared/slug";
 import { parseExportFile } from "../validation/api";
@@ -52,8 +53,9 @@ async function* withBom(bom: boolean | undefined, chunks: AsyncIterable<string>)
 
 /**
  * /api/v1/export/{file}: the whole dataset, streamed a batch at a time (`batchSize` rows; tests take a few). Its
- * ETag is the data's version (the last change and the counts, which a deletion changes) with the file, its options
- * and the site's address the records' links name: the same for as long as the bytes are.
+ * ETag is the data's version (the last change and the counts, which a deletion changes) with the file, its options,
+ * the site's address the records' links name and the build (a deploy may write the same data differently): the
+ * same for as long as the bytes are.
  */
 export async function datasetDownload(
   file: string,
@@ -66,7 +68,7 @@ export async function datasetDownload(
   const siteUrl = env().SITE_URL.replace(/\/$/, "");
   const summary = await getOpenDatasetSummary();
   const batches = openDatasetBatches(summary, batchSize);
-  const version = { file, bom: Boolean(options.bom), siteUrl, ...summary };
+  const version = { file, bom: Boolean(options.bom), siteUrl, build: buildId(), ...summary };
   return {
     chunks: () => withBom(options.bom, datasetFileChunks(batches, file, siteUrl)),
     etag: strongEtag(JSON.stringify(version)),

@@ -2,6 +2,9 @@
 // format, is byte for byte what the whole dataset loaded at once renders to, whatever the batch size; the stream
 // reads a batch only when its reader asks; the ETag is the data's version (304, HEAD without a body or a record
 // read), and bad input is refused as before.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testPrisma, useWriteDatabase } from "../support/db";
@@ -140,7 +143,9 @@ describe("every whole-registry file, streamed", () => {
       // Small batches gave the file in many pieces; a batch of 10,000 holds every row of a table at once.
       expect(small.chunks, file).toBeGreaterThan(large.chunks);
     }
-  });
+    // 18 downloads of the seeded registry (10,000 directory institutions): seconds alone, more beside the browser
+    // phases of npm test.
+  }, 180_000);
 
   it("an empty dataset's files are the empty dataset's renderings too", async () => {
     const empty: Dataset = { scope: { kind: "all" }, modifiedAt: "1970-01-01T00:00:00.000Z", ...emptyTables() };
@@ -256,6 +261,28 @@ describe("ETag, 304 and HEAD", () => {
     const other = await call("dataset.csv", { headers: { "If-None-Match": '"other"' } });
     expect(other.status).toBe(200);
     await other.body?.cancel();
+  });
+
+  it("another build of the portal gives another ETag for the same data (a deploy may write the file differently)", async () => {
+    const etag = async () => (await call("organizations.csv", { method: "HEAD" })).headers.get("etag");
+    const dir = mkdtempSync(path.join(tmpdir(), "atlas-build-"));
+    const before = process.env.NEXT_DIST_DIR;
+    try {
+      const tags = [await etag()];
+      for (const id of ["build-one", "build-two"]) {
+        mkdirSync(path.join(dir, id));
+        writeFileSync(path.join(dir, id, "BUILD_ID"), id);
+        process.env.NEXT_DIST_DIR = path.relative(process.cwd(), path.join(dir, id));
+        tags.push(await etag(), await etag());
+      }
+      expect(tags[1]).toBe(tags[2]);
+      expect(tags[3]).toBe(tags[4]);
+      expect(new Set([tags[0], tags[1], tags[3]]).size).toBe(3);
+    } finally {
+      if (before === undefined) delete process.env.NEXT_DIST_DIR;
+      else process.env.NEXT_DIST_DIR = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a change, and a deletion that leaves the last change where it was, each give a new ETag", async () => {
