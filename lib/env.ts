@@ -37,6 +37,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Where `npm run data:release` writes dated open-data releases and /data lists them from. */
   RELEASES_DIR: z.string().min(1).default(".data/releases"),
+  // Next's build folder (next.config.ts reads it too): the bench and the tests build beside the portal's .next.
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   /** Several instances: Next's page and data cache in this Redis (lib/cache/handler.mjs, which reads it itself). */
   REDIS_URL: z
     .string()
