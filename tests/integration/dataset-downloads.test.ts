@@ -263,7 +263,7 @@ describe("ETag, 304 and HEAD", () => {
     await other.body?.cancel();
   });
 
-  it("another build of the portal gives another ETag for the same data (a deploy may write it differently)", async () => {
+  it("another build of the portal gives another ETag for the same data (a deploy may write it anew)", async () => {
     const etag = async () => (await call("organizations.csv", { method: "HEAD" })).headers.get("etag");
     const dir = mkdtempSync(path.join(tmpdir(), "atlas-build-"));
     // env() is parsed once per process: the test moves the parsed value, as another build's process would have it.
