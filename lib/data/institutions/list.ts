@@ -97,16 +97,21 @@ function pageOfHits(s: InstitutionSearch, locale: Locale, probe: Probe | null) {
 /** What the facets read of each matched institution (listedInstitutionSql reads its listed column). */
 const FACET_COLUMNS = Prisma.sql`i.id, i.kind, i.country, i.listed`;
 
-/** The total and the facets' counts in one statement, over `matched` (a CTE of FACET_COLUMNS). */
-function countFacets(s: InstitutionSearch, matched: Prisma.Sql) {
+/**
+ * The total and the facets' counts in one statement, over `matched` (a CTE of FACET_COLUMNS, each row one institution;
+ * or of the counters, each row `n` institutions alike in kind, country and coverage).
+ */
+function countFacets(s: InstitutionSearch, matched: Prisma.Sql, counted = Prisma.sql`count(*)`) {
   return db().$queryRaw<FacetRow[]>`
       WITH ${matched}
-      SELECT 'total' AS section, NULL AS value, count(*) AS n FROM matched i ${whereOf(filterConditions(s))}
-      UNION ALL SELECT 'matched', NULL, count(*) FROM matched i
-      UNION ALL SELECT 'kind', i.kind::text, count(*) FROM matched i ${whereOf(filterConditions(s, "kind"))} GROUP BY 2
-      UNION ALL SELECT 'country', i.country::text, count(*) FROM matched i
+      SELECT 'total' AS section, NULL AS value, coalesce(${counted}, 0) AS n
+        FROM matched i ${whereOf(filterConditions(s))}
+      UNION ALL SELECT 'matched', NULL, coalesce(${counted}, 0) FROM matched i
+      UNION ALL SELECT 'kind', i.kind::text, ${counted} FROM matched i
+        ${whereOf(filterConditions(s, "kind"))} GROUP BY 2
+      UNION ALL SELECT 'country', i.country::text, ${counted} FROM matched i
         ${whereOf(filterConditions(s, "country"))} GROUP BY 2
-      UNION ALL SELECT 'coverage', CASE WHEN ${listedInstitutionSql("i")} THEN 'listed' ELSE 'directory' END, count(*)
+      UNION ALL SELECT 'coverage', CASE WHEN ${listedInstitutionSql("i")} THEN 'listed' ELSE 'directory' END, ${counted}
         FROM matched i ${whereOf(filterConditions(s, "coverage"))} GROUP BY 2`;
 }
 
@@ -134,9 +139,16 @@ async function totalAndFacets(
       estimated: { total: exactTotal === null, facets: true, atLeast: false },
     };
   }
-  const matched = s.q
-    ? Prisma.sql`matched AS MATERIALIZED (${matchedInstitutions(s.q, FACET_COLUMNS, [], s, TYPO_CAP)})`
-    : Prisma.sql`matched AS NOT MATERIALIZED (SELECT ${FACET_COLUMNS} FROM "Institution" i)`;
+  if (!s.q) {
+    // Without text every count is a sum of the counters the database keeps (migration institution_facet_counts).
+    const rows = await countFacets(
+      s,
+      Prisma.sql`matched AS MATERIALIZED (SELECT kind, country, listed, n FROM "InstitutionFacetCount")`,
+      Prisma.sql`sum(i.n)`,
+    );
+    return { rows, estimated: { total: false, facets: false, atLeast: false } };
+  }
+  const matched = Prisma.sql`matched AS MATERIALIZED (${matchedInstitutions(s.q, FACET_COLUMNS, [], s, TYPO_CAP)})`;
   const rows = await countFacets(s, matched);
   const atLeast = Boolean(s.q) && cutAtTypoCap(rows);
   return { rows, estimated: { total: false, facets: atLeast, atLeast } };
