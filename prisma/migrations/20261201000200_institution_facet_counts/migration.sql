@@ -50,3 +50,10 @@ CREATE TRIGGER "Institution_facets_truncate" AFTER TRUNCATE ON "Institution"
 
 INSERT INTO "InstitutionFacetCount" (kind, country, listed, n)
   SELECT kind, country, listed, count(*) FROM "Institution" GROUP BY 1, 2, 3;
+
+-- The same lists' page of hits: filtered by country, it was read in name order from the name index, skipping the other
+-- countries' rows (country=CN, coverage=directory: 6,800 rows and 410 ms under load for one page of 20); read from
+-- the country's own range of these it takes 2 ms. They serve a lookup by country alone too, as the index they replace.
+DROP INDEX "Institution_country_idx";
+CREATE INDEX "Institution_country_sortNameEn_slug_idx" ON "Institution"("country", "sortNameEn", "slug");
+CREATE INDEX "Institution_country_sortNameZh_slug_idx" ON "Institution"("country", "sortNameZh", "slug");
