@@ -380,60 +380,65 @@ change that set it, else to the record's own source`, async () => {
       .filter(Boolean);
     const rolledBack = new Error("rolled back");
     const outcome = await prisma
-      .$transaction(async (tx) => {
-        const seedSource = await tx.source.findFirstOrThrow({ where: { key: { not: { startsWith: "change-" } } } });
-        const x = await tx.institution.create({
-          data: {
-            slug: `backfill-${hex()}`,
-            kind: "UNIVERSITY",
-            country: "CN",
-            city: "Oldtown",
-            website: "https://backfill.example.org",
-            sourceId: seedSource.id,
-            names: { create: [{ locale: "en", name: "Backfill University", kind: "OFFICIAL" }] },
-          },
-        });
-        const profileChange = await tx.changeRequest.create({
-          data: {
-            kind: "INSTITUTION_UPDATE",
-            status: "APPROVED",
-            institutionId: x.id,
-            baseVersion: 1,
-            before: { nameEn: "Backfill College", city: "Oldtown", website: null },
-            proposed: { nameEn: "Backfill University", city: "Oldtown", website: "https://backfill.example.org" },
-            proposedById: nmuStaff.id,
-            createdAt: new Date("2026-10-01T09:00:00Z"),
-          },
-        });
-        const membershipChange = await tx.changeRequest.create({
-          data: {
-            kind: "MEMBERSHIP_UPDATE",
-            status: "APPROVED",
-            institutionId: nmuStaff.institutionId!,
-            proposed: {},
-            proposedById: nmuStaff.id,
-            createdAt: new Date("2026-09-15T22:00:00Z"),
-          },
-        });
-        await tx.source.create({
-          data: {
-            key: `change-${membershipChange.id}`,
-            title: "Cited",
-            seenOn: new Date(`${day(new Date())}T00:00:00Z`),
-          },
-        });
-        for (const statement of statements) await tx.$executeRawUnsafe(statement);
-        const result = {
-          membershipSource: await tx.source.findUniqueOrThrow({ where: { key: `change-${membershipChange.id}` } }),
-          x: await tx.institution.findUniqueOrThrow({
-            where: { id: x.id },
-            include: { websiteSource: true, names: true },
-          }),
-          profileSource: await tx.source.findUniqueOrThrow({ where: { key: `change-${profileChange.id}` } }),
-          seedSource,
-        };
-        throw Object.assign(rolledBack, { result });
-      })
+      .$transaction(
+        async (tx) => {
+          const seedSource = await tx.source.findFirstOrThrow({ where: { key: { not: { startsWith: "change-" } } } });
+          const x = await tx.institution.create({
+            data: {
+              slug: `backfill-${hex()}`,
+              kind: "UNIVERSITY",
+              country: "CN",
+              city: "Oldtown",
+              website: "https://backfill.example.org",
+              sourceId: seedSource.id,
+              names: { create: [{ locale: "en", name: "Backfill University", kind: "OFFICIAL" }] },
+            },
+          });
+          const profileChange = await tx.changeRequest.create({
+            data: {
+              kind: "INSTITUTION_UPDATE",
+              status: "APPROVED",
+              institutionId: x.id,
+              baseVersion: 1,
+              before: { nameEn: "Backfill College", city: "Oldtown", website: null },
+              proposed: { nameEn: "Backfill University", city: "Oldtown", website: "https://backfill.example.org" },
+              proposedById: nmuStaff.id,
+              createdAt: new Date("2026-10-01T09:00:00Z"),
+            },
+          });
+          const membershipChange = await tx.changeRequest.create({
+            data: {
+              kind: "MEMBERSHIP_UPDATE",
+              status: "APPROVED",
+              institutionId: nmuStaff.institutionId!,
+              proposed: {},
+              proposedById: nmuStaff.id,
+              createdAt: new Date("2026-09-15T22:00:00Z"),
+            },
+          });
+          await tx.source.create({
+            data: {
+              key: `change-${membershipChange.id}`,
+              title: "Cited",
+              seenOn: new Date(`${day(new Date())}T00:00:00Z`),
+            },
+          });
+          for (const statement of statements) await tx.$executeRawUnsafe(statement);
+          const result = {
+            membershipSource: await tx.source.findUniqueOrThrow({ where: { key: `change-${membershipChange.id}` } }),
+            x: await tx.institution.findUniqueOrThrow({
+              where: { id: x.id },
+              include: { websiteSource: true, names: true },
+            }),
+            profileSource: await tx.source.findUniqueOrThrow({ where: { key: `change-${profileChange.id}` } }),
+            seedSource,
+          };
+          throw Object.assign(rolledBack, { result });
+        },
+        // The backfill rewrites every institution (the seed's 10,000 directory entries among them): past Prisma's
+        // default 5 s once in a CI run beside the browser phases.
+        { timeout: 60_000 },
+      )
       .catch((e: unknown) => {
         if (e !== rolledBack) throw e;
         return (e as typeof rolledBack & { result: unknown }).result as never;
