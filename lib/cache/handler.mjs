@@ -15,8 +15,8 @@
 //
 // Tag invalidation reaches every instance because it lives in the store too: revalidateTag records when each
 // tag was invalidated (tag → {stale, expired}), and get() compares an entry's date with its tags' times.
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { buildIdOf } from "./build-id.mjs";
 import { localStore } from "./local-store.mjs";
 import { RedisStore } from "./redis-store.mjs";
 import { ENTRY_TTL_SECONDS, MAX_TTL_SECONDS, warn } from "./store-common.mjs";
@@ -33,21 +33,9 @@ function tagsOf(entry, ctx) {
   return [...new Set(tags.filter(Boolean))];
 }
 
-const buildIds = new Map();
-
 /** This build's id: entries hold HTML that names its scripts, so each build has entries of its own. */
 function buildId(serverDistDir) {
-  if (!buildIds.has(serverDistDir)) {
-    let id = "dev"; // no BUILD_ID (development): one namespace
-    try {
-      if (serverDistDir) id = readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
-    } catch {
-      // as above
-    }
-    // Read once per process (a handler is made per request); a new build is a new process.
-    buildIds.set(serverDistDir, id);
-  }
-  return buildIds.get(serverDistDir);
+  return serverDistDir ? buildIdOf(path.join(serverDistDir, "..")) : "dev"; // no folder (development): one namespace
 }
 
 export default class AtlasCacheHandler {
