@@ -16,7 +16,7 @@ process.env.RELEASES_DIR = releasesDir;
 const { listApiInstitutions, listApiMemberships, listApiOrganizations } = await import("@/lib/data/open/api");
 const { loadOpenDataset } = await import("@/lib/data/open/datasets");
 const { loadOpenDatasetSummary, openDatasetBatches } = await import("@/lib/data/open/dataset-batches");
-const { renderExport, renderQuickStatements } = await import("@/lib/open-data/formats");
+const { DATASET_FILES, renderExport, renderQuickStatements } = await import("@/lib/open-data/formats");
 const { listReleases, readReleaseFile, writeRelease } = await import("@/lib/open-data/releases");
 const { NotFoundError } = await import("@/lib/shared/errors");
 const { apiMembershipQuerySchema, apiOrganizationQuerySchema, apiInstitutionQuerySchema } = await import(
@@ -298,15 +298,7 @@ each file is the whole dataset's rendering`, async () => {
       ["dataset", "jsonld"],
     ] as const)
       expect(read(`${table}.${format}`) === renderExport(d, table, format, site), `${table}.${format}`).toBe(true);
-    expect(manifest.files.map((f) => f.name)).toEqual([
-      "dataset.csv",
-      "organizations.csv",
-      "institutions.csv",
-      "dataset.json",
-      "dataset.jsonld",
-      "wikidata.qs",
-      "datapackage.json",
-    ]);
+    expect(manifest.files.map((f) => f.name)).toEqual([...DATASET_FILES, "datapackage.json"]);
     expect(listReleases().map((r) => r.date)).toContain("2000-01-02");
     expect(readReleaseFile("2000-01-02", "dataset.csv")?.text).toMatch(/^id,institution_slug/);
     expect(readReleaseFile("2000-01-02", "../../etc/passwd")).toBeNull();
@@ -331,15 +323,21 @@ each file is the whole dataset's rendering`, async () => {
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="alliance-atlas-${date}-dataset.json"`,
     );
+    expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
     const reader = response.body!.getReader();
     const parts: Uint8Array[] = [];
     for (let part = await reader.read(); !part.done; part = await reader.read()) parts.push(part.value);
     expect(parts.length).toBeGreaterThan(1);
     expect(Buffer.concat(parts).toString("utf8")).toBe(text);
     const again = await call("dataset.json", { headers: { "If-None-Match": strongEtag(text) } });
-    expect([again.status, again.body]).toEqual([304, null]);
+    expect([again.status, again.body, again.headers.get("content-length")]).toEqual([304, null, null]);
     const head = await call("dataset.json", { method: "HEAD" });
-    expect([head.status, head.body, head.headers.get("etag")]).toEqual([200, null, strongEtag(text)]);
+    expect([head.status, head.body, head.headers.get("etag"), head.headers.get("content-length")]).toEqual([
+      200,
+      null,
+      strongEtag(text),
+      String(Buffer.byteLength(text)),
+    ]);
     // A file changed by hand since the manifest is read whole and hashed, as before.
     const csv = path.join(releasesDir, date, "organizations.csv");
     writeFileSync(csv, `${readFileSync(csv, "utf8")}x\r\n`);

@@ -4,6 +4,7 @@ import { common, download, errorResponse, etagHeader, json, ok, p, recordJsonLd,
 import { INSTITUTION_COVERAGES } from "../../validation/search";
 import { AFFILIATION_MAX_CHARS } from "../../shared/affiliation-text";
 import { changesPaths } from "./changes";
+import { DATASET_FILES } from "../formats";
 import { dataPackagePaths } from "./data-package-paths";
 
 /** The read API's operations: the records, the downloads and the widget. */
@@ -155,14 +156,7 @@ export const paths = {
           required: true,
           schema: {
             type: "string",
-            enum: [
-              "dataset.csv",
-              "organizations.csv",
-              "institutions.csv",
-              "dataset.json",
-              "dataset.jsonld",
-              "wikidata.qs",
-            ],
+            enum: [...DATASET_FILES],
           },
         },
         p.bom,
