@@ -1,5 +1,4 @@
 import "server-only";
-import { countMemberships } from "./membership-counts";
 import type { Locale } from "@/i18n/routing";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
@@ -175,13 +174,19 @@ async function searchInstitutions(s: InstitutionSearch, locale: Locale): Promise
     totalAndFacets(s, probe),
   ]);
   const ids = hits.map((h) => h.id);
-  const [rows, membershipCounts] = await Promise.all([
-    db().institution.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, slug: true, kind: true, country: true, city: true, names: institutionNameSelect },
-    }),
-    countMemberships(ids),
-  ]);
+  // The stored count (kept by triggers on Membership), never Prisma's `_count`: see toOpenInstitution.
+  const rows = await db().institution.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      country: true,
+      city: true,
+      memberCount: true,
+      names: institutionNameSelect,
+    },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const total = Number(counts.find((r) => r.section === "total")?.n ?? 0);
   const items: InstitutionSummary[] = hits.flatMap((h) => {
@@ -196,7 +201,7 @@ async function searchInstitutions(s: InstitutionSearch, locale: Locale): Promise
         originalName: n.original,
         country: r.country,
         city: r.city,
-        membershipCount: membershipCounts.get(r.id) ?? 0,
+        membershipCount: r.memberCount,
       },
     ];
   });

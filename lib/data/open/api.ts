@@ -1,5 +1,4 @@
 import "server-only";
-import { countMemberships } from "../institutions/membership-counts";
 import { db } from "../db";
 import { Prisma } from "../../generated/prisma/client";
 import { NotFoundError } from "../../shared/errors";
@@ -79,11 +78,8 @@ export async function listApiInstitutions(query: ApiInstitutionQuery): Promise<A
     coverage: query.coverage,
   });
   const { ids, total, nextCursor } = await keysetIds("Institution", "i", conditions, query.limit, query.cursor);
-  const [rows, counts] = await Promise.all([
-    db().institution.findMany({ where: { id: { in: ids } }, select: openInstitutionSelect }),
-    countMemberships(ids),
-  ]);
-  return { data: inOrder(ids, rows).map((i) => toOpenInstitution(i, counts)), total, limit: query.limit, nextCursor };
+  const rows = await db().institution.findMany({ where: { id: { in: ids } }, select: openInstitutionSelect });
+  return { data: inOrder(ids, rows).map(toOpenInstitution), total, limit: query.limit, nextCursor };
 }
 
 export async function listApiMemberships(query: ApiMembershipQuery): Promise<ApiPage<OpenMembership>> {
@@ -123,5 +119,5 @@ export async function getApiOrganization(slug: string): Promise<OpenOrganization
 export async function getApiInstitution(slug: string): Promise<OpenInstitution> {
   const i = await db().institution.findUnique({ where: { slug }, select: openInstitutionSelect });
   if (!i) throw new NotFoundError(`No institution has the slug "${slug}".`);
-  return toOpenInstitution(i, await countMemberships([i.id]));
+  return toOpenInstitution(i);
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { countMemberships } from "../institutions/membership-counts";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import type { Prisma } from "../../generated/prisma/client";
@@ -100,11 +99,12 @@ export async function* organizationBatches(size = DATASET_BATCH_SIZE): AsyncGene
 }
 
 async function openInstitutions(ids: string[]): Promise<OpenInstitution[]> {
-  const [rows, counts] = await Promise.all([
-    db().institution.findMany({ where: { id: { in: ids } }, select: openInstitutionSelect, orderBy: { slug: "asc" } }),
-    countMemberships(ids),
-  ]);
-  return rows.map((i) => toOpenInstitution(i, counts));
+  const rows = await db().institution.findMany({
+    where: { id: { in: ids } },
+    select: openInstitutionSelect,
+    orderBy: { slug: "asc" },
+  });
+  return rows.map(toOpenInstitution);
 }
 
 export async function* institutionBatches(size = DATASET_BATCH_SIZE): AsyncGenerator<OpenInstitution[]> {
@@ -119,10 +119,7 @@ export async function* institutionBatches(size = DATASET_BATCH_SIZE): AsyncGener
     (i) => i.slug,
     size,
   );
-  for await (const rows of pages) {
-    const counts = await countMemberships(rows.map((i) => i.id));
-    yield rows.map((i) => toOpenInstitution(i, counts));
-  }
+  for await (const rows of pages) yield rows.map(toOpenInstitution);
 }
 
 /**

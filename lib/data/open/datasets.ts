@@ -1,5 +1,4 @@
 import "server-only";
-import { countMemberships } from "../institutions/membership-counts";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { NotFoundError } from "../../shared/errors";
@@ -52,7 +51,7 @@ export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset>
     const i = await db().institution.findUnique({ where: { slug: scope.slug }, select: openInstitutionSelect });
     if (!i) throw new NotFoundError(`No institution has the slug "${scope.slug}".`);
     membershipWhere = { institution: { slug: scope.slug } };
-    name = toOpenInstitution(i, new Map()).name.en;
+    name = toOpenInstitution(i).name.en;
   }
   const memberships = (
     await db().membership.findMany({ where: membershipWhere, select: openMembershipSelect, orderBy: { id: "asc" } })
@@ -74,8 +73,7 @@ export async function loadOpenDataset(scope: DatasetScope): Promise<OpenDataset>
     }),
   ]);
   const openOrganizations = organizations.map(toOpenOrganization);
-  const counts = await countMemberships(scope.kind === "all" ? "all" : institutions.map((i) => i.id));
-  const openInstitutions = institutions.map((i) => toOpenInstitution(i, counts));
+  const openInstitutions = institutions.map(toOpenInstitution);
   return {
     scope: scope.kind === "all" ? scope : { ...scope, name },
     modifiedAt: latest([...openOrganizations, ...openInstitutions, ...memberships].map((r) => r.updatedAt)),

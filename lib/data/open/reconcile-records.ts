@@ -1,5 +1,4 @@
 import "server-only";
-import { countMemberships } from "../institutions/membership-counts";
 import { countryName } from "../../shared/countries";
 import { fromStoredDate } from "../../shared/dates";
 import { NotFoundError } from "../../shared/errors";
@@ -32,7 +31,7 @@ export async function getReconcilePreview(id: RecordId): Promise<ReconcilePrevie
         slug: true,
         kind: true,
         country: true,
-        id: true,
+        memberCount: true,
         names: institutionNameSelect,
       },
     });
@@ -46,7 +45,7 @@ export async function getReconcilePreview(id: RecordId): Promise<ReconcilePrevie
       otherName: zh !== name ? zh : null,
       kind: r.kind,
       country: countryName(r.country, "en"),
-      memberships: (await countMemberships([r.id])).get(r.id) ?? 0,
+      memberships: r.memberCount,
       path: `/en/institutions/${r.slug}`,
     };
   }

@@ -105,6 +105,7 @@ export const openInstitutionSelect = {
   website: true,
   rorId: true,
   wikidataId: true,
+  memberCount: true,
   updatedAt: true,
   names: { ...institutionNameSelect, select: { ...institutionNameSelect.select, source: openSourceSelect } },
   citySource: openSourceSelect,
@@ -160,10 +161,13 @@ export function toOpenOrganization(
   };
 }
 
-/** `membershipCounts`: from countMemberships (lib/data/institutions/membership-counts.ts), never Prisma's `_count`. */
+/**
+ * The membership count is the stored one (Institution.memberCount, kept by triggers on Membership), never Prisma's
+ * `_count`: that counts the whole Membership table grouped by institution and joins, 350 ms on the world database
+ * even for one institution.
+ */
 export function toOpenInstitution(
   i: Prisma.InstitutionGetPayload<{ select: typeof openInstitutionSelect }>,
-  membershipCounts: ReadonlyMap<string, number>,
 ): OpenInstitution {
   return {
     slug: i.slug,
@@ -175,7 +179,7 @@ export function toOpenInstitution(
     website: i.website,
     rorId: i.rorId,
     wikidataId: i.wikidataId,
-    membershipCount: membershipCounts.get(i.id) ?? 0,
+    membershipCount: i.memberCount,
     sources: {
       name: i.names.find((n) => n.locale === "en" && n.kind === "OFFICIAL")?.source ?? null,
       city: i.city ? i.citySource : null,
