@@ -167,6 +167,7 @@ export function apiGet<Ctx>(load: (request: Request, context: Ctx) => Promise<Ap
     if (matches(request.headers.get("if-none-match"), etag)) {
       delete headers["Content-Type"];
       delete headers["Content-Disposition"];
+      delete headers["Content-Length"];
       return new Response(null, { status: 304, headers });
     }
     if (!("chunks" in body)) return new Response(text, { status: 200, headers });

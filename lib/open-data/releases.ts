@@ -177,7 +177,8 @@ export function releaseFileBody(date: string, name: string, headers: Record<stri
           chunks: () => createReadStream(file),
           etag: `"${Buffer.from(listed.sha256, "hex").toString("base64url")}"`,
           contentType: mediaType(name),
-          headers,
+          // Its size is known: a client can show progress and tell a download cut short from a whole one.
+          headers: { ...headers, "Content-Length": String(stat.size) },
         };
     } catch {
       // No readable manifest or file: read as before (which says whether there is one).
