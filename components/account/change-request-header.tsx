@@ -19,7 +19,7 @@ export async function ChangeRequestHeader({ request, locale }: { request: Change
           className="text-accent underline"
         >
           {request.party.kind === "organization"
-            ? t("secretariatOf", { name: request.party.name })
+            ? t("secretariatOf", { organization: request.party.name })
             : request.party.name}
         </Link>{" "}
         · {t("proposedBy", { name: request.proposedBy, date: request.createdAt.slice(0, 10) })} ·{" "}
