@@ -28,3 +28,25 @@ export function membershipAsFound<M extends { id: string; version: number; creat
   const { id, version: _version, createdAt: _created, updatedAt: _updated, ...columns } = m;
   return { id, columns };
 }
+
+type JourneyPrisma = {
+  membership: {
+    findFirst(args: object): Promise<{ id: string } | null>;
+    delete(args: { where: { id: string } }): Promise<unknown>;
+  };
+  changeRequest: { updateMany(args: object): Promise<unknown> };
+};
+
+/**
+ * Removes the institution's membership of the organization, which a journey made: the journeys share one database, and
+ * others state the same institution as a new member (vitest may run the files in any order). The requests that made
+ * it stay, no longer pointing at it.
+ */
+export async function removeMembershipMade(prisma: JourneyPrisma, institutionSlug: string, organizationSlug: string) {
+  const made = await prisma.membership.findFirst({
+    where: { institution: { slug: institutionSlug }, organization: { slug: organizationSlug } },
+  });
+  if (!made) return;
+  await prisma.changeRequest.updateMany({ where: { membershipId: made.id }, data: { membershipId: null } });
+  await prisma.membership.delete({ where: { id: made.id } });
+}

@@ -16,7 +16,12 @@ import {
   signInOn,
   url,
 } from "../../support/browser";
-import { approveFromQueue, membershipAsFound, waitForPublic } from "../../support/organization-side-journeys";
+import {
+  approveFromQueue,
+  membershipAsFound,
+  removeMembershipMade,
+  waitForPublic,
+} from "../../support/organization-side-journeys";
 import { passwordLinkIn, waitForMail } from "../../support/mailbox";
 
 const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
@@ -70,13 +75,7 @@ afterAll(async () => {
     await prisma.membership.update({ where: { id }, data: columns });
   }
   // XJTU's UASR membership, if this journey made it, goes again: other journeys upload XJTU as a new member.
-  if (!xjtuHadMembership) {
-    const made = await prisma.membership.findFirst({ where: { institution: { slug: XJTU }, organizationId: uasrId } });
-    if (made) {
-      await prisma.changeRequest.updateMany({ where: { membershipId: made.id }, data: { membershipId: null } });
-      await prisma.membership.delete({ where: { id: made.id } });
-    }
-  }
+  if (!xjtuHadMembership) await removeMembershipMade(prisma, XJTU, UASR);
   await browser?.close();
   await prisma.$disconnect();
 });

@@ -16,18 +16,33 @@ import {
   url,
 } from "../../support/browser";
 import { mailTo, passwordLinkIn, waitForMail } from "../../support/mailbox";
+import { removeMembershipMade } from "../../support/organization-side-journeys";
+import { createPrismaClient } from "@/lib/data/prisma-client";
 
 let browser: Browser;
 const stamp = Date.now();
 const first = { email: `wang.fang.${stamp}@xjtu.edu.cn`, name: "Wang Fang", password: "terracotta warriors at dawn" };
 const second = { email: `zhao.lei.${stamp}@mail.xjtu.edu.cn`, name: "Zhao Lei", password: "bell tower in the rain" };
 
+const prisma = createPrismaClient(process.env.DATABASE_URL ?? "postgresql://missing", 2);
+const XJTU = "xian-jiaotong-university";
+const UASR = "university-alliance-of-the-silk-road";
+/** Whether XJTU was a member of UASR before: if not, the membership this journey makes goes again afterwards. */
+let hadMembership = true;
+
 beforeAll(async () => {
   browser = await launchBrowser();
+  hadMembership =
+    (await prisma.membership.count({ where: { institution: { slug: XJTU }, organization: { slug: UASR } } })) > 0;
 });
 
 afterAll(async () => {
+  // The journeys share one database, and others upload XJTU to UASR's member list as a new member: when this file
+  // ran first, the membership it left behind turned their "add" into an "already listed" (a failure that came and
+  // went with the order vitest ran the files in).
+  if (!hadMembership) await removeMembershipMade(prisma, XJTU, UASR);
   await browser?.close();
+  await prisma.$disconnect();
 });
 
 async function signUpPage(): Promise<Page> {
