@@ -372,3 +372,41 @@ describe("bad input, as before", () => {
     }
   });
 });
+
+describe("at most EXPORT_CONCURRENCY whole-registry downloads at once", () => {
+  it(`the next GET is a 503 with Retry-After, changing nothing; HEAD and 304 take no slot; an ended one frees its \
+slot`, async () => {
+    const limit = env().EXPORT_CONCURRENCY;
+    expect(limit).toBe(2);
+    // Two downloads under way, each having sent its first chunk and waiting for its reader.
+    const running = await Promise.all(Array.from({ length: limit }, () => call("dataset.json", { batchSize: SMALL })));
+    const readers = running.map((r) => r.body!.getReader());
+    for (const reader of readers) expect((await reader.read()).done).toBe(false);
+
+    const refused = await call("organizations.csv");
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(refused.headers.get("access-control-allow-origin")).toBe("*");
+    expect(refused.headers.get("access-control-expose-headers")).toMatch(/Retry-After/);
+    const { error } = (await refused.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("unavailable");
+    expect(error.message).toMatch(/dated release \(listed at \/api\/v1\/releases\)/);
+    // What needs no body is answered as before.
+    const head = await call("organizations.csv", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect((await call("organizations.csv", { headers: { "If-None-Match": head.headers.get("etag")! } })).status).toBe(
+      304,
+    );
+
+    // One read to its end and one cancelled by its reader (a client gone): both slots are free again.
+    for (let part = await readers[0]!.read(); !part.done; part = await readers[0]!.read());
+    await readers[1]!.cancel();
+    const again = await Promise.all(Array.from({ length: limit }, () => call("institutions.csv")));
+    expect(again.map((r) => r.status)).toEqual(Array(limit).fill(200));
+    // A download cancelled before its first read frees its slot too (its generator never started).
+    for (const r of again) await r.body!.cancel();
+    const last = await call("wikidata.qs");
+    expect(last.status).toBe(200);
+    await last.body!.cancel();
+  });
+});
