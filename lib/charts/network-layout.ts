@@ -163,21 +163,6 @@ export function chooseLabels(
   return shown;
 }
 
-/**
- * The links as one path per stroke width (a member of a big alliance has hundreds of links among its 30
- * closest institutions): a few elements instead of one per link, in whole pixels.
- */
-export function linkPaths(links: PlacedLink[]): { width: number; d: string }[] {
-  const byWidth = new Map<number, string[]>();
-  for (const l of links) {
-    const width = Math.min(6, l.weight);
-    const segments = byWidth.get(width) ?? [];
-    segments.push(`M${Math.round(l.x1)} ${Math.round(l.y1)}L${Math.round(l.x2)} ${Math.round(l.y2)}`);
-    byWidth.set(width, segments);
-  }
-  return [...byWidth].sort(([a], [b]) => a - b).map(([width, segments]) => ({ width, d: segments.join("") }));
-}
-
 // Laid-out networks kept in this process, by their input: the layout (300 iterations of a force simulation) is the
 // dearest part of an institution's page, and it is the same for the page in English and in Chinese, and for every
 // render of it until its network changes (a revalidation after any approval re-renders pages whose network did not).

@@ -2,8 +2,8 @@ import {
   chooseLabels,
   labelWidth,
   layoutNetworkOnce,
-  linkPaths,
   type PlacedLabel,
+  type PlacedLink,
   type PlacedNode,
 } from "./network-layout";
 import { countryName } from "../shared/countries";
@@ -56,12 +56,15 @@ export function networkPicture(network: InstitutionNetwork, locale: string, word
     return organizations.size - 1;
   };
   const center = layout.nodes.find((p) => !bySlug.has(p.id));
+  // Points by index: 0 the centre, then the nodes in the order drawn (below).
+  const drawn = layout.nodes.filter((p) => bySlug.has(p.id));
+  const pointIndex = new Map([[network.center.slug, 0], ...drawn.map((p, i) => [p.id, i + 1] as const)]);
   return {
     locale,
     width: layout.width,
     height: layout.height,
     label: t.label(network.center.name, network.total),
-    paths: linkPaths(layout.links).map(({ width, d }) => [width, d]),
+    links: linkEnds(layout.links, pointIndex),
     center: center
       ? {
           x: tenth(center.x),
@@ -72,7 +75,7 @@ export function networkPicture(network: InstitutionNetwork, locale: string, word
         }
       : null,
     // In the layout's order: the graph draws later nodes over earlier ones.
-    nodes: layout.nodes.flatMap((p) => {
+    nodes: drawn.flatMap((p) => {
       const n = bySlug.get(p.id);
       if (!n) return [];
       const country = countryName(n.country, locale);
@@ -97,4 +100,44 @@ export function networkPicture(network: InstitutionNetwork, locale: string, word
     shown: network.total > network.nodes.length ? t.shown(network.nodes.length, network.total) : null,
     listHeading: t.listHeading,
   };
+}
+
+/** Thicker lines for more organizations shared, up to 6 px. */
+const linkWidth = (weight: number) => Math.min(6, weight);
+
+/**
+ * The links by stroke width, each as the indexes of its two ends (0 the centre, i + 1 the i-th node): a member of a
+ * big alliance has hundreds of links among its 30 closest institutions, and as path data they were the largest part
+ * of its page (14 KB, twice: in the HTML and in the payload); as indexes they are a third of that, once.
+ */
+function linkEnds(links: PlacedLink[], pointIndex: Map<string, number>): [number, number[]][] {
+  const byWidth = new Map<number, number[]>();
+  for (const l of links) {
+    const a = pointIndex.get(l.source);
+    const b = pointIndex.get(l.target);
+    if (a === undefined || b === undefined) continue;
+    const width = linkWidth(l.weight);
+    const ends = byWidth.get(width) ?? [];
+    ends.push(a, b);
+    byWidth.set(width, ends);
+  }
+  return [...byWidth].sort(([a], [b]) => a - b);
+}
+
+/** The links as one path per stroke width, in whole pixels: [width, d]. */
+export function linkPathData(p: NetworkPicture): [number, string][] {
+  const points = [p.center, ...p.nodes];
+  const at = (i: number) => {
+    const q = points[i];
+    return q ? `${Math.round(q.x)} ${Math.round(q.y)}` : null;
+  };
+  return p.links.map(([width, ends]) => {
+    let d = "";
+    for (let i = 0; i + 1 < ends.length; i += 2) {
+      const a = at(ends[i]!);
+      const b = at(ends[i + 1]!);
+      if (a && b) d += `M${a}L${b}`;
+    }
+    return [width, d];
+  });
 }

@@ -89,6 +89,16 @@ keyboard focus shows a ring and Enter follows it`, () =>
       );
       const harbin = graph.locator('svg a[data-node="harbin-medical-university"]');
       expect(await harbin.getAttribute("aria-label")).toBe("Harbin Medical University (China): shares 2 organizations");
+      // The links are drawn in the browser, from two indexes a link: none in the server's HTML, lines on the page.
+      const lines = graph.locator('svg g[aria-hidden="true"] path');
+      await lines.first().waitFor({ state: "attached" });
+      expect(await lines.evaluateAll((ps) => ps.every((p) => /^(M\d+ \d+L\d+ \d+)+$/.test(p.getAttribute("d")!)))).toBe(
+        true,
+      );
+      const html = await page.evaluate(async () => (await fetch(location.href)).text());
+      const section = html.slice(html.indexOf('data-chart="network"'), html.indexOf('data-testid="network-list"'));
+      expect(section).toContain("<circle");
+      expect(section).not.toContain("<path");
 
       // Reach Harbin by keyboard from its neighbour in the tab order: Tab from the node before it, or Shift+Tab from
       // the one after when it comes first (the nodes sharing most come first, and between equals the order is the

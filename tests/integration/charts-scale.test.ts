@@ -10,7 +10,7 @@ import { refreshOrganizationDerived } from "@/lib/data/organizations/derived";
 import { baseMap } from "@/lib/charts/world-map";
 import { WorldMapSvg } from "@/components/charts/world-map";
 import { ColumnChart } from "@/components/charts/bar-chart";
-import { layoutNetwork, linkPaths } from "@/lib/charts/network-layout";
+import { linkPathData, networkPicture } from "@/lib/charts/network-picture";
 import { useWriteDatabase } from "../support/db";
 
 useWriteDatabase();
@@ -159,15 +159,14 @@ and a bar per year`, async () => {
     for (const n of network.nodes) expect(n.shared).toEqual([{ slug: SLUG, name: "Scale Test Alliance" }]);
     // Every pair of shown institutions shares the alliance: a complete graph of 31 nodes.
     expect(network.links).toHaveLength(((NETWORK_LIMIT + 1) * NETWORK_LIMIT) / 2);
-    // Drawn as one path per stroke width: every link shares one alliance, so 465 links are one path.
-    const layout = layoutNetwork({
-      center: network.center.slug,
-      nodes: network.nodes.map((n) => ({ id: n.slug, weight: n.shared.length })),
-      links: network.links,
-    });
-    const paths = linkPaths(layout.links);
-    expect(paths.map((p) => p.width)).toEqual([1]);
-    expect(paths[0]!.d.match(/M/g)).toHaveLength(network.links.length);
-    expect(paths[0]!.d.length).toBeLessThan(network.links.length * 20);
+    // Sent as two indexes a link, drawn as one path per stroke width: every link shares one alliance, so 465 links
+    // are one path.
+    const words = { label: String, node: String, shares: String, shown: String, listHeading: "" };
+    const picture = networkPicture(network, "en", words);
+    expect(picture.links.map(([width, ends]) => [width, ends.length])).toEqual([[1, 2 * network.links.length]]);
+    expect(JSON.stringify(picture.links).length).toBeLessThan(network.links.length * 7);
+    const paths = linkPathData(picture);
+    expect(paths.map(([width]) => width)).toEqual([1]);
+    expect(paths[0]![1].match(/M/g)).toHaveLength(network.links.length);
   });
 });

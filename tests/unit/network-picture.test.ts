@@ -3,7 +3,7 @@
 // geometry the layout gives.
 import { describe, expect, it } from "vitest";
 import { chooseLabels, labelWidth, layoutNetwork } from "@/lib/charts/network-layout";
-import { networkPicture, shortName, type NetworkWords } from "@/lib/charts/network-picture";
+import { linkPathData, networkPicture, shortName, type NetworkWords } from "@/lib/charts/network-picture";
 import type { InstitutionNetwork } from "@/lib/shared/types/charts";
 
 const organizations = ["alpha-network", "beta-alliance", "gamma-consortium"].map((slug) => ({
@@ -92,10 +92,30 @@ describe("networkPicture", () => {
         });
       else expect(n.text.y).toBeCloseTo(p.y + p.r + 14, 1);
     }
-    expect(picture.paths.length).toBeGreaterThan(0);
-    for (const [width, d] of picture.paths) {
-      expect(width).toBeGreaterThan(0);
-      expect(d).toMatch(/^(M\d+ \d+L\d+ \d+)+$/);
+  });
+
+  it("sends each link as the indexes of its ends by stroke width, drawn where the layout put the nodes", () => {
+    const layout = layoutNetwork({
+      center: network.center.slug,
+      nodes: network.nodes.map((n) => ({ id: n.slug, weight: n.shared.length })),
+      links: network.links,
+    });
+    // Point 0 is the centre, point i + 1 the i-th node.
+    const slugs = [network.center.slug, ...picture.nodes.map((n) => n.slug)];
+    const sent = picture.links.flatMap(([width, ends]) =>
+      Array.from({ length: ends.length / 2 }, (_, i) => `${width}:${slugs[ends[2 * i]!]}-${slugs[ends[2 * i + 1]!]}`),
+    );
+    expect(sent.sort()).toEqual(layout.links.map((l) => `${Math.min(6, l.weight)}:${l.source}-${l.target}`).sort());
+    expect(picture.links.map(([width]) => width)).toEqual([1, 2, 3]);
+    const drawn = linkPathData(picture);
+    expect(drawn.map(([width]) => width)).toEqual([1, 2, 3]);
+    // Within a pixel of the layout's own coordinates (the picture's are rounded to a tenth first).
+    const segments = drawn.flatMap(([, d]) => d.match(/M\d+ \d+L\d+ \d+/g)!.map((m) => m.match(/\d+/g)!.map(Number)));
+    expect(segments).toHaveLength(layout.links.length);
+    for (const [x1, y1, x2, y2] of segments) {
+      const a = layout.nodes.find((n) => Math.abs(n.x - x1!) <= 1 && Math.abs(n.y - y1!) <= 1);
+      const b = layout.nodes.find((n) => Math.abs(n.x - x2!) <= 1 && Math.abs(n.y - y2!) <= 1);
+      expect(a && b && layout.links.some((l) => l.source === a.id && l.target === b.id)).toBe(true);
     }
   });
 

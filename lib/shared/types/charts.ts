@@ -55,8 +55,11 @@ export type NetworkPicture = {
   height: number;
   /** The SVG's accessible name. */
   label: string;
-  /** The links as one path per stroke width: [width, d]. */
-  paths: [number, string][];
+  /**
+   * The links by stroke width: [width, ends], ends the indexes of each link's two points in turn (0 the centre,
+   * i + 1 the i-th of `nodes`). Drawn by the browser (linkPathData), not in the HTML: the lines are decoration.
+   */
+  links: [number, number[]][];
   center: { x: number; y: number; r: number; text: NetworkTextPlace; short: string } | null;
   nodes: {
     slug: string;
