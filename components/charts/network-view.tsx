@@ -1,19 +1,14 @@
 "use client";
 
 import NextLink from "next/link";
-import { useEffect, useState } from "react";
 import { ChartTextScale } from "./chart-text-scale";
 import { linkPathData } from "@/lib/charts/network-picture";
 import type { NetworkPicture, NetworkTextPlace } from "@/lib/shared/types/charts";
 
-// The network's markup, from the numbers and words network-graph.tsx prepared on the server. A client component
-// only so that the page's RSC payload carries those numbers and words once, compactly, instead of every element
-// of the SVG and the list (about 400 of them: a sixth of an institution page's payload). The links are drawn once the
-// page runs in the browser, from two indexes a link: as path data in the HTML they were its largest part (14 KB of
-// 110 on a typical institution page, and as much again in the payload); they are decoration (aria-hidden), and the
-// nodes, their names and the list below say the same without them.
+// The network's markup, from the numbers and words the server prepared (lib/charts/network-for-page.ts), which
+// network-loader.tsx fetches: the links come as two indexes each and are drawn here (linkPathData).
 
-/** A node's name where network-graph.tsx placed it; "middle" is the <svg>'s own anchor, inherited. */
+/** A node's name where the layout placed it; "middle" is the <svg>'s own anchor, inherited. */
 function Label({ at, className, text }: { at: NetworkTextPlace; className: string; text: string }) {
   return (
     <text x={at.x} y={at.y} textAnchor={at.anchor} className={className}>
@@ -22,12 +17,9 @@ function Label({ at, className, text }: { at: NetworkTextPlace; className: strin
   );
 }
 
-/** The graph and the same network in words (see network-graph.tsx). */
+/** The graph and the same network in words. */
 export function NetworkView({ picture: p }: { picture: NetworkPicture }) {
   const comma = p.locale === "zh" ? "、" : ", ";
-  // Not in the server's HTML, and so not in the first render here either (hydration must match it).
-  const [inBrowser, setInBrowser] = useState(false);
-  useEffect(() => setInBrowser(true), []);
   return (
     <div className="space-y-4" data-chart="network">
       <ChartTextScale viewBoxWidth={p.width}>
@@ -43,7 +35,9 @@ export function NetworkView({ picture: p }: { picture: NetworkPicture }) {
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the links are lines, not focusable: the nodes carry
               the names */}
           <g stroke="#94a3b8" strokeOpacity={0.7} fill="none" aria-hidden="true">
-            {inBrowser ? linkPathData(p).map(([width, d]) => <path key={width} d={d} strokeWidth={width} />) : null}
+            {linkPathData(p).map(([width, d]) => (
+              <path key={width} d={d} strokeWidth={width} />
+            ))}
           </g>
           {p.center ? (
             <g data-node="center">

@@ -1,10 +1,12 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import { NetworkGraph } from "@/components/charts/network-graph";
-import type { InstitutionNetwork as Network } from "@/lib/shared/types/charts";
+import { NetworkLoader } from "@/components/charts/network-loader";
 
-/** The universities sharing most organizations with this one, as a graph. */
-export async function InstitutionNetwork({ network, locale }: { network: Network; locale: Locale }) {
+/**
+ * The universities sharing most organizations with this one, as a graph and a list, drawn by the browser from
+ * /api/network/… (lib/charts/network-for-page.ts lays it out and words it; network-view.tsx draws it).
+ */
+export async function InstitutionNetwork({ slug, locale }: { slug: string; locale: Locale }) {
   const chartText = await getTranslations({ locale, namespace: "charts" });
   return (
     <section aria-labelledby="network" className="mt-10">
@@ -12,7 +14,14 @@ export async function InstitutionNetwork({ network, locale }: { network: Network
         {chartText("networkTitle")}
       </h2>
       <p className="mb-4 mt-1 text-sm text-slate-700">{chartText("networkLead")}</p>
-      <NetworkGraph network={network} locale={locale} />
+      <NetworkLoader
+        slug={slug}
+        locale={locale}
+        words={{ loading: chartText("networkLoading"), failed: chartText("networkFailed") }}
+      />
+      <noscript>
+        <p className="text-sm text-muted">{chartText("networkNeedsScript")}</p>
+      </noscript>
     </section>
   );
 }

@@ -87,6 +87,9 @@ export type NetworkPicture = {
   listHeading: string;
 };
 
+/** What the browser draws for an institution's network: the picture, or the sentence saying there is none. */
+export type NetworkAnswer = { picture: NetworkPicture } | { picture: null; none: string };
+
 export type RegistryCharts = {
   foundedPerYear: { year: number; count: number }[];
   foundedUnknown: number;

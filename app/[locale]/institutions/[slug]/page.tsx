@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
-import { getInstitutionNetwork } from "@/lib/data/organizations/charts";
 import { getPublicHistory } from "@/lib/data/history";
 import { isSlug } from "@/lib/shared/slug";
 import { recordAlternateTypes } from "@/lib/http/record-negotiation";
@@ -66,12 +65,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function InstitutionPage(props: Props) {
   const { slug, locale: asked } = await props.params;
-  // Read beside the record, not after it: they need only its address (nothing is shown unless the record exists).
+  // Read beside the record, not after it: it needs only its address (nothing is shown unless the record exists).
+  // The network is not read here: the browser asks for it (components/institutions/institution-network.tsx).
   const valid = isSlug(slug) && isLocale(asked);
-  const [{ locale, institution: i }, history, network] = await Promise.all([
+  const [{ locale, institution: i }, history] = await Promise.all([
     load(props),
     valid ? getPublicHistory({ institution: slug }, asked) : [],
-    valid ? getInstitutionNetwork(slug, asked) : null,
   ]);
   setRequestLocale(locale);
   const [t, nav] = await Promise.all([
@@ -98,7 +97,7 @@ export default async function InstitutionPage(props: Props) {
         </section>
       ) : null}
 
-      {network ? <InstitutionNetwork network={network} locale={locale} /> : null}
+      <InstitutionNetwork slug={i.slug} locale={locale} />
 
       <div className="mt-10 grid gap-8 md:grid-cols-3">
         <FoundedOrganizations institution={i} locale={locale} />
