@@ -8,13 +8,19 @@ import { CitationList, CitationMarks } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
 import { joinRoleLabels } from "@/lib/shared/founders";
 import { Badge } from "@/components/ui/badge";
-import { TableHead } from "@/components/ui/table-head";
+import { TABLE_ROLES, TableHead } from "@/components/ui/table-head";
 import { Markdown } from "@/components/ui/markdown";
 import { AsWritten } from "@/components/ui/as-written";
 import { ReadMore } from "@/components/ui/read-more";
-import { ParticipationCards } from "./participation-cards";
 
-/** The table a university used to keep on its own page: organization, founded by, introduction, entrance. */
+/**
+ * The table a university used to keep on its own page: organization, founded by, introduction, entrance. One markup
+ * for every screen: below md each row is laid out as a card (the organization, then its entrance time and role, the
+ * founders and the introduction left out), where the four columns would need 768 px and push the entrance time, the
+ * page's key fact, off-screen. It used to be a second copy of the rows as a list, hidden from md up: a quarter of an
+ * institution page's bytes, twice (the HTML and its payload). The table's semantics are stated with roles, which a
+ * row laid out as a block would otherwise lose in some browsers.
+ */
 export async function ParticipationTable({
   rows,
   locale,
@@ -29,6 +35,7 @@ export async function ParticipationTable({
   const roles = await getTranslations({ locale, namespace: "roles" });
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
+  const p = await getTranslations({ locale, namespace: "phones" });
   const founderRoles = await getTranslations({ locale, namespace: "founderRoles" });
   if (!rows.length) return <p className="text-muted">{t("noParticipation")}</p>;
   // A university's page usually rests on one or two sources: each row links to its number in the list under the
@@ -39,12 +46,12 @@ export async function ParticipationTable({
       f.roles.map((role) => founderRoles(role)),
       locale,
     );
-  // From md up; below it the rows are cards (participation-cards.tsx), hidden here with display: none.
   const table = (
-    <div className="hidden overflow-x-auto rounded-md border border-line bg-white md:block">
-      <table className="w-full min-w-[48rem] text-left text-sm">
+    <div className="md:overflow-x-auto md:rounded-md md:border md:border-line md:bg-white">
+      <table {...TABLE_ROLES.table} className="block w-full text-left text-sm md:table md:min-w-[48rem]">
         <caption className="sr-only">{caption}</caption>
         <TableHead
+          className="hidden md:table-header-group"
           columns={[
             { label: t("organization"), className: "w-1/4" },
             { label: t("foundedBy"), className: "w-1/5" },
@@ -52,10 +59,17 @@ export async function ParticipationTable({
             { label: t("entrance"), className: "w-1/6" },
           ]}
         />
-        <tbody className="divide-y divide-line">
+        <tbody className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-line">
           {rows.map((r, i) => (
-            <tr key={r.organization.slug} className="align-top">
-              <th scope="row" className="px-3 py-3 font-medium">
+            <tr
+              key={r.organization.slug}
+              {...TABLE_ROLES.row}
+              className={
+                "block rounded-md border border-line bg-white p-3 align-top " +
+                "md:table-row md:rounded-none md:border-0 md:bg-transparent md:p-0"
+              }
+            >
+              <th scope="row" {...TABLE_ROLES.rowheader} className="block font-medium md:table-cell md:px-3 md:py-3">
                 <Link
                   href={`/organizations/${r.organization.slug}`}
                   className="text-accent underline underline-offset-2"
@@ -68,11 +82,11 @@ export async function ParticipationTable({
                     {r.organization.originalName}
                   </span>
                 ) : null}
-                <span className="mt-1 block font-normal">
+                <span className="mt-1 hidden font-normal md:block">
                   <Badge>{kinds(r.organization.kind)}</Badge>
                 </span>
               </th>
-              <td className="px-3 py-3">
+              <td {...TABLE_ROLES.cell} className="hidden px-3 py-3 md:table-cell">
                 {r.foundedBy.length ? (
                   <ul className="space-y-1">
                     {r.foundedBy.map((f) => (
@@ -88,7 +102,7 @@ export async function ParticipationTable({
                   <span className="text-muted">{o("unknown")}</span>
                 )}
               </td>
-              <td className="px-3 py-3 text-slate-700">
+              <td {...TABLE_ROLES.cell} className="hidden px-3 py-3 text-slate-700 md:table-cell">
                 {r.organization.introduction ? (
                   <AsWritten text={r.organization.introduction} locale={locale} long block>
                     <ReadMore source={r.organization.introduction} locale={locale} max={160} />
@@ -105,8 +119,10 @@ export async function ParticipationTable({
                   </div>
                 ) : null}
               </td>
-              <td className="px-3 py-3">
-                <p className="whitespace-nowrap">
+              <td {...TABLE_ROLES.cell} className="mt-2 block break-words md:mt-0 md:table-cell md:px-3 md:py-3">
+                {/* Below md the row is a card: its cells say what they are, as the table's headings do from md up. */}
+                <span className="text-muted md:hidden">{t("entrance")}: </span>
+                <p className="inline md:block md:whitespace-nowrap">
                   <JoinedPeriods
                     joined={r.joined}
                     ended={r.ended}
@@ -116,7 +132,12 @@ export async function ParticipationTable({
                   />
                 </p>
                 <p className="font-medium">{roles(r.role)}</p>
-                {r.status !== "ACTIVE" ? <Badge tone="warm">{statuses(r.status)}</Badge> : null}
+                {r.status !== "ACTIVE" ? (
+                  <p>
+                    <span className="text-muted md:hidden">{p("status")}: </span>
+                    <Badge tone="warm">{statuses(r.status)}</Badge>
+                  </p>
+                ) : null}
                 <CitationMarks list="participation" numbers={citations.rows[i] ?? []} locale={locale} />
                 <ConfirmationNote confirmation={r.confirmation} locale={locale} />
               </td>
@@ -129,7 +150,6 @@ export async function ParticipationTable({
   return (
     <>
       {table}
-      <ParticipationCards rows={rows} citations={citations.rows} locale={locale} caption={caption} />
       <CitationList list="participation" entries={citations.entries} locale={locale} />
     </>
   );
