@@ -8,11 +8,16 @@ import { countryName } from "@/lib/shared/countries";
 import { CitationList, CitationMarks } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
 import { Badge } from "@/components/ui/badge";
-import { TableHead } from "@/components/ui/table-head";
+import { TABLE_ROLES, TableHead } from "@/components/ui/table-head";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { Markdown } from "@/components/ui/markdown";
-import { MemberCards } from "./member-cards";
 
+/**
+ * An organization's members. One markup for every screen: below md each row is laid out as a card (the institution,
+ * then its country, role and joining time, each named), where the five columns would overflow a phone. It used to be
+ * a second copy of the rows as a list, hidden from md up: on a big member list half the list's bytes, twice (the HTML
+ * and its payload). The table's semantics are stated with roles, which a row laid out as a block would otherwise lose.
+ */
 export async function MemberTable({
   members,
   locale,
@@ -30,11 +35,11 @@ export async function MemberTable({
   const citations = numberCitations(members.map((m) => [m.source]));
   return (
     <div>
-      {/* From md up; below it the rows are cards (member-cards.tsx), and the table is display: none. */}
-      <div className="hidden overflow-x-auto rounded-md border border-line bg-white md:block">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+      <div className="md:overflow-x-auto md:rounded-md md:border md:border-line md:bg-white">
+        <table {...TABLE_ROLES.table} className="block w-full text-left text-sm md:table md:min-w-[40rem]">
           <caption className="sr-only">{caption}</caption>
           <TableHead
+            className="hidden md:table-header-group"
             columns={[
               t("table.institution"),
               t("table.country"),
@@ -43,10 +48,17 @@ export async function MemberTable({
               t("table.source"),
             ]}
           />
-          <tbody className="divide-y divide-line">
+          <tbody className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-line">
             {members.map((m, i) => (
-              <tr key={m.institution.slug} className="align-top">
-                <th scope="row" className="px-3 py-2 font-medium">
+              <tr
+                key={m.institution.slug}
+                {...TABLE_ROLES.row}
+                className={
+                  "block space-y-1 rounded-md border border-line bg-white p-3 align-top " +
+                  "md:table-row md:space-y-0 md:rounded-none md:border-0 md:bg-transparent md:p-0"
+                }
+              >
+                <th scope="row" {...TABLE_ROLES.rowheader} className="block font-medium md:table-cell md:px-3 md:py-2">
                   <Link
                     href={`/institutions/${m.institution.slug}`}
                     className="text-accent underline underline-offset-2"
@@ -57,30 +69,42 @@ export async function MemberTable({
                     <span className="block text-xs font-normal text-muted">{m.institution.originalName}</span>
                   ) : null}
                   {m.notes ? (
-                    <AsWritten text={m.notes} locale={locale} long block>
-                      <Markdown source={m.notes} className="mt-1 text-xs font-normal text-slate-700" />
-                    </AsWritten>
+                    <div className="hidden md:block">
+                      <AsWritten text={m.notes} locale={locale} long block>
+                        <Markdown source={m.notes} className="mt-1 text-xs font-normal text-slate-700" />
+                      </AsWritten>
+                    </div>
                   ) : null}
                 </th>
-                <td className="px-3 py-2">{countryName(m.institution.country, locale)}</td>
-                <td className="px-3 py-2">
-                  {roles(m.role)}
-                  {m.status !== "ACTIVE" ? (
-                    <span className="ml-1">
-                      <Badge tone="warm">{statuses(m.status)}</Badge>
-                    </span>
-                  ) : null}
+                {/* Below md the row is a card: each value after its name, as the table's headings say from md up. */}
+                <td {...TABLE_ROLES.cell} className={CARD_CELL}>
+                  <PhoneLabel text={t("table.country")} />
+                  {countryName(m.institution.country, locale)}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">
-                  <JoinedPeriods
-                    joined={m.joined}
-                    ended={m.ended}
-                    formerPeriods={m.formerPeriods}
-                    locale={locale}
-                    fallback={t("joinedUnknown")}
-                  />
+                <td {...TABLE_ROLES.cell} className={CARD_CELL}>
+                  <PhoneLabel text={t("table.role")} />
+                  <span>
+                    {roles(m.role)}
+                    {m.status !== "ACTIVE" ? (
+                      <span className="ml-1">
+                        <Badge tone="warm">{statuses(m.status)}</Badge>
+                      </span>
+                    ) : null}
+                  </span>
                 </td>
-                <td className="px-3 py-2">
+                <td {...TABLE_ROLES.cell} className={`${CARD_CELL} md:whitespace-nowrap`}>
+                  <PhoneLabel text={t("table.joined")} />
+                  <span className="min-w-0">
+                    <JoinedPeriods
+                      joined={m.joined}
+                      ended={m.ended}
+                      formerPeriods={m.formerPeriods}
+                      locale={locale}
+                      fallback={t("joinedUnknown")}
+                    />
+                  </span>
+                </td>
+                <td {...TABLE_ROLES.cell} className="block break-words md:table-cell md:px-3 md:py-2">
                   <CitationMarks list="members" numbers={citations.rows[i] ?? []} locale={locale} />
                   <ConfirmationNote confirmation={m.confirmation} locale={locale} />
                 </td>
@@ -89,8 +113,15 @@ export async function MemberTable({
           </tbody>
         </table>
       </div>
-      <MemberCards members={members} citations={citations.rows} locale={locale} caption={caption} />
       <CitationList list="members" entries={citations.entries} locale={locale} />
     </div>
   );
+}
+
+/** A cell of a row laid out as a card below md: its name, then its value. */
+const CARD_CELL = "flex gap-3 md:table-cell md:px-3 md:py-2";
+
+/** A value's name in a row laid out as a card (below md); the column headings say it from md up. */
+function PhoneLabel({ text }: { text: string }) {
+  return <span className="w-24 shrink-0 text-muted md:hidden">{text}</span>;
 }

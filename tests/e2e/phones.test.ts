@@ -76,6 +76,12 @@ describe("on a 390 px phone", () => {
       const box = await joined.boundingBox();
       expect(box).not.toBeNull();
       expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+      // One markup: the member table, its rows laid out as cards, each value after its name.
+      const rows = page.locator('section[aria-labelledby="members"]').getByRole("table").getByRole("row");
+      expect(await rows.count()).toBeGreaterThan(0);
+      const card = (await rows.first().boundingBox())!;
+      expect(card.x + card.width).toBeLessThanOrEqual(PHONE.width);
+      expect(await rows.first().getByRole("cell").first().innerText()).toMatch(/^Country \/ region\s+\S/);
     }));
 
   for (const path of ["/en/organizations", "/en/institutions"]) {
