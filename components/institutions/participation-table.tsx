@@ -8,7 +8,8 @@ import { CitationList, CitationMarks } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
 import { joinRoleLabels } from "@/lib/shared/founders";
 import { Badge } from "@/components/ui/badge";
-import { TABLE_ROLES, TableHead } from "@/components/ui/table-head";
+import { TableHead } from "@/components/ui/table-head";
+import { CARD_TABLE, TABLE_ROLES } from "@/components/ui/card-table";
 import { Markdown } from "@/components/ui/markdown";
 import { AsWritten } from "@/components/ui/as-written";
 import { ReadMore } from "@/components/ui/read-more";
@@ -47,11 +48,11 @@ export async function ParticipationTable({
       locale,
     );
   const table = (
-    <div className="md:overflow-x-auto md:rounded-md md:border md:border-line md:bg-white">
-      <table {...TABLE_ROLES.table} className="block w-full text-left text-sm md:table md:min-w-[48rem]">
+    <div className={CARD_TABLE.frame}>
+      <table {...TABLE_ROLES.table} className={`${CARD_TABLE.table} md:min-w-[48rem]`}>
         <caption className="sr-only">{caption}</caption>
         <TableHead
-          className="hidden md:table-header-group"
+          className={CARD_TABLE.head}
           columns={[
             { label: t("organization"), className: "w-1/4" },
             { label: t("foundedBy"), className: "w-1/5" },
@@ -59,17 +60,10 @@ export async function ParticipationTable({
             { label: t("entrance"), className: "w-1/6" },
           ]}
         />
-        <tbody className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-line">
+        <tbody className={CARD_TABLE.body}>
           {rows.map((r, i) => (
-            <tr
-              key={r.organization.slug}
-              {...TABLE_ROLES.row}
-              className={
-                "block rounded-md border border-line bg-white p-3 align-top " +
-                "md:table-row md:rounded-none md:border-0 md:bg-transparent md:p-0"
-              }
-            >
-              <th scope="row" {...TABLE_ROLES.rowheader} className="block font-medium md:table-cell md:px-3 md:py-3">
+            <tr key={r.organization.slug} {...TABLE_ROLES.row} className={CARD_TABLE.row}>
+              <th scope="row" {...TABLE_ROLES.rowheader} className={`${CARD_TABLE.rowHeader} md:px-3 md:py-3`}>
                 <Link
                   href={`/organizations/${r.organization.slug}`}
                   className="text-accent underline underline-offset-2"

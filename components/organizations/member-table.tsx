@@ -8,7 +8,8 @@ import { countryName } from "@/lib/shared/countries";
 import { CitationList, CitationMarks } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
 import { Badge } from "@/components/ui/badge";
-import { TABLE_ROLES, TableHead } from "@/components/ui/table-head";
+import { TableHead } from "@/components/ui/table-head";
+import { CARD_TABLE, TABLE_ROLES } from "@/components/ui/card-table";
 import { ConfirmationNote } from "@/components/ui/confirmation-note";
 import { Markdown } from "@/components/ui/markdown";
 
@@ -35,11 +36,11 @@ export async function MemberTable({
   const citations = numberCitations(members.map((m) => [m.source]));
   return (
     <div>
-      <div className="md:overflow-x-auto md:rounded-md md:border md:border-line md:bg-white">
-        <table {...TABLE_ROLES.table} className="block w-full text-left text-sm md:table md:min-w-[40rem]">
+      <div className={CARD_TABLE.frame}>
+        <table {...TABLE_ROLES.table} className={`${CARD_TABLE.table} md:min-w-[40rem]`}>
           <caption className="sr-only">{caption}</caption>
           <TableHead
-            className="hidden md:table-header-group"
+            className={CARD_TABLE.head}
             columns={[
               t("table.institution"),
               t("table.country"),
@@ -48,17 +49,10 @@ export async function MemberTable({
               t("table.source"),
             ]}
           />
-          <tbody className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-line">
+          <tbody className={CARD_TABLE.body}>
             {members.map((m, i) => (
-              <tr
-                key={m.institution.slug}
-                {...TABLE_ROLES.row}
-                className={
-                  "block space-y-1 rounded-md border border-line bg-white p-3 align-top " +
-                  "md:table-row md:space-y-0 md:rounded-none md:border-0 md:bg-transparent md:p-0"
-                }
-              >
-                <th scope="row" {...TABLE_ROLES.rowheader} className="block font-medium md:table-cell md:px-3 md:py-2">
+              <tr key={m.institution.slug} {...TABLE_ROLES.row} className={CARD_TABLE.row}>
+                <th scope="row" {...TABLE_ROLES.rowheader} className={`${CARD_TABLE.rowHeader} md:px-3 md:py-2`}>
                   <Link
                     href={`/institutions/${m.institution.slug}`}
                     className="text-accent underline underline-offset-2"

@@ -1,15 +1,3 @@
-/**
- * A table's roles, stated: a table laid out as blocks on narrow screens (its rows as cards) loses its table
- * semantics in some browsers unless its elements say what they are. Spread: <table {...TABLE_ROLES.table}>.
- */
-export const TABLE_ROLES = {
-  table: { role: "table" },
-  row: { role: "row" },
-  rowheader: { role: "rowheader" },
-  columnheader: { role: "columnheader" },
-  cell: { role: "cell" },
-} as const;
-
 /** The column headings of a data table; a column may carry a width class, the row group a display class. */
 export function TableHead({
   columns,

@@ -1,0 +1,27 @@
+// A data table that is a table from md up and a list of cards below it, in one markup: each row laid out as a block
+// (a card), the column headings hidden, and each card's values named by the cells themselves. One copy of the rows,
+// where a second copy as a list, hidden from md up, doubled the bytes of the pages' longest parts.
+
+/**
+ * The table's roles, stated: a table laid out as blocks loses its table semantics in some browsers unless its
+ * elements say what they are. Spread on the elements: <table {...TABLE_ROLES.table}>.
+ */
+export const TABLE_ROLES = {
+  table: { role: "table" },
+  row: { role: "row" },
+  rowheader: { role: "rowheader" },
+  cell: { role: "cell" },
+} as const;
+
+/** The classes that lay such a table out; the cells' own padding and widths stay with each table. */
+export const CARD_TABLE = {
+  /** Around the table: its border and horizontal scroll from md up (the cards have their own borders). */
+  frame: "md:overflow-x-auto md:rounded-md md:border md:border-line md:bg-white",
+  table: "block w-full text-left text-sm md:table",
+  head: "hidden md:table-header-group",
+  body: "block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-line",
+  row:
+    "block space-y-1 rounded-md border border-line bg-white p-3 align-top " +
+    "md:table-row md:space-y-0 md:rounded-none md:border-0 md:bg-transparent md:p-0",
+  rowHeader: "block font-medium md:table-cell",
+} as const;
