@@ -35,12 +35,6 @@ const schema = z.object({
   LOGIN_DEVICE_DAYS: z.coerce.number().int().min(1).max(400).default(180),
   /** Behind a proxy that sets X-Forwarded-For: trust it for the client address. */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-  /**
-   * How many whole-registry downloads (/api/v1/export/dataset.json and the like) one instance streams at once. Each
-   * reads the whole database for minutes at world scale; the next asks again later (503 with Retry-After), and the
-   * dated releases, files on disk, are not limited.
-   */
-  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
   /** Where `npm run data:release` writes dated open-data releases and /data lists them from. */
   RELEASES_DIR: z.string().min(1).default(".data/releases"),
   // Next's build folder (next.config.ts reads it too): the bench and the tests build beside the portal's .next.

@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from "../shared/errors";
 import { isSlug } from "../shared/slug";
 import { parseExportFile } from "../validation/api";
 import { datasetFileChunks, datasetFileFormat, isDatasetFile, MEDIA_TYPES, renderExport } from "./formats";
-import { streamSlots, strongEtag, type ApiBody } from "./http";
+import { strongEtag, type ApiBody } from "./http";
 import { LICENSE_LINK_HEADER } from "./license";
 import { toDataPackage } from "./datapackage";
 import { toDcatCatalog } from "./catalog";
@@ -51,13 +51,6 @@ async function* withBom(bom: boolean | undefined, chunks: AsyncIterable<string>)
   yield* chunks;
 }
 
-/** The whole-registry downloads streaming in this process, at most EXPORT_CONCURRENCY at once. */
-export const wholeDownloadSlots = streamSlots(
-  () => env().EXPORT_CONCURRENCY,
-  "The server is sending as many whole-registry downloads as it can at once: try again in a minute, or download " +
-    "a dated release (listed at /api/v1/releases), which is a file on disk and always available.",
-);
-
 /**
  * /api/v1/export/{file}: the whole dataset, streamed a batch at a time (`batchSize` rows; tests take a few). Its
  * ETag is the data's version (the last change and the counts, which a deletion changes) with the file, its options,
@@ -79,7 +72,6 @@ export async function datasetDownload(
   return {
     chunks: () => withBom(options.bom, datasetFileChunks(batches, file, siteUrl)),
     etag: strongEtag(JSON.stringify(version)),
-    slots: wholeDownloadSlots,
     contentType,
     headers: attachment(file === "wikidata.qs" ? "alliance-atlas-wikidata.qs.txt" : `alliance-atlas-${file}`),
   };

@@ -18,29 +18,7 @@ export type StreamedBody = {
   etag: string;
   contentType: string;
   headers?: Record<string, string>;
-  /** A body that only so many may stream at once: a 200 to a GET takes a slot, held until the stream ends. */
-  slots?: StreamSlots;
 };
-
-/** At most `limit` streams at once in this process; the next is refused with `busy` (a 503 with Retry-After). */
-export type StreamSlots = { take: () => (() => void) | null; busy: string; retryAfterSeconds: number };
-
-export function streamSlots(limit: () => number, busy: string, retryAfterSeconds = 60): StreamSlots {
-  let taken = 0;
-  return {
-    busy,
-    retryAfterSeconds,
-    take() {
-      if (taken >= limit()) return null;
-      taken++;
-      let released = false;
-      return () => {
-        if (!released) taken--;
-        released = true;
-      };
-    },
-  };
-}
 
 export type ApiBody =
   | { json: unknown }
@@ -56,12 +34,11 @@ const CODES: Record<number, string> = {
   409: "conflict",
   429: "too_many_requests",
   500: "internal_error",
-  503: "unavailable",
 };
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, Link, Content-Disposition, Retry-After",
+  "Access-Control-Expose-Headers": "ETag, Link, Content-Disposition",
 } as const;
 
 export function errorResponse(
@@ -112,11 +89,7 @@ export function strongEtag(body: string): string {
  * nothing is read ahead), so a slow client holds the server to one chunk, not the whole file. A client that goes away
  * stops it.
  */
-export function pullStream(
-  chunks: AsyncIterable<string | Uint8Array>,
-  /** Called once when the stream ends, whichever way: read to the end, failed, or cancelled by its reader. */
-  onEnd: () => void = () => {},
-): ReadableStream<Uint8Array> {
+export function pullStream(chunks: AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
@@ -126,7 +99,6 @@ export function pullStream(
           for (;;) {
             const next = await iterator.next();
             if (next.done) {
-              onEnd();
               controller.close();
               return;
             }
@@ -139,13 +111,10 @@ export function pullStream(
         } catch (error) {
           // The status and headers are sent: the client sees the body cut short, and the log says why.
           console.error("API error while streaming a body", error);
-          onEnd();
           throw error;
         }
       },
       async cancel() {
-        // Not only the generator's own `finally`: one cancelled before its first read never runs it.
-        onEnd();
         await iterator.return?.();
       },
     },
@@ -204,13 +173,7 @@ export function apiGet<Ctx>(load: (request: Request, context: Ctx) => Promise<Ap
     if (!("chunks" in body)) return new Response(text, { status: 200, headers });
     // Next sends no body to a HEAD: no stream is made, so nothing is left open or read.
     if (request.method === "HEAD") return new Response(null, { status: 200, headers });
-    const release = body.slots ? body.slots.take() : () => {};
-    if (!release)
-      return errorResponse(503, body.slots!.busy, undefined, {
-        ...CORS_HEADERS,
-        "Retry-After": String(body.slots!.retryAfterSeconds),
-      });
-    return new Response(pullStream(body.chunks(), release), { status: 200, headers });
+    return new Response(pullStream(body.chunks()), { status: 200, headers });
   };
 }
 

@@ -154,7 +154,10 @@ export const paths = {
           name: "file",
           in: "path",
           required: true,
-          schema: { type: "string", enum: [...DATASET_FILES] },
+          schema: {
+            type: "string",
+            enum: [...DATASET_FILES],
+          },
         },
         p.bom,
       ],
@@ -162,13 +165,6 @@ export const paths = {
         "200": download("The file.", ["text/csv", "application/json", "application/ld+json", "text/plain"]),
         ...common,
         "404": errorResponse("No such file."),
-        "503": {
-          ...errorResponse(
-            "As many whole-registry downloads as this server streams at once (EXPORT_CONCURRENCY) are running: try " +
-              "again after Retry-After seconds, or download a dated release (/releases), which is never limited.",
-          ),
-          headers: { "Retry-After": { description: "Seconds to wait before asking again.", schema: str } },
-        },
       },
     },
   },
