@@ -391,8 +391,7 @@ describe.concurrent("downloads", () => {
       (d) => d[`${DCAT}downloadURL`]?.map((u) => u["@id"]) ?? [],
     );
     expect(downloads).toContain(url("/api/v1/export/datapackage.json"));
-    // Each download is answered, then let go: a whole-registry download left unread holds one of the few that may
-    // stream at once (EXPORT_CONCURRENCY), and the third would be told to come back later.
+    // Each download is answered, then let go: a whole-registry download left unread keeps its stream open.
     for (const download of downloads.filter((d) => d.includes("/export/"))) {
       const response = await fetch(download);
       expect(response.status, download).toBe(200);
