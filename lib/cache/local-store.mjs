@@ -93,8 +93,13 @@ class LocalStore {
     const file = this.file(key);
     const nonce = createHash("sha256").update(`${Math.random()}`).digest("hex").slice(0, 8);
     const partial = `${file}.${process.pid}.${nonce}`;
-    await mkdir(this.entriesDir, { recursive: true });
-    await writeFile(partial, raw);
+    // The directory was made at start; it is made again only if something removed it since (a mkdir per write was
+    // a system call on every first visit).
+    await writeFile(partial, raw).catch(async (error) => {
+      if (error?.code !== "ENOENT") throw error;
+      await mkdir(this.entriesDir, { recursive: true });
+      await writeFile(partial, raw);
+    });
     await rename(partial, file);
   }
 

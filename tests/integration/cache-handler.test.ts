@@ -186,6 +186,17 @@ and still knows what was invalidated before it stopped`, async () => {
     expect(await small().get("/en/many-1", { kind: "APP_PAGE" })).toBeNull();
   });
 
+  it("a cache folder removed while the server runs is made again by the next write", async () => {
+    const running = await local();
+    await running().set("/en/before", page("<p>before</p>", "organizations"), { cacheControl: { revalidate: 3600 } });
+    rmSync(path.join(cacheRoot, "cache"), { recursive: true, force: true });
+    await running().set("/en/after", page("<p>after</p>", "organizations"), { cacheControl: { revalidate: 3600 } });
+    const restarted = await local();
+    expect(((await restarted().get("/en/after", { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe(
+      "<p>after</p>",
+    );
+  });
+
   it("while `next build` prerenders, nothing is stored or read", async () => {
     const building = await local();
     process.env.NEXT_PHASE = "phase-production-build";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   formatPartialDate,
   fromStoredDate,
@@ -80,6 +80,20 @@ describe("formatPartialDate", () => {
     for (const locale of ["en", "zh"]) {
       expect(formatPartialDate(year, locale)).not.toMatch(/Jan|1月|\b1\b/);
       expect(formatPartialDate(month, locale)).not.toMatch(/\b1\b|1日|,/);
+    }
+  });
+
+  it("builds a formatter once per language and precision, not once per date (a long table formats hundreds)", () => {
+    const built = vi.spyOn(Intl, "DateTimeFormat");
+    try {
+      for (let i = 0; i < 500; i++)
+        for (const locale of ["en", "zh"]) for (const date of [day, month, year]) formatPartialDate(date, locale);
+      expect(built.mock.calls.length).toBeLessThanOrEqual(6);
+      // Each still answers in its own language and precision after the others were made.
+      expect(formatPartialDate(day, "zh")).toBe("2019年11月11日");
+      expect(formatPartialDate(month, "en")).toBe("May 2018");
+    } finally {
+      built.mockRestore();
     }
   });
 
