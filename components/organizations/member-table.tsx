@@ -71,11 +71,11 @@ export async function MemberTable({
                   ) : null}
                 </th>
                 {/* Below md the row is a card: each value after its name, as the table's headings say from md up. */}
-                <td {...TABLE_ROLES.cell} className={CARD_CELL}>
+                <td {...TABLE_ROLES.cell} className={CARD_TABLE.cell}>
                   <PhoneLabel text={t("table.country")} />
                   {countryName(m.institution.country, locale)}
                 </td>
-                <td {...TABLE_ROLES.cell} className={CARD_CELL}>
+                <td {...TABLE_ROLES.cell} className={CARD_TABLE.cell}>
                   <PhoneLabel text={t("table.role")} />
                   <span>
                     {roles(m.role)}
@@ -86,7 +86,7 @@ export async function MemberTable({
                     ) : null}
                   </span>
                 </td>
-                <td {...TABLE_ROLES.cell} className={`${CARD_CELL} md:whitespace-nowrap`}>
+                <td {...TABLE_ROLES.cell} className={`${CARD_TABLE.cell} md:whitespace-nowrap`}>
                   <PhoneLabel text={t("table.joined")} />
                   <span className="min-w-0">
                     <JoinedPeriods
@@ -112,10 +112,7 @@ export async function MemberTable({
   );
 }
 
-/** A cell of a row laid out as a card below md: its name, then its value. */
-const CARD_CELL = "flex gap-3 md:table-cell md:px-3 md:py-2";
-
 /** A value's name in a row laid out as a card (below md); the column headings say it from md up. */
 function PhoneLabel({ text }: { text: string }) {
-  return <span className="w-24 shrink-0 text-muted md:hidden">{text}</span>;
+  return <span className={CARD_TABLE.label}>{text}</span>;
 }

@@ -6,14 +6,7 @@ const tones = {
   warm: "bg-amber-50 text-amber-900 ring-amber-200",
 } as const;
 
+/** A small rounded label; its shape is one class (app/globals.css), as long lists repeat it on every row. */
 export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: keyof typeof tones }) {
-  return (
-    <span
-      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${
-        tones[tone]
-      }`}
-    >
-      {children}
-    </span>
-  );
+  return <span className={`badge ${tones[tone]}`}>{children}</span>;
 }

@@ -20,8 +20,11 @@ export const CARD_TABLE = {
   table: "block w-full text-left text-sm md:table",
   head: "hidden md:table-header-group",
   body: "block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-line",
-  row:
-    "block space-y-1 rounded-md border border-line bg-white p-3 align-top " +
-    "md:table-row md:space-y-0 md:rounded-none md:border-0 md:bg-transparent md:p-0",
+  /** A card below md, a table row from md up (app/globals.css: one class, as every row repeats it). */
+  row: "card-row",
   rowHeader: "block font-medium md:table-cell",
+  /** A cell that shows its name before its value below md (with `label` on that name). */
+  cell: "card-cell",
+  /** A value's name in a card; the column headings say it from md up. */
+  label: "card-label",
 } as const;

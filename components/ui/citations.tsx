@@ -13,14 +13,7 @@ export async function CitationMarks({ list, numbers, locale }: { list: string; n
     <span className="text-xs text-muted">
       {numbers.map((n) => (
         // Big enough to tap: a bare "[1]" would be an 8 px target.
-        <a
-          key={n}
-          href={`#${citationId(list, n)}`}
-          className={
-            "inline-flex min-h-6 min-w-6 items-center justify-center underline decoration-slate-300 " +
-            "hover:decoration-accent"
-          }
-        >
+        <a key={n} href={`#${citationId(list, n)}`} className="source-mark">
           <span className="sr-only">{t("label")} </span>[{n}]
         </a>
       ))}

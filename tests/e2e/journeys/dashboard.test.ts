@@ -89,10 +89,11 @@ describe("the staff dashboard", () => {
     await nmu.waitForURL(/\/en\/account\?status=withdrawn#requests$/);
     expect(await filter.getByRole("link", { name: "Withdrawn" }).getAttribute("aria-current")).toBe("page");
     expect(await filter.getByRole("link", { name: "All", exact: true }).getAttribute("aria-current")).toBeNull();
-    const badges = await requests.locator("li .rounded-full").allTextContents();
+    const badges = await requests.locator("li .badge").allTextContents();
     const rows = await requests.locator("ul").last().locator("li").allTextContents();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.includes("Withdrawn"))).toBe(true);
+    expect(badges.length).toBeGreaterThan(0);
     expect(badges.every((b) => b === "Withdrawn")).toBe(true);
     await screenshot(nmu, "dashboard-01-filtered");
     await expectNoAxeViolations(nmu, "the staff dashboard, filtered");

@@ -40,7 +40,7 @@ async function inspect(page: Page, pathname: string): Promise<string[]> {
   return page.evaluate((where) => {
     const found: string[] = [];
     // The check below looks inside the rendered user text: it must be on the page.
-    if (!document.querySelector("main [class*='[&_p+p]']")) found.push(`${where}: no user text rendered`);
+    if (!document.querySelector("main .user-text")) found.push(`${where}: no user text rendered`);
     const w = window as unknown as { __xss?: number };
     if (w.__xss) found.push(`${where}: ${w.__xss} payload(s) ran`);
     for (const el of Array.from(document.querySelectorAll("main *"))) {
@@ -54,7 +54,7 @@ async function inspect(page: Page, pathname: string): Promise<string[]> {
       }
       if (
         /^(script|iframe|object|embed|svg|math|style|base|meta|link|img|form|input|button)$/i.test(el.tagName) &&
-        el.closest("[class*='[&_p+p]']")
+        el.closest(".user-text")
       ) {
         found.push(`${where}: <${el.tagName.toLowerCase()}> inside user text`);
       }
