@@ -12,9 +12,13 @@ import { testPrisma, useWriteDatabase } from "../support/db";
 useWriteDatabase();
 
 const { loadOpenDataset } = await import("@/lib/data/open/datasets");
-const { institutionBatchesWithMemberships, loadOpenDatasetSummary, openDatasetBatches } = await import(
-  "@/lib/data/open/dataset-batches"
-);
+const {
+  DATASET_READS_AT_ONCE,
+  datasetReads,
+  institutionBatchesWithMemberships,
+  loadOpenDatasetSummary,
+  openDatasetBatches,
+} = await import("@/lib/data/open/dataset-batches");
 const { datasetDownload } = await import("@/lib/open-data/downloads");
 const { DATASET_FILES, datasetFileChunks, renderExport, renderQuickStatements } = await import(
   "@/lib/open-data/formats"
@@ -222,14 +226,66 @@ describe("the stream reads as it is read", () => {
   });
 });
 
-// Every statement node-postgres sends from this process (Prisma's adapter goes through pg.Client.query).
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+describe("many downloads at once", () => {
+  it(`take turns at the database: at most DATASET_READS_AT_ONCE batch reads in flight, \
+and each download still gets every row, in order`, async () => {
+    const source = openDatasetBatches(await loadOpenDatasetSummary(), SMALL);
+    const ids = async () => {
+      const got: string[] = [];
+      for await (const batch of source.memberships()) got.push(...batch.map((m) => m.id));
+      return got;
+    };
+    const alone = await ids();
+    expect(alone.length).toBe(source.summary.counts.memberships);
+    let inFlight = 0;
+    let most = 0;
+    const statements = await statementsOf(
+      async () => {
+        const together = await Promise.all(Array.from({ length: 6 }, ids));
+        for (const got of together) expect(got).toEqual(alone);
+      },
+      (settled) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        settled.then(
+          () => (inFlight -= 1),
+          () => (inFlight -= 1),
+        );
+      },
+    );
+    expect(statements.filter((s) => /FROM "public"\."Membership"/.test(s)).length).toBeGreaterThan(6 * 3);
+    // Six downloads would otherwise read six batches at once (six of the pool's connections).
+    expect(most).toBe(DATASET_READS_AT_ONCE);
+    expect(datasetReads.peak).toBe(DATASET_READS_AT_ONCE);
+    expect(datasetReads.active).toBe(0);
+  });
+});
+
+// Every statement node-postgres sends from this process (Prisma's adapter goes through pg.Client.query), and
+// optionally each one's promise as it is sent.
+async function statementsOf(
+  run: () => Promise<unknown>,
+  sent?: (settled: PromiseLike<unknown>) => void,
+): Promise<string[]> {
   const statements: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0];
     statements.push(typeof first === "string" ? first : ((first as { text?: string })?.text ?? ""));
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
+    // pg.Pool passes a callback (Prisma's adapter queries through the pool); a client used alone returns a promise.
+    const callback = args.at(-1);
+    if (sent && typeof callback === "function") {
+      let settle: () => void = () => {};
+      sent(new Promise<void>((resolve) => (settle = resolve)));
+      args[args.length - 1] = (...result: unknown[]) => {
+        settle();
+        return (callback as (...r: unknown[]) => unknown)(...result);
+      };
+    }
+    const answer = (query as (...a: unknown[]) => unknown).apply(this, args);
+    if (sent && typeof callback !== "function" && answer && typeof (answer as PromiseLike<unknown>).then === "function")
+      sent(answer as PromiseLike<unknown>);
+    return answer;
   } as typeof query;
   try {
     await run();

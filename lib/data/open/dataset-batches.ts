@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import type { Prisma } from "../../generated/prisma/client";
+import { Semaphore } from "../../shared/semaphore";
 import { loadOpenDataModifiedAt } from "./datasets";
 import {
   openInstitutionSelect,
@@ -66,6 +67,15 @@ export const getOpenDatasetSummary = cached("getOpenDatasetSummary", loadOpenDat
   tags.registry,
 ]);
 
+/**
+ * The batch reads of every whole-registry download of this process, at most DATASET_READS_AT_ONCE at a time. A
+ * download that is not being read holds no turn (it waits between batches, not inside one); ten downloads at once
+ * take turns rather than ten of the pool's connections, which the pages need. Each turn ends before its batch is
+ * handed on, so a consumer that waits for another download cannot lock the two.
+ */
+export const DATASET_READS_AT_ONCE = 2;
+export const datasetReads = new Semaphore(DATASET_READS_AT_ONCE);
+
 /** Keyset pages of `size` rows after the last one's key, until a page comes back short. */
 async function* keyset<Row>(
   read: (after: string | undefined) => Promise<Row[]>,
@@ -74,7 +84,7 @@ async function* keyset<Row>(
 ): AsyncGenerator<Row[]> {
   let after: string | undefined;
   for (;;) {
-    const rows = await read(after);
+    const rows = await datasetReads.run(() => read(after));
     if (rows.length) yield rows;
     if (rows.length < size) return;
     after = keyOf(rows[rows.length - 1]!);
@@ -134,12 +144,14 @@ export async function* institutionBatchesWithMemberships(
 ): AsyncGenerator<{ institutions: OpenInstitution[]; memberships: OpenMembership[] }> {
   let after: string | undefined;
   for (;;) {
-    const keys = await db().institution.findMany({
-      where: afterSlug(after),
-      select: { id: true, slug: true, memberCount: true },
-      orderBy: { slug: "asc" },
-      take: size,
-    });
+    const keys = await datasetReads.run(() =>
+      db().institution.findMany({
+        where: afterSlug(after),
+        select: { id: true, slug: true, memberCount: true },
+        orderBy: { slug: "asc" },
+        take: size,
+      }),
+    );
     let taken = 0;
     let held = 0;
     for (const key of keys) {
@@ -149,14 +161,16 @@ export async function* institutionBatchesWithMemberships(
     }
     const ids = keys.slice(0, taken).map((k) => k.id);
     if (ids.length) {
-      const [institutions, rows] = await Promise.all([
-        openInstitutions(ids),
-        db().membership.findMany({
-          where: { institutionId: { in: ids } },
-          select: openMembershipSelect,
-          orderBy: { id: "asc" },
-        }),
-      ]);
+      const [institutions, rows] = await datasetReads.run(() =>
+        Promise.all([
+          openInstitutions(ids),
+          db().membership.findMany({
+            where: { institutionId: { in: ids } },
+            select: openMembershipSelect,
+            orderBy: { id: "asc" },
+          }),
+        ]),
+      );
       yield { institutions, memberships: rows.map(toOpenMembership) };
     }
     if (taken === keys.length && keys.length < size) return;
