@@ -13,6 +13,7 @@
 //   npm run bench -- --duration 10 --connections 10 --port 3100 --skip-build --skip-lighthouse --skip-importer
 //   npm run bench -- --skip-match | --match-url URL   no matching scenario | the seeded database it uses
 //   npm run bench -- --cold 1000 | --skip-cold     first visits: pages each requested once (scripts/bench/cold.mjs)
+//   npm run bench -- --cold-seed 0.25              the same random pages as another run with that seed (two builds)
 //   npm run bench -- --skip-front                  no caching front (nginx, deploy/nginx/; scripts/bench/front.mjs)
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -145,9 +146,11 @@ try {
     log(
       `First visits: ${count} record pages each requested once at ${connections} connections, then 100 one at a time…`,
     );
-    cold = await measureColdVisits({ baseUrl, databaseUrl, serverPid: server.pid, connections, count }).catch((e) => ({
-      missing: String(e instanceof Error ? e.message : e),
-    }));
+    const seed = args.includes("--cold-seed") ? Number(option("--cold-seed")) : undefined;
+    if (seed !== undefined && !(seed >= 0 && seed < 1)) fail("--cold-seed takes a number from 0 up to (not with) 1.");
+    cold = await measureColdVisits({ baseUrl, databaseUrl, serverPid: server.pid, connections, count, seed }).catch(
+      (e) => ({ missing: String(e instanceof Error ? e.message : e) }),
+    );
   }
   let front;
   if (flag("--skip-front")) front = { missing: "skipped (--skip-front)" };

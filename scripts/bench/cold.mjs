@@ -10,12 +10,25 @@
 //   - the framework's floor: an institution address that does not exist, each once (a 404 rendered with the site's
 //     layout after one lookup), crawled and one at a time like the pages, so a page's distance to it is its own.
 // Used by scripts/bench.mjs; the URLs are chosen at random each run, so a run never measures pages an earlier run
-// left in the cache (a clash is 1 in 185 for a thousand pages of the world database).
+// left in the cache (a clash is 1 in 185 for a thousand pages of the world database). A `seed` (0 ≤ seed < 1) picks
+// the same pages again: two builds, each served with its own empty cache, are compared on the same pages.
 import { readFileSync, readdirSync } from "node:fs";
 import pg from "pg";
 import { processTree } from "./http.mjs";
 
 const headers = { accept: "text/html", "accept-encoding": "gzip, br" };
+
+/** Numbers in [0, 1) that follow from `seed` alone (mulberry32), so one seed picks and orders the same pages again. */
+function seededRandom(seed) {
+  let state = Math.floor(seed * 2 ** 32) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
 
 const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -76,7 +89,7 @@ async function crawl(urls, connections, expected = 200) {
 
 /**
  * `databaseUrl`: the world database (the record slugs, and the database processes whose CPU counts); `serverPid`:
- * the portal's server; `count`: the crawl's pages; `serial`: the pages measured one at a time.
+ * the portal's server; `count`: the crawl's pages; `serial`: the pages measured one at a time; `seed`: which pages.
  */
 export async function measureColdVisits({
   baseUrl,
@@ -86,10 +99,11 @@ export async function measureColdVisits({
   count = 1000,
   serial = 100,
   searches = 300,
+  seed = Math.random(),
 }) {
+  const random = seededRandom(seed);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const seed = Math.random();
   let slugs;
   let words;
   let prefixes;
@@ -101,7 +115,12 @@ export async function measureColdVisits({
        UNION ALL (SELECT 'institutions', slug FROM "Institution" ORDER BY random() LIMIT $2)`,
       [Math.round((count + serial) * 0.4), Math.round((count + serial) * 0.6)],
     );
-    slugs = rows.sort(() => Math.random() - 0.5);
+    // Shuffled by the seed (Fisher–Yates): the same seed splits the same pages between the crawl and the one at a time.
+    slugs = rows;
+    for (let i = slugs.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [slugs[i], slugs[j]] = [slugs[j], slugs[i]];
+    }
     // Distinct search words, as visitors type them: words the registry's names hold (atlas_name_words), at random.
     words = (
       await client.query(
@@ -117,7 +136,7 @@ export async function measureColdVisits({
             `SELECT name FROM "InstitutionName" WHERE name ~ '^[A-Za-z]{3}' ORDER BY random() LIMIT $1`,
             [searches * 2],
           )
-        ).rows.map((r) => r.name.slice(0, 3 + Math.floor(Math.random() * 6)).toLowerCase()),
+        ).rows.map((r) => r.name.slice(0, 3 + Math.floor(random() * 6)).toLowerCase()),
       ),
     ].slice(0, searches);
   } finally {
