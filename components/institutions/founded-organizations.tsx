@@ -16,10 +16,11 @@ export async function FoundedOrganizations({
   locale: Locale;
 }) {
   if (!i.founded.length) return null;
-  const [t, orgKinds, founderRoles] = await Promise.all([
+  const [t, orgKinds, founderRoles, source] = await Promise.all([
     getTranslations({ locale, namespace: "institution" }),
     getTranslations({ locale, namespace: "kinds" }),
     getTranslations({ locale, namespace: "founderRoles" }),
+    getTranslations({ locale, namespace: "source" }),
   ]);
   const citations = numberCitations(i.founded.map((f) => f.sources));
   return (
@@ -47,7 +48,7 @@ export async function FoundedOrganizations({
               </span>{" "}
               · {orgKinds(f.organization.kind)}
             </span>{" "}
-            <CitationMarks list="founded" numbers={citations.rows[n] ?? []} locale={locale} />
+            <CitationMarks list="founded" numbers={citations.rows[n] ?? []} label={source("label")} />
           </li>
         ))}
       </ul>

@@ -37,6 +37,7 @@ export async function ParticipationTable({
   const kinds = await getTranslations({ locale, namespace: "kinds" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
   const p = await getTranslations({ locale, namespace: "phones" });
+  const sourceLabel = (await getTranslations({ locale, namespace: "source" }))("label");
   const founderRoles = await getTranslations({ locale, namespace: "founderRoles" });
   if (!rows.length) return <p className="text-muted">{t("noParticipation")}</p>;
   // A university's page usually rests on one or two sources: each row links to its number in the list under the
@@ -132,7 +133,7 @@ export async function ParticipationTable({
                     <Badge tone="warm">{statuses(r.status)}</Badge>
                   </p>
                 ) : null}
-                <CitationMarks list="participation" numbers={citations.rows[i] ?? []} locale={locale} />
+                <CitationMarks list="participation" numbers={citations.rows[i] ?? []} label={sourceLabel} />
                 <ConfirmationNote confirmation={r.confirmation} locale={locale} />
               </td>
             </tr>

@@ -9,7 +9,7 @@ import type { PartialDate } from "@/lib/shared/dates";
  * When a member joined: the joined date, or, for a member that left and rejoined, every period in words
  * ("2005–2012, since 2019"), each date at its source's precision.
  */
-export async function JoinedPeriods({
+export function JoinedPeriods({
   joined,
   ended,
   formerPeriods,
@@ -22,7 +22,22 @@ export async function JoinedPeriods({
   locale: Locale;
   fallback: string;
 }) {
+  // Synchronous for the common case (one period), which needs no translation: rendered in place in the payload.
   if (!formerPeriods.length) return <PartialDateText date={joined} locale={locale} fallback={fallback} />;
+  return <PeriodsInWords joined={joined} ended={ended} formerPeriods={formerPeriods} locale={locale} />;
+}
+
+async function PeriodsInWords({
+  joined,
+  ended,
+  formerPeriods,
+  locale,
+}: {
+  joined: PartialDate | null;
+  ended: PartialDate | null;
+  formerPeriods: FormerPeriod[];
+  locale: Locale;
+}) {
   const t = await getTranslations({ locale, namespace: "periods" });
   const text = formatPeriods(allPeriods(formerPeriods, { joined, ended }), locale, {
     range: (from, to) => t("range", { joined: from, ended: to }),

@@ -10,9 +10,10 @@ import type { OrganizationProfile } from "@/lib/shared/types/organizations";
 
 /** The institutions that founded the organization, each once with all its roles; their sources numbered once. */
 export async function FounderList({ organization: o, locale }: { organization: OrganizationProfile; locale: Locale }) {
-  const [t, founderRoles] = await Promise.all([
+  const [t, founderRoles, source] = await Promise.all([
     getTranslations({ locale, namespace: "organization" }),
     getTranslations({ locale, namespace: "founderRoles" }),
+    getTranslations({ locale, namespace: "source" }),
   ]);
   const citations = numberCitations(o.founders.map((f) => f.sources));
   return (
@@ -42,7 +43,7 @@ export async function FounderList({ organization: o, locale }: { organization: O
                   </span>{" "}
                   · {countryName(f.institution.country, locale)}
                 </span>{" "}
-                <CitationMarks list="founders" numbers={citations.rows[i] ?? []} locale={locale} />
+                <CitationMarks list="founders" numbers={citations.rows[i] ?? []} label={source("label")} />
               </li>
             ))}
           </ul>

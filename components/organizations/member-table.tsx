@@ -31,6 +31,7 @@ export async function MemberTable({
   const t = await getTranslations({ locale, namespace: "organization" });
   const roles = await getTranslations({ locale, namespace: "roles" });
   const statuses = await getTranslations({ locale, namespace: "statuses" });
+  const sourceLabel = (await getTranslations({ locale, namespace: "source" }))("label");
   if (!members.length) return <p className="text-muted">{t("noMembers")}</p>;
   // One source usually backs many rows: each row links to its number in the list under the table.
   const citations = numberCitations(members.map((m) => [m.source]));
@@ -99,7 +100,7 @@ export async function MemberTable({
                   </span>
                 </td>
                 <td {...TABLE_ROLES.cell} className="block break-words md:table-cell md:px-3 md:py-2">
-                  <CitationMarks list="members" numbers={citations.rows[i] ?? []} locale={locale} />
+                  <CitationMarks list="members" numbers={citations.rows[i] ?? []} label={sourceLabel} />
                   <ConfirmationNote confirmation={m.confirmation} locale={locale} />
                 </td>
               </tr>

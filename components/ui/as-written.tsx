@@ -8,7 +8,7 @@ import { textLanguage } from "@/lib/shared/text-language";
  * `lang` (so screen readers and hyphenation read it right) and, for a longer English text on a Chinese page,
  * with a small "as written in English" label. Nothing is translated or invented here.
  */
-export async function AsWritten({
+export function AsWritten({
   text,
   lang,
   locale,
@@ -28,12 +28,7 @@ export async function AsWritten({
   const written = textLanguage(text, lang);
   const content = children ?? text;
   if (written === locale) return <>{content}</>;
-  const label =
-    long && written === "en" ? (
-      <span className="mr-1 inline-block rounded bg-slate-100 px-1 text-xs text-muted" data-as-written="">
-        {(await getTranslations({ locale, namespace: "records" }))("asWrittenInEnglish")}
-      </span>
-    ) : null;
+  const label = long && written === "en" ? <AsWrittenInEnglish locale={locale} /> : null;
   if (block)
     return (
       <div>
@@ -46,5 +41,17 @@ export async function AsWritten({
       {label}
       <span lang={written}>{content}</span>
     </>
+  );
+}
+
+// Apart, and the only part that waits for translations: a synchronous component is rendered in place, while each
+// asynchronous one becomes a chunk of its own in the page's RSC payload (a table has several per row), and most
+// texts need no label (a name, or a text in the page's language).
+async function AsWrittenInEnglish({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "records" });
+  return (
+    <span className="mr-1 inline-block rounded bg-slate-100 px-1 text-xs text-muted" data-as-written="">
+      {t("asWrittenInEnglish")}
+    </span>
   );
 }

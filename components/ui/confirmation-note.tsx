@@ -10,9 +10,14 @@ import { SourceNote } from "./source-note";
  * alone states it, or what each side says where they disagree; the organization's own source beside the
  * institution's (the row's own source, shown by its citation marks).
  */
-export async function ConfirmationNote({ confirmation, locale }: { confirmation: Confirmation; locale: Locale }) {
+export function ConfirmationNote({ confirmation, locale }: { confirmation: Confirmation; locale: Locale }) {
+  // Synchronous when there is nothing to say, so such a row's cell costs no chunk of its own in the RSC payload.
+  if (confirmation.state === "NEITHER" && !confirmation.organizationSource) return null;
+  return <ConfirmationNoteText confirmation={confirmation} locale={locale} />;
+}
+
+async function ConfirmationNoteText({ confirmation, locale }: { confirmation: Confirmation; locale: Locale }) {
   const { state, organizationSource } = confirmation;
-  if (state === "NEITHER" && !organizationSource) return null;
   const t = await getTranslations({ locale, namespace: "sides" });
   const root = (await getTranslations({ locale })) as unknown as SidesTranslate;
   return (

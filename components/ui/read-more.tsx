@@ -8,7 +8,7 @@ import { cutAtWord, fitsWhole } from "@/lib/shared/cut-text";
  * A long markdown text as a native <details> (it opens and closes without JavaScript): closed, a teaser cut at
  * a word; open, the whole text instead of the teaser. A text short enough to read whole gets no control.
  */
-export async function ReadMore({
+export function ReadMore({
   source,
   locale,
   lang,
@@ -26,7 +26,26 @@ export async function ReadMore({
   className?: string;
 }) {
   const plain = markdownToPlainText(source);
+  // Synchronous for a text shown whole (no control to label): rendered in place in the RSC payload.
   if (fitsWhole(plain, wholeUpTo)) return <Markdown source={source} className={className} lang={lang} />;
+  return <Teaser source={source} plain={plain} locale={locale} lang={lang} max={max} className={className} />;
+}
+
+async function Teaser({
+  source,
+  plain,
+  locale,
+  lang,
+  max,
+  className,
+}: {
+  source: string;
+  plain: string;
+  locale: Locale;
+  lang?: string;
+  max: number;
+  className: string;
+}) {
   const t = await getTranslations({ locale, namespace: "records" });
   return (
     <details className={`group ${className}`.trim()} data-read-more="">
