@@ -24,6 +24,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`[atlas] PORT must be a port number, not "${process.env.PORT}".`);
   process.exit(1);
 }
+// The local page cache's disk bound (lib/cache/local-store.mjs reads it per process): a bad value stops the start here
+// with its reason, rather than failing every request that reaches the cache.
+if (!process.env.REDIS_URL) {
+  const { cacheDiskBytes } = await import("../lib/cache/local-store.mjs");
+  try {
+    cacheDiskBytes();
+  } catch (error) {
+    console.error(`[atlas] ${error.message}`);
+    process.exit(1);
+  }
+}
 // Nothing is served to other machines (or in production) while a demo account keeps its published password.
 const { demoPasswordRefusal } = await import("./lib/demo-accounts.mjs");
 const refusal = await demoPasswordRefusal({

@@ -1,22 +1,38 @@
 // The cache handler's store for one instance (handler.mjs uses it without REDIS_URL): memory and .next/cache/atlas.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_TTL_SECONDS, decode, encode, warn } from "./store-common.mjs";
 
+/** The disk the local store may fill (CACHE_DISK_MB), in bytes; a bad value is a clear error at start. */
+export const DEFAULT_CACHE_DISK_MB = 1024;
+export function cacheDiskBytes(env = process.env) {
+  const raw = (env.CACHE_DISK_MB ?? "").trim();
+  if (!raw) return DEFAULT_CACHE_DISK_MB * 1024 * 1024;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new Error(`CACHE_DISK_MB must be a whole number of megabytes, at least 1 (it is "${raw}").`);
+  return Number(raw) * 1024 * 1024;
+}
+
 /**
  * One instance: entries in memory (least recently used first out, within Next's cacheMaxMemorySize) and on
  * disk, so a restart or an evicted page costs a file read, not a render; tag states in memory and in one file,
- * so a restarted server still knows what was invalidated before it stopped.
+ * so a restarted server still knows what was invalidated before it stopped. The disk is bounded too
+ * (CACHE_DISK_MB): a crawl of every record page would otherwise leave one file per page, tens of GB, for the
+ * entries' whole lifetime. The least recently used files go first, as in memory.
  */
 class LocalStore {
-  constructor(dir, build, maxMemoryBytes) {
+  constructor(dir, build, maxMemoryBytes, maxDiskBytes) {
     this.entriesDir = dir ? path.join(dir, "entries", build) : null;
     this.tagsFile = dir ? path.join(dir, "tags.json") : null;
     this.maxMemoryBytes = maxMemoryBytes;
     this.memory = new Map();
     this.memoryBytes = 0;
+    this.maxDiskBytes = maxDiskBytes;
+    // The entry files on disk, least recently used first: file → bytes.
+    this.disk = new Map();
+    this.diskBytes = 0;
     this.tags = new Map();
     this.tagsWritten = Promise.resolve();
     if (!dir) return;
@@ -31,8 +47,46 @@ class LocalStore {
       // Earlier builds' entries can never be read again.
       for (const old of readdirSync(path.join(dir, "entries")))
         if (old !== build) rm(path.join(dir, "entries", old), { recursive: true, force: true }).catch(() => {});
+      // What an earlier run of this build left, oldest first, then cut to the bound (which may have been lowered).
+      const found = [];
+      for (const name of readdirSync(this.entriesDir)) {
+        if (!name.endsWith(".json")) continue;
+        const file = path.join(this.entriesDir, name);
+        try {
+          const { size, mtimeMs } = statSync(file);
+          found.push({ file, size, mtimeMs });
+        } catch {
+          // removed while we looked
+        }
+      }
+      for (const { file, size } of found.sort((a, b) => a.mtimeMs - b.mtimeMs)) this.onDisk(file, size);
+      this.trimDisk();
     } catch (error) {
       warn("preparing the cache directory", error);
+    }
+  }
+
+  /** A file written or read: the most recently used on disk. */
+  onDisk(file, bytes) {
+    this.offDisk(file);
+    this.disk.set(file, bytes);
+    this.diskBytes += bytes;
+  }
+
+  offDisk(file) {
+    const bytes = this.disk.get(file);
+    if (bytes === undefined) return;
+    this.disk.delete(file);
+    this.diskBytes -= bytes;
+  }
+
+  /** Least recently used files out until the disk holds at most its bound (their removal is not waited for). */
+  trimDisk() {
+    for (const [oldest, bytes] of this.disk) {
+      if (this.diskBytes <= this.maxDiskBytes) break;
+      this.disk.delete(oldest);
+      this.diskBytes -= bytes;
+      unlink(oldest).catch(() => {});
     }
   }
 
@@ -63,18 +117,25 @@ class LocalStore {
     const held = this.memory.get(key);
     let entry = held?.entry;
     if (held) {
-      // Most recently used last.
+      // Most recently used last, in memory and on disk (a page served from memory is still the one to keep).
       this.memory.delete(key);
       this.memory.set(key, held);
+      if (this.entriesDir) {
+        const file = this.file(key);
+        if (this.disk.has(file)) this.onDisk(file, this.disk.get(file));
+      }
     } else if (this.entriesDir) {
       let raw;
+      const file = this.file(key);
       try {
-        raw = await readFile(this.file(key), "utf8");
+        raw = await readFile(file, "utf8");
       } catch {
+        this.offDisk(file);
         return null;
       }
       entry = decode(JSON.parse(raw));
       this.remember(key, entry, raw.length);
+      if (this.disk.has(file)) this.onDisk(file, this.disk.get(file));
     }
     if (!entry) return null;
     if (entry.expiresAt <= Date.now()) {
@@ -101,11 +162,15 @@ class LocalStore {
       await writeFile(partial, raw);
     });
     await rename(partial, file);
+    this.onDisk(file, Buffer.byteLength(raw));
+    this.trimDisk();
   }
 
   async remove(key) {
     this.forget(key);
-    if (this.entriesDir) await unlink(this.file(key)).catch(() => {});
+    if (!this.entriesDir) return;
+    this.offDisk(this.file(key));
+    await unlink(this.file(key)).catch(() => {});
   }
 
   async tagStates(tags) {
@@ -141,6 +206,9 @@ export function localStore(options, build) {
   const dir = options.serverDistDir ? path.join(options.serverDistDir, "..", "cache", "atlas") : null;
   const key = `${dir}\0${build}`;
   if (!localStores.has(key))
-    localStores.set(key, new LocalStore(dir, build, Number(options.maxMemoryCacheSize ?? 50 * 1024 * 1024)));
+    localStores.set(
+      key,
+      new LocalStore(dir, build, Number(options.maxMemoryCacheSize ?? 50 * 1024 * 1024), cacheDiskBytes()),
+    );
   return localStores.get(key);
 }

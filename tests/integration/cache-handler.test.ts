@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -195,6 +195,72 @@ and still knows what was invalidated before it stopped`, async () => {
     expect(((await restarted().get("/en/after", { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe(
       "<p>after</p>",
     );
+  });
+
+  describe("on disk, at most CACHE_DISK_MB", () => {
+    // Entries of about 234 KB on disk (100 KB of HTML, its RSC payload in base64): a bound of 1 MB holds four.
+    const big = (n: number) => page(`<p>${n}</p>${"x".repeat(100_000)}`, "organizations");
+    const onDisk = () => {
+      const dir = path.join(cacheRoot, "cache", "atlas", "entries");
+      return readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile() && f.name.endsWith(".json"))
+        .reduce((sum, f) => sum + statSync(path.join(f.parentPath, f.name)).size, 0);
+    };
+    const html = async (store: () => Handler, key: string) =>
+      ((await store().get(key, { kind: "APP_PAGE" }))?.value as { html: string } | undefined)?.html.slice(0, 10);
+    const withBound = async (mb: string) => {
+      process.env.CACHE_DISK_MB = mb;
+      try {
+        const store = await local();
+        store(); // the store is made, and the bound read, with the first handler
+        return store;
+      } finally {
+        delete process.env.CACHE_DISK_MB;
+      }
+    };
+
+    it(`the least recently used files go first (a read counts as a use), \
+and a restart finds only what was kept`, async () => {
+      rmSync(path.join(cacheRoot, "cache"), { recursive: true, force: true });
+      const store = await withBound("1");
+      for (const n of [1, 2, 3, 4]) await store().set(`/en/disk-${n}`, big(n), { cacheControl: { revalidate: 3600 } });
+      expect(onDisk()).toBeLessThanOrEqual(1024 * 1024);
+      expect(await html(store, "/en/disk-1")).toBe("<p>1</p>xx"); // read: now the most recently used
+      await store().set("/en/disk-5", big(5), { cacheControl: { revalidate: 3600 } });
+      await tick();
+      expect(onDisk()).toBeLessThanOrEqual(1024 * 1024);
+      // A new process, nothing in memory: only the files decide.
+      const restarted = await withBound("1");
+      expect(await html(restarted, "/en/disk-2")).toBeUndefined();
+      for (const n of [1, 3, 4, 5]) expect(await html(restarted, `/en/disk-${n}`)).toBe(`<p>${n}</p>xx`);
+    });
+
+    it("a restart with a lower bound cuts what an earlier run left to it, oldest first", async () => {
+      rmSync(path.join(cacheRoot, "cache"), { recursive: true, force: true });
+      const roomy = await withBound("4");
+      for (const n of [1, 2, 3, 4, 5, 6])
+        await roomy().set(`/en/kept-${n}`, big(n), { cacheControl: { revalidate: 3600 } });
+      expect(onDisk()).toBeGreaterThan(1024 * 1024);
+      const tight = await withBound("1");
+      await tick();
+      expect(onDisk()).toBeLessThanOrEqual(1024 * 1024);
+      expect(await html(tight, "/en/kept-1")).toBeUndefined();
+      expect(await html(tight, "/en/kept-6")).toBe("<p>6</p>xx");
+    });
+
+    it("a bound that is not a whole number of megabytes is refused with its reason", async () => {
+      for (const bad of ["lots", "0", "1.5", "-3"]) {
+        process.env.CACHE_DISK_MB = bad;
+        try {
+          const store = await local();
+          expect(() => store()).toThrow(
+            `CACHE_DISK_MB must be a whole number of megabytes, at least 1 (it is "${bad}")`,
+          );
+        } finally {
+          delete process.env.CACHE_DISK_MB;
+        }
+      }
+    });
   });
 
   it("while `next build` prerenders, nothing is stored or read", async () => {
