@@ -35,6 +35,12 @@ if (!process.env.REDIS_URL) {
     process.exit(1);
   }
 }
+// With Redis, its bound is Redis's own setting: said at start when there is none (the portal runs either way).
+else {
+  const { redisBoundWarning } = await import("../lib/cache/redis-store.mjs");
+  const warning = await redisBoundWarning();
+  if (warning) console.warn(`[atlas] ${warning}`);
+}
 // Nothing is served to other machines (or in production) while a demo account keeps its published password.
 const { demoPasswordRefusal } = await import("./lib/demo-accounts.mjs");
 const refusal = await demoPasswordRefusal({

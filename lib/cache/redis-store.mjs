@@ -27,6 +27,38 @@ export function disconnectCache() {
   client = undefined;
 }
 
+/**
+ * What Redis's own settings leave unbounded, as a sentence for the server's log at start; null when it is bounded
+ * and evicts, or when it will not say (a managed Redis may refuse CONFIG, or be away: the cache copes with both). A
+ * crawl of every record page writes a page entry for each, kept up to 30 days: without maxmemory it fills Redis's
+ * memory, and with noeviction a full Redis refuses every new page. Every entry has an expiry, so volatile-lru evicts
+ * entries and never the tag states (a hash without one).
+ */
+export async function redisBoundWarning(url = process.env.REDIS_URL) {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    commandTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  probe.on("error", () => {});
+  const advice = 'Set maxmemory and maxmemory-policy volatile-lru (README, "Deploying on more than one instance").';
+  try {
+    await probe.connect();
+    const [, maxmemory] = await probe.config("GET", "maxmemory");
+    const [, policy] = await probe.config("GET", "maxmemory-policy");
+    if (Number(maxmemory) === 0) return `Redis has no maxmemory: a crawl of every page can fill its memory. ${advice}`;
+    if (policy === "noeviction")
+      return `Redis evicts nothing (maxmemory-policy noeviction): once full it refuses new pages. ${advice}`;
+    return null;
+  } catch {
+    return null;
+  } finally {
+    probe.disconnect();
+  }
+}
+
 function prefix() {
   const p = process.env.CACHE_PREFIX ?? "atlas:";
   if (!/^[\w:.-]{1,100}$/.test(p))

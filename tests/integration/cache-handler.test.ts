@@ -277,6 +277,33 @@ and a restart finds only what was kept`, async () => {
   });
 });
 
+describe("Redis's own bound, said at start", () => {
+  const config = async (name: string) => ((await redis.config("GET", name)) as string[])[1]!;
+
+  it("no maxmemory, or noeviction, is a warning naming the setting to make; a bound that evicts is none", async () => {
+    const { redisBoundWarning } = await import("@/lib/cache/redis-store.mjs");
+    const before = { maxmemory: await config("maxmemory"), policy: await config("maxmemory-policy") };
+    try {
+      await redis.config("SET", "maxmemory", "0");
+      expect(await redisBoundWarning(redisUrl)).toMatch(/^Redis has no maxmemory: .*maxmemory-policy volatile-lru/);
+      // Far above what the tests store: nothing is evicted while this runs.
+      await redis.config("SET", "maxmemory", "4gb");
+      await redis.config("SET", "maxmemory-policy", "noeviction");
+      expect(await redisBoundWarning(redisUrl)).toMatch(/^Redis evicts nothing \(maxmemory-policy noeviction\)/);
+      await redis.config("SET", "maxmemory-policy", "volatile-lru");
+      expect(await redisBoundWarning(redisUrl)).toBeNull();
+    } finally {
+      await redis.config("SET", "maxmemory", before.maxmemory);
+      await redis.config("SET", "maxmemory-policy", before.policy);
+    }
+  });
+
+  it("a Redis that does not answer gives no warning and no exception (the cache copes with its absence)", async () => {
+    const { redisBoundWarning } = await import("@/lib/cache/redis-store.mjs");
+    expect(await redisBoundWarning("redis://127.0.0.1:1")).toBeNull();
+  });
+});
+
 describe("without Redis answering", () => {
   it("the Redis store behaves as an empty cache: misses, writes dropped, no exception", async () => {
     vi.resetModules();

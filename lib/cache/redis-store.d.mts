@@ -1,0 +1,5 @@
+// Types for the tests and scripts that import the Redis store (Next loads the JavaScript itself).
+/** A sentence saying what Redis's settings leave unbounded, or null (bounded, or Redis will not say). */
+export function redisBoundWarning(url?: string): Promise<string | null>;
+/** Close this process's Redis connection. */
+export function disconnectCache(): void;
