@@ -295,6 +295,56 @@ describe("npm run data:world at scale 0.001", () => {
     expect(profile!.memberCount).toBe(biggest.n);
   });
 
+  it("pages participations by keyset, latest first, each once; the profile holds the first 50", async () => {
+    const busy = await one<{ id: string; slug: string }>(
+      `SELECT "institutionId" AS id, i.slug FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
+      GROUP BY 1, 2 ORDER BY count(*) DESC, i.slug LIMIT 1`,
+    );
+    // Into every organization it is not in yet, past the profile's 50: half on one shared date, half with no date
+    // (ties the keyset must break by the organization's slug).
+    await client.query(
+      `INSERT INTO "Membership"
+        (id, "institutionId", "organizationId", "joinedOn", "joinedPrecision", "sourceId", "updatedAt")
+      SELECT 'paging-' || o.id, $1, o.id, d, CASE WHEN d IS NOT NULL THEN 'DAY'::"DatePrecision" END,
+        (SELECT "sourceId" FROM "Membership" WHERE "institutionId" = $1 LIMIT 1), now()
+      FROM (SELECT o.*, CASE WHEN row_number() OVER (ORDER BY o.slug) % 2 = 0 THEN DATE '2011-03-01' END AS d
+        FROM "Organization" o) o
+      WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."organizationId" = o.id AND m."institutionId" = $1)`,
+      [busy.id],
+    );
+    const expected = (
+      await client.query<{ slug: string }>(
+        `SELECT o.slug FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId"
+      WHERE m."institutionId" = $1 ORDER BY m."joinedOn" DESC NULLS LAST, o.slug ASC`,
+        [busy.id],
+      )
+    ).rows.map((r) => r.slug);
+    expect(expected.length).toBeGreaterThan(60);
+    const { listInstitutionParticipations } = await import("@/lib/data/institutions/participations");
+    const { getInstitutionPage, getInstitutionBySlug } = await import("@/lib/data/institutions/profile");
+    const seen: string[] = [];
+    let after = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await listInstitutionParticipations(busy.slug, "en", after, 7);
+      expect(page).not.toBeNull();
+      expect(page!.institution.membershipCount).toBe(expected.length);
+      seen.push(...page!.participations.map((p) => p.organization.slug));
+      if (!page!.next) break;
+      after = page!.next;
+    }
+    expect(seen).toEqual(expected);
+    expect(await listInstitutionParticipations("no-such-institution", "en", null)).toBeNull();
+    const pageOf = (size: number) => countQueries(() => listInstitutionParticipations(busy.slug, "en", null, size));
+    expect(await pageOf(5)).toBe(await pageOf(40));
+
+    const profile = await getInstitutionPage(busy.slug, "en");
+    expect(profile!.participations.map((p) => p.organization.slug)).toEqual(expected.slice(0, 50));
+    expect(profile!.membershipCount).toBe(expected.length);
+    // Its data (the API, JSON-LD, the widget) still has them all.
+    const full = await getInstitutionBySlug(busy.slug, "en");
+    expect(full!.participations.map((p) => p.organization.slug)).toEqual(expected);
+  });
+
   it("rejects bad options with a clear message", () => {
     expect(() => parseArgs(["--scale", "0"])).toThrow(/--scale/);
     expect(() => parseArgs(["--scale", "abc"])).toThrow(/--scale/);

@@ -14,6 +14,15 @@ const orgName = {
   orderBy: { locale: "asc" },
 } as const;
 
+/** Participations shown on the profile page itself; the rest are on its memberships pages. */
+export const PARTICIPATIONS_ON_PROFILE = 50;
+
+/** Latest first, unknown dates last, then by organization: the order of the university's own page. */
+const participationOrder = [
+  { joinedOn: { sort: "desc", nulls: "last" } },
+  { organization: { slug: "asc" } },
+] satisfies Prisma.MembershipOrderByWithRelationInput[];
+
 const profileSelect = {
   slug: true,
   kind: true,
@@ -37,6 +46,7 @@ const profileSelect = {
   rorQuote: true,
   wikidataSource: sourceSelect,
   wikidataQuote: true,
+  memberCount: true,
   memberships: {
     select: {
       ...membershipFactsSelect,
@@ -56,7 +66,7 @@ const profileSelect = {
         },
       },
     },
-    orderBy: [{ joinedOn: { sort: "desc", nulls: "last" } }, { organization: { slug: "asc" } }],
+    orderBy: participationOrder,
   },
   founded: {
     select: {
@@ -72,7 +82,13 @@ const profileSelect = {
 
 type ProfileRow = Prisma.InstitutionGetPayload<{ select: typeof profileSelect }>;
 
-function toParticipation(m: ProfileRow["memberships"][number], locale: Locale): Participation {
+/** One participation as the profile and the memberships pages show it. */
+export const participationSelect = profileSelect.memberships.select;
+
+export function toParticipation(
+  m: Prisma.MembershipGetPayload<{ select: typeof participationSelect }>,
+  locale: Locale,
+): Participation {
   const on = pickName(m.organization.names, locale);
   return {
     organization: {
@@ -109,7 +125,8 @@ function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
     originalName: n.original,
     country: i.country,
     city: i.city,
-    membershipCount: i.memberships.length,
+    // The stored count (kept by triggers on Membership): the page reads only its first participations.
+    membershipCount: i.memberCount,
     names: i.names.map(({ locale: l, name, kind }) => ({ locale: l, name, kind })),
     website: i.website,
     rorId: i.rorId,
@@ -147,13 +164,33 @@ function toProfile(i: ProfileRow, locale: Locale): InstitutionProfile {
   };
 }
 
-async function loadInstitution(slug: string, locale: Locale): Promise<InstitutionProfile | null> {
-  const i = await db().institution.findUnique({ where: { slug }, select: profileSelect });
+async function loadInstitution(
+  slug: string,
+  locale: Locale,
+  participations?: number,
+): Promise<InstitutionProfile | null> {
+  const select =
+    participations === undefined
+      ? profileSelect
+      : { ...profileSelect, memberships: { ...profileSelect.memberships, take: participations } };
+  const i = await db().institution.findUnique({ where: { slug }, select });
   return i ? toProfile(i, locale) : null;
 }
 
-/** A university's participation page: what replaces its static "international organizations" page. */
-export const getInstitutionBySlug = cached("getInstitutionBySlug", loadInstitution, (slug) => [
-  tags.pages,
-  tags.institution(slug),
-]);
+/** An institution with all its participations: for its data (the API, JSON-LD, the widget) and its correction form. */
+export const getInstitutionBySlug = cached(
+  "getInstitutionBySlug",
+  (slug: string, locale: Locale) => loadInstitution(slug, locale),
+  (slug) => [tags.pages, tags.institution(slug)],
+);
+
+/**
+ * A university's participation page: what replaces its static "international organizations" page, with its first
+ * PARTICIPATIONS_ON_PROFILE participations. A university in hundreds of organizations made a page of 1–2 MB, the
+ * slowest first visits of all; the rest are on its memberships pages (./participations.ts).
+ */
+export const getInstitutionPage = cached(
+  "getInstitutionPage",
+  (slug: string, locale: Locale) => loadInstitution(slug, locale, PARTICIPATIONS_ON_PROFILE),
+  (slug) => [tags.pages, tags.institution(slug)],
+);

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getInstitutionBySlug } from "@/lib/data/institutions/profile";
+import { getInstitutionPage } from "@/lib/data/institutions/profile";
 import { getPublicHistory } from "@/lib/data/history";
 import { isSlug } from "@/lib/shared/slug";
 import { recordAlternateTypes } from "@/lib/http/record-negotiation";
 import { env } from "@/lib/env";
 import { institutionJsonLd } from "@/lib/seo/json-ld";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { JsonLd } from "@/components/ui/json-ld";
 import { HistoryList } from "@/components/ui/history-list";
 import { DownloadLinks } from "@/components/ui/download-links";
@@ -33,7 +34,7 @@ async function load({ params }: Props) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
   if (!isSlug(slug)) notFound();
-  const institution = await getInstitutionBySlug(slug, locale);
+  const institution = await getInstitutionPage(slug, locale);
   if (!institution) notFound();
   return { locale, institution };
 }
@@ -80,6 +81,7 @@ export default async function InstitutionPage(props: Props) {
 
   return (
     <article>
+      {/* Its first participations, as the page shows; /api/v1/institutions/[slug]/jsonld has them all. */}
       <JsonLd data={institutionJsonLd(i, env().SITE_URL, locale)} />
       <Breadcrumbs locale={locale} items={[{ href: "/institutions", label: nav("institutions") }, { label: i.name }]} />
       <InstitutionHeader institution={i} locale={locale} />
@@ -93,6 +95,16 @@ export default async function InstitutionPage(props: Props) {
           </h2>
           <p className="mb-4 mt-1 text-slate-700">{t("participationLead", { name: i.name })}</p>
           <ParticipationTable rows={i.participations} locale={locale} caption={t("participation")} />
+          {i.membershipCount > i.participations.length ? (
+            <p className="mt-3 text-sm">
+              <span className="text-muted">
+                {t("participationShown", { shown: i.participations.length, count: i.membershipCount })}{" "}
+              </span>
+              <Link href={`/institutions/${i.slug}/memberships`} className="font-medium text-accent underline">
+                {t("allParticipations", { count: i.membershipCount })}
+              </Link>
+            </p>
+          ) : null}
           <StaffInvitation institution={i} locale={locale} />
         </section>
       ) : null}
