@@ -1,7 +1,7 @@
 import { isLocale, routing, type Locale } from "@/i18n/routing";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { RegistrySearchBox } from "@/components/search/registry-search-box";
+import { PlainSearchBox } from "@/components/search/plain-search-box";
 
 export default async function NotFound() {
   const current = await getLocale();
@@ -13,7 +13,7 @@ export default async function NotFound() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-3 text-slate-700">{t("text")}</p>
       <div className="mt-6">
-        <RegistrySearchBox locale={locale} id="not-found-search" />
+        <PlainSearchBox locale={locale} id="not-found-search" />
       </div>
       <p className="mt-6">
         <Link href="/" className="text-accent underline">

@@ -1,8 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { type MouseEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 import type { ActionState } from "@/lib/actions/state";
+import { useFormTexts } from "./form-texts";
 
 const SUMMARY =
   "rounded-md border-2 border-red-800 bg-white p-4 text-sm text-red-900 " +
@@ -47,7 +47,7 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
  * GOV.UK's error summary does. Both are live regions (status, alert): the answer is announced as it appears.
  */
 export function FormStatus({ state, form }: { state: ActionState; form: RefObject<HTMLFormElement | null> }) {
-  const t = useTranslations("account");
+  const { errorSummary } = useFormTexts();
   const titleId = useId();
   const summary = useRef<HTMLDivElement>(null);
   const [places, setPlaces] = useState<Record<string, Place>>({});
@@ -80,7 +80,7 @@ export function FormStatus({ state, form }: { state: ActionState; form: RefObjec
       {failed ? (
         <div ref={summary} tabIndex={-1} role="alert" aria-labelledby={titleId} className={SUMMARY}>
           <h2 id={titleId} className="text-base font-semibold">
-            {t("errorSummary")}
+            {errorSummary}
           </h2>
           <p className="mt-1">{state.message}</p>
           {errors.length ? (

@@ -2,7 +2,7 @@ import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { watchRecordAction } from "@/lib/actions/watches";
 import { WatchForm } from "./watch-form";
-import { WatchIntl } from "./watch-intl";
+import { FormTextsFor } from "@/components/account/form-texts-for";
 
 /** The end of every organization's and institution's page: watch it by email (digests of its approved changes). */
 export async function WatchBox({
@@ -19,7 +19,7 @@ export async function WatchBox({
         {t("title")}
       </h2>
       <p className="mt-1 mb-3 text-sm text-slate-700">{t("lead")}</p>
-      <WatchIntl locale={locale}>
+      <FormTextsFor locale={locale}>
         <WatchForm
           action={watchRecordAction}
           locale={locale}
@@ -33,7 +33,7 @@ export async function WatchBox({
             submit: t("submit"),
           }}
         />
-      </WatchIntl>
+      </FormTextsFor>
     </section>
   );
 }

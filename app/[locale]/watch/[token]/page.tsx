@@ -8,7 +8,7 @@ import { watchUnsubscribePath } from "@/lib/shared/paths";
 import { TokenButtonForm } from "@/components/watches/token-button-form";
 import { FrequencyForm } from "@/components/watches/frequency-form";
 import { Link } from "@/components/ui/link";
-import { WatchIntl } from "@/components/watches/watch-intl";
+import { FormTextsFor } from "@/components/account/form-texts-for";
 import { isLocale } from "@/i18n/routing";
 
 // A subscriber's page, opened by the token of a mailed link (every digest carries one): rendered for each request,
@@ -28,7 +28,7 @@ export default async function WatcherPage({ params, searchParams }: Props) {
   const [t, page] = await Promise.all([getTranslations({ locale, namespace: "watch" }), getWatcherPage(token, locale)]);
   if (!page) notFound();
   return (
-    <WatchIntl locale={locale}>
+    <FormTextsFor locale={locale}>
       <article className="max-w-2xl space-y-6">
         <h1 className="text-2xl font-semibold">{t("pageTitle")}</h1>
         {confirmed ? (
@@ -86,6 +86,6 @@ export default async function WatcherPage({ params, searchParams }: Props) {
           </NextLink>
         </p>
       </article>
-    </WatchIntl>
+    </FormTextsFor>
   );
 }

@@ -6,7 +6,7 @@ import { getWatcherPage } from "@/lib/data/watches/manage";
 import { unsubscribeWatcherAction } from "@/lib/actions/watches";
 import { watcherPagePath } from "@/lib/shared/paths";
 import { TokenButtonForm } from "@/components/watches/token-button-form";
-import { WatchIntl } from "@/components/watches/watch-intl";
+import { FormTextsFor } from "@/components/account/form-texts-for";
 import { isLocale } from "@/i18n/routing";
 
 // The unsubscribe page for people (a digest's link, and where a mail client's GET of the one-click address lands):
@@ -31,7 +31,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
     );
   if (!page) notFound();
   return (
-    <WatchIntl locale={locale}>
+    <FormTextsFor locale={locale}>
       <article className="max-w-xl space-y-4">
         <h1 className="text-2xl font-semibold">{t("unsubscribeTitle")}</h1>
         <p>{t("unsubscribeLead", { email: page.email })}</p>
@@ -48,6 +48,6 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
           </NextLink>
         </p>
       </article>
-    </WatchIntl>
+    </FormTextsFor>
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { confirmWatchAction } from "@/lib/actions/watches";
 import { TokenButtonForm } from "@/components/watches/token-button-form";
-import { WatchIntl } from "@/components/watches/watch-intl";
+import { FormTextsFor } from "@/components/account/form-texts-for";
 import { isLocale } from "@/i18n/routing";
 
 // A private link: rendered for each request, kept out of search engines, its address not sent on as a referrer.
@@ -17,12 +17,12 @@ export default async function ConfirmWatchPage({ params }: { params: Promise<{ l
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "watch" });
   return (
-    <WatchIntl locale={locale}>
+    <FormTextsFor locale={locale}>
       <article className="max-w-xl space-y-4">
         <h1 className="text-2xl font-semibold">{t("confirmTitle")}</h1>
         <p>{t("confirmLead")}</p>
         <TokenButtonForm action={confirmWatchAction} token={token} locale={locale} label={t("confirmButton")} />
       </article>
-    </WatchIntl>
+    </FormTextsFor>
   );
 }
