@@ -31,14 +31,17 @@ export async function ParticipationTable({
   locale: Locale;
   caption: string;
 }) {
-  const t = await getTranslations({ locale, namespace: "institution" });
-  const o = await getTranslations({ locale, namespace: "organization" });
-  const roles = await getTranslations({ locale, namespace: "roles" });
-  const kinds = await getTranslations({ locale, namespace: "kinds" });
-  const statuses = await getTranslations({ locale, namespace: "statuses" });
-  const p = await getTranslations({ locale, namespace: "phones" });
-  const sourceLabel = (await getTranslations({ locale, namespace: "source" }))("label");
-  const founderRoles = await getTranslations({ locale, namespace: "founderRoles" });
+  const [t, o, roles, kinds, statuses, p, source, founderRoles] = await Promise.all([
+    getTranslations({ locale, namespace: "institution" }),
+    getTranslations({ locale, namespace: "organization" }),
+    getTranslations({ locale, namespace: "roles" }),
+    getTranslations({ locale, namespace: "kinds" }),
+    getTranslations({ locale, namespace: "statuses" }),
+    getTranslations({ locale, namespace: "phones" }),
+    getTranslations({ locale, namespace: "source" }),
+    getTranslations({ locale, namespace: "founderRoles" }),
+  ]);
+  const sourceLabel = source("label");
   if (!rows.length) return <p className="text-muted">{t("noParticipation")}</p>;
   // A university's page usually rests on one or two sources: each row links to its number in the list under the
   // table rather than printing the same source line under every row.

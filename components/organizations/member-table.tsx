@@ -28,10 +28,13 @@ export async function MemberTable({
   locale: Locale;
   caption: string;
 }) {
-  const t = await getTranslations({ locale, namespace: "organization" });
-  const roles = await getTranslations({ locale, namespace: "roles" });
-  const statuses = await getTranslations({ locale, namespace: "statuses" });
-  const sourceLabel = (await getTranslations({ locale, namespace: "source" }))("label");
+  const [t, roles, statuses, source] = await Promise.all([
+    getTranslations({ locale, namespace: "organization" }),
+    getTranslations({ locale, namespace: "roles" }),
+    getTranslations({ locale, namespace: "statuses" }),
+    getTranslations({ locale, namespace: "source" }),
+  ]);
+  const sourceLabel = source("label");
   if (!members.length) return <p className="text-muted">{t("noMembers")}</p>;
   // One source usually backs many rows: each row links to its number in the list under the table.
   const citations = numberCitations(members.map((m) => [m.source]));

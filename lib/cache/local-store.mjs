@@ -169,8 +169,9 @@ class LocalStore {
   async remove(key) {
     this.forget(key);
     if (!this.entriesDir) return;
-    this.offDisk(this.file(key));
-    await unlink(this.file(key)).catch(() => {});
+    const file = this.file(key);
+    this.offDisk(file);
+    await unlink(file).catch(() => {});
   }
 
   async tagStates(tags) {
