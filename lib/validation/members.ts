@@ -23,3 +23,18 @@ export const memberCursorSchema = z
 export function formatMemberCursor(c: MemberCursor): string {
   return `${c.joinedOn ?? "unknown"}~${c.slug}`;
 }
+
+/**
+ * A list page's `after` parameter: where the page starts (null: the first page), and why a link that cannot be read
+ * was set aside (the page then shows the first entries and says so).
+ */
+export function readCursorParam(raw: string | string[] | undefined): {
+  after: MemberCursor | null;
+  error: string | null;
+} {
+  if (raw === undefined) return { after: null, error: null };
+  const parsed = memberCursorSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  return parsed.success
+    ? { after: parsed.data, error: null }
+    : { after: null, error: parsed.error.issues[0]?.message ?? "invalid" };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMemberCursor, memberCursorSchema } from "@/lib/validation/members";
+import { formatMemberCursor, memberCursorSchema, readCursorParam } from "@/lib/validation/members";
 
 describe("member page links (keyset cursors)", () => {
   it("read back what they write", () => {
@@ -26,5 +26,17 @@ describe("member page links (keyset cursors)", () => {
       expect(r.success, bad).toBe(false);
       expect(r.error?.issues[0]?.message).toMatch(/page link/);
     }
+  });
+
+  it("as a page's after parameter: none is the first page, the first of several is read, a bad one says why", () => {
+    expect(readCursorParam(undefined)).toEqual({ after: null, error: null });
+    expect(readCursorParam(["unknown~cuhk", "2019-05-01~x"])).toEqual({
+      after: { joinedOn: null, slug: "cuhk" },
+      error: null,
+    });
+    expect(readCursorParam("2019-02-30~x")).toEqual({
+      after: null,
+      error: "That page link names an impossible date.",
+    });
   });
 });

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/components/ui/link";
 import { listOrganizationMembers, MEMBERS_PER_PAGE } from "@/lib/data/organizations/members";
-import { formatMemberCursor, memberCursorSchema } from "@/lib/validation/members";
+import { readCursorParam } from "@/lib/validation/members";
 import { isSlug } from "@/lib/shared/slug";
-import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { MemberTable } from "@/components/organizations/member-table";
+import { KeysetListPage } from "@/components/ui/keyset-list-page";
 import { isLocale } from "@/i18n/routing";
 
 type Props = {
@@ -18,17 +17,10 @@ async function load({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
   if (!isSlug(slug)) notFound();
-  const raw = (await searchParams).after;
-  const parsed = raw === undefined ? null : memberCursorSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-  const after = parsed?.success ? parsed.data : null;
+  const { after, error } = readCursorParam((await searchParams).after);
   const page = await listOrganizationMembers(slug, locale, after);
   if (!page) notFound();
-  return {
-    locale,
-    page,
-    after,
-    error: parsed && !parsed.success ? (parsed.error.issues[0]?.message ?? "invalid") : null,
-  };
+  return { locale, page, after, error };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -52,50 +44,28 @@ export default async function OrganizationMembersPage(props: Props) {
     getTranslations({ locale, namespace: "nav" }),
   ]);
   const o = page.organization;
-  const base = `/organizations/${o.slug}/members`;
+  const title = t("membersOf", { name: o.name });
   return (
-    <article>
-      <Breadcrumbs
-        locale={locale}
-        items={[
-          { href: "/organizations", label: nav("organizations") },
-          { href: `/organizations/${o.slug}`, label: o.name },
-          { label: t("members") },
-        ]}
-      />
-      <h1 className="text-3xl font-semibold tracking-tight">{t("membersOf", { name: o.name })}</h1>
-      <p className="mt-1 text-muted">{t("listedCount", { count: o.memberCount })}</p>
-      {error ? (
-        <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {t("badCursor", { reason: error })}
-        </p>
-      ) : null}
-      <div className="mt-6">
-        <MemberTable members={page.members} locale={locale} caption={t("membersOf", { name: o.name })} />
-      </div>
-      <nav aria-label={t("members")} className="mt-6 flex items-center justify-between gap-4 text-sm">
-        {after ? (
-          <Link
-            href={base}
-            className="rounded-md border border-line bg-white px-3 py-1.5 hover:border-accent hover:text-accent"
-          >
-            {t("firstPage")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page.next ? (
-          <Link
-            href={{ pathname: base, query: { after: formatMemberCursor(page.next) } }}
-            rel="next"
-            className="rounded-md border border-line bg-white px-3 py-1.5 hover:border-accent hover:text-accent"
-          >
-            {t("nextMembers", { count: MEMBERS_PER_PAGE })}
-          </Link>
-        ) : (
-          <span />
-        )}
-      </nav>
-    </article>
+    <KeysetListPage
+      locale={locale}
+      crumbs={[
+        { href: "/organizations", label: nav("organizations") },
+        { href: `/organizations/${o.slug}`, label: o.name },
+        { label: t("members") },
+      ]}
+      title={title}
+      lead={t("listedCount", { count: o.memberCount })}
+      problem={error ? t("badCursor", { reason: error }) : null}
+      pager={{
+        base: `/organizations/${o.slug}/members`,
+        label: t("members"),
+        onFirstPage: !after,
+        next: page.next,
+        firstLabel: t("firstPage"),
+        nextLabel: t("nextMembers", { count: MEMBERS_PER_PAGE }),
+      }}
+    >
+      <MemberTable members={page.members} locale={locale} caption={title} />
+    </KeysetListPage>
   );
 }

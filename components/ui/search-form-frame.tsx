@@ -8,18 +8,21 @@ const field =
 const button = "shrink-0 rounded-md bg-accent font-medium text-white hover:bg-accent-strong";
 
 /**
- * The registry search's form: a plain GET form to /search with its label and button, around the text field that
- * `children` makes from the field's id, placeholder and classes. It imports no client code: each box brings its own.
+ * A search form: a plain GET form to `/search` (organizations and institutions) or `/organizations`, with its label
+ * and button, around the text field that `children` makes from the field's id, placeholder and classes. Search works
+ * without JavaScript and every result page has its own address. It imports no client code: each box brings its own.
  */
 export async function SearchFormFrame({
   locale,
   id,
   size,
+  target,
   children,
 }: {
   locale: Locale;
   id: string;
   size: "md" | "lg";
+  target: "search" | "organizations";
   children: (field: { id: string; placeholder: string; className: string }) => ReactNode;
 }) {
   const t = await getTranslations({ locale, namespace: "search" });
@@ -27,7 +30,7 @@ export async function SearchFormFrame({
   return (
     /* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the search landmark every
        screen reader knows; <search> is too new for some */
-    <form role="search" action={`/${locale}/search`} method="get" className="flex w-full gap-2">
+    <form role="search" action={`/${locale}/${target}`} method="get" className="flex w-full gap-2">
       <label htmlFor={id} className="sr-only">
         {t("label")}
       </label>
