@@ -19,7 +19,7 @@ export default async function NotFound() {
         <SearchBox locale={locale} id="not-found-search" target="search" />
       </div>
       <p className="mt-6">
-        <Link href="/" className="text-accent underline">
+        <Link locale={locale} href="/" className="text-accent underline">
           {t("home")}
         </Link>
       </p>

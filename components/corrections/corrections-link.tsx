@@ -15,7 +15,7 @@ export async function CorrectionsLink({
   const t = await getTranslations({ locale, namespace: "corrections" });
   return (
     <p>
-      <Link href={href} className="font-medium text-accent underline">
+      <Link locale={locale} href={href} className="font-medium text-accent underline">
         {t("triageLink")}
       </Link>{" "}
       — {t("triageCount", { count })}

@@ -18,7 +18,11 @@ export async function NewestOrganizations({ newest, locale }: { newest: Registry
       <ul className="mt-3 divide-y divide-line rounded-md border border-line bg-white">
         {newest.map((o) => (
           <li key={o.slug} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 p-3">
-            <Link href={`/organizations/${o.slug}`} className="min-h-6 min-w-0 font-medium text-accent hover:underline">
+            <Link
+              locale={locale}
+              href={`/organizations/${o.slug}`}
+              className="min-h-6 min-w-0 font-medium text-accent hover:underline"
+            >
               {o.name}
             </Link>
             <span className="text-sm text-muted">
@@ -27,7 +31,11 @@ export async function NewestOrganizations({ newest, locale }: { newest: Registry
           </li>
         ))}
       </ul>
-      <Link href="/organizations" className="mt-3 inline-flex min-h-6 items-center text-sm text-accent underline">
+      <Link
+        locale={locale}
+        href="/organizations"
+        className="mt-3 inline-flex min-h-6 items-center text-sm text-accent underline"
+      >
         {t("browseOrganizations")}
       </Link>
     </section>

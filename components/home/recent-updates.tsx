@@ -18,6 +18,7 @@ export async function RecentUpdates({ recentlyUpdated, locale }: { recentlyUpdat
         {recentlyUpdated.map((m) => (
           <li key={`${m.institution.slug}-${m.organization.slug}`} className="p-3 text-sm">
             <Link
+              locale={locale}
               href={`/institutions/${m.institution.slug}`}
               className="inline-block py-0.5 font-medium text-accent hover:underline"
             >
@@ -25,6 +26,7 @@ export async function RecentUpdates({ recentlyUpdated, locale }: { recentlyUpdat
             </Link>
             <span className="text-muted"> → </span>
             <Link
+              locale={locale}
               href={`/organizations/${m.organization.slug}`}
               className="inline-block py-0.5 hover:text-accent hover:underline"
             >
@@ -36,7 +38,11 @@ export async function RecentUpdates({ recentlyUpdated, locale }: { recentlyUpdat
           </li>
         ))}
       </ul>
-      <Link href="/institutions" className="mt-3 inline-flex min-h-6 items-center text-sm text-accent underline">
+      <Link
+        locale={locale}
+        href="/institutions"
+        className="mt-3 inline-flex min-h-6 items-center text-sm text-accent underline"
+      >
         {t("browseInstitutions")}
       </Link>
     </section>

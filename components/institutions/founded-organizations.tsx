@@ -32,6 +32,7 @@ export async function FoundedOrganizations({
         {i.founded.map((f, n) => (
           <li key={f.organization.slug} data-founded={f.organization.slug}>
             <Link
+              locale={locale}
               href={`/organizations/${f.organization.slug}`}
               className="font-medium text-accent underline hover:decoration-2"
             >

@@ -17,7 +17,7 @@ export async function InstitutionList({ items, locale }: { items: InstitutionSum
         <li key={i.slug} className="flex flex-wrap items-baseline justify-between gap-2 p-3">
           {/* The directory's names hold long words: they wrap rather than widen a phone's page. */}
           <div className="min-w-0 [overflow-wrap:anywhere]">
-            <Link href={`/institutions/${i.slug}`} className="font-medium text-accent hover:underline">
+            <Link locale={locale} href={`/institutions/${i.slug}`} className="font-medium text-accent hover:underline">
               {i.name}
             </Link>
             {i.originalName ? (

@@ -22,7 +22,11 @@ export async function InstitutionPeople({
         {i.people.map((p) => (
           <li key={`${p.name}-${p.organization.slug}`}>
             <span className="font-medium">{p.name}</span> · {p.role},{" "}
-            <Link href={`/organizations/${p.organization.slug}`} className="text-accent underline hover:decoration-2">
+            <Link
+              locale={locale}
+              href={`/organizations/${p.organization.slug}`}
+              className="text-accent underline hover:decoration-2"
+            >
               {p.organization.name}
             </Link>
           </li>

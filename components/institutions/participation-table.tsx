@@ -69,6 +69,7 @@ export async function ParticipationTable({
             <tr key={r.organization.slug} {...TABLE_ROLES.row} className={CARD_TABLE.row}>
               <th scope="row" {...TABLE_ROLES.rowheader} className={`${CARD_TABLE.rowHeader} md:px-3 md:py-3`}>
                 <Link
+                  locale={locale}
                   href={`/organizations/${r.organization.slug}`}
                   className="text-accent underline underline-offset-2"
                 >
@@ -89,7 +90,7 @@ export async function ParticipationTable({
                   <ul className="space-y-1">
                     {r.foundedBy.map((f) => (
                       <li key={f.slug}>
-                        <Link href={`/institutions/${f.slug}`} className="underline hover:text-accent">
+                        <Link locale={locale} href={`/institutions/${f.slug}`} className="underline hover:text-accent">
                           <AsWritten text={f.name} locale={locale} />
                         </Link>{" "}
                         <span className="text-xs text-muted">({founders(f)})</span>

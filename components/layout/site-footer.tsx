@@ -11,7 +11,7 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
         <p>{t("about")}</p>
         <p>{t("data")}</p>
         <p>
-          <Link href="/data" className="text-accent underline">
+          <Link locale={locale} href="/data" className="text-accent underline">
             {nav("data")}
           </Link>{" "}
           · CC0

@@ -21,7 +21,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         {t("skip")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
+        <Link locale={locale} href="/" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7 text-accent">
             <circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="2" />
             <path
@@ -36,12 +36,20 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <nav aria-label={t("main")}>
           <ul className="flex gap-4 text-sm font-medium">
             <li>
-              <Link href="/organizations" className="inline-flex min-h-6 items-center text-ink hover:text-accent">
+              <Link
+                locale={locale}
+                href="/organizations"
+                className="inline-flex min-h-6 items-center text-ink hover:text-accent"
+              >
                 {t("organizations")}
               </Link>
             </li>
             <li>
-              <Link href="/institutions" className="inline-flex min-h-6 items-center text-ink hover:text-accent">
+              <Link
+                locale={locale}
+                href="/institutions"
+                className="inline-flex min-h-6 items-center text-ink hover:text-accent"
+              >
                 {t("institutions")}
               </Link>
             </li>

@@ -27,6 +27,7 @@ export async function FounderList({ organization: o, locale }: { organization: O
             {o.founders.map((f, i) => (
               <li key={f.institution.slug} data-founder={f.institution.slug}>
                 <Link
+                  locale={locale}
                   href={`/institutions/${f.institution.slug}`}
                   className="inline-block py-0.5 font-medium text-accent underline hover:decoration-2"
                 >

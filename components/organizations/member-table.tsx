@@ -58,6 +58,7 @@ export async function MemberTable({
               <tr key={m.institution.slug} {...TABLE_ROLES.row} className={CARD_TABLE.row}>
                 <th scope="row" {...TABLE_ROLES.rowheader} className={`${CARD_TABLE.rowHeader} md:px-3 md:py-2`}>
                   <Link
+                    locale={locale}
                     href={`/institutions/${m.institution.slug}`}
                     className="text-accent underline underline-offset-2"
                   >

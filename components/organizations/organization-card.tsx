@@ -17,7 +17,7 @@ export async function OrganizationCard({
   return (
     <li className="rounded-md border border-line bg-white p-4 hover:border-accent/50">
       <h3 className="text-base font-semibold">
-        <Link href={`/organizations/${o.slug}`} className="text-ink hover:text-accent hover:underline">
+        <Link locale={locale} href={`/organizations/${o.slug}`} className="text-ink hover:text-accent hover:underline">
           {o.name}
           {o.acronym ? <span className="font-normal text-muted"> ({o.acronym})</span> : null}
         </Link>

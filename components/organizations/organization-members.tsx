@@ -22,7 +22,7 @@ export async function OrganizationMembers({
       {o.memberCount > o.members.length ? (
         <p className="mt-3 text-sm">
           <span className="text-muted">{t("membersShown", { shown: o.members.length, count: o.memberCount })} </span>
-          <Link href={`/organizations/${o.slug}/members`} className="font-medium text-accent underline">
+          <Link locale={locale} href={`/organizations/${o.slug}/members`} className="font-medium text-accent underline">
             {t("allMembers", { count: o.memberCount })}
           </Link>
         </p>

@@ -54,7 +54,7 @@ async function RelatedOrganizations({ organization: o, locale }: Props) {
         <div>
           <dt className="text-muted">{t("partOf")}</dt>
           <dd>
-            <Link href={`/organizations/${o.parent.slug}`} className="text-accent underline">
+            <Link locale={locale} href={`/organizations/${o.parent.slug}`} className="text-accent underline">
               {o.parent.name}
             </Link>
           </dd>
@@ -65,7 +65,7 @@ async function RelatedOrganizations({ organization: o, locale }: Props) {
           <dt className="text-muted">{t("includes")}</dt>
           {o.children.map((c) => (
             <dd key={c.slug}>
-              <Link href={`/organizations/${c.slug}`} className="text-accent underline">
+              <Link locale={locale} href={`/organizations/${c.slug}`} className="text-accent underline">
                 {c.name}
               </Link>{" "}
               <span className="text-muted">({kinds(c.kind)})</span>

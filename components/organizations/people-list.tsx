@@ -20,6 +20,7 @@ export async function PeopleList({ organization: o, locale }: { organization: Or
             {p.description ? <span className="block text-slate-700">{p.description}</span> : null}
             {p.institution ? (
               <Link
+                locale={locale}
                 href={`/institutions/${p.institution.slug}`}
                 className="block text-accent underline hover:decoration-2"
               >

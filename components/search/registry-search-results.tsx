@@ -34,6 +34,7 @@ export async function RegistrySearchResults({
               : null
           }
           href={{ pathname: "/organizations", query: { q } }}
+          locale={locale}
         />
         {organizations.items.length ? (
           <ul className="mt-4 grid gap-3">
@@ -53,6 +54,7 @@ export async function RegistrySearchResults({
             institutions.total ? t(`seeAllInstitutions${institutions.wording}`, { count: institutions.total }) : null
           }
           href={{ pathname: "/institutions", query: { q, sort: REGISTRY_SEARCH_INSTITUTION_SORT } }}
+          locale={locale}
         />
         {institutions.items.length ? (
           <InstitutionList items={institutions.items} locale={locale} />
@@ -69,8 +71,10 @@ function SectionHead({
   title,
   seeAll,
   href,
+  locale,
 }: {
   id: string;
+  locale: Locale;
   title: string;
   seeAll: string | null;
   href: { pathname: "/organizations" | "/institutions"; query: { q: string; sort?: string } };
@@ -81,7 +85,7 @@ function SectionHead({
         {title}
       </h2>
       {seeAll ? (
-        <Link href={href} className="inline-block py-2 text-accent hover:underline">
+        <Link locale={locale} href={href} className="inline-block py-2 text-accent hover:underline">
           {seeAll}
         </Link>
       ) : null}

@@ -8,14 +8,14 @@ export async function Breadcrumbs({ locale, items }: { locale: Locale; items: { 
     <nav aria-label={t("breadcrumb")} className="mb-4 text-sm text-muted">
       <ol className="flex flex-wrap gap-1">
         <li>
-          <Link href="/" className="inline-flex min-h-6 items-center hover:text-accent">
+          <Link locale={locale} href="/" className="inline-flex min-h-6 items-center hover:text-accent">
             {t("home")}
           </Link>
         </li>
         {items.map((item) => (
           <li key={item.label} className="before:mr-1 before:content-['/']">
             {item.href ? (
-              <Link href={item.href} className="inline-flex min-h-6 items-center hover:text-accent">
+              <Link locale={locale} href={item.href} className="inline-flex min-h-6 items-center hover:text-accent">
                 {item.label}
               </Link>
             ) : (

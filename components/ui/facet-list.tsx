@@ -54,7 +54,7 @@ export async function FacetList({
       <ul className="mt-2 space-y-1 text-sm">
         {selected !== undefined ? (
           <li>
-            <Link href={hrefFor(undefined)} className="text-accent hover:underline">
+            <Link locale={locale} href={hrefFor(undefined)} className="text-accent hover:underline">
               ← {anyLabel}
             </Link>
           </li>
@@ -64,6 +64,7 @@ export async function FacetList({
           return (
             <li key={o.value}>
               <Link
+                locale={locale}
                 href={hrefFor(active ? undefined : o.value)}
                 aria-current={active ? "true" : undefined}
                 className={`flex justify-between gap-2 rounded px-1.5 py-0.5 ${active ? chosen : "hover:bg-slate-100"}`}

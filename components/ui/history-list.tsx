@@ -32,6 +32,7 @@ export async function HistoryList({
               {" — "}
               {t(`events.${AUDIT_EVENT_MESSAGES[e.action]}`)}:{" "}
               <Link
+                locale={locale}
                 href={`/${show === "organization" ? "organizations" : "institutions"}/${other.slug}`}
                 className="text-accent underline hover:decoration-2"
               >

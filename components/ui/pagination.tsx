@@ -32,7 +32,7 @@ export async function Pagination({
   return (
     <nav aria-label={t("label")} className="mt-6 flex items-center justify-between gap-4">
       {page > 1 ? (
-        <Link className={linkClass} href={hrefFor(pathname, query, page - 1)} rel="prev">
+        <Link locale={locale} className={linkClass} href={hrefFor(pathname, query, page - 1)} rel="prev">
           ← {t("previous")}
         </Link>
       ) : (
@@ -42,7 +42,7 @@ export async function Pagination({
         {t("page", { page, pageCount })}
       </span>
       {page < pageCount ? (
-        <Link className={linkClass} href={hrefFor(pathname, query, page + 1)} rel="next">
+        <Link locale={locale} className={linkClass} href={hrefFor(pathname, query, page + 1)} rel="next">
           {t("next")} →
         </Link>
       ) : (

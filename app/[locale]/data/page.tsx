@@ -81,7 +81,7 @@ export default async function DataPage({ params }: Props) {
         </h2>
         <p className="mt-1 text-slate-700">{t("apiText")}</p>
         <p className="mt-1">
-          <Link href="/data/api" className="text-accent underline">
+          <Link locale={locale} href="/data/api" className="text-accent underline">
             {t("apiDocs")}
           </Link>{" "}
           ·{" "}

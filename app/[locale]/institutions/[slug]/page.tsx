@@ -100,7 +100,11 @@ export default async function InstitutionPage(props: Props) {
               <span className="text-muted">
                 {t("participationShown", { shown: i.participations.length, count: i.membershipCount })}{" "}
               </span>
-              <Link href={`/institutions/${i.slug}/memberships`} className="font-medium text-accent underline">
+              <Link
+                locale={locale}
+                href={`/institutions/${i.slug}/memberships`}
+                className="font-medium text-accent underline"
+              >
                 {t("allParticipations", { count: i.membershipCount })}
               </Link>
             </p>

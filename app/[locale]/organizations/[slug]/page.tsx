@@ -119,7 +119,7 @@ export default async function OrganizationPage(props: Props) {
       {/* The organization's own side is kept by its secretariat: the way in (lib/data/secretariats/signup.ts). */}
       <p className="mt-2 text-sm text-muted">
         {t("secretariatSignup")}{" "}
-        <Link href={`/signup/secretariat/${o.slug}`} className="text-accent underline">
+        <Link locale={locale} href={`/signup/secretariat/${o.slug}`} className="text-accent underline">
           {t("secretariatSignupLink")}
         </Link>
       </p>
