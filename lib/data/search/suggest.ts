@@ -9,7 +9,7 @@ import {
   type SuggestMatchedKind,
   type SuggestType,
 } from "../../shared/types/suggest";
-import { db } from "../db";
+import { db, suggestDb } from "../db";
 import { suggestQuery } from "./suggest-sql";
 
 // The one type-ahead of the portal (organizations and institutions, every name in every language, acronyms,
@@ -35,7 +35,7 @@ type Row = {
 
 /** The query folded as the indexes fold names (atlas_fold), by PostgreSQL itself so both sides agree. */
 async function fold(q: string): Promise<string> {
-  const [row] = await db().$queryRaw<{ f: string | null }[]>`SELECT atlas_fold(${q}) AS f`;
+  const [row] = await suggestDb().$queryRaw<{ f: string | null }[]>`SELECT atlas_fold(${q}) AS f`;
   return row?.f ?? "";
 }
 
@@ -44,7 +44,7 @@ export async function suggestRanked({ q, types, locale, limit }: SuggestOptions)
   const f = await fold(q);
   if (!f) return [];
   const chosen = types?.length ? types : SUGGEST_TYPES;
-  const rows = await db().$queryRaw<Row[]>(suggestQuery(f, chosen, limit, locale === "zh"));
+  const rows = await suggestDb().$queryRaw<Row[]>(suggestQuery(f, chosen, limit, locale === "zh"));
   return rows.map((r) => ({
     type: r.type,
     slug: r.slug,
