@@ -138,7 +138,8 @@ describe("the type-ahead's pool: prepared statements on generic plans", () => {
     const items = await suggestRanked({ q: "university", types: ["institution"], locale: "en", limit: 8 });
     const first = await prisma.$queryRaw<{ f: string }[]>`
       SELECT atlas_fold(name) AS f FROM "InstitutionName"
-      WHERE atlas_fold(name) ~>=~ 'university' AND atlas_fold(name) ~<~ 'universitz' AND atlas_fold(name) <> 'university'
+      WHERE atlas_fold(name) ~>=~ 'university' AND atlas_fold(name) ~<~ 'universitz'
+        AND atlas_fold(name) <> 'university'
       ORDER BY 1 USING ~<~ LIMIT 60`;
     expect(first).toHaveLength(60);
     const kept = new Set(first.map((r) => r.f));
