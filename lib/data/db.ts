@@ -18,7 +18,7 @@ export function db(): PrismaClient {
 }
 
 /** Connections of the type-ahead's own pool, beside DATABASE_POOL_SIZE. */
-export const SUGGEST_POOL_SIZE = 3;
+const SUGGEST_POOL_SIZE = 3;
 
 /**
  * The type-ahead's own client (lib/data/search/suggest.ts only): its statements are prepared once per connection

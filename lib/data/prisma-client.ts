@@ -37,7 +37,7 @@ export function createPrismaClient(
 }
 
 /** A prepared statement's name: the same text always gets the same name, on every connection. */
-export function statementName({ sql }: { sql: string }): string {
+function statementName({ sql }: { sql: string }): string {
   return `atlas_${createHash("sha1").update(sql).digest("base64url")}`;
 }
 
