@@ -67,12 +67,8 @@ export async function ParticipationTable({
         <tbody className={CARD_TABLE.body}>
           {rows.map((r, i) => (
             <tr key={r.organization.slug} {...TABLE_ROLES.row} className={CARD_TABLE.row}>
-              <th scope="row" {...TABLE_ROLES.rowheader} className={`${CARD_TABLE.rowHeader} md:px-3 md:py-3`}>
-                <Link
-                  locale={locale}
-                  href={`/organizations/${r.organization.slug}`}
-                  className="text-accent underline underline-offset-2"
-                >
+              <th scope="row" {...TABLE_ROLES.rowheader} className={`${CARD_TABLE.rowHeader} md:py-3`}>
+                <Link locale={locale} href={`/organizations/${r.organization.slug}`} className={CARD_TABLE.link}>
                   <AsWritten text={r.organization.name} locale={locale} />
                   {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
                 </Link>
@@ -81,16 +77,16 @@ export async function ParticipationTable({
                     {r.organization.originalName}
                   </span>
                 ) : null}
-                <span className="mt-1 hidden font-normal md:block">
+                <span className="card-sub">
                   <Badge>{kinds(r.organization.kind)}</Badge>
                 </span>
               </th>
-              <td {...TABLE_ROLES.cell} className="hidden px-3 py-3 md:table-cell">
+              <td {...TABLE_ROLES.cell} className={CARD_TABLE.column}>
                 {r.foundedBy.length ? (
                   <ul className="space-y-1">
                     {r.foundedBy.map((f) => (
                       <li key={f.slug}>
-                        <Link locale={locale} href={`/institutions/${f.slug}`} className="underline hover:text-accent">
+                        <Link locale={locale} href={`/institutions/${f.slug}`} className="quiet-link">
                           <AsWritten text={f.name} locale={locale} />
                         </Link>{" "}
                         <span className="text-xs text-muted">({founders(f)})</span>
@@ -101,7 +97,7 @@ export async function ParticipationTable({
                   <span className="text-muted">{o("unknown")}</span>
                 )}
               </td>
-              <td {...TABLE_ROLES.cell} className="hidden px-3 py-3 text-slate-700 md:table-cell">
+              <td {...TABLE_ROLES.cell} className={`${CARD_TABLE.column} text-slate-700`}>
                 {r.organization.introduction ? (
                   <AsWritten text={r.organization.introduction} locale={locale} long block>
                     <ReadMore source={r.organization.introduction} locale={locale} max={160} />
@@ -118,10 +114,10 @@ export async function ParticipationTable({
                   </div>
                 ) : null}
               </td>
-              <td {...TABLE_ROLES.cell} className="mt-2 block break-words md:mt-0 md:table-cell md:px-3 md:py-3">
+              <td {...TABLE_ROLES.cell} className="card-key">
                 {/* Below md the row is a card: its cells say what they are, as the table's headings do from md up. */}
-                <span className="text-muted md:hidden">{t("entrance")}: </span>
-                <p className="inline md:block md:whitespace-nowrap">
+                <span className="phone-label">{`${t("entrance")}: `}</span>
+                <p className="card-when">
                   <JoinedPeriods
                     joined={r.joined}
                     ended={r.ended}
@@ -133,7 +129,7 @@ export async function ParticipationTable({
                 <p className="font-medium">{roles(r.role)}</p>
                 {r.status !== "ACTIVE" ? (
                   <p>
-                    <span className="text-muted md:hidden">{p("status")}: </span>
+                    <span className="phone-label">{`${p("status")}: `}</span>
                     <Badge tone="warm">{statuses(r.status)}</Badge>
                   </p>
                 ) : null}

@@ -11,13 +11,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   const locales = await getTranslations({ locale, namespace: "locales" });
   return (
     <header className="border-b border-line bg-white">
-      <a
-        href="#main"
-        className={
-          "sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded " +
-          "focus:bg-white focus:px-3 focus:py-2"
-        }
-      >
+      <a href="#main" className="skip-link">
         {t("skip")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -36,20 +30,12 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <nav aria-label={t("main")}>
           <ul className="flex gap-4 text-sm font-medium">
             <li>
-              <Link
-                locale={locale}
-                href="/organizations"
-                className="inline-flex min-h-6 items-center text-ink hover:text-accent"
-              >
+              <Link locale={locale} href="/organizations" className="nav-link">
                 {t("organizations")}
               </Link>
             </li>
             <li>
-              <Link
-                locale={locale}
-                href="/institutions"
-                className="inline-flex min-h-6 items-center text-ink hover:text-accent"
-              >
+              <Link locale={locale} href="/institutions" className="nav-link">
                 {t("institutions")}
               </Link>
             </li>

@@ -56,12 +56,8 @@ export async function MemberTable({
           <tbody className={CARD_TABLE.body}>
             {members.map((m, i) => (
               <tr key={m.institution.slug} {...TABLE_ROLES.row} className={CARD_TABLE.row}>
-                <th scope="row" {...TABLE_ROLES.rowheader} className={`${CARD_TABLE.rowHeader} md:px-3 md:py-2`}>
-                  <Link
-                    locale={locale}
-                    href={`/institutions/${m.institution.slug}`}
-                    className="text-accent underline underline-offset-2"
-                  >
+                <th scope="row" {...TABLE_ROLES.rowheader} className={CARD_TABLE.rowHeader}>
+                  <Link locale={locale} href={`/institutions/${m.institution.slug}`} className={CARD_TABLE.link}>
                     <AsWritten text={m.institution.name} locale={locale} />
                   </Link>
                   {m.institution.originalName ? (

@@ -1,12 +1,8 @@
 import type { ReactNode } from "react";
 
-const tones = {
-  neutral: "bg-slate-100 text-slate-800 ring-slate-200",
-  accent: "bg-accent-soft text-accent-strong ring-cyan-200",
-  warm: "bg-amber-50 text-amber-900 ring-amber-200",
-} as const;
+type Tone = "neutral" | "accent" | "warm";
 
-/** A small rounded label; its shape is one class (app/globals.css), as long lists repeat it on every row. */
-export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: keyof typeof tones }) {
-  return <span className={`badge ${tones[tone]}`}>{children}</span>;
+/** A small rounded label; its shape and each tone are one class (app/globals.css), as long lists repeat it per row. */
+export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: Tone }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
 }

@@ -22,9 +22,14 @@ export const CARD_TABLE = {
   body: "block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-line",
   /** A card below md, a table row from md up (app/globals.css: one class, as every row repeats it). */
   row: "card-row",
-  rowHeader: "block font-medium md:table-cell",
+  /** The row's heading cell (app/globals.css), padded as the cells are; a table may pad it more. */
+  rowHeader: "card-head",
   /** A cell that shows its name before its value below md (with `label` on that name). */
   cell: "card-cell",
   /** A value's name in a card; the column headings say it from md up. */
   label: "card-label",
+  /** A column shown from md up only, which the card leaves out. */
+  column: "card-col",
+  /** The row's name, a link to its record. */
+  link: "row-link",
 } as const;

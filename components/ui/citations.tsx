@@ -47,32 +47,24 @@ export async function CitationList({
       </p>
       <ol aria-labelledby={`${list}-sources`} className="mt-1 space-y-2">
         {entries.map(({ number, source, quotes }) => (
-          <li key={number} id={citationId(list, number)} className="scroll-mt-20" data-citation={source.key}>
-            <span className="mr-1">[{number}]</span>
+          <li key={number} id={citationId(list, number)} className="scroll-mt-20">
+            {`[${number}] `}
             {source.url ? (
-              <a
-                href={source.url}
-                className="underline decoration-slate-300 hover:decoration-accent"
-                rel="noopener noreferrer"
-              >
+              <a href={source.url} className="source-link" rel="noopener noreferrer">
                 {source.publisher ?? source.title}
               </a>
             ) : (
               <cite className="not-italic">{source.publisher ?? source.title}</cite>
             )}
-            {source.publisher && source.publisher !== source.title ? <span> · {source.title}</span> : null}
-            <span>
-              {" "}
-              ·{" "}
-              {s("seen", {
-                date: formatPartialDate({ iso: source.seenOn, precision: "DAY" }, locale) ?? source.seenOn,
-              })}
-            </span>
+            {/* One text node: each piece of its own would be an element or a separator, per source. */}
+            {`${source.publisher && source.publisher !== source.title ? ` · ${source.title}` : ""} · ${s("seen", {
+              date: formatPartialDate({ iso: source.seenOn, precision: "DAY" }, locale) ?? source.seenOn,
+            })}`}
             {quotes.length ? (
               <ul className="mt-1 space-y-1">
                 {quotes.map((q) => (
                   <li key={q}>
-                    <blockquote className="border-l-2 border-line pl-2 italic text-slate-700">
+                    <blockquote className="source-quote">
                       <span className="sr-only">{s("quote")}: </span>“{q}”
                     </blockquote>
                   </li>

@@ -48,14 +48,15 @@ async function Teaser({
 }) {
   const t = await getTranslations({ locale, namespace: "records" });
   return (
-    <details className={`group ${className}`.trim()} data-read-more="">
-      <summary className="cursor-pointer list-none [&::-webkit-details-marker]:hidden">
-        <span className="group-open:hidden" lang={lang} data-teaser="">
-          {cutAtWord(plain, max)}{" "}
+    // Its classes are app/globals.css's (.read-more): a table repeats the control in every row.
+    <details className={`read-more ${className}`.trim()} data-read-more="">
+      <summary>
+        <span className="when-closed" lang={lang} data-teaser="">
+          {`${cutAtWord(plain, max)} `}
         </span>
-        <span className="inline-block py-1 text-accent underline underline-offset-2">
-          <span className="group-open:hidden">{t("readMore")}</span>
-          <span className="hidden group-open:inline">{t("showLess")}</span>
+        <span className="read-more-toggle">
+          <span className="when-closed">{t("readMore")}</span>
+          <span className="when-open">{t("showLess")}</span>
         </span>
       </summary>
       <Markdown source={source} lang={lang} />

@@ -16,7 +16,7 @@ export async function SourceNote({
   if (!source) return null;
   const t = await getTranslations({ locale, namespace: "source" });
   const title = source.url ? (
-    <a href={source.url} className="underline decoration-slate-300 hover:decoration-accent" rel="noopener noreferrer">
+    <a href={source.url} className="source-link" rel="noopener noreferrer">
       {source.publisher ?? source.title}
     </a>
   ) : (
@@ -40,17 +40,13 @@ export async function SourceNote({
         {compact ? null : <span className="sr-only">{t("label")}: </span>}
         {source.publisher ?? source.title} · {seen}
       </summary>
-      <blockquote className="mt-1 border-l-2 border-line pl-2 italic text-slate-700" cite={source.url ?? undefined}>
+      <blockquote className="source-quote mt-1" cite={source.url ?? undefined}>
         <span className="sr-only">{t("quote")}: </span>“{source.quote}”
         <span className="not-italic text-muted">
           {" "}
           —{" "}
           {source.url ? (
-            <a
-              href={source.url}
-              className="underline decoration-slate-300 hover:decoration-accent"
-              rel="noopener noreferrer"
-            >
+            <a href={source.url} className="source-link" rel="noopener noreferrer">
               {source.title}
             </a>
           ) : (

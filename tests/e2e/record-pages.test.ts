@@ -167,3 +167,35 @@ describe.concurrent("no role stated", () => {
         expect(await row.locator("td").last().locator("p.font-medium").innerText()).toBe(label);
       }));
 });
+
+// A row's styles are a few named classes (app/globals.css), not a utility list per element: every byte of a row is
+// sent twice (the HTML and the RSC payload), once per row, and a university in 50 organizations has 50 of them.
+// Spelled out as utilities, a row's elements averaged 25–27 characters of class names and a source entry's 23.
+describe.concurrent("what each row repeats", () => {
+  /** Per row: the mean length of the class attribute of the elements that have one. */
+  const meanClassLength = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((rows) =>
+      rows.map((row) => {
+        const lengths = [row, ...row.querySelectorAll("[class]")].flatMap((e) => {
+          const c = e.getAttribute("class");
+          return c ? [c.length] : [];
+        });
+        return lengths.reduce((a, b) => a + b, 0) / lengths.length;
+      }),
+    );
+
+  test.each([
+    ["/en/institutions/nanjing-medical-university", "participation"],
+    [`/en/organizations/${M9}`, "members"],
+  ])("%s: each %s row and source entry averages under 16 characters of class names", (path, list) =>
+    withPage(async (page) => {
+      await openPage(page, path);
+      const rows = await meanClassLength(page, 'tbody > tr[role="row"]');
+      expect(rows.length).toBeGreaterThan(0);
+      expect(Math.max(...rows)).toBeLessThan(16);
+      const sources = await meanClassLength(page, `ol[aria-labelledby="${list}-sources"] > li`);
+      expect(sources.length).toBeGreaterThan(0);
+      expect(Math.max(...sources)).toBeLessThan(16);
+    }),
+  );
+});
