@@ -58,6 +58,9 @@ process.env.NODE_ENV ??= dev ? "development" : "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.title = "alliance-atlas";
 
+// Before Next loads: its page-cache write measures what it stores even where nothing reads the measure.
+const { takeNextCacheMeasureOnlyWhenChecked } = await import("./lib/next-cache-write.mjs");
+takeNextCacheMeasureOnlyWhenChecked();
 const { default: next } = await import("next");
 const { mendNotFoundAnswers, notFoundTexts } = await import("./lib/not-found-shell.mjs");
 const { readFileSync } = await import("node:fs");

@@ -89,7 +89,7 @@ export async function ParticipationTable({
                         <Link locale={locale} href={`/institutions/${f.slug}`} className="quiet-link">
                           <AsWritten text={f.name} locale={locale} />
                         </Link>{" "}
-                        <span className="text-xs text-muted">({founders(f)})</span>
+                        <span className="text-xs text-muted">{`(${founders(f)})`}</span>
                       </li>
                     ))}
                   </ul>

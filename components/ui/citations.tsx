@@ -17,7 +17,8 @@ export function CitationMarks({ list, numbers, label }: { list: string; numbers:
       {numbers.map((n) => (
         // Big enough to tap: a bare "[1]" would be an 8 px target.
         <a key={n} href={`#${citationId(list, n)}`} className="source-mark">
-          <span className="sr-only">{label} </span>[{n}]
+          <span className="sr-only">{`${label} `}</span>
+          {`[${n}]`}
         </a>
       ))}
     </span>
