@@ -1,13 +1,13 @@
-// Next's page-cache write measures every entry before storing it: `JSON.stringify(value).length`, to refuse a data-cache
-// entry over 2 MB. The measure is used only when no custom cache handler is set, and the portal always sets one
-// (lib/cache/handler.mjs), but it is taken every time. A page's entry holds its RSC payload as a Buffer, which
+// Next's page-cache write measures every entry before storing it, `JSON.stringify(value).length`, to refuse a
+// data-cache entry over 2 MB. The measure is used only when no custom cache handler is set, and the portal always sets
+// one (lib/cache/handler.mjs), but it is taken every time. A page's entry holds its RSC payload as a Buffer, which
 // JSON.stringify writes out as an array of numbers, one per byte: on a first visit to a record page that was a tenth
 // of the server's CPU (a CPU profile of 300 first visits, one at a time: IncrementalCache#set 11 %, Buffer#toJSON
-// alone 3 %, and the garbage it leaves). The rewrite below takes the measure only where Next reads it, the same
-// condition in the same order; Next 16.4.6, the latest release, still measures first.
-// Applied as Next's compiled server runtimes load (the production ones), so node_modules stays as installed. A
-// release of Next whose code no longer reads this way is loaded as it is, with one warning, and a unit test fails
-// (tests/unit/next-cache-write.test.ts) so the rewrite is looked at again rather than silently doing nothing.
+// alone 3 %, and the garbage it leaves). The rewrite below takes the measure only where Next reads it, under the
+// check's own conditions; Next 16.4.6, the latest release, still measures first.
+// Applied as Next's cache code loads (its production runtimes and its IncrementalCache module), so node_modules stays
+// as installed. A release of Next whose code no longer reads this way is loaded as it is, with one warning, and a
+// unit test fails (tests/unit/next-cache-write.test.ts) so that the rewrite is looked at again.
 import Module from "node:module";
 
 /** Where Next's IncrementalCache is: compiled into its production server runtimes, and as its own module. */
