@@ -125,14 +125,15 @@ async function totalAndFacets(
 ): Promise<{ rows: FacetRow[]; estimated: Counting }> {
   if (s.q && probe?.broad) {
     const sample = await sampleOf("Institution", "i");
-    const rows = await countFacets(
-      s,
-      Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM ${sample.from}
-        WHERE ${exactTextMatch(COLUMNS, s.q)})`,
-    );
-    const exactTotal = probe.fewFiltered
-      ? await countRows(INSTITUTION, [exactTextMatch(COLUMNS, s.q), ...filterConditions(s)])
-      : null;
+    // The sample's counts and the exact total are two statements on two connections, side by side.
+    const [rows, exactTotal] = await Promise.all([
+      countFacets(
+        s,
+        Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM ${sample.from}
+          WHERE ${exactTextMatch(COLUMNS, s.q)})`,
+      ),
+      probe.fewFiltered ? countRows(INSTITUTION, [exactTextMatch(COLUMNS, s.q), ...filterConditions(s)]) : null,
+    ]);
     return {
       rows: scaledCounts(rows, sample.scale, exactTotal),
       estimated: { total: exactTotal === null, facets: true, atLeast: false },
@@ -169,42 +170,41 @@ async function searchInstitutions(s: InstitutionSearch, locale: Locale): Promise
   const probe = s.q
     ? await probeMatches({ from: INSTITUTION, match: exactTextMatch(COLUMNS, s.q), filters: filterConditions(s) })
     : null;
-  const [hits, { rows: counts, estimated }] = await Promise.all([
-    pageOfHits(s, locale, probe),
-    totalAndFacets(s, probe),
-  ]);
-  const ids = hits.map((h) => h.id);
-  // The stored count (kept by triggers on Membership), never Prisma's `_count`: see toOpenInstitution.
-  const rows = await db().institution.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      slug: true,
-      kind: true,
-      country: true,
-      city: true,
-      memberCount: true,
-      names: institutionNameSelect,
-    },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const total = Number(counts.find((r) => r.section === "total")?.n ?? 0);
-  const items: InstitutionSummary[] = hits.flatMap((h) => {
-    const r = byId.get(h.id);
-    if (!r) return [];
-    const n = pickName(r.names, locale);
-    return [
-      {
-        slug: r.slug,
-        kind: r.kind,
-        name: n.name,
-        originalName: n.original,
-        country: r.country,
-        city: r.city,
-        membershipCount: r.memberCount,
+  // The page's rows are read as soon as its ids are known, while the counts may still run.
+  const page = pageOfHits(s, locale, probe).then(async (hits) => {
+    // The stored count (kept by triggers on Membership), never Prisma's `_count`: see toOpenInstitution.
+    const rows = await db().institution.findMany({
+      where: { id: { in: hits.map((h) => h.id) } },
+      select: {
+        id: true,
+        slug: true,
+        kind: true,
+        country: true,
+        city: true,
+        memberCount: true,
+        names: institutionNameSelect,
       },
-    ];
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return hits.flatMap((h): InstitutionSummary[] => {
+      const r = byId.get(h.id);
+      if (!r) return [];
+      const n = pickName(r.names, locale);
+      return [
+        {
+          slug: r.slug,
+          kind: r.kind,
+          name: n.name,
+          originalName: n.original,
+          country: r.country,
+          city: r.city,
+          membershipCount: r.memberCount,
+        },
+      ];
+    });
   });
+  const [items, { rows: counts, estimated }] = await Promise.all([page, totalAndFacets(s, probe)]);
+  const total = Number(counts.find((r) => r.section === "total")?.n ?? 0);
   return {
     items,
     total,

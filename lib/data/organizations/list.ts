@@ -63,18 +63,15 @@ const FACET_COLUMNS = Prisma.sql`o.id, o.kind, o.fields, o.countries, o."founded
  */
 async function estimateFacets(s: OrganizationSearch, probe: Probe, where: Prisma.Sql[]): Promise<Counted> {
   const sample = await sampleOf("Organization", "o");
-  const rows = await countFacets(
-    s,
-    Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM ${sample.from} ${whereOf(where)})`,
-  );
-  // Without text the filters' own indexes count the total exactly in a few milliseconds.
-  const exactTotal =
+  // The sample's counts and the exact total are two statements on two connections, side by side (one after the
+  // other, the total waited 12 ms for the sample). Without text the total is an index-only scan of the filters'
+  // columns (Organization_kind_facets_idx): 5 ms for kind=NETWORK, country=DE.
+  const [rows, exactTotal] = await Promise.all([
+    countFacets(s, Prisma.sql`matched AS MATERIALIZED (SELECT ${FACET_COLUMNS} FROM ${sample.from} ${whereOf(where)})`),
     probe.fewFiltered || !s.q
-      ? await countRows(ORGANIZATION, [
-          ...(s.q ? [exactTextMatch(ORGANIZATION_COLUMNS, s.q)] : []),
-          ...filterConditions(s),
-        ])
-      : null;
+      ? countRows(ORGANIZATION, [...(s.q ? [exactTextMatch(ORGANIZATION_COLUMNS, s.q)] : []), ...filterConditions(s)])
+      : null,
+  ]);
   return {
     rows: scaledCounts(rows, sample.scale, exactTotal),
     estimated: { total: exactTotal === null, facets: true, atLeast: false },
@@ -124,15 +121,19 @@ function facetOf<T extends string | number>(rows: SearchRow[], key: FacetKey, pa
  * typo hits) is worked out for the matched rows only.
  */
 async function searchOrganizations(s: OrganizationSearch, locale: Locale): Promise<OrganizationList> {
-  const [hits, { rows, estimated }] = await Promise.all([pageOfHits(s, locale), totalAndFacets(s)]);
-  const total = Number(rows.find((r) => r.section === "total")?.n ?? 0);
-  const found = await db().organization.findMany({
-    where: { id: { in: hits.map((h) => h.id) } },
-    select: { id: true, ...summarySelect },
+  // The page's rows are read as soon as its ids are known, while the counts may still run.
+  const page = pageOfHits(s, locale).then(async (hits) => {
+    const found = await db().organization.findMany({
+      where: { id: { in: hits.map((h) => h.id) } },
+      select: { id: true, ...summarySelect },
+    });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    return hits.flatMap((h) => (byId.has(h.id) ? [toSummary(byId.get(h.id)!, locale)] : []));
   });
-  const byId = new Map(found.map((r) => [r.id, r]));
+  const [items, { rows, estimated }] = await Promise.all([page, totalAndFacets(s)]);
+  const total = Number(rows.find((r) => r.section === "total")?.n ?? 0);
   return {
-    items: hits.flatMap((h) => (byId.has(h.id) ? [toSummary(byId.get(h.id)!, locale)] : [])),
+    items,
     total,
     page: s.page,
     pageCount: Math.max(1, Math.ceil(total / s.pageSize)),
