@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MAX_TTL_SECONDS, decode, encode, warn } from "./store-common.mjs";
+import { MAX_TTL_SECONDS, packEntry, unpackEntry, warn } from "./store-common.mjs";
 
 /** The disk the local store may fill (CACHE_DISK_MB), in bytes; a bad value is a clear error at start. */
 export const DEFAULT_CACHE_DISK_MB = 1024;
@@ -50,7 +50,7 @@ class LocalStore {
       // What an earlier run of this build left, oldest first, then cut to the bound (which may have been lowered).
       const found = [];
       for (const name of readdirSync(this.entriesDir)) {
-        if (!name.endsWith(".json")) continue;
+        if (!name.endsWith(".entry")) continue;
         const file = path.join(this.entriesDir, name);
         try {
           const { size, mtimeMs } = statSync(file);
@@ -91,7 +91,7 @@ class LocalStore {
   }
 
   file(key) {
-    return path.join(this.entriesDir, `${createHash("sha256").update(key).digest("hex")}.json`);
+    return path.join(this.entriesDir, `${createHash("sha256").update(key).digest("hex")}.entry`);
   }
 
   remember(key, entry, bytes) {
@@ -128,13 +128,17 @@ class LocalStore {
       let raw;
       const file = this.file(key);
       try {
-        raw = await readFile(file, "utf8");
+        raw = await readFile(file);
       } catch {
         this.offDisk(file);
         return null;
       }
-      entry = decode(JSON.parse(raw));
-      this.remember(key, entry, raw.length);
+      entry = unpackEntry(raw);
+      if (!entry) {
+        await this.remove(key);
+        return null;
+      }
+      this.remember(key, entry, raw.byteLength);
       if (this.disk.has(file)) this.onDisk(file, this.disk.get(file));
     }
     if (!entry) return null;
@@ -147,8 +151,8 @@ class LocalStore {
 
   async write(key, entry, ttlSeconds) {
     const stored = { ...entry, expiresAt: Date.now() + ttlSeconds * 1000 };
-    const raw = JSON.stringify(encode(stored));
-    this.remember(key, stored, raw.length);
+    const raw = packEntry(stored);
+    this.remember(key, stored, raw.byteLength);
     if (!this.entriesDir) return;
     // Written whole, then renamed: a reader never sees half an entry.
     const file = this.file(key);
@@ -162,7 +166,7 @@ class LocalStore {
       await writeFile(partial, raw);
     });
     await rename(partial, file);
-    this.onDisk(file, Buffer.byteLength(raw));
+    this.onDisk(file, raw.byteLength);
     this.trimDisk();
   }
 

@@ -1,6 +1,6 @@
 // The cache handler's store shared by every instance (handler.mjs uses it when REDIS_URL is set).
 import Redis from "ioredis";
-import { decode, encode, warn } from "./store-common.mjs";
+import { packEntry, unpackEntry, warn } from "./store-common.mjs";
 
 let client;
 
@@ -76,12 +76,12 @@ export class RedisStore {
   }
 
   async read(key) {
-    const raw = await redis().get(this.entryPrefix + key);
-    return raw ? decode(JSON.parse(raw)) : null;
+    const raw = await redis().getBuffer(this.entryPrefix + key);
+    return raw ? unpackEntry(raw) : null;
   }
 
   async write(key, entry, ttlSeconds) {
-    await redis().set(this.entryPrefix + key, JSON.stringify(encode(entry)), "EX", ttlSeconds);
+    await redis().set(this.entryPrefix + key, packEntry(entry), "EX", ttlSeconds);
   }
 
   async remove(key) {

@@ -198,12 +198,12 @@ and still knows what was invalidated before it stopped`, async () => {
   });
 
   describe("on disk, at most CACHE_DISK_MB", () => {
-    // Entries of about 234 KB on disk (100 KB of HTML, its RSC payload in base64): a bound of 1 MB holds four.
-    const big = (n: number) => page(`<p>${n}</p>${"x".repeat(100_000)}`, "organizations");
+    // Entries of about 240 KB on disk (120 KB of HTML and an RSC payload as large): a bound of 1 MB holds four.
+    const big = (n: number) => page(`<p>${n}</p>${"x".repeat(120_000)}`, "organizations");
     const onDisk = () => {
       const dir = path.join(cacheRoot, "cache", "atlas", "entries");
       return readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((f) => f.isFile() && f.name.endsWith(".json"))
+        .filter((f) => f.isFile() && f.name.endsWith(".entry"))
         .reduce((sum, f) => sum + statSync(path.join(f.parentPath, f.name)).size, 0);
     };
     const html = async (store: () => Handler, key: string) =>
