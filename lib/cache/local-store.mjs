@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MAX_TTL_SECONDS, packEntry, unpackEntry, warn } from "./store-common.mjs";
+import { MAX_TTL_SECONDS, memoryCost, packEntry, unpackEntry, warn } from "./store-common.mjs";
 
 /** The disk the local store may fill (CACHE_DISK_MB), in bytes; a bad value is a clear error at start. */
 export const DEFAULT_CACHE_DISK_MB = 1024;
@@ -138,7 +138,7 @@ class LocalStore {
         await this.remove(key);
         return null;
       }
-      this.remember(key, entry, raw.byteLength);
+      this.remember(key, entry, memoryCost(raw.byteLength, entry));
       if (this.disk.has(file)) this.onDisk(file, this.disk.get(file));
     }
     if (!entry) return null;
@@ -152,7 +152,7 @@ class LocalStore {
   async write(key, entry, ttlSeconds) {
     const stored = { ...entry, expiresAt: Date.now() + ttlSeconds * 1000 };
     const raw = packEntry(stored);
-    this.remember(key, stored, raw.byteLength);
+    this.remember(key, stored, memoryCost(raw.byteLength, stored));
     if (!this.entriesDir) return;
     // Written whole, then renamed: a reader never sees half an entry.
     const file = this.file(key);

@@ -3,3 +3,5 @@
 export function packEntry(value: unknown): Buffer;
 /** What packEntry packed, Buffers as views of `bytes`; null for bytes it did not write. */
 export function unpackEntry(bytes: Buffer): unknown;
+/** About what an entry takes in memory: its packed bytes and its long strings at two bytes a character. */
+export function memoryCost(packedBytes: number, value: unknown): number;

@@ -84,3 +84,23 @@ export function unpackEntry(bytes) {
   };
   return walk(body);
 }
+
+/**
+ * About what an entry takes in memory, for the local store's budget: its packed bytes (its Buffers, or the file they
+ * are views of) and its long strings at two bytes a character, as V8 holds a string with any character beyond Latin-1
+ * (a page's HTML has some). Counted by the packed bytes alone, a page read back from disk held its HTML twice over.
+ */
+export function memoryCost(packedBytes, value) {
+  let chars = 0;
+  const walk = (v) => {
+    if (typeof v === "string") {
+      if (v.length >= RAW_TEXT_FROM) chars += v.length;
+    } else if (v instanceof Uint8Array) {
+      // counted in the packed bytes
+    } else if (v instanceof Map) for (const x of v.values()) walk(x);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === "object") for (const x of Object.values(v)) walk(x);
+  };
+  walk(value);
+  return packedBytes + 2 * chars;
+}

@@ -1,7 +1,7 @@
 // The cache's entries as bytes (lib/cache/store-common.mjs), for the disk and for Redis: what goes in comes out,
 // the large parts are stored as they are, and bytes the codec did not write are a miss rather than an exception.
 import { describe, expect, it } from "vitest";
-import { packEntry, unpackEntry } from "../../lib/cache/store-common.mjs";
+import { memoryCost, packEntry, unpackEntry } from "../../lib/cache/store-common.mjs";
 
 const html = `<!DOCTYPE html><html lang="zh-CN"><body><h1 class="x">南京医科大学 "Nanjing"</h1>${"<p>\\u2028 ✓</p>".repeat(200)}</body></html>`;
 const page = {
@@ -61,5 +61,19 @@ describe("a cache entry as bytes", () => {
     expect(unpackEntry(bytes.subarray(0, bytes.byteLength - 1))).toBeNull();
     expect(unpackEntry(Buffer.concat([bytes, Buffer.from("x")]))).toBeNull();
     expect(unpackEntry(bytes.subarray(0, 20))).toBeNull();
+  });
+});
+
+describe("what an entry costs the local store's memory", () => {
+  it("is its packed bytes and its long strings at two bytes a character (the HTML is held as a string too)", () => {
+    const bytes = packEntry(page);
+    expect(memoryCost(bytes.byteLength, page)).toBe(bytes.byteLength + 2 * html.length);
+    expect(memoryCost(bytes.byteLength, unpackEntry(bytes))).toBe(bytes.byteLength + 2 * html.length);
+  });
+
+  it("counts no short string and no Buffer twice", () => {
+    const small = { value: { kind: "FETCH", data: { body: "short" }, tags: ["a"] }, payload: Buffer.alloc(5000) };
+    const bytes = packEntry(small);
+    expect(memoryCost(bytes.byteLength, small)).toBe(bytes.byteLength);
   });
 });
