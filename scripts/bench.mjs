@@ -22,9 +22,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
-import { heapLimitArgs } from "./lib/heap-limit.mjs";
+import { allocatorEnv, heapLimitArgs } from "./lib/heap-limit.mjs";
 import { withDatabase } from "./lib/database.mjs";
-import { measure, treeRss } from "./bench/http.mjs";
+import { measure, treePeakRss, treeRss } from "./bench/http.mjs";
 import { lighthouseScores } from "./bench/lighthouse.mjs";
 import { formatResults } from "./bench/report.mjs";
 import { measureApproval } from "./bench/approval.mjs";
@@ -108,7 +108,7 @@ if (!flag("--skip-build") || !existsSync(path.join(root, distDir, "BUILD_ID"))) 
 spawnSync("fuser", ["-k", `${port}/tcp`], { stdio: "ignore" });
 const server = spawn(process.execPath, [...heapLimitArgs(), "scripts/serve.mjs"], {
   cwd: root,
-  env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+  env: { ...env, ...allocatorEnv(env), PORT: String(port), HOST: "127.0.0.1" },
   stdio: ["ignore", "pipe", "pipe"],
 });
 let serverLog = "";
@@ -236,6 +236,8 @@ try {
     ).catch((e) => ({ missing: `Lighthouse failed: ${e instanceof Error ? e.message : e}` }));
   }
 
+  // After every phase that asks the server for something (Lighthouse is the last).
+  const highWaterMB = Math.round(treePeakRss(server.pid) / 1048576);
   const results = {
     measuredAt: new Date().toISOString(),
     machine: {
@@ -255,7 +257,7 @@ try {
       memberships: world.memberships,
     },
     http,
-    memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)) },
+    memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)), highWaterMB },
     cold,
     front,
     database,

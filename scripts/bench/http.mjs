@@ -27,11 +27,24 @@ export function processTree(pid) {
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 export function treeRss(pid) {
+  return treeStatus(pid, "VmRSS");
+}
+
+/**
+ * The most memory the processes of `pid`'s tree have each held since they started (the kernel's high-water mark,
+ * VmHWM), summed: the peak of the whole bench, which samples taken during the 10-second runs alone cannot see.
+ */
+export function treePeakRss(pid) {
+  return treeStatus(pid, "VmHWM");
+}
+
+/** A /proc/<pid>/status line in kB (VmRSS, VmHWM), summed over `pid`'s tree, in bytes. */
+function treeStatus(pid, field) {
   let total = 0;
   for (const p of processTree(pid)) {
     try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      if (rss) total += Number(rss[1]) * 1024;
+      const value = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (value) total += Number(value[1]) * 1024;
     } catch {
       // the process ended while we looked
     }

@@ -28,7 +28,13 @@ export function formatResults(r) {
           `${h.p50} | ${h.p99} | ${h.errors} | ${h.rssPeakMB} |`,
       );
   }
-  lines.push("", `Server memory: ${r.memory.idleMB} MB idle, ${r.memory.peakMB} MB peak under load.`, "");
+  lines.push(
+    "",
+    `Server memory: ${r.memory.idleMB} MB idle, ${r.memory.peakMB} MB peak in the runs above; ` +
+      `the most it held at any time in the bench (VmHWM, first visits, the front, the approval and Lighthouse ` +
+      `included): ${r.memory.highWaterMB ?? "not measured"} MB.`,
+    "",
+  );
   if (r.cold && !r.cold.missing) {
     const c = r.cold;
     const three = (s) => `${fmt(s?.p50)} / ${fmt(s?.p99)} / ${fmt(s?.max)}`;
