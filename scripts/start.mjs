@@ -18,7 +18,7 @@ import {
   loadDotEnv,
   BUILD_INPUTS,
 } from "./lib/bootstrap.mjs";
-import { heapLimitArgs } from "./lib/heap-limit.mjs";
+import { allocatorEnv, heapLimitArgs } from "./lib/heap-limit.mjs";
 
 const dev = process.argv.includes("--dev");
 const started = Date.now();
@@ -103,7 +103,7 @@ if (!dev) {
 const server = spawn(process.execPath, [...serverHeap, "scripts/serve.mjs", ...(dev ? ["--dev"] : [])], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
-  env: { ...env, PORT: String(port), HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...env, ...allocatorEnv(env), PORT: String(port), HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
 });
 let announced = false;
 server.stdout.on("data", (chunk) => {

@@ -14,7 +14,7 @@ import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSyn
 import net from "node:net";
 import path from "node:path";
 import { root, log, fail, run, bin, ensureDependencies, ensurePrismaClient } from "./lib/bootstrap.mjs";
-import { heapLimitArgs } from "./lib/heap-limit.mjs";
+import { allocatorEnv, heapLimitArgs } from "./lib/heap-limit.mjs";
 
 const started = Date.now();
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
@@ -364,7 +364,7 @@ async function startPortal(portal, spawnSmtpSink) {
   portal.baseUrl = `http://127.0.0.1:${portal.port}`;
   portal.server = spawn(process.execPath, [...heapLimitArgs(), "scripts/serve.mjs"], {
     cwd: root,
-    env: { ...portalEnv(portal), PORT: String(portal.port), HOST: "127.0.0.1" },
+    env: { ...portalEnv(portal), ...allocatorEnv(), PORT: String(portal.port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let serverLog = "";

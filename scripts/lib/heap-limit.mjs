@@ -17,3 +17,15 @@ export function heapLimitArgs(env = process.env) {
     );
   return [`--max-old-space-size=${Number(raw)}`];
 }
+
+/**
+ * The server's environment for glibc's allocator: at most 2 malloc arenas unless MALLOC_ARENA_MAX says otherwise.
+ * glibc gives each thread that allocates at once an arena of its own, up to 8 per core, and keeps what each has
+ * touched; Node's threads (libuv's pool, V8's helpers, zlib) spread the Buffers of pages, cache entries and database
+ * rows over them. A crawl of 1,000 first visits on the world database, the same pages against one server each
+ * (2026-12-02 00:2x): the server's peak RSS 494 MB with glibc's default, 443 MB with 2 arenas, pages per second and
+ * CPU per page within the runs' noise (22.2-24.7 against 23.0 pages/s; 43.8 against 41.4 ms p50).
+ */
+export function allocatorEnv(env = process.env) {
+  return { MALLOC_ARENA_MAX: (env.MALLOC_ARENA_MAX ?? "").trim() || "2" };
+}

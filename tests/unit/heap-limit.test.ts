@@ -1,7 +1,7 @@
 // The server's heap limit (scripts/lib/heap-limit.mjs): 256 MB unless ATLAS_HEAP_MB says otherwise, and a clear
-// refusal of a value that is not a size.
+// refusal of a value that is not a size; and its allocator's arenas, 2 unless MALLOC_ARENA_MAX says otherwise.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_HEAP_MB, heapLimitArgs } from "../../scripts/lib/heap-limit.mjs";
+import { allocatorEnv, DEFAULT_HEAP_MB, heapLimitArgs } from "../../scripts/lib/heap-limit.mjs";
 
 describe("heapLimitArgs", () => {
   it("limits the heap to 256 MB when ATLAS_HEAP_MB is unset or blank", () => {
@@ -23,4 +23,15 @@ describe("heapLimitArgs", () => {
       );
     },
   );
+});
+
+describe("allocatorEnv", () => {
+  it("gives the server 2 malloc arenas when MALLOC_ARENA_MAX is unset or blank", () => {
+    expect(allocatorEnv({})).toEqual({ MALLOC_ARENA_MAX: "2" });
+    expect(allocatorEnv({ MALLOC_ARENA_MAX: " " })).toEqual({ MALLOC_ARENA_MAX: "2" });
+  });
+
+  it("keeps the value the environment sets", () => {
+    expect(allocatorEnv({ MALLOC_ARENA_MAX: "8" })).toEqual({ MALLOC_ARENA_MAX: "8" });
+  });
 });
