@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { memoryCost, packEntry, unpackEntry } from "../../lib/cache/store-common.mjs";
 
-const html = `<!DOCTYPE html><html lang="zh-CN"><body><h1 class="x">南京医科大学 "Nanjing"</h1>${"<p>\\u2028 ✓</p>".repeat(200)}</body></html>`;
+const html =
+  `<!DOCTYPE html><html lang="zh-CN"><body><h1 class="x">南京医科大学 "Nanjing"</h1>` +
+  `${"<p>\\u2028 ✓</p>".repeat(200)}</body></html>`;
 const page = {
   value: {
     kind: "APP_PAGE",
