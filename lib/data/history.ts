@@ -1,7 +1,8 @@
 import "server-only";
 import type { Locale } from "@/i18n/routing";
-import { db } from "./db";
+import { db, recordDb } from "./db";
 import { cached, tags } from "../cache/read-cache";
+import type { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../shared/actor";
 import { pickName } from "../shared/names";
 import { requireAdmin } from "./guards";
@@ -39,7 +40,7 @@ async function loadPublicHistory(
   scope: { institution?: string; organization?: string },
   locale: Locale,
 ): Promise<PublicHistoryEntry[]> {
-  const memberships = await db().membership.findMany({
+  const memberships = await recordDb().membership.findMany({
     where: scope.institution
       ? { institution: { slug: scope.institution } }
       : { organization: { slug: scope.organization } },
@@ -51,12 +52,13 @@ async function loadPublicHistory(
   });
   if (!memberships.length) return [];
   const byId = new Map(memberships.map((m) => [m.id, m]));
-  const events = await db().auditEvent.findMany({
-    where: { entityType: "Membership", entityId: { in: [...byId.keys()] } },
-    select: { at: true, action: true, entityId: true, before: true, after: true },
-    orderBy: { at: "desc" },
-    take: 50,
-  });
+  // The ids as one array value: an IN list would be a statement of its own for each number of memberships, and this
+  // client keeps every statement it prepares (recordDb).
+  const events = await recordDb().$queryRaw<
+    { at: Date; action: string; entityId: string; before: Prisma.JsonValue; after: Prisma.JsonValue }[]
+  >`SELECT at, action, "entityId", before, after FROM "AuditEvent"
+    WHERE "entityType" = 'Membership' AND "entityId" = ANY(${[...byId.keys()]}::text[])
+    ORDER BY at DESC LIMIT 50`;
   // Only the events the portal writes: a row of another kind would have no name to show.
   return events.flatMap((e) => {
     const m = byId.get(e.entityId)!;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Locale } from "@/i18n/routing";
 import type { Prisma } from "../../generated/prisma/client";
-import { db } from "../db";
+import { recordDb } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
@@ -173,7 +173,7 @@ async function loadInstitution(
     participations === undefined
       ? profileSelect
       : { ...profileSelect, memberships: { ...profileSelect.memberships, take: participations } };
-  const i = await db().institution.findUnique({ where: { slug }, select });
+  const i = await recordDb().institution.findUnique({ where: { slug }, select });
   return i ? toProfile(i, locale) : null;
 }
 

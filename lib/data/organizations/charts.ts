@@ -1,6 +1,6 @@
 import "server-only";
 import type { Locale } from "@/i18n/routing";
-import { db } from "../db";
+import { db, recordDb } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { Prisma } from "../../generated/prisma/client";
 import { pickName } from "../../shared/names";
@@ -12,22 +12,22 @@ import { institutionNameSelect, organizationNameSelect } from "../selects";
 // sends a row per country or per year, never a row per member. Public data only: no acting user needed.
 
 async function loadOrganizationCharts(slug: string): Promise<OrganizationCharts | null> {
-  const org = await db().organization.findUnique({ where: { slug }, select: { id: true, countries: true } });
+  const org = await recordDb().organization.findUnique({ where: { slug }, select: { id: true, countries: true } });
   if (!org) return null;
   const [countries, joins, unknown] = await Promise.all([
-    db().$queryRaw<{ code: string; count: bigint }[]>`
+    recordDb().$queryRaw<{ code: string; count: bigint }[]>`
       SELECT i.country::text AS code, count(*) AS count
       FROM "Membership" m JOIN "Institution" i ON i.id = m."institutionId"
       WHERE m."organizationId" = ${org.id} GROUP BY 1 ORDER BY 2 DESC, 1 ASC`,
     // The month only where the source gave one: a year-precision date is stored as 1 January, not a January join.
-    db().$queryRaw<{ year: number; month: number | null; count: bigint }[]>`
+    recordDb().$queryRaw<{ year: number; month: number | null; count: bigint }[]>`
       SELECT date_part('year', m."joinedOn")::int AS year,
              CASE WHEN m."joinedPrecision" = 'YEAR' THEN NULL ELSE date_part('month', m."joinedOn")::int END AS month,
              count(*) AS count
       FROM "Membership" m
       WHERE m."organizationId" = ${org.id} AND m."joinedOn" IS NOT NULL AND m."joinedPrecision" IS NOT NULL
       GROUP BY 1, 2 ORDER BY 1, 2`,
-    db().$queryRaw<{ n: bigint }[]>`
+    recordDb().$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM "Membership" m
       WHERE m."organizationId" = ${org.id} AND (m."joinedOn" IS NULL OR m."joinedPrecision" IS NULL)`,
   ]);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Locale } from "@/i18n/routing";
 import type { Prisma } from "../../generated/prisma/client";
-import { db } from "../db";
+import { recordDb } from "../db";
 import { cached, tags } from "../../cache/read-cache";
 import { fromStoredDate } from "../../shared/dates";
 import { pickName } from "../../shared/names";
@@ -136,7 +136,7 @@ function toProfile(o: ProfileRow, locale: Locale): OrganizationProfile {
 }
 
 async function loadOrganization(slug: string, locale: Locale): Promise<OrganizationProfile | null> {
-  const o = await db().organization.findUnique({ where: { slug }, select: profileSelect });
+  const o = await recordDb().organization.findUnique({ where: { slug }, select: profileSelect });
   return o ? toProfile(o, locale) : null;
 }
 
