@@ -2,7 +2,7 @@
 
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 
-export type MapTarget = { code: string; x: number; y: number; r: number; name: string; label: string };
+type MapTarget = { code: string; x: number; y: number; r: number; label: string };
 
 // WCAG 2.2's minimum target (axe target-size): 24 × 24 CSS pixels.
 const MIN_TARGET_PX = 24;
@@ -14,12 +14,26 @@ const ASSUMED_SCALE = 800 / 960;
  * passed as children) lies a transparent copy of each circle, at least 24 × 24 CSS pixels whatever the
  * map's scale, that is a button; choosing one (tap, click, Enter or Space) writes its country and member
  * count into a visible panel under the map instead of a tooltip that only a mouse hover shows.
+ *
+ * The copies are read from the picture's own circles (their place, size and title) once the browser has it,
+ * not sent as props: the buttons do nothing before the script runs anyway, and as props and server-rendered
+ * buttons each country was written three more times into every organization page (a page of 40 member
+ * countries carried about 16 KB of them).
  */
+function readTargets(box: HTMLElement): MapTarget[] {
+  return [...box.querySelectorAll<SVGCircleElement>("svg[role=img] circle[data-country]")].map((circle) => ({
+    code: circle.dataset.country ?? "",
+    x: circle.cx.baseVal.value,
+    y: circle.cy.baseVal.value,
+    r: circle.r.baseVal.value,
+    label: circle.querySelector("title")?.textContent ?? "",
+  }));
+}
+
 export function WorldMapControls({
   children,
   width,
   height,
-  targets,
   groupLabel,
   hint,
   panelLabel,
@@ -27,17 +41,18 @@ export function WorldMapControls({
   children: ReactNode;
   width: number;
   height: number;
-  targets: MapTarget[];
   groupLabel: string;
   hint: string;
   panelLabel: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(ASSUMED_SCALE);
+  const [targets, setTargets] = useState<MapTarget[]>([]);
   const [selected, setSelected] = useState<MapTarget | null>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    setTargets(readTargets(el));
     const observer = new ResizeObserver(([entry]) => {
       const rendered = entry?.contentRect.width ?? 0;
       if (rendered > 0) setScale(rendered / width);
@@ -96,14 +111,7 @@ export function WorldMapControls({
         className="min-h-11 rounded-md border border-line bg-white px-3 py-2 text-sm"
         data-testid="map-panel"
       >
-        {selected ? (
-          <>
-            <p className="font-semibold">{selected.name}</p>
-            <p className="text-slate-700">{selected.label}</p>
-          </>
-        ) : (
-          <p className="text-muted">{hint}</p>
-        )}
+        {selected ? <p className="font-semibold">{selected.label}</p> : <p className="text-muted">{hint}</p>}
       </section>
     </div>
   );

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { baseMap, LAND_FILL, SEA_FILL } from "@/lib/charts/world-map";
 import { countryName } from "@/lib/shared/countries";
 import type { CountryCount } from "@/lib/shared/types/charts";
-import { type MapTarget, WorldMapControls } from "./world-map-controls";
+import { WorldMapControls } from "./world-map-controls";
 
 // Sequential shades of the accent colour, light to dark, by order of magnitude of the member count.
 const SHADES = [
@@ -35,25 +35,6 @@ function placeCircles(members: CountryCount[], namedOnly: string[]) {
   const listed = new Set(members.map((m) => m.code));
   const named = namedOnly.filter((code) => !listed.has(code) && map.anchors.has(code));
   return { map, largest, placed, named };
-}
-
-/** The same circles as controls (world-map-controls.tsx), each with what its tooltip says. */
-function mapTargets(
-  members: CountryCount[],
-  namedOnly: string[],
-  describe: (code: string) => string | null,
-  locale: Locale,
-): MapTarget[] {
-  const { map, largest, placed, named } = placeCircles(members, namedOnly);
-  const target = (code: string, r: number): MapTarget => {
-    const at = map.anchors.get(code)!;
-    const name = countryName(code, locale);
-    return { code, x: at.x, y: at.y, r, name, label: describe(code) ?? name };
-  };
-  return [
-    ...named.map((code) => target(code, MIN_RADIUS)),
-    ...placed.map((m) => target(m.code, radiusFor(m.count, largest))),
-  ];
 }
 
 /**
@@ -151,7 +132,6 @@ export async function WorldMap({
       <WorldMapControls
         width={map.width}
         height={map.height}
-        targets={mapTargets(members, namedOnly, describe, locale)}
         groupLabel={phones("mapControls")}
         hint={phones("mapHint")}
         panelLabel={phones("mapPanel")}
@@ -190,7 +170,7 @@ export async function WorldMap({
           <h3 className="text-sm font-semibold">{t("countriesList")}</h3>
           <ul className="mt-1 gap-x-6 text-sm sm:columns-2 lg:columns-3" data-testid="map-countries">
             {members.map((m) => (
-              <li key={m.code} className="flex justify-between gap-2 break-inside-avoid border-b border-line py-0.5">
+              <li key={m.code} className="count-row">
                 <span>{countryName(m.code, locale)}</span>
                 <span className="tabular-nums">{m.count}</span>
               </li>

@@ -153,6 +153,33 @@ keyboard focus shows a ring and Enter follows it`, () =>
       await screenshot(page, "charts-home-en");
     }));
 
+  test(`the map writes each country once: its buttons are read from the picture in the browser, not sent as props \
+and buttons beside it`, () =>
+    session.use(async (page) => {
+      const path = "/en/organizations/eurasia-pacific-uninet";
+      const html = await (await page.request.get(`${baseUrl()}${path}`)).text();
+      // The picture's circle (data-country) and its title, once in the HTML and once in the payload; before the
+      // change each country was also a target prop ("targets") and a server-rendered button (data-map-target).
+      expect(html.split('data-country="CN"').length - 1).toBe(1);
+      expect(html).not.toContain("data-map-target");
+      expect(html).not.toContain('\\"targets\\"');
+      expect(html.split("China: 1 member").length - 1).toBe(2);
+
+      await openPage(page, path);
+      const map = page.locator('[data-chart="world-map"]');
+      await map.locator('[data-map-controls="measured"]').waitFor();
+      const labels = await map.getByRole("button").evaluateAll((circles) => circles.map((c) => c.ariaLabel));
+      const titles = await map
+        .locator('svg[role="img"] circle[data-country] > title')
+        .evaluateAll((all) => all.map((t) => t.textContent));
+      // One button per circle of the picture, in its order: the countries only a source names, then the members.
+      expect(labels).toEqual(titles);
+      expect(labels).toContain("Austria: named by a source, no member listed here");
+      expect(labels.at(-1)).toBe("China: 1 member");
+      await map.getByRole("button", { name: "China: 1 member" }).click();
+      expect(await map.getByTestId("map-panel").innerText()).toBe("China: 1 member");
+    }));
+
   test(`an institution's network is not in its page's HTML: the browser asks /api/network for it (a 304 once it has \
 it), a directory entry has none, and an unknown address is a 404`, () =>
     session.use(async (page) => {
