@@ -62,6 +62,10 @@ process.title = "alliance-atlas";
 const { takeNextCacheMeasureOnlyWhenChecked } = await import("./lib/next-cache-write.mjs");
 takeNextCacheMeasureOnlyWhenChecked();
 const { default: next } = await import("next");
+const { inRequest, olderRenderToAwait } = await import("../lib/cache/renders-in-flight.mjs");
+const { RedisStore } = await import("../lib/cache/redis-store.mjs");
+// Another instance's invalidations are in Redis; one instance records its own in memory (renders-in-flight.mjs).
+const latestElsewhere = process.env.REDIS_URL ? () => RedisStore.latestInvalidation() : undefined;
 const { mendNotFoundAnswers, notFoundTexts } = await import("./lib/not-found-shell.mjs");
 const { readFileSync } = await import("node:fs");
 const messages = Object.fromEntries(
@@ -105,7 +109,17 @@ const server = http.createServer((req, res) => {
   mendNotFoundAnswers(req, res, (url) => notFoundTexts(new URL(url, "http://front").pathname, messages));
   varyRecordPagesByAccept(req, res);
   expireAtFrontWithinTheSecond(req, res);
-  handle(req, res).catch((error) => {
+  // A page request waits for a render of the same page that began before the latest invalidation (Next would hand
+  // it that render's answer, read before the change): lib/cache/renders-in-flight.mjs.
+  const older =
+    req.method === "GET" || req.method === "HEAD"
+      ? olderRenderToAwait((req.url ?? "/").split("?")[0], latestElsewhere)
+      : null;
+  const prefetch = req.headers["next-router-prefetch"] !== undefined;
+  (older
+    ? older.then(() => inRequest(prefetch, () => handle(req, res)))
+    : inRequest(prefetch, () => handle(req, res))
+  ).catch((error) => {
     console.error(`[atlas] request ${req.method} ${req.url} failed:`, error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end("Internal Server Error\n");

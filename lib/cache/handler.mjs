@@ -19,6 +19,7 @@ import path from "node:path";
 import { buildIdOf } from "./build-id.mjs";
 import { localStore } from "./local-store.mjs";
 import { RedisStore } from "./redis-store.mjs";
+import { invalidated, renderEnded, renderStarted } from "./renders-in-flight.mjs";
 import { ENTRY_TTL_SECONDS, MAX_TTL_SECONDS, warn } from "./store-common.mjs";
 
 export { disconnectCache } from "./redis-store.mjs";
@@ -53,7 +54,7 @@ export default class AtlasCacheHandler {
     if (this.building) return null;
     try {
       const entry = await this.store.read(key);
-      if (!entry) return null;
+      if (!entry) return this.miss(key);
       const tags = tagsOf(entry, ctx);
       if (tags.length) {
         const states = await this.store.tagStates(tags);
@@ -63,18 +64,27 @@ export default class AtlasCacheHandler {
           if (!state) continue;
           // Invalidated since the entry's request began (the same millisecond included): a miss, rendered afresh.
           if (typeof state.expired === "number" && state.expired <= now && state.expired >= entry.lastModified)
-            return null;
+            return this.miss(key);
           if (typeof state.stale === "number" && state.stale >= entry.lastModified) stale = true;
         }
         // revalidateTag(tag, profile): serve this one while a fresh copy is made in the background
         // (an entry from the epoch is past any revalidate time).
-        if (stale) return { value: entry.value, lastModified: 1, cacheControl: entry.cacheControl };
+        if (stale) {
+          renderStarted(key, this.startedAt, true);
+          return { value: entry.value, lastModified: 1, cacheControl: entry.cacheControl };
+        }
       }
       return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
     } catch (error) {
       warn(`${this.storeName} read`, error);
-      return null;
+      return this.miss(key);
     }
+  }
+
+  /** A miss: the page is rendered next (renders-in-flight.mjs). */
+  miss(key) {
+    renderStarted(key, this.startedAt, false);
+    return null;
   }
 
   async set(key, data, ctx) {
@@ -94,6 +104,8 @@ export default class AtlasCacheHandler {
       await this.store.write(key, entry, ttl);
     } catch (error) {
       warn(`${this.storeName} write`, error);
+    } finally {
+      renderEnded(key);
     }
   }
 
@@ -102,6 +114,7 @@ export default class AtlasCacheHandler {
     const list = (typeof tags === "string" ? [tags] : (tags ?? [])).filter(Boolean);
     if (!list.length) return;
     const now = Date.now();
+    invalidated(now);
     // Same meaning as Next's own tag manifest: no durations = expired now (updateTag); durations = stale
     // now, expired after durations.expire seconds (revalidateTag with a profile).
     const state = durations

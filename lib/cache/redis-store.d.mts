@@ -3,3 +3,10 @@
 export function redisBoundWarning(url?: string): Promise<string | null>;
 /** Close this process's Redis connection. */
 export function disconnectCache(): void;
+/** Entries and tag states in Redis, shared by every instance. */
+export class RedisStore {
+  constructor(build: string);
+  /** When any instance last recorded an invalidation (ms; 0 if none). */
+  static latestInvalidation(): Promise<number>;
+  setTagStates(tags: string[], state: { stale?: number; expired?: number }): Promise<void>;
+}

@@ -75,6 +75,14 @@ export class RedisStore {
     this.tagsKey = `${p}tags`;
   }
 
+  /**
+   * When any instance last recorded an invalidation (ms; 0 if none): a request is held only for a render that
+   * began before it (renders-in-flight.mjs), and the change may have been approved on another instance.
+   */
+  static async latestInvalidation() {
+    return Number(await redis().get(`${prefix()}invalidated-at`)) || 0;
+  }
+
   async read(key) {
     const raw = await redis().getBuffer(this.entryPrefix + key);
     return raw ? unpackEntry(raw) : null;
@@ -93,6 +101,12 @@ export class RedisStore {
   }
 
   async setTagStates(tags, state) {
-    await redis().hset(this.tagsKey, ...tags.flatMap((tag) => [tag, JSON.stringify(state)]));
+    const results = await redis()
+      .multi()
+      .hset(this.tagsKey, ...tags.flatMap((tag) => [tag, JSON.stringify(state)]))
+      .set(`${prefix()}invalidated-at`, String(state.stale ?? state.expired ?? Date.now()))
+      .exec();
+    const failed = results?.find(([error]) => error);
+    if (failed) throw failed[0];
   }
 }
