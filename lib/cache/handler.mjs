@@ -114,7 +114,9 @@ export default class AtlasCacheHandler {
     const list = (typeof tags === "string" ? [tags] : (tags ?? [])).filter(Boolean);
     if (!list.length) return;
     const now = Date.now();
-    invalidated(now);
+    // Only an expiry holds requests for the renders under way (renders-in-flight.mjs): a page revalidated in the
+    // background (tags.pages, after every approval) is served stale anyway while its fresh copy renders.
+    if (!durations) invalidated(now);
     // Same meaning as Next's own tag manifest: no durations = expired now (updateTag); durations = stale
     // now, expired after durations.expire seconds (revalidateTag with a profile).
     const state = durations

@@ -76,8 +76,8 @@ export class RedisStore {
   }
 
   /**
-   * When any instance last recorded an invalidation (ms; 0 if none): a request is held only for a render that
-   * began before it (renders-in-flight.mjs), and the change may have been approved on another instance.
+   * When any instance last expired a tag (ms; 0 if none): a request is held only for a render that began before
+   * such an expiry (renders-in-flight.mjs), and the change may have been approved on another instance.
    */
   static async latestInvalidation() {
     return Number(await redis().get(`${prefix()}invalidated-at`)) || 0;
@@ -101,11 +101,12 @@ export class RedisStore {
   }
 
   async setTagStates(tags, state) {
-    const results = await redis()
+    const write = redis()
       .multi()
-      .hset(this.tagsKey, ...tags.flatMap((tag) => [tag, JSON.stringify(state)]))
-      .set(`${prefix()}invalidated-at`, String(state.stale ?? state.expired ?? Date.now()))
-      .exec();
+      .hset(this.tagsKey, ...tags.flatMap((tag) => [tag, JSON.stringify(state)]));
+    // An expiry now (updateTag), not a background revalidation: the one a request is held for.
+    if (state.stale === undefined && state.expired !== undefined) write.set(`${prefix()}invalidated-at`, state.expired);
+    const results = await write.exec();
     const failed = results?.find(([error]) => error);
     if (failed) throw failed[0];
   }

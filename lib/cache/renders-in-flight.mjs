@@ -10,8 +10,10 @@
 //   - the handler (handler.mjs) notes a render when it answers a page's key with a miss or a stale copy (a render
 //     follows), and its end when that render stores its result;
 //   - the server (scripts/serve.mjs) holds a request for a page while a render of that page is under way that began
-//     before the latest invalidation, and hands it to Next once that render has stored its result. That result is
-//     dated before the invalidation (handler.mjs), so Next renders the page afresh for the request.
+//     before the latest expiry (an approval expires the pages it is about at once), and hands it to Next once that
+//     render has stored its result. That result is dated before the expiry (handler.mjs), so Next renders the page
+//     afresh for the request. A background revalidation (every other page, after any approval) holds nothing: Next
+//     serves the stale copy meanwhile whichever render answers.
 // Next loads the handler by itself and the server imports this file too: the state lives on globalThis, so both
 // see the same renders whichever module instance each has.
 
@@ -64,13 +66,13 @@ export function renderEnded(key) {
   render.end();
 }
 
-/** This process recorded an invalidation at `at` (ms). */
+/** This process expired a tag at `at` (ms): an approval's own pages (a background revalidation is not one). */
 export function invalidated(at) {
   state.invalidatedAt = Math.max(state.invalidatedAt, at);
 }
 
 /**
- * Before a request for `page` goes to Next: if a render of it is under way that began before the latest invalidation
+ * Before a request for `page` goes to Next: if a render of it is under way that began before the latest expiry
  * (this process's, or `latestElsewhere()`'s: another instance's, read only then), wait for it to store its result,
  * at most WAIT_LIMIT_MS. Null when nothing need wait (the usual case: no render of this page is under way).
  */

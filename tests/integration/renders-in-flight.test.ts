@@ -153,6 +153,12 @@ starts none`, async () => {
     // A visit is answered with the copy and starts the refresh, which reads the database as it is then…
     expect(await ask()).toBe("first");
     await sleep(50);
+    // Another approval revalidates every page in the background again: that holds nobody (the copy is served
+    // stale meanwhile, whichever render answers).
+    await request().revalidateTag("pages", { expire: 3600 });
+    const started = Date.now();
+    await renders.olderRenderToAwait(page);
+    expect(Date.now() - started).toBeLessThan(100);
     // …then this page's own change commits while the refresh is under way.
     database.notes = "second";
     await request().revalidateTag([`institution:${page}`]);
@@ -183,6 +189,9 @@ starts none`, async () => {
       // …and another instance records an invalidation in Redis (written as that instance would: straight to Redis).
       const at = Date.now();
       await new RedisStore("test-build").setTagStates([`institution:${page}`], { expired: at });
+      expect(await RedisStore.latestInvalidation()).toBe(at);
+      // A background revalidation there is not an expiry: it moves nothing.
+      await new RedisStore("test-build").setTagStates(["pages"], { stale: at + 1, expired: at + 3_600_000 });
       expect(await RedisStore.latestInvalidation()).toBe(at);
       const started = Date.now();
       await renders.olderRenderToAwait(page, () => RedisStore.latestInvalidation(), 150);
