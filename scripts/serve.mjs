@@ -64,7 +64,7 @@ takeNextCacheMeasureOnlyWhenChecked();
 const { default: next } = await import("next");
 const { inRequest, olderRenderToAwait } = await import("../lib/cache/renders-in-flight.mjs");
 const { RedisStore } = await import("../lib/cache/redis-store.mjs");
-// Another instance's invalidations are in Redis; one instance records its own in memory (renders-in-flight.mjs).
+// Another instance's expiries are in Redis; one instance records its own in memory (renders-in-flight.mjs).
 const latestElsewhere = process.env.REDIS_URL ? () => RedisStore.latestInvalidation() : undefined;
 const { mendNotFoundAnswers, notFoundTexts } = await import("./lib/not-found-shell.mjs");
 const { readFileSync } = await import("node:fs");
@@ -109,8 +109,8 @@ const server = http.createServer((req, res) => {
   mendNotFoundAnswers(req, res, (url) => notFoundTexts(new URL(url, "http://front").pathname, messages));
   varyRecordPagesByAccept(req, res);
   expireAtFrontWithinTheSecond(req, res);
-  // A page request waits for a render of the same page that began before the latest invalidation (Next would hand
-  // it that render's answer, read before the change): lib/cache/renders-in-flight.mjs.
+  // A page request waits for a render of the same page that began before the latest expiry (Next would hand it
+  // that render's answer, read before the change): lib/cache/renders-in-flight.mjs.
   const older =
     req.method === "GET" || req.method === "HEAD"
       ? olderRenderToAwait((req.url ?? "/").split("?")[0], latestElsewhere)

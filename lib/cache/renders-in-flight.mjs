@@ -48,8 +48,13 @@ export function renderStarted(key, startedAt, stale) {
   const page = pageOfKey(key);
   if (!page) return;
   if (stale && state.requests.getStore()?.prefetch) return;
+  // One render of a page at a time is noted: another one's start moves its date back, never replaces it (a request
+  // already waiting for the first would then wait for nothing until the limit).
   const earlier = state.renders.get(page);
-  if (earlier && earlier.startedAt <= startedAt) return;
+  if (earlier) {
+    earlier.startedAt = Math.min(earlier.startedAt, startedAt);
+    return;
+  }
   let end;
   const done = new Promise((resolve) => {
     end = resolve;

@@ -177,6 +177,23 @@ starts none`, async () => {
     expect(renders.olderRenderToAwait(page)).toBeNull();
   });
 
+  it(`a second render noted for a page already rendering keeps the first's end: a request waiting for it is let in \
+when the render stores its result, not at the limit`, async () => {
+    const page = `/en/institutions/twice-${Date.now().toString(36)}`;
+    const started = Date.now();
+    renders.renderStarted(keyOf(page), started, false);
+    renders.invalidated(started + 1);
+    const held = renders.olderRenderToAwait(page, undefined, 2_000);
+    expect(held).not.toBeNull();
+    // A request that began earlier is noted later (its read of the cache took longer)…
+    renders.renderStarted(keyOf(page), started - 5, false);
+    await sleep(20);
+    // …and the render stores its result: the waiting request goes on now.
+    renders.renderEnded(keyOf(page));
+    await held;
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it("with Redis, an invalidation another instance recorded holds the request too", async () => {
     const page = `/en/institutions/elsewhere-${Date.now().toString(36)}`;
     process.env.REDIS_URL = redisUrl;
