@@ -16,6 +16,7 @@
 // Tag invalidation reaches every instance because it lives in the store too: revalidateTag records when each
 // tag was invalidated (tag → {stale, expired}), and get() compares an entry's date with its tags' times.
 import path from "node:path";
+import { forgetAbsent, isAbsent, keepAbsent, readAbsent } from "./absent-entries.mjs";
 import { buildIdOf } from "./build-id.mjs";
 import { localStore } from "./local-store.mjs";
 import { RedisStore } from "./redis-store.mjs";
@@ -53,7 +54,7 @@ export default class AtlasCacheHandler {
   async get(key, ctx) {
     if (this.building) return null;
     try {
-      const entry = await this.store.read(key);
+      const entry = readAbsent(key) ?? (await this.store.read(key));
       if (!entry) return this.miss(key);
       const tags = tagsOf(entry, ctx);
       if (tags.length) {
@@ -91,6 +92,7 @@ export default class AtlasCacheHandler {
     if (this.building) return;
     try {
       if (!data) {
+        forgetAbsent(key);
         await this.store.remove(key);
         return;
       }
@@ -101,6 +103,14 @@ export default class AtlasCacheHandler {
         tags: ctx?.fetchCache ? (ctx.tags ?? []) : [],
       };
       const ttl = Math.min(Math.max(ENTRY_TTL_SECONDS, Number(ctx?.cacheControl?.expire) || 0), MAX_TTL_SECONDS);
+      // A 404, or a read that found nothing, stays in this process (absent-entries.mjs); what the key held before
+      // (a record since removed or merged) goes, so no instance reads it again.
+      if (isAbsent(data)) {
+        keepAbsent(key, entry, ttl);
+        await this.store.remove(key);
+        return;
+      }
+      forgetAbsent(key);
       await this.store.write(key, entry, ttl);
     } catch (error) {
       warn(`${this.storeName} write`, error);

@@ -16,6 +16,13 @@ export function cacheDiskBytes(env = process.env) {
 }
 
 /**
+ * What a file takes on disk at the least: a block of the file system (4 KiB on ext4 and XFS as made by default).
+ * Counted by their length, a crawl's small entries (a page's data reads, 200 bytes to a few KB each) took up to
+ * twenty times the bound they were counted against.
+ */
+export const DISK_BLOCK_BYTES = 4096;
+
+/**
  * One instance: entries in memory (least recently used first out, within Next's cacheMaxMemorySize) and on
  * disk, so a restart or an evicted page costs a file read, not a render; tag states in memory and in one file,
  * so a restarted server still knows what was invalidated before it stopped. The disk is bounded too
@@ -66,11 +73,12 @@ class LocalStore {
     }
   }
 
-  /** A file written or read: the most recently used on disk. */
+  /** A file written or read: the most recently used on disk, counted by the blocks it takes. */
   onDisk(file, bytes) {
     this.offDisk(file);
-    this.disk.set(file, bytes);
-    this.diskBytes += bytes;
+    const held = Math.ceil(bytes / DISK_BLOCK_BYTES) * DISK_BLOCK_BYTES;
+    this.disk.set(file, held);
+    this.diskBytes += held;
   }
 
   offDisk(file) {

@@ -85,6 +85,27 @@ is served from the shared cache by the other`, async () => {
     expect(proxy.served.every((n) => n >= 3)).toBe(true);
   });
 
+  it(`addresses no record has leave nothing in the shared cache: a stream of them cannot push real pages out of \
+Redis, and one asked again is still answered from the instance's own memory`, async () => {
+    const entries = async () => (await redis.keys(`${prefix}entry:*`)).length;
+    // Warm both instances' routes first: a first render of a route stores what every page of it shares.
+    for (const i of [0, 1]) await fetch(`${proxy.url}/en/institutions/no-such-warm-${i}`, { headers: on(i) });
+    const before = await entries();
+    const missing = Array.from(
+      { length: 12 },
+      (_, n) => `/en/${n % 2 ? "organizations" : "institutions"}/no-such-${n}`,
+    );
+    for (const [n, path] of missing.entries()) {
+      const response = await fetch(`${proxy.url}${path}`, { headers: on(n % 2) });
+      expect(response.status).toBe(404);
+      await response.arrayBuffer();
+    }
+    expect(await entries()).toBe(before);
+    const again = await fetch(`${proxy.url}${missing[0]}`, { headers: on(0) });
+    expect(again.status).toBe(404);
+    expect(again.headers.get("x-nextjs-cache")).toBe("HIT");
+  });
+
   it("an approval made through instance 0 is visible on the public page through instance 1 within 1 s", async () => {
     const marker = `Checked across instances ${Date.now()}`;
     const staff = await prisma.user.findUniqueOrThrow({

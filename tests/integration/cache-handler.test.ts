@@ -136,6 +136,88 @@ it may hold what the change replaced`, async () => {
     expect(await next.get(data, { kind: "FETCH", tags: ["pages", "organization:race"], softTags: [] })).toBeNull();
   });
 
+  describe("a 404, and a read that found nothing", () => {
+    const missing = (html: string, tags: string) => ({ ...page(html, tags), status: 404 });
+    const nothing = (body: "null" | "[]") => ({
+      kind: "FETCH",
+      data: { body, headers: {}, status: 200, url: "" },
+      revalidate: 3600,
+    });
+    // Another instance, or this one restarted: its own memory, the same store.
+    const elsewhere = async () => {
+      env();
+      vi.resetModules();
+      const mod = (await import("@/lib/cache/handler.mjs")) as unknown as typeof HandlerModule;
+      return { handler: new mod.default(options), done: () => mod.disconnectCache() };
+    };
+    const fetchCtx = (tags: string[]) => ({ kind: "FETCH", tags, softTags: [] });
+
+    it(`stay in this instance: asked again they are hits, and the shared store never holds them, \
+nor what the address held before`, async () => {
+      const [gone, none, empty, replaced] = [key("institutions/zz"), key("zz-null"), key("zz-empty"), key("merged")];
+      await request().set(replaced, page("<p>was here</p>", "institution:merged"), {
+        cacheControl: { revalidate: 3600 },
+      });
+      await request().set(gone, missing("<p>Page not found</p>", "institution:zz"), {
+        cacheControl: { revalidate: 3600 },
+      });
+      await request().set(none, nothing("null"), { fetchCache: true, tags: ["institution:zz"] });
+      await request().set(empty, nothing("[]"), { fetchCache: true, tags: ["institution:zz"] });
+      // The record behind `replaced` was merged away: its address now renders a 404.
+      await request().set(replaced, missing("<p>Page not found</p>", "institution:merged"), {
+        cacheControl: { revalidate: 3600 },
+      });
+      const here = request();
+      expect(((await here.get(gone, { kind: "APP_PAGE" }))!.value as { status: number }).status).toBe(404);
+      expect(await here.get(none, fetchCtx(["institution:zz"]))).not.toBeNull();
+      expect(await here.get(empty, fetchCtx(["institution:zz"]))).not.toBeNull();
+      expect(((await here.get(replaced, { kind: "APP_PAGE" }))!.value as { html: string }).html).toContain("not found");
+      const other = await elsewhere();
+      try {
+        for (const k of [gone, replaced]) expect(await other.handler.get(k, { kind: "APP_PAGE" })).toBeNull();
+        for (const k of [none, empty]) expect(await other.handler.get(k, fetchCtx(["institution:zz"]))).toBeNull();
+      } finally {
+        other.done();
+      }
+    });
+
+    it("are invalidated by their tags, and give way to the record once it exists", async () => {
+      const [gone, born] = [key("institutions/soon"), key("institutions/born")];
+      await request().set(gone, missing("<p>Page not found</p>", "institution:soon"), {
+        cacheControl: { revalidate: 3600 },
+      });
+      await request().set(born, missing("<p>Page not found</p>", "institution:born"), {
+        cacheControl: { revalidate: 3600 },
+      });
+      await tick();
+      await request().revalidateTag(["institution:soon"]);
+      expect(await request().get(gone, { kind: "APP_PAGE" })).toBeNull();
+      await request().set(born, page("<p>born</p>", "institution:born"), { cacheControl: { revalidate: 3600 } });
+      expect(((await request().get(born, { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe("<p>born</p>");
+      // Stored as any page: another instance reads it.
+      const other = await elsewhere();
+      try {
+        expect(((await other.handler.get(born, { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe(
+          "<p>born</p>",
+        );
+      } finally {
+        other.done();
+      }
+    });
+
+    it("a stream of addresses no record has turns over only the last few hundred of them", async () => {
+      const { MAX_ABSENT_ENTRIES } = await import("@/lib/cache/absent-entries.mjs");
+      const real = key("organizations/real");
+      await request().set(real, page("<p>real</p>", "organization:real"), { cacheControl: { revalidate: 3600 } });
+      const guesses = Array.from({ length: MAX_ABSENT_ENTRIES + 10 }, (_, i) => key(`institutions/guess-${i}`));
+      for (const k of guesses)
+        await request().set(k, missing("<p>Page not found</p>", "pages"), { cacheControl: { revalidate: 3600 } });
+      expect(await request().get(guesses[0]!, { kind: "APP_PAGE" })).toBeNull();
+      expect(await request().get(guesses.at(-1)!, { kind: "APP_PAGE" })).not.toBeNull();
+      expect(((await request().get(real, { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe("<p>real</p>");
+    });
+  });
+
   it(`a background refresh whose request began before a revalidateTag, and wrote after it, is stale again, \
 never fresh`, async () => {
     const k = key("organizations/swr");
@@ -251,6 +333,28 @@ and a restart finds only what was kept`, async () => {
       expect(onDisk()).toBeLessThanOrEqual(1024 * 1024);
       expect(await html(tight, "/en/kept-1")).toBeUndefined();
       expect(await html(tight, "/en/kept-6")).toBe("<p>6</p>xx");
+    });
+
+    it("small entries are counted by the blocks they take on disk, not by their length", async () => {
+      rmSync(path.join(cacheRoot, "cache"), { recursive: true, force: true });
+      const store = await withBound("1");
+      // 400 data reads of 300 bytes: 120 KB by their length, 400 blocks of 4 KiB (1.6 MB) on the disk.
+      for (let n = 0; n < 400; n++)
+        await store().set(
+          `/data/small-${n}`,
+          {
+            kind: "FETCH",
+            data: { body: JSON.stringify({ n, pad: "x".repeat(200) }), headers: {}, status: 200, url: "" },
+          },
+          { fetchCache: true, tags: ["registry"] },
+        );
+      await tick();
+      const dir = path.join(cacheRoot, "cache", "atlas", "entries");
+      const blocks = readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile() && f.name.endsWith(".entry"))
+        .reduce((sum, f) => sum + statSync(path.join(f.parentPath, f.name)).blocks * 512, 0);
+      expect(blocks).toBeGreaterThan(0);
+      expect(blocks).toBeLessThanOrEqual(1024 * 1024);
     });
 
     it("a bound that is not a whole number of megabytes is refused with its reason", async () => {
