@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MAX_TTL_SECONDS, memoryCost, packEntry, unpackEntry, warn } from "./store-common.mjs";
+import { MAX_TTL_SECONDS, fromStored, memoryCost, packEntry, toStored, unpackEntry, warn } from "./store-common.mjs";
 
 /** The disk the local store may fill (CACHE_DISK_MB), in bytes; a bad value is a clear error at start. */
 export const DEFAULT_CACHE_DISK_MB = 1024;
@@ -141,12 +141,13 @@ class LocalStore {
         this.offDisk(file);
         return null;
       }
-      entry = unpackEntry(raw);
+      const packed = await fromStored(raw);
+      entry = packed && unpackEntry(packed);
       if (!entry) {
         await this.remove(key);
         return null;
       }
-      this.remember(key, entry, memoryCost(raw.byteLength, entry));
+      this.remember(key, entry, memoryCost(packed.byteLength, entry));
       if (this.disk.has(file)) this.onDisk(file, this.disk.get(file));
     }
     if (!entry) return null;
@@ -159,9 +160,10 @@ class LocalStore {
 
   async write(key, entry, ttlSeconds) {
     const stored = { ...entry, expiresAt: Date.now() + ttlSeconds * 1000 };
-    const raw = packEntry(stored);
-    this.remember(key, stored, memoryCost(raw.byteLength, stored));
+    const packed = packEntry(stored);
+    this.remember(key, stored, memoryCost(packed.byteLength, stored));
     if (!this.entriesDir) return;
+    const raw = await toStored(packed);
     // Written whole, then renamed: a reader never sees half an entry.
     const file = this.file(key);
     const nonce = createHash("sha256").update(`${Math.random()}`).digest("hex").slice(0, 8);

@@ -1,6 +1,6 @@
 // The cache handler's store shared by every instance (handler.mjs uses it when REDIS_URL is set).
 import Redis from "ioredis";
-import { packEntry, unpackEntry, warn } from "./store-common.mjs";
+import { fromStored, packEntry, toStored, unpackEntry, warn } from "./store-common.mjs";
 
 let client;
 
@@ -85,11 +85,12 @@ export class RedisStore {
 
   async read(key) {
     const raw = await redis().getBuffer(this.entryPrefix + key);
-    return raw ? unpackEntry(raw) : null;
+    const packed = raw ? await fromStored(raw) : null;
+    return packed ? unpackEntry(packed) : null;
   }
 
   async write(key, entry, ttlSeconds) {
-    await redis().set(this.entryPrefix + key, packEntry(entry), "EX", ttlSeconds);
+    await redis().set(this.entryPrefix + key, await toStored(packEntry(entry)), "EX", ttlSeconds);
   }
 
   async remove(key) {

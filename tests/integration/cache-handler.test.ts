@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -134,6 +135,28 @@ it may hold what the change replaced`, async () => {
     const next = request();
     expect(await next.get(p, { kind: "APP_PAGE" })).toBeNull();
     expect(await next.get(data, { kind: "FETCH", tags: ["pages", "organization:race"], softTags: [] })).toBeNull();
+  });
+
+  it("a page is stored compressed: its HTML and payload, the same tree twice, take a fraction of it", async () => {
+    const k = key("organizations/compressed");
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr class="card-row"><th>Member ${i}</th><td>2019</td></tr>`);
+    const html = `<table>${rows.join("")}</table>`;
+    await request().set(k, page(html, "organization:compressed"), { cacheControl: { revalidate: 3600 } });
+    const stored = process.env.REDIS_URL
+      ? await redis.strlen((await redis.keys(`${prefix}entry:*`)).find((r) => r.endsWith(k))!)
+      : statSync(
+          path.join(
+            cacheRoot,
+            "cache",
+            "atlas",
+            "entries",
+            "dev",
+            `${createHash("sha256").update(k).digest("hex")}.entry`,
+          ),
+        ).size;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan((2 * html.length) / 8);
+    expect(((await request().get(k, { kind: "APP_PAGE" }))!.value as { html: string }).html).toBe(html);
   });
 
   describe("a 404, and a read that found nothing", () => {
@@ -280,8 +303,12 @@ and still knows what was invalidated before it stopped`, async () => {
   });
 
   describe("on disk, at most CACHE_DISK_MB", () => {
-    // Entries of about 240 KB on disk (120 KB of HTML and an RSC payload as large): a bound of 1 MB holds four.
-    const big = (n: number) => page(`<p>${n}</p>${"x".repeat(120_000)}`, "organizations");
+    // Entries of about 240 KB on disk (120 KB of HTML and an RSC payload as large, random so that compression keeps
+    // them as large): a bound of 1 MB holds four.
+    const big = (n: number) => ({
+      ...page(`<p>${n}</p>xx${randomBytes(90_000).toString("base64")}`, "organizations"),
+      rscData: randomBytes(120_000),
+    });
     const onDisk = () => {
       const dir = path.join(cacheRoot, "cache", "atlas", "entries");
       return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -1,7 +1,7 @@
 // The cache's entries as bytes (lib/cache/store-common.mjs), for the disk and for Redis: what goes in comes out,
 // the large parts are stored as they are, and bytes the codec did not write are a miss rather than an exception.
 import { describe, expect, it } from "vitest";
-import { memoryCost, packEntry, unpackEntry } from "../../lib/cache/store-common.mjs";
+import { fromStored, memoryCost, packEntry, toStored, unpackEntry } from "../../lib/cache/store-common.mjs";
 
 const html =
   `<!DOCTYPE html><html lang="zh-CN"><body><h1 class="x">南京医科大学 "Nanjing"</h1>` +
@@ -77,5 +77,31 @@ describe("what an entry costs the local store's memory", () => {
     const small = { value: { kind: "FETCH", data: { body: "short" }, tags: ["a"] }, payload: Buffer.alloc(5000) };
     const bytes = packEntry(small);
     expect(memoryCost(bytes.byteLength, small)).toBe(bytes.byteLength);
+  });
+});
+
+describe("an entry as a store keeps it", () => {
+  it("a page is compressed (its HTML and payload repeat each other) and comes back as it went in", async () => {
+    const packed = packEntry(page);
+    const stored = await toStored(packed);
+    expect(stored.byteLength).toBeLessThan(packed.byteLength / 5);
+    const back = await fromStored(stored);
+    expect(back!.equals(packed)).toBe(true);
+    expect((unpackEntry(back!) as typeof page).value.html).toBe(html);
+  });
+
+  it("a small entry is kept as it is, and an uncompressed one written before is read as it is", async () => {
+    const small = packEntry({ value: { kind: "FETCH", data: { body: "null" } } });
+    expect((await toStored(small)).equals(small)).toBe(true);
+    const packed = packEntry(page);
+    expect((await fromStored(packed))!.equals(packed)).toBe(true);
+  });
+
+  it("compressed bytes cut short or damaged are a miss, not an exception", async () => {
+    const stored = await toStored(packEntry(page));
+    expect(await fromStored(stored.subarray(0, stored.byteLength - 50))).toBeNull();
+    const damaged = Buffer.from(stored);
+    damaged.fill(0xff, 20, 60);
+    expect(await fromStored(damaged)).toBeNull();
   });
 });
