@@ -148,9 +148,17 @@ try {
     );
     const seed = args.includes("--cold-seed") ? Number(option("--cold-seed")) : undefined;
     if (seed !== undefined && !(seed >= 0 && seed < 1)) fail("--cold-seed takes a number from 0 up to (not with) 1.");
-    cold = await measureColdVisits({ baseUrl, databaseUrl, serverPid: server.pid, connections, count, seed }).catch(
-      (e) => ({ missing: String(e instanceof Error ? e.message : e) }),
-    );
+    // Without Redis the server keeps its page cache beside the build (lib/cache/local-store.mjs).
+    const cacheDir = env.REDIS_URL ? null : path.join(root, distDir, "cache", "atlas", "entries");
+    cold = await measureColdVisits({
+      baseUrl,
+      databaseUrl,
+      serverPid: server.pid,
+      connections,
+      count,
+      seed,
+      cacheDir,
+    }).catch((e) => ({ missing: String(e instanceof Error ? e.message : e) }));
   }
   let front;
   if (flag("--skip-front")) front = { missing: "skipped (--skip-front)" };

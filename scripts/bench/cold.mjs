@@ -7,12 +7,15 @@
 //     kernel for the Node server's threads and for the database server processes that serve it (/proc schedstat);
 //   - the HTML's size per page;
 //   - the search page with distinct words, and the type-ahead API with distinct prefixes, each asked once;
+//   - the crawl's pages asked again at the same concurrency: how many the bounded page cache still held, at what
+//     speed, and the disk the crawl added to it (a page's share, for the 185,000 of the world);
 //   - the framework's floor: an institution address that does not exist, each once (a 404 rendered with the site's
 //     layout after one lookup), crawled and one at a time like the pages, so a page's distance to it is its own.
 // Used by scripts/bench.mjs; the URLs are chosen at random each run, so a run never measures pages an earlier run
 // left in the cache (a clash is 1 in 185 for a thousand pages of the world database). A `seed` (0 ≤ seed < 1) picks
 // the same pages again: two builds, each served with its own empty cache, are compared on the same pages.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { processTree } from "./http.mjs";
 
@@ -69,7 +72,8 @@ async function crawl(urls, connections, expected = 200) {
       try {
         const res = await fetch(url, { headers, redirect: "manual" });
         const body = await res.arrayBuffer();
-        results.push({ ms: performance.now() - t, status: res.status, bytes: body.byteLength });
+        const hit = res.headers.get("x-nextjs-cache") === "HIT";
+        results.push({ ms: performance.now() - t, status: res.status, bytes: body.byteLength, hit });
       } catch (error) {
         results.push({ ms: performance.now() - t, status: 0, bytes: 0, error: String(error) });
       }
@@ -84,12 +88,34 @@ async function crawl(urls, connections, expected = 200) {
     latencyMs: spread(results.map((r) => r.ms)),
     errors: results.length - ok.length,
     htmlKB: spread(ok.map((r) => r.bytes / 1024)),
+    fromCache: results.filter((r) => r.hit).length,
   };
+}
+
+/** The files of the local page cache (one instance, no Redis) and the disk they take, counted in blocks as du does. */
+function cacheOnDisk(dir) {
+  let files = 0;
+  let bytes = 0;
+  try {
+    for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!f.isFile() || !f.name.endsWith(".entry")) continue;
+      try {
+        bytes += statSync(path.join(f.parentPath, f.name)).blocks * 512;
+        files++;
+      } catch {
+        // evicted while we counted
+      }
+    }
+  } catch {
+    return null;
+  }
+  return { files, bytes };
 }
 
 /**
  * `databaseUrl`: the world database (the record slugs, and the database processes whose CPU counts); `serverPid`:
- * the portal's server; `count`: the crawl's pages; `serial`: the pages measured one at a time; `seed`: which pages.
+ * the portal's server; `count`: the crawl's pages; `serial`: the pages measured one at a time; `seed`: which pages;
+ * `cacheDir`: where the server's local page cache keeps its entries (null with Redis).
  */
 export async function measureColdVisits({
   baseUrl,
@@ -100,6 +126,7 @@ export async function measureColdVisits({
   serial = 100,
   searches = 300,
   seed = Math.random(),
+  cacheDir = null,
 }) {
   const random = seededRandom(seed);
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -151,7 +178,20 @@ export async function measureColdVisits({
     crawlUrls.map(() => `${baseUrl}/ping.txt`),
     connections,
   );
+  const diskBefore = cacheDir ? cacheOnDisk(cacheDir) : null;
   const pages = await crawl(crawlUrls, connections);
+  const diskAfter = cacheDir ? cacheOnDisk(cacheDir) : null;
+  // The crawl's pages again, as the next crawler or the long tail's next visitor asks for them: what the bounded page
+  // cache kept of a crawl, and what a page costs from it (from memory, or from disk once memory has let it go).
+  const revisit = await crawl(crawlUrls, connections);
+  const cacheGrowth =
+    diskBefore && diskAfter
+      ? {
+          files: diskAfter.files - diskBefore.files,
+          bytes: diskAfter.bytes - diskBefore.bytes,
+          perPageKB: Math.round((diskAfter.bytes - diskBefore.bytes) / crawlUrls.length / 102.4) / 10,
+        }
+      : null;
   const search = await crawl(
     words.map((w) => `${baseUrl}/en/search?q=${encodeURIComponent(w)}`),
     connections,
@@ -215,6 +255,8 @@ export async function measureColdVisits({
     staticFile,
     pages,
     ratio: staticFile.reqPerSec ? Math.round((pages.reqPerSec / staticFile.reqPerSec) * 1000) / 1000 : null,
+    revisit,
+    cacheGrowth,
     search,
     typeAhead,
     floor,

@@ -38,6 +38,10 @@ export function formatResults(r) {
   if (r.cold && !r.cold.missing) {
     const c = r.cold;
     const three = (s) => `${fmt(s?.p50)} / ${fmt(s?.p99)} / ${fmt(s?.max)}`;
+    const toStatic = (x) =>
+      c.staticFile.reqPerSec ? Math.round((x.reqPerSec / c.staticFile.reqPerSec) * 1000) / 1000 : "—";
+    const mb = (bytes) => Math.round(bytes / 104857.6) / 10;
+    const gb = (bytes) => Math.round(bytes / 107374182.4) / 10;
     lines.push(
       `First visits: ${c.count} organization and institution pages, each requested once, ${c.connections} at a time, ` +
         "and the static file as often by the same client just before:",
@@ -47,6 +51,13 @@ export function formatResults(r) {
       `| static file | ${c.staticFile.reqPerSec} | 1 | ${three(c.staticFile.latencyMs)} | ${c.staticFile.errors} | |`,
       `| record pages | ${c.pages.reqPerSec} | ${fmt(c.ratio)} | ${three(c.pages.latencyMs)} | ${c.pages.errors} | ` +
         `${three(c.pages.htmlKB)} |`,
+      ...(c.revisit
+        ? [
+            `| the same pages again (${c.revisit.fromCache} of ${c.revisit.requests} from the cache) | ` +
+              `${c.revisit.reqPerSec} | ${toStatic(c.revisit)} | ${three(c.revisit.latencyMs)} | ` +
+              `${c.revisit.errors} | |`,
+          ]
+        : []),
       ...[
         ["search page, distinct words", c.search],
         ["type-ahead API, distinct prefixes", c.typeAhead],
@@ -55,11 +66,18 @@ export function formatResults(r) {
         .filter(([, x]) => x)
         .map(
           ([name, x]) =>
-            `| ${name} (${x.requests}) | ${x.reqPerSec} | ` +
-            `${c.staticFile.reqPerSec ? Math.round((x.reqPerSec / c.staticFile.reqPerSec) * 1000) / 1000 : "—"} | ` +
-            `${three(x.latencyMs)} | ${x.errors} | |`,
+            `| ${name} (${x.requests}) | ${x.reqPerSec} | ${toStatic(x)} | ${three(x.latencyMs)} | ${x.errors} | |`,
         ),
       "",
+      ...(c.cacheGrowth
+        ? [
+            `The crawl added ${c.cacheGrowth.files} files and ${mb(c.cacheGrowth.bytes)} MB to the page cache's ` +
+              `disk (blocks, as du counts them): ${c.cacheGrowth.perPageKB} KB a page, ` +
+              `${gb(c.cacheGrowth.perPageKB * 185_000 * 1024)} GB for the world's ` +
+              "185,000 record pages in one language, against a bound of `CACHE_DISK_MB` (1 GB unless set).",
+            "",
+          ]
+        : []),
       `One at a time (${c.oneAtATime.count} more pages): time ${three(c.oneAtATime.latencyMs)} ms; server CPU ` +
         `${three(c.oneAtATime.serverCpuMs)} ms; database CPU ${three(c.oneAtATime.databaseCpuMs)} ms; ` +
         `HTML ${three(c.oneAtATime.htmlKB)} KB (p50 / p99 / max).`,
