@@ -15,6 +15,7 @@
 //   npm run bench -- --cold 1000 | --skip-cold     first visits: pages each requested once (scripts/bench/cold.mjs)
 //   npm run bench -- --cold-seed 0.25              the same random pages as another run with that seed (two builds)
 //   npm run bench -- --skip-front                  no caching front (nginx, deploy/nginx/; scripts/bench/front.mjs)
+//   npm run bench -- --skip-copies                 no cached page against its HTML as a file (bench/static-copies.mjs)
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
@@ -30,6 +31,7 @@ import { formatResults } from "./bench/report.mjs";
 import { measureApproval } from "./bench/approval.mjs";
 import { measureMatching } from "./bench/matching.mjs";
 import { measureColdVisits } from "./bench/cold.mjs";
+import { measureStaticCopies } from "./bench/static-copies.mjs";
 import { measureCachingFront } from "./bench/front.mjs";
 import { nginxBinary } from "./lib/nginx-front.mjs";
 
@@ -138,6 +140,28 @@ try {
         missing: String(error instanceof Error ? error.message : error),
       });
     }
+  }
+  let copies;
+  if (flag("--skip-copies")) copies = { missing: "skipped (--skip-copies)" };
+  else {
+    log("Cached pages, each against its own HTML saved as a file that Next serves…");
+    copies = await measureStaticCopies({
+      root,
+      baseUrl,
+      serverPid: server.pid,
+      pages: targets.slice(1, 6).map((t) => ({ name: t.name, path: new URL(t.url).pathname + new URL(t.url).search })),
+      port: port + 1,
+      connections,
+      duration,
+      // The same build and settings; no jobs: it only serves the copies.
+      startServer: (p) =>
+        spawn(process.execPath, [...heapLimitArgs(), "scripts/serve.mjs"], {
+          cwd: root,
+          env: { ...env, ...allocatorEnv(env), PORT: String(p), HOST: "127.0.0.1", JOBS: "0" },
+          stdio: "ignore",
+        }),
+      waitUntilUp: (url) => waitFor(url, 60_000),
+    }).catch((e) => ({ missing: String(e instanceof Error ? e.message : e) }));
   }
   let cold;
   if (flag("--skip-cold")) cold = { missing: "skipped (--skip-cold)" };
@@ -265,6 +289,7 @@ try {
       memberships: world.memberships,
     },
     http,
+    copies,
     memory: { idleMB, peakMB: Math.max(...http.map((h) => h.rssPeakMB ?? 0)), highWaterMB },
     cold,
     front,

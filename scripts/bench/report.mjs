@@ -35,6 +35,21 @@ export function formatResults(r) {
       `included): ${r.memory.highWaterMB ?? "not measured"} MB.`,
     "",
   );
+  if (r.copies && !r.copies.missing) {
+    lines.push(
+      "Cached pages through Next alone, each against its own HTML saved as a file in `public/` and served by Next " +
+        "(a second server of the same build), back to back, same client, same concurrency:",
+      "",
+      "| page | HTML KB | the file req/s | the page req/s | × the file | page p50 / p99 ms | file p50 / p99 ms |",
+      "|---|---:|---:|---:|---:|---:|---:|",
+      ...r.copies.rows.map(
+        (c) =>
+          `| ${c.name} \`${c.path}\` | ${c.htmlKB} | ${c.file.reqPerSec} | ${c.page.reqPerSec} | ${fmt(c.ratio)} | ` +
+          `${c.page.p50} / ${c.page.p99} | ${c.file.p50} / ${c.file.p99} |`,
+      ),
+      "",
+    );
+  } else if (r.copies) lines.push(`Cached pages against their HTML as a file missing: ${r.copies.missing}`, "");
   if (r.cold && !r.cold.missing) {
     const c = r.cold;
     const three = (s) => `${fmt(s?.p50)} / ${fmt(s?.p99)} / ${fmt(s?.max)}`;
