@@ -87,6 +87,35 @@ so search finds the new name only`, async () => {
     }
   });
 
+  // The substring test reads a stored lower-case copy of the names with LIKE (the folded-names migration), not ILIKE.
+  it("part of a word with accented capitals is found in either case, through the names in lower case", async () => {
+    const slug = "temporary-oecumenical-network";
+    await prisma.organization.create({
+      data: {
+        slug,
+        kind: "NETWORK",
+        acronym: "RÉŒ",
+        searchText: "Réseau Œcuménique des Écoles RÉŒ",
+        names: { create: [{ locale: "en", name: "Réseau Œcuménique des Écoles", acronym: "RÉŒ" }] },
+      },
+    });
+    try {
+      const [row] = await prisma.$queryRaw<{ names: string; folded: string }[]>`
+        SELECT "searchNames" AS names, "searchNamesFolded" AS folded FROM "Organization" WHERE slug = ${slug}`;
+      expect(row!.folded).toBe(row!.names.toLowerCase());
+      // Parts of words: only the substring test finds them (the full text holds whole words).
+      for (const q of ["CUMÉNIQ", "cuméniq", "CuMéNiQ", "ÉCOL", "seau œc"])
+        expect(
+          (await search(q)).items.map((i) => i.slug),
+          q,
+        ).toEqual([slug]);
+      // An acronym in another case still comes first.
+      expect((await search("réœ")).items[0]?.slug).toBe(slug);
+    } finally {
+      await prisma.organization.deleteMany({ where: { slug } });
+    }
+  });
+
   it("an institution renamed through its names keeps its sort names current", async () => {
     const i = await prisma.institution.create({
       data: {

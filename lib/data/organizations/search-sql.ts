@@ -1,7 +1,7 @@
 import "server-only";
 import type { Locale } from "@/i18n/routing";
 import { Prisma } from "../../generated/prisma/client";
-import { substringPattern, textMatchedRows, type SearchColumns } from "../search/patterns";
+import { namesContain, substringPattern, textMatchedRows, type SearchColumns } from "../search/patterns";
 import type { OrganizationSearch } from "../../validation/search";
 
 // The SQL pieces of the organization search, shared by the site's list and the read API.
@@ -13,6 +13,7 @@ export const ORGANIZATION_COLUMNS: SearchColumns = {
   vector: Prisma.sql`o."searchVector"`,
   names: Prisma.sql`o."searchNames"`,
   text: Prisma.sql`o."searchText"`,
+  namesFolded: Prisma.sql`o."searchNamesFolded"`,
 };
 
 /** Organizations matching `q` (see textMatchedRows) with the `select`ed columns, narrowed by `where`. */
@@ -103,8 +104,10 @@ export function orderClause(s: OrganizationSearch, locale: Locale): Prisma.Sql {
 export function rankSql(q: string, typo: boolean): Prisma.Sql {
   const pattern = substringPattern(q);
   const names =
-    pattern === null ? Prisma.sql`0` : Prisma.sql`CASE WHEN o."searchNames" ILIKE ${pattern} THEN 0.5 ELSE 0 END`;
-  const similar = typo ? Prisma.sql`word_similarity(${q}, o."searchNames") - 1` : Prisma.sql`0`;
+    pattern === null
+      ? Prisma.sql`0`
+      : Prisma.sql`CASE WHEN ${namesContain(ORGANIZATION_COLUMNS, pattern)} THEN 0.5 ELSE 0 END`;
+  const similar = typo ? Prisma.sql`word_similarity(${q}, o."searchNamesFolded") - 1` : Prisma.sql`0`;
   return Prisma.sql`(ts_rank(o."searchVector", websearch_to_tsquery('simple', ${q})) + ${names} + ${similar}
     + CASE WHEN lower(o.acronym) = lower(${q}) THEN 2 ELSE 0 END)::float8`;
 }

@@ -30,7 +30,31 @@ export function cjkBigramQuery(q: string): string | null {
   return pairs.size ? [...pairs].map((p) => `'${p}'`).join(" & ") : null;
 }
 
-export type SearchColumns = { vector: Prisma.Sql; names: Prisma.Sql; text: Prisma.Sql };
+/**
+ * The columns a text search reads. `namesFolded`, where the table has it, is `names` in lower case, stored (an
+ * organization's "searchNamesFolded"): a case-insensitive substring test is then LIKE on it.
+ */
+export type SearchColumns = { vector: Prisma.Sql; names: Prisma.Sql; text: Prisma.Sql; namesFolded?: Prisma.Sql };
+
+/** The pattern has no letter with a case (Chinese characters, digits, punctuation). */
+const caseless = (pattern: string) => pattern.toLowerCase() === pattern.toUpperCase();
+
+/**
+ * `column` holds `pattern` (substringPattern's), whatever the case. PostgreSQL's ILIKE lower-cases the row's text on
+ * every test (in a multibyte database it is lower() of both sides, then LIKE), which a broad search pays for
+ * thousands of rows, twice (the match and the rank). So: plain LIKE when the pattern has no cased letter (what
+ * lower-casing a row changes cannot make or break a match of caseless characters); LIKE against the stored lower-case
+ * copy when there is one, the pattern lower-cased by PostgreSQL itself so both sides fold alike; else ILIKE.
+ */
+export function containsPattern(column: { plain: Prisma.Sql; folded?: Prisma.Sql }, pattern: string): Prisma.Sql {
+  if (caseless(pattern)) return Prisma.sql`${column.plain} LIKE ${pattern}`;
+  if (column.folded) return Prisma.sql`${column.folded} LIKE lower(${pattern})`;
+  return Prisma.sql`${column.plain} ILIKE ${pattern}`;
+}
+
+/** The search's names contain `pattern`, whatever the case (containsPattern). */
+export const namesContain = (c: SearchColumns, pattern: string) =>
+  containsPattern({ plain: c.names, folded: c.namesFolded }, pattern);
 
 /**
  * The exact text match, each part answered by an index: full-text words over the whole text; for a
@@ -44,14 +68,15 @@ export function exactTextMatch(c: SearchColumns, q: string): Prisma.Sql {
     pattern === null
       ? Prisma.sql`false`
       : bigrams
-        ? Prisma.sql`(${c.vector} @@ ${bigrams}::tsquery AND ${c.text} ILIKE ${pattern})`
-        : Prisma.sql`${c.names} ILIKE ${pattern}`;
+        ? Prisma.sql`(${c.vector} @@ ${bigrams}::tsquery AND ${containsPattern({ plain: c.text }, pattern)})`
+        : namesContain(c, pattern);
   return Prisma.sql`(${c.vector} @@ websearch_to_tsquery('simple', ${q}) OR ${substring})`;
 }
 
 /** Typo tolerance: the query is close to a word of the names (pg_trgm word similarity, trigram index). */
 export function typoMatch(c: SearchColumns, q: string): Prisma.Sql {
-  return Prisma.sql`${q} <% ${c.names}`;
+  // pg_trgm lower-cases the trigrams it compares: the folded copy matches alike, and carries the trigram index.
+  return Prisma.sql`${q} <% ${c.namesFolded ?? c.names}`;
 }
 
 /** How many exact hits a query needs before typo matches are left out: one page's worth. */
