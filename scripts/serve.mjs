@@ -67,6 +67,9 @@ const { RedisStore } = await import("../lib/cache/redis-store.mjs");
 // Another instance's expiries are in Redis; one instance records its own in memory (renders-in-flight.mjs).
 const latestElsewhere = process.env.REDIS_URL ? () => RedisStore.latestInvalidation() : undefined;
 const { mendNotFoundAnswers, notFoundTexts } = await import("./lib/not-found-shell.mjs");
+// Responses are compressed here, not by Next (next.config.ts: compress: false): a cached page's gzip is kept.
+const { compressOnce } = await import("./lib/compress-once.mjs");
+const { compressResponse } = compressOnce();
 const { readFileSync } = await import("node:fs");
 const messages = Object.fromEntries(
   ["en", "zh"].map((l) => [l, JSON.parse(readFileSync(path.join(root, "messages", `${l}.json`), "utf8"))]),
@@ -116,6 +119,8 @@ const server = http.createServer((req, res) => {
       ? olderRenderToAwait((req.url ?? "/").split("?")[0], latestElsewhere)
       : null;
   const prefetch = req.headers["next-router-prefetch"] !== undefined;
+  // Last, where Next's own compression was: the wrappers above see the bytes as they go out, compressed.
+  compressResponse(req, res);
   (older
     ? older.then(() => inRequest(prefetch, () => handle(req, res)))
     : inRequest(prefetch, () => handle(req, res))
