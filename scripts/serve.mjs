@@ -67,7 +67,7 @@ const { RedisStore } = await import("../lib/cache/redis-store.mjs");
 // Another instance's expiries are in Redis; one instance records its own in memory (renders-in-flight.mjs).
 const latestElsewhere = process.env.REDIS_URL ? () => RedisStore.latestInvalidation() : undefined;
 const { mendNotFoundAnswers, notFoundTexts } = await import("./lib/not-found-shell.mjs");
-// Responses are compressed here, not by Next (next.config.ts: compress: false): a cached page's gzip is kept.
+// Responses are compressed and pages tagged here, not by Next (next.config.ts): a cached page's gzip and ETag are kept.
 const { compressOnce } = await import("./lib/compress-once.mjs");
 const { compressResponse } = compressOnce();
 const { readFileSync } = await import("node:fs");
