@@ -4,9 +4,11 @@
 // cached hits), and an ETag hashed over the whole page in JavaScript (FNV, 155 µs for 75 KB; 11 % of those samples
 // once the gzip was gone), for a page that is the same each time. Next hands such a page to the response whole
 // (`res.end(payload)`, send-payload.js). Here:
-// - its ETag is a SHA-1 of the page, remembered with the page by address (TAGGED_PAGES of them): the same page sent
-//   again is compared, not hashed (a string compared with itself is done at once), and If-None-Match gets a 304;
-// - its gzipped bytes are kept by that ETag (ONCE_BYTES of them), so they are compressed once per process.
+// - its ETag is a SHA-1 of the page, and If-None-Match gets a 304;
+// - when it came from Next's page cache (x-nextjs-cache: HIT or STALE), its ETag is remembered with the page by
+//   address (TAGGED_PAGES of them: the same page sent again is compared, not hashed; a string compared with itself is
+//   done at once) and its gzipped bytes are kept by that ETag (ONCE_BYTES of them), so they are compressed once per
+//   process. A first visit is compressed by the middleware as before and kept nowhere: a crawl fills neither store.
 // Everything else (a page rendered as it streams, a file, an API answer, a 404, a HEAD) is compressed as Next did, by
 // the same middleware Next uses. next.config.ts sets `compress: false` and `generateEtags: false`, so that this runs
 // here and only once; files keep their Last-Modified, and API answers their own ETags.
@@ -157,9 +159,12 @@ export function compressOnce({ maxBytes = ONCE_BYTES, taggedPages = TAGGED_PAGES
       const done = typeof encoding === "function" ? encoding : callback;
       const type = String(res.getHeader("content-type"));
       // An ETag set before (by the page itself) is kept, and its 304 was the page's to give.
+      // Only a page served from Next's page cache is sent again as it is: a first visit (a crawl's every page) is
+      // tagged and compressed, as Next did, but neither kept nor remembered, so a crawl fills neither store.
+      const fromCache = /^(?:HIT|STALE)$/i.test(String(res.getHeader("x-nextjs-cache") ?? ""));
       let tag = res.getHeader("etag");
       if (typeof tag !== "string") {
-        tag = tagOf(req, type, chunk, encoding);
+        tag = fromCache ? tagOf(req, type, chunk, encoding) : pageTag(chunk, encoding);
         res.setHeader("etag", tag);
         if (fresh(req.headers, { etag: tag })) {
           res.statusCode = 304;
@@ -169,7 +174,7 @@ export function compressOnce({ maxBytes = ONCE_BYTES, taggedPages = TAGGED_PAGES
           return res;
         }
       }
-      if (!gzipsHere(req, res, chunk, encoding)) return end.call(this, chunk, encoding, callback);
+      if (!fromCache || !gzipsHere(req, res, chunk, encoding)) return end.call(this, chunk, encoding, callback);
       // Already encoded: the middleware lets it through, and still adds Accept-Encoding to Vary.
       const send = (body) => {
         res.setHeader("content-encoding", "gzip");

@@ -64,7 +64,8 @@ const wholePage =
     const html = body(req.url ?? "/");
     res.statusCode = status;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
-    for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+    // As Next marks a page it read from its page cache; a first visit says MISS.
+    for (const [k, v] of Object.entries({ "x-nextjs-cache": "HIT", ...extra })) res.setHeader(k, v);
     res.setHeader("Content-Length", Buffer.byteLength(html));
     if (req.method === "HEAD") return res.end(null);
     res.end(html);
@@ -115,6 +116,20 @@ describe("compressOnce", () => {
     expect(gunzipSync(after.body).toString()).toBe(page(7));
     expect((await get("/same", { "if-none-match": before.headers.etag! })).status).toBe(200);
     expect(front.stats).toEqual({ compressed: 2, reused: 0, tagged: 2, tagReused: 1 });
+  });
+
+  it("tags and gzips a first visit (not from the page cache) but keeps neither: a crawl fills no store", async () => {
+    const { front, get } = await serve(wholePage((path) => page(Number(path.slice(1))), { "x-nextjs-cache": "MISS" }));
+    for (const n of [11, 12, 11]) {
+      const r = await get(`/${n}`);
+      expect(r.headers.etag).toBe(pageTag(page(n)));
+      expect(r.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(r.body).toString()).toBe(page(n));
+      expect((await get(`/${n}`, { "if-none-match": r.headers.etag! })).status).toBe(304);
+    }
+    expect(front.heldBytes()).toBe(0);
+    expect(front.taggedCount()).toBe(0);
+    expect(front.stats).toEqual({ compressed: 0, reused: 0, tagged: 0, tagReused: 0 });
   });
 
   it("keeps an ETag the page set itself", async () => {
