@@ -158,10 +158,10 @@ export function compressOnce({ maxBytes = ONCE_BYTES, taggedPages = TAGGED_PAGES
       if (wrote || !isWholePage(req, res, chunk)) return end.call(this, chunk, encoding, callback);
       const done = typeof encoding === "function" ? encoding : callback;
       const type = String(res.getHeader("content-type"));
-      // An ETag set before (by the page itself) is kept, and its 304 was the page's to give.
       // Only a page served from Next's page cache is sent again as it is: a first visit (a crawl's every page) is
       // tagged and compressed, as Next did, but neither kept nor remembered, so a crawl fills neither store.
       const fromCache = /^(?:HIT|STALE)$/i.test(String(res.getHeader("x-nextjs-cache") ?? ""));
+      // An ETag set before (by the page itself) is kept, and its 304 was the page's to give.
       let tag = res.getHeader("etag");
       if (typeof tag !== "string") {
         tag = fromCache ? tagOf(req, type, chunk, encoding) : pageTag(chunk, encoding);
