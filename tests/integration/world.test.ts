@@ -90,6 +90,20 @@ describe("npm run data:world at scale 0.001", () => {
     expect(loaded.counts.Membership).toBe(1000);
   });
 
+  // Before the load ran a plain VACUUM after its VACUUM FULL, "Organization" had no all-visible page, so the exact
+  // total of a filter-only search read the whole table instead of the facet index alone (44 ms instead of 6 at
+  // world scale).
+  it("leaves every page of the tables it rewrote all-visible, so counts can be index-only scans", async () => {
+    const tables = await client.query<{ relname: string; relpages: number; relallvisible: number }>(
+      `SELECT relname, relpages, relallvisible FROM pg_class
+        WHERE relname IN ('Organization', 'Institution', 'Membership') ORDER BY relname`,
+    );
+    expect(tables.rows.map((t) => t.relname)).toEqual(["Institution", "Membership", "Organization"]);
+    for (const t of tables.rows) {
+      expect(t.relpages, t.relname).toBeGreaterThan(0);
+      expect(t.relallvisible, t.relname).toBe(t.relpages);
+    }
+  });
   it("is skewed: one big organization, most small", async () => {
     const s = await one<{ max: number; median: number; small: number }>(`SELECT max("memberCount") AS max,
       percentile_disc(0.5) WITHIN GROUP (ORDER BY "memberCount") AS median,
