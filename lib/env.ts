@@ -56,6 +56,11 @@ const schema = z.object({
    * (ATLAS_ENV=production), where webhooks go to public https addresses only.
    */
   WEBHOOKS_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
+  /**
+   * `npm run bench` only: serve /<locale>/bench-floor/<n>, an empty page under the site's layout rendered on its
+   * first visit (the framework's floor the bench compares record pages with). Unset: that address is a 404.
+   */
+  BENCH_FLOOR_PAGE: z.enum(["0", "1"]).default("0"),
   /** Jobs (webhook deliveries) run in every instance, sharing one queue in PostgreSQL; "0" runs none here. */
   JOBS: z.enum(["0", "1"]).default("1"),
 });

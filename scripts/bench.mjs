@@ -99,6 +99,8 @@ const env = {
   SITE_URL: baseUrl,
   NEXTAUTH_URL: baseUrl,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+  // The empty page the first visits are measured against (app/[locale]/bench-floor).
+  BENCH_FLOOR_PAGE: "1",
 };
 if (!flag("--skip-build") || !existsSync(path.join(root, distDir, "BUILD_ID"))) {
   log("Building the portal (next build) against the world database…");

@@ -9,8 +9,9 @@
 //   - the search page with distinct words, and the type-ahead API with distinct prefixes, each asked once;
 //   - the crawl's pages asked again at the same concurrency: how many the bounded page cache still held, at what
 //     speed, and the disk the crawl added to it (a page's share, for the 185,000 of the world);
-//   - the framework's floor: an institution address that does not exist, each once (a 404 rendered with the site's
-//     layout after one lookup), crawled and one at a time like the pages, so a page's distance to it is its own.
+//   - the framework's floor: an empty page under the site's layout (app/[locale]/bench-floor, which the bench's server
+//     serves with BENCH_FLOOR_PAGE=1), each address once, so rendered and kept like a record page on its first visit;
+//     crawled and one at a time like the pages, so a page's distance to it is its own.
 // Used by scripts/bench.mjs; the URLs are chosen at random each run, so a run never measures pages an earlier run
 // left in the cache (a clash is 1 in 185 for a thousand pages of the world database). A `seed` (0 ≤ seed < 1) picks
 // the same pages again: two builds, each served with its own empty cache, are compared on the same pages.
@@ -196,9 +197,12 @@ export async function measureColdVisits({
     words.map((w) => `${baseUrl}/en/search?q=${encodeURIComponent(w)}`),
     connections,
   );
-  // The floor: addresses no record has (the tag keeps them apart from any earlier run's, which the cache may hold).
-  const floorUrls = crawlUrls.map((_, i) => `${baseUrl}/en/institutions/no-such-institution-${tag}-${i}`);
-  const floor = await crawl(floorUrls, connections, 404);
+  // The floor: empty pages, each address once (the tag keeps them apart from any earlier run's, which the cache may
+  // hold).
+  const floorUrls = crawlUrls.map((_, i) => `${baseUrl}/en/bench-floor/${tag}-${i}`);
+  const floor = await crawl(floorUrls, connections);
+  if (floor.errors === floor.requests)
+    throw new Error("The floor page (/en/bench-floor/…) is a 404: the server must run with BENCH_FLOOR_PAGE=1.");
   const typeAhead = await crawl(
     prefixes.map((p) => `${baseUrl}/api/v1/suggest?q=${encodeURIComponent(p)}&limit=8`),
     connections,
@@ -241,10 +245,10 @@ export async function measureColdVisits({
   let floorSerial;
   try {
     pagesOneAtATime = await oneAtATime(serialUrls, 200);
-    // Addresses of their own: the crawl's would find the lookup's answer kept in the data cache.
+    // Addresses of their own: the crawl's are kept in the page cache now.
     floorSerial = await oneAtATime(
-      serialUrls.map((_, i) => `${baseUrl}/en/institutions/no-such-institution-${tag}-alone-${i}`),
-      404,
+      serialUrls.map((_, i) => `${baseUrl}/en/bench-floor/${tag}-alone-${i}`),
+      200,
     );
   } finally {
     await watcher.end();

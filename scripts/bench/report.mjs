@@ -1,6 +1,23 @@
 // The bench's results as Markdown tables (printed, written to bench/results.md and shown in the README).
 const fmt = (v, unit = "") => (v === null || v === undefined ? "—" : `${v}${unit}`);
 
+/**
+ * How far first visits are from the framework's floor in the same run: server CPU per page one at a time (p50 against
+ * p50) and pages per second in the crawls.
+ */
+export function floorDistance(c) {
+  const page = c.oneAtATime?.serverCpuMs?.p50;
+  const floor = c.floorOneAtATime?.serverCpuMs?.p50;
+  if (typeof page !== "number" || typeof floor !== "number" || !c.floor?.reqPerSec) return "";
+  const extra = Math.round((page - floor) * 10) / 10;
+  const times = floor > 0 ? Math.round((page / floor) * 10) / 10 : "—";
+  const rate = Math.round((c.pages.reqPerSec / c.floor.reqPerSec) * 100) / 100;
+  return (
+    `A record page's own work: ${extra} ms of server CPU above the floor's (p50 against p50, ${times}× the floor); ` +
+    `crawled, record pages come at ${rate}× the floor's pages per second.`
+  );
+}
+
 export function formatResults(r) {
   const lines = [];
   const m = r.machine;
@@ -76,7 +93,7 @@ export function formatResults(r) {
       ...[
         ["search page, distinct words", c.search],
         ["type-ahead API, distinct prefixes", c.typeAhead],
-        ["framework floor: a 404 with the layout", c.floor],
+        ["framework floor: an empty page with the layout, first visits", c.floor],
       ]
         .filter(([, x]) => x)
         .map(
@@ -99,11 +116,11 @@ export function formatResults(r) {
       ...(c.floorOneAtATime
         ? [
             "",
-            `The framework's floor one at a time (${c.floorOneAtATime.count} addresses no record has, each a 404 ` +
-              `with the site's layout): time ${three(c.floorOneAtATime.latencyMs)} ms; server CPU ` +
+            `The framework's floor one at a time (${c.floorOneAtATime.count} empty pages with the site's layout, ` +
+              `each on its first visit): time ${three(c.floorOneAtATime.latencyMs)} ms; server CPU ` +
               `${three(c.floorOneAtATime.serverCpuMs)} ms; ` +
               `database CPU ${three(c.floorOneAtATime.databaseCpuMs)} ms; ` +
-              `HTML ${three(c.floorOneAtATime.htmlKB)} KB.`,
+              `HTML ${three(c.floorOneAtATime.htmlKB)} KB. ${floorDistance(c)}`,
           ]
         : []),
       "",

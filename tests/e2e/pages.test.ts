@@ -78,7 +78,8 @@ describe.concurrent("addresses that do not exist", () => {
   }
 
   test("a plain HTTP client gets the 404 status too", async () => {
-    for (const path of ["/en/organizations/does-not-exist", "/en/some/garbage"]) {
+    // The bench's empty page (app/[locale]/bench-floor) exists only on a server started with BENCH_FLOOR_PAGE=1.
+    for (const path of ["/en/organizations/does-not-exist", "/en/some/garbage", "/en/bench-floor/1"]) {
       const res = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).toContain("Page not found");

@@ -63,6 +63,32 @@ describe("the bench's report", () => {
     expect(text).toContain("28.3 KB a page, 5 GB for the world's 185,000 record pages");
   });
 
+  it("gives the framework's floor (an empty page's first visits) and each record page's distance to it", () => {
+    const text = formatResults({
+      ...run,
+      cold: {
+        ...run.cold,
+        floor: { requests: 1000, reqPerSec: 80, latencyMs: spread(110, 200, 240), errors: 0 },
+        floorOneAtATime: {
+          count: 100,
+          latencyMs: spread(12, 30, 41),
+          serverCpuMs: spread(14, 28, 90),
+          databaseCpuMs: spread(0, 0.4, 1),
+          htmlKB: spread(14, 14, 14),
+        },
+      },
+    });
+    expect(text).toContain(
+      "| framework floor: an empty page with the layout, first visits (1000) | 80 | 0.089 | 110 / 200 / 240 | 0 | |",
+    );
+    expect(text).toContain("(100 empty pages with the site's layout, each on its first visit)");
+    // 44 ms against 14 ms; 24 pages/s against 80.
+    expect(text).toContain(
+      "A record page's own work: 30 ms of server CPU above the floor's (p50 against p50, 3.1× the floor)",
+    );
+    expect(text).toContain("crawled, record pages come at 0.3× the floor's pages per second.");
+  });
+
   it("says which parts a run skipped instead of leaving them out", () => {
     const text = formatResults({ ...run, copies: { missing: "skipped (--skip-copies)" } });
     expect(text).toContain("Cached pages against their HTML as a file missing: skipped (--skip-copies)");
