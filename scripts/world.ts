@@ -172,10 +172,9 @@ export async function generateWorld(
     await client.query("COMMIT");
     const analyze = Date.now();
     // The name triggers (search-columns migration) rewrote every organization and institution row once
-    // during the load: compact those two tables so searches read half the pages.
-    // VACUUM FULL leaves the visibility map empty, so a plain VACUUM of every table follows: without it no scan
-    // of those two is index-only (the exact total of kind=NETWORK, country=DE read all 11,856 pages of
-    // "Organization": 44 ms instead of 6).
+    // during the load: compact those two tables so searches read half the pages. VACUUM FULL leaves the visibility
+    // map empty, so a plain VACUUM of every table follows: without it no scan of those two is index-only (the exact
+    // total of kind=NETWORK, country=DE read all 11,856 pages of "Organization": 44 ms instead of 6).
     const rewritten = ["Organization", "Institution"];
     await client.query(`VACUUM (FULL) ${rewritten.map((t) => `"${t}"`).join(", ")}`);
     await client.query(`VACUUM (ANALYZE) ${TABLES.map((t) => `"${t}"`).join(", ")}`);

@@ -5,7 +5,7 @@ const fmt = (v, unit = "") => (v === null || v === undefined ? "—" : `${v}${un
  * How far first visits are from the framework's floor in the same run: server CPU per page one at a time (p50 against
  * p50) and pages per second in the crawls.
  */
-export function floorDistance(c) {
+function floorDistance(c) {
   const page = c.oneAtATime?.serverCpuMs?.p50;
   const floor = c.floorOneAtATime?.serverCpuMs?.p50;
   if (typeof page !== "number" || typeof floor !== "number" || !c.floor?.reqPerSec) return "";

@@ -104,6 +104,7 @@ describe("npm run data:world at scale 0.001", () => {
       expect(t.relallvisible, t.relname).toBe(t.relpages);
     }
   });
+
   it("is skewed: one big organization, most small", async () => {
     const s = await one<{ max: number; median: number; small: number }>(`SELECT max("memberCount") AS max,
       percentile_disc(0.5) WITHIN GROUP (ORDER BY "memberCount") AS median,
