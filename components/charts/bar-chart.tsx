@@ -1,6 +1,11 @@
 import { niceScale } from "@/lib/charts/timeline";
 
-export type Column = { key: string; label: string; value: number; title: string; running?: number };
+/**
+ * A period's column. A period in which nothing happened has no bar to draw or point at, so it carries no title: the
+ * chart's data travels twice (the HTML and the page's payload), and a sparse timeline is mostly such periods. Its
+ * axis label is its key unless it says otherwise.
+ */
+export type Column = { key: string; label?: string; value: number; title?: string; running?: number };
 
 const H = 220;
 const PAD = { top: 12, right: 40, bottom: 28, left: 36 };
@@ -57,19 +62,23 @@ export function ColumnChart({
           : null}
       </g>
       <g fill={BAR}>
-        {columns.map((c, i) => (
-          <rect
-            key={c.key}
-            x={r1(xOf(i) + (step - barW) / 2)}
-            y={r1(yOf(c.value))}
-            width={r1(barW)}
-            height={r1(Math.max(0, PAD.top + plotH - yOf(c.value)))}
-            data-period={c.key}
-            data-value={c.value}
-          >
-            <title>{c.title}</title>
-          </rect>
-        ))}
+        {/* A period with nothing in it draws no bar: a rect of no height showed nothing, and its title no one could
+            point at. Its place on the axis and in the running total stay. */}
+        {columns.map((c, i) =>
+          c.value > 0 ? (
+            <rect
+              key={c.key}
+              x={r1(xOf(i) + (step - barW) / 2)}
+              y={r1(yOf(c.value))}
+              width={r1(barW)}
+              height={r1(Math.max(0, PAD.top + plotH - yOf(c.value)))}
+              data-period={c.key}
+              data-value={c.value}
+            >
+              <title>{c.title}</title>
+            </rect>
+          ) : null,
+        )}
       </g>
       {showRunning && columns.length ? <path d={stepLine} fill="none" stroke={LINE} strokeWidth={2} /> : null}
       <line x1={PAD.left} x2={PAD.left + plotW} y1={PAD.top + plotH} y2={PAD.top + plotH} stroke="#94a3b8" />
@@ -78,7 +87,7 @@ export function ColumnChart({
           // Counted back from the latest period, which is always labelled.
           (columns.length - 1 - i) % every === 0 ? (
             <text key={c.key} x={r1(xOf(i) + step / 2)} y={H - 10} textAnchor="middle">
-              {c.label}
+              {c.label ?? c.key}
             </text>
           ) : null,
         )}

@@ -23,14 +23,18 @@ export async function JoinTimeline({ timeline, locale }: { timeline: Timeline; l
   const label = (iso: string, precision: "YEAR" | "MONTH") => formatPartialDate({ iso, precision }, locale) ?? iso;
   const first = timeline.buckets[0]!;
   const last = timeline.buckets.at(-1)!;
-  const columns = timeline.buckets.map((b) => ({
-    key: b.iso,
-    // Month buckets are labelled short on the axis ("2019-05"); their titles spell the month out.
-    label: b.iso,
-    value: b.joined,
-    running: b.cumulative,
-    title: t("timelineBar", { period: label(b.iso, b.precision), count: b.joined, cumulative: b.cumulative }),
-  }));
+  // Month buckets are labelled short on the axis, by their key ("2019-05"); their titles spell the month out. A
+  // period no one joined in is drawn as no bar, so it needs no title (components/charts/bar-chart.tsx).
+  const columns = timeline.buckets.map((b) =>
+    b.joined
+      ? {
+          key: b.iso,
+          value: b.joined,
+          running: b.cumulative,
+          title: t("timelineBar", { period: label(b.iso, b.precision), count: b.joined, cumulative: b.cumulative }),
+        }
+      : { key: b.iso, value: 0, running: b.cumulative },
+  );
   return (
     <div className="space-y-2" data-chart="join-timeline">
       <FittedColumnChart

@@ -22,12 +22,11 @@ export async function RegistryOverviewCharts({ charts, locale }: { charts: Regis
               <FittedColumnChart
                 width={420}
                 label={t("foundedLabel", { from: years[0]!.year, to: years.at(-1)!.year })}
-                columns={years.map((y) => ({
-                  key: String(y.year),
-                  label: String(y.year),
-                  value: y.count,
-                  title: t("foundedBar", { year: y.year, count: y.count }),
-                }))}
+                columns={years.map((y) =>
+                  y.count
+                    ? { key: String(y.year), value: y.count, title: t("foundedBar", { year: y.year, count: y.count }) }
+                    : { key: String(y.year), value: 0 },
+                )}
               />
               <table className="sr-only">
                 <caption>{t("foundedTitle")}</caption>

@@ -131,7 +131,8 @@ keyboard focus shows a ring and Enter follows it`, () =>
       const founded = page.getByTestId("founded-per-year");
       const years = organizations.flatMap((o) => (o.founded ? [Number(o.founded.slice(0, 4))] : []));
       const bars = founded.locator("rect[data-period]");
-      expect(await bars.count()).toBe(Math.max(...years) - Math.min(...years) + 1);
+      // A bar for each year in which an organization was founded; the years between keep their places but draw none.
+      expect(await bars.count()).toBe(new Set(years).size);
       expect(await founded.locator('rect[data-period="2015"]').getAttribute("data-value")).toBe(
         String(years.filter((y) => y === 2015).length),
       );
