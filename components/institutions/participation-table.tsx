@@ -1,13 +1,14 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { JoinedPeriods } from "@/components/memberships/joined-periods";
-import { Link } from "@/components/ui/link";
 import type { Participation } from "@/lib/shared/types/institutions";
-import { ConfirmationNote } from "@/components/ui/confirmation-note";
-import { CitationList, CitationMarks } from "@/components/ui/citations";
+import { ConfirmationNote, hasConfirmationNote } from "@/components/ui/confirmation-note";
+import { localizedHref } from "@/i18n/routing";
+import { dateView, namedView, present } from "@/components/ui/row-view";
+import { ParticipationRows, type ParticipationRowLabels, type ParticipationRowView } from "./participation-rows";
+import { CitationList } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
 import { joinRoleLabels } from "@/lib/shared/founders";
-import { Badge } from "@/components/ui/badge";
 import { TableHead } from "@/components/ui/table-head";
 import { CARD_TABLE, TABLE_ROLES } from "@/components/ui/card-table";
 import { Markdown } from "@/components/ui/markdown";
@@ -20,7 +21,9 @@ import { ReadMore } from "@/components/ui/read-more";
  * founders and the introduction left out), where the four columns would need 768 px and push the entrance time, the
  * page's key fact, off-screen. It used to be a second copy of the rows as a list, hidden from md up: a quarter of an
  * institution page's bytes, twice (the HTML and its payload). The table's semantics are stated with roles, which a
- * row laid out as a block would otherwise lose in some browsers.
+ * row laid out as a block would otherwise lose in some browsers. The rows are made here, in the page's language, and
+ * drawn by a client component (./participation-rows.tsx), which the payload carries as their facts rather than as
+ * their markup.
  */
 export async function ParticipationTable({
   rows,
@@ -31,121 +34,117 @@ export async function ParticipationTable({
   locale: Locale;
   caption: string;
 }) {
-  const [t, o, roles, kinds, statuses, p, source, founderRoles] = await Promise.all([
+  const [t, o, p, source] = await Promise.all([
     getTranslations({ locale, namespace: "institution" }),
     getTranslations({ locale, namespace: "organization" }),
-    getTranslations({ locale, namespace: "roles" }),
-    getTranslations({ locale, namespace: "kinds" }),
-    getTranslations({ locale, namespace: "statuses" }),
     getTranslations({ locale, namespace: "phones" }),
     getTranslations({ locale, namespace: "source" }),
-    getTranslations({ locale, namespace: "founderRoles" }),
   ]);
-  const sourceLabel = source("label");
   if (!rows.length) return <p className="text-muted">{t("noParticipation")}</p>;
   // A university's page usually rests on one or two sources: each row links to its number in the list under the
   // table rather than printing the same source line under every row.
   const citations = numberCitations(rows.map((r) => [r.source]));
-  const founders = (f: Participation["foundedBy"][number]) =>
-    joinRoleLabels(
-      f.roles.map((role) => founderRoles(role)),
-      locale,
-    );
-  const table = (
-    <div className={CARD_TABLE.frame}>
-      <table {...TABLE_ROLES.table} className={`${CARD_TABLE.table} md:min-w-[48rem]`}>
-        <caption className="sr-only">{caption}</caption>
-        <TableHead
-          className={CARD_TABLE.head}
-          columns={[
-            { label: t("organization"), className: "w-1/4" },
-            { label: t("foundedBy"), className: "w-1/5" },
-            t("introduction"),
-            { label: t("entrance"), className: "w-1/6" },
-          ]}
-        />
-        <tbody className={CARD_TABLE.body}>
-          {rows.map((r, i) => (
-            <tr key={r.organization.slug} {...TABLE_ROLES.row} className={CARD_TABLE.row}>
-              <th scope="row" {...TABLE_ROLES.rowheader} className={`${CARD_TABLE.rowHeader} md:py-3`}>
-                <Link locale={locale} href={`/organizations/${r.organization.slug}`} className={CARD_TABLE.link}>
-                  <AsWritten text={r.organization.name} locale={locale} />
-                  {r.organization.acronym ? ` (${r.organization.acronym})` : ""}
-                </Link>
-                {r.organization.originalName ? (
-                  <span className="block text-xs font-normal text-muted" lang="en">
-                    {r.organization.originalName}
-                  </span>
-                ) : null}
-                <span className="card-sub">
-                  <Badge>{kinds(r.organization.kind)}</Badge>
-                </span>
-              </th>
-              <td {...TABLE_ROLES.cell} className={CARD_TABLE.column}>
-                {r.foundedBy.length ? (
-                  <ul className="space-y-1">
-                    {r.foundedBy.map((f) => (
-                      <li key={f.slug}>
-                        <Link locale={locale} href={`/institutions/${f.slug}`} className="quiet-link">
-                          <AsWritten text={f.name} locale={locale} />
-                        </Link>{" "}
-                        <span className="text-xs text-muted">{`(${founders(f)})`}</span>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="text-muted">{o("unknown")}</span>
-                )}
-              </td>
-              <td {...TABLE_ROLES.cell} className={`${CARD_TABLE.column} text-slate-700`}>
-                {r.organization.introduction ? (
-                  <AsWritten text={r.organization.introduction} locale={locale} long block>
-                    <ReadMore source={r.organization.introduction} locale={locale} max={160} />
-                  </AsWritten>
-                ) : (
-                  <span className="text-muted">—</span>
-                )}
-                {r.notes ? (
-                  <div className="mt-2 text-xs">
-                    <p className="font-semibold">{t("notes")}:</p>
-                    <AsWritten text={r.notes} locale={locale} long block>
-                      <Markdown source={r.notes} />
-                    </AsWritten>
-                  </div>
-                ) : null}
-              </td>
-              <td {...TABLE_ROLES.cell} className="card-key">
-                {/* Below md the row is a card: its cells say what they are, as the table's headings do from md up. */}
-                <span className="phone-label">{`${t("entrance")}: `}</span>
-                <p className="card-when">
-                  <JoinedPeriods
-                    joined={r.joined}
-                    ended={r.ended}
-                    formerPeriods={r.formerPeriods}
-                    locale={locale}
-                    fallback={o("joinedUnknown")}
-                  />
-                </p>
-                <p className="font-medium">{roles(r.role)}</p>
-                {r.status !== "ACTIVE" ? (
-                  <p>
-                    <span className="phone-label">{`${p("status")}: `}</span>
-                    <Badge tone="warm">{statuses(r.status)}</Badge>
-                  </p>
-                ) : null}
-                <CitationMarks list="participation" numbers={citations.rows[i] ?? []} label={sourceLabel} />
-                <ConfirmationNote confirmation={r.confirmation} locale={locale} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const labels: ParticipationRowLabels = {
+    organizationHref: `${localizedHref("/organizations", locale)}/`,
+    institutionHref: `${localizedHref("/institutions", locale)}/`,
+    foundersUnknown: o("unknown"),
+    notes: t("notes"),
+    entrance: t("entrance"),
+    status: p("status"),
+    joinedUnknown: o("joinedUnknown"),
+    source: source("label"),
+  };
+  const views = await rowViews(rows, citations.rows, locale, labels.joinedUnknown);
   return (
     <>
-      {table}
+      <div className={CARD_TABLE.frame}>
+        <table {...TABLE_ROLES.table} className={`${CARD_TABLE.table} md:min-w-[48rem]`}>
+          <caption className="sr-only">{caption}</caption>
+          <TableHead
+            className={CARD_TABLE.head}
+            columns={[
+              { label: t("organization"), className: "w-1/4" },
+              { label: t("foundedBy"), className: "w-1/5" },
+              t("introduction"),
+              { label: labels.entrance, className: "w-1/6" },
+            ]}
+          />
+          <ParticipationRows rows={views} labels={labels} />
+        </table>
+      </div>
       <CitationList list="participation" entries={citations.entries} locale={locale} />
     </>
+  );
+}
+
+/** Each participation as its row shows it, in the page's language (./participation-rows.tsx draws it). */
+async function rowViews(
+  rows: Participation[],
+  sources: number[][],
+  locale: Locale,
+  joinedUnknown: string,
+): Promise<ParticipationRowView[]> {
+  const [roles, kinds, statuses, founderRoles] = await Promise.all([
+    getTranslations({ locale, namespace: "roles" }),
+    getTranslations({ locale, namespace: "kinds" }),
+    getTranslations({ locale, namespace: "statuses" }),
+    getTranslations({ locale, namespace: "founderRoles" }),
+  ]);
+  return rows.map(
+    (r, i): ParticipationRowView => ({
+      slug: r.organization.slug,
+      ...namedView(r.organization.name, locale),
+      ...present("acronym", r.organization.acronym),
+      ...present("originalName", r.organization.originalName),
+      kind: kinds(r.organization.kind),
+      ...present(
+        "founders",
+        r.foundedBy.length > 0 &&
+          r.foundedBy.map((f) => ({
+            slug: f.slug,
+            ...namedView(f.name, locale),
+            roles: joinRoleLabels(
+              f.roles.map((role) => founderRoles(role)),
+              locale,
+            ),
+          })),
+      ),
+      role: roles(r.role),
+      ...present("status", r.status !== "ACTIVE" && statuses(r.status)),
+      ...present("joined", r.joined && dateView(r.joined, locale)),
+      ...present("sources", sources[i]?.length ? sources[i] : null),
+      ...present(
+        "introduction",
+        r.organization.introduction ? (
+          <AsWritten text={r.organization.introduction} locale={locale} long block>
+            <ReadMore source={r.organization.introduction} locale={locale} max={160} />
+          </AsWritten>
+        ) : null,
+      ),
+      ...present(
+        "notes",
+        r.notes ? (
+          <AsWritten text={r.notes} locale={locale} long block>
+            <Markdown source={r.notes} />
+          </AsWritten>
+        ) : null,
+      ),
+      ...present(
+        "periods",
+        r.formerPeriods.length > 0 && (
+          <JoinedPeriods
+            joined={r.joined}
+            ended={r.ended}
+            formerPeriods={r.formerPeriods}
+            locale={locale}
+            fallback={joinedUnknown}
+          />
+        ),
+      ),
+      ...present(
+        "confirmation",
+        hasConfirmationNote(r.confirmation) && <ConfirmationNote confirmation={r.confirmation} locale={locale} />,
+      ),
+    }),
   );
 }

@@ -12,8 +12,13 @@ import { SourceNote } from "./source-note";
  */
 export function ConfirmationNote({ confirmation, locale }: { confirmation: Confirmation; locale: Locale }) {
   // Synchronous when there is nothing to say, so such a row's cell costs no chunk of its own in the RSC payload.
-  if (confirmation.state === "NEITHER" && !confirmation.organizationSource) return null;
+  if (!hasConfirmationNote(confirmation)) return null;
   return <ConfirmationNoteText confirmation={confirmation} locale={locale} />;
+}
+
+/** Whether a membership's two sides give anything to say: most rows of a big table have nothing. */
+export function hasConfirmationNote(confirmation: Confirmation): boolean {
+  return confirmation.state !== "NEITHER" || Boolean(confirmation.organizationSource);
 }
 
 async function ConfirmationNoteText({ confirmation, locale }: { confirmation: Confirmation; locale: Locale }) {

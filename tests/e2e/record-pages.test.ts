@@ -198,4 +198,26 @@ describe.concurrent("what each row repeats", () => {
       expect(Math.max(...sources)).toBeLessThan(16);
     }),
   );
+
+  // The tables' rows are client components (components/organizations/member-rows.tsx, components/institutions/
+  // participation-rows.tsx) made from each row's facts on the server: the payload carries those facts (a name, a
+  // country, a role, a date, source numbers), not the row's elements, classes and labels, about 1.3 KB a row on top of
+  // its HTML when the rows were server components.
+  test.each([
+    ["/en/institutions/nanjing-medical-university", 6, `{"slug":"${EPU}","name":"Eurasia-Pacific Uninet"`],
+    [`/en/organizations/${M9}`, 1, '{"slug":"nanjing-medical-university","name":"Nanjing Medical University"'],
+  ])("%s: each of its %i rows' markup is sent once, in the HTML; the payload has its facts", async (path, n, facts) => {
+    const html = await (await fetch(url(path))).text();
+    const count = (s: string) => html.split(s).length - 1;
+    // In an attribute of the HTML (class="card-head md:py-3"); the payload's JSON would write it \"card-head …\".
+    const inAttributes = (s: string) => html.match(new RegExp(`="[^"<>]*\\b${s}\\b[^"<>]*"`, "g"))?.length ?? 0;
+    expect(count('<tr role="row" class="card-row">')).toBe(n);
+    for (const piece of ["card-row", "card-head", "rowheader"]) {
+      expect(inAttributes(piece), piece).toBeGreaterThanOrEqual(n);
+      expect(count(piece), piece).toBe(inAttributes(piece));
+    }
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+    // A row's facts, as the payload's JSON string holds them (its quotes escaped).
+    expect(payload).toContain(JSON.stringify(facts).slice(1, -1));
+  });
 });
