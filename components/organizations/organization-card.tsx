@@ -1,37 +1,42 @@
-import type { Locale } from "@/i18n/routing";
+import { localizedHref, type Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/ui/link";
 import type { OrganizationSummary } from "@/lib/shared/types/organizations";
 import { formatPartialDate } from "@/lib/shared/dates";
-import { Badge } from "@/components/ui/badge";
+import { present } from "@/components/ui/row-view";
+import { OrganizationCardItems, type OrganizationCardView } from "./organization-card-items";
 
-export async function OrganizationCard({
-  organization: o,
+/**
+ * A list of organizations as cards (the organizations' search and the registry-wide search): their words made here,
+ * in the page's language, and drawn by a client component (./organization-card-items.tsx), which the page's payload
+ * carries as each card's facts rather than as its markup.
+ */
+export async function OrganizationCards({
+  organizations,
   locale,
+  className,
 }: {
-  organization: OrganizationSummary;
+  organizations: OrganizationSummary[];
   locale: Locale;
+  className: string;
 }) {
-  const t = await getTranslations({ locale, namespace: "organizations" });
-  const kinds = await getTranslations({ locale, namespace: "kinds" });
+  const [t, kinds] = await Promise.all([
+    getTranslations({ locale, namespace: "organizations" }),
+    getTranslations({ locale, namespace: "kinds" }),
+  ]);
+  const cards = organizations.map(
+    (o): OrganizationCardView => ({
+      slug: o.slug,
+      name: o.name,
+      ...present("acronym", o.acronym),
+      ...present("originalName", o.originalName),
+      kind: kinds(o.kind),
+      ...present("founded", o.founded && t("founded", { date: formatPartialDate(o.founded, locale) ?? "" })),
+      members: t("membersListed", { count: o.memberCount }),
+    }),
+  );
   return (
-    <li className="rounded-md border border-line bg-white p-4 hover:border-accent/50">
-      <h3 className="text-base font-semibold">
-        <Link locale={locale} href={`/organizations/${o.slug}`} className="text-ink hover:text-accent hover:underline">
-          {o.name}
-          {o.acronym ? <span className="font-normal text-muted"> ({o.acronym})</span> : null}
-        </Link>
-      </h3>
-      {o.originalName ? (
-        <p className="text-sm text-muted" lang="en">
-          {o.originalName}
-        </p>
-      ) : null}
-      <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-        <Badge tone="accent">{kinds(o.kind)}</Badge>
-        {o.founded ? <span>{t("founded", { date: formatPartialDate(o.founded, locale) ?? "" })}</span> : null}
-        <span className="text-muted">· {t("membersListed", { count: o.memberCount })}</span>
-      </p>
-    </li>
+    <ul className={className}>
+      <OrganizationCardItems cards={cards} href={`${localizedHref("/organizations", locale)}/`} />
+    </ul>
   );
 }

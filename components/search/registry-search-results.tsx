@@ -1,7 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
-import { OrganizationCard } from "@/components/organizations/organization-card";
+import { OrganizationCards } from "@/components/organizations/organization-card";
 import { InstitutionList } from "@/components/institutions/institution-list";
 import type { InstitutionSummary } from "@/lib/shared/types/institutions";
 import type { OrganizationSummary } from "@/lib/shared/types/organizations";
@@ -37,11 +37,7 @@ export async function RegistrySearchResults({
           locale={locale}
         />
         {organizations.items.length ? (
-          <ul className="mt-4 grid gap-3">
-            {organizations.items.map((o) => (
-              <OrganizationCard key={o.slug} organization={o} locale={locale} />
-            ))}
-          </ul>
+          <OrganizationCards organizations={organizations.items} locale={locale} className="mt-4 grid gap-3" />
         ) : (
           <p className="mt-3 text-slate-700">{t("noOrganizations")}</p>
         )}

@@ -101,6 +101,22 @@ describe.concurrent("one search for organizations and institutions", () => {
     for (const file of files) expect(await (await fetch(url(file))).text(), file).not.toMatch(/\/(en|zh)\/search\b/);
     expect(html).toContain(`href="/en${CUHK}"`);
   });
+
+  // An organization's card is a client component given its facts (components/organizations/organization-card.tsx):
+  // the page's payload carries its name, kind and counts in words, not its elements and classes a second time, and
+  // no card is a chunk of its own.
+  test.each(["/zh/organizations", "/en/search?q=medical"])(
+    "%s: each card's markup is sent once, in the HTML",
+    async (path) => {
+      const html = await (await fetch(url(path))).text();
+      const card = "rounded-md border border-line bg-white p-4 hover:border-accent/50";
+      const cards = html.split(`<li class="${card}">`).length - 1;
+      expect(cards).toBeGreaterThan(0);
+      expect(html.split(card).length - 1).toBe(cards);
+      const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+      expect(payload).toContain(JSON.stringify('"members":"').slice(1, -1));
+    },
+  );
 });
 
 describe.concurrent("the home page's figures say what they count", () => {

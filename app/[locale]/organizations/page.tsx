@@ -6,7 +6,7 @@ import { parseOrganizationSearch } from "@/lib/validation/search";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchBox } from "@/components/ui/search-box";
-import { OrganizationCard } from "@/components/organizations/organization-card";
+import { OrganizationCards } from "@/components/organizations/organization-card";
 import { OrganizationFacets } from "@/components/organizations/organization-facets";
 import { OrganizationSortForm } from "@/components/organizations/organization-sort-form";
 import { notFound } from "next/navigation";
@@ -88,11 +88,7 @@ export default async function OrganizationsPage({ params, searchParams }: Props)
             <OrganizationSortForm search={search} query={query} locale={locale} />
           </div>
           {result.items.length ? (
-            <ul className="mt-4 space-y-3">
-              {result.items.map((o) => (
-                <OrganizationCard key={o.slug} organization={o} locale={locale} />
-              ))}
-            </ul>
+            <OrganizationCards organizations={result.items} locale={locale} className="mt-4 space-y-3" />
           ) : (
             <p className="mt-6 text-slate-700">{t("noResults")}</p>
           )}
