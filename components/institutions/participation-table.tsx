@@ -1,8 +1,7 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import { JoinedPeriods } from "@/components/memberships/joined-periods";
+import { membershipRowParts } from "@/components/memberships/membership-row-parts";
 import type { Participation } from "@/lib/shared/types/institutions";
-import { ConfirmationNote, hasConfirmationNote } from "@/components/ui/confirmation-note";
 import { localizedHref } from "@/i18n/routing";
 import { dateView, namedView, present } from "@/components/ui/row-view";
 import { ParticipationRows, type ParticipationRowLabels, type ParticipationRowView } from "./participation-rows";
@@ -129,22 +128,7 @@ async function rowViews(
           </AsWritten>
         ) : null,
       ),
-      ...present(
-        "periods",
-        r.formerPeriods.length > 0 && (
-          <JoinedPeriods
-            joined={r.joined}
-            ended={r.ended}
-            formerPeriods={r.formerPeriods}
-            locale={locale}
-            fallback={joinedUnknown}
-          />
-        ),
-      ),
-      ...present(
-        "confirmation",
-        hasConfirmationNote(r.confirmation) && <ConfirmationNote confirmation={r.confirmation} locale={locale} />,
-      ),
+      ...membershipRowParts(r, locale, joinedUnknown),
     }),
   );
 }

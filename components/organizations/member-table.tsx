@@ -1,6 +1,6 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import { JoinedPeriods } from "@/components/memberships/joined-periods";
+import { membershipRowParts } from "@/components/memberships/membership-row-parts";
 import { AsWritten } from "@/components/ui/as-written";
 import type { MemberRow } from "@/lib/shared/types/organizations";
 import { countryName } from "@/lib/shared/countries";
@@ -8,7 +8,6 @@ import { CitationList } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";
 import { TableHead } from "@/components/ui/table-head";
 import { CARD_TABLE, TABLE_ROLES } from "@/components/ui/card-table";
-import { ConfirmationNote, hasConfirmationNote } from "@/components/ui/confirmation-note";
 import { localizedHref } from "@/i18n/routing";
 import { dateView, namedView, present } from "@/components/ui/row-view";
 import { MemberRows, type MemberRowLabels, type MemberRowView } from "./member-rows";
@@ -68,22 +67,7 @@ export async function MemberTable({
           </div>
         ) : null,
       ),
-      ...present(
-        "periods",
-        m.formerPeriods.length > 0 && (
-          <JoinedPeriods
-            joined={m.joined}
-            ended={m.ended}
-            formerPeriods={m.formerPeriods}
-            locale={locale}
-            fallback={labels.joinedUnknown}
-          />
-        ),
-      ),
-      ...present(
-        "confirmation",
-        hasConfirmationNote(m.confirmation) && <ConfirmationNote confirmation={m.confirmation} locale={locale} />,
-      ),
+      ...membershipRowParts(m, locale, labels.joinedUnknown),
     }),
   );
   return (
