@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { CARD_TABLE, TABLE_ROLES } from "@/components/ui/card-table";
 import { CitationMarks } from "@/components/ui/citation-marks";
 import { JoinedText, NameText } from "@/components/ui/row-cells";
-import type { DateView, Named } from "@/components/ui/row-view";
+import type { DateView, Named } from "@/components/ui/view-facts";
 
 /**
  * An organization a university takes part in, as its row shows it, every text already in the page's language

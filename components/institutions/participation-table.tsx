@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { membershipRowParts } from "@/components/memberships/membership-row-parts";
 import type { Participation } from "@/lib/shared/types/institutions";
 import { localizedHref } from "@/i18n/routing";
-import { dateView, namedView, present } from "@/components/ui/row-view";
+import { dateView, namedView, present } from "@/components/ui/view-facts";
 import { ParticipationRows, type ParticipationRowLabels, type ParticipationRowView } from "./participation-rows";
 import { CitationList } from "@/components/ui/citations";
 import { numberCitations } from "@/lib/shared/citations";

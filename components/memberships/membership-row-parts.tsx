@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { Locale } from "@/i18n/routing";
 import type { MembershipFacts } from "@/lib/shared/types/memberships";
 import { ConfirmationNote, hasConfirmationNote } from "@/components/ui/confirmation-note";
-import { present } from "@/components/ui/row-view";
+import { present } from "@/components/ui/view-facts";
 import { JoinedPeriods } from "./joined-periods";
 
 /**

@@ -9,7 +9,7 @@ import { numberCitations } from "@/lib/shared/citations";
 import { TableHead } from "@/components/ui/table-head";
 import { CARD_TABLE, TABLE_ROLES } from "@/components/ui/card-table";
 import { localizedHref } from "@/i18n/routing";
-import { dateView, namedView, present } from "@/components/ui/row-view";
+import { dateView, namedView, present } from "@/components/ui/view-facts";
 import { MemberRows, type MemberRowLabels, type MemberRowView } from "./member-rows";
 import { Markdown } from "@/components/ui/markdown";
 

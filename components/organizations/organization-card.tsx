@@ -2,7 +2,7 @@ import { localizedHref, type Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
 import type { OrganizationSummary } from "@/lib/shared/types/organizations";
 import { formatPartialDate } from "@/lib/shared/dates";
-import { present } from "@/components/ui/row-view";
+import { present } from "@/components/ui/view-facts";
 import { OrganizationCardItems, type OrganizationCardView } from "./organization-card-items";
 
 /**

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { CitationEntry } from "@/lib/shared/citations";
 import { formatPartialDate } from "@/lib/shared/dates";
 import { CitationEntries, type CitationEntryView } from "./citation-entries";
-import { present } from "./row-view";
+import { present } from "./view-facts";
 
 /**
  * The numbered sources of a table, each once, with the passages the rows quote from it: their words made here, in

@@ -1,7 +1,7 @@
-import type { DateView, Named } from "./row-view";
+import type { DateView, Named } from "./view-facts";
 
 // Drawn by tables' client rows (components/organizations/member-rows.tsx, components/institutions/participation-rows
-// .tsx) from what their server components made (./row-view.ts): the same markup the server components drew.
+// .tsx) from what their server components made (./view-facts.ts): the same markup the server components drew.
 
 /** A name, marked with its language where it is not the page's. */
 export function NameText({ name, lang }: Named) {

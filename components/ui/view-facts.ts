@@ -2,9 +2,10 @@ import type { Locale } from "@/i18n/routing";
 import { formatPartialDate, type PartialDate } from "@/lib/shared/dates";
 import { textLanguage } from "@/lib/shared/text-language";
 
-// The pieces of a table row that a server component hands to its client rows (components/ui/row-cells.tsx draws
-// them): each key only where the row has it, since an absent key costs nothing in the page's payload and an
-// undefined one a word per row.
+// The facts a server component hands to the client component that draws them (a table's rows, a source list, a
+// search result's card, a filter's values; components/ui/row-cells.tsx draws a row's), already in the page's language:
+// each key only where there is a value, since an absent key costs nothing in the page's payload and an undefined one a
+// word per row.
 
 /** A stored name, with its language where it is not the page's (as components/ui/as-written.tsx marks it). */
 export type Named = { name: string; lang?: string };

@@ -1,8 +1,8 @@
-// What a table's server component hands its client rows (components/ui/row-view.ts): a name marked with its language
+// What a table's server component hands its client rows (components/ui/view-facts.ts): a name marked with its language
 // only where it is not the page's, a date in the page's words at its source's precision, and a key only where the
 // row has a value, since every key of every row is in the page's payload.
 import { describe, expect, it } from "vitest";
-import { dateView, namedView, present } from "@/components/ui/row-view";
+import { dateView, namedView, present } from "@/components/ui/view-facts";
 
 describe("a row's pieces", () => {
   it("marks a name's language only where it is not the page's", () => {
