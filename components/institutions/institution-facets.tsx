@@ -29,6 +29,8 @@ export async function InstitutionFacets({
     getTranslations({ locale, namespace: "phones" }),
   ]);
   const active = [search.kind, search.country].filter((v) => v !== undefined && v !== "").length;
+  // What every facet of the list shares: the page it links to, the query it adds to, the words around it.
+  const common = { pathname: "/institutions", query, anyLabel: o("any"), estimated, locale };
   const facetList = (
     <section aria-label={o("filters")} className="space-y-6">
       <h2 className="sr-only">{o("filters")}</h2>
@@ -36,11 +38,8 @@ export async function InstitutionFacets({
       <FacetList
         title={t("coverage")}
         name="coverage"
-        pathname="/institutions"
-        query={query}
         selected={search.coverage}
-        anyLabel={o("any")}
-        estimated={estimated}
+        {...common}
         options={facets.coverage.map((f) => ({
           value: f.value,
           label: t(f.value === "listed" ? "coverageListed" : "coverageDirectory"),
@@ -50,21 +49,15 @@ export async function InstitutionFacets({
       <FacetList
         title={t("kind")}
         name="kind"
-        pathname="/institutions"
-        query={query}
         selected={search.kind}
-        anyLabel={o("any")}
-        estimated={estimated}
+        {...common}
         options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
       />
       <FacetList
         title={t("country")}
         name="country"
-        pathname="/institutions"
-        query={query}
         selected={search.country}
-        anyLabel={o("any")}
-        estimated={estimated}
+        {...common}
         options={facets.country.map((f) => ({
           value: f.value,
           label: countryName(f.value, locale),

@@ -33,6 +33,8 @@ export async function OrganizationFacets({
     (v) => v !== undefined && v !== "",
   ).length;
   const filtered = Boolean(search.kind || search.field || search.country || search.year);
+  // What every facet of the list shares: the page it links to, the query it adds to, the words around it.
+  const common = { pathname: "/organizations", query, anyLabel: t("any"), estimated, locale };
   const facetList = (
     <section aria-label={t("filters")} className="space-y-6">
       <h2 className="sr-only">{t("filters")}</h2>
@@ -40,21 +42,15 @@ export async function OrganizationFacets({
       <FacetList
         title={t("kind")}
         name="kind"
-        pathname="/organizations"
-        query={query}
         selected={search.kind}
-        anyLabel={t("any")}
-        estimated={estimated}
+        {...common}
         options={facets.kind.map((f) => ({ value: f.value, label: kinds(f.value), count: f.count }))}
       />
       <FacetList
         title={t("country")}
         name="country"
-        pathname="/organizations"
-        query={query}
         selected={search.country}
-        anyLabel={t("any")}
-        estimated={estimated}
+        {...common}
         options={facets.country.map((f) => ({
           value: f.value,
           label: countryName(f.value, locale),
@@ -64,21 +60,15 @@ export async function OrganizationFacets({
       <FacetList
         title={t("field")}
         name="field"
-        pathname="/organizations"
-        query={query}
         selected={search.field}
-        anyLabel={t("any")}
-        estimated={estimated}
+        {...common}
         options={facets.field.map((f) => ({ value: f.value, label: fields(f.value), count: f.count }))}
       />
       <FacetList
         title={t("year")}
         name="year"
-        pathname="/organizations"
-        query={query}
         selected={search.year}
-        anyLabel={t("any")}
-        estimated={estimated}
+        {...common}
         options={[...facets.year]
           .sort((a, b) => b.value - a.value)
           .map((f) => ({ value: f.value, label: String(f.value), count: f.count }))}

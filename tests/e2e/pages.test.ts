@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import organizations from "../../prisma/seed-data/organizations.json";
-import { baseUrl, browserSession, openPage, screenshot } from "../support/browser";
+import { baseUrl, browserSession, openPage, screenshot, url } from "../support/browser";
 
 // Tests here are independent: they run two at a time, each in a tab of its own.
 const tabs = browserSession({ tabs: 2 });
@@ -121,4 +121,20 @@ describe.concurrent("organization facets", () => {
       expect(await filters.locator('[aria-current="true"]').count()).toBe(0);
       await screenshot(page, "facets-3-cleared");
     }));
+
+  // A filter's values are a client component given their facts (components/ui/facet-list.tsx makes them): the page's
+  // payload carries each value's label, count and address, not its link's elements and classes a second time.
+  test.each(["/en/organizations?kind=CONSORTIUM", "/zh/institutions?kind=UNIVERSITY"])(
+    "%s: each filter link's markup is sent once, in the HTML",
+    async (path) => {
+      const html = await (await fetch(url(path))).text();
+      const link = "flex justify-between gap-2 rounded px-1.5 py-0.5";
+      const links = html.split(`class="${link} `).length - 1;
+      expect(links).toBeGreaterThan(3);
+      expect(html.split(link).length - 1).toBe(links);
+      const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+      expect(payload).toContain(JSON.stringify('"count":"').slice(1, -1));
+      expect(payload).toContain(JSON.stringify('"active":true').slice(1, -1));
+    },
+  );
 });
