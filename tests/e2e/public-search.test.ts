@@ -117,6 +117,20 @@ describe.concurrent("one search for organizations and institutions", () => {
       expect(payload).toContain(JSON.stringify('"members":"').slice(1, -1));
     },
   );
+
+  // The same for a list of institutions (components/institutions/institution-list.tsx).
+  test.each(["/en/institutions", "/zh/search?q=university"])(
+    "%s: each institution row's markup is sent once, in the HTML",
+    async (path) => {
+      const html = await (await fetch(url(path))).text();
+      const row = "flex flex-wrap items-baseline justify-between gap-2 p-3";
+      const rows = html.split(`<li class="${row}">`).length - 1;
+      expect(rows).toBeGreaterThan(0);
+      expect(html.split(row).length - 1).toBe(rows);
+      const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+      expect(payload).toContain(JSON.stringify('"memberships":"').slice(1, -1));
+    },
+  );
 });
 
 describe.concurrent("the home page's figures say what they count", () => {
