@@ -1,9 +1,11 @@
 import type { Locale } from "@/i18n/routing";
 import { getTranslations } from "next-intl/server";
-import { baseMap, LAND_FILL, SEA_FILL } from "@/lib/charts/world-map";
+import { LAND_FILL } from "@/lib/charts/map-colours";
+import { baseMap } from "@/lib/charts/world-map";
 import { countryName } from "@/lib/shared/countries";
 import type { CountryCount } from "@/lib/shared/types/charts";
 import { WorldMapControls } from "./world-map-controls";
+import { type MapPicture, MemberCountryList, WorldMapPicture } from "./world-map-picture";
 
 // Sequential shades of the accent colour, light to dark, by order of magnitude of the member count.
 const SHADES = [
@@ -25,74 +27,38 @@ export function radiusFor(count: number, largest: number): number {
   return Math.round((MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(count / Math.max(1, largest))) * 10) / 10;
 }
 
-/** The circles in drawing order: rings for countries only a source names, then members, largest first. */
-function placeCircles(members: CountryCount[], namedOnly: string[]) {
+/**
+ * The map's circles in drawing order: rings for countries only a source names, then one circle per member country
+ * (never per member), sized and shaded by its member count, the largest first so none hides a smaller one.
+ * `describe` gives each circle's tooltip. Drawn by ./world-map-picture.tsx over the land's one cached picture.
+ */
+export function placeCircles(
+  members: CountryCount[],
+  namedOnly: string[],
+  describe: (code: string) => string | null,
+): MapPicture {
   const map = baseMap();
   const largest = Math.max(1, ...members.map((m) => m.count));
-  const placed = [...members]
-    .filter((m) => map.anchors.has(m.code))
-    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
   const listed = new Set(members.map((m) => m.code));
-  const named = namedOnly.filter((code) => !listed.has(code) && map.anchors.has(code));
-  return { map, largest, placed, named };
-}
-
-/**
- * The map itself: the land as one cached picture (/maps/world.svg) and over it one circle per member
- * country (never per member), sized and shaded by its member count, the largest drawn first so none hides
- * a smaller one; countries only a source names are small rings. `describe` gives each circle's tooltip.
- */
-export function WorldMapSvg({
-  members,
-  namedOnly,
-  label,
-  describe,
-}: {
-  members: CountryCount[];
-  namedOnly: string[];
-  label: string;
-  describe: (code: string) => string | null;
-}) {
-  const { map, largest, placed, named } = placeCircles(members, namedOnly);
-  return (
-    <svg
-      viewBox={`0 0 ${map.width} ${map.height}`}
-      role="img"
-      aria-label={label}
-      className="h-auto w-full rounded-md border border-line"
-      style={{ background: SEA_FILL }}
-    >
-      <image href="/maps/world.svg" width={map.width} height={map.height} />
-      <g stroke="#1c2430" strokeWidth={1}>
-        {named.map((code) => {
-          const at = map.anchors.get(code)!;
-          return (
-            <circle key={code} cx={at.x} cy={at.y} r={MIN_RADIUS} fill={NAMED_FILL} data-country={code}>
-              <title>{describe(code)}</title>
-            </circle>
-          );
-        })}
-      </g>
-      <g stroke="#ffffff" strokeWidth={1} fillOpacity={0.9}>
-        {placed.map((m) => {
-          const at = map.anchors.get(m.code)!;
-          return (
-            <circle
-              key={m.code}
-              cx={at.x}
-              cy={at.y}
-              r={radiusFor(m.count, largest)}
-              fill={shadeFor(m.count)}
-              data-country={m.code}
-              data-count={m.count}
-            >
-              <title>{describe(m.code)}</title>
-            </circle>
-          );
-        })}
-      </g>
-    </svg>
-  );
+  const at = (code: string) => map.anchors.get(code)!;
+  return {
+    width: map.width,
+    height: map.height,
+    rings: namedOnly
+      .filter((code) => !listed.has(code) && map.anchors.has(code))
+      .map((code) => ({ code, ...at(code), r: MIN_RADIUS, fill: NAMED_FILL, title: describe(code) })),
+    members: [...members]
+      .filter((m) => map.anchors.has(m.code))
+      .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1))
+      .map((m) => ({
+        code: m.code,
+        ...at(m.code),
+        r: radiusFor(m.count, largest),
+        fill: shadeFor(m.count),
+        count: m.count,
+        title: describe(m.code),
+      })),
+  };
 }
 
 /**
@@ -114,7 +80,6 @@ export async function WorldMap({
   if (!members.length && !namedOnly.length) return <p className="text-sm text-muted">{t("noMapData")}</p>;
   const counts = new Map(members.map((m) => [m.code, m.count]));
   const named = new Set(namedOnly);
-  const map = baseMap();
   const sep = locale === "zh" ? "、" : ", ";
   const top = members
     .slice(0, 10)
@@ -127,16 +92,17 @@ export async function WorldMap({
     if (named.has(code)) return t("mapNamed", { country: countryName(code, locale) });
     return code ? countryName(code, locale) : null;
   };
+  const picture = placeCircles(members, namedOnly, describe);
   return (
     <div className="space-y-3" data-chart="world-map">
       <WorldMapControls
-        width={map.width}
-        height={map.height}
+        width={picture.width}
+        height={picture.height}
         groupLabel={phones("mapControls")}
         hint={phones("mapHint")}
         panelLabel={phones("mapPanel")}
       >
-        <WorldMapSvg members={members} namedOnly={namedOnly} label={label} describe={describe} />
+        <WorldMapPicture picture={picture} label={label} />
       </WorldMapControls>
       <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
         <span>{t("legendMembers")}:</span>
@@ -168,14 +134,7 @@ export async function WorldMap({
       {members.length ? (
         <div>
           <h3 className="text-sm font-semibold">{t("countriesList")}</h3>
-          <ul className="mt-1 gap-x-6 text-sm sm:columns-2 lg:columns-3" data-testid="map-countries">
-            {members.map((m) => (
-              <li key={m.code} className="count-row">
-                <span>{countryName(m.code, locale)}</span>
-                <span className="tabular-nums">{m.count}</span>
-              </li>
-            ))}
-          </ul>
+          <MemberCountryList countries={members.map((m) => [m.code, countryName(m.code, locale), m.count])} />
         </div>
       ) : null}
       {namedOnly.length ? (

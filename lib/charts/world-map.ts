@@ -8,6 +8,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries from "i18n-iso-countries";
 import topology from "world-atlas/countries-110m.json";
+import { LAND_FILL, SEA_FILL } from "./map-colours";
 import { smallRegions } from "./small-regions";
 
 export const MAP_WIDTH = 960;
@@ -24,9 +25,6 @@ export type BaseMap = {
    * Guiana), or its dot. */
   anchors: Map<string, { x: number; y: number }>;
 };
-
-export const LAND_FILL = "#dde3ea";
-export const SEA_FILL = "#f3f7f9";
 
 // Antarctica has no universities in any alliance and takes a sixth of the picture.
 const LEFT_OUT = new Set(["AQ"]);

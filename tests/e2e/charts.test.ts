@@ -165,6 +165,11 @@ and buttons beside it`, () =>
       expect(html).not.toContain("data-map-target");
       expect(html).not.toContain('\\"targets\\"');
       expect(html.split("China: 1 member").length - 1).toBe(2);
+      // The circles and the list under the map travel as their facts (components/charts/world-map-picture.tsx): no
+      // circle's or list row's attributes in the payload.
+      expect(html).not.toContain('\\"data-country\\"');
+      expect(html).toContain('<li class="count-row">');
+      expect(html).not.toContain('\\"className\\":\\"count-row\\"');
 
       await openPage(page, path);
       const map = page.locator('[data-chart="world-map"]');

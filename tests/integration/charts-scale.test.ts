@@ -8,7 +8,8 @@ import { db } from "@/lib/data/db";
 import { getInstitutionNetwork, getOrganizationCharts, NETWORK_LIMIT } from "@/lib/data/organizations/charts";
 import { refreshOrganizationDerived } from "@/lib/data/organizations/derived";
 import { baseMap } from "@/lib/charts/world-map";
-import { WorldMapSvg } from "@/components/charts/world-map";
+import { placeCircles } from "@/components/charts/world-map";
+import { WorldMapPicture } from "@/components/charts/world-map-picture";
 import { ColumnChart } from "@/components/charts/bar-chart";
 import { linkPathData, networkPicture } from "@/lib/charts/network-picture";
 import { useWriteDatabase } from "../support/db";
@@ -121,11 +122,9 @@ describe("an organization with 5,000 members", () => {
 and a bar per year`, async () => {
     const charts = (await getOrganizationCharts(SLUG))!;
     const svg = renderToStaticMarkup(
-      createElement(WorldMapSvg, {
-        members: charts.memberCountries,
-        namedOnly: charts.namedOnly,
+      createElement(WorldMapPicture, {
+        picture: placeCircles(charts.memberCountries, charts.namedOnly, (code: string) => code),
         label: "map",
-        describe: (code: string) => code,
       }),
     );
     // The land is the one cached picture, never inlined: no path at all in the page's markup.
