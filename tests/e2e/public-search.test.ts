@@ -102,35 +102,25 @@ describe.concurrent("one search for organizations and institutions", () => {
     expect(html).toContain(`href="/en${CUHK}"`);
   });
 
-  // An organization's card is a client component given its facts (components/organizations/organization-card.tsx):
-  // the page's payload carries its name, kind and counts in words, not its elements and classes a second time, and
-  // no card is a chunk of its own.
-  test.each(["/zh/organizations", "/en/search?q=medical"])(
-    "%s: each card's markup is sent once, in the HTML",
-    async (path) => {
-      const html = await (await fetch(url(path))).text();
-      const card = "rounded-md border border-line bg-white p-4 hover:border-accent/50";
-      const cards = html.split(`<li class="${card}">`).length - 1;
-      expect(cards).toBeGreaterThan(0);
-      expect(html.split(card).length - 1).toBe(cards);
-      const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
-      expect(payload).toContain(JSON.stringify('"members":"').slice(1, -1));
-    },
-  );
-
-  // The same for a list of institutions (components/institutions/institution-list.tsx).
-  test.each(["/en/institutions", "/zh/search?q=university"])(
-    "%s: each institution row's markup is sent once, in the HTML",
-    async (path) => {
-      const html = await (await fetch(url(path))).text();
-      const row = "flex flex-wrap items-baseline justify-between gap-2 p-3";
-      const rows = html.split(`<li class="${row}">`).length - 1;
-      expect(rows).toBeGreaterThan(0);
-      expect(html.split(row).length - 1).toBe(rows);
-      const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
-      expect(payload).toContain(JSON.stringify('"memberships":"').slice(1, -1));
-    },
-  );
+  // An organization's card and an institution's row are client components given their facts
+  // (components/organizations/organization-card.tsx, components/institutions/institution-list.tsx): the page's payload
+  // carries their names, kinds and counts in words, not their elements and classes a second time, and no card is a
+  // chunk of its own.
+  const cardClass = "rounded-md border border-line bg-white p-4 hover:border-accent/50";
+  const rowClass = "flex flex-wrap items-baseline justify-between gap-2 p-3";
+  test.each([
+    ["/zh/organizations", cardClass, "members"],
+    ["/en/search?q=medical", cardClass, "members"],
+    ["/en/institutions", rowClass, "memberships"],
+    ["/zh/search?q=university", rowClass, "memberships"],
+  ])("%s: each result's markup is sent once, in the HTML", async (path, item, fact) => {
+    const html = await (await fetch(url(path))).text();
+    const items = html.split(`<li class="${item}">`).length - 1;
+    expect(items).toBeGreaterThan(0);
+    expect(html.split(item).length - 1).toBe(items);
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+    expect(payload).toContain(JSON.stringify(`"${fact}":"`).slice(1, -1));
+  });
 });
 
 describe.concurrent("the home page's figures say what they count", () => {
